@@ -1,0 +1,1 @@
+//! Kafka error codes (placeholder until the table lands).

@@ -1,0 +1,1 @@
+//! Frames (placeholder until the codec lands).

@@ -1,0 +1,1 @@
+//! Record batches (placeholder until the module lands).
