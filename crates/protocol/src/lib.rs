@@ -18,3 +18,4 @@ pub mod wire;
 
 
 pub use wire::{Message, Reader, Uuid, WireError, WireStruct};
+pub use error::ErrorCode;
