@@ -444,8 +444,10 @@ pub trait WriteExt: BufMut {
 impl<B: BufMut + ?Sized> WriteExt for B {}
 
 /// A message or struct of the protocol: decoded and encoded at a given version.
-pub trait WireStruct: Sized + Default {
+pub trait WireStruct: Sized + Default + Clone + PartialEq + std::fmt::Debug {
     fn read(r: &mut Reader, version: i16) -> Result<Self, WireError>;
+    /// The fewest bytes an instance can take at `version`: bounds array counts on decode.
+    fn min_size(version: i16) -> usize;
     /// The exact encoded size at `version`; fails if the value cannot be carried by it.
     fn size(&self, version: i16) -> Result<usize, WireError>;
     /// Writes the value; call `size` first, which validates it.
@@ -509,6 +511,214 @@ pub fn write_unknown_tagged(
         w.put_unsigned_varint(f.tag);
         w.put_unsigned_varint(f.data.len() as u32);
         w.put_slice(&f.data);
+    }
+}
+
+/// Reads a nullable string where null is allowed only if `nullable` (the version says so).
+impl Reader {
+    pub fn string_opt(
+        &mut self,
+        compact: bool,
+        nullable: bool,
+        what: &'static str,
+    ) -> Result<Option<String>, WireError> {
+        if nullable { self.nullable_string(compact, what) } else { self.string(compact, what).map(Some) }
+    }
+
+    pub fn bytes_opt(
+        &mut self,
+        compact: bool,
+        nullable: bool,
+        what: &'static str,
+    ) -> Result<Option<Bytes>, WireError> {
+        if nullable { self.nullable_bytes(compact, what) } else { self.bytes(compact, what).map(Some) }
+    }
+
+    pub fn array_opt<T>(
+        &mut self,
+        compact: bool,
+        nullable: bool,
+        min_element_size: usize,
+        what: &'static str,
+        element: impl FnMut(&mut Reader) -> Result<T, WireError>,
+    ) -> Result<Option<Vec<T>>, WireError> {
+        if nullable {
+            self.nullable_array(compact, min_element_size, what, element)
+        } else {
+            self.array(compact, min_element_size, what, element).map(Some)
+        }
+    }
+
+    /// A struct that may be null: a marker byte (-1 null, 1 present) precedes it in the
+    /// versions where null is allowed.
+    pub fn struct_opt<T: WireStruct>(
+        &mut self,
+        nullable: bool,
+        version: i16,
+    ) -> Result<Option<T>, WireError> {
+        if nullable && self.i8()? < 0 {
+            return Ok(None);
+        }
+        T::read(self, version).map(Some)
+    }
+}
+
+pub fn string_size(compact: bool, value: &str, what: &'static str) -> Result<usize, WireError> {
+    check_length(compact, false, value.len(), what)?;
+    Ok(length_prefix_size(compact, false, Some(value.len())) + value.len())
+}
+
+pub fn opt_string_size(
+    compact: bool,
+    nullable: bool,
+    value: Option<&str>,
+    what: &'static str,
+) -> Result<usize, WireError> {
+    match value {
+        Some(s) => string_size(compact, s, what),
+        None if nullable => Ok(length_prefix_size(compact, false, None)),
+        None => Err(WireError::UnexpectedNull { what }),
+    }
+}
+
+pub fn bytes_size(compact: bool, len: usize, what: &'static str) -> Result<usize, WireError> {
+    check_length(compact, true, len, what)?;
+    Ok(length_prefix_size(compact, true, Some(len)) + len)
+}
+
+pub fn opt_bytes_size(
+    compact: bool,
+    nullable: bool,
+    len: Option<usize>,
+    what: &'static str,
+) -> Result<usize, WireError> {
+    match len {
+        Some(n) => bytes_size(compact, n, what),
+        None if nullable => Ok(length_prefix_size(compact, true, None)),
+        None => Err(WireError::UnexpectedNull { what }),
+    }
+}
+
+/// Size of an array's length prefix; `None` is the null array.
+pub fn array_prefix_size(
+    compact: bool,
+    nullable: bool,
+    len: Option<usize>,
+    what: &'static str,
+) -> Result<usize, WireError> {
+    match len {
+        Some(n) => {
+            check_length(compact, true, n, what)?;
+            Ok(length_prefix_size(compact, true, Some(n)))
+        }
+        None if nullable => Ok(length_prefix_size(compact, true, None)),
+        None => Err(WireError::UnexpectedNull { what }),
+    }
+}
+
+pub fn opt_struct_size<T: WireStruct>(
+    nullable: bool,
+    value: Option<&T>,
+    version: i16,
+    what: &'static str,
+) -> Result<usize, WireError> {
+    match value {
+        Some(v) => Ok(usize::from(nullable) + v.size(version)?),
+        None if nullable => Ok(1),
+        None => Err(WireError::UnexpectedNull { what }),
+    }
+}
+
+pub fn write_opt_struct<T: WireStruct>(
+    w: &mut BytesMut,
+    nullable: bool,
+    value: Option<&T>,
+    version: i16,
+) -> Result<(), WireError> {
+    match value {
+        Some(v) => {
+            if nullable {
+                w.put_i8(1);
+            }
+            v.write(w, version)
+        }
+        None => {
+            w.put_i8(-1);
+            Ok(())
+        }
+    }
+}
+
+/// Random values for property tests: every generated struct can make a random instance
+/// that is valid at a given version.
+#[cfg(any(test, feature = "test-util"))]
+pub mod testing {
+    use bytes::Bytes;
+
+    /// SplitMix64: small, seedable and good enough to pick test values.
+    pub struct TestRng(u64);
+
+    impl TestRng {
+        pub fn new(seed: u64) -> Self {
+            TestRng(seed)
+        }
+
+        pub fn next_u64(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+
+        pub fn below(&mut self, n: u64) -> u64 {
+            self.next_u64() % n.max(1)
+        }
+
+        /// True one time in `n`.
+        pub fn chance(&mut self, n: u64) -> bool {
+            self.below(n) == 0
+        }
+
+        pub fn bool(&mut self) -> bool {
+            self.chance(2)
+        }
+
+        pub fn f64(&mut self) -> f64 {
+            (self.next_u64() >> 11) as f64 / 1024.0 - 1.0e12
+        }
+
+        pub fn uuid(&mut self) -> super::Uuid {
+            super::Uuid::from_u128(u128::from(self.next_u64()) << 64 | u128::from(self.next_u64()))
+        }
+
+        /// A collection length that shrinks with nesting depth so values stay small.
+        pub fn len(&mut self, depth: u32) -> usize {
+            if depth > 3 { 0 } else { self.below(4) as usize }
+        }
+
+        pub fn string(&mut self) -> String {
+            let n = self.below(12) as usize;
+            (0..n).map(|_| char::from(b'a' + self.below(26) as u8)).collect()
+        }
+
+        pub fn opt_string(&mut self, nullable: bool) -> Option<String> {
+            if nullable && self.chance(4) { None } else { Some(self.string()) }
+        }
+
+        pub fn bytes(&mut self) -> Bytes {
+            let n = self.below(24) as usize;
+            (0..n).map(|_| self.next_u64() as u8).collect::<Vec<u8>>().into()
+        }
+
+        pub fn opt_bytes(&mut self, nullable: bool) -> Option<Bytes> {
+            if nullable && self.chance(4) { None } else { Some(self.bytes()) }
+        }
+    }
+
+    /// Implemented by every generated struct.
+    pub trait Random: Sized {
+        fn random(rng: &mut TestRng, version: i16, depth: u32) -> Self;
     }
 }
 

@@ -1,0 +1,192 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `CreateAclsResponse` (response), versions 0-3.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateAclsResponse {
+    pub throttle_time_ms: i32,
+    pub results: Vec<AclCreationResult>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for CreateAclsResponse {
+    fn default() -> Self {
+        CreateAclsResponse {
+            throttle_time_ms: 0i32,
+            results: Vec::<AclCreationResult>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for CreateAclsResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=1 => 8,
+            2..=3 => 6,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 2;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = r.i32()?; }
+        if true { this.results = r.array(flexible, AclCreationResult::min_size(version), "CreateAclsResponse.Results", |r| Ok(AclCreationResult::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 2;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CreateAclsResponse", field: "ThrottleTimeMs", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "CreateAclsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<AclCreationResult>::new() { return Err(p::WireError::FieldNotSupported { message: "CreateAclsResponse", field: "Results", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "CreateAclsResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 2;
+        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for CreateAclsResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| AclCreationResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (version >= 2) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for CreateAclsResponse {
+    const NAME: &'static str = "CreateAclsResponse";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 3;
+    const FLEXIBLE_FROM: Option<i16> = Some(2);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AclCreationResult {
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for AclCreationResult {
+    fn default() -> Self {
+        AclCreationResult {
+            error_code: 0i16,
+            error_message: Some(String::new()),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for AclCreationResult {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=3 => 4,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 2;
+        let mut this = Self::default();
+        if true { this.error_code = r.i16()?; }
+        if true { this.error_message = r.string_opt(flexible, true, "AclCreationResult.ErrorMessage")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 2;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AclCreationResult", field: "ErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "AclCreationResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "AclCreationResult", field: "ErrorMessage", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "AclCreationResult", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 2;
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for AclCreationResult {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.error_message = rng.opt_string(true); }
+        if (version >= 2) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

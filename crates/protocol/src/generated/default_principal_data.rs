@@ -1,0 +1,108 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `DefaultPrincipalData` (data), versions 0-0.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefaultPrincipalData {
+    pub r#type: String,
+    pub name: String,
+    pub token_authenticated: bool,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for DefaultPrincipalData {
+    fn default() -> Self {
+        DefaultPrincipalData {
+            r#type: String::new(),
+            name: String::new(),
+            token_authenticated: false,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for DefaultPrincipalData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 4,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.r#type = r.string(flexible, "DefaultPrincipalData.Type")?; }
+        if true { this.name = r.string(flexible, "DefaultPrincipalData.Name")?; }
+        if true { this.token_authenticated = r.bool()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.r#type), "DefaultPrincipalData.Type")?; } else if self.r#type != String::new() { return Err(p::WireError::FieldNotSupported { message: "DefaultPrincipalData", field: "Type", version }); }
+        if true { size += p::string_size(flexible, (&self.name), "DefaultPrincipalData.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DefaultPrincipalData", field: "Name", version }); }
+        if true { size += 1; } else if self.token_authenticated != false { return Err(p::WireError::FieldNotSupported { message: "DefaultPrincipalData", field: "TokenAuthenticated", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "DefaultPrincipalData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_string(flexible, Some((&self.r#type).as_str())); }
+        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if true { w.put_bool(*(&self.token_authenticated)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for DefaultPrincipalData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.r#type = rng.string(); }
+        if true { this.name = rng.string(); }
+        if true { this.token_authenticated = rng.bool(); }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for DefaultPrincipalData {
+    const NAME: &'static str = "DefaultPrincipalData";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+

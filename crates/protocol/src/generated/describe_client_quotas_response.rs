@@ -1,0 +1,384 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `DescribeClientQuotasResponse` (response), versions 0-1.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DescribeClientQuotasResponse {
+    pub throttle_time_ms: i32,
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub entries: Option<Vec<EntryData>>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for DescribeClientQuotasResponse {
+    fn default() -> Self {
+        DescribeClientQuotasResponse {
+            throttle_time_ms: 0i32,
+            error_code: 0i16,
+            error_message: Some(String::new()),
+            entries: Some(Vec::<EntryData>::new()),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for DescribeClientQuotasResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 12,
+            1..=1 => 9,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 1;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = r.i32()?; }
+        if true { this.error_code = r.i16()?; }
+        if true { this.error_message = r.string_opt(flexible, true, "DescribeClientQuotasResponse.ErrorMessage")?; }
+        if true { this.entries = r.array_opt(flexible, true, EntryData::min_size(version), "DescribeClientQuotasResponse.Entries", |r| Ok(EntryData::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 1;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "ThrottleTimeMs", version }); }
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "ErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeClientQuotasResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "ErrorMessage", version }); }
+        if true { size += match (&self.entries) { None => p::array_prefix_size(flexible, true, None, "DescribeClientQuotasResponse.Entries")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeClientQuotasResponse.Entries")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.entries != Some(Vec::<EntryData>::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "Entries", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 1;
+        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        if true { match (&self.entries) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for DescribeClientQuotasResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.error_message = rng.opt_string(true); }
+        if true { this.entries = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| EntryData::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        if (version >= 1) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for DescribeClientQuotasResponse {
+    const NAME: &'static str = "DescribeClientQuotasResponse";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityData {
+    pub entity_type: String,
+    pub entity_name: Option<String>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for EntityData {
+    fn default() -> Self {
+        EntityData {
+            entity_type: String::new(),
+            entity_name: Some(String::new()),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for EntityData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 4,
+            1..=1 => 3,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 1;
+        let mut this = Self::default();
+        if true { this.entity_type = r.string(flexible, "EntityData.EntityType")?; }
+        if true { this.entity_name = r.string_opt(flexible, true, "EntityData.EntityName")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 1;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.entity_type), "EntityData.EntityType")?; } else if self.entity_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityType", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.entity_name).as_deref(), "EntityData.EntityName")?; } else if self.entity_name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityName", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 1;
+        if true { w.put_nullable_string(flexible, Some((&self.entity_type).as_str())); }
+        if true { w.put_nullable_string(flexible, (&self.entity_name).as_deref()); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for EntityData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.entity_type = rng.string(); }
+        if true { this.entity_name = rng.opt_string(true); }
+        if (version >= 1) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryData {
+    pub entity: Vec<EntityData>,
+    pub values: Vec<ValueData>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for EntryData {
+    fn default() -> Self {
+        EntryData {
+            entity: Vec::<EntityData>::new(),
+            values: Vec::<ValueData>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for EntryData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 8,
+            1..=1 => 3,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 1;
+        let mut this = Self::default();
+        if true { this.entity = r.array(flexible, EntityData::min_size(version), "EntryData.Entity", |r| Ok(EntityData::read(r, version)?))?; }
+        if true { this.values = r.array(flexible, ValueData::min_size(version), "EntryData.Values", |r| Ok(ValueData::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 1;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entity).len()), "EntryData.Entity")?; for e in (&self.entity).iter() { s += e.size(version)?; } s }; } else if self.entity != Vec::<EntityData>::new() { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "Entity", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.values).len()), "EntryData.Values")?; for e in (&self.values).iter() { s += e.size(version)?; } s }; } else if self.values != Vec::<ValueData>::new() { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "Values", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 1;
+        if true { w.put_length(flexible, true, Some((&self.entity).len())); for e in (&self.entity).iter() { e.write(w, version)?; } }
+        if true { w.put_length(flexible, true, Some((&self.values).len())); for e in (&self.values).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for EntryData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.entity = { let n = rng.len(depth); (0..n).map(|_| EntityData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if true { this.values = { let n = rng.len(depth); (0..n).map(|_| ValueData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (version >= 1) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueData {
+    pub key: String,
+    pub value: f64,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for ValueData {
+    fn default() -> Self {
+        ValueData {
+            key: String::new(),
+            value: 0.0f64,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for ValueData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=1 => 10,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 1;
+        let mut this = Self::default();
+        if true { this.key = r.string(flexible, "ValueData.Key")?; }
+        if true { this.value = r.f64()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 1;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.key), "ValueData.Key")?; } else if self.key != String::new() { return Err(p::WireError::FieldNotSupported { message: "ValueData", field: "Key", version }); }
+        if true { size += 8; } else if self.value != 0.0f64 { return Err(p::WireError::FieldNotSupported { message: "ValueData", field: "Value", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "ValueData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 1;
+        if true { w.put_nullable_string(flexible, Some((&self.key).as_str())); }
+        if true { w.put_f64(*(&self.value)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for ValueData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.key = rng.string(); }
+        if true { this.value = rng.f64(); }
+        if (version >= 1) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

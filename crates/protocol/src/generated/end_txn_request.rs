@@ -1,0 +1,114 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `EndTxnRequest` (request), versions 0-5.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndTxnRequest {
+    pub transactional_id: String,
+    pub producer_id: i64,
+    pub producer_epoch: i16,
+    pub committed: bool,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for EndTxnRequest {
+    fn default() -> Self {
+        EndTxnRequest {
+            transactional_id: String::new(),
+            producer_id: 0i64,
+            producer_epoch: 0i16,
+            committed: false,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for EndTxnRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=5 => 13,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 3;
+        let mut this = Self::default();
+        if true { this.transactional_id = r.string(flexible, "EndTxnRequest.TransactionalId")?; }
+        if true { this.producer_id = r.i64()?; }
+        if true { this.producer_epoch = r.i16()?; }
+        if true { this.committed = r.bool()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 3;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.transactional_id), "EndTxnRequest.TransactionalId")?; } else if self.transactional_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "TransactionalId", version }); }
+        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "ProducerId", version }); }
+        if true { size += 2; } else if self.producer_epoch != 0i16 { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "ProducerEpoch", version }); }
+        if true { size += 1; } else if self.committed != false { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "Committed", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 3;
+        if true { w.put_nullable_string(flexible, Some((&self.transactional_id).as_str())); }
+        if true { w.put_i64(*(&self.producer_id)); }
+        if true { w.put_i16(*(&self.producer_epoch)); }
+        if true { w.put_bool(*(&self.committed)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for EndTxnRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.transactional_id = rng.string(); }
+        if true { this.producer_id = rng.next_u64() as i64; }
+        if true { this.producer_epoch = rng.next_u64() as i16; }
+        if true { this.committed = rng.bool(); }
+        if (version >= 3) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for EndTxnRequest {
+    const NAME: &'static str = "EndTxnRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 5;
+    const FLEXIBLE_FROM: Option<i16> = Some(3);
+}
+

@@ -1,0 +1,108 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `EnvelopeRequest` (request), versions 0-0.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvelopeRequest {
+    pub request_data: Bytes,
+    pub request_principal: Option<Bytes>,
+    pub client_host_address: Bytes,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for EnvelopeRequest {
+    fn default() -> Self {
+        EnvelopeRequest {
+            request_data: Bytes::new(),
+            request_principal: Some(Bytes::new()),
+            client_host_address: Bytes::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for EnvelopeRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 4,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.request_data = r.bytes(flexible, "EnvelopeRequest.RequestData")?; }
+        if true { this.request_principal = r.bytes_opt(flexible, true, "EnvelopeRequest.RequestPrincipal")?; }
+        if true { this.client_host_address = r.bytes(flexible, "EnvelopeRequest.ClientHostAddress")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::bytes_size(flexible, (&self.request_data).len(), "EnvelopeRequest.RequestData")?; } else if self.request_data != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "EnvelopeRequest", field: "RequestData", version }); }
+        if true { size += p::opt_bytes_size(flexible, true, (&self.request_principal).as_ref().map(|b| b.len()), "EnvelopeRequest.RequestPrincipal")?; } else if self.request_principal != Some(Bytes::new()) { return Err(p::WireError::FieldNotSupported { message: "EnvelopeRequest", field: "RequestPrincipal", version }); }
+        if true { size += p::bytes_size(flexible, (&self.client_host_address).len(), "EnvelopeRequest.ClientHostAddress")?; } else if self.client_host_address != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "EnvelopeRequest", field: "ClientHostAddress", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "EnvelopeRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_bytes(flexible, Some(&(&self.request_data)[..])); }
+        if true { w.put_nullable_bytes(flexible, (&self.request_principal).as_deref()); }
+        if true { w.put_nullable_bytes(flexible, Some(&(&self.client_host_address)[..])); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for EnvelopeRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.request_data = rng.bytes(); }
+        if true { this.request_principal = rng.opt_bytes(true); }
+        if true { this.client_host_address = rng.bytes(); }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for EnvelopeRequest {
+    const NAME: &'static str = "EnvelopeRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+

@@ -1,0 +1,109 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `ExpireDelegationTokenResponse` (response), versions 0-2.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpireDelegationTokenResponse {
+    pub error_code: i16,
+    pub expiry_timestamp_ms: i64,
+    pub throttle_time_ms: i32,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for ExpireDelegationTokenResponse {
+    fn default() -> Self {
+        ExpireDelegationTokenResponse {
+            error_code: 0i16,
+            expiry_timestamp_ms: 0i64,
+            throttle_time_ms: 0i32,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for ExpireDelegationTokenResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=1 => 14,
+            2..=2 => 15,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 2;
+        let mut this = Self::default();
+        if true { this.error_code = r.i16()?; }
+        if true { this.expiry_timestamp_ms = r.i64()?; }
+        if true { this.throttle_time_ms = r.i32()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 2;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ExpireDelegationTokenResponse", field: "ErrorCode", version }); }
+        if true { size += 8; } else if self.expiry_timestamp_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "ExpireDelegationTokenResponse", field: "ExpiryTimestampMs", version }); }
+        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ExpireDelegationTokenResponse", field: "ThrottleTimeMs", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "ExpireDelegationTokenResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 2;
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_i64(*(&self.expiry_timestamp_ms)); }
+        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for ExpireDelegationTokenResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.expiry_timestamp_ms = rng.next_u64() as i64; }
+        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        if (version >= 2) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for ExpireDelegationTokenResponse {
+    const NAME: &'static str = "ExpireDelegationTokenResponse";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 2;
+    const FLEXIBLE_FROM: Option<i16> = Some(2);
+}
+

@@ -1,0 +1,205 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `IncrementalAlterConfigsResponse` (response), versions 0-1.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncrementalAlterConfigsResponse {
+    pub throttle_time_ms: i32,
+    pub responses: Vec<AlterConfigsResourceResponse>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for IncrementalAlterConfigsResponse {
+    fn default() -> Self {
+        IncrementalAlterConfigsResponse {
+            throttle_time_ms: 0i32,
+            responses: Vec::<AlterConfigsResourceResponse>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for IncrementalAlterConfigsResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 8,
+            1..=1 => 6,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 1;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = r.i32()?; }
+        if true { this.responses = r.array(flexible, AlterConfigsResourceResponse::min_size(version), "IncrementalAlterConfigsResponse.Responses", |r| Ok(AlterConfigsResourceResponse::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 1;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "IncrementalAlterConfigsResponse", field: "ThrottleTimeMs", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "IncrementalAlterConfigsResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<AlterConfigsResourceResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "IncrementalAlterConfigsResponse", field: "Responses", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "IncrementalAlterConfigsResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 1;
+        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for IncrementalAlterConfigsResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| AlterConfigsResourceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (version >= 1) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for IncrementalAlterConfigsResponse {
+    const NAME: &'static str = "IncrementalAlterConfigsResponse";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlterConfigsResourceResponse {
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub resource_type: i8,
+    pub resource_name: String,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for AlterConfigsResourceResponse {
+    fn default() -> Self {
+        AlterConfigsResourceResponse {
+            error_code: 0i16,
+            error_message: Some(String::new()),
+            resource_type: 0i8,
+            resource_name: String::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for AlterConfigsResourceResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 7,
+            1..=1 => 6,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 1;
+        let mut this = Self::default();
+        if true { this.error_code = r.i16()?; }
+        if true { this.error_message = r.string_opt(flexible, true, "AlterConfigsResourceResponse.ErrorMessage")?; }
+        if true { this.resource_type = r.i8()?; }
+        if true { this.resource_name = r.string(flexible, "AlterConfigsResourceResponse.ResourceName")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 1;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "AlterConfigsResourceResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ErrorMessage", version }); }
+        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ResourceType", version }); }
+        if true { size += p::string_size(flexible, (&self.resource_name), "AlterConfigsResourceResponse.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ResourceName", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 1;
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        if true { w.put_i8(*(&self.resource_type)); }
+        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for AlterConfigsResourceResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.error_message = rng.opt_string(true); }
+        if true { this.resource_type = rng.next_u64() as i8; }
+        if true { this.resource_name = rng.string(); }
+        if (version >= 1) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

@@ -1,0 +1,123 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `OffsetCommitValue` (data), versions 0-4.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetCommitValue {
+    pub offset: i64,
+    pub leader_epoch: i32,
+    pub metadata: String,
+    pub commit_timestamp: i64,
+    pub expire_timestamp: i64,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for OffsetCommitValue {
+    fn default() -> Self {
+        OffsetCommitValue {
+            offset: 0i64,
+            leader_epoch: -1i32,
+            metadata: String::new(),
+            commit_timestamp: 0i64,
+            expire_timestamp: -1i64,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for OffsetCommitValue {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 18,
+            1..=1 => 26,
+            2..=2 => 18,
+            3..=4 => 22,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 4;
+        let mut this = Self::default();
+        if true { this.offset = r.i64()?; }
+        if version >= 3 { this.leader_epoch = r.i32()?; }
+        if true { this.metadata = r.string(flexible, "OffsetCommitValue.metadata")?; }
+        if true { this.commit_timestamp = r.i64()?; }
+        if version == 1 { this.expire_timestamp = r.i64()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 4;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 8; } else if self.offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitValue", field: "offset", version }); }
+        if version >= 3 { size += 4; }
+        if true { size += p::string_size(flexible, (&self.metadata), "OffsetCommitValue.metadata")?; } else if self.metadata != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitValue", field: "metadata", version }); }
+        if true { size += 8; } else if self.commit_timestamp != 0i64 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitValue", field: "commitTimestamp", version }); }
+        if version == 1 { size += 8; }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "OffsetCommitValue", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 4;
+        if true { w.put_i64(*(&self.offset)); }
+        if version >= 3 { w.put_i32(*(&self.leader_epoch)); }
+        if true { w.put_nullable_string(flexible, Some((&self.metadata).as_str())); }
+        if true { w.put_i64(*(&self.commit_timestamp)); }
+        if version == 1 { w.put_i64(*(&self.expire_timestamp)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for OffsetCommitValue {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.offset = rng.next_u64() as i64; }
+        if version >= 3 { this.leader_epoch = rng.next_u64() as i32; }
+        if true { this.metadata = rng.string(); }
+        if true { this.commit_timestamp = rng.next_u64() as i64; }
+        if version == 1 { this.expire_timestamp = rng.next_u64() as i64; }
+        if (version >= 4) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for OffsetCommitValue {
+    const NAME: &'static str = "OffsetCommitValue";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 4;
+    const FLEXIBLE_FROM: Option<i16> = Some(4);
+}
+

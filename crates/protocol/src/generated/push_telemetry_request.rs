@@ -1,0 +1,120 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `PushTelemetryRequest` (request), versions 0-0.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PushTelemetryRequest {
+    pub client_instance_id: p::Uuid,
+    pub subscription_id: i32,
+    pub terminating: bool,
+    pub compression_type: i8,
+    pub metrics: Bytes,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for PushTelemetryRequest {
+    fn default() -> Self {
+        PushTelemetryRequest {
+            client_instance_id: p::Uuid::ZERO,
+            subscription_id: 0i32,
+            terminating: false,
+            compression_type: 0i8,
+            metrics: Bytes::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for PushTelemetryRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 24,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.client_instance_id = r.uuid()?; }
+        if true { this.subscription_id = r.i32()?; }
+        if true { this.terminating = r.bool()?; }
+        if true { this.compression_type = r.i8()?; }
+        if true { this.metrics = r.bytes(flexible, "PushTelemetryRequest.Metrics")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 16; } else if self.client_instance_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "ClientInstanceId", version }); }
+        if true { size += 4; } else if self.subscription_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "SubscriptionId", version }); }
+        if true { size += 1; } else if self.terminating != false { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "Terminating", version }); }
+        if true { size += 1; } else if self.compression_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "CompressionType", version }); }
+        if true { size += p::bytes_size(flexible, (&self.metrics).len(), "PushTelemetryRequest.Metrics")?; } else if self.metrics != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "Metrics", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_uuid((&self.client_instance_id)); }
+        if true { w.put_i32(*(&self.subscription_id)); }
+        if true { w.put_bool(*(&self.terminating)); }
+        if true { w.put_i8(*(&self.compression_type)); }
+        if true { w.put_nullable_bytes(flexible, Some(&(&self.metrics)[..])); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for PushTelemetryRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.client_instance_id = rng.uuid(); }
+        if true { this.subscription_id = rng.next_u64() as i32; }
+        if true { this.terminating = rng.bool(); }
+        if true { this.compression_type = rng.next_u64() as i8; }
+        if true { this.metrics = rng.bytes(); }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for PushTelemetryRequest {
+    const NAME: &'static str = "PushTelemetryRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+

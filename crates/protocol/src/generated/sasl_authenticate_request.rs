@@ -1,0 +1,97 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `SaslAuthenticateRequest` (request), versions 0-2.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaslAuthenticateRequest {
+    pub auth_bytes: Bytes,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for SaslAuthenticateRequest {
+    fn default() -> Self {
+        SaslAuthenticateRequest {
+            auth_bytes: Bytes::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for SaslAuthenticateRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=1 => 4,
+            2..=2 => 2,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 2;
+        let mut this = Self::default();
+        if true { this.auth_bytes = r.bytes(flexible, "SaslAuthenticateRequest.AuthBytes")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 2;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::bytes_size(flexible, (&self.auth_bytes).len(), "SaslAuthenticateRequest.AuthBytes")?; } else if self.auth_bytes != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "SaslAuthenticateRequest", field: "AuthBytes", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "SaslAuthenticateRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 2;
+        if true { w.put_nullable_bytes(flexible, Some(&(&self.auth_bytes)[..])); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for SaslAuthenticateRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.auth_bytes = rng.bytes(); }
+        if (version >= 2) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for SaslAuthenticateRequest {
+    const NAME: &'static str = "SaslAuthenticateRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 2;
+    const FLEXIBLE_FROM: Option<i16> = Some(2);
+}
+

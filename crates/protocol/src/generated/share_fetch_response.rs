@@ -1,0 +1,619 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `ShareFetchResponse` (response), versions 0-0.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareFetchResponse {
+    pub throttle_time_ms: i32,
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub responses: Vec<ShareFetchableTopicResponse>,
+    pub node_endpoints: Vec<NodeEndpoint>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for ShareFetchResponse {
+    fn default() -> Self {
+        ShareFetchResponse {
+            throttle_time_ms: 0i32,
+            error_code: 0i16,
+            error_message: None,
+            responses: Vec::<ShareFetchableTopicResponse>::new(),
+            node_endpoints: Vec::<NodeEndpoint>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for ShareFetchResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 10,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = r.i32()?; }
+        if true { this.error_code = r.i16()?; }
+        if true { this.error_message = r.string_opt(flexible, true, "ShareFetchResponse.ErrorMessage")?; }
+        if true { this.responses = r.array(flexible, ShareFetchableTopicResponse::min_size(version), "ShareFetchResponse.Responses", |r| Ok(ShareFetchableTopicResponse::read(r, version)?))?; }
+        if true { this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ShareFetchResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "ThrottleTimeMs", version }); }
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "ErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareFetchResponse.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "ErrorMessage", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ShareFetchResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<ShareFetchableTopicResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "Responses", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ShareFetchResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; } else if self.node_endpoints != Vec::<NodeEndpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "NodeEndpoints", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
+        if true { w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for ShareFetchResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.error_message = rng.opt_string(true); }
+        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| ShareFetchableTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if true { this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for ShareFetchResponse {
+    const NAME: &'static str = "ShareFetchResponse";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcquiredRecords {
+    pub first_offset: i64,
+    pub last_offset: i64,
+    pub delivery_count: i16,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for AcquiredRecords {
+    fn default() -> Self {
+        AcquiredRecords {
+            first_offset: 0i64,
+            last_offset: 0i64,
+            delivery_count: 0i16,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for AcquiredRecords {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 19,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.first_offset = r.i64()?; }
+        if true { this.last_offset = r.i64()?; }
+        if true { this.delivery_count = r.i16()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 8; } else if self.first_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcquiredRecords", field: "FirstOffset", version }); }
+        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcquiredRecords", field: "LastOffset", version }); }
+        if true { size += 2; } else if self.delivery_count != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AcquiredRecords", field: "DeliveryCount", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "AcquiredRecords", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i64(*(&self.first_offset)); }
+        if true { w.put_i64(*(&self.last_offset)); }
+        if true { w.put_i16(*(&self.delivery_count)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for AcquiredRecords {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.first_offset = rng.next_u64() as i64; }
+        if true { this.last_offset = rng.next_u64() as i64; }
+        if true { this.delivery_count = rng.next_u64() as i16; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeaderIdAndEpoch {
+    pub leader_id: i32,
+    pub leader_epoch: i32,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for LeaderIdAndEpoch {
+    fn default() -> Self {
+        LeaderIdAndEpoch {
+            leader_id: 0i32,
+            leader_epoch: 0i32,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for LeaderIdAndEpoch {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 9,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.leader_id = r.i32()?; }
+        if true { this.leader_epoch = r.i32()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderId", version }); }
+        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderEpoch", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i32(*(&self.leader_id)); }
+        if true { w.put_i32(*(&self.leader_epoch)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for LeaderIdAndEpoch {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.leader_id = rng.next_u64() as i32; }
+        if true { this.leader_epoch = rng.next_u64() as i32; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeEndpoint {
+    pub node_id: i32,
+    pub host: String,
+    pub port: i32,
+    pub rack: Option<String>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for NodeEndpoint {
+    fn default() -> Self {
+        NodeEndpoint {
+            node_id: 0i32,
+            host: String::new(),
+            port: 0i32,
+            rack: None,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for NodeEndpoint {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 11,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.node_id = r.i32()?; }
+        if true { this.host = r.string(flexible, "NodeEndpoint.Host")?; }
+        if true { this.port = r.i32()?; }
+        if true { this.rack = r.string_opt(flexible, true, "NodeEndpoint.Rack")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.node_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "NodeId", version }); }
+        if true { size += p::string_size(flexible, (&self.host), "NodeEndpoint.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Host", version }); }
+        if true { size += 4; } else if self.port != 0i32 { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Port", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "NodeEndpoint.Rack")?; } else if self.rack != None { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Rack", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i32(*(&self.node_id)); }
+        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
+        if true { w.put_i32(*(&self.port)); }
+        if true { w.put_nullable_string(flexible, (&self.rack).as_deref()); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for NodeEndpoint {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.node_id = rng.next_u64() as i32; }
+        if true { this.host = rng.string(); }
+        if true { this.port = rng.next_u64() as i32; }
+        if true { this.rack = rng.opt_string(true); }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartitionData {
+    pub partition_index: i32,
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub acknowledge_error_code: i16,
+    pub acknowledge_error_message: Option<String>,
+    pub current_leader: LeaderIdAndEpoch,
+    pub records: Option<Bytes>,
+    pub acquired_records: Vec<AcquiredRecords>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for PartitionData {
+    fn default() -> Self {
+        PartitionData {
+            partition_index: 0i32,
+            error_code: 0i16,
+            error_message: None,
+            acknowledge_error_code: 0i16,
+            acknowledge_error_message: None,
+            current_leader: LeaderIdAndEpoch::default(),
+            records: None,
+            acquired_records: Vec::<AcquiredRecords>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for PartitionData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 22,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.partition_index = r.i32()?; }
+        if true { this.error_code = r.i16()?; }
+        if true { this.error_message = r.string_opt(flexible, true, "PartitionData.ErrorMessage")?; }
+        if true { this.acknowledge_error_code = r.i16()?; }
+        if true { this.acknowledge_error_message = r.string_opt(flexible, true, "PartitionData.AcknowledgeErrorMessage")?; }
+        if true { this.current_leader = LeaderIdAndEpoch::read(r, version)?; }
+        if true { this.records = r.bytes_opt(flexible, true, "PartitionData.Records")?; }
+        if true { this.acquired_records = r.array(flexible, AcquiredRecords::min_size(version), "PartitionData.AcquiredRecords", |r| Ok(AcquiredRecords::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionData.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorMessage", version }); }
+        if true { size += 2; } else if self.acknowledge_error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "AcknowledgeErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.acknowledge_error_message).as_deref(), "PartitionData.AcknowledgeErrorMessage")?; } else if self.acknowledge_error_message != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "AcknowledgeErrorMessage", version }); }
+        if true { size += (&self.current_leader).size(version)?; } else if self.current_leader != LeaderIdAndEpoch::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CurrentLeader", version }); }
+        if true { size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionData.Records")?; } else if self.records != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "Records", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acquired_records).len()), "PartitionData.AcquiredRecords")?; for e in (&self.acquired_records).iter() { s += e.size(version)?; } s }; } else if self.acquired_records != Vec::<AcquiredRecords>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "AcquiredRecords", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i32(*(&self.partition_index)); }
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        if true { w.put_i16(*(&self.acknowledge_error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.acknowledge_error_message).as_deref()); }
+        if true { (&self.current_leader).write(w, version)?; }
+        if true { w.put_nullable_bytes(flexible, (&self.records).as_deref()); }
+        if true { w.put_length(flexible, true, Some((&self.acquired_records).len())); for e in (&self.acquired_records).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for PartitionData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.partition_index = rng.next_u64() as i32; }
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.error_message = rng.opt_string(true); }
+        if true { this.acknowledge_error_code = rng.next_u64() as i16; }
+        if true { this.acknowledge_error_message = rng.opt_string(true); }
+        if true { this.current_leader = LeaderIdAndEpoch::random(rng, version, depth + 1); }
+        if true { this.records = rng.opt_bytes(true); }
+        if true { this.acquired_records = { let n = rng.len(depth); (0..n).map(|_| AcquiredRecords::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareFetchableTopicResponse {
+    pub topic_id: p::Uuid,
+    pub partitions: Vec<PartitionData>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for ShareFetchableTopicResponse {
+    fn default() -> Self {
+        ShareFetchableTopicResponse {
+            topic_id: p::Uuid::ZERO,
+            partitions: Vec::<PartitionData>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for ShareFetchableTopicResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 18,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.topic_id = r.uuid()?; }
+        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "ShareFetchableTopicResponse.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "ShareFetchableTopicResponse", field: "TopicId", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ShareFetchableTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchableTopicResponse", field: "Partitions", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "ShareFetchableTopicResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_uuid((&self.topic_id)); }
+        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for ShareFetchableTopicResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.topic_id = rng.uuid(); }
+        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

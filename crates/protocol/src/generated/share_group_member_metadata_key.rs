@@ -1,0 +1,71 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `ShareGroupMemberMetadataKey` (data), versions 10-10.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareGroupMemberMetadataKey {
+    pub group_id: String,
+    pub member_id: String,
+}
+
+impl Default for ShareGroupMemberMetadataKey {
+    fn default() -> Self {
+        ShareGroupMemberMetadataKey {
+            group_id: String::new(),
+            member_id: String::new(),
+        }
+    }
+}
+
+impl p::WireStruct for ShareGroupMemberMetadataKey {
+    fn min_size(version: i16) -> usize {
+        match version {
+            10..=10 => 4,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = false;
+        let mut this = Self::default();
+        if version == 10 { this.group_id = r.string(flexible, "ShareGroupMemberMetadataKey.GroupId")?; }
+        if version == 10 { this.member_id = r.string(flexible, "ShareGroupMemberMetadataKey.MemberId")?; }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = false;
+        let mut size = 0usize;
+        if version == 10 { size += p::string_size(flexible, (&self.group_id), "ShareGroupMemberMetadataKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupMemberMetadataKey", field: "GroupId", version }); }
+        if version == 10 { size += p::string_size(flexible, (&self.member_id), "ShareGroupMemberMetadataKey.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupMemberMetadataKey", field: "MemberId", version }); }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = false;
+        if version == 10 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if version == 10 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for ShareGroupMemberMetadataKey {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if version == 10 { this.group_id = rng.string(); }
+        if version == 10 { this.member_id = rng.string(); }
+        this
+    }
+}
+
+impl p::Message for ShareGroupMemberMetadataKey {
+    const NAME: &'static str = "ShareGroupMemberMetadataKey";
+    const LOWEST_VERSION: i16 = 10;
+    const HIGHEST_VERSION: i16 = 10;
+    const FLEXIBLE_FROM: Option<i16> = None;
+}
+

@@ -1,0 +1,65 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `ShareGroupStatePartitionMetadataKey` (data), versions 15-15.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareGroupStatePartitionMetadataKey {
+    pub group_id: String,
+}
+
+impl Default for ShareGroupStatePartitionMetadataKey {
+    fn default() -> Self {
+        ShareGroupStatePartitionMetadataKey {
+            group_id: String::new(),
+        }
+    }
+}
+
+impl p::WireStruct for ShareGroupStatePartitionMetadataKey {
+    fn min_size(version: i16) -> usize {
+        match version {
+            15..=15 => 2,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = false;
+        let mut this = Self::default();
+        if version == 15 { this.group_id = r.string(flexible, "ShareGroupStatePartitionMetadataKey.GroupId")?; }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = false;
+        let mut size = 0usize;
+        if version == 15 { size += p::string_size(flexible, (&self.group_id), "ShareGroupStatePartitionMetadataKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupStatePartitionMetadataKey", field: "GroupId", version }); }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = false;
+        if version == 15 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for ShareGroupStatePartitionMetadataKey {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if version == 15 { this.group_id = rng.string(); }
+        this
+    }
+}
+
+impl p::Message for ShareGroupStatePartitionMetadataKey {
+    const NAME: &'static str = "ShareGroupStatePartitionMetadataKey";
+    const LOWEST_VERSION: i16 = 15;
+    const HIGHEST_VERSION: i16 = 15;
+    const FLEXIBLE_FROM: Option<i16> = None;
+}
+

@@ -1,0 +1,225 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `SyncGroupRequest` (request), versions 0-5.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncGroupRequest {
+    pub group_id: String,
+    pub generation_id: i32,
+    pub member_id: String,
+    pub group_instance_id: Option<String>,
+    pub protocol_type: Option<String>,
+    pub protocol_name: Option<String>,
+    pub assignments: Vec<SyncGroupRequestAssignment>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for SyncGroupRequest {
+    fn default() -> Self {
+        SyncGroupRequest {
+            group_id: String::new(),
+            generation_id: 0i32,
+            member_id: String::new(),
+            group_instance_id: None,
+            protocol_type: None,
+            protocol_name: None,
+            assignments: Vec::<SyncGroupRequestAssignment>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for SyncGroupRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=2 => 12,
+            3..=3 => 14,
+            4..=4 => 9,
+            5..=5 => 11,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 4;
+        let mut this = Self::default();
+        if true { this.group_id = r.string(flexible, "SyncGroupRequest.GroupId")?; }
+        if true { this.generation_id = r.i32()?; }
+        if true { this.member_id = r.string(flexible, "SyncGroupRequest.MemberId")?; }
+        if version >= 3 { this.group_instance_id = r.string_opt(flexible, version >= 3, "SyncGroupRequest.GroupInstanceId")?; }
+        if version >= 5 { this.protocol_type = r.string_opt(flexible, version >= 5, "SyncGroupRequest.ProtocolType")?; }
+        if version >= 5 { this.protocol_name = r.string_opt(flexible, version >= 5, "SyncGroupRequest.ProtocolName")?; }
+        if true { this.assignments = r.array(flexible, SyncGroupRequestAssignment::min_size(version), "SyncGroupRequest.Assignments", |r| Ok(SyncGroupRequestAssignment::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 4;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.group_id), "SyncGroupRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "GroupId", version }); }
+        if true { size += 4; } else if self.generation_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "GenerationId", version }); }
+        if true { size += p::string_size(flexible, (&self.member_id), "SyncGroupRequest.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "MemberId", version }); }
+        if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.group_instance_id).as_deref(), "SyncGroupRequest.GroupInstanceId")?; } else if self.group_instance_id != None { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "GroupInstanceId", version }); }
+        if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.protocol_type).as_deref(), "SyncGroupRequest.ProtocolType")?; }
+        if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.protocol_name).as_deref(), "SyncGroupRequest.ProtocolName")?; }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assignments).len()), "SyncGroupRequest.Assignments")?; for e in (&self.assignments).iter() { s += e.size(version)?; } s }; } else if self.assignments != Vec::<SyncGroupRequestAssignment>::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "Assignments", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 4;
+        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if true { w.put_i32(*(&self.generation_id)); }
+        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        if version >= 3 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
+        if version >= 5 { w.put_nullable_string(flexible, (&self.protocol_type).as_deref()); }
+        if version >= 5 { w.put_nullable_string(flexible, (&self.protocol_name).as_deref()); }
+        if true { w.put_length(flexible, true, Some((&self.assignments).len())); for e in (&self.assignments).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for SyncGroupRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.group_id = rng.string(); }
+        if true { this.generation_id = rng.next_u64() as i32; }
+        if true { this.member_id = rng.string(); }
+        if version >= 3 { this.group_instance_id = rng.opt_string(version >= 3); }
+        if version >= 5 { this.protocol_type = rng.opt_string(version >= 5); }
+        if version >= 5 { this.protocol_name = rng.opt_string(version >= 5); }
+        if true { this.assignments = { let n = rng.len(depth); (0..n).map(|_| SyncGroupRequestAssignment::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (version >= 4) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for SyncGroupRequest {
+    const NAME: &'static str = "SyncGroupRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 5;
+    const FLEXIBLE_FROM: Option<i16> = Some(4);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncGroupRequestAssignment {
+    pub member_id: String,
+    pub assignment: Bytes,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for SyncGroupRequestAssignment {
+    fn default() -> Self {
+        SyncGroupRequestAssignment {
+            member_id: String::new(),
+            assignment: Bytes::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for SyncGroupRequestAssignment {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=3 => 6,
+            4..=5 => 3,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = version >= 4;
+        let mut this = Self::default();
+        if true { this.member_id = r.string(flexible, "SyncGroupRequestAssignment.MemberId")?; }
+        if true { this.assignment = r.bytes(flexible, "SyncGroupRequestAssignment.Assignment")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = version >= 4;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.member_id), "SyncGroupRequestAssignment.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequestAssignment", field: "MemberId", version }); }
+        if true { size += p::bytes_size(flexible, (&self.assignment).len(), "SyncGroupRequestAssignment.Assignment")?; } else if self.assignment != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequestAssignment", field: "Assignment", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequestAssignment", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = version >= 4;
+        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        if true { w.put_nullable_bytes(flexible, Some(&(&self.assignment)[..])); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for SyncGroupRequestAssignment {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.member_id = rng.string(); }
+        if true { this.assignment = rng.bytes(); }
+        if (version >= 4) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

@@ -1,0 +1,210 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `UpdateFeaturesResponse` (response), versions 0-2.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateFeaturesResponse {
+    pub throttle_time_ms: i32,
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub results: Vec<UpdatableFeatureResult>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for UpdateFeaturesResponse {
+    fn default() -> Self {
+        UpdateFeaturesResponse {
+            throttle_time_ms: 0i32,
+            error_code: 0i16,
+            error_message: Some(String::new()),
+            results: Vec::<UpdatableFeatureResult>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for UpdateFeaturesResponse {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=1 => 9,
+            2..=2 => 8,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = r.i32()?; }
+        if true { this.error_code = r.i16()?; }
+        if true { this.error_message = r.string_opt(flexible, true, "UpdateFeaturesResponse.ErrorMessage")?; }
+        if version <= 1 { this.results = r.array(flexible, UpdatableFeatureResult::min_size(version), "UpdateFeaturesResponse.Results", |r| Ok(UpdatableFeatureResult::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesResponse", field: "ThrottleTimeMs", version }); }
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesResponse", field: "ErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "UpdateFeaturesResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesResponse", field: "ErrorMessage", version }); }
+        if version <= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "UpdateFeaturesResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesResponse", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        if version <= 1 { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for UpdateFeaturesResponse {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.error_message = rng.opt_string(true); }
+        if version <= 1 { this.results = { let n = rng.len(depth); (0..n).map(|_| UpdatableFeatureResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for UpdateFeaturesResponse {
+    const NAME: &'static str = "UpdateFeaturesResponse";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 2;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdatableFeatureResult {
+    pub feature: String,
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for UpdatableFeatureResult {
+    fn default() -> Self {
+        UpdatableFeatureResult {
+            feature: String::new(),
+            error_code: 0i16,
+            error_message: Some(String::new()),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for UpdatableFeatureResult {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=2 => 5,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.feature = r.string(flexible, "UpdatableFeatureResult.Feature")?; }
+        if true { this.error_code = r.i16()?; }
+        if true { this.error_message = r.string_opt(flexible, true, "UpdatableFeatureResult.ErrorMessage")?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.feature), "UpdatableFeatureResult.Feature")?; } else if self.feature != String::new() { return Err(p::WireError::FieldNotSupported { message: "UpdatableFeatureResult", field: "Feature", version }); }
+        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "UpdatableFeatureResult", field: "ErrorCode", version }); }
+        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "UpdatableFeatureResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "UpdatableFeatureResult", field: "ErrorMessage", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "UpdatableFeatureResult", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_string(flexible, Some((&self.feature).as_str())); }
+        if true { w.put_i16(*(&self.error_code)); }
+        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for UpdatableFeatureResult {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.feature = rng.string(); }
+        if true { this.error_code = rng.next_u64() as i16; }
+        if true { this.error_message = rng.opt_string(true); }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

@@ -1,0 +1,310 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `UpdateRaftVoterRequest` (request), versions 0-0.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateRaftVoterRequest {
+    pub cluster_id: Option<String>,
+    pub current_leader_epoch: i32,
+    pub voter_id: i32,
+    pub voter_directory_id: p::Uuid,
+    pub listeners: Vec<Listener>,
+    pub k_raft_version_feature: KRaftVersionFeature,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for UpdateRaftVoterRequest {
+    fn default() -> Self {
+        UpdateRaftVoterRequest {
+            cluster_id: Some(String::new()),
+            current_leader_epoch: 0i32,
+            voter_id: 0i32,
+            voter_directory_id: p::Uuid::ZERO,
+            listeners: Vec::<Listener>::new(),
+            k_raft_version_feature: KRaftVersionFeature::default(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for UpdateRaftVoterRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 32,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.cluster_id = r.string_opt(flexible, true, "UpdateRaftVoterRequest.ClusterId")?; }
+        if true { this.current_leader_epoch = r.i32()?; }
+        if true { this.voter_id = r.i32()?; }
+        if true { this.voter_directory_id = r.uuid()?; }
+        if true { this.listeners = r.array(flexible, Listener::min_size(version), "UpdateRaftVoterRequest.Listeners", |r| Ok(Listener::read(r, version)?))?; }
+        if true { this.k_raft_version_feature = KRaftVersionFeature::read(r, version)?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "UpdateRaftVoterRequest.ClusterId")?; } else if self.cluster_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "ClusterId", version }); }
+        if true { size += 4; } else if self.current_leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "CurrentLeaderEpoch", version }); }
+        if true { size += 4; } else if self.voter_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "VoterId", version }); }
+        if true { size += 16; } else if self.voter_directory_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "VoterDirectoryId", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "UpdateRaftVoterRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s }; } else if self.listeners != Vec::<Listener>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "Listeners", version }); }
+        if true { size += (&self.k_raft_version_feature).size(version)?; } else if self.k_raft_version_feature != KRaftVersionFeature::default() { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "KRaftVersionFeature", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
+        if true { w.put_i32(*(&self.current_leader_epoch)); }
+        if true { w.put_i32(*(&self.voter_id)); }
+        if true { w.put_uuid((&self.voter_directory_id)); }
+        if true { w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; } }
+        if true { (&self.k_raft_version_feature).write(w, version)?; }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for UpdateRaftVoterRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.cluster_id = rng.opt_string(true); }
+        if true { this.current_leader_epoch = rng.next_u64() as i32; }
+        if true { this.voter_id = rng.next_u64() as i32; }
+        if true { this.voter_directory_id = rng.uuid(); }
+        if true { this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if true { this.k_raft_version_feature = KRaftVersionFeature::random(rng, version, depth + 1); }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for UpdateRaftVoterRequest {
+    const NAME: &'static str = "UpdateRaftVoterRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KRaftVersionFeature {
+    pub min_supported_version: i16,
+    pub max_supported_version: i16,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for KRaftVersionFeature {
+    fn default() -> Self {
+        KRaftVersionFeature {
+            min_supported_version: 0i16,
+            max_supported_version: 0i16,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for KRaftVersionFeature {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 5,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.min_supported_version = r.i16()?; }
+        if true { this.max_supported_version = r.i16()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 2; } else if self.min_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "KRaftVersionFeature", field: "MinSupportedVersion", version }); }
+        if true { size += 2; } else if self.max_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "KRaftVersionFeature", field: "MaxSupportedVersion", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "KRaftVersionFeature", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i16(*(&self.min_supported_version)); }
+        if true { w.put_i16(*(&self.max_supported_version)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for KRaftVersionFeature {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.min_supported_version = rng.next_u64() as i16; }
+        if true { this.max_supported_version = rng.next_u64() as i16; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listener {
+    pub name: String,
+    pub host: String,
+    pub port: u16,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for Listener {
+    fn default() -> Self {
+        Listener {
+            name: String::new(),
+            host: String::new(),
+            port: 0u16,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for Listener {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 5,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.name = r.string(flexible, "Listener.Name")?; }
+        if true { this.host = r.string(flexible, "Listener.Host")?; }
+        if true { this.port = r.u16()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.name), "Listener.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Name", version }); }
+        if true { size += p::string_size(flexible, (&self.host), "Listener.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Host", version }); }
+        if true { size += 2; } else if self.port != 0u16 { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Port", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "Listener", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
+        if true { w.put_u16(*(&self.port)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for Listener {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.name = rng.string(); }
+        if true { this.host = rng.string(); }
+        if true { this.port = rng.next_u64() as u16; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

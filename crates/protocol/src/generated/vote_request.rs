@@ -1,0 +1,318 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `VoteRequest` (request), versions 0-1.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VoteRequest {
+    pub cluster_id: Option<String>,
+    pub voter_id: i32,
+    pub topics: Vec<TopicData>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for VoteRequest {
+    fn default() -> Self {
+        VoteRequest {
+            cluster_id: None,
+            voter_id: -1i32,
+            topics: Vec::<TopicData>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for VoteRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 3,
+            1..=1 => 7,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.cluster_id = r.string_opt(flexible, true, "VoteRequest.ClusterId")?; }
+        if version >= 1 { this.voter_id = r.i32()?; }
+        if true { this.topics = r.array(flexible, TopicData::min_size(version), "VoteRequest.Topics", |r| Ok(TopicData::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "VoteRequest.ClusterId")?; } else if self.cluster_id != None { return Err(p::WireError::FieldNotSupported { message: "VoteRequest", field: "ClusterId", version }); }
+        if version >= 1 { size += 4; }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "VoteRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicData>::new() { return Err(p::WireError::FieldNotSupported { message: "VoteRequest", field: "Topics", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "VoteRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
+        if version >= 1 { w.put_i32(*(&self.voter_id)); }
+        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for VoteRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.cluster_id = rng.opt_string(true); }
+        if version >= 1 { this.voter_id = rng.next_u64() as i32; }
+        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for VoteRequest {
+    const NAME: &'static str = "VoteRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartitionData {
+    pub partition_index: i32,
+    pub candidate_epoch: i32,
+    pub candidate_id: i32,
+    pub candidate_directory_id: p::Uuid,
+    pub voter_directory_id: p::Uuid,
+    pub last_offset_epoch: i32,
+    pub last_offset: i64,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for PartitionData {
+    fn default() -> Self {
+        PartitionData {
+            partition_index: 0i32,
+            candidate_epoch: 0i32,
+            candidate_id: 0i32,
+            candidate_directory_id: p::Uuid::ZERO,
+            voter_directory_id: p::Uuid::ZERO,
+            last_offset_epoch: 0i32,
+            last_offset: 0i64,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for PartitionData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 25,
+            1..=1 => 57,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.partition_index = r.i32()?; }
+        if true { this.candidate_epoch = r.i32()?; }
+        if true { this.candidate_id = r.i32()?; }
+        if version >= 1 { this.candidate_directory_id = r.uuid()?; }
+        if version >= 1 { this.voter_directory_id = r.uuid()?; }
+        if true { this.last_offset_epoch = r.i32()?; }
+        if true { this.last_offset = r.i64()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
+        if true { size += 4; } else if self.candidate_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CandidateEpoch", version }); }
+        if true { size += 4; } else if self.candidate_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CandidateId", version }); }
+        if version >= 1 { size += 16; }
+        if version >= 1 { size += 16; }
+        if true { size += 4; } else if self.last_offset_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LastOffsetEpoch", version }); }
+        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LastOffset", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i32(*(&self.partition_index)); }
+        if true { w.put_i32(*(&self.candidate_epoch)); }
+        if true { w.put_i32(*(&self.candidate_id)); }
+        if version >= 1 { w.put_uuid((&self.candidate_directory_id)); }
+        if version >= 1 { w.put_uuid((&self.voter_directory_id)); }
+        if true { w.put_i32(*(&self.last_offset_epoch)); }
+        if true { w.put_i64(*(&self.last_offset)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for PartitionData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.partition_index = rng.next_u64() as i32; }
+        if true { this.candidate_epoch = rng.next_u64() as i32; }
+        if true { this.candidate_id = rng.next_u64() as i32; }
+        if version >= 1 { this.candidate_directory_id = rng.uuid(); }
+        if version >= 1 { this.voter_directory_id = rng.uuid(); }
+        if true { this.last_offset_epoch = rng.next_u64() as i32; }
+        if true { this.last_offset = rng.next_u64() as i64; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicData {
+    pub topic_name: String,
+    pub partitions: Vec<PartitionData>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for TopicData {
+    fn default() -> Self {
+        TopicData {
+            topic_name: String::new(),
+            partitions: Vec::<PartitionData>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for TopicData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=1 => 3,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.topic_name = r.string(flexible, "TopicData.TopicName")?; }
+        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "TopicName", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "Partitions", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
+        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for TopicData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.topic_name = rng.string(); }
+        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+

@@ -1,0 +1,399 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `WriteShareGroupStateRequest` (request), versions 0-0.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WriteShareGroupStateRequest {
+    pub group_id: String,
+    pub topics: Vec<WriteStateData>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for WriteShareGroupStateRequest {
+    fn default() -> Self {
+        WriteShareGroupStateRequest {
+            group_id: String::new(),
+            topics: Vec::<WriteStateData>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for WriteShareGroupStateRequest {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 3,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.group_id = r.string(flexible, "WriteShareGroupStateRequest.GroupId")?; }
+        if true { this.topics = r.array(flexible, WriteStateData::min_size(version), "WriteShareGroupStateRequest.Topics", |r| Ok(WriteStateData::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += p::string_size(flexible, (&self.group_id), "WriteShareGroupStateRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "WriteShareGroupStateRequest", field: "GroupId", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WriteShareGroupStateRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<WriteStateData>::new() { return Err(p::WireError::FieldNotSupported { message: "WriteShareGroupStateRequest", field: "Topics", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "WriteShareGroupStateRequest", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for WriteShareGroupStateRequest {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.group_id = rng.string(); }
+        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| WriteStateData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+impl p::Message for WriteShareGroupStateRequest {
+    const NAME: &'static str = "WriteShareGroupStateRequest";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartitionData {
+    pub partition: i32,
+    pub state_epoch: i32,
+    pub leader_epoch: i32,
+    pub start_offset: i64,
+    pub state_batches: Vec<StateBatch>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for PartitionData {
+    fn default() -> Self {
+        PartitionData {
+            partition: 0i32,
+            state_epoch: 0i32,
+            leader_epoch: 0i32,
+            start_offset: 0i64,
+            state_batches: Vec::<StateBatch>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for PartitionData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 22,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.partition = r.i32()?; }
+        if true { this.state_epoch = r.i32()?; }
+        if true { this.leader_epoch = r.i32()?; }
+        if true { this.start_offset = r.i64()?; }
+        if true { this.state_batches = r.array(flexible, StateBatch::min_size(version), "PartitionData.StateBatches", |r| Ok(StateBatch::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "Partition", version }); }
+        if true { size += 4; } else if self.state_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StateEpoch", version }); }
+        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderEpoch", version }); }
+        if true { size += 8; } else if self.start_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StartOffset", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_batches).len()), "PartitionData.StateBatches")?; for e in (&self.state_batches).iter() { s += e.size(version)?; } s }; } else if self.state_batches != Vec::<StateBatch>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StateBatches", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i32(*(&self.partition)); }
+        if true { w.put_i32(*(&self.state_epoch)); }
+        if true { w.put_i32(*(&self.leader_epoch)); }
+        if true { w.put_i64(*(&self.start_offset)); }
+        if true { w.put_length(flexible, true, Some((&self.state_batches).len())); for e in (&self.state_batches).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for PartitionData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.partition = rng.next_u64() as i32; }
+        if true { this.state_epoch = rng.next_u64() as i32; }
+        if true { this.leader_epoch = rng.next_u64() as i32; }
+        if true { this.start_offset = rng.next_u64() as i64; }
+        if true { this.state_batches = { let n = rng.len(depth); (0..n).map(|_| StateBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateBatch {
+    pub first_offset: i64,
+    pub last_offset: i64,
+    pub delivery_state: i8,
+    pub delivery_count: i16,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for StateBatch {
+    fn default() -> Self {
+        StateBatch {
+            first_offset: 0i64,
+            last_offset: 0i64,
+            delivery_state: 0i8,
+            delivery_count: 0i16,
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for StateBatch {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 20,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.first_offset = r.i64()?; }
+        if true { this.last_offset = r.i64()?; }
+        if true { this.delivery_state = r.i8()?; }
+        if true { this.delivery_count = r.i16()?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 8; } else if self.first_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "FirstOffset", version }); }
+        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "LastOffset", version }); }
+        if true { size += 1; } else if self.delivery_state != 0i8 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "DeliveryState", version }); }
+        if true { size += 2; } else if self.delivery_count != 0i16 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "DeliveryCount", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_i64(*(&self.first_offset)); }
+        if true { w.put_i64(*(&self.last_offset)); }
+        if true { w.put_i8(*(&self.delivery_state)); }
+        if true { w.put_i16(*(&self.delivery_count)); }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for StateBatch {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.first_offset = rng.next_u64() as i64; }
+        if true { this.last_offset = rng.next_u64() as i64; }
+        if true { this.delivery_state = rng.next_u64() as i8; }
+        if true { this.delivery_count = rng.next_u64() as i16; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WriteStateData {
+    pub topic_id: p::Uuid,
+    pub partitions: Vec<PartitionData>,
+    pub unknown_tagged_fields: Vec<p::RawTaggedField>,
+}
+
+impl Default for WriteStateData {
+    fn default() -> Self {
+        WriteStateData {
+            topic_id: p::Uuid::ZERO,
+            partitions: Vec::<PartitionData>::new(),
+            unknown_tagged_fields: Vec::new(),
+        }
+    }
+}
+
+impl p::WireStruct for WriteStateData {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 18,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = true;
+        let mut this = Self::default();
+        if true { this.topic_id = r.uuid()?; }
+        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "WriteStateData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        if flexible {
+            let mut unknown = Vec::new();
+            r.tagged_fields(&mut unknown, |tag, r| {
+                match tag {
+                    _ => Ok(false),
+                }
+            })?;
+            this.unknown_tagged_fields = unknown;
+        }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = true;
+        let mut size = 0usize;
+        let mut tagged_count = 0u32;
+        let mut tagged_size = 0usize;
+        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "WriteStateData", field: "TopicId", version }); }
+        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "WriteStateData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "WriteStateData", field: "Partitions", version }); }
+        if flexible {
+            for f in &self.unknown_tagged_fields {
+                tagged_count += 1;
+                tagged_size += p::unsigned_varint_size(f.tag) + p::unsigned_varint_size(f.data.len() as u32) + f.data.len();
+            }
+            size += p::unsigned_varint_size(tagged_count) + tagged_size;
+        } else if !self.unknown_tagged_fields.is_empty() {
+            return Err(p::WireError::FieldNotSupported { message: "WriteStateData", field: "unknown tagged fields", version });
+        }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = true;
+        if true { w.put_uuid((&self.topic_id)); }
+        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            w.put_unsigned_varint(count);
+            let mut next_tag = 0u64;
+            p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for WriteStateData {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if true { this.topic_id = rng.uuid(); }
+        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        if (true) && rng.chance(4) {
+            this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
+        }
+        this
+    }
+}
+
