@@ -207,6 +207,20 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
             let n = api_name(requests[k]);
             writeln!(out, "            {label}Body::{n}(m) => m.encode_into(w, version),").unwrap();
         }
+        out.push_str("        }\n    }\n\n");
+        writeln!(
+            out,
+            "    /// A random body of `api_key`, valid at `version` (property tests).\n    \
+             #[cfg(any(test, feature = \"test-util\"))]\n    \
+             pub fn random(api_key: ApiKey, rng: &mut crate::wire::testing::TestRng, version: i16) -> Self {{\n        \
+             use crate::wire::testing::Random;\n        match api_key {{"
+        )
+        .unwrap();
+        for (k, s) in map.iter() {
+            let n = api_name(requests[k]);
+            writeln!(out, "            ApiKey::{n} => {label}Body::{n}({}::random(rng, version, 0)),", s.name)
+                .unwrap();
+        }
         out.push_str("        }\n    }\n}\n\n");
         for (k, s) in map.iter() {
             writeln!(
