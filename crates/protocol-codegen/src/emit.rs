@@ -8,7 +8,8 @@
 use crate::spec::{Field, Spec, StructDef, Type, Versions};
 use std::fmt::Write;
 
-pub const HEADER: &str = "// Generated from Kafka's message specs by protocol-codegen; do not edit.\n";
+pub const HEADER: &str =
+    "// Generated from Kafka's message specs by protocol-codegen; do not edit.\n";
 
 /// CamelCase to snake_case, keeping runs of capitals together ("ISRNodes" -> "isr_nodes").
 pub fn snake(name: &str) -> String {
@@ -38,6 +39,15 @@ pub fn field_ident(name: &str) -> String {
         | "const" | "async" | "await" | "dyn" | "impl" | "trait" | "struct" | "enum" | "box"
         | "in" | "as" => format!("r#{s}"),
         _ => s,
+    }
+}
+
+/// `if test { body }`, or just `body` when the test is always true.
+fn guarded(test: &str, body: &str) -> String {
+    if test == "true" {
+        body.to_string()
+    } else {
+        format!("if {test} {{ {body} }}")
     }
 }
 
@@ -172,7 +182,11 @@ fn default_expr(f: &Field) -> String {
                 Some(s) => format!("String::from({s:?})"),
                 None => "String::new()".into(),
             };
-            if nullable { format!("Some({text})") } else { text }
+            if nullable {
+                format!("Some({text})")
+            } else {
+                text
+            }
         }
         Type::Bytes | Type::Records => {
             if nullable {
@@ -195,7 +209,11 @@ fn default_expr(f: &Field) -> String {
         Type::Array(e) => {
             let empty = format!("Vec::<{}>::new()", rust_base_type(e));
             if nullable {
-                if d == Some("null") { "None".into() } else { format!("Some({empty})") }
+                if d == Some("null") {
+                    "None".into()
+                } else {
+                    format!("Some({empty})")
+                }
             } else {
                 empty
             }
@@ -309,7 +327,9 @@ fn write_stmt(ty: &Type, nullable_type: bool, v: &str, n: &str, c: &str) -> Stri
         Type::Array(e) => {
             let elem = write_stmt(e, false, "e", "false", c);
             let body = |a: &str| {
-                format!("w.put_length({c}, true, Some({a}.len())); for e in {a}.iter() {{ {elem} }}")
+                format!(
+                    "w.put_length({c}, true, Some({a}.len())); for e in {a}.iter() {{ {elem} }}"
+                )
             };
             if nullable_type {
                 format!(
@@ -344,9 +364,8 @@ fn random_expr(ty: &Type, nullable_type: bool, n: &str) -> String {
         Type::Struct(s) => format!("{s}::random(rng, version, depth + 1)"),
         Type::Array(e) => {
             let elem = random_expr(e, false, "false");
-            let list = format!(
-                "{{ let n = rng.len(depth); (0..n).map(|_| {elem}).collect::<Vec<_>>() }}"
-            );
+            let list =
+                format!("{{ let n = rng.len(depth); (0..n).map(|_| {elem}).collect::<Vec<_>>() }}");
             if nullable_type {
                 format!("if {n} && rng.chance(4) {{ None }} else {{ Some({list}) }}")
             } else {
@@ -362,19 +381,36 @@ fn emit_struct(ctx: &Ctx, out: &mut String, st: &StructDef, top: bool) {
     let has_flexible = ctx.has_flexible();
 
     // The struct itself.
-    writeln!(out, "#[derive(Debug, Clone, PartialEq)]\npub struct {name} {{").unwrap();
+    writeln!(
+        out,
+        "#[derive(Debug, Clone, PartialEq)]\npub struct {name} {{"
+    )
+    .unwrap();
     for f in &st.fields {
         writeln!(out, "    pub {}: {},", field_ident(&f.name), rust_type(f)).unwrap();
     }
     if has_flexible {
-        writeln!(out, "    pub unknown_tagged_fields: Vec<p::RawTaggedField>,").unwrap();
+        writeln!(
+            out,
+            "    pub unknown_tagged_fields: Vec<p::RawTaggedField>,"
+        )
+        .unwrap();
     }
     out.push_str("}\n\n");
 
-    writeln!(out, "impl Default for {name} {{\n    fn default() -> Self {{\n        {name} {{")
-        .unwrap();
+    writeln!(
+        out,
+        "impl Default for {name} {{\n    fn default() -> Self {{\n        {name} {{"
+    )
+    .unwrap();
     for f in &st.fields {
-        writeln!(out, "            {}: {},", field_ident(&f.name), default_expr(f)).unwrap();
+        writeln!(
+            out,
+            "            {}: {},",
+            field_ident(&f.name),
+            default_expr(f)
+        )
+        .unwrap();
     }
     if has_flexible {
         out.push_str("            unknown_tagged_fields: Vec::new(),\n");
@@ -414,7 +450,8 @@ fn emit_struct(ctx: &Ctx, out: &mut String, st: &StructDef, top: bool) {
         let c = Ctx::compact_expr(f);
         let what = format!("{name}.{}", f.name);
         let expr = read_expr(&f.ty, f.is_nullable_type(), &n, &c, &what);
-        writeln!(out, "        if {test} {{ this.{} = {expr}; }}", field_ident(&f.name)).unwrap();
+        let stmt = format!("this.{} = {expr};", field_ident(&f.name));
+        writeln!(out, "        {}", guarded(&test, &stmt)).unwrap();
     }
     if has_flexible {
         out.push_str("        if flexible {\n            let mut unknown = Vec::new();\n");
@@ -444,16 +481,29 @@ fn emit_struct(ctx: &Ctx, out: &mut String, st: &StructDef, top: bool) {
     writeln!(out, "        let flexible = {flexible_test};").unwrap();
     out.push_str("        let mut size = 0usize;\n");
     if has_flexible {
-        out.push_str("        let mut tagged_count = 0u32;\n        let mut tagged_size = 0usize;\n");
+        out.push_str(
+            "        let mut tagged_count = 0u32;\n        let mut tagged_size = 0usize;\n",
+        );
     }
     for f in &st.fields {
         let id = field_ident(&f.name);
         let n = f.nullable.test("version");
         let c = Ctx::compact_expr(f);
         let what = format!("{name}.{}", f.name);
-        let expr = size_expr(&f.ty, f.is_nullable_type(), &format!("(&self.{id})"), &n, &c, &what);
+        let expr = size_expr(
+            &f.ty,
+            f.is_nullable_type(),
+            &format!("(&self.{id})"),
+            &n,
+            &c,
+            &what,
+        );
         let test = Ctx::body_versions_test(f);
         let mut arms = Vec::new();
+        if test == "true" {
+            writeln!(out, "        size += {expr};").unwrap();
+            continue;
+        }
         if !f.versions.is_empty() {
             arms.push(format!("if {test} {{ size += {expr}; }}"));
         }
@@ -507,8 +557,19 @@ fn emit_struct(ctx: &Ctx, out: &mut String, st: &StructDef, top: bool) {
         let id = field_ident(&f.name);
         let n = f.nullable.test("version");
         let c = Ctx::compact_expr(f);
-        let stmt = write_stmt(&f.ty, f.is_nullable_type(), &format!("(&self.{id})"), &n, &c);
-        writeln!(out, "        if {} {{ {stmt} }}", Ctx::body_versions_test(f)).unwrap();
+        let stmt = write_stmt(
+            &f.ty,
+            f.is_nullable_type(),
+            &format!("(&self.{id})"),
+            &n,
+            &c,
+        );
+        writeln!(
+            out,
+            "        {}",
+            guarded(&Ctx::body_versions_test(f), &stmt)
+        )
+        .unwrap();
     }
     if has_flexible {
         out.push_str("        if flexible {\n            let mut count = self.unknown_tagged_fields.len() as u32;\n");
@@ -522,15 +583,30 @@ fn emit_struct(ctx: &Ctx, out: &mut String, st: &StructDef, top: bool) {
             )
             .unwrap();
         }
-        out.push_str("            w.put_unsigned_varint(count);\n            let mut next_tag = 0u64;\n");
+        out.push_str(
+            "            w.put_unsigned_varint(count);\n            let mut next_tag = 0u64;\n",
+        );
         for f in &tagged {
             let id = field_ident(&f.name);
             let tag = f.tag.unwrap();
             let n = f.nullable.test("version");
             let c = Ctx::compact_expr(f);
             let what = format!("{name}.{}", f.name);
-            let size = size_expr(&f.ty, f.is_nullable_type(), &format!("(&self.{id})"), &n, &c, &what);
-            let stmt = write_stmt(&f.ty, f.is_nullable_type(), &format!("(&self.{id})"), &n, &c);
+            let size = size_expr(
+                &f.ty,
+                f.is_nullable_type(),
+                &format!("(&self.{id})"),
+                &n,
+                &c,
+                &what,
+            );
+            let stmt = write_stmt(
+                &f.ty,
+                f.is_nullable_type(),
+                &format!("(&self.{id})"),
+                &n,
+                &c,
+            );
             writeln!(
                 out,
                 "            if {} && self.{id} != {} {{\n                \
@@ -561,19 +637,22 @@ fn emit_struct(ctx: &Ctx, out: &mut String, st: &StructDef, top: bool) {
         let present = if f.tagged.is_empty() {
             f.versions.test("version")
         } else {
-            format!("({}) || ({})", f.versions.test("version"), f.tagged.test("version"))
+            format!(
+                "({}) || ({})",
+                f.versions.test("version"),
+                f.tagged.test("version")
+            )
         };
         if present == "false" {
             continue;
         }
         let n = f.nullable.test("version");
-        writeln!(
-            out,
-            "        if {present} {{ this.{} = {}; }}",
+        let stmt = format!(
+            "this.{} = {};",
             field_ident(&f.name),
             random_expr(&f.ty, f.is_nullable_type(), &n)
-        )
-        .unwrap();
+        );
+        writeln!(out, "        {}", guarded(&present, &stmt)).unwrap();
     }
     if has_flexible {
         writeln!(
@@ -588,8 +667,11 @@ fn emit_struct(ctx: &Ctx, out: &mut String, st: &StructDef, top: bool) {
 
     if top {
         let flex = ctx.spec.flexible.intersect(ctx.spec.valid);
-        let flexible_from =
-            if flex.is_empty() { "None".to_string() } else { format!("Some({})", flex.lo) };
+        let flexible_from = if flex.is_empty() {
+            "None".to_string()
+        } else {
+            format!("Some({})", flex.lo)
+        };
         writeln!(
             out,
             "impl p::Message for {name} {{\n    const NAME: &'static str = {name:?};\n    \
@@ -614,7 +696,10 @@ pub fn emit_module(spec: &Spec) -> String {
     )
     .unwrap();
     out.push_str("use crate::wire::{self as p, WireStruct, WriteExt};\nuse bytes::{BufMut, Bytes, BytesMut};\n\n");
-    let top = StructDef { name: spec.name.clone(), fields: spec.fields.clone() };
+    let top = StructDef {
+        name: spec.name.clone(),
+        fields: spec.fields.clone(),
+    };
     emit_struct(&ctx, &mut out, &top, true);
     for st in spec.structs.values() {
         emit_struct(&ctx, &mut out, st, false);

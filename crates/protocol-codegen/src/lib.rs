@@ -31,7 +31,8 @@ pub fn generate(specs_root: &Path) -> Result<BTreeMap<String, String>, String> {
             .collect();
         entries.sort();
         for file in entries {
-            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             let spec = spec::parse_spec(&text).map_err(|e| format!("{}: {e}", file.display()))?;
             specs.push(spec);
         }
@@ -50,7 +51,10 @@ pub fn generate(specs_root: &Path) -> Result<BTreeMap<String, String>, String> {
 /// Writes the generated files into `out`, removing stale `.rs` files.
 pub fn write_files(out: &Path, files: &BTreeMap<String, String>) -> Result<(), String> {
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
-    for entry in std::fs::read_dir(out).map_err(|e| e.to_string())?.filter_map(Result::ok) {
+    for entry in std::fs::read_dir(out)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+    {
         let name = entry.file_name().to_string_lossy().to_string();
         if name.ends_with(".rs") && !files.contains_key(&name) {
             std::fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
@@ -127,7 +131,9 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
     for s in requests.values() {
         writeln!(out, "        ApiKey::{},", api_name(s)).unwrap();
     }
-    out.push_str("    ];\n\n    pub fn from_i16(key: i16) -> Option<ApiKey> {\n        match key {\n");
+    out.push_str(
+        "    ];\n\n    pub fn from_i16(key: i16) -> Option<ApiKey> {\n        match key {\n",
+    );
     for (k, s) in &requests {
         writeln!(out, "            {k} => Some(ApiKey::{}),", api_name(s)).unwrap();
     }
@@ -141,20 +147,34 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
         out.push_str("        }\n    }\n\n");
     };
     out.push_str("    /// Kafka's name of the API.\n");
-    table(&mut out, "pub fn name(self) -> &'static str", &|s| format!("{:?}", api_name(s)));
+    table(&mut out, "pub fn name(self) -> &'static str", &|s| {
+        format!("{:?}", api_name(s))
+    });
     out.push_str("    /// The lowest and highest versions the specs define.\n");
-    table(&mut out, "pub fn valid_versions(self) -> (i16, i16)", &|s| {
-        format!("({}, {})", s.valid.lo, s.valid.hi)
-    });
+    table(
+        &mut out,
+        "pub fn valid_versions(self) -> (i16, i16)",
+        &|s| format!("({}, {})", s.valid.lo, s.valid.hi),
+    );
     out.push_str("    /// The first flexible version, if any.\n");
-    table(&mut out, "pub fn flexible_from(self) -> Option<i16>", &|s| {
-        let f = s.flexible.intersect(s.valid);
-        if f.is_empty() { "None".into() } else { format!("Some({})", f.lo) }
-    });
+    table(
+        &mut out,
+        "pub fn flexible_from(self) -> Option<i16>",
+        &|s| {
+            let f = s.flexible.intersect(s.valid);
+            if f.is_empty() {
+                "None".into()
+            } else {
+                format!("Some({})", f.lo)
+            }
+        },
+    );
     out.push_str("    /// Where the API is served: \"broker\", \"controller\" (and, for older ones, \"zkBroker\").\n");
-    table(&mut out, "pub fn listeners(self) -> &'static [&'static str]", &|s| {
-        format!("&{:?}", s.listeners)
-    });
+    table(
+        &mut out,
+        "pub fn listeners(self) -> &'static [&'static str]",
+        &|s| format!("&{:?}", s.listeners),
+    );
     out.push_str(
         "    pub fn is_flexible(self, version: i16) -> bool {\n        \
          self.flexible_from().is_some_and(|f| version >= f)\n    }\n\n\
@@ -168,7 +188,10 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
          if self != ApiKey::ApiVersions && self.is_flexible(version) { 1 } else { 0 }\n    }\n}\n\n",
     );
 
-    for (label, map, suffix) in [("Request", &requests, "Request"), ("Response", &responses, "Response")] {
+    for (label, map, suffix) in [
+        ("Request", &requests, "Request"),
+        ("Response", &responses, "Response"),
+    ] {
         writeln!(
             out,
             "/// The body of any {lower}, by API.\n#[derive(Debug, Clone, PartialEq)]\npub enum {label}Body {{",
@@ -194,8 +217,12 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
         .unwrap();
         for (k, s) in map.iter() {
             let n = api_name(requests[k]);
-            writeln!(out, "            ApiKey::{n} => {label}Body::{n}({}::decode(buf, version)?),", s.name)
-                .unwrap();
+            writeln!(
+                out,
+                "            ApiKey::{n} => {label}Body::{n}({}::decode(buf, version)?),",
+                s.name
+            )
+            .unwrap();
         }
         out.push_str("        })\n    }\n\n");
         out.push_str(
@@ -205,7 +232,11 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
         );
         for k in map.keys() {
             let n = api_name(requests[k]);
-            writeln!(out, "            {label}Body::{n}(m) => m.encode_into(w, version),").unwrap();
+            writeln!(
+                out,
+                "            {label}Body::{n}(m) => m.encode_into(w, version),"
+            )
+            .unwrap();
         }
         out.push_str("        }\n    }\n\n");
         writeln!(
@@ -218,8 +249,12 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
         .unwrap();
         for (k, s) in map.iter() {
             let n = api_name(requests[k]);
-            writeln!(out, "            ApiKey::{n} => {label}Body::{n}({}::random(rng, version, 0)),", s.name)
-                .unwrap();
+            writeln!(
+                out,
+                "            ApiKey::{n} => {label}Body::{n}({}::random(rng, version, 0)),",
+                s.name
+            )
+            .unwrap();
         }
         out.push_str("        }\n    }\n}\n\n");
         for (k, s) in map.iter() {

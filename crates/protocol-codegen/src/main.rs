@@ -28,6 +28,10 @@ fn main() -> ExitCode {
         eprintln!("protocol-codegen: writing {}: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    println!("protocol-codegen: wrote {} files to {}", files.len(), out.display());
+    println!(
+        "protocol-codegen: wrote {} files to {}",
+        files.len(),
+        out.display()
+    );
     ExitCode::SUCCESS
 }

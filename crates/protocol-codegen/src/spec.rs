@@ -21,12 +21,22 @@ impl Versions {
         if text == "none" {
             return Ok(Versions::NONE);
         }
-        let num = |s: &str| s.trim().parse::<i16>().map_err(|e| format!("bad version {text}: {e}"));
+        let num = |s: &str| {
+            s.trim()
+                .parse::<i16>()
+                .map_err(|e| format!("bad version {text}: {e}"))
+        };
         if let Some(lo) = text.strip_suffix('+') {
-            return Ok(Versions { lo: num(lo)?, hi: i16::MAX });
+            return Ok(Versions {
+                lo: num(lo)?,
+                hi: i16::MAX,
+            });
         }
         if let Some((lo, hi)) = text.split_once('-') {
-            return Ok(Versions { lo: num(lo)?, hi: num(hi)? });
+            return Ok(Versions {
+                lo: num(lo)?,
+                hi: num(hi)?,
+            });
         }
         let v = num(text)?;
         Ok(Versions { lo: v, hi: v })
@@ -41,7 +51,10 @@ impl Versions {
     }
 
     pub fn intersect(&self, other: Versions) -> Versions {
-        Versions { lo: self.lo.max(other.lo), hi: self.hi.min(other.hi) }
+        Versions {
+            lo: self.lo.max(other.lo),
+            hi: self.hi.min(other.hi),
+        }
     }
 
     /// A Rust boolean expression testing `version` against this range.
@@ -195,7 +208,13 @@ fn parse_fields(
                 _ => return Err(format!("{name}: fields on a primitive")),
             };
             let nested = parse_fields(inner, structs)?;
-            structs.insert(struct_name.clone(), StructDef { name: struct_name, fields: nested });
+            structs.insert(
+                struct_name.clone(),
+                StructDef {
+                    name: struct_name,
+                    fields: nested,
+                },
+            );
         }
         let default = match f.get("default") {
             None => None,
@@ -230,23 +249,45 @@ fn parse_fields(
 
 pub fn parse_spec(text: &str) -> Result<Spec, String> {
     let json: Value = serde_json::from_str(&strip_comments(text)).map_err(|e| e.to_string())?;
-    let name = str_of(&json, "name").ok_or("spec without name")?.to_string();
+    let name = str_of(&json, "name")
+        .ok_or("spec without name")?
+        .to_string();
     let mut structs = BTreeMap::new();
     if let Some(common) = json.get("commonStructs").and_then(Value::as_array) {
         for cs in common {
-            let cs_name = str_of(cs, "name").ok_or("common struct without name")?.to_string();
-            let fields = parse_fields(cs.get("fields").ok_or("common struct without fields")?, &mut structs)?;
-            structs.insert(cs_name.clone(), StructDef { name: cs_name, fields });
+            let cs_name = str_of(cs, "name")
+                .ok_or("common struct without name")?
+                .to_string();
+            let fields = parse_fields(
+                cs.get("fields").ok_or("common struct without fields")?,
+                &mut structs,
+            )?;
+            structs.insert(
+                cs_name.clone(),
+                StructDef {
+                    name: cs_name,
+                    fields,
+                },
+            );
         }
     }
-    let fields = parse_fields(json.get("fields").ok_or("spec without fields")?, &mut structs)?;
+    let fields = parse_fields(
+        json.get("fields").ok_or("spec without fields")?,
+        &mut structs,
+    )?;
     let listeners = json
         .get("listeners")
         .and_then(Value::as_array)
-        .map(|l| l.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .map(|l| {
+            l.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     Ok(Spec {
-        kind: str_of(&json, "type").ok_or("spec without type")?.to_string(),
+        kind: str_of(&json, "type")
+            .ok_or("spec without type")?
+            .to_string(),
         api_key: json.get("apiKey").and_then(Value::as_i64).map(|k| k as i16),
         valid: versions_of(&json, "validVersions")?,
         flexible: versions_of(&json, "flexibleVersions")?,
@@ -264,7 +305,13 @@ mod tests {
     #[test]
     fn version_ranges_parse_like_the_specs_write_them() {
         // "N+", "N-M", "N" and "none" are the four forms the specs use.
-        assert_eq!(Versions::parse("3+").unwrap(), Versions { lo: 3, hi: i16::MAX });
+        assert_eq!(
+            Versions::parse("3+").unwrap(),
+            Versions {
+                lo: 3,
+                hi: i16::MAX
+            }
+        );
         assert_eq!(Versions::parse("1-4").unwrap(), Versions { lo: 1, hi: 4 });
         assert_eq!(Versions::parse("0").unwrap(), Versions { lo: 0, hi: 0 });
         assert!(Versions::parse("none").unwrap().is_empty());

@@ -31,7 +31,9 @@ pub struct FrameCodec {
 
 impl Default for FrameCodec {
     fn default() -> Self {
-        FrameCodec { max_frame_bytes: DEFAULT_MAX_FRAME_BYTES }
+        FrameCodec {
+            max_frame_bytes: DEFAULT_MAX_FRAME_BYTES,
+        }
     }
 }
 
@@ -47,10 +49,16 @@ impl FrameCodec {
         };
         let size = i32::from_be_bytes([prefix[0], prefix[1], prefix[2], prefix[3]]);
         if size < 0 {
-            return Err(WireError::InvalidLength { what: "frame size", length: size.into() });
+            return Err(WireError::InvalidLength {
+                what: "frame size",
+                length: size.into(),
+            });
         }
         if size as usize > self.max_frame_bytes {
-            return Err(WireError::FrameTooLarge { size: size.into(), max: self.max_frame_bytes });
+            return Err(WireError::FrameTooLarge {
+                size: size.into(),
+                max: self.max_frame_bytes,
+            });
         }
         Ok(Some(size as usize))
     }
@@ -89,8 +97,17 @@ pub fn peek_request_header(frame: &Bytes) -> Result<HeaderPeek, WireError> {
     let api_version = r.i16()?;
     let correlation_id = r.i32()?;
     let v0 = api_key == ApiKey::ControlledShutdown as i16 && api_version == 0;
-    let client_id = if v0 { None } else { r.nullable_string(false, "client id").unwrap_or(None) };
-    Ok(HeaderPeek { api_key, api_version, correlation_id, client_id })
+    let client_id = if v0 {
+        None
+    } else {
+        r.nullable_string(false, "client id").unwrap_or(None)
+    };
+    Ok(HeaderPeek {
+        api_key,
+        api_version,
+        correlation_id,
+        client_id,
+    })
 }
 
 /// A request split into its decoded header and its undecoded body.
@@ -108,7 +125,11 @@ pub enum RequestFrameError {
     #[error("unknown api key {api_key}")]
     UnknownApiKey { peek: HeaderPeek, api_key: i16 },
     #[error("unsupported version {api_version} of api key {api_key}")]
-    UnsupportedVersion { peek: HeaderPeek, api_key: i16, api_version: i16 },
+    UnsupportedVersion {
+        peek: HeaderPeek,
+        api_key: i16,
+        api_version: i16,
+    },
     #[error("malformed request header: {0}")]
     Malformed(#[from] WireError),
 }
@@ -117,7 +138,10 @@ pub enum RequestFrameError {
 pub fn split_request(frame: Bytes) -> Result<RequestFrame, RequestFrameError> {
     let peek = peek_request_header(&frame)?;
     let Some(api_key) = ApiKey::from_i16(peek.api_key) else {
-        return Err(RequestFrameError::UnknownApiKey { api_key: peek.api_key, peek });
+        return Err(RequestFrameError::UnknownApiKey {
+            api_key: peek.api_key,
+            peek,
+        });
     };
     let (lo, hi) = api_key.valid_versions();
     if !(lo..=hi).contains(&peek.api_version) {
@@ -129,7 +153,11 @@ pub fn split_request(frame: Bytes) -> Result<RequestFrame, RequestFrameError> {
     }
     let mut r = Reader::new(frame);
     let header = RequestHeader::read(&mut r, api_key.request_header_version(peek.api_version))?;
-    Ok(RequestFrame { api_key, header, body: r.into_bytes() })
+    Ok(RequestFrame {
+        api_key,
+        header,
+        body: r.into_bytes(),
+    })
 }
 
 /// Encodes a whole response frame: size prefix, response header, body.
@@ -139,14 +167,20 @@ pub fn encode_response(
     correlation_id: i32,
     body: &ResponseBody,
 ) -> Result<BytesMut, WireError> {
-    let header = ResponseHeader { correlation_id, ..ResponseHeader::default() };
+    let header = ResponseHeader {
+        correlation_id,
+        ..ResponseHeader::default()
+    };
     let header_version = api_key.response_header_version(api_version);
     let mut w = BytesMut::with_capacity(64);
     w.put_i32(0);
     header.encode_into(&mut w, header_version)?;
     body.encode_into(&mut w, api_version)?;
     let size = w.len() - FRAME_SIZE_PREFIX;
-    let size = i32::try_from(size).map_err(|_| WireError::TooLarge { what: "response", size })?;
+    let size = i32::try_from(size).map_err(|_| WireError::TooLarge {
+        what: "response",
+        size,
+    })?;
     w[..FRAME_SIZE_PREFIX].copy_from_slice(&size.to_be_bytes());
     Ok(w)
 }
@@ -163,7 +197,10 @@ pub fn encode_request(
     header.encode_into(&mut w, api_key.request_header_version(version))?;
     body.encode_into(&mut w, version)?;
     let size = w.len() - FRAME_SIZE_PREFIX;
-    let size = i32::try_from(size).map_err(|_| WireError::TooLarge { what: "request", size })?;
+    let size = i32::try_from(size).map_err(|_| WireError::TooLarge {
+        what: "request",
+        size,
+    })?;
     w[..FRAME_SIZE_PREFIX].copy_from_slice(&size.to_be_bytes());
     Ok(w)
 }
@@ -186,8 +223,13 @@ pub fn api_versions_fallback(correlation_id: i32, supported: &[(ApiKey, i16, i16
         ..ApiVersionsResponse::default()
     };
     // A v0 body of a few hundred entries always fits the classic encoding.
-    encode_response(ApiKey::ApiVersions, 0, correlation_id, &ResponseBody::ApiVersions(body))
-        .expect("ApiVersions v0 fallback is always encodable")
+    encode_response(
+        ApiKey::ApiVersions,
+        0,
+        correlation_id,
+        &ResponseBody::ApiVersions(body),
+    )
+    .expect("ApiVersions v0 fallback is always encodable")
 }
 
 #[cfg(test)]
@@ -209,7 +251,10 @@ mod tests {
         let codec = FrameCodec::new(1024);
         let mut buf = frame_of(b"hello");
         buf.put_slice(&[0, 0]);
-        assert_eq!(codec.decode(&mut buf).unwrap().unwrap(), Bytes::from_static(b"hello"));
+        assert_eq!(
+            codec.decode(&mut buf).unwrap().unwrap(),
+            Bytes::from_static(b"hello")
+        );
         assert_eq!(codec.decode(&mut buf).unwrap(), None);
         assert_eq!(buf.len(), 2);
     }
@@ -220,10 +265,16 @@ mod tests {
         // its 4-byte prefix is read.
         let codec = FrameCodec::new(16);
         let mut big = BytesMut::from(&[0x7f, 0xff, 0xff, 0xff][..]);
-        assert!(matches!(codec.decode(&mut big), Err(WireError::FrameTooLarge { .. })));
+        assert!(matches!(
+            codec.decode(&mut big),
+            Err(WireError::FrameTooLarge { .. })
+        ));
         assert!(big.capacity() < 1024);
         let mut negative = BytesMut::from(&[0xff, 0xff, 0xff, 0xfe][..]);
-        assert!(matches!(codec.decode(&mut negative), Err(WireError::InvalidLength { .. })));
+        assert!(matches!(
+            codec.decode(&mut negative),
+            Err(WireError::InvalidLength { .. })
+        ));
     }
 
     #[test]
@@ -261,7 +312,9 @@ mod tests {
         raw.put_i32(5);
         raw.put_i16(-1);
         match split_request(raw.freeze()) {
-            Err(RequestFrameError::UnknownApiKey { peek, .. }) => assert_eq!(peek.correlation_id, 5),
+            Err(RequestFrameError::UnknownApiKey { peek, .. }) => {
+                assert_eq!(peek.correlation_id, 5)
+            }
             other => panic!("expected unknown api key, got {other:?}"),
         }
         let mut raw = BytesMut::new();
@@ -280,7 +333,8 @@ mod tests {
     fn api_versions_fallback_is_a_v0_response_listing_our_ranges() {
         // The KIP-511 fallback decodes as ApiVersions v0 with UNSUPPORTED_VERSION and our
         // ranges, behind a v0 response header carrying the correlation id.
-        let mut frame = api_versions_fallback(42, &[(ApiKey::Produce, 3, 11), (ApiKey::Fetch, 4, 17)]);
+        let mut frame =
+            api_versions_fallback(42, &[(ApiKey::Produce, 3, 11), (ApiKey::Fetch, 4, 17)]);
         let bytes = FrameCodec::default().decode(&mut frame).unwrap().unwrap();
         let mut r = Reader::new(bytes);
         assert_eq!(r.i32().unwrap(), 42);
@@ -288,6 +342,9 @@ mod tests {
         assert_eq!(r.remaining(), 0);
         assert_eq!(body.error_code, 35);
         assert_eq!(body.api_keys.len(), 2);
-        assert_eq!((body.api_keys[1].api_key, body.api_keys[1].max_version), (1, 17));
+        assert_eq!(
+            (body.api_keys[1].api_key, body.api_keys[1].max_version),
+            (1, 17)
+        );
     }
 }

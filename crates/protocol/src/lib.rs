@@ -11,11 +11,17 @@
 
 pub mod error;
 pub mod frame;
-#[allow(clippy::all, unused_mut, unused_variables, unused_imports, unused_parens, non_snake_case)]
+#[allow(
+    clippy::all,
+    unused_mut,
+    unused_variables,
+    unused_imports,
+    unused_parens,
+    non_snake_case
+)]
 pub mod generated;
 pub mod records;
 pub mod wire;
 
-
-pub use wire::{Message, Reader, Uuid, WireError, WireStruct};
 pub use error::ErrorCode;
+pub use wire::{Message, Reader, Uuid, WireError, WireStruct};

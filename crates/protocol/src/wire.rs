@@ -15,7 +15,11 @@ use bytes::{Buf, BufMut, Bytes, BytesMut};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WireError {
     #[error("truncated input: {what} needs {needed} bytes but only {remaining} remain")]
-    Truncated { what: &'static str, needed: usize, remaining: usize },
+    Truncated {
+        what: &'static str,
+        needed: usize,
+        remaining: usize,
+    },
     #[error("invalid length {length} for {what}")]
     InvalidLength { what: &'static str, length: i64 },
     #[error("{what} is not valid UTF-8")]
@@ -27,7 +31,11 @@ pub enum WireError {
     #[error("{message} does not exist in version {version}")]
     UnsupportedVersion { message: &'static str, version: i16 },
     #[error("field {field} of {message} has a value that version {version} cannot carry")]
-    FieldNotSupported { message: &'static str, field: &'static str, version: i16 },
+    FieldNotSupported {
+        message: &'static str,
+        field: &'static str,
+        version: i16,
+    },
     #[error("{what} is too large to encode ({size})")]
     TooLarge { what: &'static str, size: usize },
     #[error("unknown api key {0}")]
@@ -93,7 +101,11 @@ impl Reader {
 
     fn need(&self, needed: usize, what: &'static str) -> Result<(), WireError> {
         if self.buf.len() < needed {
-            return Err(WireError::Truncated { what, needed, remaining: self.buf.len() });
+            return Err(WireError::Truncated {
+                what,
+                needed,
+                remaining: self.buf.len(),
+            });
         }
         Ok(())
     }
@@ -213,7 +225,10 @@ impl Reader {
         };
         match length {
             -1 => Ok(None),
-            n if n < -1 => Err(WireError::InvalidLength { what: "length prefix", length: n }),
+            n if n < -1 => Err(WireError::InvalidLength {
+                what: "length prefix",
+                length: n,
+            }),
             n => Ok(Some(n as usize)),
         }
     }
@@ -234,7 +249,8 @@ impl Reader {
     }
 
     pub fn string(&mut self, compact: bool, what: &'static str) -> Result<String, WireError> {
-        self.nullable_string(compact, what)?.ok_or(WireError::UnexpectedNull { what })
+        self.nullable_string(compact, what)?
+            .ok_or(WireError::UnexpectedNull { what })
     }
 
     pub fn nullable_bytes(
@@ -249,7 +265,8 @@ impl Reader {
     }
 
     pub fn bytes(&mut self, compact: bool, what: &'static str) -> Result<Bytes, WireError> {
-        self.nullable_bytes(compact, what)?.ok_or(WireError::UnexpectedNull { what })
+        self.nullable_bytes(compact, what)?
+            .ok_or(WireError::UnexpectedNull { what })
     }
 
     /// Reads an array whose elements each take at least `min_element_size` bytes on the wire.
@@ -266,7 +283,10 @@ impl Reader {
         };
         let floor = min_element_size.max(1);
         if count > self.remaining() / floor {
-            return Err(WireError::InvalidLength { what, length: count as i64 });
+            return Err(WireError::InvalidLength {
+                what,
+                length: count as i64,
+            });
         }
         let mut items = Vec::with_capacity(count);
         for _ in 0..count {
@@ -296,14 +316,20 @@ impl Reader {
         let count = self.unsigned_varint()?;
         // Each tagged field takes at least two bytes (tag and size).
         if count as usize > self.remaining() / 2 {
-            return Err(WireError::InvalidLength { what: "tagged fields", length: count.into() });
+            return Err(WireError::InvalidLength {
+                what: "tagged fields",
+                length: count.into(),
+            });
         }
         for _ in 0..count {
             let tag = self.unsigned_varint()?;
             let size = self.unsigned_varint()? as usize;
             let mut field = self.sub_reader(size, "tagged field")?;
             if !known(tag, &mut field)? {
-                unknown.push(RawTaggedField { tag, data: field.into_bytes() });
+                unknown.push(RawTaggedField {
+                    tag,
+                    data: field.into_bytes(),
+                });
             }
         }
         Ok(())
@@ -311,7 +337,11 @@ impl Reader {
 
     /// Fails unless every byte has been consumed.
     pub fn finish(&self, what: &'static str) -> Result<(), WireError> {
-        if self.buf.is_empty() { Ok(()) } else { Err(WireError::Invalid { what }) }
+        if self.buf.is_empty() {
+            Ok(())
+        } else {
+            Err(WireError::Invalid { what })
+        }
     }
 }
 
@@ -367,7 +397,11 @@ pub fn check_length(
     } else {
         i16::MAX as usize
     };
-    if len > max { Err(WireError::TooLarge { what, size: len }) } else { Ok(()) }
+    if len > max {
+        Err(WireError::TooLarge { what, size: len })
+    } else {
+        Ok(())
+    }
 }
 
 /// Size of the tagged-field section made of `fields` (tag, payload size) pairs.
@@ -466,7 +500,10 @@ pub trait Message: WireStruct {
         if (Self::LOWEST_VERSION..=Self::HIGHEST_VERSION).contains(&version) {
             Ok(())
         } else {
-            Err(WireError::UnsupportedVersion { message: Self::NAME, version })
+            Err(WireError::UnsupportedVersion {
+                message: Self::NAME,
+                version,
+            })
         }
     }
 
@@ -483,7 +520,12 @@ pub trait Message: WireStruct {
         let size = self.size(version)?;
         let mut w = BytesMut::with_capacity(size);
         self.write(&mut w, version)?;
-        debug_assert_eq!(w.len(), size, "encoded size of {} disagrees with size()", Self::NAME);
+        debug_assert_eq!(
+            w.len(),
+            size,
+            "encoded size of {} disagrees with size()",
+            Self::NAME
+        );
         Ok(w)
     }
 
@@ -522,7 +564,11 @@ impl Reader {
         nullable: bool,
         what: &'static str,
     ) -> Result<Option<String>, WireError> {
-        if nullable { self.nullable_string(compact, what) } else { self.string(compact, what).map(Some) }
+        if nullable {
+            self.nullable_string(compact, what)
+        } else {
+            self.string(compact, what).map(Some)
+        }
     }
 
     pub fn bytes_opt(
@@ -531,7 +577,11 @@ impl Reader {
         nullable: bool,
         what: &'static str,
     ) -> Result<Option<Bytes>, WireError> {
-        if nullable { self.nullable_bytes(compact, what) } else { self.bytes(compact, what).map(Some) }
+        if nullable {
+            self.nullable_bytes(compact, what)
+        } else {
+            self.bytes(compact, what).map(Some)
+        }
     }
 
     pub fn array_opt<T>(
@@ -545,7 +595,8 @@ impl Reader {
         if nullable {
             self.nullable_array(compact, min_element_size, what, element)
         } else {
-            self.array(compact, min_element_size, what, element).map(Some)
+            self.array(compact, min_element_size, what, element)
+                .map(Some)
         }
     }
 
@@ -699,20 +750,33 @@ pub mod testing {
 
         pub fn string(&mut self) -> String {
             let n = self.below(12) as usize;
-            (0..n).map(|_| char::from(b'a' + self.below(26) as u8)).collect()
+            (0..n)
+                .map(|_| char::from(b'a' + self.below(26) as u8))
+                .collect()
         }
 
         pub fn opt_string(&mut self, nullable: bool) -> Option<String> {
-            if nullable && self.chance(4) { None } else { Some(self.string()) }
+            if nullable && self.chance(4) {
+                None
+            } else {
+                Some(self.string())
+            }
         }
 
         pub fn bytes(&mut self) -> Bytes {
             let n = self.below(24) as usize;
-            (0..n).map(|_| self.next_u64() as u8).collect::<Vec<u8>>().into()
+            (0..n)
+                .map(|_| self.next_u64() as u8)
+                .collect::<Vec<u8>>()
+                .into()
         }
 
         pub fn opt_bytes(&mut self, nullable: bool) -> Option<Bytes> {
-            if nullable && self.chance(4) { None } else { Some(self.bytes()) }
+            if nullable && self.chance(4) {
+                None
+            } else {
+                Some(self.bytes())
+            }
         }
     }
 
@@ -762,6 +826,9 @@ mod tests {
     fn string_longer_than_input_is_truncated_error() {
         // A string that claims 10 bytes with 2 left is an error, not a panic.
         let mut r = Reader::new(Bytes::from_static(&[0x00, 0x0a, b'a', b'b']));
-        assert!(matches!(r.string(false, "name"), Err(WireError::Truncated { .. })));
+        assert!(matches!(
+            r.string(false, "name"),
+            Err(WireError::Truncated { .. })
+        ));
     }
 }

@@ -24,7 +24,9 @@ fn requests_and_responses_match_kafka_protocol_crate() {
     let mut compared = 0usize;
     let mut failures = Vec::new();
     for key in ApiKey::ALL {
-        let Ok(theirs) = TheirKey::try_from(key as i16) else { continue };
+        let Ok(theirs) = TheirKey::try_from(key as i16) else {
+            continue;
+        };
         let (lo, hi) = key.valid_versions();
         let range = theirs.valid_versions();
         for version in lo.max(range.min)..=hi.min(range.max) {
@@ -44,7 +46,12 @@ fn requests_and_responses_match_kafka_protocol_crate() {
             compared += 1;
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     // 267 (api key, version) pairs overlap with kafka-protocol 0.18, which drops the versions
     // Kafka 4 removed; each was compared in both directions.
     assert_eq!(compared, 267, "api versions compared");
@@ -53,7 +60,8 @@ fn requests_and_responses_match_kafka_protocol_crate() {
 fn compare_request(key: ApiKey, theirs: TheirKey, version: i16, seed: u64) -> Result<(), String> {
     let ours = RequestBody::random(key, &mut TestRng::new(seed), version);
     let mut bytes = BytesMut::new();
-    ours.encode_into(&mut bytes, version).map_err(|e| e.to_string())?;
+    ours.encode_into(&mut bytes, version)
+        .map_err(|e| e.to_string())?;
     let bytes = bytes.freeze();
     let mut input = bytes.clone();
     let decoded = RequestKind::decode(theirs, &mut input, version)
@@ -62,9 +70,13 @@ fn compare_request(key: ApiKey, theirs: TheirKey, version: i16, seed: u64) -> Re
         return Err(format!("theirs left {} bytes", input.len()));
     }
     let mut again = BytesMut::new();
-    decoded.encode(&mut again, version).map_err(|e| format!("theirs cannot re-encode: {e}"))?;
+    decoded
+        .encode(&mut again, version)
+        .map_err(|e| format!("theirs cannot re-encode: {e}"))?;
     if again.freeze() != bytes {
-        return Err(format!("bytes differ after their decode+encode: {decoded:?}"));
+        return Err(format!(
+            "bytes differ after their decode+encode: {decoded:?}"
+        ));
     }
     let back = RequestBody::decode(key, version, bytes).map_err(|e| e.to_string())?;
     if back != ours {
@@ -76,7 +88,8 @@ fn compare_request(key: ApiKey, theirs: TheirKey, version: i16, seed: u64) -> Re
 fn compare_response(key: ApiKey, theirs: TheirKey, version: i16, seed: u64) -> Result<(), String> {
     let ours = ResponseBody::random(key, &mut TestRng::new(seed), version);
     let mut bytes = BytesMut::new();
-    ours.encode_into(&mut bytes, version).map_err(|e| e.to_string())?;
+    ours.encode_into(&mut bytes, version)
+        .map_err(|e| e.to_string())?;
     let bytes: Bytes = bytes.freeze();
     let mut input = bytes.clone();
     let decoded = ResponseKind::decode(theirs, &mut input, version)
@@ -85,9 +98,13 @@ fn compare_response(key: ApiKey, theirs: TheirKey, version: i16, seed: u64) -> R
         return Err(format!("theirs left {} bytes", input.len()));
     }
     let mut again = BytesMut::new();
-    decoded.encode(&mut again, version).map_err(|e| format!("theirs cannot re-encode: {e}"))?;
+    decoded
+        .encode(&mut again, version)
+        .map_err(|e| format!("theirs cannot re-encode: {e}"))?;
     if again.freeze() != bytes {
-        return Err(format!("bytes differ after their decode+encode: {decoded:?}"));
+        return Err(format!(
+            "bytes differ after their decode+encode: {decoded:?}"
+        ));
     }
     let back = ResponseBody::decode(key, version, bytes).map_err(|e| e.to_string())?;
     if back != ours {

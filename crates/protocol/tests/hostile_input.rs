@@ -33,19 +33,26 @@ const ALLOWED_CONSTANT: usize = 4096;
 
 /// A fresh runner per API version: a runner counts its cases across calls to `run`.
 fn runner() -> TestRunner {
-    TestRunner::new(Config { cases: 24, failure_persistence: None, ..Config::default() })
+    TestRunner::new(Config {
+        cases: 24,
+        failure_persistence: None,
+        ..Config::default()
+    })
 }
 
 fn check_decode(key: ApiKey, version: i16, input: &[u8]) -> Result<(), TestCaseError> {
     CASES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let bytes = Bytes::copy_from_slice(input);
-    let (result, peak) = allocated_by(|| {
+    let ((), peak) = allocated_by(|| {
         let _ = RequestBody::decode(key, version, bytes.clone());
         let _ = ResponseBody::decode(key, version, bytes);
     });
-    let _ = result;
     let limit = ALLOWED_MULTIPLE * input.len() + ALLOWED_CONSTANT;
-    prop_assert!(peak <= limit, "{key:?} v{version}: {peak} bytes for {} input", input.len());
+    prop_assert!(
+        peak <= limit,
+        "{key:?} v{version}: {peak} bytes for {} input",
+        input.len()
+    );
     Ok(())
 }
 
@@ -82,7 +89,8 @@ fn mutated_valid_requests_never_panic_or_overallocate() {
                 .run(&(any::<u64>(), any::<u64>()), |(seed, mutation)| {
                     let body = RequestBody::random(key, &mut TestRng::new(seed), version);
                     let mut buf = BytesMut::new();
-                    body.encode_into(&mut buf, version).expect("random body encodes");
+                    body.encode_into(&mut buf, version)
+                        .expect("random body encodes");
                     let mut input = buf.to_vec();
                     mutate(&mut input, mutation);
                     check_decode(key, version, &input)

@@ -16,12 +16,18 @@ struct RoundTrip {
 impl MessageVisitor for RoundTrip {
     fn visit<M: Message + Random + std::fmt::Debug>(&mut self) {
         for version in M::LOWEST_VERSION..=M::HIGHEST_VERSION {
-            let config = Config { cases: self.cases, failure_persistence: None, ..Config::default() };
+            let config = Config {
+                cases: self.cases,
+                failure_persistence: None,
+                ..Config::default()
+            };
             let mut runner = TestRunner::new(config);
             runner
                 .run(&any::<u64>(), |seed| {
                     let original = M::random(&mut TestRng::new(seed), version, 0);
-                    let size = original.size(version).expect("a random valid value has a size");
+                    let size = original
+                        .size(version)
+                        .expect("a random valid value has a size");
                     let bytes = original.encode_to_bytes(version).expect("encodes");
                     prop_assert_eq!(bytes.len(), size, "{} v{} size", M::NAME, version);
                     let mut r = Reader::new(Bytes::from(bytes.clone()));
@@ -41,7 +47,10 @@ impl MessageVisitor for RoundTrip {
 #[test]
 fn every_message_round_trips_at_every_version() {
     // Random valid values of all ~220 messages, at each of their versions, round-trip exactly.
-    let mut v = RoundTrip { cases: 48, checked: 0 };
+    let mut v = RoundTrip {
+        cases: 48,
+        checked: 0,
+    };
     visit_all_messages(&mut v);
     // 716 is the sum of the version counts over every spec (requests, responses, headers,
     // consumer protocol data, coordinator records): all of them were visited.
@@ -56,7 +65,9 @@ fn default_values_round_trip_at_every_version() {
     impl MessageVisitor for Defaults {
         fn visit<M: Message + Random + std::fmt::Debug>(&mut self) {
             for version in M::LOWEST_VERSION..=M::HIGHEST_VERSION {
-                let bytes = M::default().encode_to_bytes(version).expect("default encodes");
+                let bytes = M::default()
+                    .encode_to_bytes(version)
+                    .expect("default encodes");
                 let back = M::decode(bytes.freeze(), version).expect("default decodes");
                 assert_eq!(back, M::default(), "{} v{version}", M::NAME);
             }

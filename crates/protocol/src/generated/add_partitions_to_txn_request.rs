@@ -149,8 +149,8 @@ impl p::WireStruct for AddPartitionsToTxnTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "AddPartitionsToTxnTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, 4, "AddPartitionsToTxnTopic.Partitions", |r| Ok(r.i32()?))?; }
+        this.name = r.string(flexible, "AddPartitionsToTxnTopic.Name")?;
+        this.partitions = r.array(flexible, 4, "AddPartitionsToTxnTopic.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -168,8 +168,8 @@ impl p::WireStruct for AddPartitionsToTxnTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "AddPartitionsToTxnTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnTopic", field: "Name", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AddPartitionsToTxnTopic.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "AddPartitionsToTxnTopic.Name")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AddPartitionsToTxnTopic.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -184,8 +184,8 @@ impl p::WireStruct for AddPartitionsToTxnTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -201,8 +201,8 @@ impl p::testing::Random for AddPartitionsToTxnTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,7 +38,7 @@ impl p::WireStruct for AddPartitionsToTxnResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
+        this.throttle_time_ms = r.i32()?;
         if version >= 4 { this.error_code = r.i16()?; }
         if version >= 4 { this.results_by_transaction = r.array(flexible, AddPartitionsToTxnResult::min_size(version), "AddPartitionsToTxnResponse.ResultsByTransaction", |r| Ok(AddPartitionsToTxnResult::read(r, version)?))?; }
         if version <= 3 { this.results_by_topic_v3_and_below = r.array(flexible, AddPartitionsToTxnTopicResult::min_size(version), "AddPartitionsToTxnResponse.ResultsByTopicV3AndBelow", |r| Ok(AddPartitionsToTxnTopicResult::read(r, version)?))?; }
@@ -59,7 +59,7 @@ impl p::WireStruct for AddPartitionsToTxnResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnResponse", field: "ThrottleTimeMs", version }); }
+        size += 4;
         if version >= 4 { size += 2; }
         if version >= 4 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results_by_transaction).len()), "AddPartitionsToTxnResponse.ResultsByTransaction")?; for e in (&self.results_by_transaction).iter() { s += e.size(version)?; } s }; } else if self.results_by_transaction != Vec::<AddPartitionsToTxnResult>::new() { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnResponse", field: "ResultsByTransaction", version }); }
         if version <= 3 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results_by_topic_v3_and_below).len()), "AddPartitionsToTxnResponse.ResultsByTopicV3AndBelow")?; for e in (&self.results_by_topic_v3_and_below).iter() { s += e.size(version)?; } s }; } else if self.results_by_topic_v3_and_below != Vec::<AddPartitionsToTxnTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnResponse", field: "ResultsByTopicV3AndBelow", version }); }
@@ -77,7 +77,7 @@ impl p::WireStruct for AddPartitionsToTxnResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        w.put_i32(*(&self.throttle_time_ms));
         if version >= 4 { w.put_i16(*(&self.error_code)); }
         if version >= 4 { w.put_length(flexible, true, Some((&self.results_by_transaction).len())); for e in (&self.results_by_transaction).iter() { e.write(w, version)?; } }
         if version <= 3 { w.put_length(flexible, true, Some((&self.results_by_topic_v3_and_below).len())); for e in (&self.results_by_topic_v3_and_below).iter() { e.write(w, version)?; } }
@@ -96,7 +96,7 @@ impl p::testing::Random for AddPartitionsToTxnResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        this.throttle_time_ms = rng.next_u64() as i32;
         if version >= 4 { this.error_code = rng.next_u64() as i16; }
         if version >= 4 { this.results_by_transaction = { let n = rng.len(depth); (0..n).map(|_| AddPartitionsToTxnResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version <= 3 { this.results_by_topic_v3_and_below = { let n = rng.len(depth); (0..n).map(|_| AddPartitionsToTxnTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
@@ -143,8 +143,8 @@ impl p::WireStruct for AddPartitionsToTxnPartitionResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.partition_error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.partition_error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -162,8 +162,8 @@ impl p::WireStruct for AddPartitionsToTxnPartitionResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnPartitionResult", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.partition_error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnPartitionResult", field: "PartitionErrorCode", version }); }
+        size += 4;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -178,8 +178,8 @@ impl p::WireStruct for AddPartitionsToTxnPartitionResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.partition_error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.partition_error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -195,8 +195,8 @@ impl p::testing::Random for AddPartitionsToTxnPartitionResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.partition_error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.partition_error_code = rng.next_u64() as i16;
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -324,8 +324,8 @@ impl p::WireStruct for AddPartitionsToTxnTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "AddPartitionsToTxnTopicResult.Name")?; }
-        if true { this.results_by_partition = r.array(flexible, AddPartitionsToTxnPartitionResult::min_size(version), "AddPartitionsToTxnTopicResult.ResultsByPartition", |r| Ok(AddPartitionsToTxnPartitionResult::read(r, version)?))?; }
+        this.name = r.string(flexible, "AddPartitionsToTxnTopicResult.Name")?;
+        this.results_by_partition = r.array(flexible, AddPartitionsToTxnPartitionResult::min_size(version), "AddPartitionsToTxnTopicResult.ResultsByPartition", |r| Ok(AddPartitionsToTxnPartitionResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -343,8 +343,8 @@ impl p::WireStruct for AddPartitionsToTxnTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "AddPartitionsToTxnTopicResult.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnTopicResult", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results_by_partition).len()), "AddPartitionsToTxnTopicResult.ResultsByPartition")?; for e in (&self.results_by_partition).iter() { s += e.size(version)?; } s }; } else if self.results_by_partition != Vec::<AddPartitionsToTxnPartitionResult>::new() { return Err(p::WireError::FieldNotSupported { message: "AddPartitionsToTxnTopicResult", field: "ResultsByPartition", version }); }
+        size += p::string_size(flexible, (&self.name), "AddPartitionsToTxnTopicResult.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results_by_partition).len()), "AddPartitionsToTxnTopicResult.ResultsByPartition")?; for e in (&self.results_by_partition).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -359,8 +359,8 @@ impl p::WireStruct for AddPartitionsToTxnTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.results_by_partition).len())); for e in (&self.results_by_partition).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.results_by_partition).len())); for e in (&self.results_by_partition).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -376,8 +376,8 @@ impl p::testing::Random for AddPartitionsToTxnTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.results_by_partition = { let n = rng.len(depth); (0..n).map(|_| AddPartitionsToTxnPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.results_by_partition = { let n = rng.len(depth); (0..n).map(|_| AddPartitionsToTxnPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

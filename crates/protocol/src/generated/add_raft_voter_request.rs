@@ -38,11 +38,11 @@ impl p::WireStruct for AddRaftVoterRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.cluster_id = r.string_opt(flexible, true, "AddRaftVoterRequest.ClusterId")?; }
-        if true { this.timeout_ms = r.i32()?; }
-        if true { this.voter_id = r.i32()?; }
-        if true { this.voter_directory_id = r.uuid()?; }
-        if true { this.listeners = r.array(flexible, Listener::min_size(version), "AddRaftVoterRequest.Listeners", |r| Ok(Listener::read(r, version)?))?; }
+        this.cluster_id = r.string_opt(flexible, true, "AddRaftVoterRequest.ClusterId")?;
+        this.timeout_ms = r.i32()?;
+        this.voter_id = r.i32()?;
+        this.voter_directory_id = r.uuid()?;
+        this.listeners = r.array(flexible, Listener::min_size(version), "AddRaftVoterRequest.Listeners", |r| Ok(Listener::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,11 +60,11 @@ impl p::WireStruct for AddRaftVoterRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "AddRaftVoterRequest.ClusterId")?; } else if self.cluster_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "AddRaftVoterRequest", field: "ClusterId", version }); }
-        if true { size += 4; } else if self.timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AddRaftVoterRequest", field: "TimeoutMs", version }); }
-        if true { size += 4; } else if self.voter_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AddRaftVoterRequest", field: "VoterId", version }); }
-        if true { size += 16; } else if self.voter_directory_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "AddRaftVoterRequest", field: "VoterDirectoryId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "AddRaftVoterRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s }; } else if self.listeners != Vec::<Listener>::new() { return Err(p::WireError::FieldNotSupported { message: "AddRaftVoterRequest", field: "Listeners", version }); }
+        size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "AddRaftVoterRequest.ClusterId")?;
+        size += 4;
+        size += 4;
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "AddRaftVoterRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,11 +79,11 @@ impl p::WireStruct for AddRaftVoterRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
-        if true { w.put_i32(*(&self.timeout_ms)); }
-        if true { w.put_i32(*(&self.voter_id)); }
-        if true { w.put_uuid((&self.voter_directory_id)); }
-        if true { w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, (&self.cluster_id).as_deref());
+        w.put_i32(*(&self.timeout_ms));
+        w.put_i32(*(&self.voter_id));
+        w.put_uuid((&self.voter_directory_id));
+        w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,11 +99,11 @@ impl p::testing::Random for AddRaftVoterRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.cluster_id = rng.opt_string(true); }
-        if true { this.timeout_ms = rng.next_u64() as i32; }
-        if true { this.voter_id = rng.next_u64() as i32; }
-        if true { this.voter_directory_id = rng.uuid(); }
-        if true { this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.cluster_id = rng.opt_string(true);
+        this.timeout_ms = rng.next_u64() as i32;
+        this.voter_id = rng.next_u64() as i32;
+        this.voter_directory_id = rng.uuid();
+        this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -148,9 +148,9 @@ impl p::WireStruct for Listener {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "Listener.Name")?; }
-        if true { this.host = r.string(flexible, "Listener.Host")?; }
-        if true { this.port = r.u16()?; }
+        this.name = r.string(flexible, "Listener.Name")?;
+        this.host = r.string(flexible, "Listener.Host")?;
+        this.port = r.u16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -168,9 +168,9 @@ impl p::WireStruct for Listener {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "Listener.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Name", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "Listener.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Host", version }); }
-        if true { size += 2; } else if self.port != 0u16 { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Port", version }); }
+        size += p::string_size(flexible, (&self.name), "Listener.Name")?;
+        size += p::string_size(flexible, (&self.host), "Listener.Host")?;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -185,9 +185,9 @@ impl p::WireStruct for Listener {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_u16(*(&self.port)); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_u16(*(&self.port));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -203,9 +203,9 @@ impl p::testing::Random for Listener {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as u16; }
+        this.name = rng.string();
+        this.host = rng.string();
+        this.port = rng.next_u64() as u16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

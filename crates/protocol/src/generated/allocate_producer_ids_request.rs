@@ -32,8 +32,8 @@ impl p::WireStruct for AllocateProducerIdsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.broker_id = r.i32()?; }
-        if true { this.broker_epoch = r.i64()?; }
+        this.broker_id = r.i32()?;
+        this.broker_epoch = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for AllocateProducerIdsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.broker_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AllocateProducerIdsRequest", field: "BrokerId", version }); }
-        if true { size += 8; } else if self.broker_epoch != -1i64 { return Err(p::WireError::FieldNotSupported { message: "AllocateProducerIdsRequest", field: "BrokerEpoch", version }); }
+        size += 4;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for AllocateProducerIdsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.broker_id)); }
-        if true { w.put_i64(*(&self.broker_epoch)); }
+        w.put_i32(*(&self.broker_id));
+        w.put_i64(*(&self.broker_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for AllocateProducerIdsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.broker_id = rng.next_u64() as i32; }
-        if true { this.broker_epoch = rng.next_u64() as i64; }
+        this.broker_id = rng.next_u64() as i32;
+        this.broker_epoch = rng.next_u64() as i64;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -33,8 +33,8 @@ impl p::WireStruct for AlterClientQuotasRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.entries = r.array(flexible, EntryData::min_size(version), "AlterClientQuotasRequest.Entries", |r| Ok(EntryData::read(r, version)?))?; }
-        if true { this.validate_only = r.bool()?; }
+        this.entries = r.array(flexible, EntryData::min_size(version), "AlterClientQuotasRequest.Entries", |r| Ok(EntryData::read(r, version)?))?;
+        this.validate_only = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for AlterClientQuotasRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entries).len()), "AlterClientQuotasRequest.Entries")?; for e in (&self.entries).iter() { s += e.size(version)?; } s }; } else if self.entries != Vec::<EntryData>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterClientQuotasRequest", field: "Entries", version }); }
-        if true { size += 1; } else if self.validate_only != false { return Err(p::WireError::FieldNotSupported { message: "AlterClientQuotasRequest", field: "ValidateOnly", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entries).len()), "AlterClientQuotasRequest.Entries")?; for e in (&self.entries).iter() { s += e.size(version)?; } s };
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for AlterClientQuotasRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_length(flexible, true, Some((&self.entries).len())); for e in (&self.entries).iter() { e.write(w, version)?; } }
-        if true { w.put_bool(*(&self.validate_only)); }
+        w.put_length(flexible, true, Some((&self.entries).len())); for e in (&self.entries).iter() { e.write(w, version)?; }
+        w.put_bool(*(&self.validate_only));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for AlterClientQuotasRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.entries = { let n = rng.len(depth); (0..n).map(|_| EntryData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.validate_only = rng.bool(); }
+        this.entries = { let n = rng.len(depth); (0..n).map(|_| EntryData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.validate_only = rng.bool();
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,8 +130,8 @@ impl p::WireStruct for EntityData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.entity_type = r.string(flexible, "EntityData.EntityType")?; }
-        if true { this.entity_name = r.string_opt(flexible, true, "EntityData.EntityName")?; }
+        this.entity_type = r.string(flexible, "EntityData.EntityType")?;
+        this.entity_name = r.string_opt(flexible, true, "EntityData.EntityName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -149,8 +149,8 @@ impl p::WireStruct for EntityData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.entity_type), "EntityData.EntityType")?; } else if self.entity_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityType", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.entity_name).as_deref(), "EntityData.EntityName")?; } else if self.entity_name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityName", version }); }
+        size += p::string_size(flexible, (&self.entity_type), "EntityData.EntityType")?;
+        size += p::opt_string_size(flexible, true, (&self.entity_name).as_deref(), "EntityData.EntityName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -165,8 +165,8 @@ impl p::WireStruct for EntityData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.entity_type).as_str())); }
-        if true { w.put_nullable_string(flexible, (&self.entity_name).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.entity_type).as_str()));
+        w.put_nullable_string(flexible, (&self.entity_name).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -182,8 +182,8 @@ impl p::testing::Random for EntityData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.entity_type = rng.string(); }
-        if true { this.entity_name = rng.opt_string(true); }
+        this.entity_type = rng.string();
+        this.entity_name = rng.opt_string(true);
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -220,8 +220,8 @@ impl p::WireStruct for EntryData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.entity = r.array(flexible, EntityData::min_size(version), "EntryData.Entity", |r| Ok(EntityData::read(r, version)?))?; }
-        if true { this.ops = r.array(flexible, OpData::min_size(version), "EntryData.Ops", |r| Ok(OpData::read(r, version)?))?; }
+        this.entity = r.array(flexible, EntityData::min_size(version), "EntryData.Entity", |r| Ok(EntityData::read(r, version)?))?;
+        this.ops = r.array(flexible, OpData::min_size(version), "EntryData.Ops", |r| Ok(OpData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -239,8 +239,8 @@ impl p::WireStruct for EntryData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entity).len()), "EntryData.Entity")?; for e in (&self.entity).iter() { s += e.size(version)?; } s }; } else if self.entity != Vec::<EntityData>::new() { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "Entity", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.ops).len()), "EntryData.Ops")?; for e in (&self.ops).iter() { s += e.size(version)?; } s }; } else if self.ops != Vec::<OpData>::new() { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "Ops", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entity).len()), "EntryData.Entity")?; for e in (&self.entity).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.ops).len()), "EntryData.Ops")?; for e in (&self.ops).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -255,8 +255,8 @@ impl p::WireStruct for EntryData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_length(flexible, true, Some((&self.entity).len())); for e in (&self.entity).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.ops).len())); for e in (&self.ops).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.entity).len())); for e in (&self.entity).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.ops).len())); for e in (&self.ops).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -272,8 +272,8 @@ impl p::testing::Random for EntryData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.entity = { let n = rng.len(depth); (0..n).map(|_| EntityData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.ops = { let n = rng.len(depth); (0..n).map(|_| OpData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.entity = { let n = rng.len(depth); (0..n).map(|_| EntityData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.ops = { let n = rng.len(depth); (0..n).map(|_| OpData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -311,9 +311,9 @@ impl p::WireStruct for OpData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.key = r.string(flexible, "OpData.Key")?; }
-        if true { this.value = r.f64()?; }
-        if true { this.remove = r.bool()?; }
+        this.key = r.string(flexible, "OpData.Key")?;
+        this.value = r.f64()?;
+        this.remove = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -331,9 +331,9 @@ impl p::WireStruct for OpData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.key), "OpData.Key")?; } else if self.key != String::new() { return Err(p::WireError::FieldNotSupported { message: "OpData", field: "Key", version }); }
-        if true { size += 8; } else if self.value != 0.0f64 { return Err(p::WireError::FieldNotSupported { message: "OpData", field: "Value", version }); }
-        if true { size += 1; } else if self.remove != false { return Err(p::WireError::FieldNotSupported { message: "OpData", field: "Remove", version }); }
+        size += p::string_size(flexible, (&self.key), "OpData.Key")?;
+        size += 8;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -348,9 +348,9 @@ impl p::WireStruct for OpData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.key).as_str())); }
-        if true { w.put_f64(*(&self.value)); }
-        if true { w.put_bool(*(&self.remove)); }
+        w.put_nullable_string(flexible, Some((&self.key).as_str()));
+        w.put_f64(*(&self.value));
+        w.put_bool(*(&self.remove));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -366,9 +366,9 @@ impl p::testing::Random for OpData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.key = rng.string(); }
-        if true { this.value = rng.f64(); }
-        if true { this.remove = rng.bool(); }
+        this.key = rng.string();
+        this.value = rng.f64();
+        this.remove = rng.bool();
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -33,8 +33,8 @@ impl p::WireStruct for AlterClientQuotasResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.entries = r.array(flexible, EntryData::min_size(version), "AlterClientQuotasResponse.Entries", |r| Ok(EntryData::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.entries = r.array(flexible, EntryData::min_size(version), "AlterClientQuotasResponse.Entries", |r| Ok(EntryData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for AlterClientQuotasResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AlterClientQuotasResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entries).len()), "AlterClientQuotasResponse.Entries")?; for e in (&self.entries).iter() { s += e.size(version)?; } s }; } else if self.entries != Vec::<EntryData>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterClientQuotasResponse", field: "Entries", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entries).len()), "AlterClientQuotasResponse.Entries")?; for e in (&self.entries).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for AlterClientQuotasResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.entries).len())); for e in (&self.entries).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.entries).len())); for e in (&self.entries).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for AlterClientQuotasResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.entries = { let n = rng.len(depth); (0..n).map(|_| EntryData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.entries = { let n = rng.len(depth); (0..n).map(|_| EntryData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,8 +130,8 @@ impl p::WireStruct for EntityData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.entity_type = r.string(flexible, "EntityData.EntityType")?; }
-        if true { this.entity_name = r.string_opt(flexible, true, "EntityData.EntityName")?; }
+        this.entity_type = r.string(flexible, "EntityData.EntityType")?;
+        this.entity_name = r.string_opt(flexible, true, "EntityData.EntityName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -149,8 +149,8 @@ impl p::WireStruct for EntityData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.entity_type), "EntityData.EntityType")?; } else if self.entity_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityType", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.entity_name).as_deref(), "EntityData.EntityName")?; } else if self.entity_name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityName", version }); }
+        size += p::string_size(flexible, (&self.entity_type), "EntityData.EntityType")?;
+        size += p::opt_string_size(flexible, true, (&self.entity_name).as_deref(), "EntityData.EntityName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -165,8 +165,8 @@ impl p::WireStruct for EntityData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.entity_type).as_str())); }
-        if true { w.put_nullable_string(flexible, (&self.entity_name).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.entity_type).as_str()));
+        w.put_nullable_string(flexible, (&self.entity_name).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -182,8 +182,8 @@ impl p::testing::Random for EntityData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.entity_type = rng.string(); }
-        if true { this.entity_name = rng.opt_string(true); }
+        this.entity_type = rng.string();
+        this.entity_name = rng.opt_string(true);
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -222,9 +222,9 @@ impl p::WireStruct for EntryData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "EntryData.ErrorMessage")?; }
-        if true { this.entity = r.array(flexible, EntityData::min_size(version), "EntryData.Entity", |r| Ok(EntityData::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "EntryData.ErrorMessage")?;
+        this.entity = r.array(flexible, EntityData::min_size(version), "EntryData.Entity", |r| Ok(EntityData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -242,9 +242,9 @@ impl p::WireStruct for EntryData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "EntryData.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entity).len()), "EntryData.Entity")?; for e in (&self.entity).iter() { s += e.size(version)?; } s }; } else if self.entity != Vec::<EntityData>::new() { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "Entity", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "EntryData.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entity).len()), "EntryData.Entity")?; for e in (&self.entity).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -259,9 +259,9 @@ impl p::WireStruct for EntryData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.entity).len())); for e in (&self.entity).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.entity).len())); for e in (&self.entity).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -277,9 +277,9 @@ impl p::testing::Random for EntryData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.entity = { let n = rng.len(depth); (0..n).map(|_| EntityData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.entity = { let n = rng.len(depth); (0..n).map(|_| EntityData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -33,8 +33,8 @@ impl p::WireStruct for AlterConfigsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.resources = r.array(flexible, AlterConfigsResource::min_size(version), "AlterConfigsRequest.Resources", |r| Ok(AlterConfigsResource::read(r, version)?))?; }
-        if true { this.validate_only = r.bool()?; }
+        this.resources = r.array(flexible, AlterConfigsResource::min_size(version), "AlterConfigsRequest.Resources", |r| Ok(AlterConfigsResource::read(r, version)?))?;
+        this.validate_only = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for AlterConfigsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.resources).len()), "AlterConfigsRequest.Resources")?; for e in (&self.resources).iter() { s += e.size(version)?; } s }; } else if self.resources != Vec::<AlterConfigsResource>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsRequest", field: "Resources", version }); }
-        if true { size += 1; } else if self.validate_only != false { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsRequest", field: "ValidateOnly", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.resources).len()), "AlterConfigsRequest.Resources")?; for e in (&self.resources).iter() { s += e.size(version)?; } s };
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for AlterConfigsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.resources).len())); for e in (&self.resources).iter() { e.write(w, version)?; } }
-        if true { w.put_bool(*(&self.validate_only)); }
+        w.put_length(flexible, true, Some((&self.resources).len())); for e in (&self.resources).iter() { e.write(w, version)?; }
+        w.put_bool(*(&self.validate_only));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for AlterConfigsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.resources = { let n = rng.len(depth); (0..n).map(|_| AlterConfigsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.validate_only = rng.bool(); }
+        this.resources = { let n = rng.len(depth); (0..n).map(|_| AlterConfigsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.validate_only = rng.bool();
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -132,9 +132,9 @@ impl p::WireStruct for AlterConfigsResource {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.resource_type = r.i8()?; }
-        if true { this.resource_name = r.string(flexible, "AlterConfigsResource.ResourceName")?; }
-        if true { this.configs = r.array(flexible, AlterableConfig::min_size(version), "AlterConfigsResource.Configs", |r| Ok(AlterableConfig::read(r, version)?))?; }
+        this.resource_type = r.i8()?;
+        this.resource_name = r.string(flexible, "AlterConfigsResource.ResourceName")?;
+        this.configs = r.array(flexible, AlterableConfig::min_size(version), "AlterConfigsResource.Configs", |r| Ok(AlterableConfig::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -152,9 +152,9 @@ impl p::WireStruct for AlterConfigsResource {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResource", field: "ResourceType", version }); }
-        if true { size += p::string_size(flexible, (&self.resource_name), "AlterConfigsResource.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResource", field: "ResourceName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.configs).len()), "AlterConfigsResource.Configs")?; for e in (&self.configs).iter() { s += e.size(version)?; } s }; } else if self.configs != Vec::<AlterableConfig>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResource", field: "Configs", version }); }
+        size += 1;
+        size += p::string_size(flexible, (&self.resource_name), "AlterConfigsResource.ResourceName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.configs).len()), "AlterConfigsResource.Configs")?; for e in (&self.configs).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -169,9 +169,9 @@ impl p::WireStruct for AlterConfigsResource {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i8(*(&self.resource_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.configs).len())); for e in (&self.configs).iter() { e.write(w, version)?; } }
+        w.put_i8(*(&self.resource_type));
+        w.put_nullable_string(flexible, Some((&self.resource_name).as_str()));
+        w.put_length(flexible, true, Some((&self.configs).len())); for e in (&self.configs).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -187,9 +187,9 @@ impl p::testing::Random for AlterConfigsResource {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.resource_type = rng.next_u64() as i8; }
-        if true { this.resource_name = rng.string(); }
-        if true { this.configs = { let n = rng.len(depth); (0..n).map(|_| AlterableConfig::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.resource_type = rng.next_u64() as i8;
+        this.resource_name = rng.string();
+        this.configs = { let n = rng.len(depth); (0..n).map(|_| AlterableConfig::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -226,8 +226,8 @@ impl p::WireStruct for AlterableConfig {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "AlterableConfig.Name")?; }
-        if true { this.value = r.string_opt(flexible, true, "AlterableConfig.Value")?; }
+        this.name = r.string(flexible, "AlterableConfig.Name")?;
+        this.value = r.string_opt(flexible, true, "AlterableConfig.Value")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -245,8 +245,8 @@ impl p::WireStruct for AlterableConfig {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "AlterableConfig.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterableConfig", field: "Name", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.value).as_deref(), "AlterableConfig.Value")?; } else if self.value != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "AlterableConfig", field: "Value", version }); }
+        size += p::string_size(flexible, (&self.name), "AlterableConfig.Name")?;
+        size += p::opt_string_size(flexible, true, (&self.value).as_deref(), "AlterableConfig.Value")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -261,8 +261,8 @@ impl p::WireStruct for AlterableConfig {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_string(flexible, (&self.value).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_string(flexible, (&self.value).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -278,8 +278,8 @@ impl p::testing::Random for AlterableConfig {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.value = rng.opt_string(true); }
+        this.name = rng.string();
+        this.value = rng.opt_string(true);
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

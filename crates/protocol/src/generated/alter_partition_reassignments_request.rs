@@ -32,8 +32,8 @@ impl p::WireStruct for AlterPartitionReassignmentsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.timeout_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, ReassignableTopic::min_size(version), "AlterPartitionReassignmentsRequest.Topics", |r| Ok(ReassignableTopic::read(r, version)?))?; }
+        this.timeout_ms = r.i32()?;
+        this.topics = r.array(flexible, ReassignableTopic::min_size(version), "AlterPartitionReassignmentsRequest.Topics", |r| Ok(ReassignableTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for AlterPartitionReassignmentsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.timeout_ms != 60000i32 { return Err(p::WireError::FieldNotSupported { message: "AlterPartitionReassignmentsRequest", field: "TimeoutMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "AlterPartitionReassignmentsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<ReassignableTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterPartitionReassignmentsRequest", field: "Topics", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "AlterPartitionReassignmentsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for AlterPartitionReassignmentsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.timeout_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.timeout_ms));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for AlterPartitionReassignmentsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.timeout_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| ReassignableTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.timeout_ms = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| ReassignableTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -128,8 +128,8 @@ impl p::WireStruct for ReassignablePartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.replicas = r.array_opt(flexible, true, 4, "ReassignablePartition.Replicas", |r| Ok(r.i32()?))?; }
+        this.partition_index = r.i32()?;
+        this.replicas = r.array_opt(flexible, true, 4, "ReassignablePartition.Replicas", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -147,8 +147,8 @@ impl p::WireStruct for ReassignablePartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ReassignablePartition", field: "PartitionIndex", version }); }
-        if true { size += match (&self.replicas) { None => p::array_prefix_size(flexible, true, None, "ReassignablePartition.Replicas")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "ReassignablePartition.Replicas")? + a.len() * 4 }; } else if self.replicas != None { return Err(p::WireError::FieldNotSupported { message: "ReassignablePartition", field: "Replicas", version }); }
+        size += 4;
+        size += match (&self.replicas) { None => p::array_prefix_size(flexible, true, None, "ReassignablePartition.Replicas")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "ReassignablePartition.Replicas")? + a.len() * 4 };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -163,8 +163,8 @@ impl p::WireStruct for ReassignablePartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { match (&self.replicas) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } } }
+        w.put_i32(*(&self.partition_index));
+        match (&self.replicas) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -180,8 +180,8 @@ impl p::testing::Random for ReassignablePartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.replicas = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }) }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.replicas = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -217,8 +217,8 @@ impl p::WireStruct for ReassignableTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "ReassignableTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, ReassignablePartition::min_size(version), "ReassignableTopic.Partitions", |r| Ok(ReassignablePartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "ReassignableTopic.Name")?;
+        this.partitions = r.array(flexible, ReassignablePartition::min_size(version), "ReassignableTopic.Partitions", |r| Ok(ReassignablePartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -236,8 +236,8 @@ impl p::WireStruct for ReassignableTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "ReassignableTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "ReassignableTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ReassignableTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<ReassignablePartition>::new() { return Err(p::WireError::FieldNotSupported { message: "ReassignableTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "ReassignableTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ReassignableTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -252,8 +252,8 @@ impl p::WireStruct for ReassignableTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -269,8 +269,8 @@ impl p::testing::Random for ReassignableTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| ReassignablePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| ReassignablePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

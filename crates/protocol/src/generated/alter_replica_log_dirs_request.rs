@@ -31,7 +31,7 @@ impl p::WireStruct for AlterReplicaLogDirsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.dirs = r.array(flexible, AlterReplicaLogDir::min_size(version), "AlterReplicaLogDirsRequest.Dirs", |r| Ok(AlterReplicaLogDir::read(r, version)?))?; }
+        this.dirs = r.array(flexible, AlterReplicaLogDir::min_size(version), "AlterReplicaLogDirsRequest.Dirs", |r| Ok(AlterReplicaLogDir::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for AlterReplicaLogDirsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.dirs).len()), "AlterReplicaLogDirsRequest.Dirs")?; for e in (&self.dirs).iter() { s += e.size(version)?; } s }; } else if self.dirs != Vec::<AlterReplicaLogDir>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirsRequest", field: "Dirs", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.dirs).len()), "AlterReplicaLogDirsRequest.Dirs")?; for e in (&self.dirs).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for AlterReplicaLogDirsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.dirs).len())); for e in (&self.dirs).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.dirs).len())); for e in (&self.dirs).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for AlterReplicaLogDirsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.dirs = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDir::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.dirs = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDir::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -124,8 +124,8 @@ impl p::WireStruct for AlterReplicaLogDir {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.path = r.string(flexible, "AlterReplicaLogDir.Path")?; }
-        if true { this.topics = r.array(flexible, AlterReplicaLogDirTopic::min_size(version), "AlterReplicaLogDir.Topics", |r| Ok(AlterReplicaLogDirTopic::read(r, version)?))?; }
+        this.path = r.string(flexible, "AlterReplicaLogDir.Path")?;
+        this.topics = r.array(flexible, AlterReplicaLogDirTopic::min_size(version), "AlterReplicaLogDir.Topics", |r| Ok(AlterReplicaLogDirTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -143,8 +143,8 @@ impl p::WireStruct for AlterReplicaLogDir {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.path), "AlterReplicaLogDir.Path")?; } else if self.path != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDir", field: "Path", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "AlterReplicaLogDir.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<AlterReplicaLogDirTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDir", field: "Topics", version }); }
+        size += p::string_size(flexible, (&self.path), "AlterReplicaLogDir.Path")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "AlterReplicaLogDir.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -159,8 +159,8 @@ impl p::WireStruct for AlterReplicaLogDir {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.path).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.path).as_str()));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -176,8 +176,8 @@ impl p::testing::Random for AlterReplicaLogDir {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.path = rng.string(); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDirTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.path = rng.string();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDirTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -214,8 +214,8 @@ impl p::WireStruct for AlterReplicaLogDirTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "AlterReplicaLogDirTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, 4, "AlterReplicaLogDirTopic.Partitions", |r| Ok(r.i32()?))?; }
+        this.name = r.string(flexible, "AlterReplicaLogDirTopic.Name")?;
+        this.partitions = r.array(flexible, 4, "AlterReplicaLogDirTopic.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -233,8 +233,8 @@ impl p::WireStruct for AlterReplicaLogDirTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "AlterReplicaLogDirTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirTopic", field: "Name", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AlterReplicaLogDirTopic.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "AlterReplicaLogDirTopic.Name")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AlterReplicaLogDirTopic.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -249,8 +249,8 @@ impl p::WireStruct for AlterReplicaLogDirTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -266,8 +266,8 @@ impl p::testing::Random for AlterReplicaLogDirTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -33,8 +33,8 @@ impl p::WireStruct for AlterReplicaLogDirsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.results = r.array(flexible, AlterReplicaLogDirTopicResult::min_size(version), "AlterReplicaLogDirsResponse.Results", |r| Ok(AlterReplicaLogDirTopicResult::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.results = r.array(flexible, AlterReplicaLogDirTopicResult::min_size(version), "AlterReplicaLogDirsResponse.Results", |r| Ok(AlterReplicaLogDirTopicResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for AlterReplicaLogDirsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "AlterReplicaLogDirsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<AlterReplicaLogDirTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirsResponse", field: "Results", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "AlterReplicaLogDirsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for AlterReplicaLogDirsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for AlterReplicaLogDirsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDirTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.results = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDirTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,8 +130,8 @@ impl p::WireStruct for AlterReplicaLogDirPartitionResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -149,8 +149,8 @@ impl p::WireStruct for AlterReplicaLogDirPartitionResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirPartitionResult", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirPartitionResult", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -165,8 +165,8 @@ impl p::WireStruct for AlterReplicaLogDirPartitionResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -182,8 +182,8 @@ impl p::testing::Random for AlterReplicaLogDirPartitionResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -220,8 +220,8 @@ impl p::WireStruct for AlterReplicaLogDirTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "AlterReplicaLogDirTopicResult.TopicName")?; }
-        if true { this.partitions = r.array(flexible, AlterReplicaLogDirPartitionResult::min_size(version), "AlterReplicaLogDirTopicResult.Partitions", |r| Ok(AlterReplicaLogDirPartitionResult::read(r, version)?))?; }
+        this.topic_name = r.string(flexible, "AlterReplicaLogDirTopicResult.TopicName")?;
+        this.partitions = r.array(flexible, AlterReplicaLogDirPartitionResult::min_size(version), "AlterReplicaLogDirTopicResult.Partitions", |r| Ok(AlterReplicaLogDirPartitionResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -239,8 +239,8 @@ impl p::WireStruct for AlterReplicaLogDirTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "AlterReplicaLogDirTopicResult.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirTopicResult", field: "TopicName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AlterReplicaLogDirTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<AlterReplicaLogDirPartitionResult>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterReplicaLogDirTopicResult", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "AlterReplicaLogDirTopicResult.TopicName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AlterReplicaLogDirTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -255,8 +255,8 @@ impl p::WireStruct for AlterReplicaLogDirTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -272,8 +272,8 @@ impl p::testing::Random for AlterReplicaLogDirTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDirPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| AlterReplicaLogDirPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

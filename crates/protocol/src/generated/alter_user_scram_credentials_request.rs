@@ -32,8 +32,8 @@ impl p::WireStruct for AlterUserScramCredentialsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.deletions = r.array(flexible, ScramCredentialDeletion::min_size(version), "AlterUserScramCredentialsRequest.Deletions", |r| Ok(ScramCredentialDeletion::read(r, version)?))?; }
-        if true { this.upsertions = r.array(flexible, ScramCredentialUpsertion::min_size(version), "AlterUserScramCredentialsRequest.Upsertions", |r| Ok(ScramCredentialUpsertion::read(r, version)?))?; }
+        this.deletions = r.array(flexible, ScramCredentialDeletion::min_size(version), "AlterUserScramCredentialsRequest.Deletions", |r| Ok(ScramCredentialDeletion::read(r, version)?))?;
+        this.upsertions = r.array(flexible, ScramCredentialUpsertion::min_size(version), "AlterUserScramCredentialsRequest.Upsertions", |r| Ok(ScramCredentialUpsertion::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for AlterUserScramCredentialsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.deletions).len()), "AlterUserScramCredentialsRequest.Deletions")?; for e in (&self.deletions).iter() { s += e.size(version)?; } s }; } else if self.deletions != Vec::<ScramCredentialDeletion>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterUserScramCredentialsRequest", field: "Deletions", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.upsertions).len()), "AlterUserScramCredentialsRequest.Upsertions")?; for e in (&self.upsertions).iter() { s += e.size(version)?; } s }; } else if self.upsertions != Vec::<ScramCredentialUpsertion>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterUserScramCredentialsRequest", field: "Upsertions", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.deletions).len()), "AlterUserScramCredentialsRequest.Deletions")?; for e in (&self.deletions).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.upsertions).len()), "AlterUserScramCredentialsRequest.Upsertions")?; for e in (&self.upsertions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for AlterUserScramCredentialsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.deletions).len())); for e in (&self.deletions).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.upsertions).len())); for e in (&self.upsertions).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.deletions).len())); for e in (&self.deletions).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.upsertions).len())); for e in (&self.upsertions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for AlterUserScramCredentialsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.deletions = { let n = rng.len(depth); (0..n).map(|_| ScramCredentialDeletion::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.upsertions = { let n = rng.len(depth); (0..n).map(|_| ScramCredentialUpsertion::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.deletions = { let n = rng.len(depth); (0..n).map(|_| ScramCredentialDeletion::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.upsertions = { let n = rng.len(depth); (0..n).map(|_| ScramCredentialUpsertion::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -128,8 +128,8 @@ impl p::WireStruct for ScramCredentialDeletion {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "ScramCredentialDeletion.Name")?; }
-        if true { this.mechanism = r.i8()?; }
+        this.name = r.string(flexible, "ScramCredentialDeletion.Name")?;
+        this.mechanism = r.i8()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -147,8 +147,8 @@ impl p::WireStruct for ScramCredentialDeletion {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "ScramCredentialDeletion.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "ScramCredentialDeletion", field: "Name", version }); }
-        if true { size += 1; } else if self.mechanism != 0i8 { return Err(p::WireError::FieldNotSupported { message: "ScramCredentialDeletion", field: "Mechanism", version }); }
+        size += p::string_size(flexible, (&self.name), "ScramCredentialDeletion.Name")?;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -163,8 +163,8 @@ impl p::WireStruct for ScramCredentialDeletion {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_i8(*(&self.mechanism)); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_i8(*(&self.mechanism));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -180,8 +180,8 @@ impl p::testing::Random for ScramCredentialDeletion {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.mechanism = rng.next_u64() as i8; }
+        this.name = rng.string();
+        this.mechanism = rng.next_u64() as i8;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -223,11 +223,11 @@ impl p::WireStruct for ScramCredentialUpsertion {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "ScramCredentialUpsertion.Name")?; }
-        if true { this.mechanism = r.i8()?; }
-        if true { this.iterations = r.i32()?; }
-        if true { this.salt = r.bytes(flexible, "ScramCredentialUpsertion.Salt")?; }
-        if true { this.salted_password = r.bytes(flexible, "ScramCredentialUpsertion.SaltedPassword")?; }
+        this.name = r.string(flexible, "ScramCredentialUpsertion.Name")?;
+        this.mechanism = r.i8()?;
+        this.iterations = r.i32()?;
+        this.salt = r.bytes(flexible, "ScramCredentialUpsertion.Salt")?;
+        this.salted_password = r.bytes(flexible, "ScramCredentialUpsertion.SaltedPassword")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -245,11 +245,11 @@ impl p::WireStruct for ScramCredentialUpsertion {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "ScramCredentialUpsertion.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "ScramCredentialUpsertion", field: "Name", version }); }
-        if true { size += 1; } else if self.mechanism != 0i8 { return Err(p::WireError::FieldNotSupported { message: "ScramCredentialUpsertion", field: "Mechanism", version }); }
-        if true { size += 4; } else if self.iterations != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ScramCredentialUpsertion", field: "Iterations", version }); }
-        if true { size += p::bytes_size(flexible, (&self.salt).len(), "ScramCredentialUpsertion.Salt")?; } else if self.salt != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "ScramCredentialUpsertion", field: "Salt", version }); }
-        if true { size += p::bytes_size(flexible, (&self.salted_password).len(), "ScramCredentialUpsertion.SaltedPassword")?; } else if self.salted_password != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "ScramCredentialUpsertion", field: "SaltedPassword", version }); }
+        size += p::string_size(flexible, (&self.name), "ScramCredentialUpsertion.Name")?;
+        size += 1;
+        size += 4;
+        size += p::bytes_size(flexible, (&self.salt).len(), "ScramCredentialUpsertion.Salt")?;
+        size += p::bytes_size(flexible, (&self.salted_password).len(), "ScramCredentialUpsertion.SaltedPassword")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -264,11 +264,11 @@ impl p::WireStruct for ScramCredentialUpsertion {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_i8(*(&self.mechanism)); }
-        if true { w.put_i32(*(&self.iterations)); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.salt)[..])); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.salted_password)[..])); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_i8(*(&self.mechanism));
+        w.put_i32(*(&self.iterations));
+        w.put_nullable_bytes(flexible, Some(&(&self.salt)[..]));
+        w.put_nullable_bytes(flexible, Some(&(&self.salted_password)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -284,11 +284,11 @@ impl p::testing::Random for ScramCredentialUpsertion {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.mechanism = rng.next_u64() as i8; }
-        if true { this.iterations = rng.next_u64() as i32; }
-        if true { this.salt = rng.bytes(); }
-        if true { this.salted_password = rng.bytes(); }
+        this.name = rng.string();
+        this.mechanism = rng.next_u64() as i8;
+        this.iterations = rng.next_u64() as i32;
+        this.salt = rng.bytes();
+        this.salted_password = rng.bytes();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -32,8 +32,8 @@ impl p::WireStruct for AlterUserScramCredentialsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.results = r.array(flexible, AlterUserScramCredentialsResult::min_size(version), "AlterUserScramCredentialsResponse.Results", |r| Ok(AlterUserScramCredentialsResult::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.results = r.array(flexible, AlterUserScramCredentialsResult::min_size(version), "AlterUserScramCredentialsResponse.Results", |r| Ok(AlterUserScramCredentialsResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for AlterUserScramCredentialsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AlterUserScramCredentialsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "AlterUserScramCredentialsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<AlterUserScramCredentialsResult>::new() { return Err(p::WireError::FieldNotSupported { message: "AlterUserScramCredentialsResponse", field: "Results", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "AlterUserScramCredentialsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for AlterUserScramCredentialsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for AlterUserScramCredentialsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| AlterUserScramCredentialsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.results = { let n = rng.len(depth); (0..n).map(|_| AlterUserScramCredentialsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,9 +130,9 @@ impl p::WireStruct for AlterUserScramCredentialsResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.user = r.string(flexible, "AlterUserScramCredentialsResult.User")?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "AlterUserScramCredentialsResult.ErrorMessage")?; }
+        this.user = r.string(flexible, "AlterUserScramCredentialsResult.User")?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "AlterUserScramCredentialsResult.ErrorMessage")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -150,9 +150,9 @@ impl p::WireStruct for AlterUserScramCredentialsResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.user), "AlterUserScramCredentialsResult.User")?; } else if self.user != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterUserScramCredentialsResult", field: "User", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AlterUserScramCredentialsResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "AlterUserScramCredentialsResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "AlterUserScramCredentialsResult", field: "ErrorMessage", version }); }
+        size += p::string_size(flexible, (&self.user), "AlterUserScramCredentialsResult.User")?;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "AlterUserScramCredentialsResult.ErrorMessage")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -167,9 +167,9 @@ impl p::WireStruct for AlterUserScramCredentialsResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.user).as_str())); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.user).as_str()));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -185,9 +185,9 @@ impl p::testing::Random for AlterUserScramCredentialsResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.user = rng.string(); }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
+        this.user = rng.string();
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -44,8 +44,8 @@ impl p::WireStruct for ApiVersionsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.api_keys = r.array(flexible, ApiVersion::min_size(version), "ApiVersionsResponse.ApiKeys", |r| Ok(ApiVersion::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.api_keys = r.array(flexible, ApiVersion::min_size(version), "ApiVersionsResponse.ApiKeys", |r| Ok(ApiVersion::read(r, version)?))?;
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
         if (version >= 3) && !(version >= 3) { this.supported_features = r.array(flexible, SupportedFeatureKey::min_size(version), "ApiVersionsResponse.SupportedFeatures", |r| Ok(SupportedFeatureKey::read(r, version)?))?; }
         if (version >= 3) && !(version >= 3) { this.finalized_features_epoch = r.i64()?; }
@@ -72,8 +72,8 @@ impl p::WireStruct for ApiVersionsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ApiVersionsResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.api_keys).len()), "ApiVersionsResponse.ApiKeys")?; for e in (&self.api_keys).iter() { s += e.size(version)?; } s }; } else if self.api_keys != Vec::<ApiVersion>::new() { return Err(p::WireError::FieldNotSupported { message: "ApiVersionsResponse", field: "ApiKeys", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.api_keys).len()), "ApiVersionsResponse.ApiKeys")?; for e in (&self.api_keys).iter() { s += e.size(version)?; } s };
         if version >= 1 { size += 4; }
         if (version >= 3) && !(version >= 3) { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.supported_features).len()), "ApiVersionsResponse.SupportedFeatures")?; for e in (&self.supported_features).iter() { s += e.size(version)?; } s }; } else if version >= 3 { if self.supported_features != Vec::<SupportedFeatureKey>::new() { let s = { let mut s = p::array_prefix_size(flexible, false, Some((&self.supported_features).len()), "ApiVersionsResponse.SupportedFeatures")?; for e in (&self.supported_features).iter() { s += e.size(version)?; } s }; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
         if (version >= 3) && !(version >= 3) { size += 8; } else if version >= 3 { if self.finalized_features_epoch != -1i64 { let s = 8; tagged_count += 1; tagged_size += p::unsigned_varint_size(1) + p::unsigned_varint_size(s as u32) + s; } }
@@ -93,8 +93,8 @@ impl p::WireStruct for ApiVersionsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.api_keys).len())); for e in (&self.api_keys).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.api_keys).len())); for e in (&self.api_keys).iter() { e.write(w, version)?; }
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
         if (version >= 3) && !(version >= 3) { w.put_length(flexible, true, Some((&self.supported_features).len())); for e in (&self.supported_features).iter() { e.write(w, version)?; } }
         if (version >= 3) && !(version >= 3) { w.put_i64(*(&self.finalized_features_epoch)); }
@@ -151,8 +151,8 @@ impl p::testing::Random for ApiVersionsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.api_keys = { let n = rng.len(depth); (0..n).map(|_| ApiVersion::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.api_keys = { let n = rng.len(depth); (0..n).map(|_| ApiVersion::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
         if (version >= 3) || (version >= 3) { this.supported_features = { let n = rng.len(depth); (0..n).map(|_| SupportedFeatureKey::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 3) || (version >= 3) { this.finalized_features_epoch = rng.next_u64() as i64; }
@@ -203,9 +203,9 @@ impl p::WireStruct for ApiVersion {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.api_key = r.i16()?; }
-        if true { this.min_version = r.i16()?; }
-        if true { this.max_version = r.i16()?; }
+        this.api_key = r.i16()?;
+        this.min_version = r.i16()?;
+        this.max_version = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -223,9 +223,9 @@ impl p::WireStruct for ApiVersion {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.api_key != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ApiVersion", field: "ApiKey", version }); }
-        if true { size += 2; } else if self.min_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ApiVersion", field: "MinVersion", version }); }
-        if true { size += 2; } else if self.max_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ApiVersion", field: "MaxVersion", version }); }
+        size += 2;
+        size += 2;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -240,9 +240,9 @@ impl p::WireStruct for ApiVersion {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i16(*(&self.api_key)); }
-        if true { w.put_i16(*(&self.min_version)); }
-        if true { w.put_i16(*(&self.max_version)); }
+        w.put_i16(*(&self.api_key));
+        w.put_i16(*(&self.min_version));
+        w.put_i16(*(&self.max_version));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -258,9 +258,9 @@ impl p::testing::Random for ApiVersion {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.api_key = rng.next_u64() as i16; }
-        if true { this.min_version = rng.next_u64() as i16; }
-        if true { this.max_version = rng.next_u64() as i16; }
+        this.api_key = rng.next_u64() as i16;
+        this.min_version = rng.next_u64() as i16;
+        this.max_version = rng.next_u64() as i16;
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

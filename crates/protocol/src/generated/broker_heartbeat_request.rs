@@ -40,11 +40,11 @@ impl p::WireStruct for BrokerHeartbeatRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.broker_id = r.i32()?; }
-        if true { this.broker_epoch = r.i64()?; }
-        if true { this.current_metadata_offset = r.i64()?; }
-        if true { this.want_fence = r.bool()?; }
-        if true { this.want_shut_down = r.bool()?; }
+        this.broker_id = r.i32()?;
+        this.broker_epoch = r.i64()?;
+        this.current_metadata_offset = r.i64()?;
+        this.want_fence = r.bool()?;
+        this.want_shut_down = r.bool()?;
         if (version >= 1) && !(version >= 1) { this.offline_log_dirs = r.array(flexible, 16, "BrokerHeartbeatRequest.OfflineLogDirs", |r| Ok(r.uuid()?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -64,11 +64,11 @@ impl p::WireStruct for BrokerHeartbeatRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.broker_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "BrokerId", version }); }
-        if true { size += 8; } else if self.broker_epoch != -1i64 { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "BrokerEpoch", version }); }
-        if true { size += 8; } else if self.current_metadata_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "CurrentMetadataOffset", version }); }
-        if true { size += 1; } else if self.want_fence != false { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "WantFence", version }); }
-        if true { size += 1; } else if self.want_shut_down != false { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "WantShutDown", version }); }
+        size += 4;
+        size += 8;
+        size += 8;
+        size += 1;
+        size += 1;
         if (version >= 1) && !(version >= 1) { size += p::array_prefix_size(flexible, false, Some((&self.offline_log_dirs).len()), "BrokerHeartbeatRequest.OfflineLogDirs")? + (&self.offline_log_dirs).len() * 16; } else if version >= 1 { if self.offline_log_dirs != Vec::<p::Uuid>::new() { let s = p::array_prefix_size(flexible, false, Some((&self.offline_log_dirs).len()), "BrokerHeartbeatRequest.OfflineLogDirs")? + (&self.offline_log_dirs).len() * 16; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.offline_log_dirs != Vec::<p::Uuid>::new() { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "OfflineLogDirs", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -84,11 +84,11 @@ impl p::WireStruct for BrokerHeartbeatRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.broker_id)); }
-        if true { w.put_i64(*(&self.broker_epoch)); }
-        if true { w.put_i64(*(&self.current_metadata_offset)); }
-        if true { w.put_bool(*(&self.want_fence)); }
-        if true { w.put_bool(*(&self.want_shut_down)); }
+        w.put_i32(*(&self.broker_id));
+        w.put_i64(*(&self.broker_epoch));
+        w.put_i64(*(&self.current_metadata_offset));
+        w.put_bool(*(&self.want_fence));
+        w.put_bool(*(&self.want_shut_down));
         if (version >= 1) && !(version >= 1) { w.put_length(flexible, true, Some((&self.offline_log_dirs).len())); for e in (&self.offline_log_dirs).iter() { w.put_uuid(e); } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -114,11 +114,11 @@ impl p::testing::Random for BrokerHeartbeatRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.broker_id = rng.next_u64() as i32; }
-        if true { this.broker_epoch = rng.next_u64() as i64; }
-        if true { this.current_metadata_offset = rng.next_u64() as i64; }
-        if true { this.want_fence = rng.bool(); }
-        if true { this.want_shut_down = rng.bool(); }
+        this.broker_id = rng.next_u64() as i32;
+        this.broker_epoch = rng.next_u64() as i64;
+        this.current_metadata_offset = rng.next_u64() as i64;
+        this.want_fence = rng.bool();
+        this.want_shut_down = rng.bool();
         if (version >= 1) || (version >= 1) { this.offline_log_dirs = { let n = rng.len(depth); (0..n).map(|_| rng.uuid()).collect::<Vec<_>>() }; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

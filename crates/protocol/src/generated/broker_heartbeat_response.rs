@@ -38,11 +38,11 @@ impl p::WireStruct for BrokerHeartbeatResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.is_caught_up = r.bool()?; }
-        if true { this.is_fenced = r.bool()?; }
-        if true { this.should_shut_down = r.bool()?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.is_caught_up = r.bool()?;
+        this.is_fenced = r.bool()?;
+        this.should_shut_down = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,11 +60,11 @@ impl p::WireStruct for BrokerHeartbeatResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatResponse", field: "ErrorCode", version }); }
-        if true { size += 1; } else if self.is_caught_up != false { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatResponse", field: "IsCaughtUp", version }); }
-        if true { size += 1; } else if self.is_fenced != true { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatResponse", field: "IsFenced", version }); }
-        if true { size += 1; } else if self.should_shut_down != false { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatResponse", field: "ShouldShutDown", version }); }
+        size += 4;
+        size += 2;
+        size += 1;
+        size += 1;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,11 +79,11 @@ impl p::WireStruct for BrokerHeartbeatResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_bool(*(&self.is_caught_up)); }
-        if true { w.put_bool(*(&self.is_fenced)); }
-        if true { w.put_bool(*(&self.should_shut_down)); }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_bool(*(&self.is_caught_up));
+        w.put_bool(*(&self.is_fenced));
+        w.put_bool(*(&self.should_shut_down));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,11 +99,11 @@ impl p::testing::Random for BrokerHeartbeatResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.is_caught_up = rng.bool(); }
-        if true { this.is_fenced = rng.bool(); }
-        if true { this.should_shut_down = rng.bool(); }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.is_caught_up = rng.bool();
+        this.is_fenced = rng.bool();
+        this.should_shut_down = rng.bool();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -32,8 +32,8 @@ impl p::WireStruct for ConsumerGroupDescribeRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.group_ids = r.array(flexible, 1, "ConsumerGroupDescribeRequest.GroupIds", |r| Ok(r.string(flexible, "ConsumerGroupDescribeRequest.GroupIds")?))?; }
-        if true { this.include_authorized_operations = r.bool()?; }
+        this.group_ids = r.array(flexible, 1, "ConsumerGroupDescribeRequest.GroupIds", |r| Ok(r.string(flexible, "ConsumerGroupDescribeRequest.GroupIds")?))?;
+        this.include_authorized_operations = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for ConsumerGroupDescribeRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.group_ids).len()), "ConsumerGroupDescribeRequest.GroupIds")?; for e in (&self.group_ids).iter() { s += p::string_size(flexible, e, "ConsumerGroupDescribeRequest.GroupIds")?; } s }; } else if self.group_ids != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupDescribeRequest", field: "GroupIds", version }); }
-        if true { size += 1; } else if self.include_authorized_operations != false { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupDescribeRequest", field: "IncludeAuthorizedOperations", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.group_ids).len()), "ConsumerGroupDescribeRequest.GroupIds")?; for e in (&self.group_ids).iter() { s += p::string_size(flexible, e, "ConsumerGroupDescribeRequest.GroupIds")?; } s };
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for ConsumerGroupDescribeRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.group_ids).len())); for e in (&self.group_ids).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
-        if true { w.put_bool(*(&self.include_authorized_operations)); }
+        w.put_length(flexible, true, Some((&self.group_ids).len())); for e in (&self.group_ids).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
+        w.put_bool(*(&self.include_authorized_operations));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for ConsumerGroupDescribeRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_ids = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
-        if true { this.include_authorized_operations = rng.bool(); }
+        this.group_ids = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
+        this.include_authorized_operations = rng.bool();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -32,8 +32,8 @@ impl p::WireStruct for ConsumerGroupDescribeResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.groups = r.array(flexible, DescribedGroup::min_size(version), "ConsumerGroupDescribeResponse.Groups", |r| Ok(DescribedGroup::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.groups = r.array(flexible, DescribedGroup::min_size(version), "ConsumerGroupDescribeResponse.Groups", |r| Ok(DescribedGroup::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for ConsumerGroupDescribeResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupDescribeResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "ConsumerGroupDescribeResponse.Groups")?; for e in (&self.groups).iter() { s += e.size(version)?; } s }; } else if self.groups != Vec::<DescribedGroup>::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupDescribeResponse", field: "Groups", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "ConsumerGroupDescribeResponse.Groups")?; for e in (&self.groups).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for ConsumerGroupDescribeResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for ConsumerGroupDescribeResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.groups = { let n = rng.len(depth); (0..n).map(|_| DescribedGroup::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.groups = { let n = rng.len(depth); (0..n).map(|_| DescribedGroup::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -126,7 +126,7 @@ impl p::WireStruct for Assignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_partitions = r.array(flexible, TopicPartitions::min_size(version), "Assignment.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?; }
+        this.topic_partitions = r.array(flexible, TopicPartitions::min_size(version), "Assignment.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -144,7 +144,7 @@ impl p::WireStruct for Assignment {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_partitions).len()), "Assignment.TopicPartitions")?; for e in (&self.topic_partitions).iter() { s += e.size(version)?; } s }; } else if self.topic_partitions != Vec::<TopicPartitions>::new() { return Err(p::WireError::FieldNotSupported { message: "Assignment", field: "TopicPartitions", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_partitions).len()), "Assignment.TopicPartitions")?; for e in (&self.topic_partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -159,7 +159,7 @@ impl p::WireStruct for Assignment {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.topic_partitions).len())); for e in (&self.topic_partitions).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topic_partitions).len())); for e in (&self.topic_partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -175,7 +175,7 @@ impl p::testing::Random for Assignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -225,15 +225,15 @@ impl p::WireStruct for DescribedGroup {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DescribedGroup.ErrorMessage")?; }
-        if true { this.group_id = r.string(flexible, "DescribedGroup.GroupId")?; }
-        if true { this.group_state = r.string(flexible, "DescribedGroup.GroupState")?; }
-        if true { this.group_epoch = r.i32()?; }
-        if true { this.assignment_epoch = r.i32()?; }
-        if true { this.assignor_name = r.string(flexible, "DescribedGroup.AssignorName")?; }
-        if true { this.members = r.array(flexible, Member::min_size(version), "DescribedGroup.Members", |r| Ok(Member::read(r, version)?))?; }
-        if true { this.authorized_operations = r.i32()?; }
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DescribedGroup.ErrorMessage")?;
+        this.group_id = r.string(flexible, "DescribedGroup.GroupId")?;
+        this.group_state = r.string(flexible, "DescribedGroup.GroupState")?;
+        this.group_epoch = r.i32()?;
+        this.assignment_epoch = r.i32()?;
+        this.assignor_name = r.string(flexible, "DescribedGroup.AssignorName")?;
+        this.members = r.array(flexible, Member::min_size(version), "DescribedGroup.Members", |r| Ok(Member::read(r, version)?))?;
+        this.authorized_operations = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -251,15 +251,15 @@ impl p::WireStruct for DescribedGroup {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribedGroup.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "ErrorMessage", version }); }
-        if true { size += p::string_size(flexible, (&self.group_id), "DescribedGroup.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "GroupId", version }); }
-        if true { size += p::string_size(flexible, (&self.group_state), "DescribedGroup.GroupState")?; } else if self.group_state != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "GroupState", version }); }
-        if true { size += 4; } else if self.group_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "GroupEpoch", version }); }
-        if true { size += 4; } else if self.assignment_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "AssignmentEpoch", version }); }
-        if true { size += p::string_size(flexible, (&self.assignor_name), "DescribedGroup.AssignorName")?; } else if self.assignor_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "AssignorName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "DescribedGroup.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s }; } else if self.members != Vec::<Member>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "Members", version }); }
-        if true { size += 4; } else if self.authorized_operations != -2147483648i32 { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "AuthorizedOperations", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribedGroup.ErrorMessage")?;
+        size += p::string_size(flexible, (&self.group_id), "DescribedGroup.GroupId")?;
+        size += p::string_size(flexible, (&self.group_state), "DescribedGroup.GroupState")?;
+        size += 4;
+        size += 4;
+        size += p::string_size(flexible, (&self.assignor_name), "DescribedGroup.AssignorName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "DescribedGroup.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s };
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -274,15 +274,15 @@ impl p::WireStruct for DescribedGroup {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.group_state).as_str())); }
-        if true { w.put_i32(*(&self.group_epoch)); }
-        if true { w.put_i32(*(&self.assignment_epoch)); }
-        if true { w.put_nullable_string(flexible, Some((&self.assignor_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.authorized_operations)); }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.group_state).as_str()));
+        w.put_i32(*(&self.group_epoch));
+        w.put_i32(*(&self.assignment_epoch));
+        w.put_nullable_string(flexible, Some((&self.assignor_name).as_str()));
+        w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.authorized_operations));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -298,15 +298,15 @@ impl p::testing::Random for DescribedGroup {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.group_id = rng.string(); }
-        if true { this.group_state = rng.string(); }
-        if true { this.group_epoch = rng.next_u64() as i32; }
-        if true { this.assignment_epoch = rng.next_u64() as i32; }
-        if true { this.assignor_name = rng.string(); }
-        if true { this.members = { let n = rng.len(depth); (0..n).map(|_| Member::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.authorized_operations = rng.next_u64() as i32; }
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.group_id = rng.string();
+        this.group_state = rng.string();
+        this.group_epoch = rng.next_u64() as i32;
+        this.assignment_epoch = rng.next_u64() as i32;
+        this.assignor_name = rng.string();
+        this.members = { let n = rng.len(depth); (0..n).map(|_| Member::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.authorized_operations = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -358,16 +358,16 @@ impl p::WireStruct for Member {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.member_id = r.string(flexible, "Member.MemberId")?; }
-        if true { this.instance_id = r.string_opt(flexible, true, "Member.InstanceId")?; }
-        if true { this.rack_id = r.string_opt(flexible, true, "Member.RackId")?; }
-        if true { this.member_epoch = r.i32()?; }
-        if true { this.client_id = r.string(flexible, "Member.ClientId")?; }
-        if true { this.client_host = r.string(flexible, "Member.ClientHost")?; }
-        if true { this.subscribed_topic_names = r.array(flexible, 1, "Member.SubscribedTopicNames", |r| Ok(r.string(flexible, "Member.SubscribedTopicNames")?))?; }
-        if true { this.subscribed_topic_regex = r.string_opt(flexible, true, "Member.SubscribedTopicRegex")?; }
-        if true { this.assignment = Assignment::read(r, version)?; }
-        if true { this.target_assignment = Assignment::read(r, version)?; }
+        this.member_id = r.string(flexible, "Member.MemberId")?;
+        this.instance_id = r.string_opt(flexible, true, "Member.InstanceId")?;
+        this.rack_id = r.string_opt(flexible, true, "Member.RackId")?;
+        this.member_epoch = r.i32()?;
+        this.client_id = r.string(flexible, "Member.ClientId")?;
+        this.client_host = r.string(flexible, "Member.ClientHost")?;
+        this.subscribed_topic_names = r.array(flexible, 1, "Member.SubscribedTopicNames", |r| Ok(r.string(flexible, "Member.SubscribedTopicNames")?))?;
+        this.subscribed_topic_regex = r.string_opt(flexible, true, "Member.SubscribedTopicRegex")?;
+        this.assignment = Assignment::read(r, version)?;
+        this.target_assignment = Assignment::read(r, version)?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -385,16 +385,16 @@ impl p::WireStruct for Member {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.member_id), "Member.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "Member", field: "MemberId", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.instance_id).as_deref(), "Member.InstanceId")?; } else if self.instance_id != None { return Err(p::WireError::FieldNotSupported { message: "Member", field: "InstanceId", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "Member.RackId")?; } else if self.rack_id != None { return Err(p::WireError::FieldNotSupported { message: "Member", field: "RackId", version }); }
-        if true { size += 4; } else if self.member_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "Member", field: "MemberEpoch", version }); }
-        if true { size += p::string_size(flexible, (&self.client_id), "Member.ClientId")?; } else if self.client_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "Member", field: "ClientId", version }); }
-        if true { size += p::string_size(flexible, (&self.client_host), "Member.ClientHost")?; } else if self.client_host != String::new() { return Err(p::WireError::FieldNotSupported { message: "Member", field: "ClientHost", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.subscribed_topic_names).len()), "Member.SubscribedTopicNames")?; for e in (&self.subscribed_topic_names).iter() { s += p::string_size(flexible, e, "Member.SubscribedTopicNames")?; } s }; } else if self.subscribed_topic_names != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "Member", field: "SubscribedTopicNames", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.subscribed_topic_regex).as_deref(), "Member.SubscribedTopicRegex")?; } else if self.subscribed_topic_regex != None { return Err(p::WireError::FieldNotSupported { message: "Member", field: "SubscribedTopicRegex", version }); }
-        if true { size += (&self.assignment).size(version)?; } else if self.assignment != Assignment::default() { return Err(p::WireError::FieldNotSupported { message: "Member", field: "Assignment", version }); }
-        if true { size += (&self.target_assignment).size(version)?; } else if self.target_assignment != Assignment::default() { return Err(p::WireError::FieldNotSupported { message: "Member", field: "TargetAssignment", version }); }
+        size += p::string_size(flexible, (&self.member_id), "Member.MemberId")?;
+        size += p::opt_string_size(flexible, true, (&self.instance_id).as_deref(), "Member.InstanceId")?;
+        size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "Member.RackId")?;
+        size += 4;
+        size += p::string_size(flexible, (&self.client_id), "Member.ClientId")?;
+        size += p::string_size(flexible, (&self.client_host), "Member.ClientHost")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.subscribed_topic_names).len()), "Member.SubscribedTopicNames")?; for e in (&self.subscribed_topic_names).iter() { s += p::string_size(flexible, e, "Member.SubscribedTopicNames")?; } s };
+        size += p::opt_string_size(flexible, true, (&self.subscribed_topic_regex).as_deref(), "Member.SubscribedTopicRegex")?;
+        size += (&self.assignment).size(version)?;
+        size += (&self.target_assignment).size(version)?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -409,16 +409,16 @@ impl p::WireStruct for Member {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
-        if true { w.put_nullable_string(flexible, (&self.instance_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.rack_id).as_deref()); }
-        if true { w.put_i32(*(&self.member_epoch)); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_host).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.subscribed_topic_names).len())); for e in (&self.subscribed_topic_names).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
-        if true { w.put_nullable_string(flexible, (&self.subscribed_topic_regex).as_deref()); }
-        if true { (&self.assignment).write(w, version)?; }
-        if true { (&self.target_assignment).write(w, version)?; }
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
+        w.put_nullable_string(flexible, (&self.instance_id).as_deref());
+        w.put_nullable_string(flexible, (&self.rack_id).as_deref());
+        w.put_i32(*(&self.member_epoch));
+        w.put_nullable_string(flexible, Some((&self.client_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.client_host).as_str()));
+        w.put_length(flexible, true, Some((&self.subscribed_topic_names).len())); for e in (&self.subscribed_topic_names).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
+        w.put_nullable_string(flexible, (&self.subscribed_topic_regex).as_deref());
+        (&self.assignment).write(w, version)?;
+        (&self.target_assignment).write(w, version)?;
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -434,16 +434,16 @@ impl p::testing::Random for Member {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.member_id = rng.string(); }
-        if true { this.instance_id = rng.opt_string(true); }
-        if true { this.rack_id = rng.opt_string(true); }
-        if true { this.member_epoch = rng.next_u64() as i32; }
-        if true { this.client_id = rng.string(); }
-        if true { this.client_host = rng.string(); }
-        if true { this.subscribed_topic_names = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
-        if true { this.subscribed_topic_regex = rng.opt_string(true); }
-        if true { this.assignment = Assignment::random(rng, version, depth + 1); }
-        if true { this.target_assignment = Assignment::random(rng, version, depth + 1); }
+        this.member_id = rng.string();
+        this.instance_id = rng.opt_string(true);
+        this.rack_id = rng.opt_string(true);
+        this.member_epoch = rng.next_u64() as i32;
+        this.client_id = rng.string();
+        this.client_host = rng.string();
+        this.subscribed_topic_names = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
+        this.subscribed_topic_regex = rng.opt_string(true);
+        this.assignment = Assignment::random(rng, version, depth + 1);
+        this.target_assignment = Assignment::random(rng, version, depth + 1);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -481,9 +481,9 @@ impl p::WireStruct for TopicPartitions {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.topic_name = r.string(flexible, "TopicPartitions.TopicName")?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic_id = r.uuid()?;
+        this.topic_name = r.string(flexible, "TopicPartitions.TopicName")?;
+        this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -501,9 +501,9 @@ impl p::WireStruct for TopicPartitions {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "TopicId", version }); }
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicPartitions.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "TopicName", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "Partitions", version }); }
+        size += 16;
+        size += p::string_size(flexible, (&self.topic_name), "TopicPartitions.TopicName")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -518,9 +518,9 @@ impl p::WireStruct for TopicPartitions {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_uuid((&self.topic_id));
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -536,9 +536,9 @@ impl p::testing::Random for TopicPartitions {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.topic_name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

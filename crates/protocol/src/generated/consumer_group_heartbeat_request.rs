@@ -49,16 +49,16 @@ impl p::WireStruct for ConsumerGroupHeartbeatRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "ConsumerGroupHeartbeatRequest.GroupId")?; }
-        if true { this.member_id = r.string(flexible, "ConsumerGroupHeartbeatRequest.MemberId")?; }
-        if true { this.member_epoch = r.i32()?; }
-        if true { this.instance_id = r.string_opt(flexible, true, "ConsumerGroupHeartbeatRequest.InstanceId")?; }
-        if true { this.rack_id = r.string_opt(flexible, true, "ConsumerGroupHeartbeatRequest.RackId")?; }
-        if true { this.rebalance_timeout_ms = r.i32()?; }
-        if true { this.subscribed_topic_names = r.array_opt(flexible, true, 1, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames", |r| Ok(r.string(flexible, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?))?; }
+        this.group_id = r.string(flexible, "ConsumerGroupHeartbeatRequest.GroupId")?;
+        this.member_id = r.string(flexible, "ConsumerGroupHeartbeatRequest.MemberId")?;
+        this.member_epoch = r.i32()?;
+        this.instance_id = r.string_opt(flexible, true, "ConsumerGroupHeartbeatRequest.InstanceId")?;
+        this.rack_id = r.string_opt(flexible, true, "ConsumerGroupHeartbeatRequest.RackId")?;
+        this.rebalance_timeout_ms = r.i32()?;
+        this.subscribed_topic_names = r.array_opt(flexible, true, 1, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames", |r| Ok(r.string(flexible, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?))?;
         if version >= 1 { this.subscribed_topic_regex = r.string_opt(flexible, version >= 1, "ConsumerGroupHeartbeatRequest.SubscribedTopicRegex")?; }
-        if true { this.server_assignor = r.string_opt(flexible, true, "ConsumerGroupHeartbeatRequest.ServerAssignor")?; }
-        if true { this.topic_partitions = r.array_opt(flexible, true, TopicPartitions::min_size(version), "ConsumerGroupHeartbeatRequest.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?; }
+        this.server_assignor = r.string_opt(flexible, true, "ConsumerGroupHeartbeatRequest.ServerAssignor")?;
+        this.topic_partitions = r.array_opt(flexible, true, TopicPartitions::min_size(version), "ConsumerGroupHeartbeatRequest.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -76,16 +76,16 @@ impl p::WireStruct for ConsumerGroupHeartbeatRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "ConsumerGroupHeartbeatRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "GroupId", version }); }
-        if true { size += p::string_size(flexible, (&self.member_id), "ConsumerGroupHeartbeatRequest.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "MemberId", version }); }
-        if true { size += 4; } else if self.member_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "MemberEpoch", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.instance_id).as_deref(), "ConsumerGroupHeartbeatRequest.InstanceId")?; } else if self.instance_id != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "InstanceId", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "ConsumerGroupHeartbeatRequest.RackId")?; } else if self.rack_id != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "RackId", version }); }
-        if true { size += 4; } else if self.rebalance_timeout_ms != -1i32 { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "RebalanceTimeoutMs", version }); }
-        if true { size += match (&self.subscribed_topic_names) { None => p::array_prefix_size(flexible, true, None, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?; for e in a.iter() { s += p::string_size(flexible, e, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?; } s } }; } else if self.subscribed_topic_names != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "SubscribedTopicNames", version }); }
+        size += p::string_size(flexible, (&self.group_id), "ConsumerGroupHeartbeatRequest.GroupId")?;
+        size += p::string_size(flexible, (&self.member_id), "ConsumerGroupHeartbeatRequest.MemberId")?;
+        size += 4;
+        size += p::opt_string_size(flexible, true, (&self.instance_id).as_deref(), "ConsumerGroupHeartbeatRequest.InstanceId")?;
+        size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "ConsumerGroupHeartbeatRequest.RackId")?;
+        size += 4;
+        size += match (&self.subscribed_topic_names) { None => p::array_prefix_size(flexible, true, None, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?; for e in a.iter() { s += p::string_size(flexible, e, "ConsumerGroupHeartbeatRequest.SubscribedTopicNames")?; } s } };
         if version >= 1 { size += p::opt_string_size(flexible, version >= 1, (&self.subscribed_topic_regex).as_deref(), "ConsumerGroupHeartbeatRequest.SubscribedTopicRegex")?; } else if self.subscribed_topic_regex != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "SubscribedTopicRegex", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.server_assignor).as_deref(), "ConsumerGroupHeartbeatRequest.ServerAssignor")?; } else if self.server_assignor != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "ServerAssignor", version }); }
-        if true { size += match (&self.topic_partitions) { None => p::array_prefix_size(flexible, true, None, "ConsumerGroupHeartbeatRequest.TopicPartitions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ConsumerGroupHeartbeatRequest.TopicPartitions")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.topic_partitions != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupHeartbeatRequest", field: "TopicPartitions", version }); }
+        size += p::opt_string_size(flexible, true, (&self.server_assignor).as_deref(), "ConsumerGroupHeartbeatRequest.ServerAssignor")?;
+        size += match (&self.topic_partitions) { None => p::array_prefix_size(flexible, true, None, "ConsumerGroupHeartbeatRequest.TopicPartitions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ConsumerGroupHeartbeatRequest.TopicPartitions")?; for e in a.iter() { s += e.size(version)?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -100,16 +100,16 @@ impl p::WireStruct for ConsumerGroupHeartbeatRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
-        if true { w.put_i32(*(&self.member_epoch)); }
-        if true { w.put_nullable_string(flexible, (&self.instance_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.rack_id).as_deref()); }
-        if true { w.put_i32(*(&self.rebalance_timeout_ms)); }
-        if true { match (&self.subscribed_topic_names) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_nullable_string(flexible, Some(e.as_str())); } } } }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
+        w.put_i32(*(&self.member_epoch));
+        w.put_nullable_string(flexible, (&self.instance_id).as_deref());
+        w.put_nullable_string(flexible, (&self.rack_id).as_deref());
+        w.put_i32(*(&self.rebalance_timeout_ms));
+        match (&self.subscribed_topic_names) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_nullable_string(flexible, Some(e.as_str())); } } }
         if version >= 1 { w.put_nullable_string(flexible, (&self.subscribed_topic_regex).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.server_assignor).as_deref()); }
-        if true { match (&self.topic_partitions) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        w.put_nullable_string(flexible, (&self.server_assignor).as_deref());
+        match (&self.topic_partitions) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -125,16 +125,16 @@ impl p::testing::Random for ConsumerGroupHeartbeatRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.member_id = rng.string(); }
-        if true { this.member_epoch = rng.next_u64() as i32; }
-        if true { this.instance_id = rng.opt_string(true); }
-        if true { this.rack_id = rng.opt_string(true); }
-        if true { this.rebalance_timeout_ms = rng.next_u64() as i32; }
-        if true { this.subscribed_topic_names = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }) }; }
+        this.group_id = rng.string();
+        this.member_id = rng.string();
+        this.member_epoch = rng.next_u64() as i32;
+        this.instance_id = rng.opt_string(true);
+        this.rack_id = rng.opt_string(true);
+        this.rebalance_timeout_ms = rng.next_u64() as i32;
+        this.subscribed_topic_names = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }) };
         if version >= 1 { this.subscribed_topic_regex = rng.opt_string(version >= 1); }
-        if true { this.server_assignor = rng.opt_string(true); }
-        if true { this.topic_partitions = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.server_assignor = rng.opt_string(true);
+        this.topic_partitions = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -177,8 +177,8 @@ impl p::WireStruct for TopicPartitions {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -196,8 +196,8 @@ impl p::WireStruct for TopicPartitions {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "TopicId", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "Partitions", version }); }
+        size += 16;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -212,8 +212,8 @@ impl p::WireStruct for TopicPartitions {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -229,8 +229,8 @@ impl p::testing::Random for TopicPartitions {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

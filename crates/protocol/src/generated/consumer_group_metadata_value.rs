@@ -30,7 +30,7 @@ impl p::WireStruct for ConsumerGroupMetadataValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.epoch = r.i32()?; }
+        this.epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +48,7 @@ impl p::WireStruct for ConsumerGroupMetadataValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupMetadataValue", field: "Epoch", version }); }
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -63,7 +63,7 @@ impl p::WireStruct for ConsumerGroupMetadataValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.epoch)); }
+        w.put_i32(*(&self.epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -79,7 +79,7 @@ impl p::testing::Random for ConsumerGroupMetadataValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.epoch = rng.next_u64() as i32; }
+        this.epoch = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -30,7 +30,7 @@ impl p::WireStruct for ConsumerGroupPartitionMetadataValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topics = r.array(flexible, TopicMetadata::min_size(version), "ConsumerGroupPartitionMetadataValue.Topics", |r| Ok(TopicMetadata::read(r, version)?))?; }
+        this.topics = r.array(flexible, TopicMetadata::min_size(version), "ConsumerGroupPartitionMetadataValue.Topics", |r| Ok(TopicMetadata::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +48,7 @@ impl p::WireStruct for ConsumerGroupPartitionMetadataValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ConsumerGroupPartitionMetadataValue.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicMetadata>::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupPartitionMetadataValue", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ConsumerGroupPartitionMetadataValue.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -63,7 +63,7 @@ impl p::WireStruct for ConsumerGroupPartitionMetadataValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -79,7 +79,7 @@ impl p::testing::Random for ConsumerGroupPartitionMetadataValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -122,8 +122,8 @@ impl p::WireStruct for PartitionMetadata {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition = r.i32()?; }
-        if true { this.racks = r.array(flexible, 1, "PartitionMetadata.Racks", |r| Ok(r.string(flexible, "PartitionMetadata.Racks")?))?; }
+        this.partition = r.i32()?;
+        this.racks = r.array(flexible, 1, "PartitionMetadata.Racks", |r| Ok(r.string(flexible, "PartitionMetadata.Racks")?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -141,8 +141,8 @@ impl p::WireStruct for PartitionMetadata {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionMetadata", field: "Partition", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.racks).len()), "PartitionMetadata.Racks")?; for e in (&self.racks).iter() { s += p::string_size(flexible, e, "PartitionMetadata.Racks")?; } s }; } else if self.racks != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionMetadata", field: "Racks", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.racks).len()), "PartitionMetadata.Racks")?; for e in (&self.racks).iter() { s += p::string_size(flexible, e, "PartitionMetadata.Racks")?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -157,8 +157,8 @@ impl p::WireStruct for PartitionMetadata {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition)); }
-        if true { w.put_length(flexible, true, Some((&self.racks).len())); for e in (&self.racks).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
+        w.put_i32(*(&self.partition));
+        w.put_length(flexible, true, Some((&self.racks).len())); for e in (&self.racks).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -174,8 +174,8 @@ impl p::testing::Random for PartitionMetadata {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition = rng.next_u64() as i32; }
-        if true { this.racks = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
+        this.partition = rng.next_u64() as i32;
+        this.racks = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -215,10 +215,10 @@ impl p::WireStruct for TopicMetadata {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.topic_name = r.string(flexible, "TopicMetadata.TopicName")?; }
-        if true { this.num_partitions = r.i32()?; }
-        if true { this.partition_metadata = r.array(flexible, PartitionMetadata::min_size(version), "TopicMetadata.PartitionMetadata", |r| Ok(PartitionMetadata::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.topic_name = r.string(flexible, "TopicMetadata.TopicName")?;
+        this.num_partitions = r.i32()?;
+        this.partition_metadata = r.array(flexible, PartitionMetadata::min_size(version), "TopicMetadata.PartitionMetadata", |r| Ok(PartitionMetadata::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -236,10 +236,10 @@ impl p::WireStruct for TopicMetadata {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicMetadata", field: "TopicId", version }); }
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicMetadata.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicMetadata", field: "TopicName", version }); }
-        if true { size += 4; } else if self.num_partitions != 0i32 { return Err(p::WireError::FieldNotSupported { message: "TopicMetadata", field: "NumPartitions", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_metadata).len()), "TopicMetadata.PartitionMetadata")?; for e in (&self.partition_metadata).iter() { s += e.size(version)?; } s }; } else if self.partition_metadata != Vec::<PartitionMetadata>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicMetadata", field: "PartitionMetadata", version }); }
+        size += 16;
+        size += p::string_size(flexible, (&self.topic_name), "TopicMetadata.TopicName")?;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_metadata).len()), "TopicMetadata.PartitionMetadata")?; for e in (&self.partition_metadata).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -254,10 +254,10 @@ impl p::WireStruct for TopicMetadata {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.num_partitions)); }
-        if true { w.put_length(flexible, true, Some((&self.partition_metadata).len())); for e in (&self.partition_metadata).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_i32(*(&self.num_partitions));
+        w.put_length(flexible, true, Some((&self.partition_metadata).len())); for e in (&self.partition_metadata).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -273,10 +273,10 @@ impl p::testing::Random for TopicMetadata {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.topic_name = rng.string(); }
-        if true { this.num_partitions = rng.next_u64() as i32; }
-        if true { this.partition_metadata = { let n = rng.len(depth); (0..n).map(|_| PartitionMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.topic_name = rng.string();
+        this.num_partitions = rng.next_u64() as i32;
+        this.partition_metadata = { let n = rng.len(depth); (0..n).map(|_| PartitionMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

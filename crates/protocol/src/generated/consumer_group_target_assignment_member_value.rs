@@ -30,7 +30,7 @@ impl p::WireStruct for ConsumerGroupTargetAssignmentMemberValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_partitions = r.array(flexible, TopicPartition::min_size(version), "ConsumerGroupTargetAssignmentMemberValue.TopicPartitions", |r| Ok(TopicPartition::read(r, version)?))?; }
+        this.topic_partitions = r.array(flexible, TopicPartition::min_size(version), "ConsumerGroupTargetAssignmentMemberValue.TopicPartitions", |r| Ok(TopicPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +48,7 @@ impl p::WireStruct for ConsumerGroupTargetAssignmentMemberValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_partitions).len()), "ConsumerGroupTargetAssignmentMemberValue.TopicPartitions")?; for e in (&self.topic_partitions).iter() { s += e.size(version)?; } s }; } else if self.topic_partitions != Vec::<TopicPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupTargetAssignmentMemberValue", field: "TopicPartitions", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_partitions).len()), "ConsumerGroupTargetAssignmentMemberValue.TopicPartitions")?; for e in (&self.topic_partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -63,7 +63,7 @@ impl p::WireStruct for ConsumerGroupTargetAssignmentMemberValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.topic_partitions).len())); for e in (&self.topic_partitions).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topic_partitions).len())); for e in (&self.topic_partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -79,7 +79,7 @@ impl p::testing::Random for ConsumerGroupTargetAssignmentMemberValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -122,8 +122,8 @@ impl p::WireStruct for TopicPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartition.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, 4, "TopicPartition.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -141,8 +141,8 @@ impl p::WireStruct for TopicPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicPartition", field: "TopicId", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartition.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartition", field: "Partitions", version }); }
+        size += 16;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartition.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -157,8 +157,8 @@ impl p::WireStruct for TopicPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -174,8 +174,8 @@ impl p::testing::Random for TopicPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

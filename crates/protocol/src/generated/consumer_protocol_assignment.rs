@@ -30,23 +30,23 @@ impl p::WireStruct for ConsumerProtocolAssignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.assigned_partitions = r.array(flexible, TopicPartition::min_size(version), "ConsumerProtocolAssignment.AssignedPartitions", |r| Ok(TopicPartition::read(r, version)?))?; }
-        if true { this.user_data = r.bytes_opt(flexible, true, "ConsumerProtocolAssignment.UserData")?; }
+        this.assigned_partitions = r.array(flexible, TopicPartition::min_size(version), "ConsumerProtocolAssignment.AssignedPartitions", |r| Ok(TopicPartition::read(r, version)?))?;
+        this.user_data = r.bytes_opt(flexible, true, "ConsumerProtocolAssignment.UserData")?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assigned_partitions).len()), "ConsumerProtocolAssignment.AssignedPartitions")?; for e in (&self.assigned_partitions).iter() { s += e.size(version)?; } s }; } else if self.assigned_partitions != Vec::<TopicPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerProtocolAssignment", field: "AssignedPartitions", version }); }
-        if true { size += p::opt_bytes_size(flexible, true, (&self.user_data).as_ref().map(|b| b.len()), "ConsumerProtocolAssignment.UserData")?; } else if self.user_data != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerProtocolAssignment", field: "UserData", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assigned_partitions).len()), "ConsumerProtocolAssignment.AssignedPartitions")?; for e in (&self.assigned_partitions).iter() { s += e.size(version)?; } s };
+        size += p::opt_bytes_size(flexible, true, (&self.user_data).as_ref().map(|b| b.len()), "ConsumerProtocolAssignment.UserData")?;
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_length(flexible, true, Some((&self.assigned_partitions).len())); for e in (&self.assigned_partitions).iter() { e.write(w, version)?; } }
-        if true { w.put_nullable_bytes(flexible, (&self.user_data).as_deref()); }
+        w.put_length(flexible, true, Some((&self.assigned_partitions).len())); for e in (&self.assigned_partitions).iter() { e.write(w, version)?; }
+        w.put_nullable_bytes(flexible, (&self.user_data).as_deref());
         Ok(())
     }
 }
@@ -56,8 +56,8 @@ impl p::testing::Random for ConsumerProtocolAssignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.assigned_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.user_data = rng.opt_bytes(true); }
+        this.assigned_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.user_data = rng.opt_bytes(true);
         this
     }
 }
@@ -95,23 +95,23 @@ impl p::WireStruct for TopicPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "TopicPartition.Topic")?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartition.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic = r.string(flexible, "TopicPartition.Topic")?;
+        this.partitions = r.array(flexible, 4, "TopicPartition.Partitions", |r| Ok(r.i32()?))?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "TopicPartition.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartition", field: "Topic", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartition.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartition", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic), "TopicPartition.Topic")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartition.Partitions")? + (&self.partitions).len() * 4;
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         Ok(())
     }
 }
@@ -121,8 +121,8 @@ impl p::testing::Random for TopicPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         this
     }
 }

@@ -39,8 +39,8 @@ impl p::WireStruct for ConsumerProtocolSubscription {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.topics = r.array(flexible, 1, "ConsumerProtocolSubscription.Topics", |r| Ok(r.string(flexible, "ConsumerProtocolSubscription.Topics")?))?; }
-        if true { this.user_data = r.bytes_opt(flexible, true, "ConsumerProtocolSubscription.UserData")?; }
+        this.topics = r.array(flexible, 1, "ConsumerProtocolSubscription.Topics", |r| Ok(r.string(flexible, "ConsumerProtocolSubscription.Topics")?))?;
+        this.user_data = r.bytes_opt(flexible, true, "ConsumerProtocolSubscription.UserData")?;
         if version >= 1 { this.owned_partitions = r.array(flexible, TopicPartition::min_size(version), "ConsumerProtocolSubscription.OwnedPartitions", |r| Ok(TopicPartition::read(r, version)?))?; }
         if version >= 2 { this.generation_id = r.i32()?; }
         if version >= 3 { this.rack_id = r.string_opt(flexible, version >= 3, "ConsumerProtocolSubscription.RackId")?; }
@@ -50,8 +50,8 @@ impl p::WireStruct for ConsumerProtocolSubscription {
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ConsumerProtocolSubscription.Topics")?; for e in (&self.topics).iter() { s += p::string_size(flexible, e, "ConsumerProtocolSubscription.Topics")?; } s }; } else if self.topics != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerProtocolSubscription", field: "Topics", version }); }
-        if true { size += p::opt_bytes_size(flexible, true, (&self.user_data).as_ref().map(|b| b.len()), "ConsumerProtocolSubscription.UserData")?; } else if self.user_data != None { return Err(p::WireError::FieldNotSupported { message: "ConsumerProtocolSubscription", field: "UserData", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ConsumerProtocolSubscription.Topics")?; for e in (&self.topics).iter() { s += p::string_size(flexible, e, "ConsumerProtocolSubscription.Topics")?; } s };
+        size += p::opt_bytes_size(flexible, true, (&self.user_data).as_ref().map(|b| b.len()), "ConsumerProtocolSubscription.UserData")?;
         if version >= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.owned_partitions).len()), "ConsumerProtocolSubscription.OwnedPartitions")?; for e in (&self.owned_partitions).iter() { s += e.size(version)?; } s }; }
         if version >= 2 { size += 4; }
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.rack_id).as_deref(), "ConsumerProtocolSubscription.RackId")?; }
@@ -60,8 +60,8 @@ impl p::WireStruct for ConsumerProtocolSubscription {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
-        if true { w.put_nullable_bytes(flexible, (&self.user_data).as_deref()); }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
+        w.put_nullable_bytes(flexible, (&self.user_data).as_deref());
         if version >= 1 { w.put_length(flexible, true, Some((&self.owned_partitions).len())); for e in (&self.owned_partitions).iter() { e.write(w, version)?; } }
         if version >= 2 { w.put_i32(*(&self.generation_id)); }
         if version >= 3 { w.put_nullable_string(flexible, (&self.rack_id).as_deref()); }
@@ -74,8 +74,8 @@ impl p::testing::Random for ConsumerProtocolSubscription {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
-        if true { this.user_data = rng.opt_bytes(true); }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
+        this.user_data = rng.opt_bytes(true);
         if version >= 1 { this.owned_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version >= 2 { this.generation_id = rng.next_u64() as i32; }
         if version >= 3 { this.rack_id = rng.opt_string(version >= 3); }

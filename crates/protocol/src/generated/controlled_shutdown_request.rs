@@ -34,7 +34,7 @@ impl p::WireStruct for ControlledShutdownRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.broker_id = r.i32()?; }
+        this.broker_id = r.i32()?;
         if version >= 2 { this.broker_epoch = r.i64()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -53,7 +53,7 @@ impl p::WireStruct for ControlledShutdownRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.broker_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ControlledShutdownRequest", field: "BrokerId", version }); }
+        size += 4;
         if version >= 2 { size += 8; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -69,7 +69,7 @@ impl p::WireStruct for ControlledShutdownRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i32(*(&self.broker_id)); }
+        w.put_i32(*(&self.broker_id));
         if version >= 2 { w.put_i64(*(&self.broker_epoch)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -86,7 +86,7 @@ impl p::testing::Random for ControlledShutdownRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.broker_id = rng.next_u64() as i32; }
+        this.broker_id = rng.next_u64() as i32;
         if version >= 2 { this.broker_epoch = rng.next_u64() as i64; }
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

@@ -33,8 +33,8 @@ impl p::WireStruct for ControlledShutdownResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.remaining_partitions = r.array(flexible, RemainingPartition::min_size(version), "ControlledShutdownResponse.RemainingPartitions", |r| Ok(RemainingPartition::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.remaining_partitions = r.array(flexible, RemainingPartition::min_size(version), "ControlledShutdownResponse.RemainingPartitions", |r| Ok(RemainingPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for ControlledShutdownResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ControlledShutdownResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.remaining_partitions).len()), "ControlledShutdownResponse.RemainingPartitions")?; for e in (&self.remaining_partitions).iter() { s += e.size(version)?; } s }; } else if self.remaining_partitions != Vec::<RemainingPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "ControlledShutdownResponse", field: "RemainingPartitions", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.remaining_partitions).len()), "ControlledShutdownResponse.RemainingPartitions")?; for e in (&self.remaining_partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for ControlledShutdownResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.remaining_partitions).len())); for e in (&self.remaining_partitions).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.remaining_partitions).len())); for e in (&self.remaining_partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for ControlledShutdownResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.remaining_partitions = { let n = rng.len(depth); (0..n).map(|_| RemainingPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.remaining_partitions = { let n = rng.len(depth); (0..n).map(|_| RemainingPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -129,8 +129,8 @@ impl p::WireStruct for RemainingPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "RemainingPartition.TopicName")?; }
-        if true { this.partition_index = r.i32()?; }
+        this.topic_name = r.string(flexible, "RemainingPartition.TopicName")?;
+        this.partition_index = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -148,8 +148,8 @@ impl p::WireStruct for RemainingPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "RemainingPartition.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "RemainingPartition", field: "TopicName", version }); }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "RemainingPartition", field: "PartitionIndex", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "RemainingPartition.TopicName")?;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -164,8 +164,8 @@ impl p::WireStruct for RemainingPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.partition_index)); }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_i32(*(&self.partition_index));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -181,8 +181,8 @@ impl p::testing::Random for RemainingPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partition_index = rng.next_u64() as i32; }
+        this.topic_name = rng.string();
+        this.partition_index = rng.next_u64() as i32;
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,11 +38,11 @@ impl p::WireStruct for ControllerRegistrationRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.controller_id = r.i32()?; }
-        if true { this.incarnation_id = r.uuid()?; }
-        if true { this.zk_migration_ready = r.bool()?; }
-        if true { this.listeners = r.array(flexible, Listener::min_size(version), "ControllerRegistrationRequest.Listeners", |r| Ok(Listener::read(r, version)?))?; }
-        if true { this.features = r.array(flexible, Feature::min_size(version), "ControllerRegistrationRequest.Features", |r| Ok(Feature::read(r, version)?))?; }
+        this.controller_id = r.i32()?;
+        this.incarnation_id = r.uuid()?;
+        this.zk_migration_ready = r.bool()?;
+        this.listeners = r.array(flexible, Listener::min_size(version), "ControllerRegistrationRequest.Listeners", |r| Ok(Listener::read(r, version)?))?;
+        this.features = r.array(flexible, Feature::min_size(version), "ControllerRegistrationRequest.Features", |r| Ok(Feature::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,11 +60,11 @@ impl p::WireStruct for ControllerRegistrationRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.controller_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ControllerRegistrationRequest", field: "ControllerId", version }); }
-        if true { size += 16; } else if self.incarnation_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "ControllerRegistrationRequest", field: "IncarnationId", version }); }
-        if true { size += 1; } else if self.zk_migration_ready != false { return Err(p::WireError::FieldNotSupported { message: "ControllerRegistrationRequest", field: "ZkMigrationReady", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "ControllerRegistrationRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s }; } else if self.listeners != Vec::<Listener>::new() { return Err(p::WireError::FieldNotSupported { message: "ControllerRegistrationRequest", field: "Listeners", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.features).len()), "ControllerRegistrationRequest.Features")?; for e in (&self.features).iter() { s += e.size(version)?; } s }; } else if self.features != Vec::<Feature>::new() { return Err(p::WireError::FieldNotSupported { message: "ControllerRegistrationRequest", field: "Features", version }); }
+        size += 4;
+        size += 16;
+        size += 1;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "ControllerRegistrationRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.features).len()), "ControllerRegistrationRequest.Features")?; for e in (&self.features).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,11 +79,11 @@ impl p::WireStruct for ControllerRegistrationRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.controller_id)); }
-        if true { w.put_uuid((&self.incarnation_id)); }
-        if true { w.put_bool(*(&self.zk_migration_ready)); }
-        if true { w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.features).len())); for e in (&self.features).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.controller_id));
+        w.put_uuid((&self.incarnation_id));
+        w.put_bool(*(&self.zk_migration_ready));
+        w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.features).len())); for e in (&self.features).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,11 +99,11 @@ impl p::testing::Random for ControllerRegistrationRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.controller_id = rng.next_u64() as i32; }
-        if true { this.incarnation_id = rng.uuid(); }
-        if true { this.zk_migration_ready = rng.bool(); }
-        if true { this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.features = { let n = rng.len(depth); (0..n).map(|_| Feature::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.controller_id = rng.next_u64() as i32;
+        this.incarnation_id = rng.uuid();
+        this.zk_migration_ready = rng.bool();
+        this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.features = { let n = rng.len(depth); (0..n).map(|_| Feature::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -148,9 +148,9 @@ impl p::WireStruct for Feature {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "Feature.Name")?; }
-        if true { this.min_supported_version = r.i16()?; }
-        if true { this.max_supported_version = r.i16()?; }
+        this.name = r.string(flexible, "Feature.Name")?;
+        this.min_supported_version = r.i16()?;
+        this.max_supported_version = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -168,9 +168,9 @@ impl p::WireStruct for Feature {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "Feature.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Feature", field: "Name", version }); }
-        if true { size += 2; } else if self.min_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "Feature", field: "MinSupportedVersion", version }); }
-        if true { size += 2; } else if self.max_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "Feature", field: "MaxSupportedVersion", version }); }
+        size += p::string_size(flexible, (&self.name), "Feature.Name")?;
+        size += 2;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -185,9 +185,9 @@ impl p::WireStruct for Feature {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_i16(*(&self.min_supported_version)); }
-        if true { w.put_i16(*(&self.max_supported_version)); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_i16(*(&self.min_supported_version));
+        w.put_i16(*(&self.max_supported_version));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -203,9 +203,9 @@ impl p::testing::Random for Feature {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.min_supported_version = rng.next_u64() as i16; }
-        if true { this.max_supported_version = rng.next_u64() as i16; }
+        this.name = rng.string();
+        this.min_supported_version = rng.next_u64() as i16;
+        this.max_supported_version = rng.next_u64() as i16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -245,10 +245,10 @@ impl p::WireStruct for Listener {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "Listener.Name")?; }
-        if true { this.host = r.string(flexible, "Listener.Host")?; }
-        if true { this.port = r.u16()?; }
-        if true { this.security_protocol = r.i16()?; }
+        this.name = r.string(flexible, "Listener.Name")?;
+        this.host = r.string(flexible, "Listener.Host")?;
+        this.port = r.u16()?;
+        this.security_protocol = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -266,10 +266,10 @@ impl p::WireStruct for Listener {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "Listener.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Name", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "Listener.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Host", version }); }
-        if true { size += 2; } else if self.port != 0u16 { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Port", version }); }
-        if true { size += 2; } else if self.security_protocol != 0i16 { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "SecurityProtocol", version }); }
+        size += p::string_size(flexible, (&self.name), "Listener.Name")?;
+        size += p::string_size(flexible, (&self.host), "Listener.Host")?;
+        size += 2;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -284,10 +284,10 @@ impl p::WireStruct for Listener {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_u16(*(&self.port)); }
-        if true { w.put_i16(*(&self.security_protocol)); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_u16(*(&self.port));
+        w.put_i16(*(&self.security_protocol));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -303,10 +303,10 @@ impl p::testing::Random for Listener {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as u16; }
-        if true { this.security_protocol = rng.next_u64() as i16; }
+        this.name = rng.string();
+        this.host = rng.string();
+        this.port = rng.next_u64() as u16;
+        this.security_protocol = rng.next_u64() as i16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -31,7 +31,7 @@ impl p::WireStruct for CreateAclsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.creations = r.array(flexible, AclCreation::min_size(version), "CreateAclsRequest.Creations", |r| Ok(AclCreation::read(r, version)?))?; }
+        this.creations = r.array(flexible, AclCreation::min_size(version), "CreateAclsRequest.Creations", |r| Ok(AclCreation::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for CreateAclsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.creations).len()), "CreateAclsRequest.Creations")?; for e in (&self.creations).iter() { s += e.size(version)?; } s }; } else if self.creations != Vec::<AclCreation>::new() { return Err(p::WireError::FieldNotSupported { message: "CreateAclsRequest", field: "Creations", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.creations).len()), "CreateAclsRequest.Creations")?; for e in (&self.creations).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for CreateAclsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.creations).len())); for e in (&self.creations).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.creations).len())); for e in (&self.creations).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for CreateAclsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.creations = { let n = rng.len(depth); (0..n).map(|_| AclCreation::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.creations = { let n = rng.len(depth); (0..n).map(|_| AclCreation::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -135,13 +135,13 @@ impl p::WireStruct for AclCreation {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.resource_type = r.i8()?; }
-        if true { this.resource_name = r.string(flexible, "AclCreation.ResourceName")?; }
+        this.resource_type = r.i8()?;
+        this.resource_name = r.string(flexible, "AclCreation.ResourceName")?;
         if version >= 1 { this.resource_pattern_type = r.i8()?; }
-        if true { this.principal = r.string(flexible, "AclCreation.Principal")?; }
-        if true { this.host = r.string(flexible, "AclCreation.Host")?; }
-        if true { this.operation = r.i8()?; }
-        if true { this.permission_type = r.i8()?; }
+        this.principal = r.string(flexible, "AclCreation.Principal")?;
+        this.host = r.string(flexible, "AclCreation.Host")?;
+        this.operation = r.i8()?;
+        this.permission_type = r.i8()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -159,13 +159,13 @@ impl p::WireStruct for AclCreation {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AclCreation", field: "ResourceType", version }); }
-        if true { size += p::string_size(flexible, (&self.resource_name), "AclCreation.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AclCreation", field: "ResourceName", version }); }
+        size += 1;
+        size += p::string_size(flexible, (&self.resource_name), "AclCreation.ResourceName")?;
         if version >= 1 { size += 1; } else if self.resource_pattern_type != 3i8 { return Err(p::WireError::FieldNotSupported { message: "AclCreation", field: "ResourcePatternType", version }); }
-        if true { size += p::string_size(flexible, (&self.principal), "AclCreation.Principal")?; } else if self.principal != String::new() { return Err(p::WireError::FieldNotSupported { message: "AclCreation", field: "Principal", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "AclCreation.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "AclCreation", field: "Host", version }); }
-        if true { size += 1; } else if self.operation != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AclCreation", field: "Operation", version }); }
-        if true { size += 1; } else if self.permission_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AclCreation", field: "PermissionType", version }); }
+        size += p::string_size(flexible, (&self.principal), "AclCreation.Principal")?;
+        size += p::string_size(flexible, (&self.host), "AclCreation.Host")?;
+        size += 1;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -180,13 +180,13 @@ impl p::WireStruct for AclCreation {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i8(*(&self.resource_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
+        w.put_i8(*(&self.resource_type));
+        w.put_nullable_string(flexible, Some((&self.resource_name).as_str()));
         if version >= 1 { w.put_i8(*(&self.resource_pattern_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i8(*(&self.operation)); }
-        if true { w.put_i8(*(&self.permission_type)); }
+        w.put_nullable_string(flexible, Some((&self.principal).as_str()));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i8(*(&self.operation));
+        w.put_i8(*(&self.permission_type));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -202,13 +202,13 @@ impl p::testing::Random for AclCreation {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.resource_type = rng.next_u64() as i8; }
-        if true { this.resource_name = rng.string(); }
+        this.resource_type = rng.next_u64() as i8;
+        this.resource_name = rng.string();
         if version >= 1 { this.resource_pattern_type = rng.next_u64() as i8; }
-        if true { this.principal = rng.string(); }
-        if true { this.host = rng.string(); }
-        if true { this.operation = rng.next_u64() as i8; }
-        if true { this.permission_type = rng.next_u64() as i8; }
+        this.principal = rng.string();
+        this.host = rng.string();
+        this.operation = rng.next_u64() as i8;
+        this.permission_type = rng.next_u64() as i8;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

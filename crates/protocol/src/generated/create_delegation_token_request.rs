@@ -40,8 +40,8 @@ impl p::WireStruct for CreateDelegationTokenRequest {
         let mut this = Self::default();
         if version >= 3 { this.owner_principal_type = r.string_opt(flexible, version >= 3, "CreateDelegationTokenRequest.OwnerPrincipalType")?; }
         if version >= 3 { this.owner_principal_name = r.string_opt(flexible, version >= 3, "CreateDelegationTokenRequest.OwnerPrincipalName")?; }
-        if true { this.renewers = r.array(flexible, CreatableRenewers::min_size(version), "CreateDelegationTokenRequest.Renewers", |r| Ok(CreatableRenewers::read(r, version)?))?; }
-        if true { this.max_lifetime_ms = r.i64()?; }
+        this.renewers = r.array(flexible, CreatableRenewers::min_size(version), "CreateDelegationTokenRequest.Renewers", |r| Ok(CreatableRenewers::read(r, version)?))?;
+        this.max_lifetime_ms = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -61,8 +61,8 @@ impl p::WireStruct for CreateDelegationTokenRequest {
         let mut tagged_size = 0usize;
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.owner_principal_type).as_deref(), "CreateDelegationTokenRequest.OwnerPrincipalType")?; } else if self.owner_principal_type != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenRequest", field: "OwnerPrincipalType", version }); }
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.owner_principal_name).as_deref(), "CreateDelegationTokenRequest.OwnerPrincipalName")?; } else if self.owner_principal_name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenRequest", field: "OwnerPrincipalName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.renewers).len()), "CreateDelegationTokenRequest.Renewers")?; for e in (&self.renewers).iter() { s += e.size(version)?; } s }; } else if self.renewers != Vec::<CreatableRenewers>::new() { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenRequest", field: "Renewers", version }); }
-        if true { size += 8; } else if self.max_lifetime_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenRequest", field: "MaxLifetimeMs", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.renewers).len()), "CreateDelegationTokenRequest.Renewers")?; for e in (&self.renewers).iter() { s += e.size(version)?; } s };
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,8 +79,8 @@ impl p::WireStruct for CreateDelegationTokenRequest {
         let flexible = version >= 2;
         if version >= 3 { w.put_nullable_string(flexible, (&self.owner_principal_type).as_deref()); }
         if version >= 3 { w.put_nullable_string(flexible, (&self.owner_principal_name).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.renewers).len())); for e in (&self.renewers).iter() { e.write(w, version)?; } }
-        if true { w.put_i64(*(&self.max_lifetime_ms)); }
+        w.put_length(flexible, true, Some((&self.renewers).len())); for e in (&self.renewers).iter() { e.write(w, version)?; }
+        w.put_i64(*(&self.max_lifetime_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -98,8 +98,8 @@ impl p::testing::Random for CreateDelegationTokenRequest {
         let mut this = Self::default();
         if version >= 3 { this.owner_principal_type = rng.opt_string(version >= 3); }
         if version >= 3 { this.owner_principal_name = rng.opt_string(version >= 3); }
-        if true { this.renewers = { let n = rng.len(depth); (0..n).map(|_| CreatableRenewers::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.max_lifetime_ms = rng.next_u64() as i64; }
+        this.renewers = { let n = rng.len(depth); (0..n).map(|_| CreatableRenewers::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.max_lifetime_ms = rng.next_u64() as i64;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -143,8 +143,8 @@ impl p::WireStruct for CreatableRenewers {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.principal_type = r.string(flexible, "CreatableRenewers.PrincipalType")?; }
-        if true { this.principal_name = r.string(flexible, "CreatableRenewers.PrincipalName")?; }
+        this.principal_type = r.string(flexible, "CreatableRenewers.PrincipalType")?;
+        this.principal_name = r.string(flexible, "CreatableRenewers.PrincipalName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -162,8 +162,8 @@ impl p::WireStruct for CreatableRenewers {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.principal_type), "CreatableRenewers.PrincipalType")?; } else if self.principal_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableRenewers", field: "PrincipalType", version }); }
-        if true { size += p::string_size(flexible, (&self.principal_name), "CreatableRenewers.PrincipalName")?; } else if self.principal_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableRenewers", field: "PrincipalName", version }); }
+        size += p::string_size(flexible, (&self.principal_type), "CreatableRenewers.PrincipalType")?;
+        size += p::string_size(flexible, (&self.principal_name), "CreatableRenewers.PrincipalName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -178,8 +178,8 @@ impl p::WireStruct for CreatableRenewers {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.principal_type).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal_name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.principal_type).as_str()));
+        w.put_nullable_string(flexible, Some((&self.principal_name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -195,8 +195,8 @@ impl p::testing::Random for CreatableRenewers {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.principal_type = rng.string(); }
-        if true { this.principal_name = rng.string(); }
+        this.principal_type = rng.string();
+        this.principal_name = rng.string();
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

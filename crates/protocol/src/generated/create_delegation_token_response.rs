@@ -52,17 +52,17 @@ impl p::WireStruct for CreateDelegationTokenResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.principal_type = r.string(flexible, "CreateDelegationTokenResponse.PrincipalType")?; }
-        if true { this.principal_name = r.string(flexible, "CreateDelegationTokenResponse.PrincipalName")?; }
+        this.error_code = r.i16()?;
+        this.principal_type = r.string(flexible, "CreateDelegationTokenResponse.PrincipalType")?;
+        this.principal_name = r.string(flexible, "CreateDelegationTokenResponse.PrincipalName")?;
         if version >= 3 { this.token_requester_principal_type = r.string(flexible, "CreateDelegationTokenResponse.TokenRequesterPrincipalType")?; }
         if version >= 3 { this.token_requester_principal_name = r.string(flexible, "CreateDelegationTokenResponse.TokenRequesterPrincipalName")?; }
-        if true { this.issue_timestamp_ms = r.i64()?; }
-        if true { this.expiry_timestamp_ms = r.i64()?; }
-        if true { this.max_timestamp_ms = r.i64()?; }
-        if true { this.token_id = r.string(flexible, "CreateDelegationTokenResponse.TokenId")?; }
-        if true { this.hmac = r.bytes(flexible, "CreateDelegationTokenResponse.Hmac")?; }
-        if true { this.throttle_time_ms = r.i32()?; }
+        this.issue_timestamp_ms = r.i64()?;
+        this.expiry_timestamp_ms = r.i64()?;
+        this.max_timestamp_ms = r.i64()?;
+        this.token_id = r.string(flexible, "CreateDelegationTokenResponse.TokenId")?;
+        this.hmac = r.bytes(flexible, "CreateDelegationTokenResponse.Hmac")?;
+        this.throttle_time_ms = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -80,17 +80,17 @@ impl p::WireStruct for CreateDelegationTokenResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "ErrorCode", version }); }
-        if true { size += p::string_size(flexible, (&self.principal_type), "CreateDelegationTokenResponse.PrincipalType")?; } else if self.principal_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "PrincipalType", version }); }
-        if true { size += p::string_size(flexible, (&self.principal_name), "CreateDelegationTokenResponse.PrincipalName")?; } else if self.principal_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "PrincipalName", version }); }
+        size += 2;
+        size += p::string_size(flexible, (&self.principal_type), "CreateDelegationTokenResponse.PrincipalType")?;
+        size += p::string_size(flexible, (&self.principal_name), "CreateDelegationTokenResponse.PrincipalName")?;
         if version >= 3 { size += p::string_size(flexible, (&self.token_requester_principal_type), "CreateDelegationTokenResponse.TokenRequesterPrincipalType")?; } else if self.token_requester_principal_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "TokenRequesterPrincipalType", version }); }
         if version >= 3 { size += p::string_size(flexible, (&self.token_requester_principal_name), "CreateDelegationTokenResponse.TokenRequesterPrincipalName")?; } else if self.token_requester_principal_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "TokenRequesterPrincipalName", version }); }
-        if true { size += 8; } else if self.issue_timestamp_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "IssueTimestampMs", version }); }
-        if true { size += 8; } else if self.expiry_timestamp_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "ExpiryTimestampMs", version }); }
-        if true { size += 8; } else if self.max_timestamp_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "MaxTimestampMs", version }); }
-        if true { size += p::string_size(flexible, (&self.token_id), "CreateDelegationTokenResponse.TokenId")?; } else if self.token_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "TokenId", version }); }
-        if true { size += p::bytes_size(flexible, (&self.hmac).len(), "CreateDelegationTokenResponse.Hmac")?; } else if self.hmac != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "Hmac", version }); }
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CreateDelegationTokenResponse", field: "ThrottleTimeMs", version }); }
+        size += 8;
+        size += 8;
+        size += 8;
+        size += p::string_size(flexible, (&self.token_id), "CreateDelegationTokenResponse.TokenId")?;
+        size += p::bytes_size(flexible, (&self.hmac).len(), "CreateDelegationTokenResponse.Hmac")?;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -105,17 +105,17 @@ impl p::WireStruct for CreateDelegationTokenResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal_type).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal_name).as_str())); }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, Some((&self.principal_type).as_str()));
+        w.put_nullable_string(flexible, Some((&self.principal_name).as_str()));
         if version >= 3 { w.put_nullable_string(flexible, Some((&self.token_requester_principal_type).as_str())); }
         if version >= 3 { w.put_nullable_string(flexible, Some((&self.token_requester_principal_name).as_str())); }
-        if true { w.put_i64(*(&self.issue_timestamp_ms)); }
-        if true { w.put_i64(*(&self.expiry_timestamp_ms)); }
-        if true { w.put_i64(*(&self.max_timestamp_ms)); }
-        if true { w.put_nullable_string(flexible, Some((&self.token_id).as_str())); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.hmac)[..])); }
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        w.put_i64(*(&self.issue_timestamp_ms));
+        w.put_i64(*(&self.expiry_timestamp_ms));
+        w.put_i64(*(&self.max_timestamp_ms));
+        w.put_nullable_string(flexible, Some((&self.token_id).as_str()));
+        w.put_nullable_bytes(flexible, Some(&(&self.hmac)[..]));
+        w.put_i32(*(&self.throttle_time_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -131,17 +131,17 @@ impl p::testing::Random for CreateDelegationTokenResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.principal_type = rng.string(); }
-        if true { this.principal_name = rng.string(); }
+        this.error_code = rng.next_u64() as i16;
+        this.principal_type = rng.string();
+        this.principal_name = rng.string();
         if version >= 3 { this.token_requester_principal_type = rng.string(); }
         if version >= 3 { this.token_requester_principal_name = rng.string(); }
-        if true { this.issue_timestamp_ms = rng.next_u64() as i64; }
-        if true { this.expiry_timestamp_ms = rng.next_u64() as i64; }
-        if true { this.max_timestamp_ms = rng.next_u64() as i64; }
-        if true { this.token_id = rng.string(); }
-        if true { this.hmac = rng.bytes(); }
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        this.issue_timestamp_ms = rng.next_u64() as i64;
+        this.expiry_timestamp_ms = rng.next_u64() as i64;
+        this.max_timestamp_ms = rng.next_u64() as i64;
+        this.token_id = rng.string();
+        this.hmac = rng.bytes();
+        this.throttle_time_ms = rng.next_u64() as i32;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -35,9 +35,9 @@ impl p::WireStruct for CreatePartitionsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topics = r.array(flexible, CreatePartitionsTopic::min_size(version), "CreatePartitionsRequest.Topics", |r| Ok(CreatePartitionsTopic::read(r, version)?))?; }
-        if true { this.timeout_ms = r.i32()?; }
-        if true { this.validate_only = r.bool()?; }
+        this.topics = r.array(flexible, CreatePartitionsTopic::min_size(version), "CreatePartitionsRequest.Topics", |r| Ok(CreatePartitionsTopic::read(r, version)?))?;
+        this.timeout_ms = r.i32()?;
+        this.validate_only = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -55,9 +55,9 @@ impl p::WireStruct for CreatePartitionsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "CreatePartitionsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<CreatePartitionsTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsRequest", field: "Topics", version }); }
-        if true { size += 4; } else if self.timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsRequest", field: "TimeoutMs", version }); }
-        if true { size += 1; } else if self.validate_only != false { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsRequest", field: "ValidateOnly", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "CreatePartitionsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += 4;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -72,9 +72,9 @@ impl p::WireStruct for CreatePartitionsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.timeout_ms)); }
-        if true { w.put_bool(*(&self.validate_only)); }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.timeout_ms));
+        w.put_bool(*(&self.validate_only));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -90,9 +90,9 @@ impl p::testing::Random for CreatePartitionsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| CreatePartitionsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.timeout_ms = rng.next_u64() as i32; }
-        if true { this.validate_only = rng.bool(); }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| CreatePartitionsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.timeout_ms = rng.next_u64() as i32;
+        this.validate_only = rng.bool();
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -134,7 +134,7 @@ impl p::WireStruct for CreatePartitionsAssignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.broker_ids = r.array(flexible, 4, "CreatePartitionsAssignment.BrokerIds", |r| Ok(r.i32()?))?; }
+        this.broker_ids = r.array(flexible, 4, "CreatePartitionsAssignment.BrokerIds", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -152,7 +152,7 @@ impl p::WireStruct for CreatePartitionsAssignment {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.broker_ids).len()), "CreatePartitionsAssignment.BrokerIds")? + (&self.broker_ids).len() * 4; } else if self.broker_ids != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsAssignment", field: "BrokerIds", version }); }
+        size += p::array_prefix_size(flexible, false, Some((&self.broker_ids).len()), "CreatePartitionsAssignment.BrokerIds")? + (&self.broker_ids).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -167,7 +167,7 @@ impl p::WireStruct for CreatePartitionsAssignment {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.broker_ids).len())); for e in (&self.broker_ids).iter() { w.put_i32(*e); } }
+        w.put_length(flexible, true, Some((&self.broker_ids).len())); for e in (&self.broker_ids).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -183,7 +183,7 @@ impl p::testing::Random for CreatePartitionsAssignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.broker_ids = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.broker_ids = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -222,9 +222,9 @@ impl p::WireStruct for CreatePartitionsTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "CreatePartitionsTopic.Name")?; }
-        if true { this.count = r.i32()?; }
-        if true { this.assignments = r.array_opt(flexible, true, CreatePartitionsAssignment::min_size(version), "CreatePartitionsTopic.Assignments", |r| Ok(CreatePartitionsAssignment::read(r, version)?))?; }
+        this.name = r.string(flexible, "CreatePartitionsTopic.Name")?;
+        this.count = r.i32()?;
+        this.assignments = r.array_opt(flexible, true, CreatePartitionsAssignment::min_size(version), "CreatePartitionsTopic.Assignments", |r| Ok(CreatePartitionsAssignment::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -242,9 +242,9 @@ impl p::WireStruct for CreatePartitionsTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "CreatePartitionsTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsTopic", field: "Name", version }); }
-        if true { size += 4; } else if self.count != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsTopic", field: "Count", version }); }
-        if true { size += match (&self.assignments) { None => p::array_prefix_size(flexible, true, None, "CreatePartitionsTopic.Assignments")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "CreatePartitionsTopic.Assignments")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.assignments != Some(Vec::<CreatePartitionsAssignment>::new()) { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsTopic", field: "Assignments", version }); }
+        size += p::string_size(flexible, (&self.name), "CreatePartitionsTopic.Name")?;
+        size += 4;
+        size += match (&self.assignments) { None => p::array_prefix_size(flexible, true, None, "CreatePartitionsTopic.Assignments")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "CreatePartitionsTopic.Assignments")?; for e in a.iter() { s += e.size(version)?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -259,9 +259,9 @@ impl p::WireStruct for CreatePartitionsTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_i32(*(&self.count)); }
-        if true { match (&self.assignments) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_i32(*(&self.count));
+        match (&self.assignments) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -277,9 +277,9 @@ impl p::testing::Random for CreatePartitionsTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.count = rng.next_u64() as i32; }
-        if true { this.assignments = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| CreatePartitionsAssignment::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.name = rng.string();
+        this.count = rng.next_u64() as i32;
+        this.assignments = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| CreatePartitionsAssignment::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

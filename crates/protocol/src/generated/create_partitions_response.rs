@@ -33,8 +33,8 @@ impl p::WireStruct for CreatePartitionsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.results = r.array(flexible, CreatePartitionsTopicResult::min_size(version), "CreatePartitionsResponse.Results", |r| Ok(CreatePartitionsTopicResult::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.results = r.array(flexible, CreatePartitionsTopicResult::min_size(version), "CreatePartitionsResponse.Results", |r| Ok(CreatePartitionsTopicResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for CreatePartitionsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "CreatePartitionsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<CreatePartitionsTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsResponse", field: "Results", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "CreatePartitionsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for CreatePartitionsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for CreatePartitionsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| CreatePartitionsTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.results = { let n = rng.len(depth); (0..n).map(|_| CreatePartitionsTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -132,9 +132,9 @@ impl p::WireStruct for CreatePartitionsTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "CreatePartitionsTopicResult.Name")?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "CreatePartitionsTopicResult.ErrorMessage")?; }
+        this.name = r.string(flexible, "CreatePartitionsTopicResult.Name")?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "CreatePartitionsTopicResult.ErrorMessage")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -152,9 +152,9 @@ impl p::WireStruct for CreatePartitionsTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "CreatePartitionsTopicResult.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsTopicResult", field: "Name", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsTopicResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "CreatePartitionsTopicResult.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "CreatePartitionsTopicResult", field: "ErrorMessage", version }); }
+        size += p::string_size(flexible, (&self.name), "CreatePartitionsTopicResult.Name")?;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "CreatePartitionsTopicResult.ErrorMessage")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -169,9 +169,9 @@ impl p::WireStruct for CreatePartitionsTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -187,9 +187,9 @@ impl p::testing::Random for CreatePartitionsTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
+        this.name = rng.string();
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

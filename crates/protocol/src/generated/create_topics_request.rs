@@ -36,8 +36,8 @@ impl p::WireStruct for CreateTopicsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.topics = r.array(flexible, CreatableTopic::min_size(version), "CreateTopicsRequest.Topics", |r| Ok(CreatableTopic::read(r, version)?))?; }
-        if true { this.timeout_ms = r.i32()?; }
+        this.topics = r.array(flexible, CreatableTopic::min_size(version), "CreateTopicsRequest.Topics", |r| Ok(CreatableTopic::read(r, version)?))?;
+        this.timeout_ms = r.i32()?;
         if version >= 1 { this.validate_only = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -56,8 +56,8 @@ impl p::WireStruct for CreateTopicsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "CreateTopicsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<CreatableTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "CreateTopicsRequest", field: "Topics", version }); }
-        if true { size += 4; } else if self.timeout_ms != 60000i32 { return Err(p::WireError::FieldNotSupported { message: "CreateTopicsRequest", field: "timeoutMs", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "CreateTopicsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += 4;
         if version >= 1 { size += 1; } else if self.validate_only != false { return Err(p::WireError::FieldNotSupported { message: "CreateTopicsRequest", field: "validateOnly", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -73,8 +73,8 @@ impl p::WireStruct for CreateTopicsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.timeout_ms)); }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.timeout_ms));
         if version >= 1 { w.put_bool(*(&self.validate_only)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -91,8 +91,8 @@ impl p::testing::Random for CreateTopicsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| CreatableTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.timeout_ms = rng.next_u64() as i32; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| CreatableTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.timeout_ms = rng.next_u64() as i32;
         if version >= 1 { this.validate_only = rng.bool(); }
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -137,8 +137,8 @@ impl p::WireStruct for CreatableReplicaAssignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.broker_ids = r.array(flexible, 4, "CreatableReplicaAssignment.BrokerIds", |r| Ok(r.i32()?))?; }
+        this.partition_index = r.i32()?;
+        this.broker_ids = r.array(flexible, 4, "CreatableReplicaAssignment.BrokerIds", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -156,8 +156,8 @@ impl p::WireStruct for CreatableReplicaAssignment {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CreatableReplicaAssignment", field: "PartitionIndex", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.broker_ids).len()), "CreatableReplicaAssignment.BrokerIds")? + (&self.broker_ids).len() * 4; } else if self.broker_ids != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableReplicaAssignment", field: "BrokerIds", version }); }
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.broker_ids).len()), "CreatableReplicaAssignment.BrokerIds")? + (&self.broker_ids).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -172,8 +172,8 @@ impl p::WireStruct for CreatableReplicaAssignment {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_length(flexible, true, Some((&self.broker_ids).len())); for e in (&self.broker_ids).iter() { w.put_i32(*e); } }
+        w.put_i32(*(&self.partition_index));
+        w.put_length(flexible, true, Some((&self.broker_ids).len())); for e in (&self.broker_ids).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -189,8 +189,8 @@ impl p::testing::Random for CreatableReplicaAssignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.broker_ids = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.broker_ids = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -233,11 +233,11 @@ impl p::WireStruct for CreatableTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "CreatableTopic.Name")?; }
-        if true { this.num_partitions = r.i32()?; }
-        if true { this.replication_factor = r.i16()?; }
-        if true { this.assignments = r.array(flexible, CreatableReplicaAssignment::min_size(version), "CreatableTopic.Assignments", |r| Ok(CreatableReplicaAssignment::read(r, version)?))?; }
-        if true { this.configs = r.array(flexible, CreatableTopicConfig::min_size(version), "CreatableTopic.Configs", |r| Ok(CreatableTopicConfig::read(r, version)?))?; }
+        this.name = r.string(flexible, "CreatableTopic.Name")?;
+        this.num_partitions = r.i32()?;
+        this.replication_factor = r.i16()?;
+        this.assignments = r.array(flexible, CreatableReplicaAssignment::min_size(version), "CreatableTopic.Assignments", |r| Ok(CreatableReplicaAssignment::read(r, version)?))?;
+        this.configs = r.array(flexible, CreatableTopicConfig::min_size(version), "CreatableTopic.Configs", |r| Ok(CreatableTopicConfig::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -255,11 +255,11 @@ impl p::WireStruct for CreatableTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "CreatableTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableTopic", field: "Name", version }); }
-        if true { size += 4; } else if self.num_partitions != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CreatableTopic", field: "NumPartitions", version }); }
-        if true { size += 2; } else if self.replication_factor != 0i16 { return Err(p::WireError::FieldNotSupported { message: "CreatableTopic", field: "ReplicationFactor", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assignments).len()), "CreatableTopic.Assignments")?; for e in (&self.assignments).iter() { s += e.size(version)?; } s }; } else if self.assignments != Vec::<CreatableReplicaAssignment>::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableTopic", field: "Assignments", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.configs).len()), "CreatableTopic.Configs")?; for e in (&self.configs).iter() { s += e.size(version)?; } s }; } else if self.configs != Vec::<CreatableTopicConfig>::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableTopic", field: "Configs", version }); }
+        size += p::string_size(flexible, (&self.name), "CreatableTopic.Name")?;
+        size += 4;
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assignments).len()), "CreatableTopic.Assignments")?; for e in (&self.assignments).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.configs).len()), "CreatableTopic.Configs")?; for e in (&self.configs).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -274,11 +274,11 @@ impl p::WireStruct for CreatableTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_i32(*(&self.num_partitions)); }
-        if true { w.put_i16(*(&self.replication_factor)); }
-        if true { w.put_length(flexible, true, Some((&self.assignments).len())); for e in (&self.assignments).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.configs).len())); for e in (&self.configs).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_i32(*(&self.num_partitions));
+        w.put_i16(*(&self.replication_factor));
+        w.put_length(flexible, true, Some((&self.assignments).len())); for e in (&self.assignments).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.configs).len())); for e in (&self.configs).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -294,11 +294,11 @@ impl p::testing::Random for CreatableTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.num_partitions = rng.next_u64() as i32; }
-        if true { this.replication_factor = rng.next_u64() as i16; }
-        if true { this.assignments = { let n = rng.len(depth); (0..n).map(|_| CreatableReplicaAssignment::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.configs = { let n = rng.len(depth); (0..n).map(|_| CreatableTopicConfig::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.num_partitions = rng.next_u64() as i32;
+        this.replication_factor = rng.next_u64() as i16;
+        this.assignments = { let n = rng.len(depth); (0..n).map(|_| CreatableReplicaAssignment::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.configs = { let n = rng.len(depth); (0..n).map(|_| CreatableTopicConfig::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -335,8 +335,8 @@ impl p::WireStruct for CreatableTopicConfig {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "CreatableTopicConfig.Name")?; }
-        if true { this.value = r.string_opt(flexible, true, "CreatableTopicConfig.Value")?; }
+        this.name = r.string(flexible, "CreatableTopicConfig.Name")?;
+        this.value = r.string_opt(flexible, true, "CreatableTopicConfig.Value")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -354,8 +354,8 @@ impl p::WireStruct for CreatableTopicConfig {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "CreatableTopicConfig.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableTopicConfig", field: "Name", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.value).as_deref(), "CreatableTopicConfig.Value")?; } else if self.value != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "CreatableTopicConfig", field: "Value", version }); }
+        size += p::string_size(flexible, (&self.name), "CreatableTopicConfig.Name")?;
+        size += p::opt_string_size(flexible, true, (&self.value).as_deref(), "CreatableTopicConfig.Value")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -370,8 +370,8 @@ impl p::WireStruct for CreatableTopicConfig {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_string(flexible, (&self.value).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_string(flexible, (&self.value).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -387,8 +387,8 @@ impl p::testing::Random for CreatableTopicConfig {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.value = rng.opt_string(true); }
+        this.name = rng.string();
+        this.value = rng.opt_string(true);
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -35,7 +35,7 @@ impl p::WireStruct for CreateTopicsResponse {
         let flexible = version >= 5;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, CreatableTopicResult::min_size(version), "CreateTopicsResponse.Topics", |r| Ok(CreatableTopicResult::read(r, version)?))?; }
+        this.topics = r.array(flexible, CreatableTopicResult::min_size(version), "CreateTopicsResponse.Topics", |r| Ok(CreatableTopicResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,7 +54,7 @@ impl p::WireStruct for CreateTopicsResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 2 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "CreateTopicsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<CreatableTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "CreateTopicsResponse", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "CreateTopicsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,7 +70,7 @@ impl p::WireStruct for CreateTopicsResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
         if version >= 2 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,7 +87,7 @@ impl p::testing::Random for CreateTopicsResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| CreatableTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| CreatableTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -253,9 +253,9 @@ impl p::WireStruct for CreatableTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "CreatableTopicResult.Name")?; }
+        this.name = r.string(flexible, "CreatableTopicResult.Name")?;
         if version >= 7 { this.topic_id = r.uuid()?; }
-        if true { this.error_code = r.i16()?; }
+        this.error_code = r.i16()?;
         if version >= 1 { this.error_message = r.string_opt(flexible, true, "CreatableTopicResult.ErrorMessage")?; }
         if (version >= 5) && !(version >= 5) { this.topic_config_error_code = r.i16()?; }
         if version >= 5 { this.num_partitions = r.i32()?; }
@@ -279,9 +279,9 @@ impl p::WireStruct for CreatableTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "CreatableTopicResult.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "CreatableTopicResult", field: "Name", version }); }
+        size += p::string_size(flexible, (&self.name), "CreatableTopicResult.Name")?;
         if version >= 7 { size += 16; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "CreatableTopicResult", field: "ErrorCode", version }); }
+        size += 2;
         if version >= 1 { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "CreatableTopicResult.ErrorMessage")?; }
         if (version >= 5) && !(version >= 5) { size += 2; } else if version >= 5 { if self.topic_config_error_code != 0i16 { let s = 2; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
         if version >= 5 { size += 4; }
@@ -301,9 +301,9 @@ impl p::WireStruct for CreatableTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
         if version >= 7 { w.put_uuid((&self.topic_id)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i16(*(&self.error_code));
         if version >= 1 { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
         if (version >= 5) && !(version >= 5) { w.put_i16(*(&self.topic_config_error_code)); }
         if version >= 5 { w.put_i32(*(&self.num_partitions)); }
@@ -333,9 +333,9 @@ impl p::testing::Random for CreatableTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
+        this.name = rng.string();
         if version >= 7 { this.topic_id = rng.uuid(); }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.error_code = rng.next_u64() as i16;
         if version >= 1 { this.error_message = rng.opt_string(true); }
         if (version >= 5) || (version >= 5) { this.topic_config_error_code = rng.next_u64() as i16; }
         if version >= 5 { this.num_partitions = rng.next_u64() as i32; }

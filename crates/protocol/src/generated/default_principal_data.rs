@@ -34,9 +34,9 @@ impl p::WireStruct for DefaultPrincipalData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.r#type = r.string(flexible, "DefaultPrincipalData.Type")?; }
-        if true { this.name = r.string(flexible, "DefaultPrincipalData.Name")?; }
-        if true { this.token_authenticated = r.bool()?; }
+        this.r#type = r.string(flexible, "DefaultPrincipalData.Type")?;
+        this.name = r.string(flexible, "DefaultPrincipalData.Name")?;
+        this.token_authenticated = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,9 +54,9 @@ impl p::WireStruct for DefaultPrincipalData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.r#type), "DefaultPrincipalData.Type")?; } else if self.r#type != String::new() { return Err(p::WireError::FieldNotSupported { message: "DefaultPrincipalData", field: "Type", version }); }
-        if true { size += p::string_size(flexible, (&self.name), "DefaultPrincipalData.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DefaultPrincipalData", field: "Name", version }); }
-        if true { size += 1; } else if self.token_authenticated != false { return Err(p::WireError::FieldNotSupported { message: "DefaultPrincipalData", field: "TokenAuthenticated", version }); }
+        size += p::string_size(flexible, (&self.r#type), "DefaultPrincipalData.Type")?;
+        size += p::string_size(flexible, (&self.name), "DefaultPrincipalData.Name")?;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -71,9 +71,9 @@ impl p::WireStruct for DefaultPrincipalData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.r#type).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_bool(*(&self.token_authenticated)); }
+        w.put_nullable_string(flexible, Some((&self.r#type).as_str()));
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_bool(*(&self.token_authenticated));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -89,9 +89,9 @@ impl p::testing::Random for DefaultPrincipalData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.r#type = rng.string(); }
-        if true { this.name = rng.string(); }
-        if true { this.token_authenticated = rng.bool(); }
+        this.r#type = rng.string();
+        this.name = rng.string();
+        this.token_authenticated = rng.bool();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -31,7 +31,7 @@ impl p::WireStruct for DeleteAclsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.filters = r.array(flexible, DeleteAclsFilter::min_size(version), "DeleteAclsRequest.Filters", |r| Ok(DeleteAclsFilter::read(r, version)?))?; }
+        this.filters = r.array(flexible, DeleteAclsFilter::min_size(version), "DeleteAclsRequest.Filters", |r| Ok(DeleteAclsFilter::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for DeleteAclsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.filters).len()), "DeleteAclsRequest.Filters")?; for e in (&self.filters).iter() { s += e.size(version)?; } s }; } else if self.filters != Vec::<DeleteAclsFilter>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsRequest", field: "Filters", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.filters).len()), "DeleteAclsRequest.Filters")?; for e in (&self.filters).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for DeleteAclsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.filters).len())); for e in (&self.filters).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.filters).len())); for e in (&self.filters).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for DeleteAclsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.filters = { let n = rng.len(depth); (0..n).map(|_| DeleteAclsFilter::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.filters = { let n = rng.len(depth); (0..n).map(|_| DeleteAclsFilter::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -135,13 +135,13 @@ impl p::WireStruct for DeleteAclsFilter {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.resource_type_filter = r.i8()?; }
-        if true { this.resource_name_filter = r.string_opt(flexible, true, "DeleteAclsFilter.ResourceNameFilter")?; }
+        this.resource_type_filter = r.i8()?;
+        this.resource_name_filter = r.string_opt(flexible, true, "DeleteAclsFilter.ResourceNameFilter")?;
         if version >= 1 { this.pattern_type_filter = r.i8()?; }
-        if true { this.principal_filter = r.string_opt(flexible, true, "DeleteAclsFilter.PrincipalFilter")?; }
-        if true { this.host_filter = r.string_opt(flexible, true, "DeleteAclsFilter.HostFilter")?; }
-        if true { this.operation = r.i8()?; }
-        if true { this.permission_type = r.i8()?; }
+        this.principal_filter = r.string_opt(flexible, true, "DeleteAclsFilter.PrincipalFilter")?;
+        this.host_filter = r.string_opt(flexible, true, "DeleteAclsFilter.HostFilter")?;
+        this.operation = r.i8()?;
+        this.permission_type = r.i8()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -159,13 +159,13 @@ impl p::WireStruct for DeleteAclsFilter {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 1; } else if self.resource_type_filter != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilter", field: "ResourceTypeFilter", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.resource_name_filter).as_deref(), "DeleteAclsFilter.ResourceNameFilter")?; } else if self.resource_name_filter != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilter", field: "ResourceNameFilter", version }); }
+        size += 1;
+        size += p::opt_string_size(flexible, true, (&self.resource_name_filter).as_deref(), "DeleteAclsFilter.ResourceNameFilter")?;
         if version >= 1 { size += 1; } else if self.pattern_type_filter != 3i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilter", field: "PatternTypeFilter", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.principal_filter).as_deref(), "DeleteAclsFilter.PrincipalFilter")?; } else if self.principal_filter != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilter", field: "PrincipalFilter", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.host_filter).as_deref(), "DeleteAclsFilter.HostFilter")?; } else if self.host_filter != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilter", field: "HostFilter", version }); }
-        if true { size += 1; } else if self.operation != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilter", field: "Operation", version }); }
-        if true { size += 1; } else if self.permission_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilter", field: "PermissionType", version }); }
+        size += p::opt_string_size(flexible, true, (&self.principal_filter).as_deref(), "DeleteAclsFilter.PrincipalFilter")?;
+        size += p::opt_string_size(flexible, true, (&self.host_filter).as_deref(), "DeleteAclsFilter.HostFilter")?;
+        size += 1;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -180,13 +180,13 @@ impl p::WireStruct for DeleteAclsFilter {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i8(*(&self.resource_type_filter)); }
-        if true { w.put_nullable_string(flexible, (&self.resource_name_filter).as_deref()); }
+        w.put_i8(*(&self.resource_type_filter));
+        w.put_nullable_string(flexible, (&self.resource_name_filter).as_deref());
         if version >= 1 { w.put_i8(*(&self.pattern_type_filter)); }
-        if true { w.put_nullable_string(flexible, (&self.principal_filter).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.host_filter).as_deref()); }
-        if true { w.put_i8(*(&self.operation)); }
-        if true { w.put_i8(*(&self.permission_type)); }
+        w.put_nullable_string(flexible, (&self.principal_filter).as_deref());
+        w.put_nullable_string(flexible, (&self.host_filter).as_deref());
+        w.put_i8(*(&self.operation));
+        w.put_i8(*(&self.permission_type));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -202,13 +202,13 @@ impl p::testing::Random for DeleteAclsFilter {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.resource_type_filter = rng.next_u64() as i8; }
-        if true { this.resource_name_filter = rng.opt_string(true); }
+        this.resource_type_filter = rng.next_u64() as i8;
+        this.resource_name_filter = rng.opt_string(true);
         if version >= 1 { this.pattern_type_filter = rng.next_u64() as i8; }
-        if true { this.principal_filter = rng.opt_string(true); }
-        if true { this.host_filter = rng.opt_string(true); }
-        if true { this.operation = rng.next_u64() as i8; }
-        if true { this.permission_type = rng.next_u64() as i8; }
+        this.principal_filter = rng.opt_string(true);
+        this.host_filter = rng.opt_string(true);
+        this.operation = rng.next_u64() as i8;
+        this.permission_type = rng.next_u64() as i8;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

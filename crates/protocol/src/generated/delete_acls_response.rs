@@ -33,8 +33,8 @@ impl p::WireStruct for DeleteAclsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.filter_results = r.array(flexible, DeleteAclsFilterResult::min_size(version), "DeleteAclsResponse.FilterResults", |r| Ok(DeleteAclsFilterResult::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.filter_results = r.array(flexible, DeleteAclsFilterResult::min_size(version), "DeleteAclsResponse.FilterResults", |r| Ok(DeleteAclsFilterResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for DeleteAclsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.filter_results).len()), "DeleteAclsResponse.FilterResults")?; for e in (&self.filter_results).iter() { s += e.size(version)?; } s }; } else if self.filter_results != Vec::<DeleteAclsFilterResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsResponse", field: "FilterResults", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.filter_results).len()), "DeleteAclsResponse.FilterResults")?; for e in (&self.filter_results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for DeleteAclsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.filter_results).len())); for e in (&self.filter_results).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.filter_results).len())); for e in (&self.filter_results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for DeleteAclsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.filter_results = { let n = rng.len(depth); (0..n).map(|_| DeleteAclsFilterResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.filter_results = { let n = rng.len(depth); (0..n).map(|_| DeleteAclsFilterResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -132,9 +132,9 @@ impl p::WireStruct for DeleteAclsFilterResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DeleteAclsFilterResult.ErrorMessage")?; }
-        if true { this.matching_acls = r.array(flexible, DeleteAclsMatchingAcl::min_size(version), "DeleteAclsFilterResult.MatchingAcls", |r| Ok(DeleteAclsMatchingAcl::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DeleteAclsFilterResult.ErrorMessage")?;
+        this.matching_acls = r.array(flexible, DeleteAclsMatchingAcl::min_size(version), "DeleteAclsFilterResult.MatchingAcls", |r| Ok(DeleteAclsMatchingAcl::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -152,9 +152,9 @@ impl p::WireStruct for DeleteAclsFilterResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilterResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DeleteAclsFilterResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilterResult", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.matching_acls).len()), "DeleteAclsFilterResult.MatchingAcls")?; for e in (&self.matching_acls).iter() { s += e.size(version)?; } s }; } else if self.matching_acls != Vec::<DeleteAclsMatchingAcl>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsFilterResult", field: "MatchingAcls", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DeleteAclsFilterResult.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.matching_acls).len()), "DeleteAclsFilterResult.MatchingAcls")?; for e in (&self.matching_acls).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -169,9 +169,9 @@ impl p::WireStruct for DeleteAclsFilterResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.matching_acls).len())); for e in (&self.matching_acls).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.matching_acls).len())); for e in (&self.matching_acls).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -187,9 +187,9 @@ impl p::testing::Random for DeleteAclsFilterResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.matching_acls = { let n = rng.len(depth); (0..n).map(|_| DeleteAclsMatchingAcl::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.matching_acls = { let n = rng.len(depth); (0..n).map(|_| DeleteAclsMatchingAcl::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -241,15 +241,15 @@ impl p::WireStruct for DeleteAclsMatchingAcl {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DeleteAclsMatchingAcl.ErrorMessage")?; }
-        if true { this.resource_type = r.i8()?; }
-        if true { this.resource_name = r.string(flexible, "DeleteAclsMatchingAcl.ResourceName")?; }
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DeleteAclsMatchingAcl.ErrorMessage")?;
+        this.resource_type = r.i8()?;
+        this.resource_name = r.string(flexible, "DeleteAclsMatchingAcl.ResourceName")?;
         if version >= 1 { this.pattern_type = r.i8()?; }
-        if true { this.principal = r.string(flexible, "DeleteAclsMatchingAcl.Principal")?; }
-        if true { this.host = r.string(flexible, "DeleteAclsMatchingAcl.Host")?; }
-        if true { this.operation = r.i8()?; }
-        if true { this.permission_type = r.i8()?; }
+        this.principal = r.string(flexible, "DeleteAclsMatchingAcl.Principal")?;
+        this.host = r.string(flexible, "DeleteAclsMatchingAcl.Host")?;
+        this.operation = r.i8()?;
+        this.permission_type = r.i8()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -267,15 +267,15 @@ impl p::WireStruct for DeleteAclsMatchingAcl {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DeleteAclsMatchingAcl.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "ErrorMessage", version }); }
-        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "ResourceType", version }); }
-        if true { size += p::string_size(flexible, (&self.resource_name), "DeleteAclsMatchingAcl.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "ResourceName", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DeleteAclsMatchingAcl.ErrorMessage")?;
+        size += 1;
+        size += p::string_size(flexible, (&self.resource_name), "DeleteAclsMatchingAcl.ResourceName")?;
         if version >= 1 { size += 1; } else if self.pattern_type != 3i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "PatternType", version }); }
-        if true { size += p::string_size(flexible, (&self.principal), "DeleteAclsMatchingAcl.Principal")?; } else if self.principal != String::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "Principal", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "DeleteAclsMatchingAcl.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "Host", version }); }
-        if true { size += 1; } else if self.operation != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "Operation", version }); }
-        if true { size += 1; } else if self.permission_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DeleteAclsMatchingAcl", field: "PermissionType", version }); }
+        size += p::string_size(flexible, (&self.principal), "DeleteAclsMatchingAcl.Principal")?;
+        size += p::string_size(flexible, (&self.host), "DeleteAclsMatchingAcl.Host")?;
+        size += 1;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -290,15 +290,15 @@ impl p::WireStruct for DeleteAclsMatchingAcl {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_i8(*(&self.resource_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_i8(*(&self.resource_type));
+        w.put_nullable_string(flexible, Some((&self.resource_name).as_str()));
         if version >= 1 { w.put_i8(*(&self.pattern_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i8(*(&self.operation)); }
-        if true { w.put_i8(*(&self.permission_type)); }
+        w.put_nullable_string(flexible, Some((&self.principal).as_str()));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i8(*(&self.operation));
+        w.put_i8(*(&self.permission_type));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -314,15 +314,15 @@ impl p::testing::Random for DeleteAclsMatchingAcl {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.resource_type = rng.next_u64() as i8; }
-        if true { this.resource_name = rng.string(); }
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.resource_type = rng.next_u64() as i8;
+        this.resource_name = rng.string();
         if version >= 1 { this.pattern_type = rng.next_u64() as i8; }
-        if true { this.principal = rng.string(); }
-        if true { this.host = rng.string(); }
-        if true { this.operation = rng.next_u64() as i8; }
-        if true { this.permission_type = rng.next_u64() as i8; }
+        this.principal = rng.string();
+        this.host = rng.string();
+        this.operation = rng.next_u64() as i8;
+        this.permission_type = rng.next_u64() as i8;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -31,7 +31,7 @@ impl p::WireStruct for DeleteGroupsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.groups_names = r.array(flexible, 1, "DeleteGroupsRequest.GroupsNames", |r| Ok(r.string(flexible, "DeleteGroupsRequest.GroupsNames")?))?; }
+        this.groups_names = r.array(flexible, 1, "DeleteGroupsRequest.GroupsNames", |r| Ok(r.string(flexible, "DeleteGroupsRequest.GroupsNames")?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for DeleteGroupsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups_names).len()), "DeleteGroupsRequest.GroupsNames")?; for e in (&self.groups_names).iter() { s += p::string_size(flexible, e, "DeleteGroupsRequest.GroupsNames")?; } s }; } else if self.groups_names != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteGroupsRequest", field: "GroupsNames", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups_names).len()), "DeleteGroupsRequest.GroupsNames")?; for e in (&self.groups_names).iter() { s += p::string_size(flexible, e, "DeleteGroupsRequest.GroupsNames")?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for DeleteGroupsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.groups_names).len())); for e in (&self.groups_names).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
+        w.put_length(flexible, true, Some((&self.groups_names).len())); for e in (&self.groups_names).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for DeleteGroupsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.groups_names = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
+        this.groups_names = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

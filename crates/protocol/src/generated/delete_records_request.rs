@@ -33,8 +33,8 @@ impl p::WireStruct for DeleteRecordsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topics = r.array(flexible, DeleteRecordsTopic::min_size(version), "DeleteRecordsRequest.Topics", |r| Ok(DeleteRecordsTopic::read(r, version)?))?; }
-        if true { this.timeout_ms = r.i32()?; }
+        this.topics = r.array(flexible, DeleteRecordsTopic::min_size(version), "DeleteRecordsRequest.Topics", |r| Ok(DeleteRecordsTopic::read(r, version)?))?;
+        this.timeout_ms = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for DeleteRecordsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DeleteRecordsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<DeleteRecordsTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsRequest", field: "Topics", version }); }
-        if true { size += 4; } else if self.timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsRequest", field: "TimeoutMs", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DeleteRecordsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for DeleteRecordsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.timeout_ms)); }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.timeout_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for DeleteRecordsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.timeout_ms = rng.next_u64() as i32; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.timeout_ms = rng.next_u64() as i32;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,8 +130,8 @@ impl p::WireStruct for DeleteRecordsPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.offset = r.i64()?; }
+        this.partition_index = r.i32()?;
+        this.offset = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -149,8 +149,8 @@ impl p::WireStruct for DeleteRecordsPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsPartition", field: "PartitionIndex", version }); }
-        if true { size += 8; } else if self.offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsPartition", field: "Offset", version }); }
+        size += 4;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -165,8 +165,8 @@ impl p::WireStruct for DeleteRecordsPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i64(*(&self.offset)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i64(*(&self.offset));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -182,8 +182,8 @@ impl p::testing::Random for DeleteRecordsPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.offset = rng.next_u64() as i64; }
+        this.partition_index = rng.next_u64() as i32;
+        this.offset = rng.next_u64() as i64;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -220,8 +220,8 @@ impl p::WireStruct for DeleteRecordsTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "DeleteRecordsTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, DeleteRecordsPartition::min_size(version), "DeleteRecordsTopic.Partitions", |r| Ok(DeleteRecordsPartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "DeleteRecordsTopic.Name")?;
+        this.partitions = r.array(flexible, DeleteRecordsPartition::min_size(version), "DeleteRecordsTopic.Partitions", |r| Ok(DeleteRecordsPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -239,8 +239,8 @@ impl p::WireStruct for DeleteRecordsTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "DeleteRecordsTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DeleteRecordsTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<DeleteRecordsPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "DeleteRecordsTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DeleteRecordsTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -255,8 +255,8 @@ impl p::WireStruct for DeleteRecordsTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -272,8 +272,8 @@ impl p::testing::Random for DeleteRecordsTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

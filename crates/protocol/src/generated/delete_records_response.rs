@@ -33,8 +33,8 @@ impl p::WireStruct for DeleteRecordsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, DeleteRecordsTopicResult::min_size(version), "DeleteRecordsResponse.Topics", |r| Ok(DeleteRecordsTopicResult::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.topics = r.array(flexible, DeleteRecordsTopicResult::min_size(version), "DeleteRecordsResponse.Topics", |r| Ok(DeleteRecordsTopicResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for DeleteRecordsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DeleteRecordsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<DeleteRecordsTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsResponse", field: "Topics", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DeleteRecordsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for DeleteRecordsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for DeleteRecordsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -132,9 +132,9 @@ impl p::WireStruct for DeleteRecordsPartitionResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.low_watermark = r.i64()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.low_watermark = r.i64()?;
+        this.error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -152,9 +152,9 @@ impl p::WireStruct for DeleteRecordsPartitionResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsPartitionResult", field: "PartitionIndex", version }); }
-        if true { size += 8; } else if self.low_watermark != 0i64 { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsPartitionResult", field: "LowWatermark", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsPartitionResult", field: "ErrorCode", version }); }
+        size += 4;
+        size += 8;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -169,9 +169,9 @@ impl p::WireStruct for DeleteRecordsPartitionResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i64(*(&self.low_watermark)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i64(*(&self.low_watermark));
+        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -187,9 +187,9 @@ impl p::testing::Random for DeleteRecordsPartitionResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.low_watermark = rng.next_u64() as i64; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.low_watermark = rng.next_u64() as i64;
+        this.error_code = rng.next_u64() as i16;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -226,8 +226,8 @@ impl p::WireStruct for DeleteRecordsTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "DeleteRecordsTopicResult.Name")?; }
-        if true { this.partitions = r.array(flexible, DeleteRecordsPartitionResult::min_size(version), "DeleteRecordsTopicResult.Partitions", |r| Ok(DeleteRecordsPartitionResult::read(r, version)?))?; }
+        this.name = r.string(flexible, "DeleteRecordsTopicResult.Name")?;
+        this.partitions = r.array(flexible, DeleteRecordsPartitionResult::min_size(version), "DeleteRecordsTopicResult.Partitions", |r| Ok(DeleteRecordsPartitionResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -245,8 +245,8 @@ impl p::WireStruct for DeleteRecordsTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "DeleteRecordsTopicResult.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsTopicResult", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DeleteRecordsTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<DeleteRecordsPartitionResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteRecordsTopicResult", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "DeleteRecordsTopicResult.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DeleteRecordsTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -261,8 +261,8 @@ impl p::WireStruct for DeleteRecordsTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -278,8 +278,8 @@ impl p::testing::Random for DeleteRecordsTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| DeleteRecordsPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -37,7 +37,7 @@ impl p::WireStruct for DeleteTopicsRequest {
         let mut this = Self::default();
         if version >= 6 { this.topics = r.array(flexible, DeleteTopicState::min_size(version), "DeleteTopicsRequest.Topics", |r| Ok(DeleteTopicState::read(r, version)?))?; }
         if version <= 5 { this.topic_names = r.array(flexible, 1, "DeleteTopicsRequest.TopicNames", |r| Ok(r.string(flexible, "DeleteTopicsRequest.TopicNames")?))?; }
-        if true { this.timeout_ms = r.i32()?; }
+        this.timeout_ms = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,7 +57,7 @@ impl p::WireStruct for DeleteTopicsRequest {
         let mut tagged_size = 0usize;
         if version >= 6 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DeleteTopicsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<DeleteTopicState>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteTopicsRequest", field: "Topics", version }); }
         if version <= 5 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_names).len()), "DeleteTopicsRequest.TopicNames")?; for e in (&self.topic_names).iter() { s += p::string_size(flexible, e, "DeleteTopicsRequest.TopicNames")?; } s }; }
-        if true { size += 4; } else if self.timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DeleteTopicsRequest", field: "TimeoutMs", version }); }
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -74,7 +74,7 @@ impl p::WireStruct for DeleteTopicsRequest {
         let flexible = version >= 4;
         if version >= 6 { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
         if version <= 5 { w.put_length(flexible, true, Some((&self.topic_names).len())); for e in (&self.topic_names).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
-        if true { w.put_i32(*(&self.timeout_ms)); }
+        w.put_i32(*(&self.timeout_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -92,7 +92,7 @@ impl p::testing::Random for DeleteTopicsRequest {
         let mut this = Self::default();
         if version >= 6 { this.topics = { let n = rng.len(depth); (0..n).map(|_| DeleteTopicState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version <= 5 { this.topic_names = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
-        if true { this.timeout_ms = rng.next_u64() as i32; }
+        this.timeout_ms = rng.next_u64() as i32;
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -35,7 +35,7 @@ impl p::WireStruct for DeleteTopicsResponse {
         let flexible = version >= 4;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
-        if true { this.responses = r.array(flexible, DeletableTopicResult::min_size(version), "DeleteTopicsResponse.Responses", |r| Ok(DeletableTopicResult::read(r, version)?))?; }
+        this.responses = r.array(flexible, DeletableTopicResult::min_size(version), "DeleteTopicsResponse.Responses", |r| Ok(DeletableTopicResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,7 +54,7 @@ impl p::WireStruct for DeleteTopicsResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 1 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "DeleteTopicsResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<DeletableTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DeleteTopicsResponse", field: "Responses", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "DeleteTopicsResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,7 +70,7 @@ impl p::WireStruct for DeleteTopicsResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,7 +87,7 @@ impl p::testing::Random for DeleteTopicsResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| DeletableTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.responses = { let n = rng.len(depth); (0..n).map(|_| DeletableTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -136,9 +136,9 @@ impl p::WireStruct for DeletableTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.name = r.string_opt(flexible, version >= 6, "DeletableTopicResult.Name")?; }
+        this.name = r.string_opt(flexible, version >= 6, "DeletableTopicResult.Name")?;
         if version >= 6 { this.topic_id = r.uuid()?; }
-        if true { this.error_code = r.i16()?; }
+        this.error_code = r.i16()?;
         if version >= 5 { this.error_message = r.string_opt(flexible, version >= 5, "DeletableTopicResult.ErrorMessage")?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -157,9 +157,9 @@ impl p::WireStruct for DeletableTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, version >= 6, (&self.name).as_deref(), "DeletableTopicResult.Name")?; } else if self.name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DeletableTopicResult", field: "Name", version }); }
+        size += p::opt_string_size(flexible, version >= 6, (&self.name).as_deref(), "DeletableTopicResult.Name")?;
         if version >= 6 { size += 16; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DeletableTopicResult", field: "ErrorCode", version }); }
+        size += 2;
         if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.error_message).as_deref(), "DeletableTopicResult.ErrorMessage")?; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -175,9 +175,9 @@ impl p::WireStruct for DeletableTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, (&self.name).as_deref()); }
+        w.put_nullable_string(flexible, (&self.name).as_deref());
         if version >= 6 { w.put_uuid((&self.topic_id)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i16(*(&self.error_code));
         if version >= 5 { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -194,9 +194,9 @@ impl p::testing::Random for DeletableTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.opt_string(version >= 6); }
+        this.name = rng.opt_string(version >= 6);
         if version >= 6 { this.topic_id = rng.uuid(); }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.error_code = rng.next_u64() as i16;
         if version >= 5 { this.error_message = rng.opt_string(version >= 5); }
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

@@ -37,10 +37,10 @@ impl p::WireStruct for DescribeAclsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DescribeAclsResponse.ErrorMessage")?; }
-        if true { this.resources = r.array(flexible, DescribeAclsResource::min_size(version), "DescribeAclsResponse.Resources", |r| Ok(DescribeAclsResource::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DescribeAclsResponse.ErrorMessage")?;
+        this.resources = r.array(flexible, DescribeAclsResource::min_size(version), "DescribeAclsResponse.Resources", |r| Ok(DescribeAclsResource::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -58,10 +58,10 @@ impl p::WireStruct for DescribeAclsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeAclsResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResponse", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.resources).len()), "DescribeAclsResponse.Resources")?; for e in (&self.resources).iter() { s += e.size(version)?; } s }; } else if self.resources != Vec::<DescribeAclsResource>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResponse", field: "Resources", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeAclsResponse.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.resources).len()), "DescribeAclsResponse.Resources")?; for e in (&self.resources).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -76,10 +76,10 @@ impl p::WireStruct for DescribeAclsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.resources).len())); for e in (&self.resources).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.resources).len())); for e in (&self.resources).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -95,10 +95,10 @@ impl p::testing::Random for DescribeAclsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.resources = { let n = rng.len(depth); (0..n).map(|_| DescribeAclsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.resources = { let n = rng.len(depth); (0..n).map(|_| DescribeAclsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -146,10 +146,10 @@ impl p::WireStruct for AclDescription {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.principal = r.string(flexible, "AclDescription.Principal")?; }
-        if true { this.host = r.string(flexible, "AclDescription.Host")?; }
-        if true { this.operation = r.i8()?; }
-        if true { this.permission_type = r.i8()?; }
+        this.principal = r.string(flexible, "AclDescription.Principal")?;
+        this.host = r.string(flexible, "AclDescription.Host")?;
+        this.operation = r.i8()?;
+        this.permission_type = r.i8()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -167,10 +167,10 @@ impl p::WireStruct for AclDescription {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.principal), "AclDescription.Principal")?; } else if self.principal != String::new() { return Err(p::WireError::FieldNotSupported { message: "AclDescription", field: "Principal", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "AclDescription.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "AclDescription", field: "Host", version }); }
-        if true { size += 1; } else if self.operation != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AclDescription", field: "Operation", version }); }
-        if true { size += 1; } else if self.permission_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AclDescription", field: "PermissionType", version }); }
+        size += p::string_size(flexible, (&self.principal), "AclDescription.Principal")?;
+        size += p::string_size(flexible, (&self.host), "AclDescription.Host")?;
+        size += 1;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -185,10 +185,10 @@ impl p::WireStruct for AclDescription {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.principal).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i8(*(&self.operation)); }
-        if true { w.put_i8(*(&self.permission_type)); }
+        w.put_nullable_string(flexible, Some((&self.principal).as_str()));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i8(*(&self.operation));
+        w.put_i8(*(&self.permission_type));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -204,10 +204,10 @@ impl p::testing::Random for AclDescription {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.principal = rng.string(); }
-        if true { this.host = rng.string(); }
-        if true { this.operation = rng.next_u64() as i8; }
-        if true { this.permission_type = rng.next_u64() as i8; }
+        this.principal = rng.string();
+        this.host = rng.string();
+        this.operation = rng.next_u64() as i8;
+        this.permission_type = rng.next_u64() as i8;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -249,10 +249,10 @@ impl p::WireStruct for DescribeAclsResource {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.resource_type = r.i8()?; }
-        if true { this.resource_name = r.string(flexible, "DescribeAclsResource.ResourceName")?; }
+        this.resource_type = r.i8()?;
+        this.resource_name = r.string(flexible, "DescribeAclsResource.ResourceName")?;
         if version >= 1 { this.pattern_type = r.i8()?; }
-        if true { this.acls = r.array(flexible, AclDescription::min_size(version), "DescribeAclsResource.Acls", |r| Ok(AclDescription::read(r, version)?))?; }
+        this.acls = r.array(flexible, AclDescription::min_size(version), "DescribeAclsResource.Acls", |r| Ok(AclDescription::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -270,10 +270,10 @@ impl p::WireStruct for DescribeAclsResource {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResource", field: "ResourceType", version }); }
-        if true { size += p::string_size(flexible, (&self.resource_name), "DescribeAclsResource.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResource", field: "ResourceName", version }); }
+        size += 1;
+        size += p::string_size(flexible, (&self.resource_name), "DescribeAclsResource.ResourceName")?;
         if version >= 1 { size += 1; } else if self.pattern_type != 3i8 { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResource", field: "PatternType", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acls).len()), "DescribeAclsResource.Acls")?; for e in (&self.acls).iter() { s += e.size(version)?; } s }; } else if self.acls != Vec::<AclDescription>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeAclsResource", field: "Acls", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acls).len()), "DescribeAclsResource.Acls")?; for e in (&self.acls).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -288,10 +288,10 @@ impl p::WireStruct for DescribeAclsResource {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i8(*(&self.resource_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
+        w.put_i8(*(&self.resource_type));
+        w.put_nullable_string(flexible, Some((&self.resource_name).as_str()));
         if version >= 1 { w.put_i8(*(&self.pattern_type)); }
-        if true { w.put_length(flexible, true, Some((&self.acls).len())); for e in (&self.acls).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.acls).len())); for e in (&self.acls).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -307,10 +307,10 @@ impl p::testing::Random for DescribeAclsResource {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.resource_type = rng.next_u64() as i8; }
-        if true { this.resource_name = rng.string(); }
+        this.resource_type = rng.next_u64() as i8;
+        this.resource_name = rng.string();
         if version >= 1 { this.pattern_type = rng.next_u64() as i8; }
-        if true { this.acls = { let n = rng.len(depth); (0..n).map(|_| AclDescription::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.acls = { let n = rng.len(depth); (0..n).map(|_| AclDescription::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -33,8 +33,8 @@ impl p::WireStruct for DescribeClientQuotasRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.components = r.array(flexible, ComponentData::min_size(version), "DescribeClientQuotasRequest.Components", |r| Ok(ComponentData::read(r, version)?))?; }
-        if true { this.strict = r.bool()?; }
+        this.components = r.array(flexible, ComponentData::min_size(version), "DescribeClientQuotasRequest.Components", |r| Ok(ComponentData::read(r, version)?))?;
+        this.strict = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for DescribeClientQuotasRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.components).len()), "DescribeClientQuotasRequest.Components")?; for e in (&self.components).iter() { s += e.size(version)?; } s }; } else if self.components != Vec::<ComponentData>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasRequest", field: "Components", version }); }
-        if true { size += 1; } else if self.strict != false { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasRequest", field: "Strict", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.components).len()), "DescribeClientQuotasRequest.Components")?; for e in (&self.components).iter() { s += e.size(version)?; } s };
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for DescribeClientQuotasRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_length(flexible, true, Some((&self.components).len())); for e in (&self.components).iter() { e.write(w, version)?; } }
-        if true { w.put_bool(*(&self.strict)); }
+        w.put_length(flexible, true, Some((&self.components).len())); for e in (&self.components).iter() { e.write(w, version)?; }
+        w.put_bool(*(&self.strict));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for DescribeClientQuotasRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.components = { let n = rng.len(depth); (0..n).map(|_| ComponentData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.strict = rng.bool(); }
+        this.components = { let n = rng.len(depth); (0..n).map(|_| ComponentData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.strict = rng.bool();
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -132,9 +132,9 @@ impl p::WireStruct for ComponentData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.entity_type = r.string(flexible, "ComponentData.EntityType")?; }
-        if true { this.match_type = r.i8()?; }
-        if true { this.r#match = r.string_opt(flexible, true, "ComponentData.Match")?; }
+        this.entity_type = r.string(flexible, "ComponentData.EntityType")?;
+        this.match_type = r.i8()?;
+        this.r#match = r.string_opt(flexible, true, "ComponentData.Match")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -152,9 +152,9 @@ impl p::WireStruct for ComponentData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.entity_type), "ComponentData.EntityType")?; } else if self.entity_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "ComponentData", field: "EntityType", version }); }
-        if true { size += 1; } else if self.match_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "ComponentData", field: "MatchType", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.r#match).as_deref(), "ComponentData.Match")?; } else if self.r#match != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "ComponentData", field: "Match", version }); }
+        size += p::string_size(flexible, (&self.entity_type), "ComponentData.EntityType")?;
+        size += 1;
+        size += p::opt_string_size(flexible, true, (&self.r#match).as_deref(), "ComponentData.Match")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -169,9 +169,9 @@ impl p::WireStruct for ComponentData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.entity_type).as_str())); }
-        if true { w.put_i8(*(&self.match_type)); }
-        if true { w.put_nullable_string(flexible, (&self.r#match).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.entity_type).as_str()));
+        w.put_i8(*(&self.match_type));
+        w.put_nullable_string(flexible, (&self.r#match).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -187,9 +187,9 @@ impl p::testing::Random for ComponentData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.entity_type = rng.string(); }
-        if true { this.match_type = rng.next_u64() as i8; }
-        if true { this.r#match = rng.opt_string(true); }
+        this.entity_type = rng.string();
+        this.match_type = rng.next_u64() as i8;
+        this.r#match = rng.opt_string(true);
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

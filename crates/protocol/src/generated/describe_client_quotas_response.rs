@@ -37,10 +37,10 @@ impl p::WireStruct for DescribeClientQuotasResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DescribeClientQuotasResponse.ErrorMessage")?; }
-        if true { this.entries = r.array_opt(flexible, true, EntryData::min_size(version), "DescribeClientQuotasResponse.Entries", |r| Ok(EntryData::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DescribeClientQuotasResponse.ErrorMessage")?;
+        this.entries = r.array_opt(flexible, true, EntryData::min_size(version), "DescribeClientQuotasResponse.Entries", |r| Ok(EntryData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -58,10 +58,10 @@ impl p::WireStruct for DescribeClientQuotasResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeClientQuotasResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "ErrorMessage", version }); }
-        if true { size += match (&self.entries) { None => p::array_prefix_size(flexible, true, None, "DescribeClientQuotasResponse.Entries")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeClientQuotasResponse.Entries")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.entries != Some(Vec::<EntryData>::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeClientQuotasResponse", field: "Entries", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeClientQuotasResponse.ErrorMessage")?;
+        size += match (&self.entries) { None => p::array_prefix_size(flexible, true, None, "DescribeClientQuotasResponse.Entries")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeClientQuotasResponse.Entries")?; for e in a.iter() { s += e.size(version)?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -76,10 +76,10 @@ impl p::WireStruct for DescribeClientQuotasResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { match (&self.entries) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        match (&self.entries) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -95,10 +95,10 @@ impl p::testing::Random for DescribeClientQuotasResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.entries = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| EntryData::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.entries = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| EntryData::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -142,8 +142,8 @@ impl p::WireStruct for EntityData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.entity_type = r.string(flexible, "EntityData.EntityType")?; }
-        if true { this.entity_name = r.string_opt(flexible, true, "EntityData.EntityName")?; }
+        this.entity_type = r.string(flexible, "EntityData.EntityType")?;
+        this.entity_name = r.string_opt(flexible, true, "EntityData.EntityName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -161,8 +161,8 @@ impl p::WireStruct for EntityData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.entity_type), "EntityData.EntityType")?; } else if self.entity_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityType", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.entity_name).as_deref(), "EntityData.EntityName")?; } else if self.entity_name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "EntityData", field: "EntityName", version }); }
+        size += p::string_size(flexible, (&self.entity_type), "EntityData.EntityType")?;
+        size += p::opt_string_size(flexible, true, (&self.entity_name).as_deref(), "EntityData.EntityName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -177,8 +177,8 @@ impl p::WireStruct for EntityData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.entity_type).as_str())); }
-        if true { w.put_nullable_string(flexible, (&self.entity_name).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.entity_type).as_str()));
+        w.put_nullable_string(flexible, (&self.entity_name).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -194,8 +194,8 @@ impl p::testing::Random for EntityData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.entity_type = rng.string(); }
-        if true { this.entity_name = rng.opt_string(true); }
+        this.entity_type = rng.string();
+        this.entity_name = rng.opt_string(true);
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -232,8 +232,8 @@ impl p::WireStruct for EntryData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.entity = r.array(flexible, EntityData::min_size(version), "EntryData.Entity", |r| Ok(EntityData::read(r, version)?))?; }
-        if true { this.values = r.array(flexible, ValueData::min_size(version), "EntryData.Values", |r| Ok(ValueData::read(r, version)?))?; }
+        this.entity = r.array(flexible, EntityData::min_size(version), "EntryData.Entity", |r| Ok(EntityData::read(r, version)?))?;
+        this.values = r.array(flexible, ValueData::min_size(version), "EntryData.Values", |r| Ok(ValueData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -251,8 +251,8 @@ impl p::WireStruct for EntryData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entity).len()), "EntryData.Entity")?; for e in (&self.entity).iter() { s += e.size(version)?; } s }; } else if self.entity != Vec::<EntityData>::new() { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "Entity", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.values).len()), "EntryData.Values")?; for e in (&self.values).iter() { s += e.size(version)?; } s }; } else if self.values != Vec::<ValueData>::new() { return Err(p::WireError::FieldNotSupported { message: "EntryData", field: "Values", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.entity).len()), "EntryData.Entity")?; for e in (&self.entity).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.values).len()), "EntryData.Values")?; for e in (&self.values).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -267,8 +267,8 @@ impl p::WireStruct for EntryData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_length(flexible, true, Some((&self.entity).len())); for e in (&self.entity).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.values).len())); for e in (&self.values).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.entity).len())); for e in (&self.entity).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.values).len())); for e in (&self.values).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -284,8 +284,8 @@ impl p::testing::Random for EntryData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.entity = { let n = rng.len(depth); (0..n).map(|_| EntityData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.values = { let n = rng.len(depth); (0..n).map(|_| ValueData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.entity = { let n = rng.len(depth); (0..n).map(|_| EntityData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.values = { let n = rng.len(depth); (0..n).map(|_| ValueData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -321,8 +321,8 @@ impl p::WireStruct for ValueData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.key = r.string(flexible, "ValueData.Key")?; }
-        if true { this.value = r.f64()?; }
+        this.key = r.string(flexible, "ValueData.Key")?;
+        this.value = r.f64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -340,8 +340,8 @@ impl p::WireStruct for ValueData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.key), "ValueData.Key")?; } else if self.key != String::new() { return Err(p::WireError::FieldNotSupported { message: "ValueData", field: "Key", version }); }
-        if true { size += 8; } else if self.value != 0.0f64 { return Err(p::WireError::FieldNotSupported { message: "ValueData", field: "Value", version }); }
+        size += p::string_size(flexible, (&self.key), "ValueData.Key")?;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -356,8 +356,8 @@ impl p::WireStruct for ValueData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.key).as_str())); }
-        if true { w.put_f64(*(&self.value)); }
+        w.put_nullable_string(flexible, Some((&self.key).as_str()));
+        w.put_f64(*(&self.value));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -373,8 +373,8 @@ impl p::testing::Random for ValueData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.key = rng.string(); }
-        if true { this.value = rng.f64(); }
+        this.key = rng.string();
+        this.value = rng.f64();
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -33,7 +33,7 @@ impl p::WireStruct for DescribeClusterRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.include_cluster_authorized_operations = r.bool()?; }
+        this.include_cluster_authorized_operations = r.bool()?;
         if version >= 1 { this.endpoint_type = r.i8()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -52,7 +52,7 @@ impl p::WireStruct for DescribeClusterRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 1; } else if self.include_cluster_authorized_operations != false { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterRequest", field: "IncludeClusterAuthorizedOperations", version }); }
+        size += 1;
         if version >= 1 { size += 1; } else if self.endpoint_type != 1i8 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterRequest", field: "EndpointType", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -68,7 +68,7 @@ impl p::WireStruct for DescribeClusterRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_bool(*(&self.include_cluster_authorized_operations)); }
+        w.put_bool(*(&self.include_cluster_authorized_operations));
         if version >= 1 { w.put_i8(*(&self.endpoint_type)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -85,7 +85,7 @@ impl p::testing::Random for DescribeClusterRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.include_cluster_authorized_operations = rng.bool(); }
+        this.include_cluster_authorized_operations = rng.bool();
         if version >= 1 { this.endpoint_type = rng.next_u64() as i8; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

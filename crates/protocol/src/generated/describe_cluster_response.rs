@@ -45,14 +45,14 @@ impl p::WireStruct for DescribeClusterResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DescribeClusterResponse.ErrorMessage")?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DescribeClusterResponse.ErrorMessage")?;
         if version >= 1 { this.endpoint_type = r.i8()?; }
-        if true { this.cluster_id = r.string(flexible, "DescribeClusterResponse.ClusterId")?; }
-        if true { this.controller_id = r.i32()?; }
-        if true { this.brokers = r.array(flexible, DescribeClusterBroker::min_size(version), "DescribeClusterResponse.Brokers", |r| Ok(DescribeClusterBroker::read(r, version)?))?; }
-        if true { this.cluster_authorized_operations = r.i32()?; }
+        this.cluster_id = r.string(flexible, "DescribeClusterResponse.ClusterId")?;
+        this.controller_id = r.i32()?;
+        this.brokers = r.array(flexible, DescribeClusterBroker::min_size(version), "DescribeClusterResponse.Brokers", |r| Ok(DescribeClusterBroker::read(r, version)?))?;
+        this.cluster_authorized_operations = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -70,14 +70,14 @@ impl p::WireStruct for DescribeClusterResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeClusterResponse.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "ErrorMessage", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeClusterResponse.ErrorMessage")?;
         if version >= 1 { size += 1; } else if self.endpoint_type != 1i8 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "EndpointType", version }); }
-        if true { size += p::string_size(flexible, (&self.cluster_id), "DescribeClusterResponse.ClusterId")?; } else if self.cluster_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "ClusterId", version }); }
-        if true { size += 4; } else if self.controller_id != -1i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "ControllerId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.brokers).len()), "DescribeClusterResponse.Brokers")?; for e in (&self.brokers).iter() { s += e.size(version)?; } s }; } else if self.brokers != Vec::<DescribeClusterBroker>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "Brokers", version }); }
-        if true { size += 4; } else if self.cluster_authorized_operations != -2147483648i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterResponse", field: "ClusterAuthorizedOperations", version }); }
+        size += p::string_size(flexible, (&self.cluster_id), "DescribeClusterResponse.ClusterId")?;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.brokers).len()), "DescribeClusterResponse.Brokers")?; for e in (&self.brokers).iter() { s += e.size(version)?; } s };
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -92,14 +92,14 @@ impl p::WireStruct for DescribeClusterResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
         if version >= 1 { w.put_i8(*(&self.endpoint_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.cluster_id).as_str())); }
-        if true { w.put_i32(*(&self.controller_id)); }
-        if true { w.put_length(flexible, true, Some((&self.brokers).len())); for e in (&self.brokers).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.cluster_authorized_operations)); }
+        w.put_nullable_string(flexible, Some((&self.cluster_id).as_str()));
+        w.put_i32(*(&self.controller_id));
+        w.put_length(flexible, true, Some((&self.brokers).len())); for e in (&self.brokers).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.cluster_authorized_operations));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -115,14 +115,14 @@ impl p::testing::Random for DescribeClusterResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
         if version >= 1 { this.endpoint_type = rng.next_u64() as i8; }
-        if true { this.cluster_id = rng.string(); }
-        if true { this.controller_id = rng.next_u64() as i32; }
-        if true { this.brokers = { let n = rng.len(depth); (0..n).map(|_| DescribeClusterBroker::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.cluster_authorized_operations = rng.next_u64() as i32; }
+        this.cluster_id = rng.string();
+        this.controller_id = rng.next_u64() as i32;
+        this.brokers = { let n = rng.len(depth); (0..n).map(|_| DescribeClusterBroker::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.cluster_authorized_operations = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -169,10 +169,10 @@ impl p::WireStruct for DescribeClusterBroker {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.broker_id = r.i32()?; }
-        if true { this.host = r.string(flexible, "DescribeClusterBroker.Host")?; }
-        if true { this.port = r.i32()?; }
-        if true { this.rack = r.string_opt(flexible, true, "DescribeClusterBroker.Rack")?; }
+        this.broker_id = r.i32()?;
+        this.host = r.string(flexible, "DescribeClusterBroker.Host")?;
+        this.port = r.i32()?;
+        this.rack = r.string_opt(flexible, true, "DescribeClusterBroker.Rack")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -190,10 +190,10 @@ impl p::WireStruct for DescribeClusterBroker {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.broker_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterBroker", field: "BrokerId", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "DescribeClusterBroker.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterBroker", field: "Host", version }); }
-        if true { size += 4; } else if self.port != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterBroker", field: "Port", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "DescribeClusterBroker.Rack")?; } else if self.rack != None { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterBroker", field: "Rack", version }); }
+        size += 4;
+        size += p::string_size(flexible, (&self.host), "DescribeClusterBroker.Host")?;
+        size += 4;
+        size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "DescribeClusterBroker.Rack")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -208,10 +208,10 @@ impl p::WireStruct for DescribeClusterBroker {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.broker_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i32(*(&self.port)); }
-        if true { w.put_nullable_string(flexible, (&self.rack).as_deref()); }
+        w.put_i32(*(&self.broker_id));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i32(*(&self.port));
+        w.put_nullable_string(flexible, (&self.rack).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -227,10 +227,10 @@ impl p::testing::Random for DescribeClusterBroker {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.broker_id = rng.next_u64() as i32; }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as i32; }
-        if true { this.rack = rng.opt_string(true); }
+        this.broker_id = rng.next_u64() as i32;
+        this.host = rng.string();
+        this.port = rng.next_u64() as i32;
+        this.rack = rng.opt_string(true);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -37,7 +37,7 @@ impl p::WireStruct for DescribeConfigsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.resources = r.array(flexible, DescribeConfigsResource::min_size(version), "DescribeConfigsRequest.Resources", |r| Ok(DescribeConfigsResource::read(r, version)?))?; }
+        this.resources = r.array(flexible, DescribeConfigsResource::min_size(version), "DescribeConfigsRequest.Resources", |r| Ok(DescribeConfigsResource::read(r, version)?))?;
         if version >= 1 { this.include_synonyms = r.bool()?; }
         if version >= 3 { this.include_documentation = r.bool()?; }
         if flexible {
@@ -57,7 +57,7 @@ impl p::WireStruct for DescribeConfigsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.resources).len()), "DescribeConfigsRequest.Resources")?; for e in (&self.resources).iter() { s += e.size(version)?; } s }; } else if self.resources != Vec::<DescribeConfigsResource>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsRequest", field: "Resources", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.resources).len()), "DescribeConfigsRequest.Resources")?; for e in (&self.resources).iter() { s += e.size(version)?; } s };
         if version >= 1 { size += 1; } else if self.include_synonyms != false { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsRequest", field: "IncludeSynonyms", version }); }
         if version >= 3 { size += 1; } else if self.include_documentation != false { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsRequest", field: "IncludeDocumentation", version }); }
         if flexible {
@@ -74,7 +74,7 @@ impl p::WireStruct for DescribeConfigsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_length(flexible, true, Some((&self.resources).len())); for e in (&self.resources).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.resources).len())); for e in (&self.resources).iter() { e.write(w, version)?; }
         if version >= 1 { w.put_bool(*(&self.include_synonyms)); }
         if version >= 3 { w.put_bool(*(&self.include_documentation)); }
         if flexible {
@@ -92,7 +92,7 @@ impl p::testing::Random for DescribeConfigsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.resources = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.resources = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 1 { this.include_synonyms = rng.bool(); }
         if version >= 3 { this.include_documentation = rng.bool(); }
         if (version >= 4) && rng.chance(4) {
@@ -140,9 +140,9 @@ impl p::WireStruct for DescribeConfigsResource {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.resource_type = r.i8()?; }
-        if true { this.resource_name = r.string(flexible, "DescribeConfigsResource.ResourceName")?; }
-        if true { this.configuration_keys = r.array_opt(flexible, true, 1, "DescribeConfigsResource.ConfigurationKeys", |r| Ok(r.string(flexible, "DescribeConfigsResource.ConfigurationKeys")?))?; }
+        this.resource_type = r.i8()?;
+        this.resource_name = r.string(flexible, "DescribeConfigsResource.ResourceName")?;
+        this.configuration_keys = r.array_opt(flexible, true, 1, "DescribeConfigsResource.ConfigurationKeys", |r| Ok(r.string(flexible, "DescribeConfigsResource.ConfigurationKeys")?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -160,9 +160,9 @@ impl p::WireStruct for DescribeConfigsResource {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResource", field: "ResourceType", version }); }
-        if true { size += p::string_size(flexible, (&self.resource_name), "DescribeConfigsResource.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResource", field: "ResourceName", version }); }
-        if true { size += match (&self.configuration_keys) { None => p::array_prefix_size(flexible, true, None, "DescribeConfigsResource.ConfigurationKeys")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeConfigsResource.ConfigurationKeys")?; for e in a.iter() { s += p::string_size(flexible, e, "DescribeConfigsResource.ConfigurationKeys")?; } s } }; } else if self.configuration_keys != Some(Vec::<String>::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResource", field: "ConfigurationKeys", version }); }
+        size += 1;
+        size += p::string_size(flexible, (&self.resource_name), "DescribeConfigsResource.ResourceName")?;
+        size += match (&self.configuration_keys) { None => p::array_prefix_size(flexible, true, None, "DescribeConfigsResource.ConfigurationKeys")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeConfigsResource.ConfigurationKeys")?; for e in a.iter() { s += p::string_size(flexible, e, "DescribeConfigsResource.ConfigurationKeys")?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -177,9 +177,9 @@ impl p::WireStruct for DescribeConfigsResource {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i8(*(&self.resource_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
-        if true { match (&self.configuration_keys) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_nullable_string(flexible, Some(e.as_str())); } } } }
+        w.put_i8(*(&self.resource_type));
+        w.put_nullable_string(flexible, Some((&self.resource_name).as_str()));
+        match (&self.configuration_keys) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_nullable_string(flexible, Some(e.as_str())); } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -195,9 +195,9 @@ impl p::testing::Random for DescribeConfigsResource {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.resource_type = rng.next_u64() as i8; }
-        if true { this.resource_name = rng.string(); }
-        if true { this.configuration_keys = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }) }; }
+        this.resource_type = rng.next_u64() as i8;
+        this.resource_name = rng.string();
+        this.configuration_keys = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }) };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

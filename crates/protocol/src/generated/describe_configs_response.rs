@@ -33,8 +33,8 @@ impl p::WireStruct for DescribeConfigsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.results = r.array(flexible, DescribeConfigsResult::min_size(version), "DescribeConfigsResponse.Results", |r| Ok(DescribeConfigsResult::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.results = r.array(flexible, DescribeConfigsResult::min_size(version), "DescribeConfigsResponse.Results", |r| Ok(DescribeConfigsResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for DescribeConfigsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "DescribeConfigsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<DescribeConfigsResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResponse", field: "Results", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "DescribeConfigsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for DescribeConfigsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for DescribeConfigsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.results = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -146,12 +146,12 @@ impl p::WireStruct for DescribeConfigsResourceResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "DescribeConfigsResourceResult.Name")?; }
-        if true { this.value = r.string_opt(flexible, true, "DescribeConfigsResourceResult.Value")?; }
-        if true { this.read_only = r.bool()?; }
+        this.name = r.string(flexible, "DescribeConfigsResourceResult.Name")?;
+        this.value = r.string_opt(flexible, true, "DescribeConfigsResourceResult.Value")?;
+        this.read_only = r.bool()?;
         if version <= 0 { this.is_default = r.bool()?; }
         if version >= 1 { this.config_source = r.i8()?; }
-        if true { this.is_sensitive = r.bool()?; }
+        this.is_sensitive = r.bool()?;
         if version >= 1 { this.synonyms = r.array(flexible, DescribeConfigsSynonym::min_size(version), "DescribeConfigsResourceResult.Synonyms", |r| Ok(DescribeConfigsSynonym::read(r, version)?))?; }
         if version >= 3 { this.config_type = r.i8()?; }
         if version >= 3 { this.documentation = r.string_opt(flexible, true, "DescribeConfigsResourceResult.Documentation")?; }
@@ -172,12 +172,12 @@ impl p::WireStruct for DescribeConfigsResourceResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "DescribeConfigsResourceResult.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResourceResult", field: "Name", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.value).as_deref(), "DescribeConfigsResourceResult.Value")?; } else if self.value != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResourceResult", field: "Value", version }); }
-        if true { size += 1; } else if self.read_only != false { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResourceResult", field: "ReadOnly", version }); }
+        size += p::string_size(flexible, (&self.name), "DescribeConfigsResourceResult.Name")?;
+        size += p::opt_string_size(flexible, true, (&self.value).as_deref(), "DescribeConfigsResourceResult.Value")?;
+        size += 1;
         if version <= 0 { size += 1; } else if self.is_default != false { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResourceResult", field: "IsDefault", version }); }
         if version >= 1 { size += 1; }
-        if true { size += 1; } else if self.is_sensitive != false { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResourceResult", field: "IsSensitive", version }); }
+        size += 1;
         if version >= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.synonyms).len()), "DescribeConfigsResourceResult.Synonyms")?; for e in (&self.synonyms).iter() { s += e.size(version)?; } s }; }
         if version >= 3 { size += 1; }
         if version >= 3 { size += p::opt_string_size(flexible, true, (&self.documentation).as_deref(), "DescribeConfigsResourceResult.Documentation")?; }
@@ -195,12 +195,12 @@ impl p::WireStruct for DescribeConfigsResourceResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_string(flexible, (&self.value).as_deref()); }
-        if true { w.put_bool(*(&self.read_only)); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_string(flexible, (&self.value).as_deref());
+        w.put_bool(*(&self.read_only));
         if version <= 0 { w.put_bool(*(&self.is_default)); }
         if version >= 1 { w.put_i8(*(&self.config_source)); }
-        if true { w.put_bool(*(&self.is_sensitive)); }
+        w.put_bool(*(&self.is_sensitive));
         if version >= 1 { w.put_length(flexible, true, Some((&self.synonyms).len())); for e in (&self.synonyms).iter() { e.write(w, version)?; } }
         if version >= 3 { w.put_i8(*(&self.config_type)); }
         if version >= 3 { w.put_nullable_string(flexible, (&self.documentation).as_deref()); }
@@ -219,12 +219,12 @@ impl p::testing::Random for DescribeConfigsResourceResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.value = rng.opt_string(true); }
-        if true { this.read_only = rng.bool(); }
+        this.name = rng.string();
+        this.value = rng.opt_string(true);
+        this.read_only = rng.bool();
         if version <= 0 { this.is_default = rng.bool(); }
         if version >= 1 { this.config_source = rng.next_u64() as i8; }
-        if true { this.is_sensitive = rng.bool(); }
+        this.is_sensitive = rng.bool();
         if version >= 1 { this.synonyms = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsSynonym::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version >= 3 { this.config_type = rng.next_u64() as i8; }
         if version >= 3 { this.documentation = rng.opt_string(true); }
@@ -270,11 +270,11 @@ impl p::WireStruct for DescribeConfigsResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DescribeConfigsResult.ErrorMessage")?; }
-        if true { this.resource_type = r.i8()?; }
-        if true { this.resource_name = r.string(flexible, "DescribeConfigsResult.ResourceName")?; }
-        if true { this.configs = r.array(flexible, DescribeConfigsResourceResult::min_size(version), "DescribeConfigsResult.Configs", |r| Ok(DescribeConfigsResourceResult::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DescribeConfigsResult.ErrorMessage")?;
+        this.resource_type = r.i8()?;
+        this.resource_name = r.string(flexible, "DescribeConfigsResult.ResourceName")?;
+        this.configs = r.array(flexible, DescribeConfigsResourceResult::min_size(version), "DescribeConfigsResult.Configs", |r| Ok(DescribeConfigsResourceResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -292,11 +292,11 @@ impl p::WireStruct for DescribeConfigsResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeConfigsResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResult", field: "ErrorMessage", version }); }
-        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResult", field: "ResourceType", version }); }
-        if true { size += p::string_size(flexible, (&self.resource_name), "DescribeConfigsResult.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResult", field: "ResourceName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.configs).len()), "DescribeConfigsResult.Configs")?; for e in (&self.configs).iter() { s += e.size(version)?; } s }; } else if self.configs != Vec::<DescribeConfigsResourceResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResult", field: "Configs", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeConfigsResult.ErrorMessage")?;
+        size += 1;
+        size += p::string_size(flexible, (&self.resource_name), "DescribeConfigsResult.ResourceName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.configs).len()), "DescribeConfigsResult.Configs")?; for e in (&self.configs).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -311,11 +311,11 @@ impl p::WireStruct for DescribeConfigsResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_i8(*(&self.resource_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.configs).len())); for e in (&self.configs).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_i8(*(&self.resource_type));
+        w.put_nullable_string(flexible, Some((&self.resource_name).as_str()));
+        w.put_length(flexible, true, Some((&self.configs).len())); for e in (&self.configs).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -331,11 +331,11 @@ impl p::testing::Random for DescribeConfigsResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.resource_type = rng.next_u64() as i8; }
-        if true { this.resource_name = rng.string(); }
-        if true { this.configs = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsResourceResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.resource_type = rng.next_u64() as i8;
+        this.resource_name = rng.string();
+        this.configs = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsResourceResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -31,7 +31,7 @@ impl p::WireStruct for DescribeDelegationTokenRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.owners = r.array_opt(flexible, true, DescribeDelegationTokenOwner::min_size(version), "DescribeDelegationTokenRequest.Owners", |r| Ok(DescribeDelegationTokenOwner::read(r, version)?))?; }
+        this.owners = r.array_opt(flexible, true, DescribeDelegationTokenOwner::min_size(version), "DescribeDelegationTokenRequest.Owners", |r| Ok(DescribeDelegationTokenOwner::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for DescribeDelegationTokenRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += match (&self.owners) { None => p::array_prefix_size(flexible, true, None, "DescribeDelegationTokenRequest.Owners")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeDelegationTokenRequest.Owners")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.owners != Some(Vec::<DescribeDelegationTokenOwner>::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeDelegationTokenRequest", field: "Owners", version }); }
+        size += match (&self.owners) { None => p::array_prefix_size(flexible, true, None, "DescribeDelegationTokenRequest.Owners")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeDelegationTokenRequest.Owners")?; for e in a.iter() { s += e.size(version)?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for DescribeDelegationTokenRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { match (&self.owners) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        match (&self.owners) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for DescribeDelegationTokenRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.owners = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| DescribeDelegationTokenOwner::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.owners = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| DescribeDelegationTokenOwner::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -124,8 +124,8 @@ impl p::WireStruct for DescribeDelegationTokenOwner {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.principal_type = r.string(flexible, "DescribeDelegationTokenOwner.PrincipalType")?; }
-        if true { this.principal_name = r.string(flexible, "DescribeDelegationTokenOwner.PrincipalName")?; }
+        this.principal_type = r.string(flexible, "DescribeDelegationTokenOwner.PrincipalType")?;
+        this.principal_name = r.string(flexible, "DescribeDelegationTokenOwner.PrincipalName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -143,8 +143,8 @@ impl p::WireStruct for DescribeDelegationTokenOwner {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.principal_type), "DescribeDelegationTokenOwner.PrincipalType")?; } else if self.principal_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeDelegationTokenOwner", field: "PrincipalType", version }); }
-        if true { size += p::string_size(flexible, (&self.principal_name), "DescribeDelegationTokenOwner.PrincipalName")?; } else if self.principal_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeDelegationTokenOwner", field: "PrincipalName", version }); }
+        size += p::string_size(flexible, (&self.principal_type), "DescribeDelegationTokenOwner.PrincipalType")?;
+        size += p::string_size(flexible, (&self.principal_name), "DescribeDelegationTokenOwner.PrincipalName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -159,8 +159,8 @@ impl p::WireStruct for DescribeDelegationTokenOwner {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.principal_type).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal_name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.principal_type).as_str()));
+        w.put_nullable_string(flexible, Some((&self.principal_name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -176,8 +176,8 @@ impl p::testing::Random for DescribeDelegationTokenOwner {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.principal_type = rng.string(); }
-        if true { this.principal_name = rng.string(); }
+        this.principal_type = rng.string();
+        this.principal_name = rng.string();
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

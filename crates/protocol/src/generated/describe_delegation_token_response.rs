@@ -35,9 +35,9 @@ impl p::WireStruct for DescribeDelegationTokenResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.tokens = r.array(flexible, DescribedDelegationToken::min_size(version), "DescribeDelegationTokenResponse.Tokens", |r| Ok(DescribedDelegationToken::read(r, version)?))?; }
-        if true { this.throttle_time_ms = r.i32()?; }
+        this.error_code = r.i16()?;
+        this.tokens = r.array(flexible, DescribedDelegationToken::min_size(version), "DescribeDelegationTokenResponse.Tokens", |r| Ok(DescribedDelegationToken::read(r, version)?))?;
+        this.throttle_time_ms = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -55,9 +55,9 @@ impl p::WireStruct for DescribeDelegationTokenResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeDelegationTokenResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.tokens).len()), "DescribeDelegationTokenResponse.Tokens")?; for e in (&self.tokens).iter() { s += e.size(version)?; } s }; } else if self.tokens != Vec::<DescribedDelegationToken>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeDelegationTokenResponse", field: "Tokens", version }); }
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeDelegationTokenResponse", field: "ThrottleTimeMs", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.tokens).len()), "DescribeDelegationTokenResponse.Tokens")?; for e in (&self.tokens).iter() { s += e.size(version)?; } s };
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -72,9 +72,9 @@ impl p::WireStruct for DescribeDelegationTokenResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.tokens).len())); for e in (&self.tokens).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.tokens).len())); for e in (&self.tokens).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.throttle_time_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -90,9 +90,9 @@ impl p::testing::Random for DescribeDelegationTokenResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.tokens = { let n = rng.len(depth); (0..n).map(|_| DescribedDelegationToken::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        this.error_code = rng.next_u64() as i16;
+        this.tokens = { let n = rng.len(depth); (0..n).map(|_| DescribedDelegationToken::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.throttle_time_ms = rng.next_u64() as i32;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -153,16 +153,16 @@ impl p::WireStruct for DescribedDelegationToken {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.principal_type = r.string(flexible, "DescribedDelegationToken.PrincipalType")?; }
-        if true { this.principal_name = r.string(flexible, "DescribedDelegationToken.PrincipalName")?; }
+        this.principal_type = r.string(flexible, "DescribedDelegationToken.PrincipalType")?;
+        this.principal_name = r.string(flexible, "DescribedDelegationToken.PrincipalName")?;
         if version >= 3 { this.token_requester_principal_type = r.string(flexible, "DescribedDelegationToken.TokenRequesterPrincipalType")?; }
         if version >= 3 { this.token_requester_principal_name = r.string(flexible, "DescribedDelegationToken.TokenRequesterPrincipalName")?; }
-        if true { this.issue_timestamp = r.i64()?; }
-        if true { this.expiry_timestamp = r.i64()?; }
-        if true { this.max_timestamp = r.i64()?; }
-        if true { this.token_id = r.string(flexible, "DescribedDelegationToken.TokenId")?; }
-        if true { this.hmac = r.bytes(flexible, "DescribedDelegationToken.Hmac")?; }
-        if true { this.renewers = r.array(flexible, DescribedDelegationTokenRenewer::min_size(version), "DescribedDelegationToken.Renewers", |r| Ok(DescribedDelegationTokenRenewer::read(r, version)?))?; }
+        this.issue_timestamp = r.i64()?;
+        this.expiry_timestamp = r.i64()?;
+        this.max_timestamp = r.i64()?;
+        this.token_id = r.string(flexible, "DescribedDelegationToken.TokenId")?;
+        this.hmac = r.bytes(flexible, "DescribedDelegationToken.Hmac")?;
+        this.renewers = r.array(flexible, DescribedDelegationTokenRenewer::min_size(version), "DescribedDelegationToken.Renewers", |r| Ok(DescribedDelegationTokenRenewer::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -180,16 +180,16 @@ impl p::WireStruct for DescribedDelegationToken {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.principal_type), "DescribedDelegationToken.PrincipalType")?; } else if self.principal_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "PrincipalType", version }); }
-        if true { size += p::string_size(flexible, (&self.principal_name), "DescribedDelegationToken.PrincipalName")?; } else if self.principal_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "PrincipalName", version }); }
+        size += p::string_size(flexible, (&self.principal_type), "DescribedDelegationToken.PrincipalType")?;
+        size += p::string_size(flexible, (&self.principal_name), "DescribedDelegationToken.PrincipalName")?;
         if version >= 3 { size += p::string_size(flexible, (&self.token_requester_principal_type), "DescribedDelegationToken.TokenRequesterPrincipalType")?; } else if self.token_requester_principal_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "TokenRequesterPrincipalType", version }); }
         if version >= 3 { size += p::string_size(flexible, (&self.token_requester_principal_name), "DescribedDelegationToken.TokenRequesterPrincipalName")?; } else if self.token_requester_principal_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "TokenRequesterPrincipalName", version }); }
-        if true { size += 8; } else if self.issue_timestamp != 0i64 { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "IssueTimestamp", version }); }
-        if true { size += 8; } else if self.expiry_timestamp != 0i64 { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "ExpiryTimestamp", version }); }
-        if true { size += 8; } else if self.max_timestamp != 0i64 { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "MaxTimestamp", version }); }
-        if true { size += p::string_size(flexible, (&self.token_id), "DescribedDelegationToken.TokenId")?; } else if self.token_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "TokenId", version }); }
-        if true { size += p::bytes_size(flexible, (&self.hmac).len(), "DescribedDelegationToken.Hmac")?; } else if self.hmac != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "Hmac", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.renewers).len()), "DescribedDelegationToken.Renewers")?; for e in (&self.renewers).iter() { s += e.size(version)?; } s }; } else if self.renewers != Vec::<DescribedDelegationTokenRenewer>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationToken", field: "Renewers", version }); }
+        size += 8;
+        size += 8;
+        size += 8;
+        size += p::string_size(flexible, (&self.token_id), "DescribedDelegationToken.TokenId")?;
+        size += p::bytes_size(flexible, (&self.hmac).len(), "DescribedDelegationToken.Hmac")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.renewers).len()), "DescribedDelegationToken.Renewers")?; for e in (&self.renewers).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -204,16 +204,16 @@ impl p::WireStruct for DescribedDelegationToken {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.principal_type).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal_name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.principal_type).as_str()));
+        w.put_nullable_string(flexible, Some((&self.principal_name).as_str()));
         if version >= 3 { w.put_nullable_string(flexible, Some((&self.token_requester_principal_type).as_str())); }
         if version >= 3 { w.put_nullable_string(flexible, Some((&self.token_requester_principal_name).as_str())); }
-        if true { w.put_i64(*(&self.issue_timestamp)); }
-        if true { w.put_i64(*(&self.expiry_timestamp)); }
-        if true { w.put_i64(*(&self.max_timestamp)); }
-        if true { w.put_nullable_string(flexible, Some((&self.token_id).as_str())); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.hmac)[..])); }
-        if true { w.put_length(flexible, true, Some((&self.renewers).len())); for e in (&self.renewers).iter() { e.write(w, version)?; } }
+        w.put_i64(*(&self.issue_timestamp));
+        w.put_i64(*(&self.expiry_timestamp));
+        w.put_i64(*(&self.max_timestamp));
+        w.put_nullable_string(flexible, Some((&self.token_id).as_str()));
+        w.put_nullable_bytes(flexible, Some(&(&self.hmac)[..]));
+        w.put_length(flexible, true, Some((&self.renewers).len())); for e in (&self.renewers).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -229,16 +229,16 @@ impl p::testing::Random for DescribedDelegationToken {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.principal_type = rng.string(); }
-        if true { this.principal_name = rng.string(); }
+        this.principal_type = rng.string();
+        this.principal_name = rng.string();
         if version >= 3 { this.token_requester_principal_type = rng.string(); }
         if version >= 3 { this.token_requester_principal_name = rng.string(); }
-        if true { this.issue_timestamp = rng.next_u64() as i64; }
-        if true { this.expiry_timestamp = rng.next_u64() as i64; }
-        if true { this.max_timestamp = rng.next_u64() as i64; }
-        if true { this.token_id = rng.string(); }
-        if true { this.hmac = rng.bytes(); }
-        if true { this.renewers = { let n = rng.len(depth); (0..n).map(|_| DescribedDelegationTokenRenewer::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.issue_timestamp = rng.next_u64() as i64;
+        this.expiry_timestamp = rng.next_u64() as i64;
+        this.max_timestamp = rng.next_u64() as i64;
+        this.token_id = rng.string();
+        this.hmac = rng.bytes();
+        this.renewers = { let n = rng.len(depth); (0..n).map(|_| DescribedDelegationTokenRenewer::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -275,8 +275,8 @@ impl p::WireStruct for DescribedDelegationTokenRenewer {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.principal_type = r.string(flexible, "DescribedDelegationTokenRenewer.PrincipalType")?; }
-        if true { this.principal_name = r.string(flexible, "DescribedDelegationTokenRenewer.PrincipalName")?; }
+        this.principal_type = r.string(flexible, "DescribedDelegationTokenRenewer.PrincipalType")?;
+        this.principal_name = r.string(flexible, "DescribedDelegationTokenRenewer.PrincipalName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -294,8 +294,8 @@ impl p::WireStruct for DescribedDelegationTokenRenewer {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.principal_type), "DescribedDelegationTokenRenewer.PrincipalType")?; } else if self.principal_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationTokenRenewer", field: "PrincipalType", version }); }
-        if true { size += p::string_size(flexible, (&self.principal_name), "DescribedDelegationTokenRenewer.PrincipalName")?; } else if self.principal_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedDelegationTokenRenewer", field: "PrincipalName", version }); }
+        size += p::string_size(flexible, (&self.principal_type), "DescribedDelegationTokenRenewer.PrincipalType")?;
+        size += p::string_size(flexible, (&self.principal_name), "DescribedDelegationTokenRenewer.PrincipalName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -310,8 +310,8 @@ impl p::WireStruct for DescribedDelegationTokenRenewer {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.principal_type).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.principal_name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.principal_type).as_str()));
+        w.put_nullable_string(flexible, Some((&self.principal_name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -327,8 +327,8 @@ impl p::testing::Random for DescribedDelegationTokenRenewer {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.principal_type = rng.string(); }
-        if true { this.principal_name = rng.string(); }
+        this.principal_type = rng.string();
+        this.principal_name = rng.string();
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

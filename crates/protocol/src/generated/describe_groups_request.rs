@@ -34,7 +34,7 @@ impl p::WireStruct for DescribeGroupsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.groups = r.array(flexible, 1, "DescribeGroupsRequest.Groups", |r| Ok(r.string(flexible, "DescribeGroupsRequest.Groups")?))?; }
+        this.groups = r.array(flexible, 1, "DescribeGroupsRequest.Groups", |r| Ok(r.string(flexible, "DescribeGroupsRequest.Groups")?))?;
         if version >= 3 { this.include_authorized_operations = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -53,7 +53,7 @@ impl p::WireStruct for DescribeGroupsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "DescribeGroupsRequest.Groups")?; for e in (&self.groups).iter() { s += p::string_size(flexible, e, "DescribeGroupsRequest.Groups")?; } s }; } else if self.groups != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeGroupsRequest", field: "Groups", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "DescribeGroupsRequest.Groups")?; for e in (&self.groups).iter() { s += p::string_size(flexible, e, "DescribeGroupsRequest.Groups")?; } s };
         if version >= 3 { size += 1; } else if self.include_authorized_operations != false { return Err(p::WireError::FieldNotSupported { message: "DescribeGroupsRequest", field: "IncludeAuthorizedOperations", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -69,7 +69,7 @@ impl p::WireStruct for DescribeGroupsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
+        w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
         if version >= 3 { w.put_bool(*(&self.include_authorized_operations)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -86,7 +86,7 @@ impl p::testing::Random for DescribeGroupsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.groups = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
+        this.groups = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
         if version >= 3 { this.include_authorized_operations = rng.bool(); }
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

@@ -35,7 +35,7 @@ impl p::WireStruct for DescribeGroupsResponse {
         let flexible = version >= 5;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
-        if true { this.groups = r.array(flexible, DescribedGroup::min_size(version), "DescribeGroupsResponse.Groups", |r| Ok(DescribedGroup::read(r, version)?))?; }
+        this.groups = r.array(flexible, DescribedGroup::min_size(version), "DescribeGroupsResponse.Groups", |r| Ok(DescribedGroup::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,7 +54,7 @@ impl p::WireStruct for DescribeGroupsResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 1 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "DescribeGroupsResponse.Groups")?; for e in (&self.groups).iter() { s += e.size(version)?; } s }; } else if self.groups != Vec::<DescribedGroup>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeGroupsResponse", field: "Groups", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "DescribeGroupsResponse.Groups")?; for e in (&self.groups).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,7 +70,7 @@ impl p::WireStruct for DescribeGroupsResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,7 +87,7 @@ impl p::testing::Random for DescribeGroupsResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.groups = { let n = rng.len(depth); (0..n).map(|_| DescribedGroup::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.groups = { let n = rng.len(depth); (0..n).map(|_| DescribedGroup::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -142,12 +142,12 @@ impl p::WireStruct for DescribedGroup {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.group_id = r.string(flexible, "DescribedGroup.GroupId")?; }
-        if true { this.group_state = r.string(flexible, "DescribedGroup.GroupState")?; }
-        if true { this.protocol_type = r.string(flexible, "DescribedGroup.ProtocolType")?; }
-        if true { this.protocol_data = r.string(flexible, "DescribedGroup.ProtocolData")?; }
-        if true { this.members = r.array(flexible, DescribedGroupMember::min_size(version), "DescribedGroup.Members", |r| Ok(DescribedGroupMember::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.group_id = r.string(flexible, "DescribedGroup.GroupId")?;
+        this.group_state = r.string(flexible, "DescribedGroup.GroupState")?;
+        this.protocol_type = r.string(flexible, "DescribedGroup.ProtocolType")?;
+        this.protocol_data = r.string(flexible, "DescribedGroup.ProtocolData")?;
+        this.members = r.array(flexible, DescribedGroupMember::min_size(version), "DescribedGroup.Members", |r| Ok(DescribedGroupMember::read(r, version)?))?;
         if version >= 3 { this.authorized_operations = r.i32()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -166,12 +166,12 @@ impl p::WireStruct for DescribedGroup {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "ErrorCode", version }); }
-        if true { size += p::string_size(flexible, (&self.group_id), "DescribedGroup.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "GroupId", version }); }
-        if true { size += p::string_size(flexible, (&self.group_state), "DescribedGroup.GroupState")?; } else if self.group_state != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "GroupState", version }); }
-        if true { size += p::string_size(flexible, (&self.protocol_type), "DescribedGroup.ProtocolType")?; } else if self.protocol_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "ProtocolType", version }); }
-        if true { size += p::string_size(flexible, (&self.protocol_data), "DescribedGroup.ProtocolData")?; } else if self.protocol_data != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "ProtocolData", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "DescribedGroup.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s }; } else if self.members != Vec::<DescribedGroupMember>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "Members", version }); }
+        size += 2;
+        size += p::string_size(flexible, (&self.group_id), "DescribedGroup.GroupId")?;
+        size += p::string_size(flexible, (&self.group_state), "DescribedGroup.GroupState")?;
+        size += p::string_size(flexible, (&self.protocol_type), "DescribedGroup.ProtocolType")?;
+        size += p::string_size(flexible, (&self.protocol_data), "DescribedGroup.ProtocolData")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "DescribedGroup.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s };
         if version >= 3 { size += 4; } else if self.authorized_operations != -2147483648i32 { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "AuthorizedOperations", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -187,12 +187,12 @@ impl p::WireStruct for DescribedGroup {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.group_state).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.protocol_type).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.protocol_data).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.group_state).as_str()));
+        w.put_nullable_string(flexible, Some((&self.protocol_type).as_str()));
+        w.put_nullable_string(flexible, Some((&self.protocol_data).as_str()));
+        w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; }
         if version >= 3 { w.put_i32(*(&self.authorized_operations)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -209,12 +209,12 @@ impl p::testing::Random for DescribedGroup {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.group_id = rng.string(); }
-        if true { this.group_state = rng.string(); }
-        if true { this.protocol_type = rng.string(); }
-        if true { this.protocol_data = rng.string(); }
-        if true { this.members = { let n = rng.len(depth); (0..n).map(|_| DescribedGroupMember::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.group_id = rng.string();
+        this.group_state = rng.string();
+        this.protocol_type = rng.string();
+        this.protocol_data = rng.string();
+        this.members = { let n = rng.len(depth); (0..n).map(|_| DescribedGroupMember::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 3 { this.authorized_operations = rng.next_u64() as i32; }
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -261,12 +261,12 @@ impl p::WireStruct for DescribedGroupMember {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 5;
         let mut this = Self::default();
-        if true { this.member_id = r.string(flexible, "DescribedGroupMember.MemberId")?; }
+        this.member_id = r.string(flexible, "DescribedGroupMember.MemberId")?;
         if version >= 4 { this.group_instance_id = r.string_opt(flexible, version >= 4, "DescribedGroupMember.GroupInstanceId")?; }
-        if true { this.client_id = r.string(flexible, "DescribedGroupMember.ClientId")?; }
-        if true { this.client_host = r.string(flexible, "DescribedGroupMember.ClientHost")?; }
-        if true { this.member_metadata = r.bytes(flexible, "DescribedGroupMember.MemberMetadata")?; }
-        if true { this.member_assignment = r.bytes(flexible, "DescribedGroupMember.MemberAssignment")?; }
+        this.client_id = r.string(flexible, "DescribedGroupMember.ClientId")?;
+        this.client_host = r.string(flexible, "DescribedGroupMember.ClientHost")?;
+        this.member_metadata = r.bytes(flexible, "DescribedGroupMember.MemberMetadata")?;
+        this.member_assignment = r.bytes(flexible, "DescribedGroupMember.MemberAssignment")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -284,12 +284,12 @@ impl p::WireStruct for DescribedGroupMember {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.member_id), "DescribedGroupMember.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroupMember", field: "MemberId", version }); }
+        size += p::string_size(flexible, (&self.member_id), "DescribedGroupMember.MemberId")?;
         if version >= 4 { size += p::opt_string_size(flexible, version >= 4, (&self.group_instance_id).as_deref(), "DescribedGroupMember.GroupInstanceId")?; }
-        if true { size += p::string_size(flexible, (&self.client_id), "DescribedGroupMember.ClientId")?; } else if self.client_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroupMember", field: "ClientId", version }); }
-        if true { size += p::string_size(flexible, (&self.client_host), "DescribedGroupMember.ClientHost")?; } else if self.client_host != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroupMember", field: "ClientHost", version }); }
-        if true { size += p::bytes_size(flexible, (&self.member_metadata).len(), "DescribedGroupMember.MemberMetadata")?; } else if self.member_metadata != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroupMember", field: "MemberMetadata", version }); }
-        if true { size += p::bytes_size(flexible, (&self.member_assignment).len(), "DescribedGroupMember.MemberAssignment")?; } else if self.member_assignment != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "DescribedGroupMember", field: "MemberAssignment", version }); }
+        size += p::string_size(flexible, (&self.client_id), "DescribedGroupMember.ClientId")?;
+        size += p::string_size(flexible, (&self.client_host), "DescribedGroupMember.ClientHost")?;
+        size += p::bytes_size(flexible, (&self.member_metadata).len(), "DescribedGroupMember.MemberMetadata")?;
+        size += p::bytes_size(flexible, (&self.member_assignment).len(), "DescribedGroupMember.MemberAssignment")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -304,12 +304,12 @@ impl p::WireStruct for DescribedGroupMember {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
         if version >= 4 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_host).as_str())); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.member_metadata)[..])); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.member_assignment)[..])); }
+        w.put_nullable_string(flexible, Some((&self.client_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.client_host).as_str()));
+        w.put_nullable_bytes(flexible, Some(&(&self.member_metadata)[..]));
+        w.put_nullable_bytes(flexible, Some(&(&self.member_assignment)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -325,12 +325,12 @@ impl p::testing::Random for DescribedGroupMember {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.member_id = rng.string(); }
+        this.member_id = rng.string();
         if version >= 4 { this.group_instance_id = rng.opt_string(version >= 4); }
-        if true { this.client_id = rng.string(); }
-        if true { this.client_host = rng.string(); }
-        if true { this.member_metadata = rng.bytes(); }
-        if true { this.member_assignment = rng.bytes(); }
+        this.client_id = rng.string();
+        this.client_host = rng.string();
+        this.member_metadata = rng.bytes();
+        this.member_assignment = rng.bytes();
         if (version >= 5) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -31,7 +31,7 @@ impl p::WireStruct for DescribeLogDirsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topics = r.array_opt(flexible, true, DescribableLogDirTopic::min_size(version), "DescribeLogDirsRequest.Topics", |r| Ok(DescribableLogDirTopic::read(r, version)?))?; }
+        this.topics = r.array_opt(flexible, true, DescribableLogDirTopic::min_size(version), "DescribeLogDirsRequest.Topics", |r| Ok(DescribableLogDirTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for DescribeLogDirsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += match (&self.topics) { None => p::array_prefix_size(flexible, true, None, "DescribeLogDirsRequest.Topics")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeLogDirsRequest.Topics")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.topics != Some(Vec::<DescribableLogDirTopic>::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsRequest", field: "Topics", version }); }
+        size += match (&self.topics) { None => p::array_prefix_size(flexible, true, None, "DescribeLogDirsRequest.Topics")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeLogDirsRequest.Topics")?; for e in a.iter() { s += e.size(version)?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for DescribeLogDirsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { match (&self.topics) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        match (&self.topics) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for DescribeLogDirsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| DescribableLogDirTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.topics = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| DescribableLogDirTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -124,8 +124,8 @@ impl p::WireStruct for DescribableLogDirTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "DescribableLogDirTopic.Topic")?; }
-        if true { this.partitions = r.array(flexible, 4, "DescribableLogDirTopic.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic = r.string(flexible, "DescribableLogDirTopic.Topic")?;
+        this.partitions = r.array(flexible, 4, "DescribableLogDirTopic.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -143,8 +143,8 @@ impl p::WireStruct for DescribableLogDirTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "DescribableLogDirTopic.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribableLogDirTopic", field: "Topic", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DescribableLogDirTopic.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribableLogDirTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic), "DescribableLogDirTopic.Topic")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DescribableLogDirTopic.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -159,8 +159,8 @@ impl p::WireStruct for DescribableLogDirTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -176,8 +176,8 @@ impl p::testing::Random for DescribableLogDirTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

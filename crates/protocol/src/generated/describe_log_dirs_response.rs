@@ -36,9 +36,9 @@ impl p::WireStruct for DescribeLogDirsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
+        this.throttle_time_ms = r.i32()?;
         if version >= 3 { this.error_code = r.i16()?; }
-        if true { this.results = r.array(flexible, DescribeLogDirsResult::min_size(version), "DescribeLogDirsResponse.Results", |r| Ok(DescribeLogDirsResult::read(r, version)?))?; }
+        this.results = r.array(flexible, DescribeLogDirsResult::min_size(version), "DescribeLogDirsResponse.Results", |r| Ok(DescribeLogDirsResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -56,9 +56,9 @@ impl p::WireStruct for DescribeLogDirsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsResponse", field: "ThrottleTimeMs", version }); }
+        size += 4;
         if version >= 3 { size += 2; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "DescribeLogDirsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<DescribeLogDirsResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsResponse", field: "Results", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "DescribeLogDirsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -73,9 +73,9 @@ impl p::WireStruct for DescribeLogDirsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        w.put_i32(*(&self.throttle_time_ms));
         if version >= 3 { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -91,9 +91,9 @@ impl p::testing::Random for DescribeLogDirsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        this.throttle_time_ms = rng.next_u64() as i32;
         if version >= 3 { this.error_code = rng.next_u64() as i16; }
-        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| DescribeLogDirsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.results = { let n = rng.len(depth); (0..n).map(|_| DescribeLogDirsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -141,10 +141,10 @@ impl p::WireStruct for DescribeLogDirsPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.partition_size = r.i64()?; }
-        if true { this.offset_lag = r.i64()?; }
-        if true { this.is_future_key = r.bool()?; }
+        this.partition_index = r.i32()?;
+        this.partition_size = r.i64()?;
+        this.offset_lag = r.i64()?;
+        this.is_future_key = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -162,10 +162,10 @@ impl p::WireStruct for DescribeLogDirsPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsPartition", field: "PartitionIndex", version }); }
-        if true { size += 8; } else if self.partition_size != 0i64 { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsPartition", field: "PartitionSize", version }); }
-        if true { size += 8; } else if self.offset_lag != 0i64 { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsPartition", field: "OffsetLag", version }); }
-        if true { size += 1; } else if self.is_future_key != false { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsPartition", field: "IsFutureKey", version }); }
+        size += 4;
+        size += 8;
+        size += 8;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -180,10 +180,10 @@ impl p::WireStruct for DescribeLogDirsPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i64(*(&self.partition_size)); }
-        if true { w.put_i64(*(&self.offset_lag)); }
-        if true { w.put_bool(*(&self.is_future_key)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i64(*(&self.partition_size));
+        w.put_i64(*(&self.offset_lag));
+        w.put_bool(*(&self.is_future_key));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -199,10 +199,10 @@ impl p::testing::Random for DescribeLogDirsPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.partition_size = rng.next_u64() as i64; }
-        if true { this.offset_lag = rng.next_u64() as i64; }
-        if true { this.is_future_key = rng.bool(); }
+        this.partition_index = rng.next_u64() as i32;
+        this.partition_size = rng.next_u64() as i64;
+        this.offset_lag = rng.next_u64() as i64;
+        this.is_future_key = rng.bool();
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -246,9 +246,9 @@ impl p::WireStruct for DescribeLogDirsResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.log_dir = r.string(flexible, "DescribeLogDirsResult.LogDir")?; }
-        if true { this.topics = r.array(flexible, DescribeLogDirsTopic::min_size(version), "DescribeLogDirsResult.Topics", |r| Ok(DescribeLogDirsTopic::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.log_dir = r.string(flexible, "DescribeLogDirsResult.LogDir")?;
+        this.topics = r.array(flexible, DescribeLogDirsTopic::min_size(version), "DescribeLogDirsResult.Topics", |r| Ok(DescribeLogDirsTopic::read(r, version)?))?;
         if version >= 4 { this.total_bytes = r.i64()?; }
         if version >= 4 { this.usable_bytes = r.i64()?; }
         if flexible {
@@ -268,9 +268,9 @@ impl p::WireStruct for DescribeLogDirsResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsResult", field: "ErrorCode", version }); }
-        if true { size += p::string_size(flexible, (&self.log_dir), "DescribeLogDirsResult.LogDir")?; } else if self.log_dir != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsResult", field: "LogDir", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeLogDirsResult.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<DescribeLogDirsTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsResult", field: "Topics", version }); }
+        size += 2;
+        size += p::string_size(flexible, (&self.log_dir), "DescribeLogDirsResult.LogDir")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeLogDirsResult.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if version >= 4 { size += 8; }
         if version >= 4 { size += 8; }
         if flexible {
@@ -287,9 +287,9 @@ impl p::WireStruct for DescribeLogDirsResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, Some((&self.log_dir).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, Some((&self.log_dir).as_str()));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if version >= 4 { w.put_i64(*(&self.total_bytes)); }
         if version >= 4 { w.put_i64(*(&self.usable_bytes)); }
         if flexible {
@@ -307,9 +307,9 @@ impl p::testing::Random for DescribeLogDirsResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.log_dir = rng.string(); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| DescribeLogDirsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.log_dir = rng.string();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| DescribeLogDirsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 4 { this.total_bytes = rng.next_u64() as i64; }
         if version >= 4 { this.usable_bytes = rng.next_u64() as i64; }
         if (version >= 2) && rng.chance(4) {
@@ -348,8 +348,8 @@ impl p::WireStruct for DescribeLogDirsTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "DescribeLogDirsTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, DescribeLogDirsPartition::min_size(version), "DescribeLogDirsTopic.Partitions", |r| Ok(DescribeLogDirsPartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "DescribeLogDirsTopic.Name")?;
+        this.partitions = r.array(flexible, DescribeLogDirsPartition::min_size(version), "DescribeLogDirsTopic.Partitions", |r| Ok(DescribeLogDirsPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -367,8 +367,8 @@ impl p::WireStruct for DescribeLogDirsTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "DescribeLogDirsTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DescribeLogDirsTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<DescribeLogDirsPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeLogDirsTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "DescribeLogDirsTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DescribeLogDirsTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -383,8 +383,8 @@ impl p::WireStruct for DescribeLogDirsTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -400,8 +400,8 @@ impl p::testing::Random for DescribeLogDirsTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| DescribeLogDirsPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| DescribeLogDirsPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -30,7 +30,7 @@ impl p::WireStruct for DescribeProducersRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topics = r.array(flexible, TopicRequest::min_size(version), "DescribeProducersRequest.Topics", |r| Ok(TopicRequest::read(r, version)?))?; }
+        this.topics = r.array(flexible, TopicRequest::min_size(version), "DescribeProducersRequest.Topics", |r| Ok(TopicRequest::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +48,7 @@ impl p::WireStruct for DescribeProducersRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeProducersRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicRequest>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeProducersRequest", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeProducersRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -63,7 +63,7 @@ impl p::WireStruct for DescribeProducersRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -79,7 +79,7 @@ impl p::testing::Random for DescribeProducersRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicRequest::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicRequest::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -122,8 +122,8 @@ impl p::WireStruct for TopicRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TopicRequest.Name")?; }
-        if true { this.partition_indexes = r.array(flexible, 4, "TopicRequest.PartitionIndexes", |r| Ok(r.i32()?))?; }
+        this.name = r.string(flexible, "TopicRequest.Name")?;
+        this.partition_indexes = r.array(flexible, 4, "TopicRequest.PartitionIndexes", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -141,8 +141,8 @@ impl p::WireStruct for TopicRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TopicRequest.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicRequest", field: "Name", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partition_indexes).len()), "TopicRequest.PartitionIndexes")? + (&self.partition_indexes).len() * 4; } else if self.partition_indexes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicRequest", field: "PartitionIndexes", version }); }
+        size += p::string_size(flexible, (&self.name), "TopicRequest.Name")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partition_indexes).len()), "TopicRequest.PartitionIndexes")? + (&self.partition_indexes).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -157,8 +157,8 @@ impl p::WireStruct for TopicRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partition_indexes).len())); for e in (&self.partition_indexes).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partition_indexes).len())); for e in (&self.partition_indexes).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -174,8 +174,8 @@ impl p::testing::Random for TopicRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partition_indexes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partition_indexes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -32,8 +32,8 @@ impl p::WireStruct for DescribeProducersResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, TopicResponse::min_size(version), "DescribeProducersResponse.Topics", |r| Ok(TopicResponse::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.topics = r.array(flexible, TopicResponse::min_size(version), "DescribeProducersResponse.Topics", |r| Ok(TopicResponse::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for DescribeProducersResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeProducersResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeProducersResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeProducersResponse", field: "Topics", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeProducersResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for DescribeProducersResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for DescribeProducersResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -132,10 +132,10 @@ impl p::WireStruct for PartitionResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "PartitionResponse.ErrorMessage")?; }
-        if true { this.active_producers = r.array(flexible, ProducerState::min_size(version), "PartitionResponse.ActiveProducers", |r| Ok(ProducerState::read(r, version)?))?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "PartitionResponse.ErrorMessage")?;
+        this.active_producers = r.array(flexible, ProducerState::min_size(version), "PartitionResponse.ActiveProducers", |r| Ok(ProducerState::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -153,10 +153,10 @@ impl p::WireStruct for PartitionResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionResponse", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionResponse.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "PartitionResponse", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.active_producers).len()), "PartitionResponse.ActiveProducers")?; for e in (&self.active_producers).iter() { s += e.size(version)?; } s }; } else if self.active_producers != Vec::<ProducerState>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionResponse", field: "ActiveProducers", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionResponse.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.active_producers).len()), "PartitionResponse.ActiveProducers")?; for e in (&self.active_producers).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -171,10 +171,10 @@ impl p::WireStruct for PartitionResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.active_producers).len())); for e in (&self.active_producers).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.active_producers).len())); for e in (&self.active_producers).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -190,10 +190,10 @@ impl p::testing::Random for PartitionResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.active_producers = { let n = rng.len(depth); (0..n).map(|_| ProducerState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.active_producers = { let n = rng.len(depth); (0..n).map(|_| ProducerState::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -237,12 +237,12 @@ impl p::WireStruct for ProducerState {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.producer_id = r.i64()?; }
-        if true { this.producer_epoch = r.i32()?; }
-        if true { this.last_sequence = r.i32()?; }
-        if true { this.last_timestamp = r.i64()?; }
-        if true { this.coordinator_epoch = r.i32()?; }
-        if true { this.current_txn_start_offset = r.i64()?; }
+        this.producer_id = r.i64()?;
+        this.producer_epoch = r.i32()?;
+        this.last_sequence = r.i32()?;
+        this.last_timestamp = r.i64()?;
+        this.coordinator_epoch = r.i32()?;
+        this.current_txn_start_offset = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -260,12 +260,12 @@ impl p::WireStruct for ProducerState {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "ProducerState", field: "ProducerId", version }); }
-        if true { size += 4; } else if self.producer_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ProducerState", field: "ProducerEpoch", version }); }
-        if true { size += 4; } else if self.last_sequence != -1i32 { return Err(p::WireError::FieldNotSupported { message: "ProducerState", field: "LastSequence", version }); }
-        if true { size += 8; } else if self.last_timestamp != -1i64 { return Err(p::WireError::FieldNotSupported { message: "ProducerState", field: "LastTimestamp", version }); }
-        if true { size += 4; } else if self.coordinator_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ProducerState", field: "CoordinatorEpoch", version }); }
-        if true { size += 8; } else if self.current_txn_start_offset != -1i64 { return Err(p::WireError::FieldNotSupported { message: "ProducerState", field: "CurrentTxnStartOffset", version }); }
+        size += 8;
+        size += 4;
+        size += 4;
+        size += 8;
+        size += 4;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -280,12 +280,12 @@ impl p::WireStruct for ProducerState {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_i32(*(&self.producer_epoch)); }
-        if true { w.put_i32(*(&self.last_sequence)); }
-        if true { w.put_i64(*(&self.last_timestamp)); }
-        if true { w.put_i32(*(&self.coordinator_epoch)); }
-        if true { w.put_i64(*(&self.current_txn_start_offset)); }
+        w.put_i64(*(&self.producer_id));
+        w.put_i32(*(&self.producer_epoch));
+        w.put_i32(*(&self.last_sequence));
+        w.put_i64(*(&self.last_timestamp));
+        w.put_i32(*(&self.coordinator_epoch));
+        w.put_i64(*(&self.current_txn_start_offset));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -301,12 +301,12 @@ impl p::testing::Random for ProducerState {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.producer_epoch = rng.next_u64() as i32; }
-        if true { this.last_sequence = rng.next_u64() as i32; }
-        if true { this.last_timestamp = rng.next_u64() as i64; }
-        if true { this.coordinator_epoch = rng.next_u64() as i32; }
-        if true { this.current_txn_start_offset = rng.next_u64() as i64; }
+        this.producer_id = rng.next_u64() as i64;
+        this.producer_epoch = rng.next_u64() as i32;
+        this.last_sequence = rng.next_u64() as i32;
+        this.last_timestamp = rng.next_u64() as i64;
+        this.coordinator_epoch = rng.next_u64() as i32;
+        this.current_txn_start_offset = rng.next_u64() as i64;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -342,8 +342,8 @@ impl p::WireStruct for TopicResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TopicResponse.Name")?; }
-        if true { this.partitions = r.array(flexible, PartitionResponse::min_size(version), "TopicResponse.Partitions", |r| Ok(PartitionResponse::read(r, version)?))?; }
+        this.name = r.string(flexible, "TopicResponse.Name")?;
+        this.partitions = r.array(flexible, PartitionResponse::min_size(version), "TopicResponse.Partitions", |r| Ok(PartitionResponse::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -361,8 +361,8 @@ impl p::WireStruct for TopicResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TopicResponse.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicResponse", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicResponse", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "TopicResponse.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -377,8 +377,8 @@ impl p::WireStruct for TopicResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -394,8 +394,8 @@ impl p::testing::Random for TopicResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

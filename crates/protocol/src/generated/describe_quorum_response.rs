@@ -37,9 +37,9 @@ impl p::WireStruct for DescribeQuorumResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
+        this.error_code = r.i16()?;
         if version >= 2 { this.error_message = r.string_opt(flexible, version >= 2, "DescribeQuorumResponse.ErrorMessage")?; }
-        if true { this.topics = r.array(flexible, TopicData::min_size(version), "DescribeQuorumResponse.Topics", |r| Ok(TopicData::read(r, version)?))?; }
+        this.topics = r.array(flexible, TopicData::min_size(version), "DescribeQuorumResponse.Topics", |r| Ok(TopicData::read(r, version)?))?;
         if version >= 2 { this.nodes = r.array(flexible, Node::min_size(version), "DescribeQuorumResponse.Nodes", |r| Ok(Node::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -58,9 +58,9 @@ impl p::WireStruct for DescribeQuorumResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeQuorumResponse", field: "ErrorCode", version }); }
+        size += 2;
         if version >= 2 { size += p::opt_string_size(flexible, version >= 2, (&self.error_message).as_deref(), "DescribeQuorumResponse.ErrorMessage")?; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeQuorumResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicData>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeQuorumResponse", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeQuorumResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if version >= 2 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.nodes).len()), "DescribeQuorumResponse.Nodes")?; for e in (&self.nodes).iter() { s += e.size(version)?; } s }; } else if self.nodes != Vec::<Node>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeQuorumResponse", field: "Nodes", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -76,9 +76,9 @@ impl p::WireStruct for DescribeQuorumResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i16(*(&self.error_code));
         if version >= 2 { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if version >= 2 { w.put_length(flexible, true, Some((&self.nodes).len())); for e in (&self.nodes).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -95,9 +95,9 @@ impl p::testing::Random for DescribeQuorumResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.error_code = rng.next_u64() as i16;
         if version >= 2 { this.error_message = rng.opt_string(version >= 2); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 2 { this.nodes = { let n = rng.len(depth); (0..n).map(|_| Node::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -340,14 +340,14 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         if version >= 2 { this.error_message = r.string_opt(flexible, version >= 2, "PartitionData.ErrorMessage")?; }
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
-        if true { this.high_watermark = r.i64()?; }
-        if true { this.current_voters = r.array(flexible, ReplicaState::min_size(version), "PartitionData.CurrentVoters", |r| Ok(ReplicaState::read(r, version)?))?; }
-        if true { this.observers = r.array(flexible, ReplicaState::min_size(version), "PartitionData.Observers", |r| Ok(ReplicaState::read(r, version)?))?; }
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
+        this.high_watermark = r.i64()?;
+        this.current_voters = r.array(flexible, ReplicaState::min_size(version), "PartitionData.CurrentVoters", |r| Ok(ReplicaState::read(r, version)?))?;
+        this.observers = r.array(flexible, ReplicaState::min_size(version), "PartitionData.Observers", |r| Ok(ReplicaState::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -365,14 +365,14 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if version >= 2 { size += p::opt_string_size(flexible, version >= 2, (&self.error_message).as_deref(), "PartitionData.ErrorMessage")?; }
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderId", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderEpoch", version }); }
-        if true { size += 8; } else if self.high_watermark != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "HighWatermark", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.current_voters).len()), "PartitionData.CurrentVoters")?; for e in (&self.current_voters).iter() { s += e.size(version)?; } s }; } else if self.current_voters != Vec::<ReplicaState>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CurrentVoters", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.observers).len()), "PartitionData.Observers")?; for e in (&self.observers).iter() { s += e.size(version)?; } s }; } else if self.observers != Vec::<ReplicaState>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "Observers", version }); }
+        size += 4;
+        size += 4;
+        size += 8;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.current_voters).len()), "PartitionData.CurrentVoters")?; for e in (&self.current_voters).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.observers).len()), "PartitionData.Observers")?; for e in (&self.observers).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -387,14 +387,14 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         if version >= 2 { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_i64(*(&self.high_watermark)); }
-        if true { w.put_length(flexible, true, Some((&self.current_voters).len())); for e in (&self.current_voters).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.observers).len())); for e in (&self.observers).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
+        w.put_i64(*(&self.high_watermark));
+        w.put_length(flexible, true, Some((&self.current_voters).len())); for e in (&self.current_voters).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.observers).len())); for e in (&self.observers).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -410,14 +410,14 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if version >= 2 { this.error_message = rng.opt_string(version >= 2); }
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.high_watermark = rng.next_u64() as i64; }
-        if true { this.current_voters = { let n = rng.len(depth); (0..n).map(|_| ReplicaState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.observers = { let n = rng.len(depth); (0..n).map(|_| ReplicaState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
+        this.high_watermark = rng.next_u64() as i64;
+        this.current_voters = { let n = rng.len(depth); (0..n).map(|_| ReplicaState::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.observers = { let n = rng.len(depth); (0..n).map(|_| ReplicaState::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -461,9 +461,9 @@ impl p::WireStruct for ReplicaState {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.replica_id = r.i32()?; }
+        this.replica_id = r.i32()?;
         if version >= 2 { this.replica_directory_id = r.uuid()?; }
-        if true { this.log_end_offset = r.i64()?; }
+        this.log_end_offset = r.i64()?;
         if version >= 1 { this.last_fetch_timestamp = r.i64()?; }
         if version >= 1 { this.last_caught_up_timestamp = r.i64()?; }
         if flexible {
@@ -483,9 +483,9 @@ impl p::WireStruct for ReplicaState {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.replica_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ReplicaState", field: "ReplicaId", version }); }
+        size += 4;
         if version >= 2 { size += 16; } else if self.replica_directory_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "ReplicaState", field: "ReplicaDirectoryId", version }); }
-        if true { size += 8; } else if self.log_end_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "ReplicaState", field: "LogEndOffset", version }); }
+        size += 8;
         if version >= 1 { size += 8; }
         if version >= 1 { size += 8; }
         if flexible {
@@ -502,9 +502,9 @@ impl p::WireStruct for ReplicaState {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.replica_id)); }
+        w.put_i32(*(&self.replica_id));
         if version >= 2 { w.put_uuid((&self.replica_directory_id)); }
-        if true { w.put_i64(*(&self.log_end_offset)); }
+        w.put_i64(*(&self.log_end_offset));
         if version >= 1 { w.put_i64(*(&self.last_fetch_timestamp)); }
         if version >= 1 { w.put_i64(*(&self.last_caught_up_timestamp)); }
         if flexible {
@@ -522,9 +522,9 @@ impl p::testing::Random for ReplicaState {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.replica_id = rng.next_u64() as i32; }
+        this.replica_id = rng.next_u64() as i32;
         if version >= 2 { this.replica_directory_id = rng.uuid(); }
-        if true { this.log_end_offset = rng.next_u64() as i64; }
+        this.log_end_offset = rng.next_u64() as i64;
         if version >= 1 { this.last_fetch_timestamp = rng.next_u64() as i64; }
         if version >= 1 { this.last_caught_up_timestamp = rng.next_u64() as i64; }
         if (true) && rng.chance(4) {
@@ -562,8 +562,8 @@ impl p::WireStruct for TopicData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "TopicData.TopicName")?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_name = r.string(flexible, "TopicData.TopicName")?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -581,8 +581,8 @@ impl p::WireStruct for TopicData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "TopicName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -597,8 +597,8 @@ impl p::WireStruct for TopicData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -614,8 +614,8 @@ impl p::testing::Random for TopicData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -34,9 +34,9 @@ impl p::WireStruct for DescribeTopicPartitionsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topics = r.array(flexible, TopicRequest::min_size(version), "DescribeTopicPartitionsRequest.Topics", |r| Ok(TopicRequest::read(r, version)?))?; }
-        if true { this.response_partition_limit = r.i32()?; }
-        if true { this.cursor = r.struct_opt::<Cursor>(true, version)?; }
+        this.topics = r.array(flexible, TopicRequest::min_size(version), "DescribeTopicPartitionsRequest.Topics", |r| Ok(TopicRequest::read(r, version)?))?;
+        this.response_partition_limit = r.i32()?;
+        this.cursor = r.struct_opt::<Cursor>(true, version)?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,9 +54,9 @@ impl p::WireStruct for DescribeTopicPartitionsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeTopicPartitionsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicRequest>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsRequest", field: "Topics", version }); }
-        if true { size += 4; } else if self.response_partition_limit != 2000i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsRequest", field: "ResponsePartitionLimit", version }); }
-        if true { size += p::opt_struct_size(true, (&self.cursor).as_ref(), version, "DescribeTopicPartitionsRequest.Cursor")?; } else if self.cursor != None { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsRequest", field: "Cursor", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeTopicPartitionsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += 4;
+        size += p::opt_struct_size(true, (&self.cursor).as_ref(), version, "DescribeTopicPartitionsRequest.Cursor")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -71,9 +71,9 @@ impl p::WireStruct for DescribeTopicPartitionsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.response_partition_limit)); }
-        if true { p::write_opt_struct(w, true, (&self.cursor).as_ref(), version)?; }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.response_partition_limit));
+        p::write_opt_struct(w, true, (&self.cursor).as_ref(), version)?;
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -89,9 +89,9 @@ impl p::testing::Random for DescribeTopicPartitionsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicRequest::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.response_partition_limit = rng.next_u64() as i32; }
-        if true { this.cursor = if true && rng.chance(3) { None } else { Some(Cursor::random(rng, version, depth + 1)) }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicRequest::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.response_partition_limit = rng.next_u64() as i32;
+        this.cursor = if true && rng.chance(3) { None } else { Some(Cursor::random(rng, version, depth + 1)) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -134,8 +134,8 @@ impl p::WireStruct for Cursor {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "Cursor.TopicName")?; }
-        if true { this.partition_index = r.i32()?; }
+        this.topic_name = r.string(flexible, "Cursor.TopicName")?;
+        this.partition_index = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -153,8 +153,8 @@ impl p::WireStruct for Cursor {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "Cursor.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Cursor", field: "TopicName", version }); }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "Cursor", field: "PartitionIndex", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "Cursor.TopicName")?;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -169,8 +169,8 @@ impl p::WireStruct for Cursor {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.partition_index)); }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_i32(*(&self.partition_index));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -186,8 +186,8 @@ impl p::testing::Random for Cursor {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partition_index = rng.next_u64() as i32; }
+        this.topic_name = rng.string();
+        this.partition_index = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -221,7 +221,7 @@ impl p::WireStruct for TopicRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TopicRequest.Name")?; }
+        this.name = r.string(flexible, "TopicRequest.Name")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -239,7 +239,7 @@ impl p::WireStruct for TopicRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TopicRequest.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicRequest", field: "Name", version }); }
+        size += p::string_size(flexible, (&self.name), "TopicRequest.Name")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -254,7 +254,7 @@ impl p::WireStruct for TopicRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -270,7 +270,7 @@ impl p::testing::Random for TopicRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
+        this.name = rng.string();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -34,9 +34,9 @@ impl p::WireStruct for DescribeTopicPartitionsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, DescribeTopicPartitionsResponseTopic::min_size(version), "DescribeTopicPartitionsResponse.Topics", |r| Ok(DescribeTopicPartitionsResponseTopic::read(r, version)?))?; }
-        if true { this.next_cursor = r.struct_opt::<Cursor>(true, version)?; }
+        this.throttle_time_ms = r.i32()?;
+        this.topics = r.array(flexible, DescribeTopicPartitionsResponseTopic::min_size(version), "DescribeTopicPartitionsResponse.Topics", |r| Ok(DescribeTopicPartitionsResponseTopic::read(r, version)?))?;
+        this.next_cursor = r.struct_opt::<Cursor>(true, version)?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,9 +54,9 @@ impl p::WireStruct for DescribeTopicPartitionsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeTopicPartitionsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<DescribeTopicPartitionsResponseTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponse", field: "Topics", version }); }
-        if true { size += p::opt_struct_size(true, (&self.next_cursor).as_ref(), version, "DescribeTopicPartitionsResponse.NextCursor")?; } else if self.next_cursor != None { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponse", field: "NextCursor", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeTopicPartitionsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += p::opt_struct_size(true, (&self.next_cursor).as_ref(), version, "DescribeTopicPartitionsResponse.NextCursor")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -71,9 +71,9 @@ impl p::WireStruct for DescribeTopicPartitionsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
-        if true { p::write_opt_struct(w, true, (&self.next_cursor).as_ref(), version)?; }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        p::write_opt_struct(w, true, (&self.next_cursor).as_ref(), version)?;
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -89,9 +89,9 @@ impl p::testing::Random for DescribeTopicPartitionsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| DescribeTopicPartitionsResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.next_cursor = if true && rng.chance(3) { None } else { Some(Cursor::random(rng, version, depth + 1)) }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| DescribeTopicPartitionsResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.next_cursor = if true && rng.chance(3) { None } else { Some(Cursor::random(rng, version, depth + 1)) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -134,8 +134,8 @@ impl p::WireStruct for Cursor {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "Cursor.TopicName")?; }
-        if true { this.partition_index = r.i32()?; }
+        this.topic_name = r.string(flexible, "Cursor.TopicName")?;
+        this.partition_index = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -153,8 +153,8 @@ impl p::WireStruct for Cursor {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "Cursor.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Cursor", field: "TopicName", version }); }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "Cursor", field: "PartitionIndex", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "Cursor.TopicName")?;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -169,8 +169,8 @@ impl p::WireStruct for Cursor {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.partition_index)); }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_i32(*(&self.partition_index));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -186,8 +186,8 @@ impl p::testing::Random for Cursor {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partition_index = rng.next_u64() as i32; }
+        this.topic_name = rng.string();
+        this.partition_index = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -237,15 +237,15 @@ impl p::WireStruct for DescribeTopicPartitionsResponsePartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.partition_index = r.i32()?; }
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
-        if true { this.replica_nodes = r.array(flexible, 4, "DescribeTopicPartitionsResponsePartition.ReplicaNodes", |r| Ok(r.i32()?))?; }
-        if true { this.isr_nodes = r.array(flexible, 4, "DescribeTopicPartitionsResponsePartition.IsrNodes", |r| Ok(r.i32()?))?; }
-        if true { this.eligible_leader_replicas = r.array_opt(flexible, true, 4, "DescribeTopicPartitionsResponsePartition.EligibleLeaderReplicas", |r| Ok(r.i32()?))?; }
-        if true { this.last_known_elr = r.array_opt(flexible, true, 4, "DescribeTopicPartitionsResponsePartition.LastKnownElr", |r| Ok(r.i32()?))?; }
-        if true { this.offline_replicas = r.array(flexible, 4, "DescribeTopicPartitionsResponsePartition.OfflineReplicas", |r| Ok(r.i32()?))?; }
+        this.error_code = r.i16()?;
+        this.partition_index = r.i32()?;
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
+        this.replica_nodes = r.array(flexible, 4, "DescribeTopicPartitionsResponsePartition.ReplicaNodes", |r| Ok(r.i32()?))?;
+        this.isr_nodes = r.array(flexible, 4, "DescribeTopicPartitionsResponsePartition.IsrNodes", |r| Ok(r.i32()?))?;
+        this.eligible_leader_replicas = r.array_opt(flexible, true, 4, "DescribeTopicPartitionsResponsePartition.EligibleLeaderReplicas", |r| Ok(r.i32()?))?;
+        this.last_known_elr = r.array_opt(flexible, true, 4, "DescribeTopicPartitionsResponsePartition.LastKnownElr", |r| Ok(r.i32()?))?;
+        this.offline_replicas = r.array(flexible, 4, "DescribeTopicPartitionsResponsePartition.OfflineReplicas", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -263,15 +263,15 @@ impl p::WireStruct for DescribeTopicPartitionsResponsePartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponsePartition", field: "ErrorCode", version }); }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponsePartition", field: "PartitionIndex", version }); }
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponsePartition", field: "LeaderId", version }); }
-        if true { size += 4; }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.replica_nodes).len()), "DescribeTopicPartitionsResponsePartition.ReplicaNodes")? + (&self.replica_nodes).len() * 4; } else if self.replica_nodes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponsePartition", field: "ReplicaNodes", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.isr_nodes).len()), "DescribeTopicPartitionsResponsePartition.IsrNodes")? + (&self.isr_nodes).len() * 4; } else if self.isr_nodes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponsePartition", field: "IsrNodes", version }); }
-        if true { size += match (&self.eligible_leader_replicas) { None => p::array_prefix_size(flexible, true, None, "DescribeTopicPartitionsResponsePartition.EligibleLeaderReplicas")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "DescribeTopicPartitionsResponsePartition.EligibleLeaderReplicas")? + a.len() * 4 }; } else if self.eligible_leader_replicas != None { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponsePartition", field: "EligibleLeaderReplicas", version }); }
-        if true { size += match (&self.last_known_elr) { None => p::array_prefix_size(flexible, true, None, "DescribeTopicPartitionsResponsePartition.LastKnownElr")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "DescribeTopicPartitionsResponsePartition.LastKnownElr")? + a.len() * 4 }; } else if self.last_known_elr != None { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponsePartition", field: "LastKnownElr", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.offline_replicas).len()), "DescribeTopicPartitionsResponsePartition.OfflineReplicas")? + (&self.offline_replicas).len() * 4; }
+        size += 2;
+        size += 4;
+        size += 4;
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.replica_nodes).len()), "DescribeTopicPartitionsResponsePartition.ReplicaNodes")? + (&self.replica_nodes).len() * 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.isr_nodes).len()), "DescribeTopicPartitionsResponsePartition.IsrNodes")? + (&self.isr_nodes).len() * 4;
+        size += match (&self.eligible_leader_replicas) { None => p::array_prefix_size(flexible, true, None, "DescribeTopicPartitionsResponsePartition.EligibleLeaderReplicas")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "DescribeTopicPartitionsResponsePartition.EligibleLeaderReplicas")? + a.len() * 4 };
+        size += match (&self.last_known_elr) { None => p::array_prefix_size(flexible, true, None, "DescribeTopicPartitionsResponsePartition.LastKnownElr")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "DescribeTopicPartitionsResponsePartition.LastKnownElr")? + a.len() * 4 };
+        size += p::array_prefix_size(flexible, false, Some((&self.offline_replicas).len()), "DescribeTopicPartitionsResponsePartition.OfflineReplicas")? + (&self.offline_replicas).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -286,15 +286,15 @@ impl p::WireStruct for DescribeTopicPartitionsResponsePartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.replica_nodes).len())); for e in (&self.replica_nodes).iter() { w.put_i32(*e); } }
-        if true { w.put_length(flexible, true, Some((&self.isr_nodes).len())); for e in (&self.isr_nodes).iter() { w.put_i32(*e); } }
-        if true { match (&self.eligible_leader_replicas) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } } }
-        if true { match (&self.last_known_elr) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } } }
-        if true { w.put_length(flexible, true, Some((&self.offline_replicas).len())); for e in (&self.offline_replicas).iter() { w.put_i32(*e); } }
+        w.put_i16(*(&self.error_code));
+        w.put_i32(*(&self.partition_index));
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
+        w.put_length(flexible, true, Some((&self.replica_nodes).len())); for e in (&self.replica_nodes).iter() { w.put_i32(*e); }
+        w.put_length(flexible, true, Some((&self.isr_nodes).len())); for e in (&self.isr_nodes).iter() { w.put_i32(*e); }
+        match (&self.eligible_leader_replicas) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } }
+        match (&self.last_known_elr) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } }
+        w.put_length(flexible, true, Some((&self.offline_replicas).len())); for e in (&self.offline_replicas).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -310,15 +310,15 @@ impl p::testing::Random for DescribeTopicPartitionsResponsePartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.replica_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
-        if true { this.isr_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
-        if true { this.eligible_leader_replicas = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }) }; }
-        if true { this.last_known_elr = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }) }; }
-        if true { this.offline_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.partition_index = rng.next_u64() as i32;
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
+        this.replica_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        this.isr_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        this.eligible_leader_replicas = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }) };
+        this.last_known_elr = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }) };
+        this.offline_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -362,12 +362,12 @@ impl p::WireStruct for DescribeTopicPartitionsResponseTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.name = r.string_opt(flexible, true, "DescribeTopicPartitionsResponseTopic.Name")?; }
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.is_internal = r.bool()?; }
-        if true { this.partitions = r.array(flexible, DescribeTopicPartitionsResponsePartition::min_size(version), "DescribeTopicPartitionsResponseTopic.Partitions", |r| Ok(DescribeTopicPartitionsResponsePartition::read(r, version)?))?; }
-        if true { this.topic_authorized_operations = r.i32()?; }
+        this.error_code = r.i16()?;
+        this.name = r.string_opt(flexible, true, "DescribeTopicPartitionsResponseTopic.Name")?;
+        this.topic_id = r.uuid()?;
+        this.is_internal = r.bool()?;
+        this.partitions = r.array(flexible, DescribeTopicPartitionsResponsePartition::min_size(version), "DescribeTopicPartitionsResponseTopic.Partitions", |r| Ok(DescribeTopicPartitionsResponsePartition::read(r, version)?))?;
+        this.topic_authorized_operations = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -385,12 +385,12 @@ impl p::WireStruct for DescribeTopicPartitionsResponseTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponseTopic", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.name).as_deref(), "DescribeTopicPartitionsResponseTopic.Name")?; } else if self.name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponseTopic", field: "Name", version }); }
-        if true { size += 16; }
-        if true { size += 1; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DescribeTopicPartitionsResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<DescribeTopicPartitionsResponsePartition>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponseTopic", field: "Partitions", version }); }
-        if true { size += 4; } else if self.topic_authorized_operations != -2147483648i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeTopicPartitionsResponseTopic", field: "TopicAuthorizedOperations", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.name).as_deref(), "DescribeTopicPartitionsResponseTopic.Name")?;
+        size += 16;
+        size += 1;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "DescribeTopicPartitionsResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -405,12 +405,12 @@ impl p::WireStruct for DescribeTopicPartitionsResponseTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.name).as_deref()); }
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_bool(*(&self.is_internal)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.topic_authorized_operations)); }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.name).as_deref());
+        w.put_uuid((&self.topic_id));
+        w.put_bool(*(&self.is_internal));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.topic_authorized_operations));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -426,12 +426,12 @@ impl p::testing::Random for DescribeTopicPartitionsResponseTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.name = rng.opt_string(true); }
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.is_internal = rng.bool(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| DescribeTopicPartitionsResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.topic_authorized_operations = rng.next_u64() as i32; }
+        this.error_code = rng.next_u64() as i16;
+        this.name = rng.opt_string(true);
+        this.topic_id = rng.uuid();
+        this.is_internal = rng.bool();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| DescribeTopicPartitionsResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.topic_authorized_operations = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -30,7 +30,7 @@ impl p::WireStruct for DescribeTransactionsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.transactional_ids = r.array(flexible, 1, "DescribeTransactionsRequest.TransactionalIds", |r| Ok(r.string(flexible, "DescribeTransactionsRequest.TransactionalIds")?))?; }
+        this.transactional_ids = r.array(flexible, 1, "DescribeTransactionsRequest.TransactionalIds", |r| Ok(r.string(flexible, "DescribeTransactionsRequest.TransactionalIds")?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +48,7 @@ impl p::WireStruct for DescribeTransactionsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.transactional_ids).len()), "DescribeTransactionsRequest.TransactionalIds")?; for e in (&self.transactional_ids).iter() { s += p::string_size(flexible, e, "DescribeTransactionsRequest.TransactionalIds")?; } s }; } else if self.transactional_ids != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeTransactionsRequest", field: "TransactionalIds", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.transactional_ids).len()), "DescribeTransactionsRequest.TransactionalIds")?; for e in (&self.transactional_ids).iter() { s += p::string_size(flexible, e, "DescribeTransactionsRequest.TransactionalIds")?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -63,7 +63,7 @@ impl p::WireStruct for DescribeTransactionsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.transactional_ids).len())); for e in (&self.transactional_ids).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
+        w.put_length(flexible, true, Some((&self.transactional_ids).len())); for e in (&self.transactional_ids).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -79,7 +79,7 @@ impl p::testing::Random for DescribeTransactionsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.transactional_ids = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
+        this.transactional_ids = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

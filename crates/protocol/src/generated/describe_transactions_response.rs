@@ -32,8 +32,8 @@ impl p::WireStruct for DescribeTransactionsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.transaction_states = r.array(flexible, TransactionState::min_size(version), "DescribeTransactionsResponse.TransactionStates", |r| Ok(TransactionState::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.transaction_states = r.array(flexible, TransactionState::min_size(version), "DescribeTransactionsResponse.TransactionStates", |r| Ok(TransactionState::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for DescribeTransactionsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeTransactionsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.transaction_states).len()), "DescribeTransactionsResponse.TransactionStates")?; for e in (&self.transaction_states).iter() { s += e.size(version)?; } s }; } else if self.transaction_states != Vec::<TransactionState>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeTransactionsResponse", field: "TransactionStates", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.transaction_states).len()), "DescribeTransactionsResponse.TransactionStates")?; for e in (&self.transaction_states).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for DescribeTransactionsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.transaction_states).len())); for e in (&self.transaction_states).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.transaction_states).len())); for e in (&self.transaction_states).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for DescribeTransactionsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.transaction_states = { let n = rng.len(depth); (0..n).map(|_| TransactionState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.transaction_states = { let n = rng.len(depth); (0..n).map(|_| TransactionState::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -128,8 +128,8 @@ impl p::WireStruct for TopicData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "TopicData.Topic")?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicData.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic = r.string(flexible, "TopicData.Topic")?;
+        this.partitions = r.array(flexible, 4, "TopicData.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -147,8 +147,8 @@ impl p::WireStruct for TopicData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "TopicData.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "Topic", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic), "TopicData.Topic")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -163,8 +163,8 @@ impl p::WireStruct for TopicData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -180,8 +180,8 @@ impl p::testing::Random for TopicData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -229,14 +229,14 @@ impl p::WireStruct for TransactionState {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.transactional_id = r.string(flexible, "TransactionState.TransactionalId")?; }
-        if true { this.transaction_state = r.string(flexible, "TransactionState.TransactionState")?; }
-        if true { this.transaction_timeout_ms = r.i32()?; }
-        if true { this.transaction_start_time_ms = r.i64()?; }
-        if true { this.producer_id = r.i64()?; }
-        if true { this.producer_epoch = r.i16()?; }
-        if true { this.topics = r.array(flexible, TopicData::min_size(version), "TransactionState.Topics", |r| Ok(TopicData::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.transactional_id = r.string(flexible, "TransactionState.TransactionalId")?;
+        this.transaction_state = r.string(flexible, "TransactionState.TransactionState")?;
+        this.transaction_timeout_ms = r.i32()?;
+        this.transaction_start_time_ms = r.i64()?;
+        this.producer_id = r.i64()?;
+        this.producer_epoch = r.i16()?;
+        this.topics = r.array(flexible, TopicData::min_size(version), "TransactionState.Topics", |r| Ok(TopicData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -254,14 +254,14 @@ impl p::WireStruct for TransactionState {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "ErrorCode", version }); }
-        if true { size += p::string_size(flexible, (&self.transactional_id), "TransactionState.TransactionalId")?; } else if self.transactional_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "TransactionalId", version }); }
-        if true { size += p::string_size(flexible, (&self.transaction_state), "TransactionState.TransactionState")?; } else if self.transaction_state != String::new() { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "TransactionState", version }); }
-        if true { size += 4; } else if self.transaction_timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "TransactionTimeoutMs", version }); }
-        if true { size += 8; } else if self.transaction_start_time_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "TransactionStartTimeMs", version }); }
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "ProducerId", version }); }
-        if true { size += 2; } else if self.producer_epoch != 0i16 { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "ProducerEpoch", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "TransactionState.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicData>::new() { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "Topics", version }); }
+        size += 2;
+        size += p::string_size(flexible, (&self.transactional_id), "TransactionState.TransactionalId")?;
+        size += p::string_size(flexible, (&self.transaction_state), "TransactionState.TransactionState")?;
+        size += 4;
+        size += 8;
+        size += 8;
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "TransactionState.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -276,14 +276,14 @@ impl p::WireStruct for TransactionState {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, Some((&self.transactional_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.transaction_state).as_str())); }
-        if true { w.put_i32(*(&self.transaction_timeout_ms)); }
-        if true { w.put_i64(*(&self.transaction_start_time_ms)); }
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_i16(*(&self.producer_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, Some((&self.transactional_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.transaction_state).as_str()));
+        w.put_i32(*(&self.transaction_timeout_ms));
+        w.put_i64(*(&self.transaction_start_time_ms));
+        w.put_i64(*(&self.producer_id));
+        w.put_i16(*(&self.producer_epoch));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -299,14 +299,14 @@ impl p::testing::Random for TransactionState {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.transactional_id = rng.string(); }
-        if true { this.transaction_state = rng.string(); }
-        if true { this.transaction_timeout_ms = rng.next_u64() as i32; }
-        if true { this.transaction_start_time_ms = rng.next_u64() as i64; }
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.producer_epoch = rng.next_u64() as i16; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.transactional_id = rng.string();
+        this.transaction_state = rng.string();
+        this.transaction_timeout_ms = rng.next_u64() as i32;
+        this.transaction_start_time_ms = rng.next_u64() as i64;
+        this.producer_id = rng.next_u64() as i64;
+        this.producer_epoch = rng.next_u64() as i16;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

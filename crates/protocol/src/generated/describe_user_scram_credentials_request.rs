@@ -30,7 +30,7 @@ impl p::WireStruct for DescribeUserScramCredentialsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.users = r.array_opt(flexible, true, UserName::min_size(version), "DescribeUserScramCredentialsRequest.Users", |r| Ok(UserName::read(r, version)?))?; }
+        this.users = r.array_opt(flexible, true, UserName::min_size(version), "DescribeUserScramCredentialsRequest.Users", |r| Ok(UserName::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +48,7 @@ impl p::WireStruct for DescribeUserScramCredentialsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += match (&self.users) { None => p::array_prefix_size(flexible, true, None, "DescribeUserScramCredentialsRequest.Users")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeUserScramCredentialsRequest.Users")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.users != Some(Vec::<UserName>::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsRequest", field: "Users", version }); }
+        size += match (&self.users) { None => p::array_prefix_size(flexible, true, None, "DescribeUserScramCredentialsRequest.Users")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "DescribeUserScramCredentialsRequest.Users")?; for e in a.iter() { s += e.size(version)?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -63,7 +63,7 @@ impl p::WireStruct for DescribeUserScramCredentialsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { match (&self.users) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        match (&self.users) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -79,7 +79,7 @@ impl p::testing::Random for DescribeUserScramCredentialsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.users = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| UserName::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.users = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| UserName::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -120,7 +120,7 @@ impl p::WireStruct for UserName {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "UserName.Name")?; }
+        this.name = r.string(flexible, "UserName.Name")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -138,7 +138,7 @@ impl p::WireStruct for UserName {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "UserName.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "UserName", field: "Name", version }); }
+        size += p::string_size(flexible, (&self.name), "UserName.Name")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -153,7 +153,7 @@ impl p::WireStruct for UserName {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -169,7 +169,7 @@ impl p::testing::Random for UserName {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
+        this.name = rng.string();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -36,10 +36,10 @@ impl p::WireStruct for DescribeUserScramCredentialsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DescribeUserScramCredentialsResponse.ErrorMessage")?; }
-        if true { this.results = r.array(flexible, DescribeUserScramCredentialsResult::min_size(version), "DescribeUserScramCredentialsResponse.Results", |r| Ok(DescribeUserScramCredentialsResult::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DescribeUserScramCredentialsResponse.ErrorMessage")?;
+        this.results = r.array(flexible, DescribeUserScramCredentialsResult::min_size(version), "DescribeUserScramCredentialsResponse.Results", |r| Ok(DescribeUserScramCredentialsResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for DescribeUserScramCredentialsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeUserScramCredentialsResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResponse", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "DescribeUserScramCredentialsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<DescribeUserScramCredentialsResult>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResponse", field: "Results", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeUserScramCredentialsResponse.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "DescribeUserScramCredentialsResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for DescribeUserScramCredentialsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for DescribeUserScramCredentialsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| DescribeUserScramCredentialsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.results = { let n = rng.len(depth); (0..n).map(|_| DescribeUserScramCredentialsResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -140,8 +140,8 @@ impl p::WireStruct for CredentialInfo {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.mechanism = r.i8()?; }
-        if true { this.iterations = r.i32()?; }
+        this.mechanism = r.i8()?;
+        this.iterations = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -159,8 +159,8 @@ impl p::WireStruct for CredentialInfo {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 1; } else if self.mechanism != 0i8 { return Err(p::WireError::FieldNotSupported { message: "CredentialInfo", field: "Mechanism", version }); }
-        if true { size += 4; } else if self.iterations != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CredentialInfo", field: "Iterations", version }); }
+        size += 1;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -175,8 +175,8 @@ impl p::WireStruct for CredentialInfo {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i8(*(&self.mechanism)); }
-        if true { w.put_i32(*(&self.iterations)); }
+        w.put_i8(*(&self.mechanism));
+        w.put_i32(*(&self.iterations));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -192,8 +192,8 @@ impl p::testing::Random for CredentialInfo {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.mechanism = rng.next_u64() as i8; }
-        if true { this.iterations = rng.next_u64() as i32; }
+        this.mechanism = rng.next_u64() as i8;
+        this.iterations = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -233,10 +233,10 @@ impl p::WireStruct for DescribeUserScramCredentialsResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.user = r.string(flexible, "DescribeUserScramCredentialsResult.User")?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "DescribeUserScramCredentialsResult.ErrorMessage")?; }
-        if true { this.credential_infos = r.array(flexible, CredentialInfo::min_size(version), "DescribeUserScramCredentialsResult.CredentialInfos", |r| Ok(CredentialInfo::read(r, version)?))?; }
+        this.user = r.string(flexible, "DescribeUserScramCredentialsResult.User")?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "DescribeUserScramCredentialsResult.ErrorMessage")?;
+        this.credential_infos = r.array(flexible, CredentialInfo::min_size(version), "DescribeUserScramCredentialsResult.CredentialInfos", |r| Ok(CredentialInfo::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -254,10 +254,10 @@ impl p::WireStruct for DescribeUserScramCredentialsResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.user), "DescribeUserScramCredentialsResult.User")?; } else if self.user != String::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResult", field: "User", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeUserScramCredentialsResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResult", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.credential_infos).len()), "DescribeUserScramCredentialsResult.CredentialInfos")?; for e in (&self.credential_infos).iter() { s += e.size(version)?; } s }; } else if self.credential_infos != Vec::<CredentialInfo>::new() { return Err(p::WireError::FieldNotSupported { message: "DescribeUserScramCredentialsResult", field: "CredentialInfos", version }); }
+        size += p::string_size(flexible, (&self.user), "DescribeUserScramCredentialsResult.User")?;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "DescribeUserScramCredentialsResult.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.credential_infos).len()), "DescribeUserScramCredentialsResult.CredentialInfos")?; for e in (&self.credential_infos).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -272,10 +272,10 @@ impl p::WireStruct for DescribeUserScramCredentialsResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.user).as_str())); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.credential_infos).len())); for e in (&self.credential_infos).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.user).as_str()));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.credential_infos).len())); for e in (&self.credential_infos).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -291,10 +291,10 @@ impl p::testing::Random for DescribeUserScramCredentialsResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.user = rng.string(); }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.credential_infos = { let n = rng.len(depth); (0..n).map(|_| CredentialInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.user = rng.string();
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.credential_infos = { let n = rng.len(depth); (0..n).map(|_| CredentialInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

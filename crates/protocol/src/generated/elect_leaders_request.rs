@@ -37,8 +37,8 @@ impl p::WireStruct for ElectLeadersRequest {
         let flexible = version >= 2;
         let mut this = Self::default();
         if version >= 1 { this.election_type = r.i8()?; }
-        if true { this.topic_partitions = r.array_opt(flexible, true, TopicPartitions::min_size(version), "ElectLeadersRequest.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?; }
-        if true { this.timeout_ms = r.i32()?; }
+        this.topic_partitions = r.array_opt(flexible, true, TopicPartitions::min_size(version), "ElectLeadersRequest.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?;
+        this.timeout_ms = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,8 +57,8 @@ impl p::WireStruct for ElectLeadersRequest {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 1 { size += 1; } else if self.election_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "ElectLeadersRequest", field: "ElectionType", version }); }
-        if true { size += match (&self.topic_partitions) { None => p::array_prefix_size(flexible, true, None, "ElectLeadersRequest.TopicPartitions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ElectLeadersRequest.TopicPartitions")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.topic_partitions != Some(Vec::<TopicPartitions>::new()) { return Err(p::WireError::FieldNotSupported { message: "ElectLeadersRequest", field: "TopicPartitions", version }); }
-        if true { size += 4; } else if self.timeout_ms != 60000i32 { return Err(p::WireError::FieldNotSupported { message: "ElectLeadersRequest", field: "TimeoutMs", version }); }
+        size += match (&self.topic_partitions) { None => p::array_prefix_size(flexible, true, None, "ElectLeadersRequest.TopicPartitions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ElectLeadersRequest.TopicPartitions")?; for e in a.iter() { s += e.size(version)?; } s } };
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -74,8 +74,8 @@ impl p::WireStruct for ElectLeadersRequest {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
         if version >= 1 { w.put_i8(*(&self.election_type)); }
-        if true { match (&self.topic_partitions) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
-        if true { w.put_i32(*(&self.timeout_ms)); }
+        match (&self.topic_partitions) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
+        w.put_i32(*(&self.timeout_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -92,8 +92,8 @@ impl p::testing::Random for ElectLeadersRequest {
         let _ = depth;
         let mut this = Self::default();
         if version >= 1 { this.election_type = rng.next_u64() as i8; }
-        if true { this.topic_partitions = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
-        if true { this.timeout_ms = rng.next_u64() as i32; }
+        this.topic_partitions = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
+        this.timeout_ms = rng.next_u64() as i32;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -137,8 +137,8 @@ impl p::WireStruct for TopicPartitions {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "TopicPartitions.Topic")?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic = r.string(flexible, "TopicPartitions.Topic")?;
+        this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -156,8 +156,8 @@ impl p::WireStruct for TopicPartitions {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "TopicPartitions.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "Topic", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic), "TopicPartitions.Topic")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -172,8 +172,8 @@ impl p::WireStruct for TopicPartitions {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -189,8 +189,8 @@ impl p::testing::Random for TopicPartitions {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

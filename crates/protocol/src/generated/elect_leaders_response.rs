@@ -36,9 +36,9 @@ impl p::WireStruct for ElectLeadersResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
+        this.throttle_time_ms = r.i32()?;
         if version >= 1 { this.error_code = r.i16()?; }
-        if true { this.replica_election_results = r.array(flexible, ReplicaElectionResult::min_size(version), "ElectLeadersResponse.ReplicaElectionResults", |r| Ok(ReplicaElectionResult::read(r, version)?))?; }
+        this.replica_election_results = r.array(flexible, ReplicaElectionResult::min_size(version), "ElectLeadersResponse.ReplicaElectionResults", |r| Ok(ReplicaElectionResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -56,9 +56,9 @@ impl p::WireStruct for ElectLeadersResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ElectLeadersResponse", field: "ThrottleTimeMs", version }); }
+        size += 4;
         if version >= 1 { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ElectLeadersResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.replica_election_results).len()), "ElectLeadersResponse.ReplicaElectionResults")?; for e in (&self.replica_election_results).iter() { s += e.size(version)?; } s }; } else if self.replica_election_results != Vec::<ReplicaElectionResult>::new() { return Err(p::WireError::FieldNotSupported { message: "ElectLeadersResponse", field: "ReplicaElectionResults", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.replica_election_results).len()), "ElectLeadersResponse.ReplicaElectionResults")?; for e in (&self.replica_election_results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -73,9 +73,9 @@ impl p::WireStruct for ElectLeadersResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
+        w.put_i32(*(&self.throttle_time_ms));
         if version >= 1 { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.replica_election_results).len())); for e in (&self.replica_election_results).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.replica_election_results).len())); for e in (&self.replica_election_results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -91,9 +91,9 @@ impl p::testing::Random for ElectLeadersResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
+        this.throttle_time_ms = rng.next_u64() as i32;
         if version >= 1 { this.error_code = rng.next_u64() as i16; }
-        if true { this.replica_election_results = { let n = rng.len(depth); (0..n).map(|_| ReplicaElectionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.replica_election_results = { let n = rng.len(depth); (0..n).map(|_| ReplicaElectionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -138,9 +138,9 @@ impl p::WireStruct for PartitionResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.partition_id = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "PartitionResult.ErrorMessage")?; }
+        this.partition_id = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "PartitionResult.ErrorMessage")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -158,9 +158,9 @@ impl p::WireStruct for PartitionResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "PartitionId", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "ErrorMessage", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionResult.ErrorMessage")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -175,9 +175,9 @@ impl p::WireStruct for PartitionResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.partition_id)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        w.put_i32(*(&self.partition_id));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -193,9 +193,9 @@ impl p::testing::Random for PartitionResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_id = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
+        this.partition_id = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -232,8 +232,8 @@ impl p::WireStruct for ReplicaElectionResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "ReplicaElectionResult.Topic")?; }
-        if true { this.partition_result = r.array(flexible, PartitionResult::min_size(version), "ReplicaElectionResult.PartitionResult", |r| Ok(PartitionResult::read(r, version)?))?; }
+        this.topic = r.string(flexible, "ReplicaElectionResult.Topic")?;
+        this.partition_result = r.array(flexible, PartitionResult::min_size(version), "ReplicaElectionResult.PartitionResult", |r| Ok(PartitionResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -251,8 +251,8 @@ impl p::WireStruct for ReplicaElectionResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "ReplicaElectionResult.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "ReplicaElectionResult", field: "Topic", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_result).len()), "ReplicaElectionResult.PartitionResult")?; for e in (&self.partition_result).iter() { s += e.size(version)?; } s }; } else if self.partition_result != Vec::<PartitionResult>::new() { return Err(p::WireError::FieldNotSupported { message: "ReplicaElectionResult", field: "PartitionResult", version }); }
+        size += p::string_size(flexible, (&self.topic), "ReplicaElectionResult.Topic")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_result).len()), "ReplicaElectionResult.PartitionResult")?; for e in (&self.partition_result).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -267,8 +267,8 @@ impl p::WireStruct for ReplicaElectionResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partition_result).len())); for e in (&self.partition_result).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partition_result).len())); for e in (&self.partition_result).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -284,8 +284,8 @@ impl p::testing::Random for ReplicaElectionResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partition_result = { let n = rng.len(depth); (0..n).map(|_| PartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partition_result = { let n = rng.len(depth); (0..n).map(|_| PartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

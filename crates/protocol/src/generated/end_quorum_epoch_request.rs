@@ -35,8 +35,8 @@ impl p::WireStruct for EndQuorumEpochRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.cluster_id = r.string_opt(flexible, true, "EndQuorumEpochRequest.ClusterId")?; }
-        if true { this.topics = r.array(flexible, TopicData::min_size(version), "EndQuorumEpochRequest.Topics", |r| Ok(TopicData::read(r, version)?))?; }
+        this.cluster_id = r.string_opt(flexible, true, "EndQuorumEpochRequest.ClusterId")?;
+        this.topics = r.array(flexible, TopicData::min_size(version), "EndQuorumEpochRequest.Topics", |r| Ok(TopicData::read(r, version)?))?;
         if version >= 1 { this.leader_endpoints = r.array(flexible, LeaderEndpoint::min_size(version), "EndQuorumEpochRequest.LeaderEndpoints", |r| Ok(LeaderEndpoint::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -55,8 +55,8 @@ impl p::WireStruct for EndQuorumEpochRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "EndQuorumEpochRequest.ClusterId")?; } else if self.cluster_id != None { return Err(p::WireError::FieldNotSupported { message: "EndQuorumEpochRequest", field: "ClusterId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "EndQuorumEpochRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicData>::new() { return Err(p::WireError::FieldNotSupported { message: "EndQuorumEpochRequest", field: "Topics", version }); }
+        size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "EndQuorumEpochRequest.ClusterId")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "EndQuorumEpochRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if version >= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.leader_endpoints).len()), "EndQuorumEpochRequest.LeaderEndpoints")?; for e in (&self.leader_endpoints).iter() { s += e.size(version)?; } s }; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -72,8 +72,8 @@ impl p::WireStruct for EndQuorumEpochRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, (&self.cluster_id).as_deref());
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if version >= 1 { w.put_length(flexible, true, Some((&self.leader_endpoints).len())); for e in (&self.leader_endpoints).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -90,8 +90,8 @@ impl p::testing::Random for EndQuorumEpochRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.cluster_id = rng.opt_string(true); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.cluster_id = rng.opt_string(true);
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 1 { this.leader_endpoints = { let n = rng.len(depth); (0..n).map(|_| LeaderEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -238,9 +238,9 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
+        this.partition_index = r.i32()?;
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
         if version <= 0 { this.preferred_successors = r.array(flexible, 4, "PartitionData.PreferredSuccessors", |r| Ok(r.i32()?))?; }
         if version >= 1 { this.preferred_candidates = r.array(flexible, ReplicaInfo::min_size(version), "PartitionData.PreferredCandidates", |r| Ok(ReplicaInfo::read(r, version)?))?; }
         if flexible {
@@ -260,9 +260,9 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderId", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderEpoch", version }); }
+        size += 4;
+        size += 4;
+        size += 4;
         if version <= 0 { size += p::array_prefix_size(flexible, false, Some((&self.preferred_successors).len()), "PartitionData.PreferredSuccessors")? + (&self.preferred_successors).len() * 4; }
         if version >= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.preferred_candidates).len()), "PartitionData.PreferredCandidates")?; for e in (&self.preferred_candidates).iter() { s += e.size(version)?; } s }; }
         if flexible {
@@ -279,9 +279,9 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
         if version <= 0 { w.put_length(flexible, true, Some((&self.preferred_successors).len())); for e in (&self.preferred_successors).iter() { w.put_i32(*e); } }
         if version >= 1 { w.put_length(flexible, true, Some((&self.preferred_candidates).len())); for e in (&self.preferred_candidates).iter() { e.write(w, version)?; } }
         if flexible {
@@ -299,9 +299,9 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
+        this.partition_index = rng.next_u64() as i32;
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
         if version <= 0 { this.preferred_successors = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
         if version >= 1 { this.preferred_candidates = { let n = rng.len(depth); (0..n).map(|_| ReplicaInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 1) && rng.chance(4) {
@@ -430,8 +430,8 @@ impl p::WireStruct for TopicData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "TopicData.TopicName")?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_name = r.string(flexible, "TopicData.TopicName")?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -449,8 +449,8 @@ impl p::WireStruct for TopicData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "TopicName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -465,8 +465,8 @@ impl p::WireStruct for TopicData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -482,8 +482,8 @@ impl p::testing::Random for TopicData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -35,8 +35,8 @@ impl p::WireStruct for EndQuorumEpochResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.topics = r.array(flexible, TopicData::min_size(version), "EndQuorumEpochResponse.Topics", |r| Ok(TopicData::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.topics = r.array(flexible, TopicData::min_size(version), "EndQuorumEpochResponse.Topics", |r| Ok(TopicData::read(r, version)?))?;
         if (version >= 1) && !(version >= 1) { this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "EndQuorumEpochResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -56,8 +56,8 @@ impl p::WireStruct for EndQuorumEpochResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "EndQuorumEpochResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "EndQuorumEpochResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicData>::new() { return Err(p::WireError::FieldNotSupported { message: "EndQuorumEpochResponse", field: "Topics", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "EndQuorumEpochResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if (version >= 1) && !(version >= 1) { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "EndQuorumEpochResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; } else if version >= 1 { if self.node_endpoints != Vec::<NodeEndpoint>::new() { let s = { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "EndQuorumEpochResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.node_endpoints != Vec::<NodeEndpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "EndQuorumEpochResponse", field: "NodeEndpoints", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -73,8 +73,8 @@ impl p::WireStruct for EndQuorumEpochResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if (version >= 1) && !(version >= 1) { w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -100,8 +100,8 @@ impl p::testing::Random for EndQuorumEpochResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) || (version >= 1) { this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -246,10 +246,10 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -267,10 +267,10 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorCode", version }); }
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderId", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderEpoch", version }); }
+        size += 4;
+        size += 2;
+        size += 4;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -285,10 +285,10 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -304,10 +304,10 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -344,8 +344,8 @@ impl p::WireStruct for TopicData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "TopicData.TopicName")?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_name = r.string(flexible, "TopicData.TopicName")?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -363,8 +363,8 @@ impl p::WireStruct for TopicData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "TopicName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -379,8 +379,8 @@ impl p::WireStruct for TopicData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -396,8 +396,8 @@ impl p::testing::Random for TopicData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -36,10 +36,10 @@ impl p::WireStruct for EndTxnRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.transactional_id = r.string(flexible, "EndTxnRequest.TransactionalId")?; }
-        if true { this.producer_id = r.i64()?; }
-        if true { this.producer_epoch = r.i16()?; }
-        if true { this.committed = r.bool()?; }
+        this.transactional_id = r.string(flexible, "EndTxnRequest.TransactionalId")?;
+        this.producer_id = r.i64()?;
+        this.producer_epoch = r.i16()?;
+        this.committed = r.bool()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for EndTxnRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.transactional_id), "EndTxnRequest.TransactionalId")?; } else if self.transactional_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "TransactionalId", version }); }
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "ProducerId", version }); }
-        if true { size += 2; } else if self.producer_epoch != 0i16 { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "ProducerEpoch", version }); }
-        if true { size += 1; } else if self.committed != false { return Err(p::WireError::FieldNotSupported { message: "EndTxnRequest", field: "Committed", version }); }
+        size += p::string_size(flexible, (&self.transactional_id), "EndTxnRequest.TransactionalId")?;
+        size += 8;
+        size += 2;
+        size += 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for EndTxnRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_nullable_string(flexible, Some((&self.transactional_id).as_str())); }
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_i16(*(&self.producer_epoch)); }
-        if true { w.put_bool(*(&self.committed)); }
+        w.put_nullable_string(flexible, Some((&self.transactional_id).as_str()));
+        w.put_i64(*(&self.producer_id));
+        w.put_i16(*(&self.producer_epoch));
+        w.put_bool(*(&self.committed));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for EndTxnRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.transactional_id = rng.string(); }
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.producer_epoch = rng.next_u64() as i16; }
-        if true { this.committed = rng.bool(); }
+        this.transactional_id = rng.string();
+        this.producer_id = rng.next_u64() as i64;
+        this.producer_epoch = rng.next_u64() as i16;
+        this.committed = rng.bool();
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,8 +38,8 @@ impl p::WireStruct for EndTxnResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
         if version >= 5 { this.producer_id = r.i64()?; }
         if version >= 5 { this.producer_epoch = r.i16()?; }
         if flexible {
@@ -59,8 +59,8 @@ impl p::WireStruct for EndTxnResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "EndTxnResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "EndTxnResponse", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if version >= 5 { size += 8; }
         if version >= 5 { size += 2; }
         if flexible {
@@ -77,8 +77,8 @@ impl p::WireStruct for EndTxnResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
         if version >= 5 { w.put_i64(*(&self.producer_id)); }
         if version >= 5 { w.put_i16(*(&self.producer_epoch)); }
         if flexible {
@@ -96,8 +96,8 @@ impl p::testing::Random for EndTxnResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if version >= 5 { this.producer_id = rng.next_u64() as i64; }
         if version >= 5 { this.producer_epoch = rng.next_u64() as i16; }
         if (version >= 3) && rng.chance(4) {

@@ -34,9 +34,9 @@ impl p::WireStruct for EnvelopeRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.request_data = r.bytes(flexible, "EnvelopeRequest.RequestData")?; }
-        if true { this.request_principal = r.bytes_opt(flexible, true, "EnvelopeRequest.RequestPrincipal")?; }
-        if true { this.client_host_address = r.bytes(flexible, "EnvelopeRequest.ClientHostAddress")?; }
+        this.request_data = r.bytes(flexible, "EnvelopeRequest.RequestData")?;
+        this.request_principal = r.bytes_opt(flexible, true, "EnvelopeRequest.RequestPrincipal")?;
+        this.client_host_address = r.bytes(flexible, "EnvelopeRequest.ClientHostAddress")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,9 +54,9 @@ impl p::WireStruct for EnvelopeRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::bytes_size(flexible, (&self.request_data).len(), "EnvelopeRequest.RequestData")?; } else if self.request_data != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "EnvelopeRequest", field: "RequestData", version }); }
-        if true { size += p::opt_bytes_size(flexible, true, (&self.request_principal).as_ref().map(|b| b.len()), "EnvelopeRequest.RequestPrincipal")?; } else if self.request_principal != Some(Bytes::new()) { return Err(p::WireError::FieldNotSupported { message: "EnvelopeRequest", field: "RequestPrincipal", version }); }
-        if true { size += p::bytes_size(flexible, (&self.client_host_address).len(), "EnvelopeRequest.ClientHostAddress")?; } else if self.client_host_address != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "EnvelopeRequest", field: "ClientHostAddress", version }); }
+        size += p::bytes_size(flexible, (&self.request_data).len(), "EnvelopeRequest.RequestData")?;
+        size += p::opt_bytes_size(flexible, true, (&self.request_principal).as_ref().map(|b| b.len()), "EnvelopeRequest.RequestPrincipal")?;
+        size += p::bytes_size(flexible, (&self.client_host_address).len(), "EnvelopeRequest.ClientHostAddress")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -71,9 +71,9 @@ impl p::WireStruct for EnvelopeRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.request_data)[..])); }
-        if true { w.put_nullable_bytes(flexible, (&self.request_principal).as_deref()); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.client_host_address)[..])); }
+        w.put_nullable_bytes(flexible, Some(&(&self.request_data)[..]));
+        w.put_nullable_bytes(flexible, (&self.request_principal).as_deref());
+        w.put_nullable_bytes(flexible, Some(&(&self.client_host_address)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -89,9 +89,9 @@ impl p::testing::Random for EnvelopeRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.request_data = rng.bytes(); }
-        if true { this.request_principal = rng.opt_bytes(true); }
-        if true { this.client_host_address = rng.bytes(); }
+        this.request_data = rng.bytes();
+        this.request_principal = rng.opt_bytes(true);
+        this.client_host_address = rng.bytes();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -33,8 +33,8 @@ impl p::WireStruct for ExpireDelegationTokenRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.hmac = r.bytes(flexible, "ExpireDelegationTokenRequest.Hmac")?; }
-        if true { this.expiry_time_period_ms = r.i64()?; }
+        this.hmac = r.bytes(flexible, "ExpireDelegationTokenRequest.Hmac")?;
+        this.expiry_time_period_ms = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for ExpireDelegationTokenRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::bytes_size(flexible, (&self.hmac).len(), "ExpireDelegationTokenRequest.Hmac")?; } else if self.hmac != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "ExpireDelegationTokenRequest", field: "Hmac", version }); }
-        if true { size += 8; } else if self.expiry_time_period_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "ExpireDelegationTokenRequest", field: "ExpiryTimePeriodMs", version }); }
+        size += p::bytes_size(flexible, (&self.hmac).len(), "ExpireDelegationTokenRequest.Hmac")?;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for ExpireDelegationTokenRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.hmac)[..])); }
-        if true { w.put_i64(*(&self.expiry_time_period_ms)); }
+        w.put_nullable_bytes(flexible, Some(&(&self.hmac)[..]));
+        w.put_i64(*(&self.expiry_time_period_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for ExpireDelegationTokenRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.hmac = rng.bytes(); }
-        if true { this.expiry_time_period_ms = rng.next_u64() as i64; }
+        this.hmac = rng.bytes();
+        this.expiry_time_period_ms = rng.next_u64() as i64;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

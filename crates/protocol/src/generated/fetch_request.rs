@@ -61,13 +61,13 @@ impl p::WireStruct for FetchRequest {
         if (version >= 12) && !(version >= 12) { this.cluster_id = r.string_opt(flexible, version >= 12, "FetchRequest.ClusterId")?; }
         if version <= 14 { this.replica_id = r.i32()?; }
         if (version >= 15) && !(version >= 15) { this.replica_state = ReplicaState::read(r, version)?; }
-        if true { this.max_wait_ms = r.i32()?; }
-        if true { this.min_bytes = r.i32()?; }
+        this.max_wait_ms = r.i32()?;
+        this.min_bytes = r.i32()?;
         if version >= 3 { this.max_bytes = r.i32()?; }
         if version >= 4 { this.isolation_level = r.i8()?; }
         if version >= 7 { this.session_id = r.i32()?; }
         if version >= 7 { this.session_epoch = r.i32()?; }
-        if true { this.topics = r.array(flexible, FetchTopic::min_size(version), "FetchRequest.Topics", |r| Ok(FetchTopic::read(r, version)?))?; }
+        this.topics = r.array(flexible, FetchTopic::min_size(version), "FetchRequest.Topics", |r| Ok(FetchTopic::read(r, version)?))?;
         if version >= 7 { this.forgotten_topics_data = r.array(flexible, ForgottenTopic::min_size(version), "FetchRequest.ForgottenTopicsData", |r| Ok(ForgottenTopic::read(r, version)?))?; }
         if version >= 11 { this.rack_id = r.string(flexible, "FetchRequest.RackId")?; }
         if flexible {
@@ -92,13 +92,13 @@ impl p::WireStruct for FetchRequest {
         if (version >= 12) && !(version >= 12) { size += p::opt_string_size(flexible, version >= 12, (&self.cluster_id).as_deref(), "FetchRequest.ClusterId")?; } else if version >= 12 { if self.cluster_id != None { let s = p::opt_string_size(flexible, version >= 12, (&self.cluster_id).as_deref(), "FetchRequest.ClusterId")?; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
         if version <= 14 { size += 4; } else if self.replica_id != -1i32 { return Err(p::WireError::FieldNotSupported { message: "FetchRequest", field: "ReplicaId", version }); }
         if (version >= 15) && !(version >= 15) { size += (&self.replica_state).size(version)?; } else if version >= 15 { if self.replica_state != ReplicaState::default() { let s = (&self.replica_state).size(version)?; tagged_count += 1; tagged_size += p::unsigned_varint_size(1) + p::unsigned_varint_size(s as u32) + s; } } else if self.replica_state != ReplicaState::default() { return Err(p::WireError::FieldNotSupported { message: "FetchRequest", field: "ReplicaState", version }); }
-        if true { size += 4; } else if self.max_wait_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchRequest", field: "MaxWaitMs", version }); }
-        if true { size += 4; } else if self.min_bytes != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchRequest", field: "MinBytes", version }); }
+        size += 4;
+        size += 4;
         if version >= 3 { size += 4; }
         if version >= 4 { size += 1; }
         if version >= 7 { size += 4; }
         if version >= 7 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "FetchRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<FetchTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchRequest", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "FetchRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if version >= 7 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.forgotten_topics_data).len()), "FetchRequest.ForgottenTopicsData")?; for e in (&self.forgotten_topics_data).iter() { s += e.size(version)?; } s }; } else if self.forgotten_topics_data != Vec::<ForgottenTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchRequest", field: "ForgottenTopicsData", version }); }
         if version >= 11 { size += p::string_size(flexible, (&self.rack_id), "FetchRequest.RackId")?; }
         if flexible {
@@ -118,13 +118,13 @@ impl p::WireStruct for FetchRequest {
         if (version >= 12) && !(version >= 12) { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
         if version <= 14 { w.put_i32(*(&self.replica_id)); }
         if (version >= 15) && !(version >= 15) { (&self.replica_state).write(w, version)?; }
-        if true { w.put_i32(*(&self.max_wait_ms)); }
-        if true { w.put_i32(*(&self.min_bytes)); }
+        w.put_i32(*(&self.max_wait_ms));
+        w.put_i32(*(&self.min_bytes));
         if version >= 3 { w.put_i32(*(&self.max_bytes)); }
         if version >= 4 { w.put_i8(*(&self.isolation_level)); }
         if version >= 7 { w.put_i32(*(&self.session_id)); }
         if version >= 7 { w.put_i32(*(&self.session_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if version >= 7 { w.put_length(flexible, true, Some((&self.forgotten_topics_data).len())); for e in (&self.forgotten_topics_data).iter() { e.write(w, version)?; } }
         if version >= 11 { w.put_nullable_string(flexible, Some((&self.rack_id).as_str())); }
         if flexible {
@@ -163,13 +163,13 @@ impl p::testing::Random for FetchRequest {
         if (version >= 12) || (version >= 12) { this.cluster_id = rng.opt_string(version >= 12); }
         if version <= 14 { this.replica_id = rng.next_u64() as i32; }
         if (version >= 15) || (version >= 15) { this.replica_state = ReplicaState::random(rng, version, depth + 1); }
-        if true { this.max_wait_ms = rng.next_u64() as i32; }
-        if true { this.min_bytes = rng.next_u64() as i32; }
+        this.max_wait_ms = rng.next_u64() as i32;
+        this.min_bytes = rng.next_u64() as i32;
         if version >= 3 { this.max_bytes = rng.next_u64() as i32; }
         if version >= 4 { this.isolation_level = rng.next_u64() as i8; }
         if version >= 7 { this.session_id = rng.next_u64() as i32; }
         if version >= 7 { this.session_epoch = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| FetchTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| FetchTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 7 { this.forgotten_topics_data = { let n = rng.len(depth); (0..n).map(|_| ForgottenTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version >= 11 { this.rack_id = rng.string(); }
         if (version >= 12) && rng.chance(4) {
@@ -227,12 +227,12 @@ impl p::WireStruct for FetchPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 12;
         let mut this = Self::default();
-        if true { this.partition = r.i32()?; }
+        this.partition = r.i32()?;
         if version >= 9 { this.current_leader_epoch = r.i32()?; }
-        if true { this.fetch_offset = r.i64()?; }
+        this.fetch_offset = r.i64()?;
         if version >= 12 { this.last_fetched_epoch = r.i32()?; }
         if version >= 5 { this.log_start_offset = r.i64()?; }
-        if true { this.partition_max_bytes = r.i32()?; }
+        this.partition_max_bytes = r.i32()?;
         if (version >= 17) && !(version >= 17) { this.replica_directory_id = r.uuid()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -252,12 +252,12 @@ impl p::WireStruct for FetchPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "Partition", version }); }
+        size += 4;
         if version >= 9 { size += 4; }
-        if true { size += 8; } else if self.fetch_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "FetchOffset", version }); }
+        size += 8;
         if version >= 12 { size += 4; } else if self.last_fetched_epoch != -1i32 { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "LastFetchedEpoch", version }); }
         if version >= 5 { size += 8; }
-        if true { size += 4; } else if self.partition_max_bytes != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "PartitionMaxBytes", version }); }
+        size += 4;
         if (version >= 17) && !(version >= 17) { size += 16; } else if version >= 17 { if self.replica_directory_id != p::Uuid::ZERO { let s = 16; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -273,12 +273,12 @@ impl p::WireStruct for FetchPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 12;
-        if true { w.put_i32(*(&self.partition)); }
+        w.put_i32(*(&self.partition));
         if version >= 9 { w.put_i32(*(&self.current_leader_epoch)); }
-        if true { w.put_i64(*(&self.fetch_offset)); }
+        w.put_i64(*(&self.fetch_offset));
         if version >= 12 { w.put_i32(*(&self.last_fetched_epoch)); }
         if version >= 5 { w.put_i64(*(&self.log_start_offset)); }
-        if true { w.put_i32(*(&self.partition_max_bytes)); }
+        w.put_i32(*(&self.partition_max_bytes));
         if (version >= 17) && !(version >= 17) { w.put_uuid((&self.replica_directory_id)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -304,12 +304,12 @@ impl p::testing::Random for FetchPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition = rng.next_u64() as i32; }
+        this.partition = rng.next_u64() as i32;
         if version >= 9 { this.current_leader_epoch = rng.next_u64() as i32; }
-        if true { this.fetch_offset = rng.next_u64() as i64; }
+        this.fetch_offset = rng.next_u64() as i64;
         if version >= 12 { this.last_fetched_epoch = rng.next_u64() as i32; }
         if version >= 5 { this.log_start_offset = rng.next_u64() as i64; }
-        if true { this.partition_max_bytes = rng.next_u64() as i32; }
+        this.partition_max_bytes = rng.next_u64() as i32;
         if (version >= 17) || (version >= 17) { this.replica_directory_id = rng.uuid(); }
         if (version >= 12) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -352,7 +352,7 @@ impl p::WireStruct for FetchTopic {
         let mut this = Self::default();
         if version <= 12 { this.topic = r.string(flexible, "FetchTopic.Topic")?; }
         if version >= 13 { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, FetchPartition::min_size(version), "FetchTopic.Partitions", |r| Ok(FetchPartition::read(r, version)?))?; }
+        this.partitions = r.array(flexible, FetchPartition::min_size(version), "FetchTopic.Partitions", |r| Ok(FetchPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -372,7 +372,7 @@ impl p::WireStruct for FetchTopic {
         let mut tagged_size = 0usize;
         if version <= 12 { size += p::string_size(flexible, (&self.topic), "FetchTopic.Topic")?; }
         if version >= 13 { size += 16; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "FetchTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<FetchPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchTopic", field: "Partitions", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "FetchTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -389,7 +389,7 @@ impl p::WireStruct for FetchTopic {
         let flexible = version >= 12;
         if version <= 12 { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
         if version >= 13 { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -407,7 +407,7 @@ impl p::testing::Random for FetchTopic {
         let mut this = Self::default();
         if version <= 12 { this.topic = rng.string(); }
         if version >= 13 { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| FetchPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| FetchPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 12) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

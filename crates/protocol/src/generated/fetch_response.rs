@@ -44,7 +44,7 @@ impl p::WireStruct for FetchResponse {
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
         if version >= 7 { this.error_code = r.i16()?; }
         if version >= 7 { this.session_id = r.i32()?; }
-        if true { this.responses = r.array(flexible, FetchableTopicResponse::min_size(version), "FetchResponse.Responses", |r| Ok(FetchableTopicResponse::read(r, version)?))?; }
+        this.responses = r.array(flexible, FetchableTopicResponse::min_size(version), "FetchResponse.Responses", |r| Ok(FetchableTopicResponse::read(r, version)?))?;
         if (version >= 16) && !(version >= 16) { this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "FetchResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -67,7 +67,7 @@ impl p::WireStruct for FetchResponse {
         if version >= 1 { size += 4; }
         if version >= 7 { size += 2; }
         if version >= 7 { size += 4; } else if self.session_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchResponse", field: "SessionId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "FetchResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<FetchableTopicResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchResponse", field: "Responses", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "FetchResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
         if (version >= 16) && !(version >= 16) { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "FetchResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; } else if version >= 16 { if self.node_endpoints != Vec::<NodeEndpoint>::new() { let s = { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "FetchResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.node_endpoints != Vec::<NodeEndpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchResponse", field: "NodeEndpoints", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -86,7 +86,7 @@ impl p::WireStruct for FetchResponse {
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
         if version >= 7 { w.put_i16(*(&self.error_code)); }
         if version >= 7 { w.put_i32(*(&self.session_id)); }
-        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
         if (version >= 16) && !(version >= 16) { w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -115,7 +115,7 @@ impl p::testing::Random for FetchResponse {
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
         if version >= 7 { this.error_code = rng.next_u64() as i16; }
         if version >= 7 { this.session_id = rng.next_u64() as i32; }
-        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| FetchableTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.responses = { let n = rng.len(depth); (0..n).map(|_| FetchableTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 16) || (version >= 16) { this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 12) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -346,7 +346,7 @@ impl p::WireStruct for FetchableTopicResponse {
         let mut this = Self::default();
         if version <= 12 { this.topic = r.string(flexible, "FetchableTopicResponse.Topic")?; }
         if version >= 13 { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "FetchableTopicResponse.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "FetchableTopicResponse.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -366,7 +366,7 @@ impl p::WireStruct for FetchableTopicResponse {
         let mut tagged_size = 0usize;
         if version <= 12 { size += p::string_size(flexible, (&self.topic), "FetchableTopicResponse.Topic")?; }
         if version >= 13 { size += 16; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "FetchableTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchableTopicResponse", field: "Partitions", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "FetchableTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -383,7 +383,7 @@ impl p::WireStruct for FetchableTopicResponse {
         let flexible = version >= 12;
         if version <= 12 { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
         if version >= 13 { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -401,7 +401,7 @@ impl p::testing::Random for FetchableTopicResponse {
         let mut this = Self::default();
         if version <= 12 { this.topic = rng.string(); }
         if version >= 13 { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 12) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -652,9 +652,9 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 12;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.high_watermark = r.i64()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
+        this.high_watermark = r.i64()?;
         if version >= 4 { this.last_stable_offset = r.i64()?; }
         if version >= 5 { this.log_start_offset = r.i64()?; }
         if (version >= 12) && !(version >= 12) { this.diverging_epoch = EpochEndOffset::read(r, version)?; }
@@ -662,7 +662,7 @@ impl p::WireStruct for PartitionData {
         if (version >= 12) && !(version >= 12) { this.snapshot_id = SnapshotId::read(r, version)?; }
         if version >= 4 { this.aborted_transactions = r.array_opt(flexible, version >= 4, AbortedTransaction::min_size(version), "PartitionData.AbortedTransactions", |r| Ok(AbortedTransaction::read(r, version)?))?; }
         if version >= 11 { this.preferred_read_replica = r.i32()?; }
-        if true { this.records = r.bytes_opt(flexible, true, "PartitionData.Records")?; }
+        this.records = r.bytes_opt(flexible, true, "PartitionData.Records")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -683,9 +683,9 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorCode", version }); }
-        if true { size += 8; } else if self.high_watermark != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "HighWatermark", version }); }
+        size += 4;
+        size += 2;
+        size += 8;
         if version >= 4 { size += 8; }
         if version >= 5 { size += 8; }
         if (version >= 12) && !(version >= 12) { size += (&self.diverging_epoch).size(version)?; } else if version >= 12 { if self.diverging_epoch != EpochEndOffset::default() { let s = (&self.diverging_epoch).size(version)?; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.diverging_epoch != EpochEndOffset::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "DivergingEpoch", version }); }
@@ -693,7 +693,7 @@ impl p::WireStruct for PartitionData {
         if (version >= 12) && !(version >= 12) { size += (&self.snapshot_id).size(version)?; } else if version >= 12 { if self.snapshot_id != SnapshotId::default() { let s = (&self.snapshot_id).size(version)?; tagged_count += 1; tagged_size += p::unsigned_varint_size(2) + p::unsigned_varint_size(s as u32) + s; } } else if self.snapshot_id != SnapshotId::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "SnapshotId", version }); }
         if version >= 4 { size += match (&self.aborted_transactions) { None => p::array_prefix_size(flexible, version >= 4, None, "PartitionData.AbortedTransactions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "PartitionData.AbortedTransactions")?; for e in a.iter() { s += e.size(version)?; } s } }; }
         if version >= 11 { size += 4; } else if self.preferred_read_replica != -1i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PreferredReadReplica", version }); }
-        if true { size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionData.Records")?; } else if self.records != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "Records", version }); }
+        size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionData.Records")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -708,9 +708,9 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 12;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i64(*(&self.high_watermark)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
+        w.put_i64(*(&self.high_watermark));
         if version >= 4 { w.put_i64(*(&self.last_stable_offset)); }
         if version >= 5 { w.put_i64(*(&self.log_start_offset)); }
         if (version >= 12) && !(version >= 12) { (&self.diverging_epoch).write(w, version)?; }
@@ -718,7 +718,7 @@ impl p::WireStruct for PartitionData {
         if (version >= 12) && !(version >= 12) { (&self.snapshot_id).write(w, version)?; }
         if version >= 4 { match (&self.aborted_transactions) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
         if version >= 11 { w.put_i32(*(&self.preferred_read_replica)); }
-        if true { w.put_nullable_bytes(flexible, (&self.records).as_deref()); }
+        w.put_nullable_bytes(flexible, (&self.records).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             if version >= 12 && self.diverging_epoch != EpochEndOffset::default() { count += 1; }
@@ -761,9 +761,9 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.high_watermark = rng.next_u64() as i64; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.high_watermark = rng.next_u64() as i64;
         if version >= 4 { this.last_stable_offset = rng.next_u64() as i64; }
         if version >= 5 { this.log_start_offset = rng.next_u64() as i64; }
         if (version >= 12) || (version >= 12) { this.diverging_epoch = EpochEndOffset::random(rng, version, depth + 1); }
@@ -771,7 +771,7 @@ impl p::testing::Random for PartitionData {
         if (version >= 12) || (version >= 12) { this.snapshot_id = SnapshotId::random(rng, version, depth + 1); }
         if version >= 4 { this.aborted_transactions = if version >= 4 && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| AbortedTransaction::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
         if version >= 11 { this.preferred_read_replica = rng.next_u64() as i32; }
-        if true { this.records = rng.opt_bytes(true); }
+        this.records = rng.opt_bytes(true);
         if (version >= 12) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -808,8 +808,8 @@ impl p::WireStruct for SnapshotId {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 12;
         let mut this = Self::default();
-        if true { this.end_offset = r.i64()?; }
-        if true { this.epoch = r.i32()?; }
+        this.end_offset = r.i64()?;
+        this.epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -827,8 +827,8 @@ impl p::WireStruct for SnapshotId {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.end_offset != -1i64 { return Err(p::WireError::FieldNotSupported { message: "SnapshotId", field: "EndOffset", version }); }
-        if true { size += 4; } else if self.epoch != -1i32 { return Err(p::WireError::FieldNotSupported { message: "SnapshotId", field: "Epoch", version }); }
+        size += 8;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -843,8 +843,8 @@ impl p::WireStruct for SnapshotId {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 12;
-        if true { w.put_i64(*(&self.end_offset)); }
-        if true { w.put_i32(*(&self.epoch)); }
+        w.put_i64(*(&self.end_offset));
+        w.put_i32(*(&self.epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -860,8 +860,8 @@ impl p::testing::Random for SnapshotId {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.end_offset = rng.next_u64() as i64; }
-        if true { this.epoch = rng.next_u64() as i32; }
+        this.end_offset = rng.next_u64() as i64;
+        this.epoch = rng.next_u64() as i32;
         if (version >= 12) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

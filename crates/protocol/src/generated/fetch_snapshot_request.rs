@@ -37,9 +37,9 @@ impl p::WireStruct for FetchSnapshotRequest {
         let flexible = true;
         let mut this = Self::default();
         if (true) && !(true) { this.cluster_id = r.string_opt(flexible, true, "FetchSnapshotRequest.ClusterId")?; }
-        if true { this.replica_id = r.i32()?; }
-        if true { this.max_bytes = r.i32()?; }
-        if true { this.topics = r.array(flexible, TopicSnapshot::min_size(version), "FetchSnapshotRequest.Topics", |r| Ok(TopicSnapshot::read(r, version)?))?; }
+        this.replica_id = r.i32()?;
+        this.max_bytes = r.i32()?;
+        this.topics = r.array(flexible, TopicSnapshot::min_size(version), "FetchSnapshotRequest.Topics", |r| Ok(TopicSnapshot::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -59,9 +59,9 @@ impl p::WireStruct for FetchSnapshotRequest {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if (true) && !(true) { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "FetchSnapshotRequest.ClusterId")?; } else if true { if self.cluster_id != None { let s = p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "FetchSnapshotRequest.ClusterId")?; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.cluster_id != None { return Err(p::WireError::FieldNotSupported { message: "FetchSnapshotRequest", field: "ClusterId", version }); }
-        if true { size += 4; } else if self.replica_id != -1i32 { return Err(p::WireError::FieldNotSupported { message: "FetchSnapshotRequest", field: "ReplicaId", version }); }
-        if true { size += 4; } else if self.max_bytes != 2147483647i32 { return Err(p::WireError::FieldNotSupported { message: "FetchSnapshotRequest", field: "MaxBytes", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "FetchSnapshotRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicSnapshot>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchSnapshotRequest", field: "Topics", version }); }
+        size += 4;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "FetchSnapshotRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -77,9 +77,9 @@ impl p::WireStruct for FetchSnapshotRequest {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
         if (true) && !(true) { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
-        if true { w.put_i32(*(&self.replica_id)); }
-        if true { w.put_i32(*(&self.max_bytes)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.replica_id));
+        w.put_i32(*(&self.max_bytes));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             if true && self.cluster_id != None { count += 1; }
@@ -105,9 +105,9 @@ impl p::testing::Random for FetchSnapshotRequest {
         let _ = depth;
         let mut this = Self::default();
         if (true) || (true) { this.cluster_id = rng.opt_string(true); }
-        if true { this.replica_id = rng.next_u64() as i32; }
-        if true { this.max_bytes = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.replica_id = rng.next_u64() as i32;
+        this.max_bytes = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -156,10 +156,10 @@ impl p::WireStruct for PartitionSnapshot {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition = r.i32()?; }
-        if true { this.current_leader_epoch = r.i32()?; }
-        if true { this.snapshot_id = SnapshotId::read(r, version)?; }
-        if true { this.position = r.i64()?; }
+        this.partition = r.i32()?;
+        this.current_leader_epoch = r.i32()?;
+        this.snapshot_id = SnapshotId::read(r, version)?;
+        this.position = r.i64()?;
         if (version >= 1) && !(version >= 1) { this.replica_directory_id = r.uuid()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -179,10 +179,10 @@ impl p::WireStruct for PartitionSnapshot {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "Partition", version }); }
-        if true { size += 4; } else if self.current_leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "CurrentLeaderEpoch", version }); }
-        if true { size += (&self.snapshot_id).size(version)?; } else if self.snapshot_id != SnapshotId::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "SnapshotId", version }); }
-        if true { size += 8; } else if self.position != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "Position", version }); }
+        size += 4;
+        size += 4;
+        size += (&self.snapshot_id).size(version)?;
+        size += 8;
         if (version >= 1) && !(version >= 1) { size += 16; } else if version >= 1 { if self.replica_directory_id != p::Uuid::ZERO { let s = 16; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -198,10 +198,10 @@ impl p::WireStruct for PartitionSnapshot {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition)); }
-        if true { w.put_i32(*(&self.current_leader_epoch)); }
-        if true { (&self.snapshot_id).write(w, version)?; }
-        if true { w.put_i64(*(&self.position)); }
+        w.put_i32(*(&self.partition));
+        w.put_i32(*(&self.current_leader_epoch));
+        (&self.snapshot_id).write(w, version)?;
+        w.put_i64(*(&self.position));
         if (version >= 1) && !(version >= 1) { w.put_uuid((&self.replica_directory_id)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -227,10 +227,10 @@ impl p::testing::Random for PartitionSnapshot {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition = rng.next_u64() as i32; }
-        if true { this.current_leader_epoch = rng.next_u64() as i32; }
-        if true { this.snapshot_id = SnapshotId::random(rng, version, depth + 1); }
-        if true { this.position = rng.next_u64() as i64; }
+        this.partition = rng.next_u64() as i32;
+        this.current_leader_epoch = rng.next_u64() as i32;
+        this.snapshot_id = SnapshotId::random(rng, version, depth + 1);
+        this.position = rng.next_u64() as i64;
         if (version >= 1) || (version >= 1) { this.replica_directory_id = rng.uuid(); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -267,8 +267,8 @@ impl p::WireStruct for SnapshotId {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.end_offset = r.i64()?; }
-        if true { this.epoch = r.i32()?; }
+        this.end_offset = r.i64()?;
+        this.epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -286,8 +286,8 @@ impl p::WireStruct for SnapshotId {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.end_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "SnapshotId", field: "EndOffset", version }); }
-        if true { size += 4; } else if self.epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "SnapshotId", field: "Epoch", version }); }
+        size += 8;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -302,8 +302,8 @@ impl p::WireStruct for SnapshotId {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.end_offset)); }
-        if true { w.put_i32(*(&self.epoch)); }
+        w.put_i64(*(&self.end_offset));
+        w.put_i32(*(&self.epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -319,8 +319,8 @@ impl p::testing::Random for SnapshotId {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.end_offset = rng.next_u64() as i64; }
-        if true { this.epoch = rng.next_u64() as i32; }
+        this.end_offset = rng.next_u64() as i64;
+        this.epoch = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -356,8 +356,8 @@ impl p::WireStruct for TopicSnapshot {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TopicSnapshot.Name")?; }
-        if true { this.partitions = r.array(flexible, PartitionSnapshot::min_size(version), "TopicSnapshot.Partitions", |r| Ok(PartitionSnapshot::read(r, version)?))?; }
+        this.name = r.string(flexible, "TopicSnapshot.Name")?;
+        this.partitions = r.array(flexible, PartitionSnapshot::min_size(version), "TopicSnapshot.Partitions", |r| Ok(PartitionSnapshot::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -375,8 +375,8 @@ impl p::WireStruct for TopicSnapshot {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TopicSnapshot.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicSnapshot", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicSnapshot.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionSnapshot>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicSnapshot", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "TopicSnapshot.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicSnapshot.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -391,8 +391,8 @@ impl p::WireStruct for TopicSnapshot {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -408,8 +408,8 @@ impl p::testing::Random for TopicSnapshot {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -36,9 +36,9 @@ impl p::WireStruct for FetchSnapshotResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.topics = r.array(flexible, TopicSnapshot::min_size(version), "FetchSnapshotResponse.Topics", |r| Ok(TopicSnapshot::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.topics = r.array(flexible, TopicSnapshot::min_size(version), "FetchSnapshotResponse.Topics", |r| Ok(TopicSnapshot::read(r, version)?))?;
         if (version >= 1) && !(version >= 1) { this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "FetchSnapshotResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -58,9 +58,9 @@ impl p::WireStruct for FetchSnapshotResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "FetchSnapshotResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "FetchSnapshotResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicSnapshot>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchSnapshotResponse", field: "Topics", version }); }
+        size += 4;
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "FetchSnapshotResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if (version >= 1) && !(version >= 1) { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "FetchSnapshotResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; } else if version >= 1 { if self.node_endpoints != Vec::<NodeEndpoint>::new() { let s = { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "FetchSnapshotResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.node_endpoints != Vec::<NodeEndpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchSnapshotResponse", field: "NodeEndpoints", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -76,9 +76,9 @@ impl p::WireStruct for FetchSnapshotResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if (version >= 1) && !(version >= 1) { w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -104,9 +104,9 @@ impl p::testing::Random for FetchSnapshotResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) || (version >= 1) { this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -150,8 +150,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -169,8 +169,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderId", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderEpoch", version }); }
+        size += 4;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -185,8 +185,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -202,8 +202,8 @@ impl p::testing::Random for LeaderIdAndEpoch {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -345,13 +345,13 @@ impl p::WireStruct for PartitionSnapshot {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.snapshot_id = SnapshotId::read(r, version)?; }
+        this.index = r.i32()?;
+        this.error_code = r.i16()?;
+        this.snapshot_id = SnapshotId::read(r, version)?;
         if (true) && !(true) { this.current_leader = LeaderIdAndEpoch::read(r, version)?; }
-        if true { this.size = r.i64()?; }
-        if true { this.position = r.i64()?; }
-        if true { this.unaligned_records = r.bytes(flexible, "PartitionSnapshot.UnalignedRecords")?; }
+        this.size = r.i64()?;
+        this.position = r.i64()?;
+        this.unaligned_records = r.bytes(flexible, "PartitionSnapshot.UnalignedRecords")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -370,13 +370,13 @@ impl p::WireStruct for PartitionSnapshot {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "Index", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "ErrorCode", version }); }
-        if true { size += (&self.snapshot_id).size(version)?; } else if self.snapshot_id != SnapshotId::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "SnapshotId", version }); }
+        size += 4;
+        size += 2;
+        size += (&self.snapshot_id).size(version)?;
         if (true) && !(true) { size += (&self.current_leader).size(version)?; } else if true { if self.current_leader != LeaderIdAndEpoch::default() { let s = (&self.current_leader).size(version)?; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.current_leader != LeaderIdAndEpoch::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "CurrentLeader", version }); }
-        if true { size += 8; } else if self.size != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "Size", version }); }
-        if true { size += 8; } else if self.position != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "Position", version }); }
-        if true { size += p::bytes_size(flexible, (&self.unaligned_records).len(), "PartitionSnapshot.UnalignedRecords")?; } else if self.unaligned_records != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionSnapshot", field: "UnalignedRecords", version }); }
+        size += 8;
+        size += 8;
+        size += p::bytes_size(flexible, (&self.unaligned_records).len(), "PartitionSnapshot.UnalignedRecords")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -391,13 +391,13 @@ impl p::WireStruct for PartitionSnapshot {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.index)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { (&self.snapshot_id).write(w, version)?; }
+        w.put_i32(*(&self.index));
+        w.put_i16(*(&self.error_code));
+        (&self.snapshot_id).write(w, version)?;
         if (true) && !(true) { (&self.current_leader).write(w, version)?; }
-        if true { w.put_i64(*(&self.size)); }
-        if true { w.put_i64(*(&self.position)); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.unaligned_records)[..])); }
+        w.put_i64(*(&self.size));
+        w.put_i64(*(&self.position));
+        w.put_nullable_bytes(flexible, Some(&(&self.unaligned_records)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             if true && self.current_leader != LeaderIdAndEpoch::default() { count += 1; }
@@ -422,13 +422,13 @@ impl p::testing::Random for PartitionSnapshot {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.snapshot_id = SnapshotId::random(rng, version, depth + 1); }
+        this.index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.snapshot_id = SnapshotId::random(rng, version, depth + 1);
         if (true) || (true) { this.current_leader = LeaderIdAndEpoch::random(rng, version, depth + 1); }
-        if true { this.size = rng.next_u64() as i64; }
-        if true { this.position = rng.next_u64() as i64; }
-        if true { this.unaligned_records = rng.bytes(); }
+        this.size = rng.next_u64() as i64;
+        this.position = rng.next_u64() as i64;
+        this.unaligned_records = rng.bytes();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -464,8 +464,8 @@ impl p::WireStruct for SnapshotId {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.end_offset = r.i64()?; }
-        if true { this.epoch = r.i32()?; }
+        this.end_offset = r.i64()?;
+        this.epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -483,8 +483,8 @@ impl p::WireStruct for SnapshotId {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.end_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "SnapshotId", field: "EndOffset", version }); }
-        if true { size += 4; } else if self.epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "SnapshotId", field: "Epoch", version }); }
+        size += 8;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -499,8 +499,8 @@ impl p::WireStruct for SnapshotId {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.end_offset)); }
-        if true { w.put_i32(*(&self.epoch)); }
+        w.put_i64(*(&self.end_offset));
+        w.put_i32(*(&self.epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -516,8 +516,8 @@ impl p::testing::Random for SnapshotId {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.end_offset = rng.next_u64() as i64; }
-        if true { this.epoch = rng.next_u64() as i32; }
+        this.end_offset = rng.next_u64() as i64;
+        this.epoch = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -553,8 +553,8 @@ impl p::WireStruct for TopicSnapshot {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TopicSnapshot.Name")?; }
-        if true { this.partitions = r.array(flexible, PartitionSnapshot::min_size(version), "TopicSnapshot.Partitions", |r| Ok(PartitionSnapshot::read(r, version)?))?; }
+        this.name = r.string(flexible, "TopicSnapshot.Name")?;
+        this.partitions = r.array(flexible, PartitionSnapshot::min_size(version), "TopicSnapshot.Partitions", |r| Ok(PartitionSnapshot::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -572,8 +572,8 @@ impl p::WireStruct for TopicSnapshot {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TopicSnapshot.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicSnapshot", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicSnapshot.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionSnapshot>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicSnapshot", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "TopicSnapshot.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicSnapshot.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -588,8 +588,8 @@ impl p::WireStruct for TopicSnapshot {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -605,8 +605,8 @@ impl p::testing::Random for TopicSnapshot {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionSnapshot::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -46,15 +46,15 @@ impl p::WireStruct for GetTelemetrySubscriptionsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.client_instance_id = r.uuid()?; }
-        if true { this.subscription_id = r.i32()?; }
-        if true { this.accepted_compression_types = r.array(flexible, 1, "GetTelemetrySubscriptionsResponse.AcceptedCompressionTypes", |r| Ok(r.i8()?))?; }
-        if true { this.push_interval_ms = r.i32()?; }
-        if true { this.telemetry_max_bytes = r.i32()?; }
-        if true { this.delta_temporality = r.bool()?; }
-        if true { this.requested_metrics = r.array(flexible, 1, "GetTelemetrySubscriptionsResponse.RequestedMetrics", |r| Ok(r.string(flexible, "GetTelemetrySubscriptionsResponse.RequestedMetrics")?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.client_instance_id = r.uuid()?;
+        this.subscription_id = r.i32()?;
+        this.accepted_compression_types = r.array(flexible, 1, "GetTelemetrySubscriptionsResponse.AcceptedCompressionTypes", |r| Ok(r.i8()?))?;
+        this.push_interval_ms = r.i32()?;
+        this.telemetry_max_bytes = r.i32()?;
+        this.delta_temporality = r.bool()?;
+        this.requested_metrics = r.array(flexible, 1, "GetTelemetrySubscriptionsResponse.RequestedMetrics", |r| Ok(r.string(flexible, "GetTelemetrySubscriptionsResponse.RequestedMetrics")?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -72,15 +72,15 @@ impl p::WireStruct for GetTelemetrySubscriptionsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "ErrorCode", version }); }
-        if true { size += 16; } else if self.client_instance_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "ClientInstanceId", version }); }
-        if true { size += 4; } else if self.subscription_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "SubscriptionId", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.accepted_compression_types).len()), "GetTelemetrySubscriptionsResponse.AcceptedCompressionTypes")? + (&self.accepted_compression_types).len() * 1; } else if self.accepted_compression_types != Vec::<i8>::new() { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "AcceptedCompressionTypes", version }); }
-        if true { size += 4; } else if self.push_interval_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "PushIntervalMs", version }); }
-        if true { size += 4; } else if self.telemetry_max_bytes != 0i32 { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "TelemetryMaxBytes", version }); }
-        if true { size += 1; } else if self.delta_temporality != false { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "DeltaTemporality", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.requested_metrics).len()), "GetTelemetrySubscriptionsResponse.RequestedMetrics")?; for e in (&self.requested_metrics).iter() { s += p::string_size(flexible, e, "GetTelemetrySubscriptionsResponse.RequestedMetrics")?; } s }; } else if self.requested_metrics != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "GetTelemetrySubscriptionsResponse", field: "RequestedMetrics", version }); }
+        size += 4;
+        size += 2;
+        size += 16;
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.accepted_compression_types).len()), "GetTelemetrySubscriptionsResponse.AcceptedCompressionTypes")? + (&self.accepted_compression_types).len() * 1;
+        size += 4;
+        size += 4;
+        size += 1;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.requested_metrics).len()), "GetTelemetrySubscriptionsResponse.RequestedMetrics")?; for e in (&self.requested_metrics).iter() { s += p::string_size(flexible, e, "GetTelemetrySubscriptionsResponse.RequestedMetrics")?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -95,15 +95,15 @@ impl p::WireStruct for GetTelemetrySubscriptionsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_uuid((&self.client_instance_id)); }
-        if true { w.put_i32(*(&self.subscription_id)); }
-        if true { w.put_length(flexible, true, Some((&self.accepted_compression_types).len())); for e in (&self.accepted_compression_types).iter() { w.put_i8(*e); } }
-        if true { w.put_i32(*(&self.push_interval_ms)); }
-        if true { w.put_i32(*(&self.telemetry_max_bytes)); }
-        if true { w.put_bool(*(&self.delta_temporality)); }
-        if true { w.put_length(flexible, true, Some((&self.requested_metrics).len())); for e in (&self.requested_metrics).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_uuid((&self.client_instance_id));
+        w.put_i32(*(&self.subscription_id));
+        w.put_length(flexible, true, Some((&self.accepted_compression_types).len())); for e in (&self.accepted_compression_types).iter() { w.put_i8(*e); }
+        w.put_i32(*(&self.push_interval_ms));
+        w.put_i32(*(&self.telemetry_max_bytes));
+        w.put_bool(*(&self.delta_temporality));
+        w.put_length(flexible, true, Some((&self.requested_metrics).len())); for e in (&self.requested_metrics).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -119,15 +119,15 @@ impl p::testing::Random for GetTelemetrySubscriptionsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.client_instance_id = rng.uuid(); }
-        if true { this.subscription_id = rng.next_u64() as i32; }
-        if true { this.accepted_compression_types = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i8).collect::<Vec<_>>() }; }
-        if true { this.push_interval_ms = rng.next_u64() as i32; }
-        if true { this.telemetry_max_bytes = rng.next_u64() as i32; }
-        if true { this.delta_temporality = rng.bool(); }
-        if true { this.requested_metrics = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.client_instance_id = rng.uuid();
+        this.subscription_id = rng.next_u64() as i32;
+        this.accepted_compression_types = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i8).collect::<Vec<_>>() };
+        this.push_interval_ms = rng.next_u64() as i32;
+        this.telemetry_max_bytes = rng.next_u64() as i32;
+        this.delta_temporality = rng.bool();
+        this.requested_metrics = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -42,12 +42,12 @@ impl p::WireStruct for GroupMetadataValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.protocol_type = r.string(flexible, "GroupMetadataValue.protocolType")?; }
-        if true { this.generation = r.i32()?; }
-        if true { this.protocol = r.string_opt(flexible, true, "GroupMetadataValue.protocol")?; }
-        if true { this.leader = r.string_opt(flexible, true, "GroupMetadataValue.leader")?; }
+        this.protocol_type = r.string(flexible, "GroupMetadataValue.protocolType")?;
+        this.generation = r.i32()?;
+        this.protocol = r.string_opt(flexible, true, "GroupMetadataValue.protocol")?;
+        this.leader = r.string_opt(flexible, true, "GroupMetadataValue.leader")?;
         if version >= 2 { this.current_state_timestamp = r.i64()?; }
-        if true { this.members = r.array(flexible, MemberMetadata::min_size(version), "GroupMetadataValue.members", |r| Ok(MemberMetadata::read(r, version)?))?; }
+        this.members = r.array(flexible, MemberMetadata::min_size(version), "GroupMetadataValue.members", |r| Ok(MemberMetadata::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -65,12 +65,12 @@ impl p::WireStruct for GroupMetadataValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.protocol_type), "GroupMetadataValue.protocolType")?; } else if self.protocol_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "GroupMetadataValue", field: "protocolType", version }); }
-        if true { size += 4; } else if self.generation != 0i32 { return Err(p::WireError::FieldNotSupported { message: "GroupMetadataValue", field: "generation", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.protocol).as_deref(), "GroupMetadataValue.protocol")?; } else if self.protocol != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "GroupMetadataValue", field: "protocol", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.leader).as_deref(), "GroupMetadataValue.leader")?; } else if self.leader != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "GroupMetadataValue", field: "leader", version }); }
+        size += p::string_size(flexible, (&self.protocol_type), "GroupMetadataValue.protocolType")?;
+        size += 4;
+        size += p::opt_string_size(flexible, true, (&self.protocol).as_deref(), "GroupMetadataValue.protocol")?;
+        size += p::opt_string_size(flexible, true, (&self.leader).as_deref(), "GroupMetadataValue.leader")?;
         if version >= 2 { size += 8; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "GroupMetadataValue.members")?; for e in (&self.members).iter() { s += e.size(version)?; } s }; } else if self.members != Vec::<MemberMetadata>::new() { return Err(p::WireError::FieldNotSupported { message: "GroupMetadataValue", field: "members", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "GroupMetadataValue.members")?; for e in (&self.members).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -85,12 +85,12 @@ impl p::WireStruct for GroupMetadataValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.protocol_type).as_str())); }
-        if true { w.put_i32(*(&self.generation)); }
-        if true { w.put_nullable_string(flexible, (&self.protocol).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.leader).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.protocol_type).as_str()));
+        w.put_i32(*(&self.generation));
+        w.put_nullable_string(flexible, (&self.protocol).as_deref());
+        w.put_nullable_string(flexible, (&self.leader).as_deref());
         if version >= 2 { w.put_i64(*(&self.current_state_timestamp)); }
-        if true { w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -106,12 +106,12 @@ impl p::testing::Random for GroupMetadataValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.protocol_type = rng.string(); }
-        if true { this.generation = rng.next_u64() as i32; }
-        if true { this.protocol = rng.opt_string(true); }
-        if true { this.leader = rng.opt_string(true); }
+        this.protocol_type = rng.string();
+        this.generation = rng.next_u64() as i32;
+        this.protocol = rng.opt_string(true);
+        this.leader = rng.opt_string(true);
         if version >= 2 { this.current_state_timestamp = rng.next_u64() as i64; }
-        if true { this.members = { let n = rng.len(depth); (0..n).map(|_| MemberMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.members = { let n = rng.len(depth); (0..n).map(|_| MemberMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -169,14 +169,14 @@ impl p::WireStruct for MemberMetadata {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.member_id = r.string(flexible, "MemberMetadata.memberId")?; }
+        this.member_id = r.string(flexible, "MemberMetadata.memberId")?;
         if version >= 3 { this.group_instance_id = r.string_opt(flexible, version >= 3, "MemberMetadata.groupInstanceId")?; }
-        if true { this.client_id = r.string(flexible, "MemberMetadata.clientId")?; }
-        if true { this.client_host = r.string(flexible, "MemberMetadata.clientHost")?; }
+        this.client_id = r.string(flexible, "MemberMetadata.clientId")?;
+        this.client_host = r.string(flexible, "MemberMetadata.clientHost")?;
         if version >= 1 { this.rebalance_timeout = r.i32()?; }
-        if true { this.session_timeout = r.i32()?; }
-        if true { this.subscription = r.bytes(flexible, "MemberMetadata.subscription")?; }
-        if true { this.assignment = r.bytes(flexible, "MemberMetadata.assignment")?; }
+        this.session_timeout = r.i32()?;
+        this.subscription = r.bytes(flexible, "MemberMetadata.subscription")?;
+        this.assignment = r.bytes(flexible, "MemberMetadata.assignment")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -194,14 +194,14 @@ impl p::WireStruct for MemberMetadata {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.member_id), "MemberMetadata.memberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "MemberMetadata", field: "memberId", version }); }
+        size += p::string_size(flexible, (&self.member_id), "MemberMetadata.memberId")?;
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.group_instance_id).as_deref(), "MemberMetadata.groupInstanceId")?; }
-        if true { size += p::string_size(flexible, (&self.client_id), "MemberMetadata.clientId")?; } else if self.client_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "MemberMetadata", field: "clientId", version }); }
-        if true { size += p::string_size(flexible, (&self.client_host), "MemberMetadata.clientHost")?; } else if self.client_host != String::new() { return Err(p::WireError::FieldNotSupported { message: "MemberMetadata", field: "clientHost", version }); }
+        size += p::string_size(flexible, (&self.client_id), "MemberMetadata.clientId")?;
+        size += p::string_size(flexible, (&self.client_host), "MemberMetadata.clientHost")?;
         if version >= 1 { size += 4; }
-        if true { size += 4; } else if self.session_timeout != 0i32 { return Err(p::WireError::FieldNotSupported { message: "MemberMetadata", field: "sessionTimeout", version }); }
-        if true { size += p::bytes_size(flexible, (&self.subscription).len(), "MemberMetadata.subscription")?; } else if self.subscription != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "MemberMetadata", field: "subscription", version }); }
-        if true { size += p::bytes_size(flexible, (&self.assignment).len(), "MemberMetadata.assignment")?; } else if self.assignment != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "MemberMetadata", field: "assignment", version }); }
+        size += 4;
+        size += p::bytes_size(flexible, (&self.subscription).len(), "MemberMetadata.subscription")?;
+        size += p::bytes_size(flexible, (&self.assignment).len(), "MemberMetadata.assignment")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -216,14 +216,14 @@ impl p::WireStruct for MemberMetadata {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
         if version >= 3 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_host).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.client_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.client_host).as_str()));
         if version >= 1 { w.put_i32(*(&self.rebalance_timeout)); }
-        if true { w.put_i32(*(&self.session_timeout)); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.subscription)[..])); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.assignment)[..])); }
+        w.put_i32(*(&self.session_timeout));
+        w.put_nullable_bytes(flexible, Some(&(&self.subscription)[..]));
+        w.put_nullable_bytes(flexible, Some(&(&self.assignment)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -239,14 +239,14 @@ impl p::testing::Random for MemberMetadata {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.member_id = rng.string(); }
+        this.member_id = rng.string();
         if version >= 3 { this.group_instance_id = rng.opt_string(version >= 3); }
-        if true { this.client_id = rng.string(); }
-        if true { this.client_host = rng.string(); }
+        this.client_id = rng.string();
+        this.client_host = rng.string();
         if version >= 1 { this.rebalance_timeout = rng.next_u64() as i32; }
-        if true { this.session_timeout = rng.next_u64() as i32; }
-        if true { this.subscription = rng.bytes(); }
-        if true { this.assignment = rng.bytes(); }
+        this.session_timeout = rng.next_u64() as i32;
+        this.subscription = rng.bytes();
+        this.assignment = rng.bytes();
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,9 +38,9 @@ impl p::WireStruct for HeartbeatRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "HeartbeatRequest.GroupId")?; }
-        if true { this.generation_id = r.i32()?; }
-        if true { this.member_id = r.string(flexible, "HeartbeatRequest.MemberId")?; }
+        this.group_id = r.string(flexible, "HeartbeatRequest.GroupId")?;
+        this.generation_id = r.i32()?;
+        this.member_id = r.string(flexible, "HeartbeatRequest.MemberId")?;
         if version >= 3 { this.group_instance_id = r.string_opt(flexible, version >= 3, "HeartbeatRequest.GroupInstanceId")?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -59,9 +59,9 @@ impl p::WireStruct for HeartbeatRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "HeartbeatRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "HeartbeatRequest", field: "GroupId", version }); }
-        if true { size += 4; } else if self.generation_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "HeartbeatRequest", field: "GenerationId", version }); }
-        if true { size += p::string_size(flexible, (&self.member_id), "HeartbeatRequest.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "HeartbeatRequest", field: "MemberId", version }); }
+        size += p::string_size(flexible, (&self.group_id), "HeartbeatRequest.GroupId")?;
+        size += 4;
+        size += p::string_size(flexible, (&self.member_id), "HeartbeatRequest.MemberId")?;
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.group_instance_id).as_deref(), "HeartbeatRequest.GroupInstanceId")?; } else if self.group_instance_id != None { return Err(p::WireError::FieldNotSupported { message: "HeartbeatRequest", field: "GroupInstanceId", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -77,9 +77,9 @@ impl p::WireStruct for HeartbeatRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_i32(*(&self.generation_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_i32(*(&self.generation_id));
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
         if version >= 3 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -96,9 +96,9 @@ impl p::testing::Random for HeartbeatRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.generation_id = rng.next_u64() as i32; }
-        if true { this.member_id = rng.string(); }
+        this.group_id = rng.string();
+        this.generation_id = rng.next_u64() as i32;
+        this.member_id = rng.string();
         if version >= 3 { this.group_instance_id = rng.opt_string(version >= 3); }
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

@@ -33,8 +33,8 @@ impl p::WireStruct for IncrementalAlterConfigsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.responses = r.array(flexible, AlterConfigsResourceResponse::min_size(version), "IncrementalAlterConfigsResponse.Responses", |r| Ok(AlterConfigsResourceResponse::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.responses = r.array(flexible, AlterConfigsResourceResponse::min_size(version), "IncrementalAlterConfigsResponse.Responses", |r| Ok(AlterConfigsResourceResponse::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for IncrementalAlterConfigsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "IncrementalAlterConfigsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "IncrementalAlterConfigsResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<AlterConfigsResourceResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "IncrementalAlterConfigsResponse", field: "Responses", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "IncrementalAlterConfigsResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for IncrementalAlterConfigsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for IncrementalAlterConfigsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| AlterConfigsResourceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.responses = { let n = rng.len(depth); (0..n).map(|_| AlterConfigsResourceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -134,10 +134,10 @@ impl p::WireStruct for AlterConfigsResourceResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "AlterConfigsResourceResponse.ErrorMessage")?; }
-        if true { this.resource_type = r.i8()?; }
-        if true { this.resource_name = r.string(flexible, "AlterConfigsResourceResponse.ResourceName")?; }
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "AlterConfigsResourceResponse.ErrorMessage")?;
+        this.resource_type = r.i8()?;
+        this.resource_name = r.string(flexible, "AlterConfigsResourceResponse.ResourceName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -155,10 +155,10 @@ impl p::WireStruct for AlterConfigsResourceResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "AlterConfigsResourceResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ErrorMessage", version }); }
-        if true { size += 1; } else if self.resource_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ResourceType", version }); }
-        if true { size += p::string_size(flexible, (&self.resource_name), "AlterConfigsResourceResponse.ResourceName")?; } else if self.resource_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "AlterConfigsResourceResponse", field: "ResourceName", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "AlterConfigsResourceResponse.ErrorMessage")?;
+        size += 1;
+        size += p::string_size(flexible, (&self.resource_name), "AlterConfigsResourceResponse.ResourceName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -173,10 +173,10 @@ impl p::WireStruct for AlterConfigsResourceResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_i8(*(&self.resource_type)); }
-        if true { w.put_nullable_string(flexible, Some((&self.resource_name).as_str())); }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_i8(*(&self.resource_type));
+        w.put_nullable_string(flexible, Some((&self.resource_name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -192,10 +192,10 @@ impl p::testing::Random for AlterConfigsResourceResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.resource_type = rng.next_u64() as i8; }
-        if true { this.resource_name = rng.string(); }
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.resource_type = rng.next_u64() as i8;
+        this.resource_name = rng.string();
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -37,8 +37,8 @@ impl p::WireStruct for InitProducerIdRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.transactional_id = r.string_opt(flexible, true, "InitProducerIdRequest.TransactionalId")?; }
-        if true { this.transaction_timeout_ms = r.i32()?; }
+        this.transactional_id = r.string_opt(flexible, true, "InitProducerIdRequest.TransactionalId")?;
+        this.transaction_timeout_ms = r.i32()?;
         if version >= 3 { this.producer_id = r.i64()?; }
         if version >= 3 { this.producer_epoch = r.i16()?; }
         if flexible {
@@ -58,8 +58,8 @@ impl p::WireStruct for InitProducerIdRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.transactional_id).as_deref(), "InitProducerIdRequest.TransactionalId")?; } else if self.transactional_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "TransactionalId", version }); }
-        if true { size += 4; } else if self.transaction_timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "TransactionTimeoutMs", version }); }
+        size += p::opt_string_size(flexible, true, (&self.transactional_id).as_deref(), "InitProducerIdRequest.TransactionalId")?;
+        size += 4;
         if version >= 3 { size += 8; } else if self.producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "ProducerId", version }); }
         if version >= 3 { size += 2; } else if self.producer_epoch != -1i16 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "ProducerEpoch", version }); }
         if flexible {
@@ -76,8 +76,8 @@ impl p::WireStruct for InitProducerIdRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, (&self.transactional_id).as_deref()); }
-        if true { w.put_i32(*(&self.transaction_timeout_ms)); }
+        w.put_nullable_string(flexible, (&self.transactional_id).as_deref());
+        w.put_i32(*(&self.transaction_timeout_ms));
         if version >= 3 { w.put_i64(*(&self.producer_id)); }
         if version >= 3 { w.put_i16(*(&self.producer_epoch)); }
         if flexible {
@@ -95,8 +95,8 @@ impl p::testing::Random for InitProducerIdRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.transactional_id = rng.opt_string(true); }
-        if true { this.transaction_timeout_ms = rng.next_u64() as i32; }
+        this.transactional_id = rng.opt_string(true);
+        this.transaction_timeout_ms = rng.next_u64() as i32;
         if version >= 3 { this.producer_id = rng.next_u64() as i64; }
         if version >= 3 { this.producer_epoch = rng.next_u64() as i16; }
         if (version >= 2) && rng.chance(4) {

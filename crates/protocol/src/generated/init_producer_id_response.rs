@@ -37,10 +37,10 @@ impl p::WireStruct for InitProducerIdResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.producer_id = r.i64()?; }
-        if true { this.producer_epoch = r.i16()?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.producer_id = r.i64()?;
+        this.producer_epoch = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -58,10 +58,10 @@ impl p::WireStruct for InitProducerIdResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdResponse", field: "ErrorCode", version }); }
-        if true { size += 8; } else if self.producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdResponse", field: "ProducerId", version }); }
-        if true { size += 2; } else if self.producer_epoch != 0i16 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdResponse", field: "ProducerEpoch", version }); }
+        size += 4;
+        size += 2;
+        size += 8;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -76,10 +76,10 @@ impl p::WireStruct for InitProducerIdResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_i16(*(&self.producer_epoch)); }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_i64(*(&self.producer_id));
+        w.put_i16(*(&self.producer_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -95,10 +95,10 @@ impl p::testing::Random for InitProducerIdResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.producer_epoch = rng.next_u64() as i16; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.producer_id = rng.next_u64() as i64;
+        this.producer_epoch = rng.next_u64() as i16;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

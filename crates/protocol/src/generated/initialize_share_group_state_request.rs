@@ -32,8 +32,8 @@ impl p::WireStruct for InitializeShareGroupStateRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "InitializeShareGroupStateRequest.GroupId")?; }
-        if true { this.topics = r.array(flexible, InitializeStateData::min_size(version), "InitializeShareGroupStateRequest.Topics", |r| Ok(InitializeStateData::read(r, version)?))?; }
+        this.group_id = r.string(flexible, "InitializeShareGroupStateRequest.GroupId")?;
+        this.topics = r.array(flexible, InitializeStateData::min_size(version), "InitializeShareGroupStateRequest.Topics", |r| Ok(InitializeStateData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for InitializeShareGroupStateRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "InitializeShareGroupStateRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "InitializeShareGroupStateRequest", field: "GroupId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "InitializeShareGroupStateRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<InitializeStateData>::new() { return Err(p::WireError::FieldNotSupported { message: "InitializeShareGroupStateRequest", field: "Topics", version }); }
+        size += p::string_size(flexible, (&self.group_id), "InitializeShareGroupStateRequest.GroupId")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "InitializeShareGroupStateRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for InitializeShareGroupStateRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for InitializeShareGroupStateRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| InitializeStateData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.group_id = rng.string();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| InitializeStateData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -128,8 +128,8 @@ impl p::WireStruct for InitializeStateData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "InitializeStateData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "InitializeStateData.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -147,8 +147,8 @@ impl p::WireStruct for InitializeStateData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "InitializeStateData", field: "TopicId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "InitializeStateData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "InitializeStateData", field: "Partitions", version }); }
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "InitializeStateData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -163,8 +163,8 @@ impl p::WireStruct for InitializeStateData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -180,8 +180,8 @@ impl p::testing::Random for InitializeStateData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -219,9 +219,9 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition = r.i32()?; }
-        if true { this.state_epoch = r.i32()?; }
-        if true { this.start_offset = r.i64()?; }
+        this.partition = r.i32()?;
+        this.state_epoch = r.i32()?;
+        this.start_offset = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -239,9 +239,9 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "Partition", version }); }
-        if true { size += 4; } else if self.state_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StateEpoch", version }); }
-        if true { size += 8; } else if self.start_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StartOffset", version }); }
+        size += 4;
+        size += 4;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -256,9 +256,9 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition)); }
-        if true { w.put_i32(*(&self.state_epoch)); }
-        if true { w.put_i64(*(&self.start_offset)); }
+        w.put_i32(*(&self.partition));
+        w.put_i32(*(&self.state_epoch));
+        w.put_i64(*(&self.start_offset));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -274,9 +274,9 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition = rng.next_u64() as i32; }
-        if true { this.state_epoch = rng.next_u64() as i32; }
-        if true { this.start_offset = rng.next_u64() as i64; }
+        this.partition = rng.next_u64() as i32;
+        this.state_epoch = rng.next_u64() as i32;
+        this.start_offset = rng.next_u64() as i64;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

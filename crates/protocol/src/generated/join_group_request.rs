@@ -48,13 +48,13 @@ impl p::WireStruct for JoinGroupRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "JoinGroupRequest.GroupId")?; }
-        if true { this.session_timeout_ms = r.i32()?; }
+        this.group_id = r.string(flexible, "JoinGroupRequest.GroupId")?;
+        this.session_timeout_ms = r.i32()?;
         if version >= 1 { this.rebalance_timeout_ms = r.i32()?; }
-        if true { this.member_id = r.string(flexible, "JoinGroupRequest.MemberId")?; }
+        this.member_id = r.string(flexible, "JoinGroupRequest.MemberId")?;
         if version >= 5 { this.group_instance_id = r.string_opt(flexible, version >= 5, "JoinGroupRequest.GroupInstanceId")?; }
-        if true { this.protocol_type = r.string(flexible, "JoinGroupRequest.ProtocolType")?; }
-        if true { this.protocols = r.array(flexible, JoinGroupRequestProtocol::min_size(version), "JoinGroupRequest.Protocols", |r| Ok(JoinGroupRequestProtocol::read(r, version)?))?; }
+        this.protocol_type = r.string(flexible, "JoinGroupRequest.ProtocolType")?;
+        this.protocols = r.array(flexible, JoinGroupRequestProtocol::min_size(version), "JoinGroupRequest.Protocols", |r| Ok(JoinGroupRequestProtocol::read(r, version)?))?;
         if version >= 8 { this.reason = r.string_opt(flexible, version >= 8, "JoinGroupRequest.Reason")?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -73,13 +73,13 @@ impl p::WireStruct for JoinGroupRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "JoinGroupRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequest", field: "GroupId", version }); }
-        if true { size += 4; } else if self.session_timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequest", field: "SessionTimeoutMs", version }); }
+        size += p::string_size(flexible, (&self.group_id), "JoinGroupRequest.GroupId")?;
+        size += 4;
         if version >= 1 { size += 4; }
-        if true { size += p::string_size(flexible, (&self.member_id), "JoinGroupRequest.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequest", field: "MemberId", version }); }
+        size += p::string_size(flexible, (&self.member_id), "JoinGroupRequest.MemberId")?;
         if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.group_instance_id).as_deref(), "JoinGroupRequest.GroupInstanceId")?; } else if self.group_instance_id != None { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequest", field: "GroupInstanceId", version }); }
-        if true { size += p::string_size(flexible, (&self.protocol_type), "JoinGroupRequest.ProtocolType")?; } else if self.protocol_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequest", field: "ProtocolType", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.protocols).len()), "JoinGroupRequest.Protocols")?; for e in (&self.protocols).iter() { s += e.size(version)?; } s }; } else if self.protocols != Vec::<JoinGroupRequestProtocol>::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequest", field: "Protocols", version }); }
+        size += p::string_size(flexible, (&self.protocol_type), "JoinGroupRequest.ProtocolType")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.protocols).len()), "JoinGroupRequest.Protocols")?; for e in (&self.protocols).iter() { s += e.size(version)?; } s };
         if version >= 8 { size += p::opt_string_size(flexible, version >= 8, (&self.reason).as_deref(), "JoinGroupRequest.Reason")?; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -95,13 +95,13 @@ impl p::WireStruct for JoinGroupRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_i32(*(&self.session_timeout_ms)); }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_i32(*(&self.session_timeout_ms));
         if version >= 1 { w.put_i32(*(&self.rebalance_timeout_ms)); }
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
         if version >= 5 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, Some((&self.protocol_type).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.protocols).len())); for e in (&self.protocols).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.protocol_type).as_str()));
+        w.put_length(flexible, true, Some((&self.protocols).len())); for e in (&self.protocols).iter() { e.write(w, version)?; }
         if version >= 8 { w.put_nullable_string(flexible, (&self.reason).as_deref()); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -118,13 +118,13 @@ impl p::testing::Random for JoinGroupRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.session_timeout_ms = rng.next_u64() as i32; }
+        this.group_id = rng.string();
+        this.session_timeout_ms = rng.next_u64() as i32;
         if version >= 1 { this.rebalance_timeout_ms = rng.next_u64() as i32; }
-        if true { this.member_id = rng.string(); }
+        this.member_id = rng.string();
         if version >= 5 { this.group_instance_id = rng.opt_string(version >= 5); }
-        if true { this.protocol_type = rng.string(); }
-        if true { this.protocols = { let n = rng.len(depth); (0..n).map(|_| JoinGroupRequestProtocol::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.protocol_type = rng.string();
+        this.protocols = { let n = rng.len(depth); (0..n).map(|_| JoinGroupRequestProtocol::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 8 { this.reason = rng.opt_string(version >= 8); }
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -169,8 +169,8 @@ impl p::WireStruct for JoinGroupRequestProtocol {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "JoinGroupRequestProtocol.Name")?; }
-        if true { this.metadata = r.bytes(flexible, "JoinGroupRequestProtocol.Metadata")?; }
+        this.name = r.string(flexible, "JoinGroupRequestProtocol.Name")?;
+        this.metadata = r.bytes(flexible, "JoinGroupRequestProtocol.Metadata")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -188,8 +188,8 @@ impl p::WireStruct for JoinGroupRequestProtocol {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "JoinGroupRequestProtocol.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequestProtocol", field: "Name", version }); }
-        if true { size += p::bytes_size(flexible, (&self.metadata).len(), "JoinGroupRequestProtocol.Metadata")?; } else if self.metadata != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupRequestProtocol", field: "Metadata", version }); }
+        size += p::string_size(flexible, (&self.name), "JoinGroupRequestProtocol.Name")?;
+        size += p::bytes_size(flexible, (&self.metadata).len(), "JoinGroupRequestProtocol.Metadata")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -204,8 +204,8 @@ impl p::WireStruct for JoinGroupRequestProtocol {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.metadata)[..])); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_bytes(flexible, Some(&(&self.metadata)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -221,8 +221,8 @@ impl p::testing::Random for JoinGroupRequestProtocol {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.metadata = rng.bytes(); }
+        this.name = rng.string();
+        this.metadata = rng.bytes();
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -51,14 +51,14 @@ impl p::WireStruct for JoinGroupResponse {
         let flexible = version >= 6;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.generation_id = r.i32()?; }
+        this.error_code = r.i16()?;
+        this.generation_id = r.i32()?;
         if version >= 7 { this.protocol_type = r.string_opt(flexible, version >= 7, "JoinGroupResponse.ProtocolType")?; }
-        if true { this.protocol_name = r.string_opt(flexible, version >= 7, "JoinGroupResponse.ProtocolName")?; }
-        if true { this.leader = r.string(flexible, "JoinGroupResponse.Leader")?; }
+        this.protocol_name = r.string_opt(flexible, version >= 7, "JoinGroupResponse.ProtocolName")?;
+        this.leader = r.string(flexible, "JoinGroupResponse.Leader")?;
         if version >= 9 { this.skip_assignment = r.bool()?; }
-        if true { this.member_id = r.string(flexible, "JoinGroupResponse.MemberId")?; }
-        if true { this.members = r.array(flexible, JoinGroupResponseMember::min_size(version), "JoinGroupResponse.Members", |r| Ok(JoinGroupResponseMember::read(r, version)?))?; }
+        this.member_id = r.string(flexible, "JoinGroupResponse.MemberId")?;
+        this.members = r.array(flexible, JoinGroupResponseMember::min_size(version), "JoinGroupResponse.Members", |r| Ok(JoinGroupResponseMember::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -77,14 +77,14 @@ impl p::WireStruct for JoinGroupResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 2 { size += 4; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponse", field: "ErrorCode", version }); }
-        if true { size += 4; } else if self.generation_id != -1i32 { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponse", field: "GenerationId", version }); }
+        size += 2;
+        size += 4;
         if version >= 7 { size += p::opt_string_size(flexible, version >= 7, (&self.protocol_type).as_deref(), "JoinGroupResponse.ProtocolType")?; }
-        if true { size += p::opt_string_size(flexible, version >= 7, (&self.protocol_name).as_deref(), "JoinGroupResponse.ProtocolName")?; } else if self.protocol_name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponse", field: "ProtocolName", version }); }
-        if true { size += p::string_size(flexible, (&self.leader), "JoinGroupResponse.Leader")?; } else if self.leader != String::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponse", field: "Leader", version }); }
+        size += p::opt_string_size(flexible, version >= 7, (&self.protocol_name).as_deref(), "JoinGroupResponse.ProtocolName")?;
+        size += p::string_size(flexible, (&self.leader), "JoinGroupResponse.Leader")?;
         if version >= 9 { size += 1; } else if self.skip_assignment != false { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponse", field: "SkipAssignment", version }); }
-        if true { size += p::string_size(flexible, (&self.member_id), "JoinGroupResponse.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponse", field: "MemberId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "JoinGroupResponse.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s }; } else if self.members != Vec::<JoinGroupResponseMember>::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponse", field: "Members", version }); }
+        size += p::string_size(flexible, (&self.member_id), "JoinGroupResponse.MemberId")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "JoinGroupResponse.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -100,14 +100,14 @@ impl p::WireStruct for JoinGroupResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
         if version >= 2 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i32(*(&self.generation_id)); }
+        w.put_i16(*(&self.error_code));
+        w.put_i32(*(&self.generation_id));
         if version >= 7 { w.put_nullable_string(flexible, (&self.protocol_type).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.protocol_name).as_deref()); }
-        if true { w.put_nullable_string(flexible, Some((&self.leader).as_str())); }
+        w.put_nullable_string(flexible, (&self.protocol_name).as_deref());
+        w.put_nullable_string(flexible, Some((&self.leader).as_str()));
         if version >= 9 { w.put_bool(*(&self.skip_assignment)); }
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
+        w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -124,14 +124,14 @@ impl p::testing::Random for JoinGroupResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.generation_id = rng.next_u64() as i32; }
+        this.error_code = rng.next_u64() as i16;
+        this.generation_id = rng.next_u64() as i32;
         if version >= 7 { this.protocol_type = rng.opt_string(version >= 7); }
-        if true { this.protocol_name = rng.opt_string(version >= 7); }
-        if true { this.leader = rng.string(); }
+        this.protocol_name = rng.opt_string(version >= 7);
+        this.leader = rng.string();
         if version >= 9 { this.skip_assignment = rng.bool(); }
-        if true { this.member_id = rng.string(); }
-        if true { this.members = { let n = rng.len(depth); (0..n).map(|_| JoinGroupResponseMember::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.member_id = rng.string();
+        this.members = { let n = rng.len(depth); (0..n).map(|_| JoinGroupResponseMember::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -178,9 +178,9 @@ impl p::WireStruct for JoinGroupResponseMember {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.member_id = r.string(flexible, "JoinGroupResponseMember.MemberId")?; }
+        this.member_id = r.string(flexible, "JoinGroupResponseMember.MemberId")?;
         if version >= 5 { this.group_instance_id = r.string_opt(flexible, version >= 5, "JoinGroupResponseMember.GroupInstanceId")?; }
-        if true { this.metadata = r.bytes(flexible, "JoinGroupResponseMember.Metadata")?; }
+        this.metadata = r.bytes(flexible, "JoinGroupResponseMember.Metadata")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -198,9 +198,9 @@ impl p::WireStruct for JoinGroupResponseMember {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.member_id), "JoinGroupResponseMember.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponseMember", field: "MemberId", version }); }
+        size += p::string_size(flexible, (&self.member_id), "JoinGroupResponseMember.MemberId")?;
         if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.group_instance_id).as_deref(), "JoinGroupResponseMember.GroupInstanceId")?; }
-        if true { size += p::bytes_size(flexible, (&self.metadata).len(), "JoinGroupResponseMember.Metadata")?; } else if self.metadata != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "JoinGroupResponseMember", field: "Metadata", version }); }
+        size += p::bytes_size(flexible, (&self.metadata).len(), "JoinGroupResponseMember.Metadata")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -215,9 +215,9 @@ impl p::WireStruct for JoinGroupResponseMember {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
         if version >= 5 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.metadata)[..])); }
+        w.put_nullable_bytes(flexible, Some(&(&self.metadata)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -233,9 +233,9 @@ impl p::testing::Random for JoinGroupResponseMember {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.member_id = rng.string(); }
+        this.member_id = rng.string();
         if version >= 5 { this.group_instance_id = rng.opt_string(version >= 5); }
-        if true { this.metadata = rng.bytes(); }
+        this.metadata = rng.bytes();
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -48,14 +48,14 @@ impl p::WireStruct for LeaderAndIsrRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.controller_id = r.i32()?; }
+        this.controller_id = r.i32()?;
         if version >= 7 { this.is_k_raft_controller = r.bool()?; }
-        if true { this.controller_epoch = r.i32()?; }
+        this.controller_epoch = r.i32()?;
         if version >= 2 { this.broker_epoch = r.i64()?; }
         if version >= 5 { this.r#type = r.i8()?; }
         if version <= 1 { this.ungrouped_partition_states = r.array(flexible, LeaderAndIsrPartitionState::min_size(version), "LeaderAndIsrRequest.UngroupedPartitionStates", |r| Ok(LeaderAndIsrPartitionState::read(r, version)?))?; }
         if version >= 2 { this.topic_states = r.array(flexible, LeaderAndIsrTopicState::min_size(version), "LeaderAndIsrRequest.TopicStates", |r| Ok(LeaderAndIsrTopicState::read(r, version)?))?; }
-        if true { this.live_leaders = r.array(flexible, LeaderAndIsrLiveLeader::min_size(version), "LeaderAndIsrRequest.LiveLeaders", |r| Ok(LeaderAndIsrLiveLeader::read(r, version)?))?; }
+        this.live_leaders = r.array(flexible, LeaderAndIsrLiveLeader::min_size(version), "LeaderAndIsrRequest.LiveLeaders", |r| Ok(LeaderAndIsrLiveLeader::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -73,14 +73,14 @@ impl p::WireStruct for LeaderAndIsrRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.controller_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrRequest", field: "ControllerId", version }); }
+        size += 4;
         if version >= 7 { size += 1; } else if self.is_k_raft_controller != false { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrRequest", field: "isKRaftController", version }); }
-        if true { size += 4; } else if self.controller_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrRequest", field: "ControllerEpoch", version }); }
+        size += 4;
         if version >= 2 { size += 8; }
         if version >= 5 { size += 1; } else if self.r#type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrRequest", field: "Type", version }); }
         if version <= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.ungrouped_partition_states).len()), "LeaderAndIsrRequest.UngroupedPartitionStates")?; for e in (&self.ungrouped_partition_states).iter() { s += e.size(version)?; } s }; } else if self.ungrouped_partition_states != Vec::<LeaderAndIsrPartitionState>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrRequest", field: "UngroupedPartitionStates", version }); }
         if version >= 2 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_states).len()), "LeaderAndIsrRequest.TopicStates")?; for e in (&self.topic_states).iter() { s += e.size(version)?; } s }; } else if self.topic_states != Vec::<LeaderAndIsrTopicState>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrRequest", field: "TopicStates", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.live_leaders).len()), "LeaderAndIsrRequest.LiveLeaders")?; for e in (&self.live_leaders).iter() { s += e.size(version)?; } s }; } else if self.live_leaders != Vec::<LeaderAndIsrLiveLeader>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrRequest", field: "LiveLeaders", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.live_leaders).len()), "LeaderAndIsrRequest.LiveLeaders")?; for e in (&self.live_leaders).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -95,14 +95,14 @@ impl p::WireStruct for LeaderAndIsrRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i32(*(&self.controller_id)); }
+        w.put_i32(*(&self.controller_id));
         if version >= 7 { w.put_bool(*(&self.is_k_raft_controller)); }
-        if true { w.put_i32(*(&self.controller_epoch)); }
+        w.put_i32(*(&self.controller_epoch));
         if version >= 2 { w.put_i64(*(&self.broker_epoch)); }
         if version >= 5 { w.put_i8(*(&self.r#type)); }
         if version <= 1 { w.put_length(flexible, true, Some((&self.ungrouped_partition_states).len())); for e in (&self.ungrouped_partition_states).iter() { e.write(w, version)?; } }
         if version >= 2 { w.put_length(flexible, true, Some((&self.topic_states).len())); for e in (&self.topic_states).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.live_leaders).len())); for e in (&self.live_leaders).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.live_leaders).len())); for e in (&self.live_leaders).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -118,14 +118,14 @@ impl p::testing::Random for LeaderAndIsrRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.controller_id = rng.next_u64() as i32; }
+        this.controller_id = rng.next_u64() as i32;
         if version >= 7 { this.is_k_raft_controller = rng.bool(); }
-        if true { this.controller_epoch = rng.next_u64() as i32; }
+        this.controller_epoch = rng.next_u64() as i32;
         if version >= 2 { this.broker_epoch = rng.next_u64() as i64; }
         if version >= 5 { this.r#type = rng.next_u64() as i8; }
         if version <= 1 { this.ungrouped_partition_states = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrPartitionState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version >= 2 { this.topic_states = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrTopicState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.live_leaders = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrLiveLeader::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.live_leaders = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrLiveLeader::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -170,9 +170,9 @@ impl p::WireStruct for LeaderAndIsrLiveLeader {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.broker_id = r.i32()?; }
-        if true { this.host_name = r.string(flexible, "LeaderAndIsrLiveLeader.HostName")?; }
-        if true { this.port = r.i32()?; }
+        this.broker_id = r.i32()?;
+        this.host_name = r.string(flexible, "LeaderAndIsrLiveLeader.HostName")?;
+        this.port = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -190,9 +190,9 @@ impl p::WireStruct for LeaderAndIsrLiveLeader {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.broker_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrLiveLeader", field: "BrokerId", version }); }
-        if true { size += p::string_size(flexible, (&self.host_name), "LeaderAndIsrLiveLeader.HostName")?; } else if self.host_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrLiveLeader", field: "HostName", version }); }
-        if true { size += 4; } else if self.port != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrLiveLeader", field: "Port", version }); }
+        size += 4;
+        size += p::string_size(flexible, (&self.host_name), "LeaderAndIsrLiveLeader.HostName")?;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -207,9 +207,9 @@ impl p::WireStruct for LeaderAndIsrLiveLeader {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i32(*(&self.broker_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.host_name).as_str())); }
-        if true { w.put_i32(*(&self.port)); }
+        w.put_i32(*(&self.broker_id));
+        w.put_nullable_string(flexible, Some((&self.host_name).as_str()));
+        w.put_i32(*(&self.port));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -225,9 +225,9 @@ impl p::testing::Random for LeaderAndIsrLiveLeader {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.broker_id = rng.next_u64() as i32; }
-        if true { this.host_name = rng.string(); }
-        if true { this.port = rng.next_u64() as i32; }
+        this.broker_id = rng.next_u64() as i32;
+        this.host_name = rng.string();
+        this.port = rng.next_u64() as i32;
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -289,13 +289,13 @@ impl p::WireStruct for LeaderAndIsrPartitionState {
         let flexible = version >= 4;
         let mut this = Self::default();
         if version <= 1 { this.topic_name = r.string(flexible, "LeaderAndIsrPartitionState.TopicName")?; }
-        if true { this.partition_index = r.i32()?; }
-        if true { this.controller_epoch = r.i32()?; }
-        if true { this.leader = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
-        if true { this.isr = r.array(flexible, 4, "LeaderAndIsrPartitionState.Isr", |r| Ok(r.i32()?))?; }
-        if true { this.partition_epoch = r.i32()?; }
-        if true { this.replicas = r.array(flexible, 4, "LeaderAndIsrPartitionState.Replicas", |r| Ok(r.i32()?))?; }
+        this.partition_index = r.i32()?;
+        this.controller_epoch = r.i32()?;
+        this.leader = r.i32()?;
+        this.leader_epoch = r.i32()?;
+        this.isr = r.array(flexible, 4, "LeaderAndIsrPartitionState.Isr", |r| Ok(r.i32()?))?;
+        this.partition_epoch = r.i32()?;
+        this.replicas = r.array(flexible, 4, "LeaderAndIsrPartitionState.Replicas", |r| Ok(r.i32()?))?;
         if version >= 3 { this.adding_replicas = r.array(flexible, 4, "LeaderAndIsrPartitionState.AddingReplicas", |r| Ok(r.i32()?))?; }
         if version >= 3 { this.removing_replicas = r.array(flexible, 4, "LeaderAndIsrPartitionState.RemovingReplicas", |r| Ok(r.i32()?))?; }
         if version >= 1 { this.is_new = r.bool()?; }
@@ -318,13 +318,13 @@ impl p::WireStruct for LeaderAndIsrPartitionState {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version <= 1 { size += p::string_size(flexible, (&self.topic_name), "LeaderAndIsrPartitionState.TopicName")?; }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionState", field: "PartitionIndex", version }); }
-        if true { size += 4; } else if self.controller_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionState", field: "ControllerEpoch", version }); }
-        if true { size += 4; } else if self.leader != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionState", field: "Leader", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionState", field: "LeaderEpoch", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.isr).len()), "LeaderAndIsrPartitionState.Isr")? + (&self.isr).len() * 4; } else if self.isr != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionState", field: "Isr", version }); }
-        if true { size += 4; } else if self.partition_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionState", field: "PartitionEpoch", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.replicas).len()), "LeaderAndIsrPartitionState.Replicas")? + (&self.replicas).len() * 4; } else if self.replicas != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionState", field: "Replicas", version }); }
+        size += 4;
+        size += 4;
+        size += 4;
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.isr).len()), "LeaderAndIsrPartitionState.Isr")? + (&self.isr).len() * 4;
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.replicas).len()), "LeaderAndIsrPartitionState.Replicas")? + (&self.replicas).len() * 4;
         if version >= 3 { size += p::array_prefix_size(flexible, false, Some((&self.adding_replicas).len()), "LeaderAndIsrPartitionState.AddingReplicas")? + (&self.adding_replicas).len() * 4; }
         if version >= 3 { size += p::array_prefix_size(flexible, false, Some((&self.removing_replicas).len()), "LeaderAndIsrPartitionState.RemovingReplicas")? + (&self.removing_replicas).len() * 4; }
         if version >= 1 { size += 1; }
@@ -344,13 +344,13 @@ impl p::WireStruct for LeaderAndIsrPartitionState {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
         if version <= 1 { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i32(*(&self.controller_epoch)); }
-        if true { w.put_i32(*(&self.leader)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.isr).len())); for e in (&self.isr).iter() { w.put_i32(*e); } }
-        if true { w.put_i32(*(&self.partition_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.replicas).len())); for e in (&self.replicas).iter() { w.put_i32(*e); } }
+        w.put_i32(*(&self.partition_index));
+        w.put_i32(*(&self.controller_epoch));
+        w.put_i32(*(&self.leader));
+        w.put_i32(*(&self.leader_epoch));
+        w.put_length(flexible, true, Some((&self.isr).len())); for e in (&self.isr).iter() { w.put_i32(*e); }
+        w.put_i32(*(&self.partition_epoch));
+        w.put_length(flexible, true, Some((&self.replicas).len())); for e in (&self.replicas).iter() { w.put_i32(*e); }
         if version >= 3 { w.put_length(flexible, true, Some((&self.adding_replicas).len())); for e in (&self.adding_replicas).iter() { w.put_i32(*e); } }
         if version >= 3 { w.put_length(flexible, true, Some((&self.removing_replicas).len())); for e in (&self.removing_replicas).iter() { w.put_i32(*e); } }
         if version >= 1 { w.put_bool(*(&self.is_new)); }
@@ -371,13 +371,13 @@ impl p::testing::Random for LeaderAndIsrPartitionState {
         let _ = depth;
         let mut this = Self::default();
         if version <= 1 { this.topic_name = rng.string(); }
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.controller_epoch = rng.next_u64() as i32; }
-        if true { this.leader = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.isr = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
-        if true { this.partition_epoch = rng.next_u64() as i32; }
-        if true { this.replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.controller_epoch = rng.next_u64() as i32;
+        this.leader = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
+        this.isr = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        this.partition_epoch = rng.next_u64() as i32;
+        this.replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if version >= 3 { this.adding_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
         if version >= 3 { this.removing_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
         if version >= 1 { this.is_new = rng.bool(); }

@@ -35,7 +35,7 @@ impl p::WireStruct for LeaderAndIsrResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
+        this.error_code = r.i16()?;
         if version <= 4 { this.partition_errors = r.array(flexible, LeaderAndIsrPartitionError::min_size(version), "LeaderAndIsrResponse.PartitionErrors", |r| Ok(LeaderAndIsrPartitionError::read(r, version)?))?; }
         if version >= 5 { this.topics = r.array(flexible, LeaderAndIsrTopicError::min_size(version), "LeaderAndIsrResponse.Topics", |r| Ok(LeaderAndIsrTopicError::read(r, version)?))?; }
         if flexible {
@@ -55,7 +55,7 @@ impl p::WireStruct for LeaderAndIsrResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrResponse", field: "ErrorCode", version }); }
+        size += 2;
         if version <= 4 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_errors).len()), "LeaderAndIsrResponse.PartitionErrors")?; for e in (&self.partition_errors).iter() { s += e.size(version)?; } s }; } else if self.partition_errors != Vec::<LeaderAndIsrPartitionError>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrResponse", field: "PartitionErrors", version }); }
         if version >= 5 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "LeaderAndIsrResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<LeaderAndIsrTopicError>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrResponse", field: "Topics", version }); }
         if flexible {
@@ -72,7 +72,7 @@ impl p::WireStruct for LeaderAndIsrResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i16(*(&self.error_code));
         if version <= 4 { w.put_length(flexible, true, Some((&self.partition_errors).len())); for e in (&self.partition_errors).iter() { e.write(w, version)?; } }
         if version >= 5 { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
         if flexible {
@@ -90,7 +90,7 @@ impl p::testing::Random for LeaderAndIsrResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.error_code = rng.next_u64() as i16;
         if version <= 4 { this.partition_errors = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrPartitionError::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version >= 5 { this.topics = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrTopicError::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 4) && rng.chance(4) {
@@ -139,8 +139,8 @@ impl p::WireStruct for LeaderAndIsrPartitionError {
         let flexible = version >= 4;
         let mut this = Self::default();
         if version <= 4 { this.topic_name = r.string(flexible, "LeaderAndIsrPartitionError.TopicName")?; }
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -159,8 +159,8 @@ impl p::WireStruct for LeaderAndIsrPartitionError {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version <= 4 { size += p::string_size(flexible, (&self.topic_name), "LeaderAndIsrPartitionError.TopicName")?; }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionError", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionError", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -176,8 +176,8 @@ impl p::WireStruct for LeaderAndIsrPartitionError {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
         if version <= 4 { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -194,8 +194,8 @@ impl p::testing::Random for LeaderAndIsrPartitionError {
         let _ = depth;
         let mut this = Self::default();
         if version <= 4 { this.topic_name = rng.string(); }
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -36,10 +36,10 @@ impl p::WireStruct for LeaderChangeMessage {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.version = r.i16()?; }
-        if true { this.leader_id = r.i32()?; }
-        if true { this.voters = r.array(flexible, Voter::min_size(version), "LeaderChangeMessage.Voters", |r| Ok(Voter::read(r, version)?))?; }
-        if true { this.granting_voters = r.array(flexible, Voter::min_size(version), "LeaderChangeMessage.GrantingVoters", |r| Ok(Voter::read(r, version)?))?; }
+        this.version = r.i16()?;
+        this.leader_id = r.i32()?;
+        this.voters = r.array(flexible, Voter::min_size(version), "LeaderChangeMessage.Voters", |r| Ok(Voter::read(r, version)?))?;
+        this.granting_voters = r.array(flexible, Voter::min_size(version), "LeaderChangeMessage.GrantingVoters", |r| Ok(Voter::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for LeaderChangeMessage {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "LeaderChangeMessage", field: "Version", version }); }
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderChangeMessage", field: "LeaderId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.voters).len()), "LeaderChangeMessage.Voters")?; for e in (&self.voters).iter() { s += e.size(version)?; } s }; } else if self.voters != Vec::<Voter>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderChangeMessage", field: "Voters", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.granting_voters).len()), "LeaderChangeMessage.GrantingVoters")?; for e in (&self.granting_voters).iter() { s += e.size(version)?; } s }; } else if self.granting_voters != Vec::<Voter>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderChangeMessage", field: "GrantingVoters", version }); }
+        size += 2;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.voters).len()), "LeaderChangeMessage.Voters")?; for e in (&self.voters).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.granting_voters).len()), "LeaderChangeMessage.GrantingVoters")?; for e in (&self.granting_voters).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for LeaderChangeMessage {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.version)); }
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_length(flexible, true, Some((&self.voters).len())); for e in (&self.voters).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.granting_voters).len())); for e in (&self.granting_voters).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.version));
+        w.put_i32(*(&self.leader_id));
+        w.put_length(flexible, true, Some((&self.voters).len())); for e in (&self.voters).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.granting_voters).len())); for e in (&self.granting_voters).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for LeaderChangeMessage {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.version = rng.next_u64() as i16; }
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.voters = { let n = rng.len(depth); (0..n).map(|_| Voter::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.granting_voters = { let n = rng.len(depth); (0..n).map(|_| Voter::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.version = rng.next_u64() as i16;
+        this.leader_id = rng.next_u64() as i32;
+        this.voters = { let n = rng.len(depth); (0..n).map(|_| Voter::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.granting_voters = { let n = rng.len(depth); (0..n).map(|_| Voter::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -141,7 +141,7 @@ impl p::WireStruct for Voter {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.voter_id = r.i32()?; }
+        this.voter_id = r.i32()?;
         if version >= 1 { this.voter_directory_id = r.uuid()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -160,7 +160,7 @@ impl p::WireStruct for Voter {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.voter_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "Voter", field: "VoterId", version }); }
+        size += 4;
         if version >= 1 { size += 16; } else if self.voter_directory_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "Voter", field: "VoterDirectoryId", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -176,7 +176,7 @@ impl p::WireStruct for Voter {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.voter_id)); }
+        w.put_i32(*(&self.voter_id));
         if version >= 1 { w.put_uuid((&self.voter_directory_id)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -193,7 +193,7 @@ impl p::testing::Random for Voter {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.voter_id = rng.next_u64() as i32; }
+        this.voter_id = rng.next_u64() as i32;
         if version >= 1 { this.voter_directory_id = rng.uuid(); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

@@ -36,7 +36,7 @@ impl p::WireStruct for LeaveGroupRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "LeaveGroupRequest.GroupId")?; }
+        this.group_id = r.string(flexible, "LeaveGroupRequest.GroupId")?;
         if version <= 2 { this.member_id = r.string(flexible, "LeaveGroupRequest.MemberId")?; }
         if version >= 3 { this.members = r.array(flexible, MemberIdentity::min_size(version), "LeaveGroupRequest.Members", |r| Ok(MemberIdentity::read(r, version)?))?; }
         if flexible {
@@ -56,7 +56,7 @@ impl p::WireStruct for LeaveGroupRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "LeaveGroupRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "LeaveGroupRequest", field: "GroupId", version }); }
+        size += p::string_size(flexible, (&self.group_id), "LeaveGroupRequest.GroupId")?;
         if version <= 2 { size += p::string_size(flexible, (&self.member_id), "LeaveGroupRequest.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "LeaveGroupRequest", field: "MemberId", version }); }
         if version >= 3 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "LeaveGroupRequest.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s }; } else if self.members != Vec::<MemberIdentity>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaveGroupRequest", field: "Members", version }); }
         if flexible {
@@ -73,7 +73,7 @@ impl p::WireStruct for LeaveGroupRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
         if version <= 2 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
         if version >= 3 { w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; } }
         if flexible {
@@ -91,7 +91,7 @@ impl p::testing::Random for LeaveGroupRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
+        this.group_id = rng.string();
         if version <= 2 { this.member_id = rng.string(); }
         if version >= 3 { this.members = { let n = rng.len(depth); (0..n).map(|_| MemberIdentity::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 4) && rng.chance(4) {

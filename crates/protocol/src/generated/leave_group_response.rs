@@ -38,7 +38,7 @@ impl p::WireStruct for LeaveGroupResponse {
         let flexible = version >= 4;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.error_code = r.i16()?;
         if version >= 3 { this.members = r.array(flexible, MemberResponse::min_size(version), "LeaveGroupResponse.Members", |r| Ok(MemberResponse::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -58,7 +58,7 @@ impl p::WireStruct for LeaveGroupResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 1 { size += 4; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "LeaveGroupResponse", field: "ErrorCode", version }); }
+        size += 2;
         if version >= 3 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.members).len()), "LeaveGroupResponse.Members")?; for e in (&self.members).iter() { s += e.size(version)?; } s }; } else if self.members != Vec::<MemberResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaveGroupResponse", field: "Members", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -75,7 +75,7 @@ impl p::WireStruct for LeaveGroupResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i16(*(&self.error_code));
         if version >= 3 { w.put_length(flexible, true, Some((&self.members).len())); for e in (&self.members).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -93,7 +93,7 @@ impl p::testing::Random for LeaveGroupResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.error_code = rng.next_u64() as i16;
         if version >= 3 { this.members = { let n = rng.len(depth); (0..n).map(|_| MemberResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

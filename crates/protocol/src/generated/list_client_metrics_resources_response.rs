@@ -34,9 +34,9 @@ impl p::WireStruct for ListClientMetricsResourcesResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.client_metrics_resources = r.array(flexible, ClientMetricsResource::min_size(version), "ListClientMetricsResourcesResponse.ClientMetricsResources", |r| Ok(ClientMetricsResource::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.client_metrics_resources = r.array(flexible, ClientMetricsResource::min_size(version), "ListClientMetricsResourcesResponse.ClientMetricsResources", |r| Ok(ClientMetricsResource::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,9 +54,9 @@ impl p::WireStruct for ListClientMetricsResourcesResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ListClientMetricsResourcesResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ListClientMetricsResourcesResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.client_metrics_resources).len()), "ListClientMetricsResourcesResponse.ClientMetricsResources")?; for e in (&self.client_metrics_resources).iter() { s += e.size(version)?; } s }; } else if self.client_metrics_resources != Vec::<ClientMetricsResource>::new() { return Err(p::WireError::FieldNotSupported { message: "ListClientMetricsResourcesResponse", field: "ClientMetricsResources", version }); }
+        size += 4;
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.client_metrics_resources).len()), "ListClientMetricsResourcesResponse.ClientMetricsResources")?; for e in (&self.client_metrics_resources).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -71,9 +71,9 @@ impl p::WireStruct for ListClientMetricsResourcesResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.client_metrics_resources).len())); for e in (&self.client_metrics_resources).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.client_metrics_resources).len())); for e in (&self.client_metrics_resources).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -89,9 +89,9 @@ impl p::testing::Random for ListClientMetricsResourcesResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.client_metrics_resources = { let n = rng.len(depth); (0..n).map(|_| ClientMetricsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.client_metrics_resources = { let n = rng.len(depth); (0..n).map(|_| ClientMetricsResource::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -132,7 +132,7 @@ impl p::WireStruct for ClientMetricsResource {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "ClientMetricsResource.Name")?; }
+        this.name = r.string(flexible, "ClientMetricsResource.Name")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -150,7 +150,7 @@ impl p::WireStruct for ClientMetricsResource {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "ClientMetricsResource.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "ClientMetricsResource", field: "Name", version }); }
+        size += p::string_size(flexible, (&self.name), "ClientMetricsResource.Name")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -165,7 +165,7 @@ impl p::WireStruct for ClientMetricsResource {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -181,7 +181,7 @@ impl p::testing::Random for ClientMetricsResource {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
+        this.name = rng.string();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -37,8 +37,8 @@ impl p::WireStruct for ListGroupsResponse {
         let flexible = version >= 3;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.groups = r.array(flexible, ListedGroup::min_size(version), "ListGroupsResponse.Groups", |r| Ok(ListedGroup::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.groups = r.array(flexible, ListedGroup::min_size(version), "ListGroupsResponse.Groups", |r| Ok(ListedGroup::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,8 +57,8 @@ impl p::WireStruct for ListGroupsResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 1 { size += 4; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ListGroupsResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "ListGroupsResponse.Groups")?; for e in (&self.groups).iter() { s += e.size(version)?; } s }; } else if self.groups != Vec::<ListedGroup>::new() { return Err(p::WireError::FieldNotSupported { message: "ListGroupsResponse", field: "Groups", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.groups).len()), "ListGroupsResponse.Groups")?; for e in (&self.groups).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -74,8 +74,8 @@ impl p::WireStruct for ListGroupsResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.groups).len())); for e in (&self.groups).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -92,8 +92,8 @@ impl p::testing::Random for ListGroupsResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.groups = { let n = rng.len(depth); (0..n).map(|_| ListedGroup::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.groups = { let n = rng.len(depth); (0..n).map(|_| ListedGroup::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -143,8 +143,8 @@ impl p::WireStruct for ListedGroup {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "ListedGroup.GroupId")?; }
-        if true { this.protocol_type = r.string(flexible, "ListedGroup.ProtocolType")?; }
+        this.group_id = r.string(flexible, "ListedGroup.GroupId")?;
+        this.protocol_type = r.string(flexible, "ListedGroup.ProtocolType")?;
         if version >= 4 { this.group_state = r.string(flexible, "ListedGroup.GroupState")?; }
         if version >= 5 { this.group_type = r.string(flexible, "ListedGroup.GroupType")?; }
         if flexible {
@@ -164,8 +164,8 @@ impl p::WireStruct for ListedGroup {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "ListedGroup.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ListedGroup", field: "GroupId", version }); }
-        if true { size += p::string_size(flexible, (&self.protocol_type), "ListedGroup.ProtocolType")?; } else if self.protocol_type != String::new() { return Err(p::WireError::FieldNotSupported { message: "ListedGroup", field: "ProtocolType", version }); }
+        size += p::string_size(flexible, (&self.group_id), "ListedGroup.GroupId")?;
+        size += p::string_size(flexible, (&self.protocol_type), "ListedGroup.ProtocolType")?;
         if version >= 4 { size += p::string_size(flexible, (&self.group_state), "ListedGroup.GroupState")?; }
         if version >= 5 { size += p::string_size(flexible, (&self.group_type), "ListedGroup.GroupType")?; }
         if flexible {
@@ -182,8 +182,8 @@ impl p::WireStruct for ListedGroup {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.protocol_type).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.protocol_type).as_str()));
         if version >= 4 { w.put_nullable_string(flexible, Some((&self.group_state).as_str())); }
         if version >= 5 { w.put_nullable_string(flexible, Some((&self.group_type).as_str())); }
         if flexible {
@@ -201,8 +201,8 @@ impl p::testing::Random for ListedGroup {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.protocol_type = rng.string(); }
+        this.group_id = rng.string();
+        this.protocol_type = rng.string();
         if version >= 4 { this.group_state = rng.string(); }
         if version >= 5 { this.group_type = rng.string(); }
         if (version >= 3) && rng.chance(4) {

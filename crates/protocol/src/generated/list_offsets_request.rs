@@ -39,9 +39,9 @@ impl p::WireStruct for ListOffsetsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.replica_id = r.i32()?; }
+        this.replica_id = r.i32()?;
         if version >= 2 { this.isolation_level = r.i8()?; }
-        if true { this.topics = r.array(flexible, ListOffsetsTopic::min_size(version), "ListOffsetsRequest.Topics", |r| Ok(ListOffsetsTopic::read(r, version)?))?; }
+        this.topics = r.array(flexible, ListOffsetsTopic::min_size(version), "ListOffsetsRequest.Topics", |r| Ok(ListOffsetsTopic::read(r, version)?))?;
         if version >= 10 { this.timeout_ms = r.i32()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -60,9 +60,9 @@ impl p::WireStruct for ListOffsetsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.replica_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsRequest", field: "ReplicaId", version }); }
+        size += 4;
         if version >= 2 { size += 1; } else if self.isolation_level != 0i8 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsRequest", field: "IsolationLevel", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ListOffsetsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<ListOffsetsTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsRequest", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ListOffsetsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if version >= 10 { size += 4; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -78,9 +78,9 @@ impl p::WireStruct for ListOffsetsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_i32(*(&self.replica_id)); }
+        w.put_i32(*(&self.replica_id));
         if version >= 2 { w.put_i8(*(&self.isolation_level)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if version >= 10 { w.put_i32(*(&self.timeout_ms)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -97,9 +97,9 @@ impl p::testing::Random for ListOffsetsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.replica_id = rng.next_u64() as i32; }
+        this.replica_id = rng.next_u64() as i32;
         if version >= 2 { this.isolation_level = rng.next_u64() as i8; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 10 { this.timeout_ms = rng.next_u64() as i32; }
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -150,9 +150,9 @@ impl p::WireStruct for ListOffsetsPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
+        this.partition_index = r.i32()?;
         if version >= 4 { this.current_leader_epoch = r.i32()?; }
-        if true { this.timestamp = r.i64()?; }
+        this.timestamp = r.i64()?;
         if version <= 0 { this.max_num_offsets = r.i32()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -171,9 +171,9 @@ impl p::WireStruct for ListOffsetsPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartition", field: "PartitionIndex", version }); }
+        size += 4;
         if version >= 4 { size += 4; }
-        if true { size += 8; } else if self.timestamp != 0i64 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartition", field: "Timestamp", version }); }
+        size += 8;
         if version <= 0 { size += 4; } else if self.max_num_offsets != 1i32 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartition", field: "MaxNumOffsets", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -189,9 +189,9 @@ impl p::WireStruct for ListOffsetsPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_i32(*(&self.partition_index)); }
+        w.put_i32(*(&self.partition_index));
         if version >= 4 { w.put_i32(*(&self.current_leader_epoch)); }
-        if true { w.put_i64(*(&self.timestamp)); }
+        w.put_i64(*(&self.timestamp));
         if version <= 0 { w.put_i32(*(&self.max_num_offsets)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -208,9 +208,9 @@ impl p::testing::Random for ListOffsetsPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
+        this.partition_index = rng.next_u64() as i32;
         if version >= 4 { this.current_leader_epoch = rng.next_u64() as i32; }
-        if true { this.timestamp = rng.next_u64() as i64; }
+        this.timestamp = rng.next_u64() as i64;
         if version <= 0 { this.max_num_offsets = rng.next_u64() as i32; }
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -248,8 +248,8 @@ impl p::WireStruct for ListOffsetsTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "ListOffsetsTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, ListOffsetsPartition::min_size(version), "ListOffsetsTopic.Partitions", |r| Ok(ListOffsetsPartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "ListOffsetsTopic.Name")?;
+        this.partitions = r.array(flexible, ListOffsetsPartition::min_size(version), "ListOffsetsTopic.Partitions", |r| Ok(ListOffsetsPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -267,8 +267,8 @@ impl p::WireStruct for ListOffsetsTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "ListOffsetsTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ListOffsetsTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<ListOffsetsPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "ListOffsetsTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ListOffsetsTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -283,8 +283,8 @@ impl p::WireStruct for ListOffsetsTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -300,8 +300,8 @@ impl p::testing::Random for ListOffsetsTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

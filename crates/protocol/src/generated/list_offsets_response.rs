@@ -35,7 +35,7 @@ impl p::WireStruct for ListOffsetsResponse {
         let flexible = version >= 6;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, ListOffsetsTopicResponse::min_size(version), "ListOffsetsResponse.Topics", |r| Ok(ListOffsetsTopicResponse::read(r, version)?))?; }
+        this.topics = r.array(flexible, ListOffsetsTopicResponse::min_size(version), "ListOffsetsResponse.Topics", |r| Ok(ListOffsetsTopicResponse::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,7 +54,7 @@ impl p::WireStruct for ListOffsetsResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 2 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ListOffsetsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<ListOffsetsTopicResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsResponse", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ListOffsetsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,7 +70,7 @@ impl p::WireStruct for ListOffsetsResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
         if version >= 2 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,7 +87,7 @@ impl p::testing::Random for ListOffsetsResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -141,8 +141,8 @@ impl p::WireStruct for ListOffsetsPartitionResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         if version <= 0 { this.old_style_offsets = r.array(flexible, 8, "ListOffsetsPartitionResponse.OldStyleOffsets", |r| Ok(r.i64()?))?; }
         if version >= 1 { this.timestamp = r.i64()?; }
         if version >= 1 { this.offset = r.i64()?; }
@@ -164,8 +164,8 @@ impl p::WireStruct for ListOffsetsPartitionResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if version <= 0 { size += p::array_prefix_size(flexible, false, Some((&self.old_style_offsets).len()), "ListOffsetsPartitionResponse.OldStyleOffsets")? + (&self.old_style_offsets).len() * 8; } else if self.old_style_offsets != Vec::<i64>::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "OldStyleOffsets", version }); }
         if version >= 1 { size += 8; } else if self.timestamp != -1i64 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "Timestamp", version }); }
         if version >= 1 { size += 8; } else if self.offset != -1i64 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "Offset", version }); }
@@ -184,8 +184,8 @@ impl p::WireStruct for ListOffsetsPartitionResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         if version <= 0 { w.put_length(flexible, true, Some((&self.old_style_offsets).len())); for e in (&self.old_style_offsets).iter() { w.put_i64(*e); } }
         if version >= 1 { w.put_i64(*(&self.timestamp)); }
         if version >= 1 { w.put_i64(*(&self.offset)); }
@@ -205,8 +205,8 @@ impl p::testing::Random for ListOffsetsPartitionResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if version <= 0 { this.old_style_offsets = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i64).collect::<Vec<_>>() }; }
         if version >= 1 { this.timestamp = rng.next_u64() as i64; }
         if version >= 1 { this.offset = rng.next_u64() as i64; }
@@ -247,8 +247,8 @@ impl p::WireStruct for ListOffsetsTopicResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "ListOffsetsTopicResponse.Name")?; }
-        if true { this.partitions = r.array(flexible, ListOffsetsPartitionResponse::min_size(version), "ListOffsetsTopicResponse.Partitions", |r| Ok(ListOffsetsPartitionResponse::read(r, version)?))?; }
+        this.name = r.string(flexible, "ListOffsetsTopicResponse.Name")?;
+        this.partitions = r.array(flexible, ListOffsetsPartitionResponse::min_size(version), "ListOffsetsTopicResponse.Partitions", |r| Ok(ListOffsetsPartitionResponse::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -266,8 +266,8 @@ impl p::WireStruct for ListOffsetsTopicResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "ListOffsetsTopicResponse.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsTopicResponse", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ListOffsetsTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<ListOffsetsPartitionResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsTopicResponse", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "ListOffsetsTopicResponse.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ListOffsetsTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -282,8 +282,8 @@ impl p::WireStruct for ListOffsetsTopicResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -299,8 +299,8 @@ impl p::testing::Random for ListOffsetsTopicResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsPartitionResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| ListOffsetsPartitionResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

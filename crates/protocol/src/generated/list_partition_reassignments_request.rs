@@ -32,8 +32,8 @@ impl p::WireStruct for ListPartitionReassignmentsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.timeout_ms = r.i32()?; }
-        if true { this.topics = r.array_opt(flexible, true, ListPartitionReassignmentsTopics::min_size(version), "ListPartitionReassignmentsRequest.Topics", |r| Ok(ListPartitionReassignmentsTopics::read(r, version)?))?; }
+        this.timeout_ms = r.i32()?;
+        this.topics = r.array_opt(flexible, true, ListPartitionReassignmentsTopics::min_size(version), "ListPartitionReassignmentsRequest.Topics", |r| Ok(ListPartitionReassignmentsTopics::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for ListPartitionReassignmentsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.timeout_ms != 60000i32 { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsRequest", field: "TimeoutMs", version }); }
-        if true { size += match (&self.topics) { None => p::array_prefix_size(flexible, true, None, "ListPartitionReassignmentsRequest.Topics")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ListPartitionReassignmentsRequest.Topics")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.topics != None { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsRequest", field: "Topics", version }); }
+        size += 4;
+        size += match (&self.topics) { None => p::array_prefix_size(flexible, true, None, "ListPartitionReassignmentsRequest.Topics")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ListPartitionReassignmentsRequest.Topics")?; for e in a.iter() { s += e.size(version)?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for ListPartitionReassignmentsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.timeout_ms)); }
-        if true { match (&self.topics) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        w.put_i32(*(&self.timeout_ms));
+        match (&self.topics) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for ListPartitionReassignmentsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.timeout_ms = rng.next_u64() as i32; }
-        if true { this.topics = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| ListPartitionReassignmentsTopics::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.timeout_ms = rng.next_u64() as i32;
+        this.topics = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| ListPartitionReassignmentsTopics::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -128,8 +128,8 @@ impl p::WireStruct for ListPartitionReassignmentsTopics {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "ListPartitionReassignmentsTopics.Name")?; }
-        if true { this.partition_indexes = r.array(flexible, 4, "ListPartitionReassignmentsTopics.PartitionIndexes", |r| Ok(r.i32()?))?; }
+        this.name = r.string(flexible, "ListPartitionReassignmentsTopics.Name")?;
+        this.partition_indexes = r.array(flexible, 4, "ListPartitionReassignmentsTopics.PartitionIndexes", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -147,8 +147,8 @@ impl p::WireStruct for ListPartitionReassignmentsTopics {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "ListPartitionReassignmentsTopics.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsTopics", field: "Name", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partition_indexes).len()), "ListPartitionReassignmentsTopics.PartitionIndexes")? + (&self.partition_indexes).len() * 4; } else if self.partition_indexes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsTopics", field: "PartitionIndexes", version }); }
+        size += p::string_size(flexible, (&self.name), "ListPartitionReassignmentsTopics.Name")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partition_indexes).len()), "ListPartitionReassignmentsTopics.PartitionIndexes")? + (&self.partition_indexes).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -163,8 +163,8 @@ impl p::WireStruct for ListPartitionReassignmentsTopics {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partition_indexes).len())); for e in (&self.partition_indexes).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partition_indexes).len())); for e in (&self.partition_indexes).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -180,8 +180,8 @@ impl p::testing::Random for ListPartitionReassignmentsTopics {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partition_indexes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partition_indexes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

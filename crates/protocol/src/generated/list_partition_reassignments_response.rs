@@ -36,10 +36,10 @@ impl p::WireStruct for ListPartitionReassignmentsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "ListPartitionReassignmentsResponse.ErrorMessage")?; }
-        if true { this.topics = r.array(flexible, OngoingTopicReassignment::min_size(version), "ListPartitionReassignmentsResponse.Topics", |r| Ok(OngoingTopicReassignment::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "ListPartitionReassignmentsResponse.ErrorMessage")?;
+        this.topics = r.array(flexible, OngoingTopicReassignment::min_size(version), "ListPartitionReassignmentsResponse.Topics", |r| Ok(OngoingTopicReassignment::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for ListPartitionReassignmentsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ListPartitionReassignmentsResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsResponse", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ListPartitionReassignmentsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<OngoingTopicReassignment>::new() { return Err(p::WireError::FieldNotSupported { message: "ListPartitionReassignmentsResponse", field: "Topics", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ListPartitionReassignmentsResponse.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ListPartitionReassignmentsResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for ListPartitionReassignmentsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for ListPartitionReassignmentsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| OngoingTopicReassignment::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| OngoingTopicReassignment::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -144,10 +144,10 @@ impl p::WireStruct for OngoingPartitionReassignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.replicas = r.array(flexible, 4, "OngoingPartitionReassignment.Replicas", |r| Ok(r.i32()?))?; }
-        if true { this.adding_replicas = r.array(flexible, 4, "OngoingPartitionReassignment.AddingReplicas", |r| Ok(r.i32()?))?; }
-        if true { this.removing_replicas = r.array(flexible, 4, "OngoingPartitionReassignment.RemovingReplicas", |r| Ok(r.i32()?))?; }
+        this.partition_index = r.i32()?;
+        this.replicas = r.array(flexible, 4, "OngoingPartitionReassignment.Replicas", |r| Ok(r.i32()?))?;
+        this.adding_replicas = r.array(flexible, 4, "OngoingPartitionReassignment.AddingReplicas", |r| Ok(r.i32()?))?;
+        this.removing_replicas = r.array(flexible, 4, "OngoingPartitionReassignment.RemovingReplicas", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -165,10 +165,10 @@ impl p::WireStruct for OngoingPartitionReassignment {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OngoingPartitionReassignment", field: "PartitionIndex", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.replicas).len()), "OngoingPartitionReassignment.Replicas")? + (&self.replicas).len() * 4; } else if self.replicas != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "OngoingPartitionReassignment", field: "Replicas", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.adding_replicas).len()), "OngoingPartitionReassignment.AddingReplicas")? + (&self.adding_replicas).len() * 4; } else if self.adding_replicas != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "OngoingPartitionReassignment", field: "AddingReplicas", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.removing_replicas).len()), "OngoingPartitionReassignment.RemovingReplicas")? + (&self.removing_replicas).len() * 4; } else if self.removing_replicas != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "OngoingPartitionReassignment", field: "RemovingReplicas", version }); }
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.replicas).len()), "OngoingPartitionReassignment.Replicas")? + (&self.replicas).len() * 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.adding_replicas).len()), "OngoingPartitionReassignment.AddingReplicas")? + (&self.adding_replicas).len() * 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.removing_replicas).len()), "OngoingPartitionReassignment.RemovingReplicas")? + (&self.removing_replicas).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -183,10 +183,10 @@ impl p::WireStruct for OngoingPartitionReassignment {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_length(flexible, true, Some((&self.replicas).len())); for e in (&self.replicas).iter() { w.put_i32(*e); } }
-        if true { w.put_length(flexible, true, Some((&self.adding_replicas).len())); for e in (&self.adding_replicas).iter() { w.put_i32(*e); } }
-        if true { w.put_length(flexible, true, Some((&self.removing_replicas).len())); for e in (&self.removing_replicas).iter() { w.put_i32(*e); } }
+        w.put_i32(*(&self.partition_index));
+        w.put_length(flexible, true, Some((&self.replicas).len())); for e in (&self.replicas).iter() { w.put_i32(*e); }
+        w.put_length(flexible, true, Some((&self.adding_replicas).len())); for e in (&self.adding_replicas).iter() { w.put_i32(*e); }
+        w.put_length(flexible, true, Some((&self.removing_replicas).len())); for e in (&self.removing_replicas).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -202,10 +202,10 @@ impl p::testing::Random for OngoingPartitionReassignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
-        if true { this.adding_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
-        if true { this.removing_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        this.adding_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        this.removing_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -241,8 +241,8 @@ impl p::WireStruct for OngoingTopicReassignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "OngoingTopicReassignment.Name")?; }
-        if true { this.partitions = r.array(flexible, OngoingPartitionReassignment::min_size(version), "OngoingTopicReassignment.Partitions", |r| Ok(OngoingPartitionReassignment::read(r, version)?))?; }
+        this.name = r.string(flexible, "OngoingTopicReassignment.Name")?;
+        this.partitions = r.array(flexible, OngoingPartitionReassignment::min_size(version), "OngoingTopicReassignment.Partitions", |r| Ok(OngoingPartitionReassignment::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -260,8 +260,8 @@ impl p::WireStruct for OngoingTopicReassignment {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "OngoingTopicReassignment.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "OngoingTopicReassignment", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OngoingTopicReassignment.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<OngoingPartitionReassignment>::new() { return Err(p::WireError::FieldNotSupported { message: "OngoingTopicReassignment", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "OngoingTopicReassignment.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OngoingTopicReassignment.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -276,8 +276,8 @@ impl p::WireStruct for OngoingTopicReassignment {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -293,8 +293,8 @@ impl p::testing::Random for OngoingTopicReassignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| OngoingPartitionReassignment::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| OngoingPartitionReassignment::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

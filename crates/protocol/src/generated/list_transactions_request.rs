@@ -35,8 +35,8 @@ impl p::WireStruct for ListTransactionsRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.state_filters = r.array(flexible, 1, "ListTransactionsRequest.StateFilters", |r| Ok(r.string(flexible, "ListTransactionsRequest.StateFilters")?))?; }
-        if true { this.producer_id_filters = r.array(flexible, 8, "ListTransactionsRequest.ProducerIdFilters", |r| Ok(r.i64()?))?; }
+        this.state_filters = r.array(flexible, 1, "ListTransactionsRequest.StateFilters", |r| Ok(r.string(flexible, "ListTransactionsRequest.StateFilters")?))?;
+        this.producer_id_filters = r.array(flexible, 8, "ListTransactionsRequest.ProducerIdFilters", |r| Ok(r.i64()?))?;
         if version >= 1 { this.duration_filter = r.i64()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -55,8 +55,8 @@ impl p::WireStruct for ListTransactionsRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_filters).len()), "ListTransactionsRequest.StateFilters")?; for e in (&self.state_filters).iter() { s += p::string_size(flexible, e, "ListTransactionsRequest.StateFilters")?; } s }; } else if self.state_filters != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "ListTransactionsRequest", field: "StateFilters", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.producer_id_filters).len()), "ListTransactionsRequest.ProducerIdFilters")? + (&self.producer_id_filters).len() * 8; } else if self.producer_id_filters != Vec::<i64>::new() { return Err(p::WireError::FieldNotSupported { message: "ListTransactionsRequest", field: "ProducerIdFilters", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_filters).len()), "ListTransactionsRequest.StateFilters")?; for e in (&self.state_filters).iter() { s += p::string_size(flexible, e, "ListTransactionsRequest.StateFilters")?; } s };
+        size += p::array_prefix_size(flexible, false, Some((&self.producer_id_filters).len()), "ListTransactionsRequest.ProducerIdFilters")? + (&self.producer_id_filters).len() * 8;
         if version >= 1 { size += 8; } else if self.duration_filter != -1i64 { return Err(p::WireError::FieldNotSupported { message: "ListTransactionsRequest", field: "DurationFilter", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -72,8 +72,8 @@ impl p::WireStruct for ListTransactionsRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.state_filters).len())); for e in (&self.state_filters).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
-        if true { w.put_length(flexible, true, Some((&self.producer_id_filters).len())); for e in (&self.producer_id_filters).iter() { w.put_i64(*e); } }
+        w.put_length(flexible, true, Some((&self.state_filters).len())); for e in (&self.state_filters).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
+        w.put_length(flexible, true, Some((&self.producer_id_filters).len())); for e in (&self.producer_id_filters).iter() { w.put_i64(*e); }
         if version >= 1 { w.put_i64(*(&self.duration_filter)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -90,8 +90,8 @@ impl p::testing::Random for ListTransactionsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.state_filters = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
-        if true { this.producer_id_filters = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i64).collect::<Vec<_>>() }; }
+        this.state_filters = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
+        this.producer_id_filters = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i64).collect::<Vec<_>>() };
         if version >= 1 { this.duration_filter = rng.next_u64() as i64; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

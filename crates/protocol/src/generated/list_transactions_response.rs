@@ -36,10 +36,10 @@ impl p::WireStruct for ListTransactionsResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.unknown_state_filters = r.array(flexible, 1, "ListTransactionsResponse.UnknownStateFilters", |r| Ok(r.string(flexible, "ListTransactionsResponse.UnknownStateFilters")?))?; }
-        if true { this.transaction_states = r.array(flexible, TransactionState::min_size(version), "ListTransactionsResponse.TransactionStates", |r| Ok(TransactionState::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.unknown_state_filters = r.array(flexible, 1, "ListTransactionsResponse.UnknownStateFilters", |r| Ok(r.string(flexible, "ListTransactionsResponse.UnknownStateFilters")?))?;
+        this.transaction_states = r.array(flexible, TransactionState::min_size(version), "ListTransactionsResponse.TransactionStates", |r| Ok(TransactionState::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for ListTransactionsResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ListTransactionsResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ListTransactionsResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.unknown_state_filters).len()), "ListTransactionsResponse.UnknownStateFilters")?; for e in (&self.unknown_state_filters).iter() { s += p::string_size(flexible, e, "ListTransactionsResponse.UnknownStateFilters")?; } s }; } else if self.unknown_state_filters != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "ListTransactionsResponse", field: "UnknownStateFilters", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.transaction_states).len()), "ListTransactionsResponse.TransactionStates")?; for e in (&self.transaction_states).iter() { s += e.size(version)?; } s }; } else if self.transaction_states != Vec::<TransactionState>::new() { return Err(p::WireError::FieldNotSupported { message: "ListTransactionsResponse", field: "TransactionStates", version }); }
+        size += 4;
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.unknown_state_filters).len()), "ListTransactionsResponse.UnknownStateFilters")?; for e in (&self.unknown_state_filters).iter() { s += p::string_size(flexible, e, "ListTransactionsResponse.UnknownStateFilters")?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.transaction_states).len()), "ListTransactionsResponse.TransactionStates")?; for e in (&self.transaction_states).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for ListTransactionsResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.unknown_state_filters).len())); for e in (&self.unknown_state_filters).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
-        if true { w.put_length(flexible, true, Some((&self.transaction_states).len())); for e in (&self.transaction_states).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.unknown_state_filters).len())); for e in (&self.unknown_state_filters).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
+        w.put_length(flexible, true, Some((&self.transaction_states).len())); for e in (&self.transaction_states).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for ListTransactionsResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.unknown_state_filters = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
-        if true { this.transaction_states = { let n = rng.len(depth); (0..n).map(|_| TransactionState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.unknown_state_filters = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
+        this.transaction_states = { let n = rng.len(depth); (0..n).map(|_| TransactionState::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -142,9 +142,9 @@ impl p::WireStruct for TransactionState {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.transactional_id = r.string(flexible, "TransactionState.TransactionalId")?; }
-        if true { this.producer_id = r.i64()?; }
-        if true { this.transaction_state = r.string(flexible, "TransactionState.TransactionState")?; }
+        this.transactional_id = r.string(flexible, "TransactionState.TransactionalId")?;
+        this.producer_id = r.i64()?;
+        this.transaction_state = r.string(flexible, "TransactionState.TransactionState")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -162,9 +162,9 @@ impl p::WireStruct for TransactionState {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.transactional_id), "TransactionState.TransactionalId")?; } else if self.transactional_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "TransactionalId", version }); }
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "ProducerId", version }); }
-        if true { size += p::string_size(flexible, (&self.transaction_state), "TransactionState.TransactionState")?; } else if self.transaction_state != String::new() { return Err(p::WireError::FieldNotSupported { message: "TransactionState", field: "TransactionState", version }); }
+        size += p::string_size(flexible, (&self.transactional_id), "TransactionState.TransactionalId")?;
+        size += 8;
+        size += p::string_size(flexible, (&self.transaction_state), "TransactionState.TransactionState")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -179,9 +179,9 @@ impl p::WireStruct for TransactionState {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.transactional_id).as_str())); }
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.transaction_state).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.transactional_id).as_str()));
+        w.put_i64(*(&self.producer_id));
+        w.put_nullable_string(flexible, Some((&self.transaction_state).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -197,9 +197,9 @@ impl p::testing::Random for TransactionState {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.transactional_id = rng.string(); }
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.transaction_state = rng.string(); }
+        this.transactional_id = rng.string();
+        this.producer_id = rng.next_u64() as i64;
+        this.transaction_state = rng.string();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

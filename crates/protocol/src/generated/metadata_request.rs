@@ -40,7 +40,7 @@ impl p::WireStruct for MetadataRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.topics = r.array_opt(flexible, version >= 1, MetadataRequestTopic::min_size(version), "MetadataRequest.Topics", |r| Ok(MetadataRequestTopic::read(r, version)?))?; }
+        this.topics = r.array_opt(flexible, version >= 1, MetadataRequestTopic::min_size(version), "MetadataRequest.Topics", |r| Ok(MetadataRequestTopic::read(r, version)?))?;
         if version >= 4 { this.allow_auto_topic_creation = r.bool()?; }
         if (8..=10).contains(&version) { this.include_cluster_authorized_operations = r.bool()?; }
         if version >= 8 { this.include_topic_authorized_operations = r.bool()?; }
@@ -61,7 +61,7 @@ impl p::WireStruct for MetadataRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += match (&self.topics) { None => p::array_prefix_size(flexible, version >= 1, None, "MetadataRequest.Topics")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "MetadataRequest.Topics")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.topics != Some(Vec::<MetadataRequestTopic>::new()) { return Err(p::WireError::FieldNotSupported { message: "MetadataRequest", field: "Topics", version }); }
+        size += match (&self.topics) { None => p::array_prefix_size(flexible, version >= 1, None, "MetadataRequest.Topics")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "MetadataRequest.Topics")?; for e in a.iter() { s += e.size(version)?; } s } };
         if version >= 4 { size += 1; } else if self.allow_auto_topic_creation != true { return Err(p::WireError::FieldNotSupported { message: "MetadataRequest", field: "AllowAutoTopicCreation", version }); }
         if (8..=10).contains(&version) { size += 1; } else if self.include_cluster_authorized_operations != false { return Err(p::WireError::FieldNotSupported { message: "MetadataRequest", field: "IncludeClusterAuthorizedOperations", version }); }
         if version >= 8 { size += 1; } else if self.include_topic_authorized_operations != false { return Err(p::WireError::FieldNotSupported { message: "MetadataRequest", field: "IncludeTopicAuthorizedOperations", version }); }
@@ -79,7 +79,7 @@ impl p::WireStruct for MetadataRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { match (&self.topics) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
+        match (&self.topics) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
         if version >= 4 { w.put_bool(*(&self.allow_auto_topic_creation)); }
         if (8..=10).contains(&version) { w.put_bool(*(&self.include_cluster_authorized_operations)); }
         if version >= 8 { w.put_bool(*(&self.include_topic_authorized_operations)); }
@@ -98,7 +98,7 @@ impl p::testing::Random for MetadataRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topics = if version >= 1 && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| MetadataRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
+        this.topics = if version >= 1 && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| MetadataRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
         if version >= 4 { this.allow_auto_topic_creation = rng.bool(); }
         if (8..=10).contains(&version) { this.include_cluster_authorized_operations = rng.bool(); }
         if version >= 8 { this.include_topic_authorized_operations = rng.bool(); }
@@ -146,7 +146,7 @@ impl p::WireStruct for MetadataRequestTopic {
         let flexible = version >= 9;
         let mut this = Self::default();
         if version >= 10 { this.topic_id = r.uuid()?; }
-        if true { this.name = r.string_opt(flexible, version >= 10, "MetadataRequestTopic.Name")?; }
+        this.name = r.string_opt(flexible, version >= 10, "MetadataRequestTopic.Name")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -165,7 +165,7 @@ impl p::WireStruct for MetadataRequestTopic {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 10 { size += 16; }
-        if true { size += p::opt_string_size(flexible, version >= 10, (&self.name).as_deref(), "MetadataRequestTopic.Name")?; } else if self.name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "MetadataRequestTopic", field: "Name", version }); }
+        size += p::opt_string_size(flexible, version >= 10, (&self.name).as_deref(), "MetadataRequestTopic.Name")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -181,7 +181,7 @@ impl p::WireStruct for MetadataRequestTopic {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
         if version >= 10 { w.put_uuid((&self.topic_id)); }
-        if true { w.put_nullable_string(flexible, (&self.name).as_deref()); }
+        w.put_nullable_string(flexible, (&self.name).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -198,7 +198,7 @@ impl p::testing::Random for MetadataRequestTopic {
         let _ = depth;
         let mut this = Self::default();
         if version >= 10 { this.topic_id = rng.uuid(); }
-        if true { this.name = rng.opt_string(version >= 10); }
+        this.name = rng.opt_string(version >= 10);
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -47,10 +47,10 @@ impl p::WireStruct for MetadataResponse {
         let flexible = version >= 9;
         let mut this = Self::default();
         if version >= 3 { this.throttle_time_ms = r.i32()?; }
-        if true { this.brokers = r.array(flexible, MetadataResponseBroker::min_size(version), "MetadataResponse.Brokers", |r| Ok(MetadataResponseBroker::read(r, version)?))?; }
+        this.brokers = r.array(flexible, MetadataResponseBroker::min_size(version), "MetadataResponse.Brokers", |r| Ok(MetadataResponseBroker::read(r, version)?))?;
         if version >= 2 { this.cluster_id = r.string_opt(flexible, version >= 2, "MetadataResponse.ClusterId")?; }
         if version >= 1 { this.controller_id = r.i32()?; }
-        if true { this.topics = r.array(flexible, MetadataResponseTopic::min_size(version), "MetadataResponse.Topics", |r| Ok(MetadataResponseTopic::read(r, version)?))?; }
+        this.topics = r.array(flexible, MetadataResponseTopic::min_size(version), "MetadataResponse.Topics", |r| Ok(MetadataResponseTopic::read(r, version)?))?;
         if (8..=10).contains(&version) { this.cluster_authorized_operations = r.i32()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -70,10 +70,10 @@ impl p::WireStruct for MetadataResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 3 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.brokers).len()), "MetadataResponse.Brokers")?; for e in (&self.brokers).iter() { s += e.size(version)?; } s }; } else if self.brokers != Vec::<MetadataResponseBroker>::new() { return Err(p::WireError::FieldNotSupported { message: "MetadataResponse", field: "Brokers", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.brokers).len()), "MetadataResponse.Brokers")?; for e in (&self.brokers).iter() { s += e.size(version)?; } s };
         if version >= 2 { size += p::opt_string_size(flexible, version >= 2, (&self.cluster_id).as_deref(), "MetadataResponse.ClusterId")?; }
         if version >= 1 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "MetadataResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<MetadataResponseTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "MetadataResponse", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "MetadataResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if (8..=10).contains(&version) { size += 4; } else if self.cluster_authorized_operations != -2147483648i32 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponse", field: "ClusterAuthorizedOperations", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -90,10 +90,10 @@ impl p::WireStruct for MetadataResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
         if version >= 3 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.brokers).len())); for e in (&self.brokers).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.brokers).len())); for e in (&self.brokers).iter() { e.write(w, version)?; }
         if version >= 2 { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
         if version >= 1 { w.put_i32(*(&self.controller_id)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if (8..=10).contains(&version) { w.put_i32(*(&self.cluster_authorized_operations)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -111,10 +111,10 @@ impl p::testing::Random for MetadataResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 3 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.brokers = { let n = rng.len(depth); (0..n).map(|_| MetadataResponseBroker::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.brokers = { let n = rng.len(depth); (0..n).map(|_| MetadataResponseBroker::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 2 { this.cluster_id = rng.opt_string(version >= 2); }
         if version >= 1 { this.controller_id = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| MetadataResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| MetadataResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (8..=10).contains(&version) { this.cluster_authorized_operations = rng.next_u64() as i32; }
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -164,9 +164,9 @@ impl p::WireStruct for MetadataResponseBroker {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.node_id = r.i32()?; }
-        if true { this.host = r.string(flexible, "MetadataResponseBroker.Host")?; }
-        if true { this.port = r.i32()?; }
+        this.node_id = r.i32()?;
+        this.host = r.string(flexible, "MetadataResponseBroker.Host")?;
+        this.port = r.i32()?;
         if version >= 1 { this.rack = r.string_opt(flexible, version >= 1, "MetadataResponseBroker.Rack")?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -185,9 +185,9 @@ impl p::WireStruct for MetadataResponseBroker {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.node_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponseBroker", field: "NodeId", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "MetadataResponseBroker.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "MetadataResponseBroker", field: "Host", version }); }
-        if true { size += 4; } else if self.port != 0i32 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponseBroker", field: "Port", version }); }
+        size += 4;
+        size += p::string_size(flexible, (&self.host), "MetadataResponseBroker.Host")?;
+        size += 4;
         if version >= 1 { size += p::opt_string_size(flexible, version >= 1, (&self.rack).as_deref(), "MetadataResponseBroker.Rack")?; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -203,9 +203,9 @@ impl p::WireStruct for MetadataResponseBroker {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_i32(*(&self.node_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i32(*(&self.port)); }
+        w.put_i32(*(&self.node_id));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i32(*(&self.port));
         if version >= 1 { w.put_nullable_string(flexible, (&self.rack).as_deref()); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -222,9 +222,9 @@ impl p::testing::Random for MetadataResponseBroker {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.node_id = rng.next_u64() as i32; }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as i32; }
+        this.node_id = rng.next_u64() as i32;
+        this.host = rng.string();
+        this.port = rng.next_u64() as i32;
         if version >= 1 { this.rack = rng.opt_string(version >= 1); }
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -274,12 +274,12 @@ impl p::WireStruct for MetadataResponsePartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.partition_index = r.i32()?; }
-        if true { this.leader_id = r.i32()?; }
+        this.error_code = r.i16()?;
+        this.partition_index = r.i32()?;
+        this.leader_id = r.i32()?;
         if version >= 7 { this.leader_epoch = r.i32()?; }
-        if true { this.replica_nodes = r.array(flexible, 4, "MetadataResponsePartition.ReplicaNodes", |r| Ok(r.i32()?))?; }
-        if true { this.isr_nodes = r.array(flexible, 4, "MetadataResponsePartition.IsrNodes", |r| Ok(r.i32()?))?; }
+        this.replica_nodes = r.array(flexible, 4, "MetadataResponsePartition.ReplicaNodes", |r| Ok(r.i32()?))?;
+        this.isr_nodes = r.array(flexible, 4, "MetadataResponsePartition.IsrNodes", |r| Ok(r.i32()?))?;
         if version >= 5 { this.offline_replicas = r.array(flexible, 4, "MetadataResponsePartition.OfflineReplicas", |r| Ok(r.i32()?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -298,12 +298,12 @@ impl p::WireStruct for MetadataResponsePartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponsePartition", field: "ErrorCode", version }); }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponsePartition", field: "PartitionIndex", version }); }
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponsePartition", field: "LeaderId", version }); }
+        size += 2;
+        size += 4;
+        size += 4;
         if version >= 7 { size += 4; }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.replica_nodes).len()), "MetadataResponsePartition.ReplicaNodes")? + (&self.replica_nodes).len() * 4; } else if self.replica_nodes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "MetadataResponsePartition", field: "ReplicaNodes", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.isr_nodes).len()), "MetadataResponsePartition.IsrNodes")? + (&self.isr_nodes).len() * 4; } else if self.isr_nodes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "MetadataResponsePartition", field: "IsrNodes", version }); }
+        size += p::array_prefix_size(flexible, false, Some((&self.replica_nodes).len()), "MetadataResponsePartition.ReplicaNodes")? + (&self.replica_nodes).len() * 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.isr_nodes).len()), "MetadataResponsePartition.IsrNodes")? + (&self.isr_nodes).len() * 4;
         if version >= 5 { size += p::array_prefix_size(flexible, false, Some((&self.offline_replicas).len()), "MetadataResponsePartition.OfflineReplicas")? + (&self.offline_replicas).len() * 4; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -319,12 +319,12 @@ impl p::WireStruct for MetadataResponsePartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i32(*(&self.leader_id)); }
+        w.put_i16(*(&self.error_code));
+        w.put_i32(*(&self.partition_index));
+        w.put_i32(*(&self.leader_id));
         if version >= 7 { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.replica_nodes).len())); for e in (&self.replica_nodes).iter() { w.put_i32(*e); } }
-        if true { w.put_length(flexible, true, Some((&self.isr_nodes).len())); for e in (&self.isr_nodes).iter() { w.put_i32(*e); } }
+        w.put_length(flexible, true, Some((&self.replica_nodes).len())); for e in (&self.replica_nodes).iter() { w.put_i32(*e); }
+        w.put_length(flexible, true, Some((&self.isr_nodes).len())); for e in (&self.isr_nodes).iter() { w.put_i32(*e); }
         if version >= 5 { w.put_length(flexible, true, Some((&self.offline_replicas).len())); for e in (&self.offline_replicas).iter() { w.put_i32(*e); } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -341,12 +341,12 @@ impl p::testing::Random for MetadataResponsePartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.leader_id = rng.next_u64() as i32; }
+        this.error_code = rng.next_u64() as i16;
+        this.partition_index = rng.next_u64() as i32;
+        this.leader_id = rng.next_u64() as i32;
         if version >= 7 { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.replica_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
-        if true { this.isr_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.replica_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        this.isr_nodes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if version >= 5 { this.offline_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -395,11 +395,11 @@ impl p::WireStruct for MetadataResponseTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.name = r.string_opt(flexible, version >= 12, "MetadataResponseTopic.Name")?; }
+        this.error_code = r.i16()?;
+        this.name = r.string_opt(flexible, version >= 12, "MetadataResponseTopic.Name")?;
         if version >= 10 { this.topic_id = r.uuid()?; }
         if version >= 1 { this.is_internal = r.bool()?; }
-        if true { this.partitions = r.array(flexible, MetadataResponsePartition::min_size(version), "MetadataResponseTopic.Partitions", |r| Ok(MetadataResponsePartition::read(r, version)?))?; }
+        this.partitions = r.array(flexible, MetadataResponsePartition::min_size(version), "MetadataResponseTopic.Partitions", |r| Ok(MetadataResponsePartition::read(r, version)?))?;
         if version >= 8 { this.topic_authorized_operations = r.i32()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -418,11 +418,11 @@ impl p::WireStruct for MetadataResponseTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponseTopic", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, version >= 12, (&self.name).as_deref(), "MetadataResponseTopic.Name")?; } else if self.name != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "MetadataResponseTopic", field: "Name", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, version >= 12, (&self.name).as_deref(), "MetadataResponseTopic.Name")?;
         if version >= 10 { size += 16; }
         if version >= 1 { size += 1; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "MetadataResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<MetadataResponsePartition>::new() { return Err(p::WireError::FieldNotSupported { message: "MetadataResponseTopic", field: "Partitions", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "MetadataResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if version >= 8 { size += 4; } else if self.topic_authorized_operations != -2147483648i32 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponseTopic", field: "TopicAuthorizedOperations", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -438,11 +438,11 @@ impl p::WireStruct for MetadataResponseTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.name).as_deref()); }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.name).as_deref());
         if version >= 10 { w.put_uuid((&self.topic_id)); }
         if version >= 1 { w.put_bool(*(&self.is_internal)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if version >= 8 { w.put_i32(*(&self.topic_authorized_operations)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -459,11 +459,11 @@ impl p::testing::Random for MetadataResponseTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.name = rng.opt_string(version >= 12); }
+        this.error_code = rng.next_u64() as i16;
+        this.name = rng.opt_string(version >= 12);
         if version >= 10 { this.topic_id = rng.uuid(); }
         if version >= 1 { this.is_internal = rng.bool(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| MetadataResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| MetadataResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 8 { this.topic_authorized_operations = rng.next_u64() as i32; }
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

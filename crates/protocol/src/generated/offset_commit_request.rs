@@ -45,12 +45,12 @@ impl p::WireStruct for OffsetCommitRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 8;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "OffsetCommitRequest.GroupId")?; }
+        this.group_id = r.string(flexible, "OffsetCommitRequest.GroupId")?;
         if version >= 1 { this.generation_id_or_member_epoch = r.i32()?; }
         if version >= 1 { this.member_id = r.string(flexible, "OffsetCommitRequest.MemberId")?; }
         if version >= 7 { this.group_instance_id = r.string_opt(flexible, version >= 7, "OffsetCommitRequest.GroupInstanceId")?; }
         if (2..=4).contains(&version) { this.retention_time_ms = r.i64()?; }
-        if true { this.topics = r.array(flexible, OffsetCommitRequestTopic::min_size(version), "OffsetCommitRequest.Topics", |r| Ok(OffsetCommitRequestTopic::read(r, version)?))?; }
+        this.topics = r.array(flexible, OffsetCommitRequestTopic::min_size(version), "OffsetCommitRequest.Topics", |r| Ok(OffsetCommitRequestTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -68,12 +68,12 @@ impl p::WireStruct for OffsetCommitRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "OffsetCommitRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequest", field: "GroupId", version }); }
+        size += p::string_size(flexible, (&self.group_id), "OffsetCommitRequest.GroupId")?;
         if version >= 1 { size += 4; }
         if version >= 1 { size += p::string_size(flexible, (&self.member_id), "OffsetCommitRequest.MemberId")?; }
         if version >= 7 { size += p::opt_string_size(flexible, version >= 7, (&self.group_instance_id).as_deref(), "OffsetCommitRequest.GroupInstanceId")?; } else if self.group_instance_id != None { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequest", field: "GroupInstanceId", version }); }
         if (2..=4).contains(&version) { size += 8; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetCommitRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<OffsetCommitRequestTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequest", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetCommitRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -88,12 +88,12 @@ impl p::WireStruct for OffsetCommitRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
         if version >= 1 { w.put_i32(*(&self.generation_id_or_member_epoch)); }
         if version >= 1 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
         if version >= 7 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
         if (2..=4).contains(&version) { w.put_i64(*(&self.retention_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -109,12 +109,12 @@ impl p::testing::Random for OffsetCommitRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
+        this.group_id = rng.string();
         if version >= 1 { this.generation_id_or_member_epoch = rng.next_u64() as i32; }
         if version >= 1 { this.member_id = rng.string(); }
         if version >= 7 { this.group_instance_id = rng.opt_string(version >= 7); }
         if (2..=4).contains(&version) { this.retention_time_ms = rng.next_u64() as i64; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -166,11 +166,11 @@ impl p::WireStruct for OffsetCommitRequestPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 8;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.committed_offset = r.i64()?; }
+        this.partition_index = r.i32()?;
+        this.committed_offset = r.i64()?;
         if version >= 6 { this.committed_leader_epoch = r.i32()?; }
         if version == 1 { this.commit_timestamp = r.i64()?; }
-        if true { this.committed_metadata = r.string_opt(flexible, true, "OffsetCommitRequestPartition.CommittedMetadata")?; }
+        this.committed_metadata = r.string_opt(flexible, true, "OffsetCommitRequestPartition.CommittedMetadata")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -188,11 +188,11 @@ impl p::WireStruct for OffsetCommitRequestPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequestPartition", field: "PartitionIndex", version }); }
-        if true { size += 8; } else if self.committed_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequestPartition", field: "CommittedOffset", version }); }
+        size += 4;
+        size += 8;
         if version >= 6 { size += 4; }
         if version == 1 { size += 8; } else if self.commit_timestamp != -1i64 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequestPartition", field: "CommitTimestamp", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.committed_metadata).as_deref(), "OffsetCommitRequestPartition.CommittedMetadata")?; } else if self.committed_metadata != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequestPartition", field: "CommittedMetadata", version }); }
+        size += p::opt_string_size(flexible, true, (&self.committed_metadata).as_deref(), "OffsetCommitRequestPartition.CommittedMetadata")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -207,11 +207,11 @@ impl p::WireStruct for OffsetCommitRequestPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i64(*(&self.committed_offset)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i64(*(&self.committed_offset));
         if version >= 6 { w.put_i32(*(&self.committed_leader_epoch)); }
         if version == 1 { w.put_i64(*(&self.commit_timestamp)); }
-        if true { w.put_nullable_string(flexible, (&self.committed_metadata).as_deref()); }
+        w.put_nullable_string(flexible, (&self.committed_metadata).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -227,11 +227,11 @@ impl p::testing::Random for OffsetCommitRequestPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.committed_offset = rng.next_u64() as i64; }
+        this.partition_index = rng.next_u64() as i32;
+        this.committed_offset = rng.next_u64() as i64;
         if version >= 6 { this.committed_leader_epoch = rng.next_u64() as i32; }
         if version == 1 { this.commit_timestamp = rng.next_u64() as i64; }
-        if true { this.committed_metadata = rng.opt_string(true); }
+        this.committed_metadata = rng.opt_string(true);
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -268,8 +268,8 @@ impl p::WireStruct for OffsetCommitRequestTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 8;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "OffsetCommitRequestTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, OffsetCommitRequestPartition::min_size(version), "OffsetCommitRequestTopic.Partitions", |r| Ok(OffsetCommitRequestPartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "OffsetCommitRequestTopic.Name")?;
+        this.partitions = r.array(flexible, OffsetCommitRequestPartition::min_size(version), "OffsetCommitRequestTopic.Partitions", |r| Ok(OffsetCommitRequestPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -287,8 +287,8 @@ impl p::WireStruct for OffsetCommitRequestTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "OffsetCommitRequestTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequestTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetCommitRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<OffsetCommitRequestPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequestTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "OffsetCommitRequestTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetCommitRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -303,8 +303,8 @@ impl p::WireStruct for OffsetCommitRequestTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -320,8 +320,8 @@ impl p::testing::Random for OffsetCommitRequestTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -35,7 +35,7 @@ impl p::WireStruct for OffsetCommitResponse {
         let flexible = version >= 8;
         let mut this = Self::default();
         if version >= 3 { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, OffsetCommitResponseTopic::min_size(version), "OffsetCommitResponse.Topics", |r| Ok(OffsetCommitResponseTopic::read(r, version)?))?; }
+        this.topics = r.array(flexible, OffsetCommitResponseTopic::min_size(version), "OffsetCommitResponse.Topics", |r| Ok(OffsetCommitResponseTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,7 +54,7 @@ impl p::WireStruct for OffsetCommitResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 3 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetCommitResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<OffsetCommitResponseTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitResponse", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetCommitResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,7 +70,7 @@ impl p::WireStruct for OffsetCommitResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
         if version >= 3 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,7 +87,7 @@ impl p::testing::Random for OffsetCommitResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 3 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -131,8 +131,8 @@ impl p::WireStruct for OffsetCommitResponsePartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 8;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -150,8 +150,8 @@ impl p::WireStruct for OffsetCommitResponsePartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitResponsePartition", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitResponsePartition", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -166,8 +166,8 @@ impl p::WireStruct for OffsetCommitResponsePartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -183,8 +183,8 @@ impl p::testing::Random for OffsetCommitResponsePartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -221,8 +221,8 @@ impl p::WireStruct for OffsetCommitResponseTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 8;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "OffsetCommitResponseTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, OffsetCommitResponsePartition::min_size(version), "OffsetCommitResponseTopic.Partitions", |r| Ok(OffsetCommitResponsePartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "OffsetCommitResponseTopic.Name")?;
+        this.partitions = r.array(flexible, OffsetCommitResponsePartition::min_size(version), "OffsetCommitResponseTopic.Partitions", |r| Ok(OffsetCommitResponsePartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -240,8 +240,8 @@ impl p::WireStruct for OffsetCommitResponseTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "OffsetCommitResponseTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitResponseTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetCommitResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<OffsetCommitResponsePartition>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitResponseTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "OffsetCommitResponseTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetCommitResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -256,8 +256,8 @@ impl p::WireStruct for OffsetCommitResponseTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -273,8 +273,8 @@ impl p::testing::Random for OffsetCommitResponseTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

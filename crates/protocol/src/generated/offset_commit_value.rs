@@ -41,10 +41,10 @@ impl p::WireStruct for OffsetCommitValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.offset = r.i64()?; }
+        this.offset = r.i64()?;
         if version >= 3 { this.leader_epoch = r.i32()?; }
-        if true { this.metadata = r.string(flexible, "OffsetCommitValue.metadata")?; }
-        if true { this.commit_timestamp = r.i64()?; }
+        this.metadata = r.string(flexible, "OffsetCommitValue.metadata")?;
+        this.commit_timestamp = r.i64()?;
         if version == 1 { this.expire_timestamp = r.i64()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -63,10 +63,10 @@ impl p::WireStruct for OffsetCommitValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitValue", field: "offset", version }); }
+        size += 8;
         if version >= 3 { size += 4; }
-        if true { size += p::string_size(flexible, (&self.metadata), "OffsetCommitValue.metadata")?; } else if self.metadata != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitValue", field: "metadata", version }); }
-        if true { size += 8; } else if self.commit_timestamp != 0i64 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitValue", field: "commitTimestamp", version }); }
+        size += p::string_size(flexible, (&self.metadata), "OffsetCommitValue.metadata")?;
+        size += 8;
         if version == 1 { size += 8; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -82,10 +82,10 @@ impl p::WireStruct for OffsetCommitValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i64(*(&self.offset)); }
+        w.put_i64(*(&self.offset));
         if version >= 3 { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_nullable_string(flexible, Some((&self.metadata).as_str())); }
-        if true { w.put_i64(*(&self.commit_timestamp)); }
+        w.put_nullable_string(flexible, Some((&self.metadata).as_str()));
+        w.put_i64(*(&self.commit_timestamp));
         if version == 1 { w.put_i64(*(&self.expire_timestamp)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -102,10 +102,10 @@ impl p::testing::Random for OffsetCommitValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.offset = rng.next_u64() as i64; }
+        this.offset = rng.next_u64() as i64;
         if version >= 3 { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.metadata = rng.string(); }
-        if true { this.commit_timestamp = rng.next_u64() as i64; }
+        this.metadata = rng.string();
+        this.commit_timestamp = rng.next_u64() as i64;
         if version == 1 { this.expire_timestamp = rng.next_u64() as i64; }
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

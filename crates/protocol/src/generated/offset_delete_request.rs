@@ -30,23 +30,23 @@ impl p::WireStruct for OffsetDeleteRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "OffsetDeleteRequest.GroupId")?; }
-        if true { this.topics = r.array(flexible, OffsetDeleteRequestTopic::min_size(version), "OffsetDeleteRequest.Topics", |r| Ok(OffsetDeleteRequestTopic::read(r, version)?))?; }
+        this.group_id = r.string(flexible, "OffsetDeleteRequest.GroupId")?;
+        this.topics = r.array(flexible, OffsetDeleteRequestTopic::min_size(version), "OffsetDeleteRequest.Topics", |r| Ok(OffsetDeleteRequestTopic::read(r, version)?))?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "OffsetDeleteRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteRequest", field: "GroupId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetDeleteRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<OffsetDeleteRequestTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteRequest", field: "Topics", version }); }
+        size += p::string_size(flexible, (&self.group_id), "OffsetDeleteRequest.GroupId")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetDeleteRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         Ok(())
     }
 }
@@ -56,8 +56,8 @@ impl p::testing::Random for OffsetDeleteRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.group_id = rng.string();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this
     }
 }
@@ -93,20 +93,20 @@ impl p::WireStruct for OffsetDeleteRequestPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
+        this.partition_index = r.i32()?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteRequestPartition", field: "PartitionIndex", version }); }
+        size += 4;
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_i32(*(&self.partition_index)); }
+        w.put_i32(*(&self.partition_index));
         Ok(())
     }
 }
@@ -116,7 +116,7 @@ impl p::testing::Random for OffsetDeleteRequestPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
+        this.partition_index = rng.next_u64() as i32;
         this
     }
 }
@@ -147,23 +147,23 @@ impl p::WireStruct for OffsetDeleteRequestTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "OffsetDeleteRequestTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, OffsetDeleteRequestPartition::min_size(version), "OffsetDeleteRequestTopic.Partitions", |r| Ok(OffsetDeleteRequestPartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "OffsetDeleteRequestTopic.Name")?;
+        this.partitions = r.array(flexible, OffsetDeleteRequestPartition::min_size(version), "OffsetDeleteRequestTopic.Partitions", |r| Ok(OffsetDeleteRequestPartition::read(r, version)?))?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "OffsetDeleteRequestTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteRequestTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetDeleteRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<OffsetDeleteRequestPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteRequestTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "OffsetDeleteRequestTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetDeleteRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         Ok(())
     }
 }
@@ -173,8 +173,8 @@ impl p::testing::Random for OffsetDeleteRequestTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this
     }
 }

@@ -32,26 +32,26 @@ impl p::WireStruct for OffsetDeleteResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, OffsetDeleteResponseTopic::min_size(version), "OffsetDeleteResponse.Topics", |r| Ok(OffsetDeleteResponseTopic::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.throttle_time_ms = r.i32()?;
+        this.topics = r.array(flexible, OffsetDeleteResponseTopic::min_size(version), "OffsetDeleteResponse.Topics", |r| Ok(OffsetDeleteResponseTopic::read(r, version)?))?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteResponse", field: "ErrorCode", version }); }
-        if true { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetDeleteResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<OffsetDeleteResponseTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteResponse", field: "Topics", version }); }
+        size += 2;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetDeleteResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         Ok(())
     }
 }
@@ -61,9 +61,9 @@ impl p::testing::Random for OffsetDeleteResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this
     }
 }
@@ -101,23 +101,23 @@ impl p::WireStruct for OffsetDeleteResponsePartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteResponsePartition", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteResponsePartition", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         Ok(())
     }
 }
@@ -127,8 +127,8 @@ impl p::testing::Random for OffsetDeleteResponsePartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         this
     }
 }
@@ -159,23 +159,23 @@ impl p::WireStruct for OffsetDeleteResponseTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "OffsetDeleteResponseTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, OffsetDeleteResponsePartition::min_size(version), "OffsetDeleteResponseTopic.Partitions", |r| Ok(OffsetDeleteResponsePartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "OffsetDeleteResponseTopic.Name")?;
+        this.partitions = r.array(flexible, OffsetDeleteResponsePartition::min_size(version), "OffsetDeleteResponseTopic.Partitions", |r| Ok(OffsetDeleteResponsePartition::read(r, version)?))?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "OffsetDeleteResponseTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteResponseTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetDeleteResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<OffsetDeleteResponsePartition>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetDeleteResponseTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "OffsetDeleteResponseTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetDeleteResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         Ok(())
     }
 }
@@ -185,8 +185,8 @@ impl p::testing::Random for OffsetDeleteResponseTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetDeleteResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this
     }
 }

@@ -35,7 +35,7 @@ impl p::WireStruct for OffsetForLeaderEpochRequest {
         let flexible = version >= 4;
         let mut this = Self::default();
         if version >= 3 { this.replica_id = r.i32()?; }
-        if true { this.topics = r.array(flexible, OffsetForLeaderTopic::min_size(version), "OffsetForLeaderEpochRequest.Topics", |r| Ok(OffsetForLeaderTopic::read(r, version)?))?; }
+        this.topics = r.array(flexible, OffsetForLeaderTopic::min_size(version), "OffsetForLeaderEpochRequest.Topics", |r| Ok(OffsetForLeaderTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,7 +54,7 @@ impl p::WireStruct for OffsetForLeaderEpochRequest {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 3 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetForLeaderEpochRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<OffsetForLeaderTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderEpochRequest", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetForLeaderEpochRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,7 +70,7 @@ impl p::WireStruct for OffsetForLeaderEpochRequest {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
         if version >= 3 { w.put_i32(*(&self.replica_id)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,7 +87,7 @@ impl p::testing::Random for OffsetForLeaderEpochRequest {
         let _ = depth;
         let mut this = Self::default();
         if version >= 3 { this.replica_id = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetForLeaderTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetForLeaderTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -134,9 +134,9 @@ impl p::WireStruct for OffsetForLeaderPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.partition = r.i32()?; }
+        this.partition = r.i32()?;
         if version >= 2 { this.current_leader_epoch = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
+        this.leader_epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -154,9 +154,9 @@ impl p::WireStruct for OffsetForLeaderPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderPartition", field: "Partition", version }); }
+        size += 4;
         if version >= 2 { size += 4; }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderPartition", field: "LeaderEpoch", version }); }
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -171,9 +171,9 @@ impl p::WireStruct for OffsetForLeaderPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i32(*(&self.partition)); }
+        w.put_i32(*(&self.partition));
         if version >= 2 { w.put_i32(*(&self.current_leader_epoch)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
+        w.put_i32(*(&self.leader_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -189,9 +189,9 @@ impl p::testing::Random for OffsetForLeaderPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition = rng.next_u64() as i32; }
+        this.partition = rng.next_u64() as i32;
         if version >= 2 { this.current_leader_epoch = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
+        this.leader_epoch = rng.next_u64() as i32;
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -228,8 +228,8 @@ impl p::WireStruct for OffsetForLeaderTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "OffsetForLeaderTopic.Topic")?; }
-        if true { this.partitions = r.array(flexible, OffsetForLeaderPartition::min_size(version), "OffsetForLeaderTopic.Partitions", |r| Ok(OffsetForLeaderPartition::read(r, version)?))?; }
+        this.topic = r.string(flexible, "OffsetForLeaderTopic.Topic")?;
+        this.partitions = r.array(flexible, OffsetForLeaderPartition::min_size(version), "OffsetForLeaderTopic.Partitions", |r| Ok(OffsetForLeaderPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -247,8 +247,8 @@ impl p::WireStruct for OffsetForLeaderTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "OffsetForLeaderTopic.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderTopic", field: "Topic", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetForLeaderTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<OffsetForLeaderPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic), "OffsetForLeaderTopic.Topic")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetForLeaderTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -263,8 +263,8 @@ impl p::WireStruct for OffsetForLeaderTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -280,8 +280,8 @@ impl p::testing::Random for OffsetForLeaderTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetForLeaderPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetForLeaderPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -35,7 +35,7 @@ impl p::WireStruct for OffsetForLeaderEpochResponse {
         let flexible = version >= 4;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = r.i32()?; }
-        if true { this.topics = r.array(flexible, OffsetForLeaderTopicResult::min_size(version), "OffsetForLeaderEpochResponse.Topics", |r| Ok(OffsetForLeaderTopicResult::read(r, version)?))?; }
+        this.topics = r.array(flexible, OffsetForLeaderTopicResult::min_size(version), "OffsetForLeaderEpochResponse.Topics", |r| Ok(OffsetForLeaderTopicResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,7 +54,7 @@ impl p::WireStruct for OffsetForLeaderEpochResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 2 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetForLeaderEpochResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<OffsetForLeaderTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderEpochResponse", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "OffsetForLeaderEpochResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,7 +70,7 @@ impl p::WireStruct for OffsetForLeaderEpochResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
         if version >= 2 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,7 +87,7 @@ impl p::testing::Random for OffsetForLeaderEpochResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 2 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetForLeaderTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| OffsetForLeaderTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -136,10 +136,10 @@ impl p::WireStruct for EpochEndOffset {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.partition = r.i32()?; }
+        this.error_code = r.i16()?;
+        this.partition = r.i32()?;
         if version >= 1 { this.leader_epoch = r.i32()?; }
-        if true { this.end_offset = r.i64()?; }
+        this.end_offset = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -157,10 +157,10 @@ impl p::WireStruct for EpochEndOffset {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "EpochEndOffset", field: "ErrorCode", version }); }
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "EpochEndOffset", field: "Partition", version }); }
+        size += 2;
+        size += 4;
         if version >= 1 { size += 4; }
-        if true { size += 8; } else if self.end_offset != -1i64 { return Err(p::WireError::FieldNotSupported { message: "EpochEndOffset", field: "EndOffset", version }); }
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -175,10 +175,10 @@ impl p::WireStruct for EpochEndOffset {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i32(*(&self.partition)); }
+        w.put_i16(*(&self.error_code));
+        w.put_i32(*(&self.partition));
         if version >= 1 { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_i64(*(&self.end_offset)); }
+        w.put_i64(*(&self.end_offset));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -194,10 +194,10 @@ impl p::testing::Random for EpochEndOffset {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.partition = rng.next_u64() as i32; }
+        this.error_code = rng.next_u64() as i16;
+        this.partition = rng.next_u64() as i32;
         if version >= 1 { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.end_offset = rng.next_u64() as i64; }
+        this.end_offset = rng.next_u64() as i64;
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -234,8 +234,8 @@ impl p::WireStruct for OffsetForLeaderTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "OffsetForLeaderTopicResult.Topic")?; }
-        if true { this.partitions = r.array(flexible, EpochEndOffset::min_size(version), "OffsetForLeaderTopicResult.Partitions", |r| Ok(EpochEndOffset::read(r, version)?))?; }
+        this.topic = r.string(flexible, "OffsetForLeaderTopicResult.Topic")?;
+        this.partitions = r.array(flexible, EpochEndOffset::min_size(version), "OffsetForLeaderTopicResult.Partitions", |r| Ok(EpochEndOffset::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -253,8 +253,8 @@ impl p::WireStruct for OffsetForLeaderTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "OffsetForLeaderTopicResult.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderTopicResult", field: "Topic", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetForLeaderTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<EpochEndOffset>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetForLeaderTopicResult", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic), "OffsetForLeaderTopicResult.Topic")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetForLeaderTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -269,8 +269,8 @@ impl p::WireStruct for OffsetForLeaderTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -286,8 +286,8 @@ impl p::testing::Random for OffsetForLeaderTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| EpochEndOffset::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| EpochEndOffset::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

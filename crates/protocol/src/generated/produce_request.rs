@@ -39,9 +39,9 @@ impl p::WireStruct for ProduceRequest {
         let flexible = version >= 9;
         let mut this = Self::default();
         if version >= 3 { this.transactional_id = r.string_opt(flexible, version >= 3, "ProduceRequest.TransactionalId")?; }
-        if true { this.acks = r.i16()?; }
-        if true { this.timeout_ms = r.i32()?; }
-        if true { this.topic_data = r.array(flexible, TopicProduceData::min_size(version), "ProduceRequest.TopicData", |r| Ok(TopicProduceData::read(r, version)?))?; }
+        this.acks = r.i16()?;
+        this.timeout_ms = r.i32()?;
+        this.topic_data = r.array(flexible, TopicProduceData::min_size(version), "ProduceRequest.TopicData", |r| Ok(TopicProduceData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,9 +60,9 @@ impl p::WireStruct for ProduceRequest {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.transactional_id).as_deref(), "ProduceRequest.TransactionalId")?; } else if self.transactional_id != None { return Err(p::WireError::FieldNotSupported { message: "ProduceRequest", field: "TransactionalId", version }); }
-        if true { size += 2; } else if self.acks != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ProduceRequest", field: "Acks", version }); }
-        if true { size += 4; } else if self.timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ProduceRequest", field: "TimeoutMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_data).len()), "ProduceRequest.TopicData")?; for e in (&self.topic_data).iter() { s += e.size(version)?; } s }; } else if self.topic_data != Vec::<TopicProduceData>::new() { return Err(p::WireError::FieldNotSupported { message: "ProduceRequest", field: "TopicData", version }); }
+        size += 2;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_data).len()), "ProduceRequest.TopicData")?; for e in (&self.topic_data).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -78,9 +78,9 @@ impl p::WireStruct for ProduceRequest {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
         if version >= 3 { w.put_nullable_string(flexible, (&self.transactional_id).as_deref()); }
-        if true { w.put_i16(*(&self.acks)); }
-        if true { w.put_i32(*(&self.timeout_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.topic_data).len())); for e in (&self.topic_data).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.acks));
+        w.put_i32(*(&self.timeout_ms));
+        w.put_length(flexible, true, Some((&self.topic_data).len())); for e in (&self.topic_data).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -97,9 +97,9 @@ impl p::testing::Random for ProduceRequest {
         let _ = depth;
         let mut this = Self::default();
         if version >= 3 { this.transactional_id = rng.opt_string(version >= 3); }
-        if true { this.acks = rng.next_u64() as i16; }
-        if true { this.timeout_ms = rng.next_u64() as i32; }
-        if true { this.topic_data = { let n = rng.len(depth); (0..n).map(|_| TopicProduceData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.acks = rng.next_u64() as i16;
+        this.timeout_ms = rng.next_u64() as i32;
+        this.topic_data = { let n = rng.len(depth); (0..n).map(|_| TopicProduceData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -143,8 +143,8 @@ impl p::WireStruct for PartitionProduceData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.index = r.i32()?; }
-        if true { this.records = r.bytes_opt(flexible, true, "PartitionProduceData.Records")?; }
+        this.index = r.i32()?;
+        this.records = r.bytes_opt(flexible, true, "PartitionProduceData.Records")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -162,8 +162,8 @@ impl p::WireStruct for PartitionProduceData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionProduceData", field: "Index", version }); }
-        if true { size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionProduceData.Records")?; } else if self.records != None { return Err(p::WireError::FieldNotSupported { message: "PartitionProduceData", field: "Records", version }); }
+        size += 4;
+        size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionProduceData.Records")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -178,8 +178,8 @@ impl p::WireStruct for PartitionProduceData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_i32(*(&self.index)); }
-        if true { w.put_nullable_bytes(flexible, (&self.records).as_deref()); }
+        w.put_i32(*(&self.index));
+        w.put_nullable_bytes(flexible, (&self.records).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -195,8 +195,8 @@ impl p::testing::Random for PartitionProduceData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.index = rng.next_u64() as i32; }
-        if true { this.records = rng.opt_bytes(true); }
+        this.index = rng.next_u64() as i32;
+        this.records = rng.opt_bytes(true);
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -233,8 +233,8 @@ impl p::WireStruct for TopicProduceData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TopicProduceData.Name")?; }
-        if true { this.partition_data = r.array(flexible, PartitionProduceData::min_size(version), "TopicProduceData.PartitionData", |r| Ok(PartitionProduceData::read(r, version)?))?; }
+        this.name = r.string(flexible, "TopicProduceData.Name")?;
+        this.partition_data = r.array(flexible, PartitionProduceData::min_size(version), "TopicProduceData.PartitionData", |r| Ok(PartitionProduceData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -252,8 +252,8 @@ impl p::WireStruct for TopicProduceData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TopicProduceData.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicProduceData", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_data).len()), "TopicProduceData.PartitionData")?; for e in (&self.partition_data).iter() { s += e.size(version)?; } s }; } else if self.partition_data != Vec::<PartitionProduceData>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicProduceData", field: "PartitionData", version }); }
+        size += p::string_size(flexible, (&self.name), "TopicProduceData.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_data).len()), "TopicProduceData.PartitionData")?; for e in (&self.partition_data).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -268,8 +268,8 @@ impl p::WireStruct for TopicProduceData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partition_data).len())); for e in (&self.partition_data).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partition_data).len())); for e in (&self.partition_data).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -285,8 +285,8 @@ impl p::testing::Random for TopicProduceData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partition_data = { let n = rng.len(depth); (0..n).map(|_| PartitionProduceData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partition_data = { let n = rng.len(depth); (0..n).map(|_| PartitionProduceData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -36,7 +36,7 @@ impl p::WireStruct for ProduceResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.responses = r.array(flexible, TopicProduceResponse::min_size(version), "ProduceResponse.Responses", |r| Ok(TopicProduceResponse::read(r, version)?))?; }
+        this.responses = r.array(flexible, TopicProduceResponse::min_size(version), "ProduceResponse.Responses", |r| Ok(TopicProduceResponse::read(r, version)?))?;
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
         if (version >= 10) && !(version >= 10) { this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ProduceResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?; }
         if flexible {
@@ -57,7 +57,7 @@ impl p::WireStruct for ProduceResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ProduceResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<TopicProduceResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "ProduceResponse", field: "Responses", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ProduceResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
         if version >= 1 { size += 4; }
         if (version >= 10) && !(version >= 10) { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ProduceResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; } else if version >= 10 { if self.node_endpoints != Vec::<NodeEndpoint>::new() { let s = { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ProduceResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.node_endpoints != Vec::<NodeEndpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "ProduceResponse", field: "NodeEndpoints", version }); }
         if flexible {
@@ -74,7 +74,7 @@ impl p::WireStruct for ProduceResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
         if (version >= 10) && !(version >= 10) { w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; } }
         if flexible {
@@ -101,7 +101,7 @@ impl p::testing::Random for ProduceResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| TopicProduceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.responses = { let n = rng.len(depth); (0..n).map(|_| TopicProduceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
         if (version >= 10) || (version >= 10) { this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 9) && rng.chance(4) {
@@ -446,9 +446,9 @@ impl p::WireStruct for PartitionProduceResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.base_offset = r.i64()?; }
+        this.index = r.i32()?;
+        this.error_code = r.i16()?;
+        this.base_offset = r.i64()?;
         if version >= 2 { this.log_append_time_ms = r.i64()?; }
         if version >= 5 { this.log_start_offset = r.i64()?; }
         if version >= 8 { this.record_errors = r.array(flexible, BatchIndexAndErrorMessage::min_size(version), "PartitionProduceResponse.RecordErrors", |r| Ok(BatchIndexAndErrorMessage::read(r, version)?))?; }
@@ -472,9 +472,9 @@ impl p::WireStruct for PartitionProduceResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionProduceResponse", field: "Index", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionProduceResponse", field: "ErrorCode", version }); }
-        if true { size += 8; } else if self.base_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionProduceResponse", field: "BaseOffset", version }); }
+        size += 4;
+        size += 2;
+        size += 8;
         if version >= 2 { size += 8; }
         if version >= 5 { size += 8; }
         if version >= 8 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.record_errors).len()), "PartitionProduceResponse.RecordErrors")?; for e in (&self.record_errors).iter() { s += e.size(version)?; } s }; }
@@ -494,9 +494,9 @@ impl p::WireStruct for PartitionProduceResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_i32(*(&self.index)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_i64(*(&self.base_offset)); }
+        w.put_i32(*(&self.index));
+        w.put_i16(*(&self.error_code));
+        w.put_i64(*(&self.base_offset));
         if version >= 2 { w.put_i64(*(&self.log_append_time_ms)); }
         if version >= 5 { w.put_i64(*(&self.log_start_offset)); }
         if version >= 8 { w.put_length(flexible, true, Some((&self.record_errors).len())); for e in (&self.record_errors).iter() { e.write(w, version)?; } }
@@ -526,9 +526,9 @@ impl p::testing::Random for PartitionProduceResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.base_offset = rng.next_u64() as i64; }
+        this.index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.base_offset = rng.next_u64() as i64;
         if version >= 2 { this.log_append_time_ms = rng.next_u64() as i64; }
         if version >= 5 { this.log_start_offset = rng.next_u64() as i64; }
         if version >= 8 { this.record_errors = { let n = rng.len(depth); (0..n).map(|_| BatchIndexAndErrorMessage::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
@@ -570,8 +570,8 @@ impl p::WireStruct for TopicProduceResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TopicProduceResponse.Name")?; }
-        if true { this.partition_responses = r.array(flexible, PartitionProduceResponse::min_size(version), "TopicProduceResponse.PartitionResponses", |r| Ok(PartitionProduceResponse::read(r, version)?))?; }
+        this.name = r.string(flexible, "TopicProduceResponse.Name")?;
+        this.partition_responses = r.array(flexible, PartitionProduceResponse::min_size(version), "TopicProduceResponse.PartitionResponses", |r| Ok(PartitionProduceResponse::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -589,8 +589,8 @@ impl p::WireStruct for TopicProduceResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TopicProduceResponse.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicProduceResponse", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_responses).len()), "TopicProduceResponse.PartitionResponses")?; for e in (&self.partition_responses).iter() { s += e.size(version)?; } s }; } else if self.partition_responses != Vec::<PartitionProduceResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicProduceResponse", field: "PartitionResponses", version }); }
+        size += p::string_size(flexible, (&self.name), "TopicProduceResponse.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_responses).len()), "TopicProduceResponse.PartitionResponses")?; for e in (&self.partition_responses).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -605,8 +605,8 @@ impl p::WireStruct for TopicProduceResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partition_responses).len())); for e in (&self.partition_responses).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partition_responses).len())); for e in (&self.partition_responses).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -622,8 +622,8 @@ impl p::testing::Random for TopicProduceResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partition_responses = { let n = rng.len(depth); (0..n).map(|_| PartitionProduceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partition_responses = { let n = rng.len(depth); (0..n).map(|_| PartitionProduceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,11 +38,11 @@ impl p::WireStruct for PushTelemetryRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.client_instance_id = r.uuid()?; }
-        if true { this.subscription_id = r.i32()?; }
-        if true { this.terminating = r.bool()?; }
-        if true { this.compression_type = r.i8()?; }
-        if true { this.metrics = r.bytes(flexible, "PushTelemetryRequest.Metrics")?; }
+        this.client_instance_id = r.uuid()?;
+        this.subscription_id = r.i32()?;
+        this.terminating = r.bool()?;
+        this.compression_type = r.i8()?;
+        this.metrics = r.bytes(flexible, "PushTelemetryRequest.Metrics")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,11 +60,11 @@ impl p::WireStruct for PushTelemetryRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.client_instance_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "ClientInstanceId", version }); }
-        if true { size += 4; } else if self.subscription_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "SubscriptionId", version }); }
-        if true { size += 1; } else if self.terminating != false { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "Terminating", version }); }
-        if true { size += 1; } else if self.compression_type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "CompressionType", version }); }
-        if true { size += p::bytes_size(flexible, (&self.metrics).len(), "PushTelemetryRequest.Metrics")?; } else if self.metrics != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "PushTelemetryRequest", field: "Metrics", version }); }
+        size += 16;
+        size += 4;
+        size += 1;
+        size += 1;
+        size += p::bytes_size(flexible, (&self.metrics).len(), "PushTelemetryRequest.Metrics")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,11 +79,11 @@ impl p::WireStruct for PushTelemetryRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.client_instance_id)); }
-        if true { w.put_i32(*(&self.subscription_id)); }
-        if true { w.put_bool(*(&self.terminating)); }
-        if true { w.put_i8(*(&self.compression_type)); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.metrics)[..])); }
+        w.put_uuid((&self.client_instance_id));
+        w.put_i32(*(&self.subscription_id));
+        w.put_bool(*(&self.terminating));
+        w.put_i8(*(&self.compression_type));
+        w.put_nullable_bytes(flexible, Some(&(&self.metrics)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,11 +99,11 @@ impl p::testing::Random for PushTelemetryRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.client_instance_id = rng.uuid(); }
-        if true { this.subscription_id = rng.next_u64() as i32; }
-        if true { this.terminating = rng.bool(); }
-        if true { this.compression_type = rng.next_u64() as i8; }
-        if true { this.metrics = rng.bytes(); }
+        this.client_instance_id = rng.uuid();
+        this.subscription_id = rng.next_u64() as i32;
+        this.terminating = rng.bool();
+        this.compression_type = rng.next_u64() as i8;
+        this.metrics = rng.bytes();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

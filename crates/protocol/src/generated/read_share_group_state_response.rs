@@ -30,7 +30,7 @@ impl p::WireStruct for ReadShareGroupStateResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.results = r.array(flexible, ReadStateResult::min_size(version), "ReadShareGroupStateResponse.Results", |r| Ok(ReadStateResult::read(r, version)?))?; }
+        this.results = r.array(flexible, ReadStateResult::min_size(version), "ReadShareGroupStateResponse.Results", |r| Ok(ReadStateResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +48,7 @@ impl p::WireStruct for ReadShareGroupStateResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "ReadShareGroupStateResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; } else if self.results != Vec::<ReadStateResult>::new() { return Err(p::WireError::FieldNotSupported { message: "ReadShareGroupStateResponse", field: "Results", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "ReadShareGroupStateResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -63,7 +63,7 @@ impl p::WireStruct for ReadShareGroupStateResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -79,7 +79,7 @@ impl p::testing::Random for ReadShareGroupStateResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.results = { let n = rng.len(depth); (0..n).map(|_| ReadStateResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.results = { let n = rng.len(depth); (0..n).map(|_| ReadStateResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,12 +130,12 @@ impl p::WireStruct for PartitionResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "PartitionResult.ErrorMessage")?; }
-        if true { this.state_epoch = r.i32()?; }
-        if true { this.start_offset = r.i64()?; }
-        if true { this.state_batches = r.array(flexible, StateBatch::min_size(version), "PartitionResult.StateBatches", |r| Ok(StateBatch::read(r, version)?))?; }
+        this.partition = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "PartitionResult.ErrorMessage")?;
+        this.state_epoch = r.i32()?;
+        this.start_offset = r.i64()?;
+        this.state_batches = r.array(flexible, StateBatch::min_size(version), "PartitionResult.StateBatches", |r| Ok(StateBatch::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -153,12 +153,12 @@ impl p::WireStruct for PartitionResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "Partition", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionResult.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "ErrorMessage", version }); }
-        if true { size += 4; } else if self.state_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "StateEpoch", version }); }
-        if true { size += 8; } else if self.start_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "StartOffset", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_batches).len()), "PartitionResult.StateBatches")?; for e in (&self.state_batches).iter() { s += e.size(version)?; } s }; } else if self.state_batches != Vec::<StateBatch>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionResult", field: "StateBatches", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionResult.ErrorMessage")?;
+        size += 4;
+        size += 8;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_batches).len()), "PartitionResult.StateBatches")?; for e in (&self.state_batches).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -173,12 +173,12 @@ impl p::WireStruct for PartitionResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_i32(*(&self.state_epoch)); }
-        if true { w.put_i64(*(&self.start_offset)); }
-        if true { w.put_length(flexible, true, Some((&self.state_batches).len())); for e in (&self.state_batches).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.partition));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_i32(*(&self.state_epoch));
+        w.put_i64(*(&self.start_offset));
+        w.put_length(flexible, true, Some((&self.state_batches).len())); for e in (&self.state_batches).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -194,12 +194,12 @@ impl p::testing::Random for PartitionResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.state_epoch = rng.next_u64() as i32; }
-        if true { this.start_offset = rng.next_u64() as i64; }
-        if true { this.state_batches = { let n = rng.len(depth); (0..n).map(|_| StateBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partition = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.state_epoch = rng.next_u64() as i32;
+        this.start_offset = rng.next_u64() as i64;
+        this.state_batches = { let n = rng.len(depth); (0..n).map(|_| StateBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -235,8 +235,8 @@ impl p::WireStruct for ReadStateResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, PartitionResult::min_size(version), "ReadStateResult.Partitions", |r| Ok(PartitionResult::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, PartitionResult::min_size(version), "ReadStateResult.Partitions", |r| Ok(PartitionResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -254,8 +254,8 @@ impl p::WireStruct for ReadStateResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "ReadStateResult", field: "TopicId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ReadStateResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionResult>::new() { return Err(p::WireError::FieldNotSupported { message: "ReadStateResult", field: "Partitions", version }); }
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ReadStateResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -270,8 +270,8 @@ impl p::WireStruct for ReadStateResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -287,8 +287,8 @@ impl p::testing::Random for ReadStateResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -328,10 +328,10 @@ impl p::WireStruct for StateBatch {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.first_offset = r.i64()?; }
-        if true { this.last_offset = r.i64()?; }
-        if true { this.delivery_state = r.i8()?; }
-        if true { this.delivery_count = r.i16()?; }
+        this.first_offset = r.i64()?;
+        this.last_offset = r.i64()?;
+        this.delivery_state = r.i8()?;
+        this.delivery_count = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -349,10 +349,10 @@ impl p::WireStruct for StateBatch {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.first_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "FirstOffset", version }); }
-        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "LastOffset", version }); }
-        if true { size += 1; } else if self.delivery_state != 0i8 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "DeliveryState", version }); }
-        if true { size += 2; } else if self.delivery_count != 0i16 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "DeliveryCount", version }); }
+        size += 8;
+        size += 8;
+        size += 1;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -367,10 +367,10 @@ impl p::WireStruct for StateBatch {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.first_offset)); }
-        if true { w.put_i64(*(&self.last_offset)); }
-        if true { w.put_i8(*(&self.delivery_state)); }
-        if true { w.put_i16(*(&self.delivery_count)); }
+        w.put_i64(*(&self.first_offset));
+        w.put_i64(*(&self.last_offset));
+        w.put_i8(*(&self.delivery_state));
+        w.put_i16(*(&self.delivery_count));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -386,10 +386,10 @@ impl p::testing::Random for StateBatch {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.first_offset = rng.next_u64() as i64; }
-        if true { this.last_offset = rng.next_u64() as i64; }
-        if true { this.delivery_state = rng.next_u64() as i8; }
-        if true { this.delivery_count = rng.next_u64() as i16; }
+        this.first_offset = rng.next_u64() as i64;
+        this.last_offset = rng.next_u64() as i64;
+        this.delivery_state = rng.next_u64() as i8;
+        this.delivery_count = rng.next_u64() as i16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

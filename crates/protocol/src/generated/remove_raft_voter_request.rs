@@ -34,9 +34,9 @@ impl p::WireStruct for RemoveRaftVoterRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.cluster_id = r.string_opt(flexible, true, "RemoveRaftVoterRequest.ClusterId")?; }
-        if true { this.voter_id = r.i32()?; }
-        if true { this.voter_directory_id = r.uuid()?; }
+        this.cluster_id = r.string_opt(flexible, true, "RemoveRaftVoterRequest.ClusterId")?;
+        this.voter_id = r.i32()?;
+        this.voter_directory_id = r.uuid()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,9 +54,9 @@ impl p::WireStruct for RemoveRaftVoterRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "RemoveRaftVoterRequest.ClusterId")?; } else if self.cluster_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "RemoveRaftVoterRequest", field: "ClusterId", version }); }
-        if true { size += 4; } else if self.voter_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "RemoveRaftVoterRequest", field: "VoterId", version }); }
-        if true { size += 16; } else if self.voter_directory_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "RemoveRaftVoterRequest", field: "VoterDirectoryId", version }); }
+        size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "RemoveRaftVoterRequest.ClusterId")?;
+        size += 4;
+        size += 16;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -71,9 +71,9 @@ impl p::WireStruct for RemoveRaftVoterRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
-        if true { w.put_i32(*(&self.voter_id)); }
-        if true { w.put_uuid((&self.voter_directory_id)); }
+        w.put_nullable_string(flexible, (&self.cluster_id).as_deref());
+        w.put_i32(*(&self.voter_id));
+        w.put_uuid((&self.voter_directory_id));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -89,9 +89,9 @@ impl p::testing::Random for RemoveRaftVoterRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.cluster_id = rng.opt_string(true); }
-        if true { this.voter_id = rng.next_u64() as i32; }
-        if true { this.voter_directory_id = rng.uuid(); }
+        this.cluster_id = rng.opt_string(true);
+        this.voter_id = rng.next_u64() as i32;
+        this.voter_directory_id = rng.uuid();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,9 +38,9 @@ impl p::WireStruct for RequestHeader {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.request_api_key = r.i16()?; }
-        if true { this.request_api_version = r.i16()?; }
-        if true { this.correlation_id = r.i32()?; }
+        this.request_api_key = r.i16()?;
+        this.request_api_version = r.i16()?;
+        this.correlation_id = r.i32()?;
         if version >= 1 { this.client_id = r.string_opt(false, version >= 1, "RequestHeader.ClientId")?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -59,9 +59,9 @@ impl p::WireStruct for RequestHeader {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.request_api_key != 0i16 { return Err(p::WireError::FieldNotSupported { message: "RequestHeader", field: "RequestApiKey", version }); }
-        if true { size += 2; } else if self.request_api_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "RequestHeader", field: "RequestApiVersion", version }); }
-        if true { size += 4; } else if self.correlation_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "RequestHeader", field: "CorrelationId", version }); }
+        size += 2;
+        size += 2;
+        size += 4;
         if version >= 1 { size += p::opt_string_size(false, version >= 1, (&self.client_id).as_deref(), "RequestHeader.ClientId")?; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -77,9 +77,9 @@ impl p::WireStruct for RequestHeader {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.request_api_key)); }
-        if true { w.put_i16(*(&self.request_api_version)); }
-        if true { w.put_i32(*(&self.correlation_id)); }
+        w.put_i16(*(&self.request_api_key));
+        w.put_i16(*(&self.request_api_version));
+        w.put_i32(*(&self.correlation_id));
         if version >= 1 { w.put_nullable_string(false, (&self.client_id).as_deref()); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -96,9 +96,9 @@ impl p::testing::Random for RequestHeader {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.request_api_key = rng.next_u64() as i16; }
-        if true { this.request_api_version = rng.next_u64() as i16; }
-        if true { this.correlation_id = rng.next_u64() as i32; }
+        this.request_api_key = rng.next_u64() as i16;
+        this.request_api_version = rng.next_u64() as i16;
+        this.correlation_id = rng.next_u64() as i32;
         if version >= 1 { this.client_id = rng.opt_string(version >= 1); }
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

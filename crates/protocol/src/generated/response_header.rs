@@ -31,7 +31,7 @@ impl p::WireStruct for ResponseHeader {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.correlation_id = r.i32()?; }
+        this.correlation_id = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for ResponseHeader {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.correlation_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ResponseHeader", field: "CorrelationId", version }); }
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for ResponseHeader {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i32(*(&self.correlation_id)); }
+        w.put_i32(*(&self.correlation_id));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for ResponseHeader {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.correlation_id = rng.next_u64() as i32; }
+        this.correlation_id = rng.next_u64() as i32;
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

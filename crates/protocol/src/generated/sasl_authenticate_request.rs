@@ -31,7 +31,7 @@ impl p::WireStruct for SaslAuthenticateRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.auth_bytes = r.bytes(flexible, "SaslAuthenticateRequest.AuthBytes")?; }
+        this.auth_bytes = r.bytes(flexible, "SaslAuthenticateRequest.AuthBytes")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for SaslAuthenticateRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::bytes_size(flexible, (&self.auth_bytes).len(), "SaslAuthenticateRequest.AuthBytes")?; } else if self.auth_bytes != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "SaslAuthenticateRequest", field: "AuthBytes", version }); }
+        size += p::bytes_size(flexible, (&self.auth_bytes).len(), "SaslAuthenticateRequest.AuthBytes")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for SaslAuthenticateRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.auth_bytes)[..])); }
+        w.put_nullable_bytes(flexible, Some(&(&self.auth_bytes)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for SaslAuthenticateRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.auth_bytes = rng.bytes(); }
+        this.auth_bytes = rng.bytes();
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,9 +38,9 @@ impl p::WireStruct for SaslAuthenticateResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "SaslAuthenticateResponse.ErrorMessage")?; }
-        if true { this.auth_bytes = r.bytes(flexible, "SaslAuthenticateResponse.AuthBytes")?; }
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "SaslAuthenticateResponse.ErrorMessage")?;
+        this.auth_bytes = r.bytes(flexible, "SaslAuthenticateResponse.AuthBytes")?;
         if version >= 1 { this.session_lifetime_ms = r.i64()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -59,9 +59,9 @@ impl p::WireStruct for SaslAuthenticateResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "SaslAuthenticateResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "SaslAuthenticateResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "SaslAuthenticateResponse", field: "ErrorMessage", version }); }
-        if true { size += p::bytes_size(flexible, (&self.auth_bytes).len(), "SaslAuthenticateResponse.AuthBytes")?; } else if self.auth_bytes != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "SaslAuthenticateResponse", field: "AuthBytes", version }); }
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "SaslAuthenticateResponse.ErrorMessage")?;
+        size += p::bytes_size(flexible, (&self.auth_bytes).len(), "SaslAuthenticateResponse.AuthBytes")?;
         if version >= 1 { size += 8; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -77,9 +77,9 @@ impl p::WireStruct for SaslAuthenticateResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.auth_bytes)[..])); }
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_nullable_bytes(flexible, Some(&(&self.auth_bytes)[..]));
         if version >= 1 { w.put_i64(*(&self.session_lifetime_ms)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -96,9 +96,9 @@ impl p::testing::Random for SaslAuthenticateResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.auth_bytes = rng.bytes(); }
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.auth_bytes = rng.bytes();
         if version >= 1 { this.session_lifetime_ms = rng.next_u64() as i64; }
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

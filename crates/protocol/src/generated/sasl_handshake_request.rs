@@ -28,20 +28,20 @@ impl p::WireStruct for SaslHandshakeRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.mechanism = r.string(flexible, "SaslHandshakeRequest.Mechanism")?; }
+        this.mechanism = r.string(flexible, "SaslHandshakeRequest.Mechanism")?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += p::string_size(flexible, (&self.mechanism), "SaslHandshakeRequest.Mechanism")?; } else if self.mechanism != String::new() { return Err(p::WireError::FieldNotSupported { message: "SaslHandshakeRequest", field: "Mechanism", version }); }
+        size += p::string_size(flexible, (&self.mechanism), "SaslHandshakeRequest.Mechanism")?;
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_nullable_string(flexible, Some((&self.mechanism).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.mechanism).as_str()));
         Ok(())
     }
 }
@@ -51,7 +51,7 @@ impl p::testing::Random for SaslHandshakeRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.mechanism = rng.string(); }
+        this.mechanism = rng.string();
         this
     }
 }

@@ -30,23 +30,23 @@ impl p::WireStruct for SaslHandshakeResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.mechanisms = r.array(flexible, 1, "SaslHandshakeResponse.Mechanisms", |r| Ok(r.string(flexible, "SaslHandshakeResponse.Mechanisms")?))?; }
+        this.error_code = r.i16()?;
+        this.mechanisms = r.array(flexible, 1, "SaslHandshakeResponse.Mechanisms", |r| Ok(r.string(flexible, "SaslHandshakeResponse.Mechanisms")?))?;
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "SaslHandshakeResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.mechanisms).len()), "SaslHandshakeResponse.Mechanisms")?; for e in (&self.mechanisms).iter() { s += p::string_size(flexible, e, "SaslHandshakeResponse.Mechanisms")?; } s }; } else if self.mechanisms != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "SaslHandshakeResponse", field: "Mechanisms", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.mechanisms).len()), "SaslHandshakeResponse.Mechanisms")?; for e in (&self.mechanisms).iter() { s += p::string_size(flexible, e, "SaslHandshakeResponse.Mechanisms")?; } s };
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.mechanisms).len())); for e in (&self.mechanisms).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.mechanisms).len())); for e in (&self.mechanisms).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
         Ok(())
     }
 }
@@ -56,8 +56,8 @@ impl p::testing::Random for SaslHandshakeResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.mechanisms = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.mechanisms = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
         this
     }
 }

@@ -36,10 +36,10 @@ impl p::WireStruct for ShareAcknowledgeRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.group_id = r.string_opt(flexible, true, "ShareAcknowledgeRequest.GroupId")?; }
-        if true { this.member_id = r.string_opt(flexible, true, "ShareAcknowledgeRequest.MemberId")?; }
-        if true { this.share_session_epoch = r.i32()?; }
-        if true { this.topics = r.array(flexible, AcknowledgeTopic::min_size(version), "ShareAcknowledgeRequest.Topics", |r| Ok(AcknowledgeTopic::read(r, version)?))?; }
+        this.group_id = r.string_opt(flexible, true, "ShareAcknowledgeRequest.GroupId")?;
+        this.member_id = r.string_opt(flexible, true, "ShareAcknowledgeRequest.MemberId")?;
+        this.share_session_epoch = r.i32()?;
+        this.topics = r.array(flexible, AcknowledgeTopic::min_size(version), "ShareAcknowledgeRequest.Topics", |r| Ok(AcknowledgeTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for ShareAcknowledgeRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.group_id).as_deref(), "ShareAcknowledgeRequest.GroupId")?; } else if self.group_id != None { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeRequest", field: "GroupId", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.member_id).as_deref(), "ShareAcknowledgeRequest.MemberId")?; } else if self.member_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeRequest", field: "MemberId", version }); }
-        if true { size += 4; } else if self.share_session_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeRequest", field: "ShareSessionEpoch", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ShareAcknowledgeRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<AcknowledgeTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeRequest", field: "Topics", version }); }
+        size += p::opt_string_size(flexible, true, (&self.group_id).as_deref(), "ShareAcknowledgeRequest.GroupId")?;
+        size += p::opt_string_size(flexible, true, (&self.member_id).as_deref(), "ShareAcknowledgeRequest.MemberId")?;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ShareAcknowledgeRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for ShareAcknowledgeRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, (&self.group_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.member_id).as_deref()); }
-        if true { w.put_i32(*(&self.share_session_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, (&self.group_id).as_deref());
+        w.put_nullable_string(flexible, (&self.member_id).as_deref());
+        w.put_i32(*(&self.share_session_epoch));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for ShareAcknowledgeRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.opt_string(true); }
-        if true { this.member_id = rng.opt_string(true); }
-        if true { this.share_session_epoch = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| AcknowledgeTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.group_id = rng.opt_string(true);
+        this.member_id = rng.opt_string(true);
+        this.share_session_epoch = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| AcknowledgeTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -140,8 +140,8 @@ impl p::WireStruct for AcknowledgePartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.acknowledgement_batches = r.array(flexible, AcknowledgementBatch::min_size(version), "AcknowledgePartition.AcknowledgementBatches", |r| Ok(AcknowledgementBatch::read(r, version)?))?; }
+        this.partition_index = r.i32()?;
+        this.acknowledgement_batches = r.array(flexible, AcknowledgementBatch::min_size(version), "AcknowledgePartition.AcknowledgementBatches", |r| Ok(AcknowledgementBatch::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -159,8 +159,8 @@ impl p::WireStruct for AcknowledgePartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "AcknowledgePartition", field: "PartitionIndex", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acknowledgement_batches).len()), "AcknowledgePartition.AcknowledgementBatches")?; for e in (&self.acknowledgement_batches).iter() { s += e.size(version)?; } s }; } else if self.acknowledgement_batches != Vec::<AcknowledgementBatch>::new() { return Err(p::WireError::FieldNotSupported { message: "AcknowledgePartition", field: "AcknowledgementBatches", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acknowledgement_batches).len()), "AcknowledgePartition.AcknowledgementBatches")?; for e in (&self.acknowledgement_batches).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -175,8 +175,8 @@ impl p::WireStruct for AcknowledgePartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_length(flexible, true, Some((&self.acknowledgement_batches).len())); for e in (&self.acknowledgement_batches).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.partition_index));
+        w.put_length(flexible, true, Some((&self.acknowledgement_batches).len())); for e in (&self.acknowledgement_batches).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -192,8 +192,8 @@ impl p::testing::Random for AcknowledgePartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.acknowledgement_batches = { let n = rng.len(depth); (0..n).map(|_| AcknowledgementBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.acknowledgement_batches = { let n = rng.len(depth); (0..n).map(|_| AcknowledgementBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -229,8 +229,8 @@ impl p::WireStruct for AcknowledgeTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, AcknowledgePartition::min_size(version), "AcknowledgeTopic.Partitions", |r| Ok(AcknowledgePartition::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, AcknowledgePartition::min_size(version), "AcknowledgeTopic.Partitions", |r| Ok(AcknowledgePartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -248,8 +248,8 @@ impl p::WireStruct for AcknowledgeTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "AcknowledgeTopic", field: "TopicId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AcknowledgeTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<AcknowledgePartition>::new() { return Err(p::WireError::FieldNotSupported { message: "AcknowledgeTopic", field: "Partitions", version }); }
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AcknowledgeTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -264,8 +264,8 @@ impl p::WireStruct for AcknowledgeTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -281,8 +281,8 @@ impl p::testing::Random for AcknowledgeTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| AcknowledgePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| AcknowledgePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -320,9 +320,9 @@ impl p::WireStruct for AcknowledgementBatch {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.first_offset = r.i64()?; }
-        if true { this.last_offset = r.i64()?; }
-        if true { this.acknowledge_types = r.array(flexible, 1, "AcknowledgementBatch.AcknowledgeTypes", |r| Ok(r.i8()?))?; }
+        this.first_offset = r.i64()?;
+        this.last_offset = r.i64()?;
+        this.acknowledge_types = r.array(flexible, 1, "AcknowledgementBatch.AcknowledgeTypes", |r| Ok(r.i8()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -340,9 +340,9 @@ impl p::WireStruct for AcknowledgementBatch {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.first_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcknowledgementBatch", field: "FirstOffset", version }); }
-        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcknowledgementBatch", field: "LastOffset", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.acknowledge_types).len()), "AcknowledgementBatch.AcknowledgeTypes")? + (&self.acknowledge_types).len() * 1; } else if self.acknowledge_types != Vec::<i8>::new() { return Err(p::WireError::FieldNotSupported { message: "AcknowledgementBatch", field: "AcknowledgeTypes", version }); }
+        size += 8;
+        size += 8;
+        size += p::array_prefix_size(flexible, false, Some((&self.acknowledge_types).len()), "AcknowledgementBatch.AcknowledgeTypes")? + (&self.acknowledge_types).len() * 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -357,9 +357,9 @@ impl p::WireStruct for AcknowledgementBatch {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.first_offset)); }
-        if true { w.put_i64(*(&self.last_offset)); }
-        if true { w.put_length(flexible, true, Some((&self.acknowledge_types).len())); for e in (&self.acknowledge_types).iter() { w.put_i8(*e); } }
+        w.put_i64(*(&self.first_offset));
+        w.put_i64(*(&self.last_offset));
+        w.put_length(flexible, true, Some((&self.acknowledge_types).len())); for e in (&self.acknowledge_types).iter() { w.put_i8(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -375,9 +375,9 @@ impl p::testing::Random for AcknowledgementBatch {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.first_offset = rng.next_u64() as i64; }
-        if true { this.last_offset = rng.next_u64() as i64; }
-        if true { this.acknowledge_types = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i8).collect::<Vec<_>>() }; }
+        this.first_offset = rng.next_u64() as i64;
+        this.last_offset = rng.next_u64() as i64;
+        this.acknowledge_types = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i8).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

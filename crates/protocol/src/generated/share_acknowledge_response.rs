@@ -38,11 +38,11 @@ impl p::WireStruct for ShareAcknowledgeResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "ShareAcknowledgeResponse.ErrorMessage")?; }
-        if true { this.responses = r.array(flexible, ShareAcknowledgeTopicResponse::min_size(version), "ShareAcknowledgeResponse.Responses", |r| Ok(ShareAcknowledgeTopicResponse::read(r, version)?))?; }
-        if true { this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ShareAcknowledgeResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "ShareAcknowledgeResponse.ErrorMessage")?;
+        this.responses = r.array(flexible, ShareAcknowledgeTopicResponse::min_size(version), "ShareAcknowledgeResponse.Responses", |r| Ok(ShareAcknowledgeTopicResponse::read(r, version)?))?;
+        this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ShareAcknowledgeResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,11 +60,11 @@ impl p::WireStruct for ShareAcknowledgeResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; }
-        if true { size += 2; }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareAcknowledgeResponse.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeResponse", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ShareAcknowledgeResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<ShareAcknowledgeTopicResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeResponse", field: "Responses", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ShareAcknowledgeResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; } else if self.node_endpoints != Vec::<NodeEndpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeResponse", field: "NodeEndpoints", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareAcknowledgeResponse.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ShareAcknowledgeResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ShareAcknowledgeResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,11 +79,11 @@ impl p::WireStruct for ShareAcknowledgeResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,11 +99,11 @@ impl p::testing::Random for ShareAcknowledgeResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| ShareAcknowledgeTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.responses = { let n = rng.len(depth); (0..n).map(|_| ShareAcknowledgeTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -146,8 +146,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -165,8 +165,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderId", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderEpoch", version }); }
+        size += 4;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -181,8 +181,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -198,8 +198,8 @@ impl p::testing::Random for LeaderIdAndEpoch {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -239,10 +239,10 @@ impl p::WireStruct for NodeEndpoint {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.node_id = r.i32()?; }
-        if true { this.host = r.string(flexible, "NodeEndpoint.Host")?; }
-        if true { this.port = r.i32()?; }
-        if true { this.rack = r.string_opt(flexible, true, "NodeEndpoint.Rack")?; }
+        this.node_id = r.i32()?;
+        this.host = r.string(flexible, "NodeEndpoint.Host")?;
+        this.port = r.i32()?;
+        this.rack = r.string_opt(flexible, true, "NodeEndpoint.Rack")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -260,10 +260,10 @@ impl p::WireStruct for NodeEndpoint {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.node_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "NodeId", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "NodeEndpoint.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Host", version }); }
-        if true { size += 4; } else if self.port != 0i32 { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Port", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "NodeEndpoint.Rack")?; } else if self.rack != None { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Rack", version }); }
+        size += 4;
+        size += p::string_size(flexible, (&self.host), "NodeEndpoint.Host")?;
+        size += 4;
+        size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "NodeEndpoint.Rack")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -278,10 +278,10 @@ impl p::WireStruct for NodeEndpoint {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.node_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i32(*(&self.port)); }
-        if true { w.put_nullable_string(flexible, (&self.rack).as_deref()); }
+        w.put_i32(*(&self.node_id));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i32(*(&self.port));
+        w.put_nullable_string(flexible, (&self.rack).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -297,10 +297,10 @@ impl p::testing::Random for NodeEndpoint {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.node_id = rng.next_u64() as i32; }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as i32; }
-        if true { this.rack = rng.opt_string(true); }
+        this.node_id = rng.next_u64() as i32;
+        this.host = rng.string();
+        this.port = rng.next_u64() as i32;
+        this.rack = rng.opt_string(true);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -340,10 +340,10 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "PartitionData.ErrorMessage")?; }
-        if true { this.current_leader = LeaderIdAndEpoch::read(r, version)?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "PartitionData.ErrorMessage")?;
+        this.current_leader = LeaderIdAndEpoch::read(r, version)?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -361,10 +361,10 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionData.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorMessage", version }); }
-        if true { size += (&self.current_leader).size(version)?; } else if self.current_leader != LeaderIdAndEpoch::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CurrentLeader", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionData.ErrorMessage")?;
+        size += (&self.current_leader).size(version)?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -379,10 +379,10 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { (&self.current_leader).write(w, version)?; }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        (&self.current_leader).write(w, version)?;
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -398,10 +398,10 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.current_leader = LeaderIdAndEpoch::random(rng, version, depth + 1); }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.current_leader = LeaderIdAndEpoch::random(rng, version, depth + 1);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -437,8 +437,8 @@ impl p::WireStruct for ShareAcknowledgeTopicResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "ShareAcknowledgeTopicResponse.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "ShareAcknowledgeTopicResponse.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -456,8 +456,8 @@ impl p::WireStruct for ShareAcknowledgeTopicResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ShareAcknowledgeTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeTopicResponse", field: "Partitions", version }); }
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ShareAcknowledgeTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -472,8 +472,8 @@ impl p::WireStruct for ShareAcknowledgeTopicResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -489,8 +489,8 @@ impl p::testing::Random for ShareAcknowledgeTopicResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -44,14 +44,14 @@ impl p::WireStruct for ShareFetchRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.group_id = r.string_opt(flexible, true, "ShareFetchRequest.GroupId")?; }
-        if true { this.member_id = r.string_opt(flexible, true, "ShareFetchRequest.MemberId")?; }
-        if true { this.share_session_epoch = r.i32()?; }
-        if true { this.max_wait_ms = r.i32()?; }
-        if true { this.min_bytes = r.i32()?; }
-        if true { this.max_bytes = r.i32()?; }
-        if true { this.topics = r.array(flexible, FetchTopic::min_size(version), "ShareFetchRequest.Topics", |r| Ok(FetchTopic::read(r, version)?))?; }
-        if true { this.forgotten_topics_data = r.array(flexible, ForgottenTopic::min_size(version), "ShareFetchRequest.ForgottenTopicsData", |r| Ok(ForgottenTopic::read(r, version)?))?; }
+        this.group_id = r.string_opt(flexible, true, "ShareFetchRequest.GroupId")?;
+        this.member_id = r.string_opt(flexible, true, "ShareFetchRequest.MemberId")?;
+        this.share_session_epoch = r.i32()?;
+        this.max_wait_ms = r.i32()?;
+        this.min_bytes = r.i32()?;
+        this.max_bytes = r.i32()?;
+        this.topics = r.array(flexible, FetchTopic::min_size(version), "ShareFetchRequest.Topics", |r| Ok(FetchTopic::read(r, version)?))?;
+        this.forgotten_topics_data = r.array(flexible, ForgottenTopic::min_size(version), "ShareFetchRequest.ForgottenTopicsData", |r| Ok(ForgottenTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -69,14 +69,14 @@ impl p::WireStruct for ShareFetchRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.group_id).as_deref(), "ShareFetchRequest.GroupId")?; } else if self.group_id != None { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "GroupId", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.member_id).as_deref(), "ShareFetchRequest.MemberId")?; } else if self.member_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "MemberId", version }); }
-        if true { size += 4; } else if self.share_session_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "ShareSessionEpoch", version }); }
-        if true { size += 4; } else if self.max_wait_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "MaxWaitMs", version }); }
-        if true { size += 4; } else if self.min_bytes != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "MinBytes", version }); }
-        if true { size += 4; } else if self.max_bytes != 2147483647i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "MaxBytes", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ShareFetchRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<FetchTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "Topics", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.forgotten_topics_data).len()), "ShareFetchRequest.ForgottenTopicsData")?; for e in (&self.forgotten_topics_data).iter() { s += e.size(version)?; } s }; } else if self.forgotten_topics_data != Vec::<ForgottenTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "ForgottenTopicsData", version }); }
+        size += p::opt_string_size(flexible, true, (&self.group_id).as_deref(), "ShareFetchRequest.GroupId")?;
+        size += p::opt_string_size(flexible, true, (&self.member_id).as_deref(), "ShareFetchRequest.MemberId")?;
+        size += 4;
+        size += 4;
+        size += 4;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ShareFetchRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.forgotten_topics_data).len()), "ShareFetchRequest.ForgottenTopicsData")?; for e in (&self.forgotten_topics_data).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -91,14 +91,14 @@ impl p::WireStruct for ShareFetchRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, (&self.group_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.member_id).as_deref()); }
-        if true { w.put_i32(*(&self.share_session_epoch)); }
-        if true { w.put_i32(*(&self.max_wait_ms)); }
-        if true { w.put_i32(*(&self.min_bytes)); }
-        if true { w.put_i32(*(&self.max_bytes)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.forgotten_topics_data).len())); for e in (&self.forgotten_topics_data).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, (&self.group_id).as_deref());
+        w.put_nullable_string(flexible, (&self.member_id).as_deref());
+        w.put_i32(*(&self.share_session_epoch));
+        w.put_i32(*(&self.max_wait_ms));
+        w.put_i32(*(&self.min_bytes));
+        w.put_i32(*(&self.max_bytes));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.forgotten_topics_data).len())); for e in (&self.forgotten_topics_data).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -114,14 +114,14 @@ impl p::testing::Random for ShareFetchRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.opt_string(true); }
-        if true { this.member_id = rng.opt_string(true); }
-        if true { this.share_session_epoch = rng.next_u64() as i32; }
-        if true { this.max_wait_ms = rng.next_u64() as i32; }
-        if true { this.min_bytes = rng.next_u64() as i32; }
-        if true { this.max_bytes = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| FetchTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.forgotten_topics_data = { let n = rng.len(depth); (0..n).map(|_| ForgottenTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.group_id = rng.opt_string(true);
+        this.member_id = rng.opt_string(true);
+        this.share_session_epoch = rng.next_u64() as i32;
+        this.max_wait_ms = rng.next_u64() as i32;
+        this.min_bytes = rng.next_u64() as i32;
+        this.max_bytes = rng.next_u64() as i32;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| FetchTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.forgotten_topics_data = { let n = rng.len(depth); (0..n).map(|_| ForgottenTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -166,9 +166,9 @@ impl p::WireStruct for AcknowledgementBatch {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.first_offset = r.i64()?; }
-        if true { this.last_offset = r.i64()?; }
-        if true { this.acknowledge_types = r.array(flexible, 1, "AcknowledgementBatch.AcknowledgeTypes", |r| Ok(r.i8()?))?; }
+        this.first_offset = r.i64()?;
+        this.last_offset = r.i64()?;
+        this.acknowledge_types = r.array(flexible, 1, "AcknowledgementBatch.AcknowledgeTypes", |r| Ok(r.i8()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -186,9 +186,9 @@ impl p::WireStruct for AcknowledgementBatch {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.first_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcknowledgementBatch", field: "FirstOffset", version }); }
-        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcknowledgementBatch", field: "LastOffset", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.acknowledge_types).len()), "AcknowledgementBatch.AcknowledgeTypes")? + (&self.acknowledge_types).len() * 1; } else if self.acknowledge_types != Vec::<i8>::new() { return Err(p::WireError::FieldNotSupported { message: "AcknowledgementBatch", field: "AcknowledgeTypes", version }); }
+        size += 8;
+        size += 8;
+        size += p::array_prefix_size(flexible, false, Some((&self.acknowledge_types).len()), "AcknowledgementBatch.AcknowledgeTypes")? + (&self.acknowledge_types).len() * 1;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -203,9 +203,9 @@ impl p::WireStruct for AcknowledgementBatch {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.first_offset)); }
-        if true { w.put_i64(*(&self.last_offset)); }
-        if true { w.put_length(flexible, true, Some((&self.acknowledge_types).len())); for e in (&self.acknowledge_types).iter() { w.put_i8(*e); } }
+        w.put_i64(*(&self.first_offset));
+        w.put_i64(*(&self.last_offset));
+        w.put_length(flexible, true, Some((&self.acknowledge_types).len())); for e in (&self.acknowledge_types).iter() { w.put_i8(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -221,9 +221,9 @@ impl p::testing::Random for AcknowledgementBatch {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.first_offset = rng.next_u64() as i64; }
-        if true { this.last_offset = rng.next_u64() as i64; }
-        if true { this.acknowledge_types = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i8).collect::<Vec<_>>() }; }
+        this.first_offset = rng.next_u64() as i64;
+        this.last_offset = rng.next_u64() as i64;
+        this.acknowledge_types = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i8).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -261,9 +261,9 @@ impl p::WireStruct for FetchPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.partition_max_bytes = r.i32()?; }
-        if true { this.acknowledgement_batches = r.array(flexible, AcknowledgementBatch::min_size(version), "FetchPartition.AcknowledgementBatches", |r| Ok(AcknowledgementBatch::read(r, version)?))?; }
+        this.partition_index = r.i32()?;
+        this.partition_max_bytes = r.i32()?;
+        this.acknowledgement_batches = r.array(flexible, AcknowledgementBatch::min_size(version), "FetchPartition.AcknowledgementBatches", |r| Ok(AcknowledgementBatch::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -281,9 +281,9 @@ impl p::WireStruct for FetchPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "PartitionIndex", version }); }
-        if true { size += 4; } else if self.partition_max_bytes != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "PartitionMaxBytes", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acknowledgement_batches).len()), "FetchPartition.AcknowledgementBatches")?; for e in (&self.acknowledgement_batches).iter() { s += e.size(version)?; } s }; } else if self.acknowledgement_batches != Vec::<AcknowledgementBatch>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "AcknowledgementBatches", version }); }
+        size += 4;
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acknowledgement_batches).len()), "FetchPartition.AcknowledgementBatches")?; for e in (&self.acknowledgement_batches).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -298,9 +298,9 @@ impl p::WireStruct for FetchPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i32(*(&self.partition_max_bytes)); }
-        if true { w.put_length(flexible, true, Some((&self.acknowledgement_batches).len())); for e in (&self.acknowledgement_batches).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.partition_index));
+        w.put_i32(*(&self.partition_max_bytes));
+        w.put_length(flexible, true, Some((&self.acknowledgement_batches).len())); for e in (&self.acknowledgement_batches).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -316,9 +316,9 @@ impl p::testing::Random for FetchPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.partition_max_bytes = rng.next_u64() as i32; }
-        if true { this.acknowledgement_batches = { let n = rng.len(depth); (0..n).map(|_| AcknowledgementBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.partition_max_bytes = rng.next_u64() as i32;
+        this.acknowledgement_batches = { let n = rng.len(depth); (0..n).map(|_| AcknowledgementBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -354,8 +354,8 @@ impl p::WireStruct for FetchTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, FetchPartition::min_size(version), "FetchTopic.Partitions", |r| Ok(FetchPartition::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, FetchPartition::min_size(version), "FetchTopic.Partitions", |r| Ok(FetchPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -373,8 +373,8 @@ impl p::WireStruct for FetchTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "FetchTopic", field: "TopicId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "FetchTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<FetchPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "FetchTopic", field: "Partitions", version }); }
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "FetchTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -389,8 +389,8 @@ impl p::WireStruct for FetchTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -406,8 +406,8 @@ impl p::testing::Random for FetchTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| FetchPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| FetchPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -443,8 +443,8 @@ impl p::WireStruct for ForgottenTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, 4, "ForgottenTopic.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, 4, "ForgottenTopic.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -462,8 +462,8 @@ impl p::WireStruct for ForgottenTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "ForgottenTopic", field: "TopicId", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ForgottenTopic.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "ForgottenTopic", field: "Partitions", version }); }
+        size += 16;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ForgottenTopic.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -478,8 +478,8 @@ impl p::WireStruct for ForgottenTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -495,8 +495,8 @@ impl p::testing::Random for ForgottenTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

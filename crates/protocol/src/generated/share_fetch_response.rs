@@ -38,11 +38,11 @@ impl p::WireStruct for ShareFetchResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "ShareFetchResponse.ErrorMessage")?; }
-        if true { this.responses = r.array(flexible, ShareFetchableTopicResponse::min_size(version), "ShareFetchResponse.Responses", |r| Ok(ShareFetchableTopicResponse::read(r, version)?))?; }
-        if true { this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ShareFetchResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "ShareFetchResponse.ErrorMessage")?;
+        this.responses = r.array(flexible, ShareFetchableTopicResponse::min_size(version), "ShareFetchResponse.Responses", |r| Ok(ShareFetchableTopicResponse::read(r, version)?))?;
+        this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ShareFetchResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,11 +60,11 @@ impl p::WireStruct for ShareFetchResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareFetchResponse.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "ErrorMessage", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ShareFetchResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s }; } else if self.responses != Vec::<ShareFetchableTopicResponse>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "Responses", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ShareFetchResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s }; } else if self.node_endpoints != Vec::<NodeEndpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "NodeEndpoints", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareFetchResponse.ErrorMessage")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ShareFetchResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ShareFetchResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,11 +79,11 @@ impl p::WireStruct for ShareFetchResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,11 +99,11 @@ impl p::testing::Random for ShareFetchResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.responses = { let n = rng.len(depth); (0..n).map(|_| ShareFetchableTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.responses = { let n = rng.len(depth); (0..n).map(|_| ShareFetchableTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -148,9 +148,9 @@ impl p::WireStruct for AcquiredRecords {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.first_offset = r.i64()?; }
-        if true { this.last_offset = r.i64()?; }
-        if true { this.delivery_count = r.i16()?; }
+        this.first_offset = r.i64()?;
+        this.last_offset = r.i64()?;
+        this.delivery_count = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -168,9 +168,9 @@ impl p::WireStruct for AcquiredRecords {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.first_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcquiredRecords", field: "FirstOffset", version }); }
-        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "AcquiredRecords", field: "LastOffset", version }); }
-        if true { size += 2; } else if self.delivery_count != 0i16 { return Err(p::WireError::FieldNotSupported { message: "AcquiredRecords", field: "DeliveryCount", version }); }
+        size += 8;
+        size += 8;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -185,9 +185,9 @@ impl p::WireStruct for AcquiredRecords {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.first_offset)); }
-        if true { w.put_i64(*(&self.last_offset)); }
-        if true { w.put_i16(*(&self.delivery_count)); }
+        w.put_i64(*(&self.first_offset));
+        w.put_i64(*(&self.last_offset));
+        w.put_i16(*(&self.delivery_count));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -203,9 +203,9 @@ impl p::testing::Random for AcquiredRecords {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.first_offset = rng.next_u64() as i64; }
-        if true { this.last_offset = rng.next_u64() as i64; }
-        if true { this.delivery_count = rng.next_u64() as i16; }
+        this.first_offset = rng.next_u64() as i64;
+        this.last_offset = rng.next_u64() as i64;
+        this.delivery_count = rng.next_u64() as i16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -241,8 +241,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -260,8 +260,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.leader_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderId", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "LeaderIdAndEpoch", field: "LeaderEpoch", version }); }
+        size += 4;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -276,8 +276,8 @@ impl p::WireStruct for LeaderIdAndEpoch {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -293,8 +293,8 @@ impl p::testing::Random for LeaderIdAndEpoch {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -334,10 +334,10 @@ impl p::WireStruct for NodeEndpoint {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.node_id = r.i32()?; }
-        if true { this.host = r.string(flexible, "NodeEndpoint.Host")?; }
-        if true { this.port = r.i32()?; }
-        if true { this.rack = r.string_opt(flexible, true, "NodeEndpoint.Rack")?; }
+        this.node_id = r.i32()?;
+        this.host = r.string(flexible, "NodeEndpoint.Host")?;
+        this.port = r.i32()?;
+        this.rack = r.string_opt(flexible, true, "NodeEndpoint.Rack")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -355,10 +355,10 @@ impl p::WireStruct for NodeEndpoint {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.node_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "NodeId", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "NodeEndpoint.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Host", version }); }
-        if true { size += 4; } else if self.port != 0i32 { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Port", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "NodeEndpoint.Rack")?; } else if self.rack != None { return Err(p::WireError::FieldNotSupported { message: "NodeEndpoint", field: "Rack", version }); }
+        size += 4;
+        size += p::string_size(flexible, (&self.host), "NodeEndpoint.Host")?;
+        size += 4;
+        size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "NodeEndpoint.Rack")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -373,10 +373,10 @@ impl p::WireStruct for NodeEndpoint {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.node_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i32(*(&self.port)); }
-        if true { w.put_nullable_string(flexible, (&self.rack).as_deref()); }
+        w.put_i32(*(&self.node_id));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i32(*(&self.port));
+        w.put_nullable_string(flexible, (&self.rack).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -392,10 +392,10 @@ impl p::testing::Random for NodeEndpoint {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.node_id = rng.next_u64() as i32; }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as i32; }
-        if true { this.rack = rng.opt_string(true); }
+        this.node_id = rng.next_u64() as i32;
+        this.host = rng.string();
+        this.port = rng.next_u64() as i32;
+        this.rack = rng.opt_string(true);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -443,14 +443,14 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "PartitionData.ErrorMessage")?; }
-        if true { this.acknowledge_error_code = r.i16()?; }
-        if true { this.acknowledge_error_message = r.string_opt(flexible, true, "PartitionData.AcknowledgeErrorMessage")?; }
-        if true { this.current_leader = LeaderIdAndEpoch::read(r, version)?; }
-        if true { this.records = r.bytes_opt(flexible, true, "PartitionData.Records")?; }
-        if true { this.acquired_records = r.array(flexible, AcquiredRecords::min_size(version), "PartitionData.AcquiredRecords", |r| Ok(AcquiredRecords::read(r, version)?))?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "PartitionData.ErrorMessage")?;
+        this.acknowledge_error_code = r.i16()?;
+        this.acknowledge_error_message = r.string_opt(flexible, true, "PartitionData.AcknowledgeErrorMessage")?;
+        this.current_leader = LeaderIdAndEpoch::read(r, version)?;
+        this.records = r.bytes_opt(flexible, true, "PartitionData.Records")?;
+        this.acquired_records = r.array(flexible, AcquiredRecords::min_size(version), "PartitionData.AcquiredRecords", |r| Ok(AcquiredRecords::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -468,14 +468,14 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionData.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "ErrorMessage", version }); }
-        if true { size += 2; } else if self.acknowledge_error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "AcknowledgeErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.acknowledge_error_message).as_deref(), "PartitionData.AcknowledgeErrorMessage")?; } else if self.acknowledge_error_message != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "AcknowledgeErrorMessage", version }); }
-        if true { size += (&self.current_leader).size(version)?; } else if self.current_leader != LeaderIdAndEpoch::default() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CurrentLeader", version }); }
-        if true { size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionData.Records")?; } else if self.records != None { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "Records", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acquired_records).len()), "PartitionData.AcquiredRecords")?; for e in (&self.acquired_records).iter() { s += e.size(version)?; } s }; } else if self.acquired_records != Vec::<AcquiredRecords>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "AcquiredRecords", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionData.ErrorMessage")?;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.acknowledge_error_message).as_deref(), "PartitionData.AcknowledgeErrorMessage")?;
+        size += (&self.current_leader).size(version)?;
+        size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionData.Records")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acquired_records).len()), "PartitionData.AcquiredRecords")?; for e in (&self.acquired_records).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -490,14 +490,14 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_i16(*(&self.acknowledge_error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.acknowledge_error_message).as_deref()); }
-        if true { (&self.current_leader).write(w, version)?; }
-        if true { w.put_nullable_bytes(flexible, (&self.records).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.acquired_records).len())); for e in (&self.acquired_records).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_i16(*(&self.acknowledge_error_code));
+        w.put_nullable_string(flexible, (&self.acknowledge_error_message).as_deref());
+        (&self.current_leader).write(w, version)?;
+        w.put_nullable_bytes(flexible, (&self.records).as_deref());
+        w.put_length(flexible, true, Some((&self.acquired_records).len())); for e in (&self.acquired_records).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -513,14 +513,14 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.acknowledge_error_code = rng.next_u64() as i16; }
-        if true { this.acknowledge_error_message = rng.opt_string(true); }
-        if true { this.current_leader = LeaderIdAndEpoch::random(rng, version, depth + 1); }
-        if true { this.records = rng.opt_bytes(true); }
-        if true { this.acquired_records = { let n = rng.len(depth); (0..n).map(|_| AcquiredRecords::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.acknowledge_error_code = rng.next_u64() as i16;
+        this.acknowledge_error_message = rng.opt_string(true);
+        this.current_leader = LeaderIdAndEpoch::random(rng, version, depth + 1);
+        this.records = rng.opt_bytes(true);
+        this.acquired_records = { let n = rng.len(depth); (0..n).map(|_| AcquiredRecords::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -556,8 +556,8 @@ impl p::WireStruct for ShareFetchableTopicResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "ShareFetchableTopicResponse.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "ShareFetchableTopicResponse.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -575,8 +575,8 @@ impl p::WireStruct for ShareFetchableTopicResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "ShareFetchableTopicResponse", field: "TopicId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ShareFetchableTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareFetchableTopicResponse", field: "Partitions", version }); }
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "ShareFetchableTopicResponse.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -591,8 +591,8 @@ impl p::WireStruct for ShareFetchableTopicResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -608,8 +608,8 @@ impl p::testing::Random for ShareFetchableTopicResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

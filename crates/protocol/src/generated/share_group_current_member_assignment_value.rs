@@ -36,10 +36,10 @@ impl p::WireStruct for ShareGroupCurrentMemberAssignmentValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.member_epoch = r.i32()?; }
-        if true { this.previous_member_epoch = r.i32()?; }
-        if true { this.state = r.i8()?; }
-        if true { this.assigned_partitions = r.array(flexible, TopicPartitions::min_size(version), "ShareGroupCurrentMemberAssignmentValue.AssignedPartitions", |r| Ok(TopicPartitions::read(r, version)?))?; }
+        this.member_epoch = r.i32()?;
+        this.previous_member_epoch = r.i32()?;
+        this.state = r.i8()?;
+        this.assigned_partitions = r.array(flexible, TopicPartitions::min_size(version), "ShareGroupCurrentMemberAssignmentValue.AssignedPartitions", |r| Ok(TopicPartitions::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for ShareGroupCurrentMemberAssignmentValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.member_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentValue", field: "MemberEpoch", version }); }
-        if true { size += 4; } else if self.previous_member_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentValue", field: "PreviousMemberEpoch", version }); }
-        if true { size += 1; } else if self.state != 0i8 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentValue", field: "State", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assigned_partitions).len()), "ShareGroupCurrentMemberAssignmentValue.AssignedPartitions")?; for e in (&self.assigned_partitions).iter() { s += e.size(version)?; } s }; } else if self.assigned_partitions != Vec::<TopicPartitions>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentValue", field: "AssignedPartitions", version }); }
+        size += 4;
+        size += 4;
+        size += 1;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assigned_partitions).len()), "ShareGroupCurrentMemberAssignmentValue.AssignedPartitions")?; for e in (&self.assigned_partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for ShareGroupCurrentMemberAssignmentValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.member_epoch)); }
-        if true { w.put_i32(*(&self.previous_member_epoch)); }
-        if true { w.put_i8(*(&self.state)); }
-        if true { w.put_length(flexible, true, Some((&self.assigned_partitions).len())); for e in (&self.assigned_partitions).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.member_epoch));
+        w.put_i32(*(&self.previous_member_epoch));
+        w.put_i8(*(&self.state));
+        w.put_length(flexible, true, Some((&self.assigned_partitions).len())); for e in (&self.assigned_partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for ShareGroupCurrentMemberAssignmentValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.member_epoch = rng.next_u64() as i32; }
-        if true { this.previous_member_epoch = rng.next_u64() as i32; }
-        if true { this.state = rng.next_u64() as i8; }
-        if true { this.assigned_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.member_epoch = rng.next_u64() as i32;
+        this.previous_member_epoch = rng.next_u64() as i32;
+        this.state = rng.next_u64() as i8;
+        this.assigned_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -140,8 +140,8 @@ impl p::WireStruct for TopicPartitions {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -159,8 +159,8 @@ impl p::WireStruct for TopicPartitions {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "TopicId", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "Partitions", version }); }
+        size += 16;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -175,8 +175,8 @@ impl p::WireStruct for TopicPartitions {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -192,8 +192,8 @@ impl p::testing::Random for TopicPartitions {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -38,11 +38,11 @@ impl p::WireStruct for ShareGroupHeartbeatRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "ShareGroupHeartbeatRequest.GroupId")?; }
-        if true { this.member_id = r.string(flexible, "ShareGroupHeartbeatRequest.MemberId")?; }
-        if true { this.member_epoch = r.i32()?; }
-        if true { this.rack_id = r.string_opt(flexible, true, "ShareGroupHeartbeatRequest.RackId")?; }
-        if true { this.subscribed_topic_names = r.array_opt(flexible, true, 1, "ShareGroupHeartbeatRequest.SubscribedTopicNames", |r| Ok(r.string(flexible, "ShareGroupHeartbeatRequest.SubscribedTopicNames")?))?; }
+        this.group_id = r.string(flexible, "ShareGroupHeartbeatRequest.GroupId")?;
+        this.member_id = r.string(flexible, "ShareGroupHeartbeatRequest.MemberId")?;
+        this.member_epoch = r.i32()?;
+        this.rack_id = r.string_opt(flexible, true, "ShareGroupHeartbeatRequest.RackId")?;
+        this.subscribed_topic_names = r.array_opt(flexible, true, 1, "ShareGroupHeartbeatRequest.SubscribedTopicNames", |r| Ok(r.string(flexible, "ShareGroupHeartbeatRequest.SubscribedTopicNames")?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -60,11 +60,11 @@ impl p::WireStruct for ShareGroupHeartbeatRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "ShareGroupHeartbeatRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatRequest", field: "GroupId", version }); }
-        if true { size += p::string_size(flexible, (&self.member_id), "ShareGroupHeartbeatRequest.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatRequest", field: "MemberId", version }); }
-        if true { size += 4; } else if self.member_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatRequest", field: "MemberEpoch", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "ShareGroupHeartbeatRequest.RackId")?; } else if self.rack_id != None { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatRequest", field: "RackId", version }); }
-        if true { size += match (&self.subscribed_topic_names) { None => p::array_prefix_size(flexible, true, None, "ShareGroupHeartbeatRequest.SubscribedTopicNames")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ShareGroupHeartbeatRequest.SubscribedTopicNames")?; for e in a.iter() { s += p::string_size(flexible, e, "ShareGroupHeartbeatRequest.SubscribedTopicNames")?; } s } }; } else if self.subscribed_topic_names != None { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatRequest", field: "SubscribedTopicNames", version }); }
+        size += p::string_size(flexible, (&self.group_id), "ShareGroupHeartbeatRequest.GroupId")?;
+        size += p::string_size(flexible, (&self.member_id), "ShareGroupHeartbeatRequest.MemberId")?;
+        size += 4;
+        size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "ShareGroupHeartbeatRequest.RackId")?;
+        size += match (&self.subscribed_topic_names) { None => p::array_prefix_size(flexible, true, None, "ShareGroupHeartbeatRequest.SubscribedTopicNames")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "ShareGroupHeartbeatRequest.SubscribedTopicNames")?; for e in a.iter() { s += p::string_size(flexible, e, "ShareGroupHeartbeatRequest.SubscribedTopicNames")?; } s } };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -79,11 +79,11 @@ impl p::WireStruct for ShareGroupHeartbeatRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
-        if true { w.put_i32(*(&self.member_epoch)); }
-        if true { w.put_nullable_string(flexible, (&self.rack_id).as_deref()); }
-        if true { match (&self.subscribed_topic_names) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_nullable_string(flexible, Some(e.as_str())); } } } }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
+        w.put_i32(*(&self.member_epoch));
+        w.put_nullable_string(flexible, (&self.rack_id).as_deref());
+        match (&self.subscribed_topic_names) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_nullable_string(flexible, Some(e.as_str())); } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,11 +99,11 @@ impl p::testing::Random for ShareGroupHeartbeatRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.member_id = rng.string(); }
-        if true { this.member_epoch = rng.next_u64() as i32; }
-        if true { this.rack_id = rng.opt_string(true); }
-        if true { this.subscribed_topic_names = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }) }; }
+        this.group_id = rng.string();
+        this.member_id = rng.string();
+        this.member_epoch = rng.next_u64() as i32;
+        this.rack_id = rng.opt_string(true);
+        this.subscribed_topic_names = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -42,13 +42,13 @@ impl p::WireStruct for ShareGroupHeartbeatResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "ShareGroupHeartbeatResponse.ErrorMessage")?; }
-        if true { this.member_id = r.string_opt(flexible, true, "ShareGroupHeartbeatResponse.MemberId")?; }
-        if true { this.member_epoch = r.i32()?; }
-        if true { this.heartbeat_interval_ms = r.i32()?; }
-        if true { this.assignment = r.struct_opt::<Assignment>(true, version)?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "ShareGroupHeartbeatResponse.ErrorMessage")?;
+        this.member_id = r.string_opt(flexible, true, "ShareGroupHeartbeatResponse.MemberId")?;
+        this.member_epoch = r.i32()?;
+        this.heartbeat_interval_ms = r.i32()?;
+        this.assignment = r.struct_opt::<Assignment>(true, version)?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -66,13 +66,13 @@ impl p::WireStruct for ShareGroupHeartbeatResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareGroupHeartbeatResponse.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatResponse", field: "ErrorMessage", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.member_id).as_deref(), "ShareGroupHeartbeatResponse.MemberId")?; } else if self.member_id != None { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatResponse", field: "MemberId", version }); }
-        if true { size += 4; } else if self.member_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatResponse", field: "MemberEpoch", version }); }
-        if true { size += 4; } else if self.heartbeat_interval_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatResponse", field: "HeartbeatIntervalMs", version }); }
-        if true { size += p::opt_struct_size(true, (&self.assignment).as_ref(), version, "ShareGroupHeartbeatResponse.Assignment")?; } else if self.assignment != None { return Err(p::WireError::FieldNotSupported { message: "ShareGroupHeartbeatResponse", field: "Assignment", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareGroupHeartbeatResponse.ErrorMessage")?;
+        size += p::opt_string_size(flexible, true, (&self.member_id).as_deref(), "ShareGroupHeartbeatResponse.MemberId")?;
+        size += 4;
+        size += 4;
+        size += p::opt_struct_size(true, (&self.assignment).as_ref(), version, "ShareGroupHeartbeatResponse.Assignment")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -87,13 +87,13 @@ impl p::WireStruct for ShareGroupHeartbeatResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
-        if true { w.put_nullable_string(flexible, (&self.member_id).as_deref()); }
-        if true { w.put_i32(*(&self.member_epoch)); }
-        if true { w.put_i32(*(&self.heartbeat_interval_ms)); }
-        if true { p::write_opt_struct(w, true, (&self.assignment).as_ref(), version)?; }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        w.put_nullable_string(flexible, (&self.member_id).as_deref());
+        w.put_i32(*(&self.member_epoch));
+        w.put_i32(*(&self.heartbeat_interval_ms));
+        p::write_opt_struct(w, true, (&self.assignment).as_ref(), version)?;
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -109,13 +109,13 @@ impl p::testing::Random for ShareGroupHeartbeatResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
-        if true { this.member_id = rng.opt_string(true); }
-        if true { this.member_epoch = rng.next_u64() as i32; }
-        if true { this.heartbeat_interval_ms = rng.next_u64() as i32; }
-        if true { this.assignment = if true && rng.chance(3) { None } else { Some(Assignment::random(rng, version, depth + 1)) }; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
+        this.member_id = rng.opt_string(true);
+        this.member_epoch = rng.next_u64() as i32;
+        this.heartbeat_interval_ms = rng.next_u64() as i32;
+        this.assignment = if true && rng.chance(3) { None } else { Some(Assignment::random(rng, version, depth + 1)) };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -156,7 +156,7 @@ impl p::WireStruct for Assignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_partitions = r.array(flexible, TopicPartitions::min_size(version), "Assignment.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?; }
+        this.topic_partitions = r.array(flexible, TopicPartitions::min_size(version), "Assignment.TopicPartitions", |r| Ok(TopicPartitions::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -174,7 +174,7 @@ impl p::WireStruct for Assignment {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_partitions).len()), "Assignment.TopicPartitions")?; for e in (&self.topic_partitions).iter() { s += e.size(version)?; } s }; } else if self.topic_partitions != Vec::<TopicPartitions>::new() { return Err(p::WireError::FieldNotSupported { message: "Assignment", field: "TopicPartitions", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_partitions).len()), "Assignment.TopicPartitions")?; for e in (&self.topic_partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -189,7 +189,7 @@ impl p::WireStruct for Assignment {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.topic_partitions).len())); for e in (&self.topic_partitions).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topic_partitions).len())); for e in (&self.topic_partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -205,7 +205,7 @@ impl p::testing::Random for Assignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_partitions = { let n = rng.len(depth); (0..n).map(|_| TopicPartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -241,8 +241,8 @@ impl p::WireStruct for TopicPartitions {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -260,8 +260,8 @@ impl p::WireStruct for TopicPartitions {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "TopicId", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "Partitions", version }); }
+        size += 16;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -276,8 +276,8 @@ impl p::WireStruct for TopicPartitions {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -293,8 +293,8 @@ impl p::testing::Random for TopicPartitions {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -36,10 +36,10 @@ impl p::WireStruct for ShareGroupMemberMetadataValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.rack_id = r.string_opt(flexible, true, "ShareGroupMemberMetadataValue.RackId")?; }
-        if true { this.client_id = r.string(flexible, "ShareGroupMemberMetadataValue.ClientId")?; }
-        if true { this.client_host = r.string(flexible, "ShareGroupMemberMetadataValue.ClientHost")?; }
-        if true { this.subscribed_topic_names = r.array(flexible, 1, "ShareGroupMemberMetadataValue.SubscribedTopicNames", |r| Ok(r.string(flexible, "ShareGroupMemberMetadataValue.SubscribedTopicNames")?))?; }
+        this.rack_id = r.string_opt(flexible, true, "ShareGroupMemberMetadataValue.RackId")?;
+        this.client_id = r.string(flexible, "ShareGroupMemberMetadataValue.ClientId")?;
+        this.client_host = r.string(flexible, "ShareGroupMemberMetadataValue.ClientHost")?;
+        this.subscribed_topic_names = r.array(flexible, 1, "ShareGroupMemberMetadataValue.SubscribedTopicNames", |r| Ok(r.string(flexible, "ShareGroupMemberMetadataValue.SubscribedTopicNames")?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -57,10 +57,10 @@ impl p::WireStruct for ShareGroupMemberMetadataValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "ShareGroupMemberMetadataValue.RackId")?; } else if self.rack_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "ShareGroupMemberMetadataValue", field: "RackId", version }); }
-        if true { size += p::string_size(flexible, (&self.client_id), "ShareGroupMemberMetadataValue.ClientId")?; } else if self.client_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupMemberMetadataValue", field: "ClientId", version }); }
-        if true { size += p::string_size(flexible, (&self.client_host), "ShareGroupMemberMetadataValue.ClientHost")?; } else if self.client_host != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupMemberMetadataValue", field: "ClientHost", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.subscribed_topic_names).len()), "ShareGroupMemberMetadataValue.SubscribedTopicNames")?; for e in (&self.subscribed_topic_names).iter() { s += p::string_size(flexible, e, "ShareGroupMemberMetadataValue.SubscribedTopicNames")?; } s }; } else if self.subscribed_topic_names != Vec::<String>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupMemberMetadataValue", field: "SubscribedTopicNames", version }); }
+        size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "ShareGroupMemberMetadataValue.RackId")?;
+        size += p::string_size(flexible, (&self.client_id), "ShareGroupMemberMetadataValue.ClientId")?;
+        size += p::string_size(flexible, (&self.client_host), "ShareGroupMemberMetadataValue.ClientHost")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.subscribed_topic_names).len()), "ShareGroupMemberMetadataValue.SubscribedTopicNames")?; for e in (&self.subscribed_topic_names).iter() { s += p::string_size(flexible, e, "ShareGroupMemberMetadataValue.SubscribedTopicNames")?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -75,10 +75,10 @@ impl p::WireStruct for ShareGroupMemberMetadataValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, (&self.rack_id).as_deref()); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.client_host).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.subscribed_topic_names).len())); for e in (&self.subscribed_topic_names).iter() { w.put_nullable_string(flexible, Some(e.as_str())); } }
+        w.put_nullable_string(flexible, (&self.rack_id).as_deref());
+        w.put_nullable_string(flexible, Some((&self.client_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.client_host).as_str()));
+        w.put_length(flexible, true, Some((&self.subscribed_topic_names).len())); for e in (&self.subscribed_topic_names).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -94,10 +94,10 @@ impl p::testing::Random for ShareGroupMemberMetadataValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.rack_id = rng.opt_string(true); }
-        if true { this.client_id = rng.string(); }
-        if true { this.client_host = rng.string(); }
-        if true { this.subscribed_topic_names = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() }; }
+        this.rack_id = rng.opt_string(true);
+        this.client_id = rng.string();
+        this.client_host = rng.string();
+        this.subscribed_topic_names = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

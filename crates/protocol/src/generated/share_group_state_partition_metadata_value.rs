@@ -32,8 +32,8 @@ impl p::WireStruct for ShareGroupStatePartitionMetadataValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.initialized_topics = r.array(flexible, TopicPartitionsInfo::min_size(version), "ShareGroupStatePartitionMetadataValue.InitializedTopics", |r| Ok(TopicPartitionsInfo::read(r, version)?))?; }
-        if true { this.deleting_topics = r.array(flexible, TopicInfo::min_size(version), "ShareGroupStatePartitionMetadataValue.DeletingTopics", |r| Ok(TopicInfo::read(r, version)?))?; }
+        this.initialized_topics = r.array(flexible, TopicPartitionsInfo::min_size(version), "ShareGroupStatePartitionMetadataValue.InitializedTopics", |r| Ok(TopicPartitionsInfo::read(r, version)?))?;
+        this.deleting_topics = r.array(flexible, TopicInfo::min_size(version), "ShareGroupStatePartitionMetadataValue.DeletingTopics", |r| Ok(TopicInfo::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for ShareGroupStatePartitionMetadataValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.initialized_topics).len()), "ShareGroupStatePartitionMetadataValue.InitializedTopics")?; for e in (&self.initialized_topics).iter() { s += e.size(version)?; } s }; } else if self.initialized_topics != Vec::<TopicPartitionsInfo>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupStatePartitionMetadataValue", field: "InitializedTopics", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.deleting_topics).len()), "ShareGroupStatePartitionMetadataValue.DeletingTopics")?; for e in (&self.deleting_topics).iter() { s += e.size(version)?; } s }; } else if self.deleting_topics != Vec::<TopicInfo>::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupStatePartitionMetadataValue", field: "DeletingTopics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.initialized_topics).len()), "ShareGroupStatePartitionMetadataValue.InitializedTopics")?; for e in (&self.initialized_topics).iter() { s += e.size(version)?; } s };
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.deleting_topics).len()), "ShareGroupStatePartitionMetadataValue.DeletingTopics")?; for e in (&self.deleting_topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for ShareGroupStatePartitionMetadataValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_length(flexible, true, Some((&self.initialized_topics).len())); for e in (&self.initialized_topics).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.deleting_topics).len())); for e in (&self.deleting_topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.initialized_topics).len())); for e in (&self.initialized_topics).iter() { e.write(w, version)?; }
+        w.put_length(flexible, true, Some((&self.deleting_topics).len())); for e in (&self.deleting_topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for ShareGroupStatePartitionMetadataValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.initialized_topics = { let n = rng.len(depth); (0..n).map(|_| TopicPartitionsInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.deleting_topics = { let n = rng.len(depth); (0..n).map(|_| TopicInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.initialized_topics = { let n = rng.len(depth); (0..n).map(|_| TopicPartitionsInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.deleting_topics = { let n = rng.len(depth); (0..n).map(|_| TopicInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -128,8 +128,8 @@ impl p::WireStruct for TopicInfo {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.topic_name = r.string(flexible, "TopicInfo.TopicName")?; }
+        this.topic_id = r.uuid()?;
+        this.topic_name = r.string(flexible, "TopicInfo.TopicName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -147,8 +147,8 @@ impl p::WireStruct for TopicInfo {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicInfo", field: "TopicId", version }); }
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicInfo.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicInfo", field: "TopicName", version }); }
+        size += 16;
+        size += p::string_size(flexible, (&self.topic_name), "TopicInfo.TopicName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -163,8 +163,8 @@ impl p::WireStruct for TopicInfo {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
+        w.put_uuid((&self.topic_id));
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -180,8 +180,8 @@ impl p::testing::Random for TopicInfo {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.topic_name = rng.string(); }
+        this.topic_id = rng.uuid();
+        this.topic_name = rng.string();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -219,9 +219,9 @@ impl p::WireStruct for TopicPartitionsInfo {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.topic_name = r.string(flexible, "TopicPartitionsInfo.TopicName")?; }
-        if true { this.partitions = r.array(flexible, 4, "TopicPartitionsInfo.Partitions", |r| Ok(r.i32()?))?; }
+        this.topic_id = r.uuid()?;
+        this.topic_name = r.string(flexible, "TopicPartitionsInfo.TopicName")?;
+        this.partitions = r.array(flexible, 4, "TopicPartitionsInfo.Partitions", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -239,9 +239,9 @@ impl p::WireStruct for TopicPartitionsInfo {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "TopicPartitionsInfo", field: "TopicId", version }); }
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicPartitionsInfo.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitionsInfo", field: "TopicName", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitionsInfo.Partitions")? + (&self.partitions).len() * 4; } else if self.partitions != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicPartitionsInfo", field: "Partitions", version }); }
+        size += 16;
+        size += p::string_size(flexible, (&self.topic_name), "TopicPartitionsInfo.TopicName")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitionsInfo.Partitions")? + (&self.partitions).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -256,9 +256,9 @@ impl p::WireStruct for TopicPartitionsInfo {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); } }
+        w.put_uuid((&self.topic_id));
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -274,9 +274,9 @@ impl p::testing::Random for TopicPartitionsInfo {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.topic_name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

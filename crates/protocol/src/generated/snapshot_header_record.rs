@@ -32,8 +32,8 @@ impl p::WireStruct for SnapshotHeaderRecord {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.version = r.i16()?; }
-        if true { this.last_contained_log_timestamp = r.i64()?; }
+        this.version = r.i16()?;
+        this.last_contained_log_timestamp = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for SnapshotHeaderRecord {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "SnapshotHeaderRecord", field: "Version", version }); }
-        if true { size += 8; } else if self.last_contained_log_timestamp != 0i64 { return Err(p::WireError::FieldNotSupported { message: "SnapshotHeaderRecord", field: "LastContainedLogTimestamp", version }); }
+        size += 2;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for SnapshotHeaderRecord {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.version)); }
-        if true { w.put_i64(*(&self.last_contained_log_timestamp)); }
+        w.put_i16(*(&self.version));
+        w.put_i64(*(&self.last_contained_log_timestamp));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for SnapshotHeaderRecord {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.version = rng.next_u64() as i16; }
-        if true { this.last_contained_log_timestamp = rng.next_u64() as i64; }
+        this.version = rng.next_u64() as i16;
+        this.last_contained_log_timestamp = rng.next_u64() as i64;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

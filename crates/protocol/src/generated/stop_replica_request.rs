@@ -48,9 +48,9 @@ impl p::WireStruct for StopReplicaRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.controller_id = r.i32()?; }
+        this.controller_id = r.i32()?;
         if version >= 4 { this.is_k_raft_controller = r.bool()?; }
-        if true { this.controller_epoch = r.i32()?; }
+        this.controller_epoch = r.i32()?;
         if version >= 1 { this.broker_epoch = r.i64()?; }
         if version <= 2 { this.delete_partitions = r.bool()?; }
         if version <= 0 { this.ungrouped_partitions = r.array(flexible, StopReplicaPartitionV0::min_size(version), "StopReplicaRequest.UngroupedPartitions", |r| Ok(StopReplicaPartitionV0::read(r, version)?))?; }
@@ -73,9 +73,9 @@ impl p::WireStruct for StopReplicaRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.controller_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "StopReplicaRequest", field: "ControllerId", version }); }
+        size += 4;
         if version >= 4 { size += 1; } else if self.is_k_raft_controller != false { return Err(p::WireError::FieldNotSupported { message: "StopReplicaRequest", field: "isKRaftController", version }); }
-        if true { size += 4; } else if self.controller_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "StopReplicaRequest", field: "ControllerEpoch", version }); }
+        size += 4;
         if version >= 1 { size += 8; }
         if version <= 2 { size += 1; } else if self.delete_partitions != false { return Err(p::WireError::FieldNotSupported { message: "StopReplicaRequest", field: "DeletePartitions", version }); }
         if version <= 0 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.ungrouped_partitions).len()), "StopReplicaRequest.UngroupedPartitions")?; for e in (&self.ungrouped_partitions).iter() { s += e.size(version)?; } s }; } else if self.ungrouped_partitions != Vec::<StopReplicaPartitionV0>::new() { return Err(p::WireError::FieldNotSupported { message: "StopReplicaRequest", field: "UngroupedPartitions", version }); }
@@ -95,9 +95,9 @@ impl p::WireStruct for StopReplicaRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i32(*(&self.controller_id)); }
+        w.put_i32(*(&self.controller_id));
         if version >= 4 { w.put_bool(*(&self.is_k_raft_controller)); }
-        if true { w.put_i32(*(&self.controller_epoch)); }
+        w.put_i32(*(&self.controller_epoch));
         if version >= 1 { w.put_i64(*(&self.broker_epoch)); }
         if version <= 2 { w.put_bool(*(&self.delete_partitions)); }
         if version <= 0 { w.put_length(flexible, true, Some((&self.ungrouped_partitions).len())); for e in (&self.ungrouped_partitions).iter() { e.write(w, version)?; } }
@@ -118,9 +118,9 @@ impl p::testing::Random for StopReplicaRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.controller_id = rng.next_u64() as i32; }
+        this.controller_id = rng.next_u64() as i32;
         if version >= 4 { this.is_k_raft_controller = rng.bool(); }
-        if true { this.controller_epoch = rng.next_u64() as i32; }
+        this.controller_epoch = rng.next_u64() as i32;
         if version >= 1 { this.broker_epoch = rng.next_u64() as i64; }
         if version <= 2 { this.delete_partitions = rng.bool(); }
         if version <= 0 { this.ungrouped_partitions = { let n = rng.len(depth); (0..n).map(|_| StopReplicaPartitionV0::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }

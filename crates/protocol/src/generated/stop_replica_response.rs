@@ -33,8 +33,8 @@ impl p::WireStruct for StopReplicaResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
-        if true { this.partition_errors = r.array(flexible, StopReplicaPartitionError::min_size(version), "StopReplicaResponse.PartitionErrors", |r| Ok(StopReplicaPartitionError::read(r, version)?))?; }
+        this.error_code = r.i16()?;
+        this.partition_errors = r.array(flexible, StopReplicaPartitionError::min_size(version), "StopReplicaResponse.PartitionErrors", |r| Ok(StopReplicaPartitionError::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -52,8 +52,8 @@ impl p::WireStruct for StopReplicaResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "StopReplicaResponse", field: "ErrorCode", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_errors).len()), "StopReplicaResponse.PartitionErrors")?; for e in (&self.partition_errors).iter() { s += e.size(version)?; } s }; } else if self.partition_errors != Vec::<StopReplicaPartitionError>::new() { return Err(p::WireError::FieldNotSupported { message: "StopReplicaResponse", field: "PartitionErrors", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_errors).len()), "StopReplicaResponse.PartitionErrors")?; for e in (&self.partition_errors).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -68,8 +68,8 @@ impl p::WireStruct for StopReplicaResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_length(flexible, true, Some((&self.partition_errors).len())); for e in (&self.partition_errors).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.error_code));
+        w.put_length(flexible, true, Some((&self.partition_errors).len())); for e in (&self.partition_errors).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -85,8 +85,8 @@ impl p::testing::Random for StopReplicaResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.partition_errors = { let n = rng.len(depth); (0..n).map(|_| StopReplicaPartitionError::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.error_code = rng.next_u64() as i16;
+        this.partition_errors = { let n = rng.len(depth); (0..n).map(|_| StopReplicaPartitionError::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -131,9 +131,9 @@ impl p::WireStruct for StopReplicaPartitionError {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 2;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "StopReplicaPartitionError.TopicName")?; }
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.topic_name = r.string(flexible, "StopReplicaPartitionError.TopicName")?;
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -151,9 +151,9 @@ impl p::WireStruct for StopReplicaPartitionError {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "StopReplicaPartitionError.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "StopReplicaPartitionError", field: "TopicName", version }); }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "StopReplicaPartitionError", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "StopReplicaPartitionError", field: "ErrorCode", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "StopReplicaPartitionError.TopicName")?;
+        size += 4;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -168,9 +168,9 @@ impl p::WireStruct for StopReplicaPartitionError {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 2;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -186,9 +186,9 @@ impl p::testing::Random for StopReplicaPartitionError {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.topic_name = rng.string();
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -45,13 +45,13 @@ impl p::WireStruct for SyncGroupRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "SyncGroupRequest.GroupId")?; }
-        if true { this.generation_id = r.i32()?; }
-        if true { this.member_id = r.string(flexible, "SyncGroupRequest.MemberId")?; }
+        this.group_id = r.string(flexible, "SyncGroupRequest.GroupId")?;
+        this.generation_id = r.i32()?;
+        this.member_id = r.string(flexible, "SyncGroupRequest.MemberId")?;
         if version >= 3 { this.group_instance_id = r.string_opt(flexible, version >= 3, "SyncGroupRequest.GroupInstanceId")?; }
         if version >= 5 { this.protocol_type = r.string_opt(flexible, version >= 5, "SyncGroupRequest.ProtocolType")?; }
         if version >= 5 { this.protocol_name = r.string_opt(flexible, version >= 5, "SyncGroupRequest.ProtocolName")?; }
-        if true { this.assignments = r.array(flexible, SyncGroupRequestAssignment::min_size(version), "SyncGroupRequest.Assignments", |r| Ok(SyncGroupRequestAssignment::read(r, version)?))?; }
+        this.assignments = r.array(flexible, SyncGroupRequestAssignment::min_size(version), "SyncGroupRequest.Assignments", |r| Ok(SyncGroupRequestAssignment::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -69,13 +69,13 @@ impl p::WireStruct for SyncGroupRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "SyncGroupRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "GroupId", version }); }
-        if true { size += 4; } else if self.generation_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "GenerationId", version }); }
-        if true { size += p::string_size(flexible, (&self.member_id), "SyncGroupRequest.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "MemberId", version }); }
+        size += p::string_size(flexible, (&self.group_id), "SyncGroupRequest.GroupId")?;
+        size += 4;
+        size += p::string_size(flexible, (&self.member_id), "SyncGroupRequest.MemberId")?;
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.group_instance_id).as_deref(), "SyncGroupRequest.GroupInstanceId")?; } else if self.group_instance_id != None { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "GroupInstanceId", version }); }
         if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.protocol_type).as_deref(), "SyncGroupRequest.ProtocolType")?; }
         if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.protocol_name).as_deref(), "SyncGroupRequest.ProtocolName")?; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assignments).len()), "SyncGroupRequest.Assignments")?; for e in (&self.assignments).iter() { s += e.size(version)?; } s }; } else if self.assignments != Vec::<SyncGroupRequestAssignment>::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequest", field: "Assignments", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.assignments).len()), "SyncGroupRequest.Assignments")?; for e in (&self.assignments).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -90,13 +90,13 @@ impl p::WireStruct for SyncGroupRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_i32(*(&self.generation_id)); }
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_i32(*(&self.generation_id));
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
         if version >= 3 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
         if version >= 5 { w.put_nullable_string(flexible, (&self.protocol_type).as_deref()); }
         if version >= 5 { w.put_nullable_string(flexible, (&self.protocol_name).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.assignments).len())); for e in (&self.assignments).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.assignments).len())); for e in (&self.assignments).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -112,13 +112,13 @@ impl p::testing::Random for SyncGroupRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.generation_id = rng.next_u64() as i32; }
-        if true { this.member_id = rng.string(); }
+        this.group_id = rng.string();
+        this.generation_id = rng.next_u64() as i32;
+        this.member_id = rng.string();
         if version >= 3 { this.group_instance_id = rng.opt_string(version >= 3); }
         if version >= 5 { this.protocol_type = rng.opt_string(version >= 5); }
         if version >= 5 { this.protocol_name = rng.opt_string(version >= 5); }
-        if true { this.assignments = { let n = rng.len(depth); (0..n).map(|_| SyncGroupRequestAssignment::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.assignments = { let n = rng.len(depth); (0..n).map(|_| SyncGroupRequestAssignment::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -162,8 +162,8 @@ impl p::WireStruct for SyncGroupRequestAssignment {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 4;
         let mut this = Self::default();
-        if true { this.member_id = r.string(flexible, "SyncGroupRequestAssignment.MemberId")?; }
-        if true { this.assignment = r.bytes(flexible, "SyncGroupRequestAssignment.Assignment")?; }
+        this.member_id = r.string(flexible, "SyncGroupRequestAssignment.MemberId")?;
+        this.assignment = r.bytes(flexible, "SyncGroupRequestAssignment.Assignment")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -181,8 +181,8 @@ impl p::WireStruct for SyncGroupRequestAssignment {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.member_id), "SyncGroupRequestAssignment.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequestAssignment", field: "MemberId", version }); }
-        if true { size += p::bytes_size(flexible, (&self.assignment).len(), "SyncGroupRequestAssignment.Assignment")?; } else if self.assignment != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupRequestAssignment", field: "Assignment", version }); }
+        size += p::string_size(flexible, (&self.member_id), "SyncGroupRequestAssignment.MemberId")?;
+        size += p::bytes_size(flexible, (&self.assignment).len(), "SyncGroupRequestAssignment.Assignment")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -197,8 +197,8 @@ impl p::WireStruct for SyncGroupRequestAssignment {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
-        if true { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.assignment)[..])); }
+        w.put_nullable_string(flexible, Some((&self.member_id).as_str()));
+        w.put_nullable_bytes(flexible, Some(&(&self.assignment)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -214,8 +214,8 @@ impl p::testing::Random for SyncGroupRequestAssignment {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.member_id = rng.string(); }
-        if true { this.assignment = rng.bytes(); }
+        this.member_id = rng.string();
+        this.assignment = rng.bytes();
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

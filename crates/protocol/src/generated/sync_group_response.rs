@@ -42,10 +42,10 @@ impl p::WireStruct for SyncGroupResponse {
         let flexible = version >= 4;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.error_code = r.i16()?;
         if version >= 5 { this.protocol_type = r.string_opt(flexible, version >= 5, "SyncGroupResponse.ProtocolType")?; }
         if version >= 5 { this.protocol_name = r.string_opt(flexible, version >= 5, "SyncGroupResponse.ProtocolName")?; }
-        if true { this.assignment = r.bytes(flexible, "SyncGroupResponse.Assignment")?; }
+        this.assignment = r.bytes(flexible, "SyncGroupResponse.Assignment")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -64,10 +64,10 @@ impl p::WireStruct for SyncGroupResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version >= 1 { size += 4; }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "SyncGroupResponse", field: "ErrorCode", version }); }
+        size += 2;
         if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.protocol_type).as_deref(), "SyncGroupResponse.ProtocolType")?; }
         if version >= 5 { size += p::opt_string_size(flexible, version >= 5, (&self.protocol_name).as_deref(), "SyncGroupResponse.ProtocolName")?; }
-        if true { size += p::bytes_size(flexible, (&self.assignment).len(), "SyncGroupResponse.Assignment")?; } else if self.assignment != Bytes::new() { return Err(p::WireError::FieldNotSupported { message: "SyncGroupResponse", field: "Assignment", version }); }
+        size += p::bytes_size(flexible, (&self.assignment).len(), "SyncGroupResponse.Assignment")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -83,10 +83,10 @@ impl p::WireStruct for SyncGroupResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 4;
         if version >= 1 { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i16(*(&self.error_code));
         if version >= 5 { w.put_nullable_string(flexible, (&self.protocol_type).as_deref()); }
         if version >= 5 { w.put_nullable_string(flexible, (&self.protocol_name).as_deref()); }
-        if true { w.put_nullable_bytes(flexible, Some(&(&self.assignment)[..])); }
+        w.put_nullable_bytes(flexible, Some(&(&self.assignment)[..]));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -103,10 +103,10 @@ impl p::testing::Random for SyncGroupResponse {
         let _ = depth;
         let mut this = Self::default();
         if version >= 1 { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.error_code = rng.next_u64() as i16;
         if version >= 5 { this.protocol_type = rng.opt_string(version >= 5); }
         if version >= 5 { this.protocol_name = rng.opt_string(version >= 5); }
-        if true { this.assignment = rng.bytes(); }
+        this.assignment = rng.bytes();
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -49,13 +49,13 @@ impl p::WireStruct for TransactionLogValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.producer_id = r.i64()?; }
-        if true { this.producer_epoch = r.i16()?; }
-        if true { this.transaction_timeout_ms = r.i32()?; }
-        if true { this.transaction_status = r.i8()?; }
-        if true { this.transaction_partitions = r.array_opt(flexible, true, PartitionsSchema::min_size(version), "TransactionLogValue.TransactionPartitions", |r| Ok(PartitionsSchema::read(r, version)?))?; }
-        if true { this.transaction_last_update_timestamp_ms = r.i64()?; }
-        if true { this.transaction_start_timestamp_ms = r.i64()?; }
+        this.producer_id = r.i64()?;
+        this.producer_epoch = r.i16()?;
+        this.transaction_timeout_ms = r.i32()?;
+        this.transaction_status = r.i8()?;
+        this.transaction_partitions = r.array_opt(flexible, true, PartitionsSchema::min_size(version), "TransactionLogValue.TransactionPartitions", |r| Ok(PartitionsSchema::read(r, version)?))?;
+        this.transaction_last_update_timestamp_ms = r.i64()?;
+        this.transaction_start_timestamp_ms = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -76,15 +76,15 @@ impl p::WireStruct for TransactionLogValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "ProducerId", version }); }
+        size += 8;
         if version >= 1 { if self.previous_producer_id != -1i64 { let s = 8; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.previous_producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "PreviousProducerId", version }); }
         if version >= 1 { if self.next_producer_id != -1i64 { let s = 8; tagged_count += 1; tagged_size += p::unsigned_varint_size(1) + p::unsigned_varint_size(s as u32) + s; } } else if self.next_producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "NextProducerId", version }); }
-        if true { size += 2; } else if self.producer_epoch != 0i16 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "ProducerEpoch", version }); }
-        if true { size += 4; } else if self.transaction_timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "TransactionTimeoutMs", version }); }
-        if true { size += 1; } else if self.transaction_status != 0i8 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "TransactionStatus", version }); }
-        if true { size += match (&self.transaction_partitions) { None => p::array_prefix_size(flexible, true, None, "TransactionLogValue.TransactionPartitions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "TransactionLogValue.TransactionPartitions")?; for e in a.iter() { s += e.size(version)?; } s } }; } else if self.transaction_partitions != Some(Vec::<PartitionsSchema>::new()) { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "TransactionPartitions", version }); }
-        if true { size += 8; } else if self.transaction_last_update_timestamp_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "TransactionLastUpdateTimestampMs", version }); }
-        if true { size += 8; } else if self.transaction_start_timestamp_ms != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "TransactionStartTimestampMs", version }); }
+        size += 2;
+        size += 4;
+        size += 1;
+        size += match (&self.transaction_partitions) { None => p::array_prefix_size(flexible, true, None, "TransactionLogValue.TransactionPartitions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "TransactionLogValue.TransactionPartitions")?; for e in a.iter() { s += e.size(version)?; } s } };
+        size += 8;
+        size += 8;
         if version >= 1 { if self.client_transaction_version != 0i16 { let s = 2; tagged_count += 1; tagged_size += p::unsigned_varint_size(2) + p::unsigned_varint_size(s as u32) + s; } } else if self.client_transaction_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "ClientTransactionVersion", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -100,13 +100,13 @@ impl p::WireStruct for TransactionLogValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_i16(*(&self.producer_epoch)); }
-        if true { w.put_i32(*(&self.transaction_timeout_ms)); }
-        if true { w.put_i8(*(&self.transaction_status)); }
-        if true { match (&self.transaction_partitions) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } } }
-        if true { w.put_i64(*(&self.transaction_last_update_timestamp_ms)); }
-        if true { w.put_i64(*(&self.transaction_start_timestamp_ms)); }
+        w.put_i64(*(&self.producer_id));
+        w.put_i16(*(&self.producer_epoch));
+        w.put_i32(*(&self.transaction_timeout_ms));
+        w.put_i8(*(&self.transaction_status));
+        match (&self.transaction_partitions) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { e.write(w, version)?; } } }
+        w.put_i64(*(&self.transaction_last_update_timestamp_ms));
+        w.put_i64(*(&self.transaction_start_timestamp_ms));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             if version >= 1 && self.previous_producer_id != -1i64 { count += 1; }
@@ -149,15 +149,15 @@ impl p::testing::Random for TransactionLogValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.producer_id = rng.next_u64() as i64; }
+        this.producer_id = rng.next_u64() as i64;
         if (false) || (version >= 1) { this.previous_producer_id = rng.next_u64() as i64; }
         if (false) || (version >= 1) { this.next_producer_id = rng.next_u64() as i64; }
-        if true { this.producer_epoch = rng.next_u64() as i16; }
-        if true { this.transaction_timeout_ms = rng.next_u64() as i32; }
-        if true { this.transaction_status = rng.next_u64() as i8; }
-        if true { this.transaction_partitions = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| PartitionsSchema::random(rng, version, depth + 1)).collect::<Vec<_>>() }) }; }
-        if true { this.transaction_last_update_timestamp_ms = rng.next_u64() as i64; }
-        if true { this.transaction_start_timestamp_ms = rng.next_u64() as i64; }
+        this.producer_epoch = rng.next_u64() as i16;
+        this.transaction_timeout_ms = rng.next_u64() as i32;
+        this.transaction_status = rng.next_u64() as i8;
+        this.transaction_partitions = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| PartitionsSchema::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };
+        this.transaction_last_update_timestamp_ms = rng.next_u64() as i64;
+        this.transaction_start_timestamp_ms = rng.next_u64() as i64;
         if (false) || (version >= 1) { this.client_transaction_version = rng.next_u64() as i16; }
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -202,8 +202,8 @@ impl p::WireStruct for PartitionsSchema {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.topic = r.string(flexible, "PartitionsSchema.Topic")?; }
-        if true { this.partition_ids = r.array(flexible, 4, "PartitionsSchema.PartitionIds", |r| Ok(r.i32()?))?; }
+        this.topic = r.string(flexible, "PartitionsSchema.Topic")?;
+        this.partition_ids = r.array(flexible, 4, "PartitionsSchema.PartitionIds", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -221,8 +221,8 @@ impl p::WireStruct for PartitionsSchema {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic), "PartitionsSchema.Topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionsSchema", field: "Topic", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partition_ids).len()), "PartitionsSchema.PartitionIds")? + (&self.partition_ids).len() * 4; } else if self.partition_ids != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionsSchema", field: "PartitionIds", version }); }
+        size += p::string_size(flexible, (&self.topic), "PartitionsSchema.Topic")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partition_ids).len()), "PartitionsSchema.PartitionIds")? + (&self.partition_ids).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -237,8 +237,8 @@ impl p::WireStruct for PartitionsSchema {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partition_ids).len())); for e in (&self.partition_ids).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.topic).as_str()));
+        w.put_length(flexible, true, Some((&self.partition_ids).len())); for e in (&self.partition_ids).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -254,8 +254,8 @@ impl p::testing::Random for PartitionsSchema {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic = rng.string(); }
-        if true { this.partition_ids = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.topic = rng.string();
+        this.partition_ids = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

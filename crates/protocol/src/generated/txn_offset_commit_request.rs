@@ -45,14 +45,14 @@ impl p::WireStruct for TxnOffsetCommitRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.transactional_id = r.string(flexible, "TxnOffsetCommitRequest.TransactionalId")?; }
-        if true { this.group_id = r.string(flexible, "TxnOffsetCommitRequest.GroupId")?; }
-        if true { this.producer_id = r.i64()?; }
-        if true { this.producer_epoch = r.i16()?; }
+        this.transactional_id = r.string(flexible, "TxnOffsetCommitRequest.TransactionalId")?;
+        this.group_id = r.string(flexible, "TxnOffsetCommitRequest.GroupId")?;
+        this.producer_id = r.i64()?;
+        this.producer_epoch = r.i16()?;
         if version >= 3 { this.generation_id = r.i32()?; }
         if version >= 3 { this.member_id = r.string(flexible, "TxnOffsetCommitRequest.MemberId")?; }
         if version >= 3 { this.group_instance_id = r.string_opt(flexible, version >= 3, "TxnOffsetCommitRequest.GroupInstanceId")?; }
-        if true { this.topics = r.array(flexible, TxnOffsetCommitRequestTopic::min_size(version), "TxnOffsetCommitRequest.Topics", |r| Ok(TxnOffsetCommitRequestTopic::read(r, version)?))?; }
+        this.topics = r.array(flexible, TxnOffsetCommitRequestTopic::min_size(version), "TxnOffsetCommitRequest.Topics", |r| Ok(TxnOffsetCommitRequestTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -70,14 +70,14 @@ impl p::WireStruct for TxnOffsetCommitRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.transactional_id), "TxnOffsetCommitRequest.TransactionalId")?; } else if self.transactional_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "TransactionalId", version }); }
-        if true { size += p::string_size(flexible, (&self.group_id), "TxnOffsetCommitRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "GroupId", version }); }
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "ProducerId", version }); }
-        if true { size += 2; } else if self.producer_epoch != 0i16 { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "ProducerEpoch", version }); }
+        size += p::string_size(flexible, (&self.transactional_id), "TxnOffsetCommitRequest.TransactionalId")?;
+        size += p::string_size(flexible, (&self.group_id), "TxnOffsetCommitRequest.GroupId")?;
+        size += 8;
+        size += 2;
         if version >= 3 { size += 4; } else if self.generation_id != -1i32 { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "GenerationId", version }); }
         if version >= 3 { size += p::string_size(flexible, (&self.member_id), "TxnOffsetCommitRequest.MemberId")?; } else if self.member_id != String::from("") { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "MemberId", version }); }
         if version >= 3 { size += p::opt_string_size(flexible, version >= 3, (&self.group_instance_id).as_deref(), "TxnOffsetCommitRequest.GroupInstanceId")?; } else if self.group_instance_id != None { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "GroupInstanceId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "TxnOffsetCommitRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TxnOffsetCommitRequestTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequest", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "TxnOffsetCommitRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -92,14 +92,14 @@ impl p::WireStruct for TxnOffsetCommitRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_nullable_string(flexible, Some((&self.transactional_id).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_i16(*(&self.producer_epoch)); }
+        w.put_nullable_string(flexible, Some((&self.transactional_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_i64(*(&self.producer_id));
+        w.put_i16(*(&self.producer_epoch));
         if version >= 3 { w.put_i32(*(&self.generation_id)); }
         if version >= 3 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
         if version >= 3 { w.put_nullable_string(flexible, (&self.group_instance_id).as_deref()); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -115,14 +115,14 @@ impl p::testing::Random for TxnOffsetCommitRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.transactional_id = rng.string(); }
-        if true { this.group_id = rng.string(); }
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.producer_epoch = rng.next_u64() as i16; }
+        this.transactional_id = rng.string();
+        this.group_id = rng.string();
+        this.producer_id = rng.next_u64() as i64;
+        this.producer_epoch = rng.next_u64() as i16;
         if version >= 3 { this.generation_id = rng.next_u64() as i32; }
         if version >= 3 { this.member_id = rng.string(); }
         if version >= 3 { this.group_instance_id = rng.opt_string(version >= 3); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TxnOffsetCommitRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TxnOffsetCommitRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -170,10 +170,10 @@ impl p::WireStruct for TxnOffsetCommitRequestPartition {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.committed_offset = r.i64()?; }
+        this.partition_index = r.i32()?;
+        this.committed_offset = r.i64()?;
         if version >= 2 { this.committed_leader_epoch = r.i32()?; }
-        if true { this.committed_metadata = r.string_opt(flexible, true, "TxnOffsetCommitRequestPartition.CommittedMetadata")?; }
+        this.committed_metadata = r.string_opt(flexible, true, "TxnOffsetCommitRequestPartition.CommittedMetadata")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -191,10 +191,10 @@ impl p::WireStruct for TxnOffsetCommitRequestPartition {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequestPartition", field: "PartitionIndex", version }); }
-        if true { size += 8; } else if self.committed_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequestPartition", field: "CommittedOffset", version }); }
+        size += 4;
+        size += 8;
         if version >= 2 { size += 4; }
-        if true { size += p::opt_string_size(flexible, true, (&self.committed_metadata).as_deref(), "TxnOffsetCommitRequestPartition.CommittedMetadata")?; } else if self.committed_metadata != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequestPartition", field: "CommittedMetadata", version }); }
+        size += p::opt_string_size(flexible, true, (&self.committed_metadata).as_deref(), "TxnOffsetCommitRequestPartition.CommittedMetadata")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -209,10 +209,10 @@ impl p::WireStruct for TxnOffsetCommitRequestPartition {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i64(*(&self.committed_offset)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i64(*(&self.committed_offset));
         if version >= 2 { w.put_i32(*(&self.committed_leader_epoch)); }
-        if true { w.put_nullable_string(flexible, (&self.committed_metadata).as_deref()); }
+        w.put_nullable_string(flexible, (&self.committed_metadata).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -228,10 +228,10 @@ impl p::testing::Random for TxnOffsetCommitRequestPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.committed_offset = rng.next_u64() as i64; }
+        this.partition_index = rng.next_u64() as i32;
+        this.committed_offset = rng.next_u64() as i64;
         if version >= 2 { this.committed_leader_epoch = rng.next_u64() as i32; }
-        if true { this.committed_metadata = rng.opt_string(true); }
+        this.committed_metadata = rng.opt_string(true);
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -268,8 +268,8 @@ impl p::WireStruct for TxnOffsetCommitRequestTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 3;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "TxnOffsetCommitRequestTopic.Name")?; }
-        if true { this.partitions = r.array(flexible, TxnOffsetCommitRequestPartition::min_size(version), "TxnOffsetCommitRequestTopic.Partitions", |r| Ok(TxnOffsetCommitRequestPartition::read(r, version)?))?; }
+        this.name = r.string(flexible, "TxnOffsetCommitRequestTopic.Name")?;
+        this.partitions = r.array(flexible, TxnOffsetCommitRequestPartition::min_size(version), "TxnOffsetCommitRequestTopic.Partitions", |r| Ok(TxnOffsetCommitRequestPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -287,8 +287,8 @@ impl p::WireStruct for TxnOffsetCommitRequestTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "TxnOffsetCommitRequestTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequestTopic", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TxnOffsetCommitRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<TxnOffsetCommitRequestPartition>::new() { return Err(p::WireError::FieldNotSupported { message: "TxnOffsetCommitRequestTopic", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "TxnOffsetCommitRequestTopic.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TxnOffsetCommitRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -303,8 +303,8 @@ impl p::WireStruct for TxnOffsetCommitRequestTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 3;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -320,8 +320,8 @@ impl p::testing::Random for TxnOffsetCommitRequestTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| TxnOffsetCommitRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| TxnOffsetCommitRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 3) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

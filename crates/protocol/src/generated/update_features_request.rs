@@ -35,8 +35,8 @@ impl p::WireStruct for UpdateFeaturesRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.timeout_ms = r.i32()?; }
-        if true { this.feature_updates = r.array(flexible, FeatureUpdateKey::min_size(version), "UpdateFeaturesRequest.FeatureUpdates", |r| Ok(FeatureUpdateKey::read(r, version)?))?; }
+        this.timeout_ms = r.i32()?;
+        this.feature_updates = r.array(flexible, FeatureUpdateKey::min_size(version), "UpdateFeaturesRequest.FeatureUpdates", |r| Ok(FeatureUpdateKey::read(r, version)?))?;
         if version >= 1 { this.validate_only = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -55,8 +55,8 @@ impl p::WireStruct for UpdateFeaturesRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.timeout_ms != 60000i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesRequest", field: "timeoutMs", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.feature_updates).len()), "UpdateFeaturesRequest.FeatureUpdates")?; for e in (&self.feature_updates).iter() { s += e.size(version)?; } s }; } else if self.feature_updates != Vec::<FeatureUpdateKey>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesRequest", field: "FeatureUpdates", version }); }
+        size += 4;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.feature_updates).len()), "UpdateFeaturesRequest.FeatureUpdates")?; for e in (&self.feature_updates).iter() { s += e.size(version)?; } s };
         if version >= 1 { size += 1; } else if self.validate_only != false { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesRequest", field: "ValidateOnly", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -72,8 +72,8 @@ impl p::WireStruct for UpdateFeaturesRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.timeout_ms)); }
-        if true { w.put_length(flexible, true, Some((&self.feature_updates).len())); for e in (&self.feature_updates).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.timeout_ms));
+        w.put_length(flexible, true, Some((&self.feature_updates).len())); for e in (&self.feature_updates).iter() { e.write(w, version)?; }
         if version >= 1 { w.put_bool(*(&self.validate_only)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -90,8 +90,8 @@ impl p::testing::Random for UpdateFeaturesRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.timeout_ms = rng.next_u64() as i32; }
-        if true { this.feature_updates = { let n = rng.len(depth); (0..n).map(|_| FeatureUpdateKey::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.timeout_ms = rng.next_u64() as i32;
+        this.feature_updates = { let n = rng.len(depth); (0..n).map(|_| FeatureUpdateKey::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 1 { this.validate_only = rng.bool(); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -139,8 +139,8 @@ impl p::WireStruct for FeatureUpdateKey {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.feature = r.string(flexible, "FeatureUpdateKey.Feature")?; }
-        if true { this.max_version_level = r.i16()?; }
+        this.feature = r.string(flexible, "FeatureUpdateKey.Feature")?;
+        this.max_version_level = r.i16()?;
         if version <= 0 { this.allow_downgrade = r.bool()?; }
         if version >= 1 { this.upgrade_type = r.i8()?; }
         if flexible {
@@ -160,8 +160,8 @@ impl p::WireStruct for FeatureUpdateKey {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.feature), "FeatureUpdateKey.Feature")?; } else if self.feature != String::new() { return Err(p::WireError::FieldNotSupported { message: "FeatureUpdateKey", field: "Feature", version }); }
-        if true { size += 2; } else if self.max_version_level != 0i16 { return Err(p::WireError::FieldNotSupported { message: "FeatureUpdateKey", field: "MaxVersionLevel", version }); }
+        size += p::string_size(flexible, (&self.feature), "FeatureUpdateKey.Feature")?;
+        size += 2;
         if version <= 0 { size += 1; } else if self.allow_downgrade != false { return Err(p::WireError::FieldNotSupported { message: "FeatureUpdateKey", field: "AllowDowngrade", version }); }
         if version >= 1 { size += 1; } else if self.upgrade_type != 1i8 { return Err(p::WireError::FieldNotSupported { message: "FeatureUpdateKey", field: "UpgradeType", version }); }
         if flexible {
@@ -178,8 +178,8 @@ impl p::WireStruct for FeatureUpdateKey {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.feature).as_str())); }
-        if true { w.put_i16(*(&self.max_version_level)); }
+        w.put_nullable_string(flexible, Some((&self.feature).as_str()));
+        w.put_i16(*(&self.max_version_level));
         if version <= 0 { w.put_bool(*(&self.allow_downgrade)); }
         if version >= 1 { w.put_i8(*(&self.upgrade_type)); }
         if flexible {
@@ -197,8 +197,8 @@ impl p::testing::Random for FeatureUpdateKey {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.feature = rng.string(); }
-        if true { this.max_version_level = rng.next_u64() as i16; }
+        this.feature = rng.string();
+        this.max_version_level = rng.next_u64() as i16;
         if version <= 0 { this.allow_downgrade = rng.bool(); }
         if version >= 1 { this.upgrade_type = rng.next_u64() as i8; }
         if (true) && rng.chance(4) {

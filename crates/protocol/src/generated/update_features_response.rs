@@ -37,9 +37,9 @@ impl p::WireStruct for UpdateFeaturesResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "UpdateFeaturesResponse.ErrorMessage")?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "UpdateFeaturesResponse.ErrorMessage")?;
         if version <= 1 { this.results = r.array(flexible, UpdatableFeatureResult::min_size(version), "UpdateFeaturesResponse.Results", |r| Ok(UpdatableFeatureResult::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -58,9 +58,9 @@ impl p::WireStruct for UpdateFeaturesResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesResponse", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "UpdateFeaturesResponse.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "UpdateFeaturesResponse", field: "ErrorMessage", version }); }
+        size += 4;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "UpdateFeaturesResponse.ErrorMessage")?;
         if version <= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.results).len()), "UpdateFeaturesResponse.Results")?; for e in (&self.results).iter() { s += e.size(version)?; } s }; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -76,9 +76,9 @@ impl p::WireStruct for UpdateFeaturesResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
         if version <= 1 { w.put_length(flexible, true, Some((&self.results).len())); for e in (&self.results).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -95,9 +95,9 @@ impl p::testing::Random for UpdateFeaturesResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
         if version <= 1 { this.results = { let n = rng.len(depth); (0..n).map(|_| UpdatableFeatureResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -143,9 +143,9 @@ impl p::WireStruct for UpdatableFeatureResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.feature = r.string(flexible, "UpdatableFeatureResult.Feature")?; }
-        if true { this.error_code = r.i16()?; }
-        if true { this.error_message = r.string_opt(flexible, true, "UpdatableFeatureResult.ErrorMessage")?; }
+        this.feature = r.string(flexible, "UpdatableFeatureResult.Feature")?;
+        this.error_code = r.i16()?;
+        this.error_message = r.string_opt(flexible, true, "UpdatableFeatureResult.ErrorMessage")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -163,9 +163,9 @@ impl p::WireStruct for UpdatableFeatureResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.feature), "UpdatableFeatureResult.Feature")?; } else if self.feature != String::new() { return Err(p::WireError::FieldNotSupported { message: "UpdatableFeatureResult", field: "Feature", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "UpdatableFeatureResult", field: "ErrorCode", version }); }
-        if true { size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "UpdatableFeatureResult.ErrorMessage")?; } else if self.error_message != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "UpdatableFeatureResult", field: "ErrorMessage", version }); }
+        size += p::string_size(flexible, (&self.feature), "UpdatableFeatureResult.Feature")?;
+        size += 2;
+        size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "UpdatableFeatureResult.ErrorMessage")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -180,9 +180,9 @@ impl p::WireStruct for UpdatableFeatureResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.feature).as_str())); }
-        if true { w.put_i16(*(&self.error_code)); }
-        if true { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
+        w.put_nullable_string(flexible, Some((&self.feature).as_str()));
+        w.put_i16(*(&self.error_code));
+        w.put_nullable_string(flexible, (&self.error_message).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -198,9 +198,9 @@ impl p::testing::Random for UpdatableFeatureResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.feature = rng.string(); }
-        if true { this.error_code = rng.next_u64() as i16; }
-        if true { this.error_message = rng.opt_string(true); }
+        this.feature = rng.string();
+        this.error_code = rng.next_u64() as i16;
+        this.error_message = rng.opt_string(true);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -47,14 +47,14 @@ impl p::WireStruct for UpdateMetadataRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.controller_id = r.i32()?; }
+        this.controller_id = r.i32()?;
         if version >= 8 { this.is_k_raft_controller = r.bool()?; }
         if (version >= 8) && !(version >= 8) { this.r#type = r.i8()?; }
-        if true { this.controller_epoch = r.i32()?; }
+        this.controller_epoch = r.i32()?;
         if version >= 5 { this.broker_epoch = r.i64()?; }
         if version <= 4 { this.ungrouped_partition_states = r.array(flexible, UpdateMetadataPartitionState::min_size(version), "UpdateMetadataRequest.UngroupedPartitionStates", |r| Ok(UpdateMetadataPartitionState::read(r, version)?))?; }
         if version >= 5 { this.topic_states = r.array(flexible, UpdateMetadataTopicState::min_size(version), "UpdateMetadataRequest.TopicStates", |r| Ok(UpdateMetadataTopicState::read(r, version)?))?; }
-        if true { this.live_brokers = r.array(flexible, UpdateMetadataBroker::min_size(version), "UpdateMetadataRequest.LiveBrokers", |r| Ok(UpdateMetadataBroker::read(r, version)?))?; }
+        this.live_brokers = r.array(flexible, UpdateMetadataBroker::min_size(version), "UpdateMetadataRequest.LiveBrokers", |r| Ok(UpdateMetadataBroker::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -73,14 +73,14 @@ impl p::WireStruct for UpdateMetadataRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.controller_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataRequest", field: "ControllerId", version }); }
+        size += 4;
         if version >= 8 { size += 1; } else if self.is_k_raft_controller != false { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataRequest", field: "isKRaftController", version }); }
         if (version >= 8) && !(version >= 8) { size += 1; } else if version >= 8 { if self.r#type != 0i8 { let s = 1; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.r#type != 0i8 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataRequest", field: "Type", version }); }
-        if true { size += 4; } else if self.controller_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataRequest", field: "ControllerEpoch", version }); }
+        size += 4;
         if version >= 5 { size += 8; }
         if version <= 4 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.ungrouped_partition_states).len()), "UpdateMetadataRequest.UngroupedPartitionStates")?; for e in (&self.ungrouped_partition_states).iter() { s += e.size(version)?; } s }; } else if self.ungrouped_partition_states != Vec::<UpdateMetadataPartitionState>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataRequest", field: "UngroupedPartitionStates", version }); }
         if version >= 5 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topic_states).len()), "UpdateMetadataRequest.TopicStates")?; for e in (&self.topic_states).iter() { s += e.size(version)?; } s }; } else if self.topic_states != Vec::<UpdateMetadataTopicState>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataRequest", field: "TopicStates", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.live_brokers).len()), "UpdateMetadataRequest.LiveBrokers")?; for e in (&self.live_brokers).iter() { s += e.size(version)?; } s }; } else if self.live_brokers != Vec::<UpdateMetadataBroker>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataRequest", field: "LiveBrokers", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.live_brokers).len()), "UpdateMetadataRequest.LiveBrokers")?; for e in (&self.live_brokers).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -95,14 +95,14 @@ impl p::WireStruct for UpdateMetadataRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_i32(*(&self.controller_id)); }
+        w.put_i32(*(&self.controller_id));
         if version >= 8 { w.put_bool(*(&self.is_k_raft_controller)); }
         if (version >= 8) && !(version >= 8) { w.put_i8(*(&self.r#type)); }
-        if true { w.put_i32(*(&self.controller_epoch)); }
+        w.put_i32(*(&self.controller_epoch));
         if version >= 5 { w.put_i64(*(&self.broker_epoch)); }
         if version <= 4 { w.put_length(flexible, true, Some((&self.ungrouped_partition_states).len())); for e in (&self.ungrouped_partition_states).iter() { e.write(w, version)?; } }
         if version >= 5 { w.put_length(flexible, true, Some((&self.topic_states).len())); for e in (&self.topic_states).iter() { e.write(w, version)?; } }
-        if true { w.put_length(flexible, true, Some((&self.live_brokers).len())); for e in (&self.live_brokers).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.live_brokers).len())); for e in (&self.live_brokers).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             if version >= 8 && self.r#type != 0i8 { count += 1; }
@@ -127,14 +127,14 @@ impl p::testing::Random for UpdateMetadataRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.controller_id = rng.next_u64() as i32; }
+        this.controller_id = rng.next_u64() as i32;
         if version >= 8 { this.is_k_raft_controller = rng.bool(); }
         if (version >= 8) || (version >= 8) { this.r#type = rng.next_u64() as i8; }
-        if true { this.controller_epoch = rng.next_u64() as i32; }
+        this.controller_epoch = rng.next_u64() as i32;
         if version >= 5 { this.broker_epoch = rng.next_u64() as i64; }
         if version <= 4 { this.ungrouped_partition_states = { let n = rng.len(depth); (0..n).map(|_| UpdateMetadataPartitionState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if version >= 5 { this.topic_states = { let n = rng.len(depth); (0..n).map(|_| UpdateMetadataTopicState::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.live_brokers = { let n = rng.len(depth); (0..n).map(|_| UpdateMetadataBroker::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.live_brokers = { let n = rng.len(depth); (0..n).map(|_| UpdateMetadataBroker::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -186,7 +186,7 @@ impl p::WireStruct for UpdateMetadataBroker {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.id = r.i32()?; }
+        this.id = r.i32()?;
         if version <= 0 { this.v0_host = r.string(flexible, "UpdateMetadataBroker.V0Host")?; }
         if version <= 0 { this.v0_port = r.i32()?; }
         if version >= 1 { this.endpoints = r.array(flexible, UpdateMetadataEndpoint::min_size(version), "UpdateMetadataBroker.Endpoints", |r| Ok(UpdateMetadataEndpoint::read(r, version)?))?; }
@@ -208,7 +208,7 @@ impl p::WireStruct for UpdateMetadataBroker {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataBroker", field: "Id", version }); }
+        size += 4;
         if version <= 0 { size += p::string_size(flexible, (&self.v0_host), "UpdateMetadataBroker.V0Host")?; }
         if version <= 0 { size += 4; }
         if version >= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.endpoints).len()), "UpdateMetadataBroker.Endpoints")?; for e in (&self.endpoints).iter() { s += e.size(version)?; } s }; }
@@ -227,7 +227,7 @@ impl p::WireStruct for UpdateMetadataBroker {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_i32(*(&self.id)); }
+        w.put_i32(*(&self.id));
         if version <= 0 { w.put_nullable_string(flexible, Some((&self.v0_host).as_str())); }
         if version <= 0 { w.put_i32(*(&self.v0_port)); }
         if version >= 1 { w.put_length(flexible, true, Some((&self.endpoints).len())); for e in (&self.endpoints).iter() { e.write(w, version)?; } }
@@ -247,7 +247,7 @@ impl p::testing::Random for UpdateMetadataBroker {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.id = rng.next_u64() as i32; }
+        this.id = rng.next_u64() as i32;
         if version <= 0 { this.v0_host = rng.string(); }
         if version <= 0 { this.v0_port = rng.next_u64() as i32; }
         if version >= 1 { this.endpoints = { let n = rng.len(depth); (0..n).map(|_| UpdateMetadataEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
@@ -409,13 +409,13 @@ impl p::WireStruct for UpdateMetadataPartitionState {
         let flexible = version >= 6;
         let mut this = Self::default();
         if version <= 4 { this.topic_name = r.string(flexible, "UpdateMetadataPartitionState.TopicName")?; }
-        if true { this.partition_index = r.i32()?; }
-        if true { this.controller_epoch = r.i32()?; }
-        if true { this.leader = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
-        if true { this.isr = r.array(flexible, 4, "UpdateMetadataPartitionState.Isr", |r| Ok(r.i32()?))?; }
-        if true { this.zk_version = r.i32()?; }
-        if true { this.replicas = r.array(flexible, 4, "UpdateMetadataPartitionState.Replicas", |r| Ok(r.i32()?))?; }
+        this.partition_index = r.i32()?;
+        this.controller_epoch = r.i32()?;
+        this.leader = r.i32()?;
+        this.leader_epoch = r.i32()?;
+        this.isr = r.array(flexible, 4, "UpdateMetadataPartitionState.Isr", |r| Ok(r.i32()?))?;
+        this.zk_version = r.i32()?;
+        this.replicas = r.array(flexible, 4, "UpdateMetadataPartitionState.Replicas", |r| Ok(r.i32()?))?;
         if version >= 4 { this.offline_replicas = r.array(flexible, 4, "UpdateMetadataPartitionState.OfflineReplicas", |r| Ok(r.i32()?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -435,13 +435,13 @@ impl p::WireStruct for UpdateMetadataPartitionState {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         if version <= 4 { size += p::string_size(flexible, (&self.topic_name), "UpdateMetadataPartitionState.TopicName")?; }
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataPartitionState", field: "PartitionIndex", version }); }
-        if true { size += 4; } else if self.controller_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataPartitionState", field: "ControllerEpoch", version }); }
-        if true { size += 4; } else if self.leader != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataPartitionState", field: "Leader", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataPartitionState", field: "LeaderEpoch", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.isr).len()), "UpdateMetadataPartitionState.Isr")? + (&self.isr).len() * 4; } else if self.isr != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataPartitionState", field: "Isr", version }); }
-        if true { size += 4; } else if self.zk_version != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataPartitionState", field: "ZkVersion", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.replicas).len()), "UpdateMetadataPartitionState.Replicas")? + (&self.replicas).len() * 4; } else if self.replicas != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataPartitionState", field: "Replicas", version }); }
+        size += 4;
+        size += 4;
+        size += 4;
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.isr).len()), "UpdateMetadataPartitionState.Isr")? + (&self.isr).len() * 4;
+        size += 4;
+        size += p::array_prefix_size(flexible, false, Some((&self.replicas).len()), "UpdateMetadataPartitionState.Replicas")? + (&self.replicas).len() * 4;
         if version >= 4 { size += p::array_prefix_size(flexible, false, Some((&self.offline_replicas).len()), "UpdateMetadataPartitionState.OfflineReplicas")? + (&self.offline_replicas).len() * 4; }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -458,13 +458,13 @@ impl p::WireStruct for UpdateMetadataPartitionState {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
         if version <= 4 { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i32(*(&self.controller_epoch)); }
-        if true { w.put_i32(*(&self.leader)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_length(flexible, true, Some((&self.isr).len())); for e in (&self.isr).iter() { w.put_i32(*e); } }
-        if true { w.put_i32(*(&self.zk_version)); }
-        if true { w.put_length(flexible, true, Some((&self.replicas).len())); for e in (&self.replicas).iter() { w.put_i32(*e); } }
+        w.put_i32(*(&self.partition_index));
+        w.put_i32(*(&self.controller_epoch));
+        w.put_i32(*(&self.leader));
+        w.put_i32(*(&self.leader_epoch));
+        w.put_length(flexible, true, Some((&self.isr).len())); for e in (&self.isr).iter() { w.put_i32(*e); }
+        w.put_i32(*(&self.zk_version));
+        w.put_length(flexible, true, Some((&self.replicas).len())); for e in (&self.replicas).iter() { w.put_i32(*e); }
         if version >= 4 { w.put_length(flexible, true, Some((&self.offline_replicas).len())); for e in (&self.offline_replicas).iter() { w.put_i32(*e); } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -482,13 +482,13 @@ impl p::testing::Random for UpdateMetadataPartitionState {
         let _ = depth;
         let mut this = Self::default();
         if version <= 4 { this.topic_name = rng.string(); }
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.controller_epoch = rng.next_u64() as i32; }
-        if true { this.leader = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.isr = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
-        if true { this.zk_version = rng.next_u64() as i32; }
-        if true { this.replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.partition_index = rng.next_u64() as i32;
+        this.controller_epoch = rng.next_u64() as i32;
+        this.leader = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
+        this.isr = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        this.zk_version = rng.next_u64() as i32;
+        this.replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if version >= 4 { this.offline_replicas = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

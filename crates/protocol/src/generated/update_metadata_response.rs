@@ -31,7 +31,7 @@ impl p::WireStruct for UpdateMetadataResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if true { this.error_code = r.i16()?; }
+        this.error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for UpdateMetadataResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataResponse", field: "ErrorCode", version }); }
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for UpdateMetadataResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for UpdateMetadataResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.error_code = rng.next_u64() as i16;
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

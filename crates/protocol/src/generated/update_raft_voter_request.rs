@@ -40,12 +40,12 @@ impl p::WireStruct for UpdateRaftVoterRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.cluster_id = r.string_opt(flexible, true, "UpdateRaftVoterRequest.ClusterId")?; }
-        if true { this.current_leader_epoch = r.i32()?; }
-        if true { this.voter_id = r.i32()?; }
-        if true { this.voter_directory_id = r.uuid()?; }
-        if true { this.listeners = r.array(flexible, Listener::min_size(version), "UpdateRaftVoterRequest.Listeners", |r| Ok(Listener::read(r, version)?))?; }
-        if true { this.k_raft_version_feature = KRaftVersionFeature::read(r, version)?; }
+        this.cluster_id = r.string_opt(flexible, true, "UpdateRaftVoterRequest.ClusterId")?;
+        this.current_leader_epoch = r.i32()?;
+        this.voter_id = r.i32()?;
+        this.voter_directory_id = r.uuid()?;
+        this.listeners = r.array(flexible, Listener::min_size(version), "UpdateRaftVoterRequest.Listeners", |r| Ok(Listener::read(r, version)?))?;
+        this.k_raft_version_feature = KRaftVersionFeature::read(r, version)?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -63,12 +63,12 @@ impl p::WireStruct for UpdateRaftVoterRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "UpdateRaftVoterRequest.ClusterId")?; } else if self.cluster_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "ClusterId", version }); }
-        if true { size += 4; } else if self.current_leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "CurrentLeaderEpoch", version }); }
-        if true { size += 4; } else if self.voter_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "VoterId", version }); }
-        if true { size += 16; } else if self.voter_directory_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "VoterDirectoryId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "UpdateRaftVoterRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s }; } else if self.listeners != Vec::<Listener>::new() { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "Listeners", version }); }
-        if true { size += (&self.k_raft_version_feature).size(version)?; } else if self.k_raft_version_feature != KRaftVersionFeature::default() { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterRequest", field: "KRaftVersionFeature", version }); }
+        size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "UpdateRaftVoterRequest.ClusterId")?;
+        size += 4;
+        size += 4;
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "UpdateRaftVoterRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s };
+        size += (&self.k_raft_version_feature).size(version)?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -83,12 +83,12 @@ impl p::WireStruct for UpdateRaftVoterRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
-        if true { w.put_i32(*(&self.current_leader_epoch)); }
-        if true { w.put_i32(*(&self.voter_id)); }
-        if true { w.put_uuid((&self.voter_directory_id)); }
-        if true { w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; } }
-        if true { (&self.k_raft_version_feature).write(w, version)?; }
+        w.put_nullable_string(flexible, (&self.cluster_id).as_deref());
+        w.put_i32(*(&self.current_leader_epoch));
+        w.put_i32(*(&self.voter_id));
+        w.put_uuid((&self.voter_directory_id));
+        w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; }
+        (&self.k_raft_version_feature).write(w, version)?;
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -104,12 +104,12 @@ impl p::testing::Random for UpdateRaftVoterRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.cluster_id = rng.opt_string(true); }
-        if true { this.current_leader_epoch = rng.next_u64() as i32; }
-        if true { this.voter_id = rng.next_u64() as i32; }
-        if true { this.voter_directory_id = rng.uuid(); }
-        if true { this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.k_raft_version_feature = KRaftVersionFeature::random(rng, version, depth + 1); }
+        this.cluster_id = rng.opt_string(true);
+        this.current_leader_epoch = rng.next_u64() as i32;
+        this.voter_id = rng.next_u64() as i32;
+        this.voter_directory_id = rng.uuid();
+        this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.k_raft_version_feature = KRaftVersionFeature::random(rng, version, depth + 1);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -152,8 +152,8 @@ impl p::WireStruct for KRaftVersionFeature {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.min_supported_version = r.i16()?; }
-        if true { this.max_supported_version = r.i16()?; }
+        this.min_supported_version = r.i16()?;
+        this.max_supported_version = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -171,8 +171,8 @@ impl p::WireStruct for KRaftVersionFeature {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.min_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "KRaftVersionFeature", field: "MinSupportedVersion", version }); }
-        if true { size += 2; } else if self.max_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "KRaftVersionFeature", field: "MaxSupportedVersion", version }); }
+        size += 2;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -187,8 +187,8 @@ impl p::WireStruct for KRaftVersionFeature {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.min_supported_version)); }
-        if true { w.put_i16(*(&self.max_supported_version)); }
+        w.put_i16(*(&self.min_supported_version));
+        w.put_i16(*(&self.max_supported_version));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -204,8 +204,8 @@ impl p::testing::Random for KRaftVersionFeature {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.min_supported_version = rng.next_u64() as i16; }
-        if true { this.max_supported_version = rng.next_u64() as i16; }
+        this.min_supported_version = rng.next_u64() as i16;
+        this.max_supported_version = rng.next_u64() as i16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -243,9 +243,9 @@ impl p::WireStruct for Listener {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "Listener.Name")?; }
-        if true { this.host = r.string(flexible, "Listener.Host")?; }
-        if true { this.port = r.u16()?; }
+        this.name = r.string(flexible, "Listener.Name")?;
+        this.host = r.string(flexible, "Listener.Host")?;
+        this.port = r.u16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -263,9 +263,9 @@ impl p::WireStruct for Listener {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "Listener.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Name", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "Listener.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Host", version }); }
-        if true { size += 2; } else if self.port != 0u16 { return Err(p::WireError::FieldNotSupported { message: "Listener", field: "Port", version }); }
+        size += p::string_size(flexible, (&self.name), "Listener.Name")?;
+        size += p::string_size(flexible, (&self.host), "Listener.Host")?;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -280,9 +280,9 @@ impl p::WireStruct for Listener {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_u16(*(&self.port)); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_u16(*(&self.port));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -298,9 +298,9 @@ impl p::testing::Random for Listener {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as u16; }
+        this.name = rng.string();
+        this.host = rng.string();
+        this.port = rng.next_u64() as u16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -34,8 +34,8 @@ impl p::WireStruct for UpdateRaftVoterResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.throttle_time_ms = r.i32()?;
+        this.error_code = r.i16()?;
         if (true) && !(true) { this.current_leader = CurrentLeader::read(r, version)?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -55,8 +55,8 @@ impl p::WireStruct for UpdateRaftVoterResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.throttle_time_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterResponse", field: "ThrottleTimeMs", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterResponse", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if (true) && !(true) { size += (&self.current_leader).size(version)?; } else if true { if self.current_leader != CurrentLeader::default() { let s = (&self.current_leader).size(version)?; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.current_leader != CurrentLeader::default() { return Err(p::WireError::FieldNotSupported { message: "UpdateRaftVoterResponse", field: "CurrentLeader", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -72,8 +72,8 @@ impl p::WireStruct for UpdateRaftVoterResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.throttle_time_ms)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.throttle_time_ms));
+        w.put_i16(*(&self.error_code));
         if (true) && !(true) { (&self.current_leader).write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -99,8 +99,8 @@ impl p::testing::Random for UpdateRaftVoterResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.throttle_time_ms = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.throttle_time_ms = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if (true) || (true) { this.current_leader = CurrentLeader::random(rng, version, depth + 1); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -148,10 +148,10 @@ impl p::WireStruct for CurrentLeader {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.leader_id = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
-        if true { this.host = r.string(flexible, "CurrentLeader.Host")?; }
-        if true { this.port = r.i32()?; }
+        this.leader_id = r.i32()?;
+        this.leader_epoch = r.i32()?;
+        this.host = r.string(flexible, "CurrentLeader.Host")?;
+        this.port = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -169,10 +169,10 @@ impl p::WireStruct for CurrentLeader {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.leader_id != -1i32 { return Err(p::WireError::FieldNotSupported { message: "CurrentLeader", field: "LeaderId", version }); }
-        if true { size += 4; } else if self.leader_epoch != -1i32 { return Err(p::WireError::FieldNotSupported { message: "CurrentLeader", field: "LeaderEpoch", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "CurrentLeader.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "CurrentLeader", field: "Host", version }); }
-        if true { size += 4; } else if self.port != 0i32 { return Err(p::WireError::FieldNotSupported { message: "CurrentLeader", field: "Port", version }); }
+        size += 4;
+        size += 4;
+        size += p::string_size(flexible, (&self.host), "CurrentLeader.Host")?;
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -187,10 +187,10 @@ impl p::WireStruct for CurrentLeader {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.leader_id)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_i32(*(&self.port)); }
+        w.put_i32(*(&self.leader_id));
+        w.put_i32(*(&self.leader_epoch));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_i32(*(&self.port));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -206,10 +206,10 @@ impl p::testing::Random for CurrentLeader {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.leader_id = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as i32; }
+        this.leader_id = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
+        this.host = rng.string();
+        this.port = rng.next_u64() as i32;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -35,9 +35,9 @@ impl p::WireStruct for VoteRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.cluster_id = r.string_opt(flexible, true, "VoteRequest.ClusterId")?; }
+        this.cluster_id = r.string_opt(flexible, true, "VoteRequest.ClusterId")?;
         if version >= 1 { this.voter_id = r.i32()?; }
-        if true { this.topics = r.array(flexible, TopicData::min_size(version), "VoteRequest.Topics", |r| Ok(TopicData::read(r, version)?))?; }
+        this.topics = r.array(flexible, TopicData::min_size(version), "VoteRequest.Topics", |r| Ok(TopicData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -55,9 +55,9 @@ impl p::WireStruct for VoteRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "VoteRequest.ClusterId")?; } else if self.cluster_id != None { return Err(p::WireError::FieldNotSupported { message: "VoteRequest", field: "ClusterId", version }); }
+        size += p::opt_string_size(flexible, true, (&self.cluster_id).as_deref(), "VoteRequest.ClusterId")?;
         if version >= 1 { size += 4; }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "VoteRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<TopicData>::new() { return Err(p::WireError::FieldNotSupported { message: "VoteRequest", field: "Topics", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "VoteRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -72,9 +72,9 @@ impl p::WireStruct for VoteRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, (&self.cluster_id).as_deref()); }
+        w.put_nullable_string(flexible, (&self.cluster_id).as_deref());
         if version >= 1 { w.put_i32(*(&self.voter_id)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -90,9 +90,9 @@ impl p::testing::Random for VoteRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.cluster_id = rng.opt_string(true); }
+        this.cluster_id = rng.opt_string(true);
         if version >= 1 { this.voter_id = rng.next_u64() as i32; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -146,13 +146,13 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.candidate_epoch = r.i32()?; }
-        if true { this.candidate_id = r.i32()?; }
+        this.partition_index = r.i32()?;
+        this.candidate_epoch = r.i32()?;
+        this.candidate_id = r.i32()?;
         if version >= 1 { this.candidate_directory_id = r.uuid()?; }
         if version >= 1 { this.voter_directory_id = r.uuid()?; }
-        if true { this.last_offset_epoch = r.i32()?; }
-        if true { this.last_offset = r.i64()?; }
+        this.last_offset_epoch = r.i32()?;
+        this.last_offset = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -170,13 +170,13 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PartitionIndex", version }); }
-        if true { size += 4; } else if self.candidate_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CandidateEpoch", version }); }
-        if true { size += 4; } else if self.candidate_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "CandidateId", version }); }
+        size += 4;
+        size += 4;
+        size += 4;
         if version >= 1 { size += 16; }
         if version >= 1 { size += 16; }
-        if true { size += 4; } else if self.last_offset_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LastOffsetEpoch", version }); }
-        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LastOffset", version }); }
+        size += 4;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -191,13 +191,13 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i32(*(&self.candidate_epoch)); }
-        if true { w.put_i32(*(&self.candidate_id)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i32(*(&self.candidate_epoch));
+        w.put_i32(*(&self.candidate_id));
         if version >= 1 { w.put_uuid((&self.candidate_directory_id)); }
         if version >= 1 { w.put_uuid((&self.voter_directory_id)); }
-        if true { w.put_i32(*(&self.last_offset_epoch)); }
-        if true { w.put_i64(*(&self.last_offset)); }
+        w.put_i32(*(&self.last_offset_epoch));
+        w.put_i64(*(&self.last_offset));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -213,13 +213,13 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.candidate_epoch = rng.next_u64() as i32; }
-        if true { this.candidate_id = rng.next_u64() as i32; }
+        this.partition_index = rng.next_u64() as i32;
+        this.candidate_epoch = rng.next_u64() as i32;
+        this.candidate_id = rng.next_u64() as i32;
         if version >= 1 { this.candidate_directory_id = rng.uuid(); }
         if version >= 1 { this.voter_directory_id = rng.uuid(); }
-        if true { this.last_offset_epoch = rng.next_u64() as i32; }
-        if true { this.last_offset = rng.next_u64() as i64; }
+        this.last_offset_epoch = rng.next_u64() as i32;
+        this.last_offset = rng.next_u64() as i64;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -255,8 +255,8 @@ impl p::WireStruct for TopicData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_name = r.string(flexible, "TopicData.TopicName")?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_name = r.string(flexible, "TopicData.TopicName")?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -274,8 +274,8 @@ impl p::WireStruct for TopicData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?; } else if self.topic_name != String::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "TopicName", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "TopicData", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -290,8 +290,8 @@ impl p::WireStruct for TopicData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -307,8 +307,8 @@ impl p::testing::Random for TopicData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

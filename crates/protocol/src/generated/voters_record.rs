@@ -32,8 +32,8 @@ impl p::WireStruct for VotersRecord {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.version = r.i16()?; }
-        if true { this.voters = r.array(flexible, Voter::min_size(version), "VotersRecord.Voters", |r| Ok(Voter::read(r, version)?))?; }
+        this.version = r.i16()?;
+        this.voters = r.array(flexible, Voter::min_size(version), "VotersRecord.Voters", |r| Ok(Voter::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for VotersRecord {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "VotersRecord", field: "Version", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.voters).len()), "VotersRecord.Voters")?; for e in (&self.voters).iter() { s += e.size(version)?; } s }; } else if self.voters != Vec::<Voter>::new() { return Err(p::WireError::FieldNotSupported { message: "VotersRecord", field: "Voters", version }); }
+        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.voters).len()), "VotersRecord.Voters")?; for e in (&self.voters).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for VotersRecord {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.version)); }
-        if true { w.put_length(flexible, true, Some((&self.voters).len())); for e in (&self.voters).iter() { e.write(w, version)?; } }
+        w.put_i16(*(&self.version));
+        w.put_length(flexible, true, Some((&self.voters).len())); for e in (&self.voters).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for VotersRecord {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.version = rng.next_u64() as i16; }
-        if true { this.voters = { let n = rng.len(depth); (0..n).map(|_| Voter::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.version = rng.next_u64() as i16;
+        this.voters = { let n = rng.len(depth); (0..n).map(|_| Voter::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,9 +130,9 @@ impl p::WireStruct for Endpoint {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "Endpoint.Name")?; }
-        if true { this.host = r.string(flexible, "Endpoint.Host")?; }
-        if true { this.port = r.u16()?; }
+        this.name = r.string(flexible, "Endpoint.Name")?;
+        this.host = r.string(flexible, "Endpoint.Host")?;
+        this.port = r.u16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -150,9 +150,9 @@ impl p::WireStruct for Endpoint {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "Endpoint.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "Endpoint", field: "Name", version }); }
-        if true { size += p::string_size(flexible, (&self.host), "Endpoint.Host")?; } else if self.host != String::new() { return Err(p::WireError::FieldNotSupported { message: "Endpoint", field: "Host", version }); }
-        if true { size += 2; } else if self.port != 0u16 { return Err(p::WireError::FieldNotSupported { message: "Endpoint", field: "Port", version }); }
+        size += p::string_size(flexible, (&self.name), "Endpoint.Name")?;
+        size += p::string_size(flexible, (&self.host), "Endpoint.Host")?;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -167,9 +167,9 @@ impl p::WireStruct for Endpoint {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_nullable_string(flexible, Some((&self.host).as_str())); }
-        if true { w.put_u16(*(&self.port)); }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_u16(*(&self.port));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -185,9 +185,9 @@ impl p::testing::Random for Endpoint {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.host = rng.string(); }
-        if true { this.port = rng.next_u64() as u16; }
+        this.name = rng.string();
+        this.host = rng.string();
+        this.port = rng.next_u64() as u16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -223,8 +223,8 @@ impl p::WireStruct for KRaftVersionFeature {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.min_supported_version = r.i16()?; }
-        if true { this.max_supported_version = r.i16()?; }
+        this.min_supported_version = r.i16()?;
+        this.max_supported_version = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -242,8 +242,8 @@ impl p::WireStruct for KRaftVersionFeature {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 2; } else if self.min_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "KRaftVersionFeature", field: "MinSupportedVersion", version }); }
-        if true { size += 2; } else if self.max_supported_version != 0i16 { return Err(p::WireError::FieldNotSupported { message: "KRaftVersionFeature", field: "MaxSupportedVersion", version }); }
+        size += 2;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -258,8 +258,8 @@ impl p::WireStruct for KRaftVersionFeature {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i16(*(&self.min_supported_version)); }
-        if true { w.put_i16(*(&self.max_supported_version)); }
+        w.put_i16(*(&self.min_supported_version));
+        w.put_i16(*(&self.max_supported_version));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -275,8 +275,8 @@ impl p::testing::Random for KRaftVersionFeature {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.min_supported_version = rng.next_u64() as i16; }
-        if true { this.max_supported_version = rng.next_u64() as i16; }
+        this.min_supported_version = rng.next_u64() as i16;
+        this.max_supported_version = rng.next_u64() as i16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -316,10 +316,10 @@ impl p::WireStruct for Voter {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.voter_id = r.i32()?; }
-        if true { this.voter_directory_id = r.uuid()?; }
-        if true { this.endpoints = r.array(flexible, Endpoint::min_size(version), "Voter.Endpoints", |r| Ok(Endpoint::read(r, version)?))?; }
-        if true { this.k_raft_version_feature = KRaftVersionFeature::read(r, version)?; }
+        this.voter_id = r.i32()?;
+        this.voter_directory_id = r.uuid()?;
+        this.endpoints = r.array(flexible, Endpoint::min_size(version), "Voter.Endpoints", |r| Ok(Endpoint::read(r, version)?))?;
+        this.k_raft_version_feature = KRaftVersionFeature::read(r, version)?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -337,10 +337,10 @@ impl p::WireStruct for Voter {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.voter_id != 0i32 { return Err(p::WireError::FieldNotSupported { message: "Voter", field: "VoterId", version }); }
-        if true { size += 16; } else if self.voter_directory_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "Voter", field: "VoterDirectoryId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.endpoints).len()), "Voter.Endpoints")?; for e in (&self.endpoints).iter() { s += e.size(version)?; } s }; } else if self.endpoints != Vec::<Endpoint>::new() { return Err(p::WireError::FieldNotSupported { message: "Voter", field: "Endpoints", version }); }
-        if true { size += (&self.k_raft_version_feature).size(version)?; } else if self.k_raft_version_feature != KRaftVersionFeature::default() { return Err(p::WireError::FieldNotSupported { message: "Voter", field: "KRaftVersionFeature", version }); }
+        size += 4;
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.endpoints).len()), "Voter.Endpoints")?; for e in (&self.endpoints).iter() { s += e.size(version)?; } s };
+        size += (&self.k_raft_version_feature).size(version)?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -355,10 +355,10 @@ impl p::WireStruct for Voter {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.voter_id)); }
-        if true { w.put_uuid((&self.voter_directory_id)); }
-        if true { w.put_length(flexible, true, Some((&self.endpoints).len())); for e in (&self.endpoints).iter() { e.write(w, version)?; } }
-        if true { (&self.k_raft_version_feature).write(w, version)?; }
+        w.put_i32(*(&self.voter_id));
+        w.put_uuid((&self.voter_directory_id));
+        w.put_length(flexible, true, Some((&self.endpoints).len())); for e in (&self.endpoints).iter() { e.write(w, version)?; }
+        (&self.k_raft_version_feature).write(w, version)?;
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -374,10 +374,10 @@ impl p::testing::Random for Voter {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.voter_id = rng.next_u64() as i32; }
-        if true { this.voter_directory_id = rng.uuid(); }
-        if true { this.endpoints = { let n = rng.len(depth); (0..n).map(|_| Endpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.k_raft_version_feature = KRaftVersionFeature::random(rng, version, depth + 1); }
+        this.voter_id = rng.next_u64() as i32;
+        this.voter_directory_id = rng.uuid();
+        this.endpoints = { let n = rng.len(depth); (0..n).map(|_| Endpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.k_raft_version_feature = KRaftVersionFeature::random(rng, version, depth + 1);
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

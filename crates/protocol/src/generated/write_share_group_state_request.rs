@@ -32,8 +32,8 @@ impl p::WireStruct for WriteShareGroupStateRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.group_id = r.string(flexible, "WriteShareGroupStateRequest.GroupId")?; }
-        if true { this.topics = r.array(flexible, WriteStateData::min_size(version), "WriteShareGroupStateRequest.Topics", |r| Ok(WriteStateData::read(r, version)?))?; }
+        this.group_id = r.string(flexible, "WriteShareGroupStateRequest.GroupId")?;
+        this.topics = r.array(flexible, WriteStateData::min_size(version), "WriteShareGroupStateRequest.Topics", |r| Ok(WriteStateData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,8 +51,8 @@ impl p::WireStruct for WriteShareGroupStateRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.group_id), "WriteShareGroupStateRequest.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "WriteShareGroupStateRequest", field: "GroupId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WriteShareGroupStateRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<WriteStateData>::new() { return Err(p::WireError::FieldNotSupported { message: "WriteShareGroupStateRequest", field: "Topics", version }); }
+        size += p::string_size(flexible, (&self.group_id), "WriteShareGroupStateRequest.GroupId")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WriteShareGroupStateRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -67,8 +67,8 @@ impl p::WireStruct for WriteShareGroupStateRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -84,8 +84,8 @@ impl p::testing::Random for WriteShareGroupStateRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.group_id = rng.string(); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| WriteStateData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.group_id = rng.string();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| WriteStateData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -134,11 +134,11 @@ impl p::WireStruct for PartitionData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.partition = r.i32()?; }
-        if true { this.state_epoch = r.i32()?; }
-        if true { this.leader_epoch = r.i32()?; }
-        if true { this.start_offset = r.i64()?; }
-        if true { this.state_batches = r.array(flexible, StateBatch::min_size(version), "PartitionData.StateBatches", |r| Ok(StateBatch::read(r, version)?))?; }
+        this.partition = r.i32()?;
+        this.state_epoch = r.i32()?;
+        this.leader_epoch = r.i32()?;
+        this.start_offset = r.i64()?;
+        this.state_batches = r.array(flexible, StateBatch::min_size(version), "PartitionData.StateBatches", |r| Ok(StateBatch::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -156,11 +156,11 @@ impl p::WireStruct for PartitionData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "Partition", version }); }
-        if true { size += 4; } else if self.state_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StateEpoch", version }); }
-        if true { size += 4; } else if self.leader_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "LeaderEpoch", version }); }
-        if true { size += 8; } else if self.start_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StartOffset", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_batches).len()), "PartitionData.StateBatches")?; for e in (&self.state_batches).iter() { s += e.size(version)?; } s }; } else if self.state_batches != Vec::<StateBatch>::new() { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "StateBatches", version }); }
+        size += 4;
+        size += 4;
+        size += 4;
+        size += 8;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_batches).len()), "PartitionData.StateBatches")?; for e in (&self.state_batches).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -175,11 +175,11 @@ impl p::WireStruct for PartitionData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i32(*(&self.partition)); }
-        if true { w.put_i32(*(&self.state_epoch)); }
-        if true { w.put_i32(*(&self.leader_epoch)); }
-        if true { w.put_i64(*(&self.start_offset)); }
-        if true { w.put_length(flexible, true, Some((&self.state_batches).len())); for e in (&self.state_batches).iter() { e.write(w, version)?; } }
+        w.put_i32(*(&self.partition));
+        w.put_i32(*(&self.state_epoch));
+        w.put_i32(*(&self.leader_epoch));
+        w.put_i64(*(&self.start_offset));
+        w.put_length(flexible, true, Some((&self.state_batches).len())); for e in (&self.state_batches).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -195,11 +195,11 @@ impl p::testing::Random for PartitionData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition = rng.next_u64() as i32; }
-        if true { this.state_epoch = rng.next_u64() as i32; }
-        if true { this.leader_epoch = rng.next_u64() as i32; }
-        if true { this.start_offset = rng.next_u64() as i64; }
-        if true { this.state_batches = { let n = rng.len(depth); (0..n).map(|_| StateBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.partition = rng.next_u64() as i32;
+        this.state_epoch = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
+        this.start_offset = rng.next_u64() as i64;
+        this.state_batches = { let n = rng.len(depth); (0..n).map(|_| StateBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -239,10 +239,10 @@ impl p::WireStruct for StateBatch {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.first_offset = r.i64()?; }
-        if true { this.last_offset = r.i64()?; }
-        if true { this.delivery_state = r.i8()?; }
-        if true { this.delivery_count = r.i16()?; }
+        this.first_offset = r.i64()?;
+        this.last_offset = r.i64()?;
+        this.delivery_state = r.i8()?;
+        this.delivery_count = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -260,10 +260,10 @@ impl p::WireStruct for StateBatch {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.first_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "FirstOffset", version }); }
-        if true { size += 8; } else if self.last_offset != 0i64 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "LastOffset", version }); }
-        if true { size += 1; } else if self.delivery_state != 0i8 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "DeliveryState", version }); }
-        if true { size += 2; } else if self.delivery_count != 0i16 { return Err(p::WireError::FieldNotSupported { message: "StateBatch", field: "DeliveryCount", version }); }
+        size += 8;
+        size += 8;
+        size += 1;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -278,10 +278,10 @@ impl p::WireStruct for StateBatch {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_i64(*(&self.first_offset)); }
-        if true { w.put_i64(*(&self.last_offset)); }
-        if true { w.put_i8(*(&self.delivery_state)); }
-        if true { w.put_i16(*(&self.delivery_count)); }
+        w.put_i64(*(&self.first_offset));
+        w.put_i64(*(&self.last_offset));
+        w.put_i8(*(&self.delivery_state));
+        w.put_i16(*(&self.delivery_count));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -297,10 +297,10 @@ impl p::testing::Random for StateBatch {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.first_offset = rng.next_u64() as i64; }
-        if true { this.last_offset = rng.next_u64() as i64; }
-        if true { this.delivery_state = rng.next_u64() as i8; }
-        if true { this.delivery_count = rng.next_u64() as i16; }
+        this.first_offset = rng.next_u64() as i64;
+        this.last_offset = rng.next_u64() as i64;
+        this.delivery_state = rng.next_u64() as i8;
+        this.delivery_count = rng.next_u64() as i16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -336,8 +336,8 @@ impl p::WireStruct for WriteStateData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if true { this.topic_id = r.uuid()?; }
-        if true { this.partitions = r.array(flexible, PartitionData::min_size(version), "WriteStateData.Partitions", |r| Ok(PartitionData::read(r, version)?))?; }
+        this.topic_id = r.uuid()?;
+        this.partitions = r.array(flexible, PartitionData::min_size(version), "WriteStateData.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -355,8 +355,8 @@ impl p::WireStruct for WriteStateData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "WriteStateData", field: "TopicId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "WriteStateData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<PartitionData>::new() { return Err(p::WireError::FieldNotSupported { message: "WriteStateData", field: "Partitions", version }); }
+        size += 16;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "WriteStateData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -371,8 +371,8 @@ impl p::WireStruct for WriteStateData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if true { w.put_uuid((&self.topic_id)); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_uuid((&self.topic_id));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -388,8 +388,8 @@ impl p::testing::Random for WriteStateData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.topic_id = rng.uuid(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.topic_id = rng.uuid();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

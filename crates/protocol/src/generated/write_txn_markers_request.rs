@@ -31,7 +31,7 @@ impl p::WireStruct for WriteTxnMarkersRequest {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.markers = r.array(flexible, WritableTxnMarker::min_size(version), "WriteTxnMarkersRequest.Markers", |r| Ok(WritableTxnMarker::read(r, version)?))?; }
+        this.markers = r.array(flexible, WritableTxnMarker::min_size(version), "WriteTxnMarkersRequest.Markers", |r| Ok(WritableTxnMarker::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for WriteTxnMarkersRequest {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.markers).len()), "WriteTxnMarkersRequest.Markers")?; for e in (&self.markers).iter() { s += e.size(version)?; } s }; } else if self.markers != Vec::<WritableTxnMarker>::new() { return Err(p::WireError::FieldNotSupported { message: "WriteTxnMarkersRequest", field: "Markers", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.markers).len()), "WriteTxnMarkersRequest.Markers")?; for e in (&self.markers).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for WriteTxnMarkersRequest {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_length(flexible, true, Some((&self.markers).len())); for e in (&self.markers).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.markers).len())); for e in (&self.markers).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for WriteTxnMarkersRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.markers = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarker::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.markers = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarker::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,11 +130,11 @@ impl p::WireStruct for WritableTxnMarker {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.producer_id = r.i64()?; }
-        if true { this.producer_epoch = r.i16()?; }
-        if true { this.transaction_result = r.bool()?; }
-        if true { this.topics = r.array(flexible, WritableTxnMarkerTopic::min_size(version), "WritableTxnMarker.Topics", |r| Ok(WritableTxnMarkerTopic::read(r, version)?))?; }
-        if true { this.coordinator_epoch = r.i32()?; }
+        this.producer_id = r.i64()?;
+        this.producer_epoch = r.i16()?;
+        this.transaction_result = r.bool()?;
+        this.topics = r.array(flexible, WritableTxnMarkerTopic::min_size(version), "WritableTxnMarker.Topics", |r| Ok(WritableTxnMarkerTopic::read(r, version)?))?;
+        this.coordinator_epoch = r.i32()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -152,11 +152,11 @@ impl p::WireStruct for WritableTxnMarker {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarker", field: "ProducerId", version }); }
-        if true { size += 2; } else if self.producer_epoch != 0i16 { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarker", field: "ProducerEpoch", version }); }
-        if true { size += 1; } else if self.transaction_result != false { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarker", field: "TransactionResult", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WritableTxnMarker.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<WritableTxnMarkerTopic>::new() { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarker", field: "Topics", version }); }
-        if true { size += 4; } else if self.coordinator_epoch != 0i32 { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarker", field: "CoordinatorEpoch", version }); }
+        size += 8;
+        size += 2;
+        size += 1;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WritableTxnMarker.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -171,11 +171,11 @@ impl p::WireStruct for WritableTxnMarker {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_i16(*(&self.producer_epoch)); }
-        if true { w.put_bool(*(&self.transaction_result)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
-        if true { w.put_i32(*(&self.coordinator_epoch)); }
+        w.put_i64(*(&self.producer_id));
+        w.put_i16(*(&self.producer_epoch));
+        w.put_bool(*(&self.transaction_result));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        w.put_i32(*(&self.coordinator_epoch));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -191,11 +191,11 @@ impl p::testing::Random for WritableTxnMarker {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.producer_epoch = rng.next_u64() as i16; }
-        if true { this.transaction_result = rng.bool(); }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if true { this.coordinator_epoch = rng.next_u64() as i32; }
+        this.producer_id = rng.next_u64() as i64;
+        this.producer_epoch = rng.next_u64() as i16;
+        this.transaction_result = rng.bool();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.coordinator_epoch = rng.next_u64() as i32;
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -232,8 +232,8 @@ impl p::WireStruct for WritableTxnMarkerTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "WritableTxnMarkerTopic.Name")?; }
-        if true { this.partition_indexes = r.array(flexible, 4, "WritableTxnMarkerTopic.PartitionIndexes", |r| Ok(r.i32()?))?; }
+        this.name = r.string(flexible, "WritableTxnMarkerTopic.Name")?;
+        this.partition_indexes = r.array(flexible, 4, "WritableTxnMarkerTopic.PartitionIndexes", |r| Ok(r.i32()?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -251,8 +251,8 @@ impl p::WireStruct for WritableTxnMarkerTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "WritableTxnMarkerTopic.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerTopic", field: "Name", version }); }
-        if true { size += p::array_prefix_size(flexible, false, Some((&self.partition_indexes).len()), "WritableTxnMarkerTopic.PartitionIndexes")? + (&self.partition_indexes).len() * 4; } else if self.partition_indexes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerTopic", field: "PartitionIndexes", version }); }
+        size += p::string_size(flexible, (&self.name), "WritableTxnMarkerTopic.Name")?;
+        size += p::array_prefix_size(flexible, false, Some((&self.partition_indexes).len()), "WritableTxnMarkerTopic.PartitionIndexes")? + (&self.partition_indexes).len() * 4;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -267,8 +267,8 @@ impl p::WireStruct for WritableTxnMarkerTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partition_indexes).len())); for e in (&self.partition_indexes).iter() { w.put_i32(*e); } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partition_indexes).len())); for e in (&self.partition_indexes).iter() { w.put_i32(*e); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -284,8 +284,8 @@ impl p::testing::Random for WritableTxnMarkerTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partition_indexes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partition_indexes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -31,7 +31,7 @@ impl p::WireStruct for WriteTxnMarkersResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.markers = r.array(flexible, WritableTxnMarkerResult::min_size(version), "WriteTxnMarkersResponse.Markers", |r| Ok(WritableTxnMarkerResult::read(r, version)?))?; }
+        this.markers = r.array(flexible, WritableTxnMarkerResult::min_size(version), "WriteTxnMarkersResponse.Markers", |r| Ok(WritableTxnMarkerResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,7 +49,7 @@ impl p::WireStruct for WriteTxnMarkersResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.markers).len()), "WriteTxnMarkersResponse.Markers")?; for e in (&self.markers).iter() { s += e.size(version)?; } s }; } else if self.markers != Vec::<WritableTxnMarkerResult>::new() { return Err(p::WireError::FieldNotSupported { message: "WriteTxnMarkersResponse", field: "Markers", version }); }
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.markers).len()), "WriteTxnMarkersResponse.Markers")?; for e in (&self.markers).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,7 +64,7 @@ impl p::WireStruct for WriteTxnMarkersResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_length(flexible, true, Some((&self.markers).len())); for e in (&self.markers).iter() { e.write(w, version)?; } }
+        w.put_length(flexible, true, Some((&self.markers).len())); for e in (&self.markers).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,7 +80,7 @@ impl p::testing::Random for WriteTxnMarkersResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.markers = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.markers = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -124,8 +124,8 @@ impl p::WireStruct for WritableTxnMarkerPartitionResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.partition_index = r.i32()?; }
-        if true { this.error_code = r.i16()?; }
+        this.partition_index = r.i32()?;
+        this.error_code = r.i16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -143,8 +143,8 @@ impl p::WireStruct for WritableTxnMarkerPartitionResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 4; } else if self.partition_index != 0i32 { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerPartitionResult", field: "PartitionIndex", version }); }
-        if true { size += 2; } else if self.error_code != 0i16 { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerPartitionResult", field: "ErrorCode", version }); }
+        size += 4;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -159,8 +159,8 @@ impl p::WireStruct for WritableTxnMarkerPartitionResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i32(*(&self.partition_index)); }
-        if true { w.put_i16(*(&self.error_code)); }
+        w.put_i32(*(&self.partition_index));
+        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -176,8 +176,8 @@ impl p::testing::Random for WritableTxnMarkerPartitionResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.partition_index = rng.next_u64() as i32; }
-        if true { this.error_code = rng.next_u64() as i16; }
+        this.partition_index = rng.next_u64() as i32;
+        this.error_code = rng.next_u64() as i16;
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -214,8 +214,8 @@ impl p::WireStruct for WritableTxnMarkerResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.producer_id = r.i64()?; }
-        if true { this.topics = r.array(flexible, WritableTxnMarkerTopicResult::min_size(version), "WritableTxnMarkerResult.Topics", |r| Ok(WritableTxnMarkerTopicResult::read(r, version)?))?; }
+        this.producer_id = r.i64()?;
+        this.topics = r.array(flexible, WritableTxnMarkerTopicResult::min_size(version), "WritableTxnMarkerResult.Topics", |r| Ok(WritableTxnMarkerTopicResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -233,8 +233,8 @@ impl p::WireStruct for WritableTxnMarkerResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += 8; } else if self.producer_id != 0i64 { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerResult", field: "ProducerId", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WritableTxnMarkerResult.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<WritableTxnMarkerTopicResult>::new() { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerResult", field: "Topics", version }); }
+        size += 8;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WritableTxnMarkerResult.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -249,8 +249,8 @@ impl p::WireStruct for WritableTxnMarkerResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_i64(*(&self.producer_id)); }
-        if true { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        w.put_i64(*(&self.producer_id));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -266,8 +266,8 @@ impl p::testing::Random for WritableTxnMarkerResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.producer_id = rng.next_u64() as i64; }
-        if true { this.topics = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.producer_id = rng.next_u64() as i64;
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerTopicResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -304,8 +304,8 @@ impl p::WireStruct for WritableTxnMarkerTopicResult {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 1;
         let mut this = Self::default();
-        if true { this.name = r.string(flexible, "WritableTxnMarkerTopicResult.Name")?; }
-        if true { this.partitions = r.array(flexible, WritableTxnMarkerPartitionResult::min_size(version), "WritableTxnMarkerTopicResult.Partitions", |r| Ok(WritableTxnMarkerPartitionResult::read(r, version)?))?; }
+        this.name = r.string(flexible, "WritableTxnMarkerTopicResult.Name")?;
+        this.partitions = r.array(flexible, WritableTxnMarkerPartitionResult::min_size(version), "WritableTxnMarkerTopicResult.Partitions", |r| Ok(WritableTxnMarkerPartitionResult::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -323,8 +323,8 @@ impl p::WireStruct for WritableTxnMarkerTopicResult {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if true { size += p::string_size(flexible, (&self.name), "WritableTxnMarkerTopicResult.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerTopicResult", field: "Name", version }); }
-        if true { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "WritableTxnMarkerTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<WritableTxnMarkerPartitionResult>::new() { return Err(p::WireError::FieldNotSupported { message: "WritableTxnMarkerTopicResult", field: "Partitions", version }); }
+        size += p::string_size(flexible, (&self.name), "WritableTxnMarkerTopicResult.Name")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "WritableTxnMarkerTopicResult.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -339,8 +339,8 @@ impl p::WireStruct for WritableTxnMarkerTopicResult {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 1;
-        if true { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
-        if true { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
+        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -356,8 +356,8 @@ impl p::testing::Random for WritableTxnMarkerTopicResult {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if true { this.name = rng.string(); }
-        if true { this.partitions = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
+        this.name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerPartitionResult::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
