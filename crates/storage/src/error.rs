@@ -1,0 +1,139 @@
+//! Why a storage operation failed, as values the broker maps to Kafka error codes at its edge
+//! (`CORRUPT_MESSAGE`, `INVALID_RECORD`, `OFFSET_OUT_OF_RANGE`, `KAFKA_STORAGE_ERROR`, ...).
+//!
+//! Broken invariants are not here: they are `assert!`s, because continuing past one would
+//! write or serve wrong bytes.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use strom_protocol::records::RecordError;
+
+use crate::{Offset, TopicPartition};
+
+/// An operating error of the storage engine.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// A file operation failed. `op` names the step so an operator can tell a failed fsync
+    /// from a failed open.
+    #[error("{op} {path}: {source}")]
+    Io {
+        op: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    /// Batch number `batch_index` of an appended record set is malformed or fails its CRC.
+    #[error("record batch {batch_index} is corrupt: {source}")]
+    CorruptRecord {
+        batch_index: usize,
+        #[source]
+        source: RecordError,
+    },
+
+    /// A well-formed batch that the log refuses (Kafka's `INVALID_RECORD`).
+    #[error("record batch {batch_index} is invalid: {reason}")]
+    InvalidRecord {
+        batch_index: usize,
+        reason: &'static str,
+    },
+
+    /// One batch is larger than `max.message.bytes`.
+    #[error("record batch of {size} bytes exceeds max.message.bytes {max}")]
+    RecordTooLarge { size: usize, max: usize },
+
+    /// The whole record set of one append is larger than a segment may hold.
+    #[error("record set of {size} bytes exceeds the segment limit {max}")]
+    RecordSetTooLarge { size: usize, max: usize },
+
+    /// An append with no batches.
+    #[error("empty record set")]
+    EmptyRecordSet,
+
+    /// The requested offset is outside `[log_start, log_end]`.
+    #[error(
+        "offset {requested} out of range [{log_start}, {log_end}] for {topic_partition}"
+    )]
+    OffsetOutOfRange {
+        topic_partition: TopicPartition,
+        requested: Offset,
+        log_start: Offset,
+        log_end: Offset,
+    },
+
+    /// A replica append whose first offset does not continue the log.
+    #[error("replicated batch starts at {first} but the log ends at {log_end}")]
+    NonMonotonicOffset { first: Offset, log_end: Offset },
+
+    /// `DeleteRecords` above the high watermark.
+    #[error("cannot delete records below {requested}: high watermark is {high_watermark}")]
+    DeleteBeyondHighWatermark {
+        requested: Offset,
+        high_watermark: Offset,
+    },
+
+    /// A checkpoint file that does not follow Kafka's text format.
+    #[error("checkpoint {path} line {line}: {reason}")]
+    CorruptCheckpoint {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+
+    /// A directory or file name that is not a partition or a segment.
+    #[error("bad name {name}: {reason}")]
+    BadName { name: String, reason: &'static str },
+
+    /// A log configuration that cannot work (for example a segment larger than 2 GiB).
+    #[error("invalid log config: {0}")]
+    InvalidConfig(String),
+
+    /// The log was deleted or closed under the caller.
+    #[error("log {0} is closed")]
+    LogClosed(TopicPartition),
+
+    /// An earlier fsync failed, so the log's durable state is unknown and it takes no
+    /// more writes (Kafka takes the log directory offline).
+    #[error("log {0} is offline after a failed flush")]
+    LogOffline(TopicPartition),
+
+    /// More callers wait for durability than the bound allows.
+    #[error("{waiting} flush waiters already pending (limit {limit})")]
+    TooManyFlushWaiters { waiting: usize, limit: usize },
+
+    /// A flush the caller waited for failed.
+    #[error(transparent)]
+    Flush(#[from] FlushError),
+
+    /// A test asked the operation to stop here, as a crash would.
+    #[error("injected crash at {0}")]
+    InjectedCrash(&'static str),
+}
+
+/// Why a durability wait did not end with the data on disk. Cloned to every waiter of a
+/// grouped fsync, so it carries text rather than the `io::Error`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FlushError {
+    #[error("fsync failed: {reason}")]
+    Failed { reason: String },
+    #[error("log closed before the flush completed")]
+    Closed,
+}
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+/// Attaches the operation and the path to an `io::Error`.
+pub(crate) trait IoContext<T> {
+    fn io(self, op: &'static str, path: &Path) -> Result<T>;
+}
+
+impl<T> IoContext<T> for io::Result<T> {
+    fn io(self, op: &'static str, path: &Path) -> Result<T> {
+        self.map_err(|source| StorageError::Io {
+            op,
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+}

@@ -1,0 +1,57 @@
+//! The storage engine: each partition's log on local disk in Kafka's segment layout, fast to
+//! append and read, and correct after any crash.
+//!
+//! Layout of a data directory (the bytes of each file are described in the module that
+//! writes it):
+//!
+//! ```text
+//! <data-dir>/
+//!   <topic>-<partition>/
+//!     00000000000000000000.log        record batches as received (segment)
+//!     00000000000000000000.index      offset -> position, sparse         (index)
+//!     00000000000000000000.timeindex  timestamp -> offset, sparse        (index)
+//!     leader-epoch-checkpoint         epoch -> start offset              (leader_epoch)
+//!   recovery-point-offset-checkpoint  per partition: offsets below are fsynced (checkpoint)
+//!   log-start-offset-checkpoint       per partition: first readable offset
+//!   replication-offset-checkpoint     per partition: high watermark
+//!   cleaner-offset-checkpoint         per partition: first offset not yet compacted
+//!   .kafka_cleanshutdown              present only after a clean shutdown (manager)
+//! ```
+//!
+//! - [`LogSegment`], [`OffsetIndex`], [`TimeIndex`]: one segment and its indexes.
+//! - [`Log`]: one partition: append with in-place offset assignment, reads of whole batches,
+//!   offset-for-timestamp, grouped fsync ([`Log::flush_to`]), retention, truncation.
+//! - [`LogManager`]: the data directory: parallel loading with recovery, checkpoints,
+//!   background retention, flushing and cleaning, partition deletion, sizes.
+//! - [`LogCleaner`]: compaction, swapping cleaned segments in with Kafka's
+//!   `.cleaned`/`.swap` protocol.
+//! - [`ProducerStateManager`]: idempotent-producer sequence tracking for duplicate detection.
+
+mod checkpoint;
+mod clock;
+mod config;
+mod error;
+mod flush;
+mod index;
+mod leader_epoch;
+mod log;
+mod segment;
+mod types;
+
+pub use checkpoint::{
+    CLEANER_OFFSET_CHECKPOINT, EpochEntry, LEADER_EPOCH_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT,
+    LeaderEpochCheckpointFile, OffsetCheckpointFile, RECOVERY_POINT_CHECKPOINT,
+    REPLICATION_OFFSET_CHECKPOINT, sync_dir, write_atomically,
+};
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::{CleanupPolicy, LogConfig, READ_BYTES_MAX, SEGMENT_BYTES_MAX};
+pub use error::{FlushError, Result, StorageError};
+pub use flush::{FlushHandle, FlushScheduler, FlushWaiter};
+pub use index::{OffsetIndex, TimeIndex};
+pub use leader_epoch::LeaderEpochFileCache;
+pub use log::{
+    AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, LoadParams, LoadStats, Log,
+    SegmentInfo,
+};
+pub use segment::{LogSegment, RecoveryOutcome, ScanStop};
+pub use types::{LeaderEpoch, Offset, Timestamp, TopicPartition};

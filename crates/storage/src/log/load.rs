@@ -1,0 +1,272 @@
+//! Opening a partition directory: finishing interrupted swaps, removing leftovers, and
+//! recovering every segment that may hold unflushed data.
+//!
+//! The steps, in order:
+//!
+//! 1. Files ending in `.deleted`, `.cleaned` or `.tmp` are removed: a deletion, a clean, or
+//!    a checkpoint write that a crash interrupted before its commit point.
+//! 2. A `<base>.log.swap` means a cleaned segment had been fully written and fsynced and the
+//!    swap had begun: the swap wins. Every ordinary segment whose base offset lies in
+//!    `[swap base, swap's next offset)` is one it replaces and is deleted, then the `.swap`
+//!    files are renamed to their final names. (The cleaner keeps a header for the last batch
+//!    of every group, so the swap's range always covers the segments it replaced.)
+//! 3. Segments are opened in offset order. Without a clean-shutdown marker, each segment
+//!    that can contain offsets at or past the recovery point is scanned batch by batch with
+//!    CRC checks; its indexes are rebuilt and it is truncated at the first torn or corrupt
+//!    batch, and any later segments are deleted. Other segments keep their indexes if those
+//!    pass a sanity check; an index that is missing or fails it is rebuilt by a scan.
+//! 4. Recovered segments are fsynced, so the recovery point can start at the log end.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::checkpoint::sync_dir;
+use crate::error::IoContext;
+use crate::leader_epoch::LeaderEpochFileCache;
+use crate::log::LogState;
+use crate::segment::{
+    CLEANED_FILE_SUFFIX, DELETED_FILE_SUFFIX, INDEX_FILE_SUFFIX, LOG_FILE_SUFFIX, LogSegment,
+    SWAP_FILE_SUFFIX, TIME_INDEX_FILE_SUFFIX, parse_base_offset,
+};
+use crate::{Clock, LogConfig, Offset, Result};
+
+/// What the data directory's checkpoints say about a log being opened.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadParams {
+    /// From `recovery-point-offset-checkpoint`: everything below it was fsynced.
+    pub recovery_point: Offset,
+    /// From `log-start-offset-checkpoint`.
+    pub log_start_offset: Offset,
+    /// From `replication-offset-checkpoint`.
+    pub high_watermark: Offset,
+    /// From `cleaner-offset-checkpoint`.
+    pub cleaner_checkpoint: Offset,
+    /// The data directory holds a clean-shutdown marker: no segment needs a scan.
+    pub had_clean_shutdown: bool,
+}
+
+/// What opening a log found and did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadStats {
+    pub segments: usize,
+    pub recovered_segments: usize,
+    pub rebuilt_indexes: usize,
+    pub truncated_bytes: u64,
+    pub deleted_segments: usize,
+    pub completed_swaps: usize,
+    pub elapsed_ms: u64,
+}
+
+fn remove_file(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e).io("delete", path),
+        _ => Ok(()),
+    }
+}
+
+fn file_names(dir: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(dir).io("list", dir)? {
+        let entry = entry.io("list", dir)?;
+        if let Ok(name) = entry.file_name().into_string() {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+fn is_segment_file(name: &str, suffix: &str) -> bool {
+    [LOG_FILE_SUFFIX, INDEX_FILE_SUFFIX, TIME_INDEX_FILE_SUFFIX]
+        .iter()
+        .any(|kind| name.ends_with(&format!("{kind}{suffix}")))
+        && parse_base_offset(name).is_some()
+}
+
+pub(super) fn load(
+    dir: &Path,
+    config: Arc<LogConfig>,
+    params: &LoadParams,
+    clock: &dyn Clock,
+) -> Result<(LogState, LoadStats)> {
+    let started = Instant::now();
+    let now = clock.now();
+    let mut stats = LoadStats::default();
+    fs::create_dir_all(dir).io("create", dir)?;
+
+    // 1. Leftovers of interrupted deletions, cleans and checkpoint writes.
+    for name in file_names(dir)? {
+        if name.ends_with(DELETED_FILE_SUFFIX)
+            || name.ends_with(CLEANED_FILE_SUFFIX)
+            || name.ends_with(".tmp")
+        {
+            remove_file(&dir.join(&name))?;
+        }
+    }
+
+    // 2. Interrupted swaps: the swap wins.
+    stats.completed_swaps = complete_swaps(dir, &config, clock)?;
+
+    // 3. Segments.
+    let names = file_names(dir)?;
+    let mut bases: Vec<Offset> = names
+        .iter()
+        .filter(|n| n.ends_with(LOG_FILE_SUFFIX))
+        .filter_map(|n| parse_base_offset(n))
+        .collect();
+    bases.sort();
+    for name in &names {
+        let orphan = (name.ends_with(INDEX_FILE_SUFFIX) || name.ends_with(TIME_INDEX_FILE_SUFFIX))
+            && parse_base_offset(name).is_some_and(|b| bases.binary_search(&b).is_err());
+        if orphan {
+            remove_file(&dir.join(name))?;
+        }
+    }
+
+    let mut segments = std::collections::BTreeMap::new();
+    let mut recovered = Vec::new();
+    let mut i = 0;
+    while i < bases.len() {
+        let base = bases[i];
+        let (mut segment, missing_index) = LogSegment::open(dir, base, "", &config, now)?;
+        let next_base = bases.get(i + 1).copied();
+        let may_be_unflushed = next_base.is_none_or(|n| n > params.recovery_point);
+        let scan = (!params.had_clean_shutdown && may_be_unflushed)
+            || missing_index
+            || !segment.load_tail()?;
+        if scan {
+            if !missing_index && (params.had_clean_shutdown || !may_be_unflushed) {
+                tracing::warn!(dir = %dir.display(), base = base.0, "rebuilding bad index");
+            }
+            stats.rebuilt_indexes += usize::from(missing_index);
+            let outcome = segment.recover()?;
+            stats.recovered_segments += 1;
+            stats.truncated_bytes += outcome.truncated_bytes;
+            recovered.push(base);
+            if let Some(stop) = &outcome.stop {
+                tracing::warn!(
+                    dir = %dir.display(),
+                    base = base.0,
+                    valid_bytes = outcome.valid_bytes,
+                    truncated_bytes = outcome.truncated_bytes,
+                    reason = ?stop,
+                    "truncated log segment during recovery"
+                );
+                // Nothing after a corrupt batch can be trusted: later segments go.
+                for &later in &bases[i + 1..] {
+                    let (doomed, _) = LogSegment::open(dir, later, "", &config, now)?;
+                    stats.truncated_bytes += doomed.size();
+                    doomed.delete_files()?;
+                    stats.deleted_segments += 1;
+                }
+                bases.truncate(i + 1);
+            }
+        }
+        segments.insert(base, segment);
+        i += 1;
+    }
+
+    let log_start_hint = params.log_start_offset.max(Offset::ZERO);
+    if segments.is_empty() {
+        segments.insert(
+            log_start_hint,
+            LogSegment::create(dir, log_start_hint, "", &config, now)?,
+        );
+    }
+    let first_base = *segments.keys().next().unwrap_or(&log_start_hint);
+    let mut log_end = segments
+        .values()
+        .next_back()
+        .map_or(first_base, LogSegment::next_offset);
+    let mut log_start = params.log_start_offset.max(first_base);
+    if log_start > log_end {
+        // Records up to the log start were deleted, and what remained was lost or removed.
+        for (_, segment) in std::mem::take(&mut segments) {
+            segment.delete_files()?;
+        }
+        segments.insert(log_start, LogSegment::create(dir, log_start, "", &config, now)?);
+        log_end = log_start;
+    }
+    log_start = log_start.min(log_end);
+
+    // Inactive segments trimmed, the active one ready for appends.
+    let count = segments.len();
+    for (n, segment) in segments.values_mut().enumerate() {
+        if n + 1 < count {
+            segment.on_become_inactive()?;
+        } else {
+            segment.on_become_active()?;
+        }
+    }
+    for base in &recovered {
+        if let Some(segment) = segments.get(base) {
+            segment.flush()?;
+        }
+    }
+    sync_dir(dir)?;
+
+    let mut epochs = LeaderEpochFileCache::open(dir.to_path_buf())?;
+    epochs.truncate_from_end(log_end)?;
+    epochs.truncate_from_start(log_start)?;
+
+    stats.segments = segments.len();
+    stats.elapsed_ms = started.elapsed().as_millis() as u64;
+    let state = LogState {
+        config,
+        segments,
+        log_end_offset: log_end,
+        log_start_offset: log_start,
+        high_watermark: params.high_watermark.clamp(log_start, log_end),
+        recovery_point: log_end,
+        cleaner_checkpoint: params.cleaner_checkpoint.clamp(log_start, log_end),
+        epochs,
+        unflushed_messages: 0,
+        first_unflushed_at: None,
+        dir_dirty: false,
+        closed: false,
+        offline: false,
+    };
+    Ok((state, stats))
+}
+
+/// Finishes swaps a crash interrupted (step 2 of the module docs). Returns how many.
+fn complete_swaps(dir: &Path, config: &LogConfig, clock: &dyn Clock) -> Result<usize> {
+    let names = file_names(dir)?;
+    let swap_log = format!("{LOG_FILE_SUFFIX}{SWAP_FILE_SUFFIX}");
+    let swap_bases: Vec<Offset> = names
+        .iter()
+        .filter(|n| n.ends_with(&swap_log))
+        .filter_map(|n| parse_base_offset(n))
+        .collect();
+    let mut swaps = Vec::new();
+    let (mut low, mut high) = (Offset(i64::MAX), Offset(i64::MIN));
+    for &base in &swap_bases {
+        let (mut segment, _) = LogSegment::open(dir, base, SWAP_FILE_SUFFIX, config, clock.now())?;
+        segment.recover()?;
+        low = low.min(base);
+        high = high.max(segment.next_offset());
+        swaps.push(segment);
+    }
+    for name in &names {
+        let Some(base) = parse_base_offset(name) else { continue };
+        if is_segment_file(name, "") && base >= low && base < high {
+            tracing::info!(dir = %dir.display(), file = %name, "removing segment replaced by swap");
+            remove_file(&dir.join(name))?;
+        }
+        if is_segment_file(name, SWAP_FILE_SUFFIX) && swap_bases.binary_search(&base).is_err() {
+            remove_file(&dir.join(name))?;
+        }
+    }
+    let count = swaps.len();
+    for mut segment in swaps {
+        segment.on_become_inactive()?;
+        segment.flush()?;
+        segment.change_suffix("")?;
+    }
+    if count > 0 {
+        sync_dir(dir)?;
+    }
+    Ok(count)
+}

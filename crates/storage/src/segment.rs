@@ -1,0 +1,724 @@
+//! A `LogSegment`: one `.log` file of record batches and its two sparse indexes.
+//!
+//! On disk a segment is three files named by its base offset, zero-padded to 20 digits:
+//! `00000000000000001234.log` holds batches exactly as they were appended (each a v2 record
+//! batch: a 61-byte header and its records, no framing between batches), and
+//! `.index`/`.timeindex` hold the entries described in [`crate::index`]. While the cleaner
+//! builds a replacement segment its files carry a `.cleaned` suffix, during the swap a `.swap`
+//! suffix, and a segment being removed is renamed to `.deleted` first; recovery uses those
+//! suffixes to finish or undo what a crash interrupted.
+//!
+//! A segment does no locking of its own: the [`crate::Log`] that owns it serialises writers,
+//! and readers read the `.log` through a shared file handle with positional reads, so a read
+//! never waits for an append.
+
+use std::fs::{self, File, OpenOptions};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use bytes::{Bytes, BytesMut};
+use strom_protocol::records::{
+    BatchIter, RECORD_BATCH_HEADER_SIZE, RecordBatch, RecordBatchHeader, RecordError,
+};
+
+use crate::config::SEGMENT_BYTES_MAX;
+use crate::error::IoContext;
+use crate::index::{OffsetIndex, TimeIndex};
+use crate::{LogConfig, Offset, Result, Timestamp};
+
+pub const LOG_FILE_SUFFIX: &str = ".log";
+pub const INDEX_FILE_SUFFIX: &str = ".index";
+pub const TIME_INDEX_FILE_SUFFIX: &str = ".timeindex";
+pub const CLEANED_FILE_SUFFIX: &str = ".cleaned";
+pub const SWAP_FILE_SUFFIX: &str = ".swap";
+pub const DELETED_FILE_SUFFIX: &str = ".deleted";
+
+/// Bytes read at a time when scanning a segment (recovery, cleaning, index rebuild).
+pub const SCAN_CHUNK_BYTES: usize = 1024 * 1024;
+/// The largest batch a scan accepts: anything claiming more is corruption.
+pub const SCAN_BATCH_BYTES_MAX: usize = 256 * 1024 * 1024;
+
+static NEXT_SEGMENT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// The 20-digit zero-padded file stem of a segment based at `base`.
+pub fn file_stem(base: Offset) -> String {
+    format!("{:020}", base.0)
+}
+
+/// The path of a segment file: `<dir>/<20 digits><kind><suffix>`.
+pub fn file_path(dir: &Path, base: Offset, kind: &str, suffix: &str) -> PathBuf {
+    dir.join(format!("{}{kind}{suffix}", file_stem(base)))
+}
+
+/// Parses a base offset from a file name such as `00000000000000000042.log.swap`.
+pub fn parse_base_offset(file_name: &str) -> Option<Offset> {
+    let stem = file_name.split('.').next()?;
+    if stem.len() != 20 || !stem.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    stem.parse::<i64>().ok().map(Offset)
+}
+
+/// What an append already learnt about one batch, so the segment does not parse it again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BatchInfo {
+    /// Offset of the batch within the appended record set.
+    pub position_in_set: usize,
+    pub size: usize,
+    pub base_offset: Offset,
+    pub last_offset: Offset,
+    pub max_timestamp: Timestamp,
+}
+
+impl BatchInfo {
+    pub fn from_header(position_in_set: usize, h: &RecordBatchHeader) -> Self {
+        BatchInfo {
+            position_in_set,
+            size: h.total_size(),
+            base_offset: Offset(h.base_offset),
+            last_offset: Offset(h.last_offset()),
+            max_timestamp: Timestamp(h.max_timestamp),
+        }
+    }
+}
+
+/// Why a segment scan stopped before the end of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScanStop {
+    /// The file ends inside a batch: a torn write.
+    TornTail(RecordError),
+    /// A batch that parses wrongly, fails its CRC, or breaks offset order.
+    Corrupt(String),
+}
+
+/// The result of [`LogSegment::recover`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOutcome {
+    pub valid_bytes: u64,
+    pub truncated_bytes: u64,
+    pub batches: u64,
+    pub stop: Option<ScanStop>,
+}
+
+/// Reads a `.log` in large chunks and yields whole batches.
+pub(crate) struct BatchScanner<'a> {
+    file: &'a File,
+    path: &'a Path,
+    /// File position of `chunk[0]`.
+    chunk_start: u64,
+    chunk: Bytes,
+    /// File position of the next batch.
+    position: u64,
+    end: u64,
+}
+
+impl<'a> BatchScanner<'a> {
+    pub fn new(file: &'a File, path: &'a Path, start: u64, end: u64) -> Self {
+        BatchScanner {
+            file,
+            path,
+            chunk_start: start,
+            chunk: Bytes::new(),
+            position: start,
+            end,
+        }
+    }
+
+    /// Position of the next batch (after the last one returned).
+    pub fn position(&self) -> u64 {
+        self.position
+    }
+
+    fn available(&self) -> usize {
+        (self.chunk_start + self.chunk.len() as u64 - self.position) as usize
+    }
+
+    fn refill(&mut self, need: usize) -> Result<()> {
+        let len = need.max(SCAN_CHUNK_BYTES).min((self.end - self.position) as usize);
+        let mut buf = vec![0u8; len];
+        let read = read_fully_at(self.file, &mut buf, self.position).io("read", self.path)?;
+        buf.truncate(read);
+        self.chunk_start = self.position;
+        self.chunk = Bytes::from(buf);
+        Ok(())
+    }
+
+    /// The next batch and its file position; `Ok(Err(stop))` where the valid data ends;
+    /// `Ok(Ok(None))` at a clean end of file.
+    #[allow(clippy::type_complexity)]
+    pub fn next_batch(&mut self) -> Result<Result<Option<(u64, RecordBatch)>, ScanStop>> {
+        let remaining = self.end - self.position;
+        if remaining == 0 {
+            return Ok(Ok(None));
+        }
+        if self.available() < RECORD_BATCH_HEADER_SIZE {
+            self.refill(RECORD_BATCH_HEADER_SIZE)?;
+        }
+        let offset_in_chunk = (self.position - self.chunk_start) as usize;
+        let rest = &self.chunk[offset_in_chunk..];
+        let header = match RecordBatchHeader::parse(rest) {
+            Ok(h) => h,
+            Err(e @ RecordError::Truncated { .. }) => return Ok(Err(ScanStop::TornTail(e))),
+            Err(e) => return Ok(Err(ScanStop::Corrupt(e.to_string()))),
+        };
+        let size = header.total_size();
+        if size > SCAN_BATCH_BYTES_MAX {
+            return Ok(Err(ScanStop::Corrupt(format!("batch of {size} bytes"))));
+        }
+        if size as u64 > remaining {
+            let e = RecordError::Truncated {
+                needed: size,
+                available: remaining as usize,
+            };
+            return Ok(Err(ScanStop::TornTail(e)));
+        }
+        if self.available() < size {
+            self.refill(size)?;
+        }
+        let at = (self.position - self.chunk_start) as usize;
+        let bytes = self.chunk.slice(at..at + size);
+        let batch = match RecordBatch::new(bytes) {
+            Ok(b) => b,
+            Err(e) => return Ok(Err(ScanStop::Corrupt(e.to_string()))),
+        };
+        let position = self.position;
+        self.position += size as u64;
+        Ok(Ok(Some((position, batch))))
+    }
+}
+
+/// `read_at` until `buf` is full or the file ends; returns the bytes read.
+pub(crate) fn read_fully_at(file: &File, buf: &mut [u8], mut at: u64) -> std::io::Result<usize> {
+    let mut done = 0;
+    while done < buf.len() {
+        match file.read_at(&mut buf[done..], at) {
+            Ok(0) => break,
+            Ok(n) => {
+                done += n;
+                at += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(done)
+}
+
+/// A consistent view of a segment taken under the log's lock, read without it.
+#[derive(Debug, Clone)]
+pub(crate) struct SegmentReadView {
+    pub file: Arc<File>,
+    pub path: PathBuf,
+    pub base_offset: Offset,
+    /// Where to start scanning for the wanted offset (from the offset index).
+    pub scan_from: u32,
+    /// Bytes of the segment that were fully written when the view was taken.
+    pub size: u64,
+}
+
+impl SegmentReadView {
+    /// Finds the first batch whose last offset is at or after `target`, scanning headers
+    /// from `scan_from`. Returns its position and header.
+    pub fn find_batch(&self, target: Offset) -> Result<Option<(u64, RecordBatchHeader)>> {
+        let mut position = u64::from(self.scan_from);
+        let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
+        while position + RECORD_BATCH_HEADER_SIZE as u64 <= self.size {
+            let n = read_fully_at(&self.file, &mut head, position).io("read", &self.path)?;
+            let Ok(header) = RecordBatchHeader::parse(&head[..n]) else {
+                return Ok(None);
+            };
+            if header.last_offset() >= target.0 {
+                return Ok(Some((position, header)));
+            }
+            position += header.total_size() as u64;
+        }
+        Ok(None)
+    }
+
+    /// Whole batches starting with the one that holds `start`, at most `max_bytes` of them
+    /// (but at least one if `min_one_batch`), none at or beyond `max_offset`.
+    pub fn read(
+        &self,
+        start: Offset,
+        max_bytes: usize,
+        min_one_batch: bool,
+        max_offset: Offset,
+    ) -> Result<Option<Bytes>> {
+        let Some((position, first)) = self.find_batch(start)? else {
+            return Ok(None);
+        };
+        if first.base_offset >= max_offset.0 {
+            return Ok(Some(Bytes::new()));
+        }
+        let available = (self.size - position) as usize;
+        let first_size = first.total_size();
+        let mut want = max_bytes.min(available);
+        if want < first_size {
+            if !min_one_batch {
+                return Ok(Some(Bytes::new()));
+            }
+            want = first_size.min(available);
+        }
+        let mut buf = BytesMut::zeroed(want);
+        let n = read_fully_at(&self.file, &mut buf, position).io("read", &self.path)?;
+        buf.truncate(n);
+        let bytes = buf.freeze();
+        let mut end = 0;
+        for batch in BatchIter::new(bytes.clone()) {
+            let Ok(batch) = batch else { break };
+            if batch.header().base_offset >= max_offset.0 {
+                break;
+            }
+            end += batch.size_in_bytes();
+        }
+        Ok(Some(bytes.slice(..end)))
+    }
+}
+
+/// One segment of a partition's log. See the module docs for its files.
+#[derive(Debug)]
+pub struct LogSegment {
+    /// Unique within the process, so the cleaner can tell a segment it read from one that
+    /// replaced it at the same base offset.
+    id: u64,
+    base_offset: Offset,
+    dir: PathBuf,
+    suffix: &'static str,
+    log: Arc<File>,
+    log_path: PathBuf,
+    offset_index: OffsetIndex,
+    time_index: TimeIndex,
+    size: u64,
+    next_offset: Offset,
+    bytes_since_last_index_entry: u64,
+    max_timestamp: Timestamp,
+    offset_of_max_timestamp: Offset,
+    created_at: Timestamp,
+    index_interval_bytes: u64,
+    index_max_bytes: u64,
+}
+
+impl LogSegment {
+    fn open_log(path: &Path, create: bool) -> Result<File> {
+        let mut o = OpenOptions::new();
+        o.read(true).write(true);
+        if create {
+            o.create(true).truncate(true);
+        }
+        o.open(path).io(if create { "create" } else { "open" }, path)
+    }
+
+    /// Creates an empty segment at `base` (with `suffix` "" for a live segment or
+    /// [`CLEANED_FILE_SUFFIX`] for a cleaner's output).
+    pub fn create(
+        dir: &Path,
+        base: Offset,
+        suffix: &'static str,
+        config: &LogConfig,
+        now: Timestamp,
+    ) -> Result<Self> {
+        let log_path = file_path(dir, base, LOG_FILE_SUFFIX, suffix);
+        let log = Self::open_log(&log_path, true)?;
+        let offset_index = OffsetIndex::create(
+            file_path(dir, base, INDEX_FILE_SUFFIX, suffix),
+            base,
+            config.segment_index_bytes,
+        )?;
+        let time_index = TimeIndex::create(
+            file_path(dir, base, TIME_INDEX_FILE_SUFFIX, suffix),
+            base,
+            config.segment_index_bytes,
+        )?;
+        Ok(Self::assemble(
+            dir, base, suffix, log, log_path, offset_index, time_index, 0, config, now,
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        dir: &Path,
+        base: Offset,
+        suffix: &'static str,
+        log: File,
+        log_path: PathBuf,
+        offset_index: OffsetIndex,
+        time_index: TimeIndex,
+        size: u64,
+        config: &LogConfig,
+        now: Timestamp,
+    ) -> Self {
+        LogSegment {
+            id: NEXT_SEGMENT_ID.fetch_add(1, Ordering::Relaxed),
+            base_offset: base,
+            dir: dir.to_path_buf(),
+            suffix,
+            log: Arc::new(log),
+            log_path,
+            offset_index,
+            time_index,
+            size,
+            next_offset: base,
+            bytes_since_last_index_entry: 0,
+            max_timestamp: Timestamp::NONE,
+            offset_of_max_timestamp: base,
+            created_at: now,
+            index_interval_bytes: config.index_interval_bytes,
+            index_max_bytes: config.segment_index_bytes,
+        }
+    }
+
+    /// Opens an existing segment. Its indexes are loaded (or created empty if missing) but
+    /// not trusted: call [`LogSegment::load_tail`] or [`LogSegment::recover`] next.
+    /// Returns whether an index file was missing.
+    pub fn open(
+        dir: &Path,
+        base: Offset,
+        suffix: &'static str,
+        config: &LogConfig,
+        now: Timestamp,
+    ) -> Result<(Self, bool)> {
+        let log_path = file_path(dir, base, LOG_FILE_SUFFIX, suffix);
+        let log = Self::open_log(&log_path, false)?;
+        let size = log.metadata().io("stat", &log_path)?.len();
+        let index_path = file_path(dir, base, INDEX_FILE_SUFFIX, suffix);
+        let time_path = file_path(dir, base, TIME_INDEX_FILE_SUFFIX, suffix);
+        let max = config.segment_index_bytes;
+        let missing = !index_path.exists() || !time_path.exists();
+        let (offset_index, time_index) = if missing {
+            (
+                OffsetIndex::create(index_path, base, max)?,
+                TimeIndex::create(time_path, base, max)?,
+            )
+        } else {
+            (
+                OffsetIndex::open(index_path, base, max)?,
+                TimeIndex::open(time_path, base, max)?,
+            )
+        };
+        let segment = Self::assemble(
+            dir, base, suffix, log, log_path, offset_index, time_index, size, config, now,
+        );
+        Ok((segment, missing))
+    }
+
+    /// Trusts the indexes if they pass their sanity checks and fills in the segment's next
+    /// offset and newest timestamp by scanning batch headers after the last index entry.
+    /// Returns false (changing nothing) if the segment needs [`LogSegment::recover`].
+    pub fn load_tail(&mut self) -> Result<bool> {
+        if self.size > SEGMENT_BYTES_MAX || !self.offset_index.sanity_check(self.size.max(1)) {
+            return Ok(false);
+        }
+        let (_, position) = self.offset_index.lookup(Offset(i64::MAX));
+        let mut scanner =
+            BatchScanner::new(&self.log, &self.log_path, u64::from(position), self.size);
+        let mut next = self.base_offset;
+        let mut max_ts = self.time_index.last_entry();
+        loop {
+            match scanner.next_batch()? {
+                Ok(Some((_, batch))) => {
+                    let h = batch.header();
+                    next = Offset(h.next_offset());
+                    if max_ts.is_none_or(|(ts, _)| h.max_timestamp > ts.0) {
+                        max_ts = Some((Timestamp(h.max_timestamp), Offset(h.last_offset())));
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => return Ok(false),
+            }
+        }
+        if position > 0 || self.size > 0 {
+            let (last_indexed, _) = self.offset_index.lookup(Offset(i64::MAX));
+            next = next.max(last_indexed.plus(1));
+        }
+        if !self.time_index.sanity_check(next) {
+            return Ok(false);
+        }
+        self.next_offset = next;
+        if let Some((ts, offset)) = max_ts {
+            self.max_timestamp = ts;
+            self.offset_of_max_timestamp = offset;
+        }
+        self.bytes_since_last_index_entry = self.size - u64::from(position);
+        Ok(true)
+    }
+
+    /// Rebuilds both indexes by scanning every batch, checking each one's CRC and offset
+    /// order, and truncates the `.log` at the first batch that is torn or corrupt.
+    pub fn recover(&mut self) -> Result<RecoveryOutcome> {
+        self.offset_index.reset()?;
+        self.time_index.reset()?;
+        self.offset_index.resize(self.index_max_bytes)?;
+        self.time_index.resize(self.index_max_bytes)?;
+        self.next_offset = self.base_offset;
+        self.max_timestamp = Timestamp::NONE;
+        self.offset_of_max_timestamp = self.base_offset;
+        self.bytes_since_last_index_entry = 0;
+        let size = self.size.min(SEGMENT_BYTES_MAX);
+        let log = Arc::clone(&self.log);
+        let path = self.log_path.clone();
+        let mut scanner = BatchScanner::new(&log, &path, 0, size);
+        let mut batches = 0;
+        let stop = loop {
+            let (position, batch) = match scanner.next_batch()? {
+                Ok(Some(found)) => found,
+                Ok(None) => break None,
+                Err(stop) => break Some(stop),
+            };
+            if let Err(why) = self.check_recovered_batch(&batch) {
+                break Some(ScanStop::Corrupt(why));
+            }
+            let info = BatchInfo::from_header(0, batch.header());
+            self.index_batch(position as u32, &info)?;
+            self.next_offset = info.last_offset.plus(1);
+            batches += 1;
+        };
+        let valid = scanner.position();
+        let truncated = self.size - valid;
+        if truncated > 0 {
+            self.log.set_len(valid).io("truncate", &self.log_path)?;
+            self.size = valid;
+        }
+        Ok(RecoveryOutcome {
+            valid_bytes: valid,
+            truncated_bytes: truncated,
+            batches,
+            stop,
+        })
+    }
+
+    fn check_recovered_batch(&self, batch: &RecordBatch) -> std::result::Result<(), String> {
+        batch.verify_crc().map_err(|e| e.to_string())?;
+        let h = batch.header();
+        if h.last_offset_delta < 0 || h.base_offset < self.next_offset.0 {
+            return Err(format!(
+                "batch at offset {} (last delta {}) does not follow {}",
+                h.base_offset, h.last_offset_delta, self.next_offset
+            ));
+        }
+        if !self.offset_index.can_append_offset(Offset(h.last_offset())) {
+            return Err(format!("offset {} outside segment", h.last_offset()));
+        }
+        Ok(())
+    }
+
+    /// Adds index entries for one batch about to be (or just) written at `position`.
+    fn index_batch(&mut self, position: u32, b: &BatchInfo) -> Result<()> {
+        if b.max_timestamp > self.max_timestamp {
+            self.max_timestamp = b.max_timestamp;
+            self.offset_of_max_timestamp = b.last_offset;
+        }
+        if self.bytes_since_last_index_entry > self.index_interval_bytes {
+            if !self.offset_index.is_full() {
+                self.offset_index.append(b.last_offset, position)?;
+            }
+            self.time_index
+                .maybe_append(self.max_timestamp, self.offset_of_max_timestamp, false)?;
+            self.bytes_since_last_index_entry = 0;
+        }
+        self.bytes_since_last_index_entry += b.size as u64;
+        Ok(())
+    }
+
+    /// Appends `records` (batches with offsets already assigned, described by `batches`) at
+    /// the end of the `.log`, then indexes them.
+    pub(crate) fn append(&mut self, records: &[u8], batches: &[BatchInfo]) -> Result<()> {
+        let (Some(first), Some(last)) = (batches.first(), batches.last()) else {
+            return Ok(());
+        };
+        assert!(
+            first.base_offset >= self.next_offset,
+            "append at {} below segment end {}",
+            first.base_offset,
+            self.next_offset
+        );
+        assert!(self.offset_index.can_append_offset(last.last_offset));
+        let new_size = self.size + records.len() as u64;
+        assert!(new_size <= SEGMENT_BYTES_MAX, "segment would exceed 2 GiB");
+        self.log
+            .write_all_at(records, self.size)
+            .io("write", &self.log_path)?;
+        for b in batches {
+            let position = self.size + b.position_in_set as u64;
+            self.index_batch(position as u32, b)?;
+        }
+        self.size = new_size;
+        self.next_offset = last.last_offset.plus(1);
+        Ok(())
+    }
+
+    /// Removes every batch whose last offset is at or after `offset`. Returns bytes removed.
+    pub fn truncate_to(&mut self, offset: Offset) -> Result<u64> {
+        let view = self.read_view(offset);
+        let Some((position, header)) = view.find_batch(offset)? else {
+            return Ok(0);
+        };
+        self.offset_index.truncate_to(offset)?;
+        self.time_index.truncate_to(offset)?;
+        self.offset_index.resize(self.index_max_bytes)?;
+        self.time_index.resize(self.index_max_bytes)?;
+        self.log.set_len(position).io("truncate", &self.log_path)?;
+        let removed = self.size - position;
+        self.size = position;
+        self.next_offset = if position == 0 {
+            self.base_offset
+        } else {
+            offset.min(Offset(header.base_offset))
+        };
+        match self.time_index.last_entry() {
+            Some((ts, at)) => {
+                self.max_timestamp = ts;
+                self.offset_of_max_timestamp = at;
+            }
+            None => {
+                self.max_timestamp = Timestamp::NONE;
+                self.offset_of_max_timestamp = self.base_offset;
+            }
+        }
+        self.bytes_since_last_index_entry = 0;
+        Ok(removed)
+    }
+
+    /// Called when the segment stops taking appends: records the newest timestamp in the
+    /// time index (so it survives a reopen) and trims both preallocated indexes.
+    pub fn on_become_inactive(&mut self) -> Result<()> {
+        if self.max_timestamp != Timestamp::NONE {
+            self.time_index.maybe_append(
+                self.max_timestamp,
+                self.offset_of_max_timestamp,
+                true,
+            )?;
+        }
+        self.offset_index.trim()?;
+        self.time_index.trim()
+    }
+
+    /// Makes the indexes appendable again (the segment became the active one).
+    pub fn on_become_active(&mut self) -> Result<()> {
+        self.offset_index.resize(self.index_max_bytes)?;
+        self.time_index.resize(self.index_max_bytes)
+    }
+
+    /// Fsyncs the `.log` and both indexes.
+    pub fn flush(&self) -> Result<()> {
+        self.log.sync_data().io("fsync", &self.log_path)?;
+        self.offset_index.flush()?;
+        self.time_index.flush()
+    }
+
+    /// Renames the three files from the current suffix to `suffix`, index files first so
+    /// that the `.log`'s rename is the step that commits the change.
+    pub fn change_suffix(&mut self, suffix: &'static str) -> Result<()> {
+        let (dir, base) = (self.dir.clone(), self.base_offset);
+        self.offset_index
+            .rename(file_path(&dir, base, INDEX_FILE_SUFFIX, suffix))?;
+        self.time_index
+            .rename(file_path(&dir, base, TIME_INDEX_FILE_SUFFIX, suffix))?;
+        let to = file_path(&dir, base, LOG_FILE_SUFFIX, suffix);
+        fs::rename(&self.log_path, &to).io("rename", &self.log_path)?;
+        self.log_path = to;
+        self.suffix = suffix;
+        Ok(())
+    }
+
+    /// Deletes the segment's files: renamed to `.deleted` first, so that a crash part way
+    /// leaves names recovery knows to remove.
+    pub fn delete_files(mut self) -> Result<()> {
+        self.change_suffix(DELETED_FILE_SUFFIX)?;
+        for path in [
+            self.log_path.clone(),
+            self.offset_index.path().to_path_buf(),
+            self.time_index.path().to_path_buf(),
+        ] {
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).io("delete", &path);
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn read_view(&self, target: Offset) -> SegmentReadView {
+        SegmentReadView {
+            file: Arc::clone(&self.log),
+            path: self.log_path.clone(),
+            base_offset: self.base_offset,
+            scan_from: self.offset_index.lookup(target).1,
+            size: self.size,
+        }
+    }
+
+    /// File handles that a flush must fsync: the `.log`, and the indexes if `with_indexes`.
+    pub(crate) fn files_to_sync(&self, with_indexes: bool) -> Vec<(Arc<File>, PathBuf)> {
+        let mut out = vec![(Arc::clone(&self.log), self.log_path.clone())];
+        if with_indexes {
+            out.push((self.offset_index.file(), self.offset_index.path().to_path_buf()));
+            out.push((self.time_index.file(), self.time_index.path().to_path_buf()));
+        }
+        out
+    }
+
+    /// Whether an append of `records_len` bytes ending at `last_offset` must go to a new
+    /// segment, given the roll settings and the time now.
+    pub fn should_roll(
+        &self,
+        config: &LogConfig,
+        records_len: usize,
+        last_offset: Offset,
+        now: Timestamp,
+    ) -> bool {
+        if self.size == 0 {
+            return !self.offset_index.can_append_offset(last_offset);
+        }
+        self.size + records_len as u64 > config.segment_bytes
+            || config
+                .segment_ms
+                .is_some_and(|ms| now.0.saturating_sub(self.created_at.0) > ms)
+            || self.offset_index.is_full()
+            || self.time_index.is_full()
+            || !self.offset_index.can_append_offset(last_offset)
+    }
+
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+    pub fn base_offset(&self) -> Offset {
+        self.base_offset
+    }
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+    /// The offset after the last batch (the base offset if empty).
+    pub fn next_offset(&self) -> Offset {
+        self.next_offset
+    }
+    /// The newest batch timestamp in the segment, or none if it has no timestamps.
+    pub fn max_timestamp(&self) -> Timestamp {
+        self.max_timestamp
+    }
+    /// The last offset of the batch that carries [`LogSegment::max_timestamp`].
+    pub fn offset_of_max_timestamp(&self) -> Offset {
+        self.offset_of_max_timestamp
+    }
+    pub fn created_at(&self) -> Timestamp {
+        self.created_at
+    }
+    pub fn log_path(&self) -> &Path {
+        &self.log_path
+    }
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+    pub fn time_index(&self) -> &TimeIndex {
+        &self.time_index
+    }
+    pub fn offset_index(&self) -> &OffsetIndex {
+        &self.offset_index
+    }
+    pub(crate) fn log_file(&self) -> Arc<File> {
+        Arc::clone(&self.log)
+    }
+}
