@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Capture real record batches written by librdkafka, as fixtures for Strom's decoder.
+"""Capture real record batches written by Kafka clients, as fixtures for Strom's decoder.
 
 Why: a decoder tested only against its own encoder can share its author's misreading of the
-format. These fixtures are the bytes a real client (librdkafka, through confluent-kafka)
-puts in a Produce request, for each codec, so `crates/protocol/tests/records_fixtures.rs`
-can decode them and compare every record with what the client was asked to send.
+format. These fixtures are the bytes real clients put in a Produce request, for each codec,
+so `crates/protocol/tests/records_fixtures.rs` can decode them and compare every record
+with what the client was asked to send.
 
 How: a tiny fake Kafka broker on 127.0.0.1 speaks just enough of the protocol, encoded by
 hand with `struct`: ApiVersions (v0-v3; librdkafka opens with v3, whose request header is
@@ -16,13 +16,19 @@ Fetch >= 4, uses zstd only with Produce >= 7 and Fetch >= 10, and silently sends
 batches uncompressed unless FindCoordinator is listed.
 Each partition's records bytes from each Produce request are saved in arrival order.
 
-Output, in crates/protocol/tests/fixtures/records/:
-  librdkafka-<codec>.bin   the captured record set (batches end to end, as the client sent
-                           them: base offsets are the client's 0s) for none/gzip/snappy/lz4/zstd
-  librdkafka-expected.json the records produced (same for every codec), and per codec the
-                           record count of each captured batch
+Two clients are driven, because they write the codecs differently: librdkafka (through
+confluent-kafka) sends raw snappy and lz4 frames without a content size; kafka-python sends
+snappy in the xerial framing that the Java client also uses, and lz4 frames with a content
+size, and falls back to an uncompressed batch when compression does not shrink it.
 
-Run: python3 -m venv .venv && .venv/bin/pip install confluent-kafka
+Output, in crates/protocol/tests/fixtures/records/, for <client> in librdkafka, kafka-python:
+  <client>-<codec>.bin    the captured record set (batches end to end, as the client sent
+                          them: base offsets are the client's 0s) for none/gzip/snappy/lz4/zstd
+  <client>-expected.json  the records produced (same for every codec), and per codec the
+                          record count and codec of each captured batch
+
+Run: python3 -m venv .venv
+     .venv/bin/pip install confluent-kafka kafka-python python-snappy lz4 zstandard
      .venv/bin/python tools/capture-batches/capture.py
 The Rust test needs only the committed outputs, not Python.
 """
@@ -35,6 +41,7 @@ import sys
 import threading
 
 import confluent_kafka
+import kafka
 
 CODECS = ["none", "gzip", "snappy", "lz4", "zstd"]
 TOPIC = "fixtures"
@@ -258,29 +265,35 @@ class FakeBroker:
 
 def batch_record_counts(records):
     """recordCount of each v2 batch in a record set, read from the fixed header positions."""
-    counts, pos = [], 0
+    return [count for count, _ in batch_summaries(records)]
+
+
+def batch_summaries(records):
+    """(recordCount, codec name) of each v2 batch in a record set."""
+    summaries, pos = [], 0
     while pos + 61 <= len(records):
         (batch_length,) = struct.unpack_from(">i", records, pos + 8)
         magic = records[pos + 16]
         if magic != 2:
             raise ValueError(f"captured a magic {magic} batch; expected 2")
+        (attributes,) = struct.unpack_from(">h", records, pos + 21)
         (count,) = struct.unpack_from(">i", records, pos + 57)
-        counts.append(count)
+        summaries.append((count, CODECS[attributes & 0x07]))
         pos += 12 + batch_length
     if pos != len(records):
         raise ValueError("captured record set does not end on a batch boundary")
-    return counts
+    return summaries
 
 
 def count_records(records):
     return sum(batch_record_counts(records))
 
 
-def capture(codec, groups):
-    broker = FakeBroker()
+def produce_with_librdkafka(port, codec, groups):
+    """Produces `groups` through confluent-kafka (librdkafka), flushing after each group."""
     errors = []
     producer = confluent_kafka.Producer({
-        "bootstrap.servers": f"127.0.0.1:{broker.port}",
+        "bootstrap.servers": f"127.0.0.1:{port}",
         "compression.type": codec,
         "linger.ms": 100,
         "acks": 1,
@@ -299,9 +312,45 @@ def capture(codec, groups):
         remaining = producer.flush(15)
         if remaining:
             raise RuntimeError(f"{codec}: {remaining} messages not delivered")
-    broker.stop()
     if errors:
         raise RuntimeError(f"{codec}: delivery errors {errors}")
+
+
+def produce_with_kafka_python(port, codec, groups):
+    """Produces `groups` through kafka-python, which writes snappy in the xerial framing."""
+    producer = kafka.KafkaProducer(
+        bootstrap_servers=f"127.0.0.1:{port}",
+        compression_type=None if codec == "none" else codec,
+        linger_ms=100,
+        acks=1,
+        enable_idempotence=False,
+        request_timeout_ms=10_000,
+    )
+    for group in groups:
+        futures = [
+            producer.send(TOPIC, key=key, value=value, headers=headers, partition=0,
+                          timestamp_ms=timestamp)
+            for key, value, headers, timestamp in group
+        ]
+        producer.flush(15)
+        for future in futures:
+            future.get(timeout=15)
+    producer.close(5)
+
+
+CLIENTS = {
+    "librdkafka": (produce_with_librdkafka, lambda: "confluent-kafka-python "
+                   + confluent_kafka.version() + " / librdkafka " + confluent_kafka.libversion()[0]),
+    "kafka-python": (produce_with_kafka_python, lambda: "kafka-python " + kafka.__version__),
+}
+
+
+def capture(client, codec, groups):
+    broker = FakeBroker()
+    try:
+        CLIENTS[client][0](broker.port, codec, groups)
+    finally:
+        broker.stop()
     return b"".join(broker.captured)
 
 
@@ -320,31 +369,41 @@ def describe(key, value, headers, timestamp):
 
 
 def main():
-    groups = produce_groups()
-    large_value = groups[-1][0][1]
+    large_value = produce_groups()[-1][0][1]
     pattern = large_value[:45]
     if (pattern * (len(large_value) // 45 + 1))[: len(large_value)] != large_value:
         sys.exit("large value must be a repetition of its first 45 bytes")
     os.makedirs(OUT_DIR, exist_ok=True)
-    expected = {
-        "producer": "confluent-kafka-python " + confluent_kafka.version()
-        + " / librdkafka " + confluent_kafka.libversion()[0],
-        "topic": TOPIC,
-        "records": [describe(*r) for group in groups for r in group],
-        "captures": {},
-    }
-    for codec in CODECS:
-        data = capture(codec, groups)
-        path = os.path.join(OUT_DIR, f"librdkafka-{codec}.bin")
-        with open(path, "wb") as f:
-            f.write(data)
-        counts = batch_record_counts(data)
-        expected["captures"][codec] = {"file": os.path.basename(path),
-                                       "batch_record_counts": counts}
-        print(f"{codec}: {len(data)} bytes, batches {counts}")
-    with open(os.path.join(OUT_DIR, "librdkafka-expected.json"), "w") as f:
-        json.dump(expected, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    for client, (_, describe_client) in CLIENTS.items():
+        if client == "kafka-python":
+            # kafka-python refuses null header values; send empty ones instead.
+            groups = [[(k, v, [(hk, b"" if hv is None else hv) for hk, hv in h], ts)
+                       for k, v, h, ts in group] for group in produce_groups()]
+        else:
+            groups = produce_groups()
+        expected = {
+            "producer": describe_client(),
+            "topic": TOPIC,
+            "records": [describe(*r) for group in groups for r in group],
+            "captures": {},
+        }
+        for codec in CODECS:
+            data = capture(client, codec, groups)
+            path = os.path.join(OUT_DIR, f"{client}-{codec}.bin")
+            with open(path, "wb") as f:
+                f.write(data)
+            summaries = batch_summaries(data)
+            # A client may send a batch uncompressed when compression would not shrink it
+            # (kafka-python does), so each batch's codec is recorded as captured.
+            expected["captures"][codec] = {
+                "file": os.path.basename(path),
+                "batch_record_counts": [count for count, _ in summaries],
+                "batch_codecs": [name for _, name in summaries],
+            }
+            print(f"{client} {codec}: {len(data)} bytes, batches {summaries}")
+        with open(os.path.join(OUT_DIR, f"{client}-expected.json"), "w") as f:
+            json.dump(expected, f, indent=1, ensure_ascii=False)
+            f.write("\n")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
-//! Record batches written by a real client decode to exactly the records it was asked to send.
+//! Record batches written by real clients decode to exactly the records they were asked to
+//! send.
 //!
-//! The fixtures in `tests/fixtures/records/` are Produce request record sets captured from
-//! librdkafka (via confluent-kafka-python) by `tools/capture-batches/capture.py`, one file per
-//! codec, with `librdkafka-expected.json` listing the records produced. They pin our reading
-//! of the format to an implementation we did not write.
+//! The fixtures in `tests/fixtures/records/` are Produce request record sets captured by
+//! `tools/capture-batches/capture.py` from librdkafka (via confluent-kafka-python) and from
+//! kafka-python, one file per client and codec, with `<client>-expected.json` listing the
+//! records produced. They pin our reading of the format to implementations we did not write:
+//! librdkafka sends raw snappy and lz4 frames without a content size; kafka-python sends the
+//! xerial snappy framing (as the Java client does) and lz4 frames with a content size.
 
 use std::path::PathBuf;
 
@@ -11,7 +14,7 @@ use bytes::Bytes;
 use serde_json::Value;
 use strom_protocol::records::{
     BatchIter, Compression, Record, RecordBatch, RecordBatchBuilder, RecordBatchHeader,
-    RecordHeader, TimestampType, set_base_offset, set_log_append_time,
+    TimestampType, set_base_offset, set_log_append_time,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +51,10 @@ fn blob(v: &Value) -> Option<Vec<u8>> {
     Some(pattern.iter().copied().cycle().take(len).collect())
 }
 
-fn load_expected() -> (Value, Vec<Expected>) {
-    let text = std::fs::read_to_string(fixture_dir().join("librdkafka-expected.json"))
+const CLIENTS: [&str; 2] = ["librdkafka", "kafka-python"];
+
+fn load_expected(client: &str) -> (Value, Vec<Expected>) {
+    let text = std::fs::read_to_string(fixture_dir().join(format!("{client}-expected.json")))
         .expect("expected-records JSON");
     let json: Value = serde_json::from_str(&text).expect("valid JSON");
     let records = json["records"]
@@ -111,119 +116,142 @@ fn load_batches(file: &str) -> (Bytes, Vec<RecordBatch>) {
     (bytes, batches)
 }
 
+fn string_list(v: &Value) -> Vec<String> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|s| match s {
+            Value::Number(n) => n.to_string(),
+            other => other.as_str().expect("string").to_owned(),
+        })
+        .collect()
+}
+
+fn decode_all(batch: &RecordBatch) -> Vec<Record> {
+    batch
+        .records()
+        .expect("records")
+        .collect::<Result<_, _>>()
+        .expect("record")
+}
+
 #[test]
-fn librdkafka_batches_decode_to_the_produced_records() {
-    // Every captured batch, for every codec, passes CRC and validation, carries the header
-    // librdkafka writes for a non-idempotent producer, and its records equal the produced
-    // ones in order: keys, null keys, values, tombstones, headers and timestamps.
-    let (json, expected) = load_expected();
-    let captures = json["captures"].as_object().expect("captures object");
-    assert_eq!(captures.len(), 5, "one capture per codec");
-    for (name, capture) in captures {
-        let codec = codec_named(name);
-        let (_, batches) = load_batches(capture["file"].as_str().expect("file name"));
-        let counts: Vec<i32> = batches.iter().map(|b| b.header().record_count).collect();
-        let want: Vec<i32> = capture["batch_record_counts"]
-            .as_array()
-            .expect("counts")
-            .iter()
-            .map(|c| c.as_i64().expect("count") as i32)
-            .collect();
-        assert_eq!(counts, want, "{name}: batch boundaries");
-        let mut decoded = Vec::new();
-        for batch in &batches {
-            batch.verify_crc().expect("CRC");
-            batch.validate().expect("valid batch");
-            let h = batch.header();
-            assert_eq!(h.magic, 2);
-            assert_eq!(h.compression(), Ok(codec), "{name}: codec bits");
-            assert_eq!(h.timestamp_type(), TimestampType::CreateTime);
-            assert!(!h.is_transactional() && !h.is_control() && !h.has_delete_horizon());
+fn client_batches_decode_to_the_produced_records() {
+    // Every captured batch, for every client and codec, passes CRC and validation, carries
+    // the header a non-idempotent producer writes and the codec the capture recorded, and its
+    // records equal the produced ones in order: keys, null keys, values, tombstones, headers
+    // and timestamps.
+    for client in CLIENTS {
+        let (json, expected) = load_expected(client);
+        let captures = json["captures"].as_object().expect("captures object");
+        assert_eq!(captures.len(), 5, "{client}: one capture per codec");
+        for (name, capture) in captures {
+            let what = format!("{client} {name}");
+            let (_, batches) = load_batches(capture["file"].as_str().expect("file name"));
+            let counts: Vec<String> = batches
+                .iter()
+                .map(|b| b.header().record_count.to_string())
+                .collect();
             assert_eq!(
-                (h.producer_id, h.producer_epoch, h.base_sequence),
-                (-1, -1, -1)
+                counts,
+                string_list(&capture["batch_record_counts"]),
+                "{what}"
             );
-            assert_eq!(h.last_offset_delta, h.record_count - 1);
-            let records: Vec<Record> = batch
-                .records()
-                .expect("records")
-                .collect::<Result<_, _>>()
-                .expect("record");
-            let first = decoded.len();
-            for (i, record) in records.iter().enumerate() {
-                assert_eq!(record.offset_delta, i as i32);
-                decoded.push(as_expected(record, h.base_timestamp));
+            let codecs: Vec<String> = batches
+                .iter()
+                .map(|b| {
+                    b.header()
+                        .compression()
+                        .expect("known codec")
+                        .name()
+                        .to_owned()
+                })
+                .collect();
+            assert_eq!(codecs, string_list(&capture["batch_codecs"]), "{what}");
+            assert!(
+                codecs.iter().all(|c| c == name || c == "none"),
+                "{what}: {codecs:?}"
+            );
+            let mut decoded = Vec::new();
+            for batch in &batches {
+                batch.verify_crc().expect("CRC");
+                batch.validate().expect("valid batch");
+                let h = batch.header();
+                assert_eq!(h.magic, 2);
+                assert_eq!(h.timestamp_type(), TimestampType::CreateTime);
+                assert!(!h.is_transactional() && !h.is_control() && !h.has_delete_horizon());
+                assert_eq!(
+                    (h.producer_id, h.producer_epoch, h.base_sequence),
+                    (-1, -1, -1)
+                );
+                assert_eq!(h.last_offset_delta, h.record_count - 1);
+                let first = decoded.len();
+                for (i, record) in decode_all(batch).iter().enumerate() {
+                    assert_eq!(record.offset_delta, i as i32);
+                    decoded.push(as_expected(record, h.base_timestamp));
+                }
+                let stamps = expected[first..decoded.len()].iter().map(|e| e.timestamp);
+                assert_eq!(h.base_timestamp, expected[first].timestamp, "{what}");
+                assert_eq!(Some(h.max_timestamp), stamps.max(), "{what}: max timestamp");
             }
-            let stamps = expected[first..decoded.len()].iter().map(|e| e.timestamp);
-            assert_eq!(
-                h.base_timestamp, expected[first].timestamp,
-                "{name}: base timestamp"
-            );
-            assert_eq!(Some(h.max_timestamp), stamps.max(), "{name}: max timestamp");
+            assert_eq!(decoded, expected, "{what}: decoded records");
         }
-        assert_eq!(decoded, expected, "{name}: decoded records");
     }
 }
 
 #[test]
-fn our_builder_reproduces_librdkafka_uncompressed_batches_byte_for_byte() {
-    // Building the same records with the same header settings yields librdkafka's exact bytes
-    // for uncompressed batches, so our record encoding (varints, nulls, headers) matches.
-    let (_, batches) = load_batches("librdkafka-none.bin");
-    for batch in &batches {
-        let h = *batch.header();
-        let mut builder = RecordBatchBuilder::new(Compression::None, h.base_offset)
-            .with_partition_leader_epoch(h.partition_leader_epoch)
-            .with_producer(h.producer_id, h.producer_epoch, h.base_sequence);
-        for record in batch.records().expect("records") {
-            let record = record.expect("record");
-            let headers: Vec<RecordHeader> = record.headers.clone();
-            builder.append(
-                record.timestamp(h.base_timestamp),
-                record.key.as_deref(),
-                record.value.as_deref(),
-                &headers,
-            );
-        }
-        assert_eq!(&builder.build().expect("build"), batch.as_bytes());
-    }
-}
-
-#[test]
-fn our_builder_output_decodes_like_librdkafka_output_for_every_codec() {
-    // Re-encoding librdkafka's records with our builder, in the same codec, gives batches
-    // whose records decode identically (compressed bytes may differ; content may not).
-    let (json, _) = load_expected();
-    for (name, capture) in json["captures"].as_object().expect("captures") {
-        let codec = codec_named(name);
-        let (_, batches) = load_batches(capture["file"].as_str().expect("file"));
+fn our_builder_reproduces_uncompressed_client_batches_byte_for_byte() {
+    // Building the same records with the same header settings yields the clients' exact
+    // bytes for uncompressed batches, so our record encoding (varints, nulls, headers)
+    // matches theirs.
+    for client in CLIENTS {
+        let (_, batches) = load_batches(&format!("{client}-none.bin"));
         for batch in &batches {
             let h = *batch.header();
-            let theirs: Vec<Record> = batch
-                .records()
-                .expect("records")
-                .collect::<Result<_, _>>()
-                .expect("record");
-            let mut builder = RecordBatchBuilder::new(codec, 0);
-            for r in &theirs {
+            let mut builder = RecordBatchBuilder::new(Compression::None, h.base_offset)
+                .with_partition_leader_epoch(h.partition_leader_epoch)
+                .with_producer(h.producer_id, h.producer_epoch, h.base_sequence);
+            for record in decode_all(batch) {
                 builder.append(
-                    r.timestamp(h.base_timestamp),
-                    r.key.as_deref(),
-                    r.value.as_deref(),
-                    &r.headers,
+                    record.timestamp(h.base_timestamp),
+                    record.key.as_deref(),
+                    record.value.as_deref(),
+                    &record.headers,
                 );
             }
-            let ours = RecordBatch::new(builder.build().expect("build")).expect("batch");
-            ours.validate().expect("valid");
-            assert_eq!(ours.header().compression(), Ok(codec));
-            assert_eq!(ours.header().base_timestamp, h.base_timestamp);
-            assert_eq!(ours.header().max_timestamp, h.max_timestamp);
-            let mine: Vec<Record> = ours
-                .records()
-                .expect("records")
-                .collect::<Result<_, _>>()
-                .expect("record");
-            assert_eq!(mine, theirs, "{name}");
+            assert_eq!(
+                &builder.build().expect("build"),
+                batch.as_bytes(),
+                "{client}"
+            );
+        }
+    }
+}
+
+#[test]
+fn our_builder_output_decodes_like_client_output_for_every_codec() {
+    // Re-encoding the clients' records with our builder, in the same codec, gives batches
+    // whose records decode identically (compressed bytes may differ; content may not).
+    for client in CLIENTS {
+        let (json, _) = load_expected(client);
+        for (name, capture) in json["captures"].as_object().expect("captures") {
+            let codec = codec_named(name);
+            let (_, batches) = load_batches(capture["file"].as_str().expect("file"));
+            for batch in &batches {
+                let h = *batch.header();
+                let theirs = decode_all(batch);
+                let mut builder = RecordBatchBuilder::new(codec, 0);
+                for r in &theirs {
+                    let timestamp = r.timestamp(h.base_timestamp);
+                    builder.append(timestamp, r.key.as_deref(), r.value.as_deref(), &r.headers);
+                }
+                let ours = RecordBatch::new(builder.build().expect("build")).expect("batch");
+                ours.validate().expect("valid");
+                assert_eq!(ours.header().compression(), Ok(codec));
+                assert_eq!(ours.header().base_timestamp, h.base_timestamp);
+                assert_eq!(ours.header().max_timestamp, h.max_timestamp);
+                assert_eq!(decode_all(&ours), theirs, "{client} {name}");
+            }
         }
     }
 }
