@@ -1,0 +1,288 @@
+//! Broker configuration, with Kafka's property names (`num.partitions`,
+//! `auto.create.topics.enable`, `message.max.bytes`, `advertised.listeners`...).
+//!
+//! Properties come from, in rising precedence: defaults, a TOML file, `STROM_*` environment
+//! variables (`STROM_NUM_PARTITIONS` is `num.partitions`), and command-line flags. Every bound
+//! on what a client can grow (connections, frame size, requests in flight, queued bytes, fetch
+//! sizes) is a property here with a default.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Why a configuration could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("reading {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("parsing {path}: {reason}")]
+    Parse { path: PathBuf, reason: String },
+    #[error("property {name}: '{value}' {reason}")]
+    Invalid {
+        name: String,
+        value: String,
+        reason: String,
+    },
+}
+
+/// The broker's settings, resolved from all sources.
+#[derive(Debug, Clone)]
+pub struct BrokerConfig {
+    /// `node.id`.
+    pub node_id: i32,
+    /// `log.dirs`: the data directory.
+    pub data_dir: PathBuf,
+    /// `listeners`: where to accept connections.
+    pub listen: String,
+    /// `advertised.listeners`: the address clients are told to use; the bound address when
+    /// unset.
+    pub advertise: Option<String>,
+    /// `num.partitions`.
+    pub num_partitions: i32,
+    /// `default.replication.factor`.
+    pub default_replication_factor: i16,
+    /// `auto.create.topics.enable`.
+    pub auto_create_topics_enable: bool,
+    /// `message.max.bytes`: largest record batch accepted (topic `max.message.bytes` default).
+    pub message_max_bytes: i32,
+    /// `socket.request.max.bytes`: largest request frame.
+    pub socket_request_max_bytes: usize,
+    /// `max.connections`: open client connections at once.
+    pub max_connections: usize,
+    /// `connections.max.idle.ms`: close a connection silent for this long.
+    pub connections_max_idle_ms: u64,
+    /// `queued.max.requests`: requests one connection may have in flight (pipelined).
+    pub queued_max_requests: usize,
+    /// `queued.max.request.bytes`: request bytes buffered across all connections.
+    pub queued_max_request_bytes: usize,
+    /// `fetch.max.bytes`: cap on one Fetch response, whatever the client asks.
+    pub fetch_max_bytes: i32,
+    /// `fetch.max.wait.ms.max`: longest long-poll the broker honours.
+    pub fetch_max_wait_ms_max: u64,
+    /// `max.incremental.fetch.session.cache.slots`: KIP-227 fetch sessions kept.
+    pub fetch_session_cache_slots: usize,
+    /// `topics.max` and `partitions.per.topic.max`: bounds on metadata a client can grow.
+    pub topics_max: usize,
+    pub partitions_per_topic_max: i32,
+    /// Every property as given (including topic-config synonyms such as `log.retention.ms`),
+    /// for DescribeConfigs and for the static defaults of topic configs.
+    pub properties: BTreeMap<String, String>,
+}
+
+impl Default for BrokerConfig {
+    fn default() -> Self {
+        BrokerConfig {
+            node_id: 1,
+            data_dir: PathBuf::from("./strom-data"),
+            listen: "127.0.0.1:9092".into(),
+            advertise: None,
+            num_partitions: 1,
+            default_replication_factor: 1,
+            auto_create_topics_enable: true,
+            message_max_bytes: 1_048_588,
+            socket_request_max_bytes: strom_protocol::frame::DEFAULT_MAX_FRAME_BYTES,
+            max_connections: 1000,
+            connections_max_idle_ms: 600_000,
+            queued_max_requests: 64,
+            queued_max_request_bytes: 512 * 1024 * 1024,
+            fetch_max_bytes: 57_671_680,
+            fetch_max_wait_ms_max: 30_000,
+            fetch_session_cache_slots: 1000,
+            topics_max: 10_000,
+            partitions_per_topic_max: 10_000,
+            properties: BTreeMap::new(),
+        }
+    }
+}
+
+impl BrokerConfig {
+    /// Builds a config from defaults, an optional TOML file, the `STROM_*` variables among
+    /// `env`, then `overrides` (flags), each later source winning.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+        overrides: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<BrokerConfig, ConfigError> {
+        let mut properties = BTreeMap::new();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let table: toml::Table =
+                text.parse()
+                    .map_err(|e: toml::de::Error| ConfigError::Parse {
+                        path: path.to_path_buf(),
+                        reason: e.to_string(),
+                    })?;
+            flatten("", &toml::Value::Table(table), &mut properties);
+        }
+        for (key, value) in env {
+            if let Some(name) = key.strip_prefix("STROM_") {
+                properties.insert(name.to_ascii_lowercase().replace('_', "."), value);
+            }
+        }
+        properties.extend(overrides);
+        BrokerConfig::from_properties(properties)
+    }
+
+    /// Resolves typed settings from Kafka-named properties.
+    pub fn from_properties(properties: BTreeMap<String, String>) -> Result<Self, ConfigError> {
+        let mut c = BrokerConfig::default();
+        for (name, value) in &properties {
+            let v = value.as_str();
+            match name.as_str() {
+                "node.id" => c.node_id = parse(name, v)?,
+                "log.dirs" | "log.dir" | "data.dir" => c.data_dir = PathBuf::from(v),
+                "listeners" => c.listen = strip_scheme(v).to_string(),
+                "advertised.listeners" => c.advertise = Some(strip_scheme(v).to_string()),
+                "num.partitions" => c.num_partitions = parse_min(name, v, 1)?,
+                "default.replication.factor" => {
+                    c.default_replication_factor = parse_min(name, v, 1)?
+                }
+                "auto.create.topics.enable" => c.auto_create_topics_enable = parse(name, v)?,
+                "message.max.bytes" => c.message_max_bytes = parse_min(name, v, 0)?,
+                "socket.request.max.bytes" => c.socket_request_max_bytes = parse_min(name, v, 1)?,
+                "max.connections" => c.max_connections = parse_min(name, v, 1)?,
+                "connections.max.idle.ms" => c.connections_max_idle_ms = parse_min(name, v, 1)?,
+                "queued.max.requests" => c.queued_max_requests = parse_min(name, v, 1)?,
+                "queued.max.request.bytes" => c.queued_max_request_bytes = parse_min(name, v, 1)?,
+                "fetch.max.bytes" => c.fetch_max_bytes = parse_min(name, v, 0)?,
+                "fetch.max.wait.ms.max" => c.fetch_max_wait_ms_max = parse(name, v)?,
+                "max.incremental.fetch.session.cache.slots" => {
+                    c.fetch_session_cache_slots = parse(name, v)?
+                }
+                "topics.max" => c.topics_max = parse_min(name, v, 1)?,
+                "partitions.per.topic.max" => c.partitions_per_topic_max = parse_min(name, v, 1)?,
+                _ => {
+                    let known_synonym = strom_metadata::TOPIC_CONFIGS
+                        .iter()
+                        .find(|def| def.broker_synonym == name);
+                    match known_synonym {
+                        Some(def) => def.validate(v).map_err(|reason| ConfigError::Invalid {
+                            name: name.clone(),
+                            value: v.to_string(),
+                            reason,
+                        })?,
+                        None => tracing::warn!(property = %name, "unknown property ignored"),
+                    }
+                }
+            }
+        }
+        if c.socket_request_max_bytes < c.message_max_bytes as usize {
+            tracing::warn!("socket.request.max.bytes is below message.max.bytes");
+        }
+        c.properties = properties;
+        Ok(c)
+    }
+
+    /// The static broker value of property `name`, if one was given.
+    pub fn property(&self, name: &str) -> Option<&str> {
+        self.properties.get(name).map(String::as_str)
+    }
+}
+
+fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        toml::Value::Table(table) => {
+            for (key, value) in table {
+                let name = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten(&name, value, out);
+            }
+        }
+        toml::Value::String(s) => {
+            out.insert(prefix.to_string(), s.clone());
+        }
+        toml::Value::Array(items) => {
+            let joined: Vec<String> = items
+                .iter()
+                .map(|item| match item {
+                    toml::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect();
+            out.insert(prefix.to_string(), joined.join(","));
+        }
+        other => {
+            out.insert(prefix.to_string(), other.to_string());
+        }
+    }
+}
+
+/// `PLAINTEXT://host:port` and `host:port` both name the address.
+fn strip_scheme(listener: &str) -> &str {
+    let first = listener.split(',').next().unwrap_or(listener).trim();
+    first.split_once("://").map_or(first, |(_, addr)| addr)
+}
+
+fn parse<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, ConfigError> {
+    value.trim().parse::<T>().map_err(|_| ConfigError::Invalid {
+        name: name.to_string(),
+        value: value.to_string(),
+        reason: "does not parse".into(),
+    })
+}
+
+fn parse_min<T>(name: &str, value: &str, min: T) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    let parsed: T = parse(name, value)?;
+    if parsed < min {
+        return Err(ConfigError::Invalid {
+            name: name.to_string(),
+            value: value.to_string(),
+            reason: format!("is below the minimum {min}"),
+        });
+    }
+    Ok(parsed)
+}
+
+/// Parses `host:port` into a socket address for binding.
+pub fn parse_listen(listen: &str) -> Result<SocketAddr, ConfigError> {
+    use std::net::ToSocketAddrs;
+    listen
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut it| it.next())
+        .ok_or_else(|| ConfigError::Invalid {
+            name: "listeners".into(),
+            value: listen.to_string(),
+            reason: "is not a HOST:PORT address".into(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_then_env_then_flags_take_precedence() {
+        // A TOML file sets properties by Kafka name (dotted keys or quoted), STROM_* variables
+        // override it, and flags override both.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("strom.toml");
+        std::fs::write(
+            &path,
+            "num.partitions = 3\n\"auto.create.topics.enable\" = false\n\
+             [log]\nretention.ms = 1000\n",
+        )
+        .unwrap();
+        let env = [("STROM_NUM_PARTITIONS".to_string(), "5".to_string())];
+        let flags = [("listeners".to_string(), "127.0.0.1:0".to_string())];
+        let c = BrokerConfig::load(Some(&path), env, flags).unwrap();
+        assert_eq!(c.num_partitions, 5);
+        assert!(!c.auto_create_topics_enable);
+        assert_eq!(c.listen, "127.0.0.1:0");
+        assert_eq!(c.property("log.retention.ms"), Some("1000"));
+        let bad = [("num.partitions".to_string(), "0".to_string())];
+        assert!(BrokerConfig::load(None, [], bad).is_err());
+    }
+}

@@ -1,0 +1,94 @@
+//! Routes a decoded request to its handler: a plain match on the API key, one handler module
+//! per Kafka API under [`crate::handlers`].
+
+use std::sync::Arc;
+
+use strom_protocol::generated::{ApiKey, RequestBody, RequestHeader, ResponseBody};
+use tokio::sync::oneshot;
+
+use crate::handlers;
+use crate::server::Broker;
+
+/// A request whose header and body decoded at a version we serve.
+#[derive(Debug)]
+pub struct Request {
+    pub api_key: ApiKey,
+    pub version: i16,
+    pub header: RequestHeader,
+    pub body: RequestBody,
+    pub turn: Turn,
+}
+
+/// A request's place in its connection's order. Requests run concurrently, but appends must
+/// happen in the order the client sent them (an idempotent producer pipelines sequence
+/// numbers), so a Produce waits for the request before it to release its turn first. Every
+/// other request releases its turn as soon as it starts; dropping a turn releases it.
+#[derive(Debug)]
+pub struct Turn {
+    previous: Option<oneshot::Receiver<()>>,
+    _mine: oneshot::Sender<()>,
+}
+
+impl Turn {
+    /// The turn after `previous` (the previous request's receiver), and the receiver the next
+    /// request will wait on.
+    pub fn after(previous: Option<oneshot::Receiver<()>>) -> (Turn, oneshot::Receiver<()>) {
+        let (mine, next) = oneshot::channel();
+        (
+            Turn {
+                previous,
+                _mine: mine,
+            },
+            next,
+        )
+    }
+
+    /// Resolves once every earlier request of the connection has released its turn.
+    pub async fn wait(&mut self) {
+        if let Some(previous) = self.previous.take() {
+            // An error means the sender was dropped: released all the same.
+            let _ = previous.await;
+        }
+    }
+}
+
+/// Runs the request; `None` means the request gets no response (Produce with acks=0).
+pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBody> {
+    let v = request.version;
+    let Request { body, turn, .. } = request;
+    let mut turn = Some(turn);
+    if !matches!(body, RequestBody::Produce(_)) {
+        turn = None;
+    }
+    let response = match body {
+        RequestBody::ApiVersions(r) => {
+            ResponseBody::ApiVersions(handlers::api_versions::handle(broker, r, v))
+        }
+        RequestBody::Metadata(r) => {
+            ResponseBody::Metadata(handlers::metadata::handle(broker, r, v).await)
+        }
+        RequestBody::CreateTopics(r) => {
+            ResponseBody::CreateTopics(handlers::create_topics::handle(broker, r, v).await)
+        }
+        RequestBody::DeleteTopics(r) => {
+            ResponseBody::DeleteTopics(handlers::delete_topics::handle(broker, r, v).await)
+        }
+        RequestBody::Produce(r) => {
+            ResponseBody::Produce(handlers::produce::handle(broker, r, v, turn?).await?)
+        }
+        RequestBody::Fetch(r) => ResponseBody::Fetch(handlers::fetch::handle(broker, r, v).await),
+        RequestBody::ListOffsets(r) => {
+            ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v))
+        }
+        other => {
+            // The connection admits only APIs in the supported table, each of which has an
+            // arm above; reaching here is a bug in that table.
+            tracing::error!(
+                api = other.api_key().name(),
+                "supported API without a handler"
+            );
+            return None;
+        }
+    };
+    Some(response)
+}

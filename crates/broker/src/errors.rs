@@ -1,0 +1,39 @@
+//! The edge where typed errors become Kafka error codes, the only place that happens.
+
+use strom_metadata::MetadataError;
+use strom_protocol::ErrorCode;
+use strom_storage::{FlushError, StorageError};
+
+/// The code a client expects for a storage failure.
+pub fn storage_error_code(e: &StorageError) -> ErrorCode {
+    match e {
+        StorageError::CorruptRecord { .. } => ErrorCode::CorruptMessage,
+        StorageError::InvalidRecord { .. } | StorageError::EmptyRecordSet => {
+            ErrorCode::InvalidRecord
+        }
+        StorageError::RecordTooLarge { .. } => ErrorCode::MessageTooLarge,
+        StorageError::RecordSetTooLarge { .. } => ErrorCode::RecordListTooLarge,
+        StorageError::OffsetOutOfRange { .. } => ErrorCode::OffsetOutOfRange,
+        StorageError::DeleteBeyondHighWatermark { .. } => ErrorCode::OffsetOutOfRange,
+        StorageError::TooManyFlushWaiters { .. } => ErrorCode::RequestTimedOut,
+        StorageError::Flush(FlushError::Closed) => ErrorCode::NotLeaderOrFollower,
+        StorageError::LogClosed(_) => ErrorCode::NotLeaderOrFollower,
+        _ => ErrorCode::KafkaStorageError,
+    }
+}
+
+/// The code a client expects for a refused metadata change.
+pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
+    match e {
+        MetadataError::TopicAlreadyExists { .. } => ErrorCode::TopicAlreadyExists,
+        MetadataError::UnknownTopic { .. } => ErrorCode::UnknownTopicOrPartition,
+        MetadataError::UnknownTopicId { .. } => ErrorCode::UnknownTopicId,
+        MetadataError::InvalidTopic { .. } => ErrorCode::InvalidTopicException,
+        MetadataError::InvalidPartitions { .. } => ErrorCode::InvalidPartitions,
+        MetadataError::InvalidReplicationFactor { .. } => ErrorCode::InvalidReplicationFactor,
+        MetadataError::InvalidReplicaAssignment { .. } => ErrorCode::InvalidReplicaAssignment,
+        MetadataError::InvalidConfig { .. } => ErrorCode::InvalidConfig,
+        MetadataError::ProducerIdsExhausted => ErrorCode::UnknownServerError,
+        MetadataError::Io { .. } | MetadataError::CorruptLog { .. } => ErrorCode::KafkaStorageError,
+    }
+}

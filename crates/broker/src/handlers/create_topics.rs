@@ -1,0 +1,148 @@
+//! CreateTopics: validates and creates each topic independently through the controller
+//! (partitions, replication factor, explicit assignments, configs, `validate_only`), then
+//! opens the new partitions. v5+ responses echo the topic's configs.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use strom_metadata::config::TOPIC_CONFIGS;
+use strom_metadata::{NewTopic, NodeId};
+use strom_protocol::generated::create_topics_request::CreatableTopic;
+use strom_protocol::generated::create_topics_response::{
+    CreatableTopicConfigs, CreatableTopicResult,
+};
+use strom_protocol::generated::{CreateTopicsRequest, CreateTopicsResponse};
+use strom_protocol::{ErrorCode, Uuid};
+
+use crate::errors::metadata_error_code;
+use crate::server::Broker;
+use crate::topic_config::topic_config_chain;
+
+/// Most topics one request may create.
+pub const TOPICS_PER_REQUEST_MAX: usize = 1000;
+
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: CreateTopicsRequest,
+    version: i16,
+) -> CreateTopicsResponse {
+    let mut seen = HashSet::new();
+    let duplicates: HashSet<String> = request
+        .topics
+        .iter()
+        .filter(|t| !seen.insert(t.name.clone()))
+        .map(|t| t.name.clone())
+        .collect();
+    let mut results = Vec::with_capacity(request.topics.len());
+    let mut created_any = false;
+    for (index, topic) in request.topics.into_iter().enumerate() {
+        let result = if duplicates.contains(&topic.name) {
+            failure(
+                &topic.name,
+                ErrorCode::InvalidRequest,
+                "duplicate topic in request".into(),
+            )
+        } else if index >= TOPICS_PER_REQUEST_MAX {
+            failure(
+                &topic.name,
+                ErrorCode::PolicyViolation,
+                "too many topics in one request".into(),
+            )
+        } else {
+            let result = create_one(broker, topic, request.validate_only, version).await;
+            created_any |= result.error_code == 0 && !request.validate_only;
+            result
+        };
+        results.push(result);
+    }
+    if created_any && let Err(e) = broker.sync_partitions().await {
+        tracing::error!(error = %e, "opening created partitions failed");
+        for r in results.iter_mut().filter(|r| r.error_code == 0) {
+            r.error_code = ErrorCode::KafkaStorageError.code();
+            r.error_message = Some(e.to_string());
+        }
+    }
+    CreateTopicsResponse {
+        topics: results,
+        ..CreateTopicsResponse::default()
+    }
+}
+
+async fn create_one(
+    broker: &Arc<Broker>,
+    topic: CreatableTopic,
+    validate_only: bool,
+    version: i16,
+) -> CreatableTopicResult {
+    let name = topic.name.clone();
+    let new = NewTopic {
+        name: topic.name,
+        num_partitions: topic.num_partitions,
+        replication_factor: topic.replication_factor,
+        assignments: topic
+            .assignments
+            .into_iter()
+            .map(|a| {
+                (
+                    a.partition_index,
+                    a.broker_ids.into_iter().map(NodeId).collect(),
+                )
+            })
+            .collect(),
+        configs: topic
+            .configs
+            .into_iter()
+            .map(|c| (c.name, c.value))
+            .collect(),
+    };
+    let controller = broker.controller.clone();
+    let outcome = tokio::task::spawn_blocking(move || controller.create_topic(&new, validate_only))
+        .await
+        .unwrap_or_else(|e| panic!("topic creation task panicked: {e}"));
+    match outcome {
+        Ok(created) => {
+            let configs = (version >= 5).then(|| describe_configs(broker, &name));
+            CreatableTopicResult {
+                name,
+                topic_id: Uuid::from_u128(created.topic_id.as_u128()),
+                error_code: ErrorCode::None.code(),
+                num_partitions: created.num_partitions,
+                replication_factor: created.replication_factor,
+                configs,
+                ..CreatableTopicResult::default()
+            }
+        }
+        Err(e) => failure(&name, metadata_error_code(&e), e.to_string()),
+    }
+}
+
+fn failure(name: &str, error: ErrorCode, message: String) -> CreatableTopicResult {
+    CreatableTopicResult {
+        name: name.to_string(),
+        error_code: error.code(),
+        error_message: Some(message),
+        num_partitions: -1,
+        replication_factor: -1,
+        ..CreatableTopicResult::default()
+    }
+}
+
+fn describe_configs(broker: &Broker, topic: &str) -> Vec<CreatableTopicConfigs> {
+    let image = broker.image();
+    TOPIC_CONFIGS
+        .iter()
+        .filter_map(|def| {
+            let winner = topic_config_chain(&image, &broker.config, topic, def)
+                .into_iter()
+                .next()?;
+            Some(CreatableTopicConfigs {
+                name: def.name.to_string(),
+                value: Some(winner.value),
+                read_only: false,
+                config_source: winner.source as i8,
+                is_sensitive: false,
+                ..CreatableTopicConfigs::default()
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,150 @@
+//! Metadata: brokers, cluster id, controller, and topics with their partitions, served from
+//! the metadata image. A topic requested by name that does not exist is created with the
+//! broker defaults when `auto.create.topics.enable` is on and the request allows it
+//! (`allow_auto_topic_creation`, v4+; older versions always allow it).
+
+use std::sync::Arc;
+
+use strom_metadata::{NewTopic, TopicId, TopicImage};
+use strom_protocol::generated::metadata_response::{
+    MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic,
+};
+use strom_protocol::generated::{MetadataRequest, MetadataResponse};
+use strom_protocol::{ErrorCode, Uuid};
+
+use crate::errors::metadata_error_code;
+use crate::handlers::AUTHORIZED_OPERATIONS_OMITTED;
+use crate::server::Broker;
+
+/// Most topics one Metadata request may auto-create.
+pub const AUTO_CREATE_PER_REQUEST_MAX: usize = 100;
+
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: MetadataRequest,
+    version: i16,
+) -> MetadataResponse {
+    let allow_auto_create = broker.config.auto_create_topics_enable
+        && (version < 4 || request.allow_auto_topic_creation);
+    let mut topics = Vec::new();
+    match request.topics {
+        // v0 reads an empty list as "all topics"; later versions use null for that.
+        None => topics = all_topics(broker),
+        Some(requested) if requested.is_empty() && version == 0 => topics = all_topics(broker),
+        Some(requested) => {
+            let mut created = 0usize;
+            for wanted in requested {
+                let topic = match wanted.name {
+                    Some(name) => {
+                        let auto = allow_auto_create && created < AUTO_CREATE_PER_REQUEST_MAX;
+                        if auto && broker.image().topic(&name).is_none() {
+                            created += 1;
+                        }
+                        by_name(broker, name, auto).await
+                    }
+                    None => by_id(broker, wanted.topic_id),
+                };
+                topics.push(topic);
+            }
+        }
+    }
+    MetadataResponse {
+        brokers: vec![MetadataResponseBroker {
+            node_id: broker.node_id(),
+            host: broker.advertised_host.clone(),
+            port: broker.advertised_port,
+            rack: None,
+            ..MetadataResponseBroker::default()
+        }],
+        cluster_id: Some(broker.cluster_id.clone()),
+        controller_id: broker.node_id(),
+        topics,
+        cluster_authorized_operations: AUTHORIZED_OPERATIONS_OMITTED,
+        ..MetadataResponse::default()
+    }
+}
+
+fn all_topics(broker: &Broker) -> Vec<MetadataResponseTopic> {
+    broker.image().topics().map(describe).collect()
+}
+
+async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> MetadataResponseTopic {
+    if let Some(topic) = broker.image().topic(&name) {
+        return describe(topic);
+    }
+    if !auto_create {
+        return error_topic(
+            Some(name),
+            Uuid::default(),
+            ErrorCode::UnknownTopicOrPartition,
+        );
+    }
+    let new = NewTopic {
+        name: name.clone(),
+        num_partitions: -1,
+        replication_factor: -1,
+        ..NewTopic::default()
+    };
+    let controller = broker.controller.clone();
+    let created = tokio::task::spawn_blocking(move || controller.create_topic(&new, false)).await;
+    match created {
+        Ok(Ok(_)) | Ok(Err(strom_metadata::MetadataError::TopicAlreadyExists { .. })) => {}
+        Ok(Err(e)) => {
+            tracing::debug!(topic = %name, error = %e, "auto-creation refused");
+            return error_topic(Some(name), Uuid::default(), metadata_error_code(&e));
+        }
+        Err(e) => panic!("topic creation task panicked: {e}"),
+    }
+    if let Err(e) = broker.sync_partitions().await {
+        tracing::error!(topic = %name, error = %e, "opening auto-created partitions failed");
+        return error_topic(Some(name), Uuid::default(), ErrorCode::KafkaStorageError);
+    }
+    match broker.image().topic(&name) {
+        Some(topic) => describe(topic),
+        None => error_topic(Some(name), Uuid::default(), ErrorCode::LeaderNotAvailable),
+    }
+}
+
+fn by_id(broker: &Broker, id: Uuid) -> MetadataResponseTopic {
+    match broker.image().topic_by_id(TopicId::from_u128(id.as_u128())) {
+        Some(topic) => describe(topic),
+        None => error_topic(None, id, ErrorCode::UnknownTopicId),
+    }
+}
+
+fn error_topic(name: Option<String>, topic_id: Uuid, error: ErrorCode) -> MetadataResponseTopic {
+    MetadataResponseTopic {
+        error_code: error.code(),
+        name,
+        topic_id,
+        topic_authorized_operations: AUTHORIZED_OPERATIONS_OMITTED,
+        ..MetadataResponseTopic::default()
+    }
+}
+
+/// The response entry of an existing topic.
+pub fn describe(topic: &TopicImage) -> MetadataResponseTopic {
+    let partitions = topic
+        .partitions
+        .values()
+        .map(|p| MetadataResponsePartition {
+            error_code: ErrorCode::None.code(),
+            partition_index: p.partition_id,
+            leader_id: p.leader.0,
+            leader_epoch: p.leader_epoch,
+            replica_nodes: p.replicas.iter().map(|n| n.0).collect(),
+            isr_nodes: p.isr.iter().map(|n| n.0).collect(),
+            offline_replicas: Vec::new(),
+            ..MetadataResponsePartition::default()
+        })
+        .collect();
+    MetadataResponseTopic {
+        error_code: ErrorCode::None.code(),
+        name: Some(topic.name.clone()),
+        topic_id: Uuid::from_u128(topic.topic_id.as_u128()),
+        is_internal: topic.name.starts_with("__"),
+        partitions,
+        topic_authorized_operations: AUTHORIZED_OPERATIONS_OMITTED,
+        ..MetadataResponseTopic::default()
+    }
+}

@@ -1,0 +1,13 @@
+//! One module per Kafka API, named after it. Each takes the decoded request and returns the
+//! response body; failures become error codes in the response, never a dropped connection.
+
+pub mod api_versions;
+pub mod create_topics;
+pub mod delete_topics;
+pub mod fetch;
+pub mod list_offsets;
+pub mod metadata;
+pub mod produce;
+
+/// Kafka's marker for "authorized operations not requested".
+pub const AUTHORIZED_OPERATIONS_OMITTED: i32 = i32::MIN;

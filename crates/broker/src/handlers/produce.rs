@@ -1,0 +1,178 @@
+//! Produce: appends each partition's record set, undecoded, to its log, then answers once the
+//! data is as durable as `acks` asks: acks=0 gets no response at all, acks=1 is answered once
+//! the batches are in the log (page cache), acks=all once a grouped fsync has them on disk
+//! (see the storage crate's flush scheduler), or with `REQUEST_TIMED_OUT` after `timeout_ms`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use strom_protocol::ErrorCode;
+use strom_protocol::generated::produce_response::{
+    BatchIndexAndErrorMessage, PartitionProduceResponse, TopicProduceResponse,
+};
+use strom_protocol::generated::{ProduceRequest, ProduceResponse};
+use strom_storage::{AppendOrigin, FlushWaiter, LeaderEpoch, StorageError};
+
+use crate::dispatch::Turn;
+use crate::errors::storage_error_code;
+use crate::producer_state::{PartitionProducers, SequenceCheck, producer_batches};
+use crate::replica_manager::Partition;
+use crate::server::Broker;
+
+/// Longest acks=all wait honoured, whatever `timeout_ms` says.
+pub const PRODUCE_TIMEOUT_MS_MAX: u64 = 300_000;
+
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: ProduceRequest,
+    version: i16,
+    mut turn: Turn,
+) -> Option<ProduceResponse> {
+    turn.wait().await;
+    let acks = request.acks;
+    let valid_acks = matches!(acks, -1..=1);
+    let mut responses = Vec::with_capacity(request.topic_data.len());
+    let mut waits: Vec<(usize, usize, FlushWaiter)> = Vec::new();
+    let mut appended = false;
+    for topic in request.topic_data {
+        let mut partitions = Vec::with_capacity(topic.partition_data.len());
+        for data in topic.partition_data {
+            let mut response = PartitionProduceResponse {
+                index: data.index,
+                base_offset: -1,
+                log_append_time_ms: -1,
+                log_start_offset: -1,
+                ..PartitionProduceResponse::default()
+            };
+            let partition = broker.replica_manager.partition(&topic.name, data.index);
+            match (valid_acks, partition, data.records) {
+                (false, _, _) => response.error_code = ErrorCode::InvalidRequiredAcks.code(),
+                (_, None, _) => {
+                    response.error_code = ErrorCode::UnknownTopicOrPartition.code();
+                }
+                (_, Some(_), None) => response.error_code = ErrorCode::InvalidRecord.code(),
+                (_, Some(partition), Some(records)) => {
+                    if request.transactional_id.is_some() {
+                        response.error_code = ErrorCode::TransactionalIdAuthorizationFailed.code();
+                    } else {
+                        match append(broker, &partition, records, &mut response, version) {
+                            Some(next_offset) => {
+                                appended = true;
+                                if acks == -1 {
+                                    match partition.log.flush_to(next_offset) {
+                                        Ok(w) => waits.push((responses.len(), partitions.len(), w)),
+                                        Err(e) => {
+                                            response.error_code = storage_error_code(&e).code()
+                                        }
+                                    }
+                                }
+                            }
+                            None => {}
+                        }
+                    }
+                }
+            }
+            partitions.push(response);
+        }
+        responses.push(TopicProduceResponse {
+            name: topic.name,
+            partition_responses: partitions,
+            ..TopicProduceResponse::default()
+        });
+    }
+    drop(turn);
+    if appended {
+        broker.replica_manager.notify_appended();
+    }
+    let timeout =
+        Duration::from_millis((request.timeout_ms.max(0) as u64).min(PRODUCE_TIMEOUT_MS_MAX));
+    for (t, p, waiter) in waits {
+        let code = match tokio::time::timeout(timeout, waiter).await {
+            Ok(Ok(_)) => ErrorCode::None,
+            Ok(Err(e)) => storage_error_code(&StorageError::Flush(e)),
+            Err(_) => ErrorCode::RequestTimedOut,
+        };
+        if code != ErrorCode::None {
+            responses[t].partition_responses[p].error_code = code.code();
+        }
+    }
+    if acks == 0 {
+        return None;
+    }
+    Some(ProduceResponse {
+        responses,
+        ..ProduceResponse::default()
+    })
+}
+
+/// Appends one partition's records; fills `response` and returns the offset after them.
+fn append(
+    broker: &Broker,
+    partition: &Partition,
+    records: Bytes,
+    response: &mut PartitionProduceResponse,
+    version: i16,
+) -> Option<strom_storage::Offset> {
+    let batches = producer_batches(&records);
+    // Idempotent appends check and record sequences under the producer-state lock, so two
+    // requests cannot both pass the check for the same sequence.
+    let mut producers = (!batches.is_empty()).then(|| broker.producers.lock());
+    if let Some(table) = &producers {
+        let check = table.get(&partition.topic_partition).map_or_else(
+            || PartitionProducers::default().check(&batches),
+            |state| state.check(&batches),
+        );
+        match check {
+            SequenceCheck::Append => {}
+            SequenceCheck::Duplicate { base_offset } => {
+                response.base_offset = base_offset;
+                response.log_start_offset = partition.log.log_start_offset().0;
+                return None;
+            }
+            SequenceCheck::Refuse(code, message) => {
+                response.error_code = code.code();
+                response.error_message = Some(message);
+                return None;
+            }
+        }
+    }
+    // The log assigns offsets in place, so it needs the bytes to itself; a slice of a shared
+    // request frame is copied once here.
+    let records = records
+        .try_into_mut()
+        .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
+    let origin = AppendOrigin::Client {
+        leader_epoch: LeaderEpoch(partition.leader_epoch),
+    };
+    match partition.log.append(records, origin) {
+        Ok(info) => {
+            partition.advance_high_watermark();
+            if let Some(table) = producers.as_mut() {
+                let state = table.entry(partition.topic_partition.clone()).or_default();
+                state.remember_appended(&batches, info.first_offset.0);
+            }
+            response.base_offset = info.first_offset.0;
+            response.log_append_time_ms = info.log_append_time.map_or(-1, |t| t.0);
+            response.log_start_offset = info.log_start_offset.0;
+            Some(info.next_offset())
+        }
+        Err(e) => {
+            let code = storage_error_code(&e);
+            tracing::debug!(partition = %partition.topic_partition, error = %e, "append refused");
+            response.error_code = code.code();
+            response.error_message = Some(e.to_string());
+            if version >= 8
+                && let StorageError::InvalidRecord { batch_index, .. }
+                | StorageError::CorruptRecord { batch_index, .. } = &e
+            {
+                response.record_errors = vec![BatchIndexAndErrorMessage {
+                    batch_index: i32::try_from(*batch_index).unwrap_or(i32::MAX),
+                    batch_index_error_message: Some(e.to_string()),
+                    ..BatchIndexAndErrorMessage::default()
+                }];
+            }
+            None
+        }
+    }
+}

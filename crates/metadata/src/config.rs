@@ -1,0 +1,376 @@
+//! The topic configs Kafka defines: names, types, defaults, the broker property each one falls
+//! back to (its synonym), and what values are legal.
+//!
+//! A topic's effective value is found in Kafka's order: a value set on the topic, then a
+//! dynamic default set for all brokers, then the broker's static property, then the default
+//! below. DescribeConfigs reports the chain as synonyms; CreateTopics and AlterConfigs use
+//! [`ConfigDef::validate`] so a bad value is refused before a record is written.
+
+/// Kafka's config value types, numbered as DescribeConfigs v3+ reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigType {
+    Boolean = 1,
+    String = 2,
+    Int = 3,
+    Long = 5,
+    Double = 6,
+    List = 7,
+}
+
+/// Where a config's value came from, numbered as DescribeConfigs reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigSource {
+    DynamicTopicConfig = 1,
+    DynamicBrokerConfig = 3,
+    DynamicDefaultBrokerConfig = 4,
+    StaticBrokerConfig = 5,
+    DefaultConfig = 6,
+}
+
+/// What values a config accepts.
+#[derive(Debug, Clone, Copy)]
+pub enum Validator {
+    /// Any value of the type.
+    Any,
+    /// A number within `min..=max`.
+    Range { min: f64, max: f64 },
+    /// One of these strings.
+    OneOf(&'static [&'static str]),
+    /// A comma-separated list, each element one of these strings.
+    ListOf(&'static [&'static str]),
+}
+
+/// One topic config.
+#[derive(Debug, Clone, Copy)]
+pub struct ConfigDef {
+    pub name: &'static str,
+    pub config_type: ConfigType,
+    pub default: &'static str,
+    /// The broker property that supplies the default for every topic.
+    pub broker_synonym: &'static str,
+    pub validator: Validator,
+    pub documentation: &'static str,
+}
+
+const LONG_MAX: f64 = i64::MAX as f64;
+const INT_MAX: f64 = i32::MAX as f64;
+
+macro_rules! def {
+    ($name:literal, $ty:ident, $default:literal, $synonym:literal, $validator:expr, $doc:literal) => {
+        ConfigDef {
+            name: $name,
+            config_type: ConfigType::$ty,
+            default: $default,
+            broker_synonym: $synonym,
+            validator: $validator,
+            documentation: $doc,
+        }
+    };
+}
+
+/// Kafka's topic configs, sorted by name.
+pub const TOPIC_CONFIGS: &[ConfigDef] = &[
+    def!(
+        "cleanup.policy",
+        List,
+        "delete",
+        "log.cleanup.policy",
+        Validator::ListOf(&["delete", "compact"]),
+        "Delete old segments, compact by key, or both."
+    ),
+    def!(
+        "compression.type",
+        String,
+        "producer",
+        "compression.type",
+        Validator::OneOf(&["uncompressed", "zstd", "lz4", "snappy", "gzip", "producer"]),
+        "The codec batches are stored with; 'producer' keeps the producer's."
+    ),
+    def!(
+        "delete.retention.ms",
+        Long,
+        "86400000",
+        "log.cleaner.delete.retention.ms",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "How long tombstones are kept."
+    ),
+    def!(
+        "file.delete.delay.ms",
+        Long,
+        "60000",
+        "log.segment.delete.delay.ms",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "Delay before a deleted file is removed."
+    ),
+    def!(
+        "flush.messages",
+        Long,
+        "9223372036854775807",
+        "log.flush.interval.messages",
+        Validator::Range {
+            min: 1.0,
+            max: LONG_MAX
+        },
+        "Fsync after this many messages."
+    ),
+    def!(
+        "flush.ms",
+        Long,
+        "9223372036854775807",
+        "log.flush.interval.ms",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "Fsync after this much time."
+    ),
+    def!(
+        "index.interval.bytes",
+        Int,
+        "4096",
+        "log.index.interval.bytes",
+        Validator::Range {
+            min: 0.0,
+            max: INT_MAX
+        },
+        "Log bytes between offset index entries."
+    ),
+    def!(
+        "max.compaction.lag.ms",
+        Long,
+        "9223372036854775807",
+        "log.cleaner.max.compaction.lag.ms",
+        Validator::Range {
+            min: 1.0,
+            max: LONG_MAX
+        },
+        "Longest time a record stays uncompacted."
+    ),
+    def!(
+        "max.message.bytes",
+        Int,
+        "1048588",
+        "message.max.bytes",
+        Validator::Range {
+            min: 0.0,
+            max: INT_MAX
+        },
+        "Largest record batch accepted."
+    ),
+    def!(
+        "message.timestamp.after.max.ms",
+        Long,
+        "3600000",
+        "log.message.timestamp.after.max.ms",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "How far in the future a CreateTime timestamp may be."
+    ),
+    def!(
+        "message.timestamp.before.max.ms",
+        Long,
+        "9223372036854775807",
+        "log.message.timestamp.before.max.ms",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "How far in the past a CreateTime timestamp may be."
+    ),
+    def!(
+        "message.timestamp.type",
+        String,
+        "CreateTime",
+        "log.message.timestamp.type",
+        Validator::OneOf(&["CreateTime", "LogAppendTime"]),
+        "Keep the producer's timestamp or stamp the append time."
+    ),
+    def!(
+        "min.cleanable.dirty.ratio",
+        Double,
+        "0.5",
+        "log.cleaner.min.cleanable.ratio",
+        Validator::Range { min: 0.0, max: 1.0 },
+        "Dirty share of the log that starts cleaning."
+    ),
+    def!(
+        "min.compaction.lag.ms",
+        Long,
+        "0",
+        "log.cleaner.min.compaction.lag.ms",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "Records younger than this stay."
+    ),
+    def!(
+        "min.insync.replicas",
+        Int,
+        "1",
+        "min.insync.replicas",
+        Validator::Range {
+            min: 1.0,
+            max: INT_MAX
+        },
+        "Replicas that must ack acks=all writes."
+    ),
+    def!(
+        "preallocate",
+        Boolean,
+        "false",
+        "log.preallocate",
+        Validator::Any,
+        "Preallocate segment files."
+    ),
+    def!(
+        "retention.bytes",
+        Long,
+        "-1",
+        "log.retention.bytes",
+        Validator::Range {
+            min: -1.0,
+            max: LONG_MAX
+        },
+        "Largest size of a partition's log."
+    ),
+    def!(
+        "retention.ms",
+        Long,
+        "604800000",
+        "log.retention.ms",
+        Validator::Range {
+            min: -1.0,
+            max: LONG_MAX
+        },
+        "How long records are kept."
+    ),
+    def!(
+        "segment.bytes",
+        Int,
+        "1073741824",
+        "log.segment.bytes",
+        Validator::Range {
+            min: 14.0,
+            max: INT_MAX
+        },
+        "Size at which a segment rolls."
+    ),
+    def!(
+        "segment.index.bytes",
+        Int,
+        "10485760",
+        "log.index.size.max.bytes",
+        Validator::Range {
+            min: 4.0,
+            max: INT_MAX
+        },
+        "Size of each segment's indexes."
+    ),
+    def!(
+        "segment.jitter.ms",
+        Long,
+        "0",
+        "log.roll.jitter.ms",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "Random jitter on segment.ms."
+    ),
+    def!(
+        "segment.ms",
+        Long,
+        "604800000",
+        "log.roll.ms",
+        Validator::Range {
+            min: 1.0,
+            max: LONG_MAX
+        },
+        "Age at which a segment rolls."
+    ),
+    def!(
+        "unclean.leader.election.enable",
+        Boolean,
+        "false",
+        "unclean.leader.election.enable",
+        Validator::Any,
+        "Allow an out-of-sync replica to become leader."
+    ),
+];
+
+/// The definition of topic config `name`, if Kafka has one.
+pub fn topic_config(name: &str) -> Option<&'static ConfigDef> {
+    TOPIC_CONFIGS.iter().find(|def| def.name == name)
+}
+
+impl ConfigDef {
+    /// Whether `value` is legal for this config; the error says why not.
+    pub fn validate(&self, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        let number = match self.config_type {
+            ConfigType::Boolean => {
+                return match value.to_ascii_lowercase().as_str() {
+                    "true" | "false" => Ok(()),
+                    _ => Err(format!("'{value}' is not a boolean")),
+                };
+            }
+            ConfigType::Int => value
+                .parse::<i32>()
+                .map(f64::from)
+                .map_err(|_| format!("'{value}' is not a 32-bit integer"))?,
+            ConfigType::Long => value
+                .parse::<i64>()
+                .map(|v| v as f64)
+                .map_err(|_| format!("'{value}' is not a 64-bit integer"))?,
+            ConfigType::Double => value
+                .parse::<f64>()
+                .map_err(|_| format!("'{value}' is not a number"))?,
+            ConfigType::String | ConfigType::List => 0.0,
+        };
+        match self.validator {
+            Validator::Any => Ok(()),
+            Validator::Range { min, max } if number < min || number > max => {
+                Err(format!("{value} is outside {min}..={max}"))
+            }
+            Validator::Range { .. } => Ok(()),
+            Validator::OneOf(allowed) if allowed.contains(&value) => Ok(()),
+            Validator::OneOf(allowed) => Err(format!("'{value}' is not one of {allowed:?}")),
+            Validator::ListOf(allowed) => {
+                let items: Vec<&str> = value.split(',').map(str::trim).collect();
+                if items.iter().all(|item| allowed.contains(item)) {
+                    Ok(())
+                } else {
+                    Err(format!("'{value}' is not a list of {allowed:?}"))
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_accepts_kafka_values_and_refuses_others() {
+        // Each type's legal and illegal values are told apart, with ranges and enumerations.
+        let def = |n| topic_config(n).unwrap();
+        assert!(def("retention.ms").validate("-1").is_ok());
+        assert!(def("retention.ms").validate("-2").is_err());
+        assert!(def("segment.bytes").validate("abc").is_err());
+        assert!(def("cleanup.policy").validate("compact,delete").is_ok());
+        assert!(def("cleanup.policy").validate("shred").is_err());
+        assert!(def("min.cleanable.dirty.ratio").validate("1.5").is_err());
+        assert!(def("preallocate").validate("TRUE").is_ok());
+        assert!(TOPIC_CONFIGS.windows(2).all(|w| w[0].name < w[1].name));
+    }
+}

@@ -1,0 +1,559 @@
+//! The controller: the one writer of the metadata log.
+//!
+//! Each change is validated against the current image, turned into records, appended and
+//! fsync'd, and only then applied and published as the next image. Appends fsync, so callers
+//! on an async runtime run these methods on a blocking thread. A `std::sync::Mutex` orders
+//! writers; readers take the published `Arc<MetadataImage>` and never wait for a write.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::config::topic_config;
+use crate::error::{MetadataError, Result};
+use crate::image::MetadataImage;
+use crate::log::MetadataLog;
+use crate::record::{
+    ConfigRecord, ConfigResource, MetadataRecord, PartitionRecord, ProducerIdsRecord,
+    RemoveTopicRecord, TopicRecord,
+};
+use crate::types::{NodeId, TopicId};
+
+/// Longest legal topic name (Kafka's limit, so that `<topic>-<partition>` fits a file name).
+pub const TOPIC_NAME_BYTES_MAX: usize = 249;
+/// Producer ids reserved by one `ProducerIdsRecord`, so InitProducerId rarely writes.
+const PRODUCER_ID_BLOCK: i64 = 1000;
+
+/// Bounds and defaults the controller applies.
+#[derive(Debug, Clone)]
+pub struct ControllerLimits {
+    /// This node's id: the only replica on a single node.
+    pub node_id: NodeId,
+    /// `num.partitions`: partitions of a topic created without a count.
+    pub default_partitions: i32,
+    /// `default.replication.factor`.
+    pub default_replication_factor: i16,
+    /// Most partitions one topic may have.
+    pub partitions_per_topic_max: i32,
+    /// Most topics the cluster may hold.
+    pub topics_max: usize,
+}
+
+impl Default for ControllerLimits {
+    fn default() -> Self {
+        ControllerLimits {
+            node_id: NodeId(1),
+            default_partitions: 1,
+            default_replication_factor: 1,
+            partitions_per_topic_max: 10_000,
+            topics_max: 10_000,
+        }
+    }
+}
+
+/// A topic to create, as CreateTopics or auto-creation asks for it.
+#[derive(Debug, Clone, Default)]
+pub struct NewTopic {
+    pub name: String,
+    /// `-1` means `num.partitions` (ignored when `assignments` are given).
+    pub num_partitions: i32,
+    /// `-1` means `default.replication.factor`.
+    pub replication_factor: i16,
+    /// Explicit replicas per partition, in partition order.
+    pub assignments: Vec<(i32, Vec<NodeId>)>,
+    pub configs: Vec<(String, Option<String>)>,
+}
+
+/// What a topic creation resolved to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreatedTopic {
+    pub topic_id: TopicId,
+    pub num_partitions: i32,
+    pub replication_factor: i16,
+}
+
+#[derive(Debug)]
+struct Inner {
+    log: MetadataLog,
+    image: Arc<MetadataImage>,
+    /// Next id to hand out; ids up to the image's `next_producer_id` are reserved on disk.
+    producer_id_cursor: i64,
+}
+
+/// The metadata controller of a single node.
+#[derive(Debug)]
+pub struct Controller {
+    limits: ControllerLimits,
+    inner: Mutex<Inner>,
+    published: Mutex<Arc<MetadataImage>>,
+}
+
+impl Controller {
+    /// Opens the metadata log at `path` and rebuilds the image from it.
+    pub fn open(path: &Path, limits: ControllerLimits) -> Result<Controller> {
+        let (log, records) = MetadataLog::open(path)?;
+        let image = Arc::new(MetadataImage::from_records(&records));
+        tracing::info!(
+            path = %path.display(),
+            records = records.len(),
+            topics = image.topic_count(),
+            "metadata log replayed"
+        );
+        let producer_id_cursor = image.next_producer_id();
+        Ok(Controller {
+            limits,
+            published: Mutex::new(image.clone()),
+            inner: Mutex::new(Inner {
+                log,
+                image,
+                producer_id_cursor,
+            }),
+        })
+    }
+
+    /// The latest published image.
+    pub fn image(&self) -> Arc<MetadataImage> {
+        lock(&self.published).clone()
+    }
+
+    pub fn limits(&self) -> &ControllerLimits {
+        &self.limits
+    }
+
+    /// Validates and (unless `validate_only`) creates a topic.
+    pub fn create_topic(&self, topic: &NewTopic, validate_only: bool) -> Result<CreatedTopic> {
+        let mut inner = lock(&self.inner);
+        let (records, created) = self.plan_create_topic(&inner.image, topic)?;
+        if !validate_only {
+            self.commit(&mut inner, &records)?;
+            tracing::info!(topic = %topic.name, id = %created.topic_id,
+                partitions = created.num_partitions, "created topic");
+        }
+        Ok(created)
+    }
+
+    fn plan_create_topic(
+        &self,
+        image: &MetadataImage,
+        topic: &NewTopic,
+    ) -> Result<(Vec<MetadataRecord>, CreatedTopic)> {
+        validate_topic_name(&topic.name)?;
+        if image.topic(&topic.name).is_some() {
+            return Err(MetadataError::TopicAlreadyExists {
+                name: topic.name.clone(),
+            });
+        }
+        if let Some(other) = image.topics().find(|t| collides(&t.name, &topic.name)) {
+            return Err(MetadataError::InvalidTopic {
+                name: topic.name.clone(),
+                reason: format!(
+                    "collides with existing topic '{}' ('.' and '_')",
+                    other.name
+                ),
+            });
+        }
+        if image.topic_count() >= self.limits.topics_max {
+            return Err(MetadataError::InvalidTopic {
+                name: topic.name.clone(),
+                reason: format!(
+                    "the cluster already holds {} topics",
+                    self.limits.topics_max
+                ),
+            });
+        }
+        let assignments = self.resolve_assignments(topic)?;
+        for (name, value) in &topic.configs {
+            validate_topic_config(name, value.as_deref())?;
+        }
+        let topic_id = TopicId::random();
+        let mut records = vec![MetadataRecord::Topic(TopicRecord {
+            name: topic.name.clone(),
+            topic_id,
+        })];
+        for (partition_id, replicas) in &assignments {
+            records.push(self.partition_record(topic_id, *partition_id, replicas.clone()));
+        }
+        for (name, value) in &topic.configs {
+            if let Some(value) = value {
+                records.push(MetadataRecord::Config(ConfigRecord {
+                    resource: ConfigResource::Topic(topic.name.clone()),
+                    name: name.clone(),
+                    value: Some(value.trim().to_string()),
+                }));
+            }
+        }
+        let replication_factor = assignments.first().map_or(1, |(_, r)| r.len() as i16);
+        let created = CreatedTopic {
+            topic_id,
+            num_partitions: assignments.len() as i32,
+            replication_factor,
+        };
+        Ok((records, created))
+    }
+
+    fn resolve_assignments(&self, topic: &NewTopic) -> Result<Vec<(i32, Vec<NodeId>)>> {
+        let node = self.limits.node_id;
+        if !topic.assignments.is_empty() {
+            if topic.num_partitions != -1 || topic.replication_factor != -1 {
+                return Err(MetadataError::InvalidReplicaAssignment {
+                    reason: "numPartitions and replicationFactor must be -1 with assignments"
+                        .into(),
+                });
+            }
+            self.check_partition_count(topic.assignments.len() as i64)?;
+            for (expected, (partition_id, replicas)) in topic.assignments.iter().enumerate() {
+                if *partition_id != expected as i32 {
+                    return Err(MetadataError::InvalidReplicaAssignment {
+                        reason: "partitions must be numbered consecutively from 0".into(),
+                    });
+                }
+                self.check_replicas(replicas)?;
+            }
+            return Ok(topic.assignments.clone());
+        }
+        let partitions = match topic.num_partitions {
+            -1 => self.limits.default_partitions,
+            n => n,
+        };
+        self.check_partition_count(i64::from(partitions))?;
+        let factor = match topic.replication_factor {
+            -1 => self.limits.default_replication_factor,
+            n => n,
+        };
+        if factor <= 0 {
+            return Err(MetadataError::InvalidReplicationFactor {
+                factor: factor.into(),
+                reason: "replication factor must be larger than 0".into(),
+            });
+        }
+        if factor > 1 {
+            return Err(MetadataError::InvalidReplicationFactor {
+                factor: factor.into(),
+                reason: format!(
+                    "the target replication factor of {factor} cannot be reached because only \
+                     1 broker(s) are registered"
+                ),
+            });
+        }
+        Ok((0..partitions).map(|p| (p, vec![node])).collect())
+    }
+
+    fn check_partition_count(&self, count: i64) -> Result<()> {
+        if count <= 0 {
+            return Err(MetadataError::InvalidPartitions {
+                reason: "number of partitions must be larger than 0".into(),
+            });
+        }
+        if count > i64::from(self.limits.partitions_per_topic_max) {
+            return Err(MetadataError::InvalidPartitions {
+                reason: format!(
+                    "{count} partitions exceed the limit of {} per topic",
+                    self.limits.partitions_per_topic_max
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn check_replicas(&self, replicas: &[NodeId]) -> Result<()> {
+        if replicas.len() != 1 || replicas[0] != self.limits.node_id {
+            return Err(MetadataError::InvalidReplicaAssignment {
+                reason: format!(
+                    "replicas {replicas:?} must be exactly this node ({})",
+                    self.limits.node_id
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn partition_record(
+        &self,
+        topic_id: TopicId,
+        partition_id: i32,
+        replicas: Vec<NodeId>,
+    ) -> MetadataRecord {
+        MetadataRecord::Partition(PartitionRecord {
+            topic_id,
+            partition_id,
+            isr: replicas.clone(),
+            leader: replicas.first().copied().unwrap_or(self.limits.node_id),
+            replicas,
+            leader_epoch: 0,
+            partition_epoch: 0,
+        })
+    }
+
+    /// Deletes a topic by name; returns its id.
+    pub fn delete_topic(&self, name: &str) -> Result<TopicId> {
+        let mut inner = lock(&self.inner);
+        let topic_id = inner.image.topic(name).map(|t| t.topic_id).ok_or_else(|| {
+            MetadataError::UnknownTopic {
+                name: name.to_string(),
+            }
+        })?;
+        self.commit(
+            &mut inner,
+            &[MetadataRecord::RemoveTopic(RemoveTopicRecord { topic_id })],
+        )?;
+        tracing::info!(topic = %name, id = %topic_id, "deleted topic");
+        Ok(topic_id)
+    }
+
+    /// Grows a topic to `total` partitions.
+    pub fn create_partitions(&self, name: &str, total: i32, validate_only: bool) -> Result<()> {
+        let mut inner = lock(&self.inner);
+        let topic = inner
+            .image
+            .topic(name)
+            .ok_or_else(|| MetadataError::UnknownTopic {
+                name: name.to_string(),
+            })?;
+        let current = topic.partitions.len() as i32;
+        if total < current {
+            return Err(MetadataError::InvalidPartitions {
+                reason: format!(
+                    "topic currently has {current} partitions, which is higher than \
+                                 the requested {total}"
+                ),
+            });
+        }
+        if total == current {
+            return Err(MetadataError::InvalidPartitions {
+                reason: format!("topic already has {current} partitions"),
+            });
+        }
+        self.check_partition_count(i64::from(total))?;
+        let topic_id = topic.topic_id;
+        let node = self.limits.node_id;
+        let records: Vec<_> = (current..total)
+            .map(|p| self.partition_record(topic_id, p, vec![node]))
+            .collect();
+        if !validate_only {
+            self.commit(&mut inner, &records)?;
+        }
+        Ok(())
+    }
+
+    /// Applies config changes to a resource: each `(name, Some(value))` sets, `(name, None)`
+    /// removes. Every change is validated before any is written.
+    pub fn alter_configs(
+        &self,
+        resource: &ConfigResource,
+        changes: &[(String, Option<String>)],
+        validate_only: bool,
+    ) -> Result<()> {
+        let mut inner = lock(&self.inner);
+        if let ConfigResource::Topic(name) = resource
+            && inner.image.topic(name).is_none()
+        {
+            return Err(MetadataError::UnknownTopic { name: name.clone() });
+        }
+        for (name, value) in changes {
+            match resource {
+                ConfigResource::Topic(_) => validate_topic_config(name, value.as_deref())?,
+                ConfigResource::Broker(_) => validate_broker_config(name, value.as_deref())?,
+            }
+        }
+        let records: Vec<_> = changes
+            .iter()
+            .map(|(name, value)| {
+                MetadataRecord::Config(ConfigRecord {
+                    resource: resource.clone(),
+                    name: name.clone(),
+                    value: value.as_ref().map(|v| v.trim().to_string()),
+                })
+            })
+            .collect();
+        if !validate_only && !records.is_empty() {
+            self.commit(&mut inner, &records)?;
+        }
+        Ok(())
+    }
+
+    /// Hands out a producer id that no earlier run handed out.
+    pub fn allocate_producer_id(&self) -> Result<i64> {
+        let mut inner = lock(&self.inner);
+        if inner.producer_id_cursor >= inner.image.next_producer_id() {
+            let next = inner
+                .producer_id_cursor
+                .checked_add(PRODUCER_ID_BLOCK)
+                .ok_or(MetadataError::ProducerIdsExhausted)?;
+            let record = MetadataRecord::ProducerIds(ProducerIdsRecord {
+                next_producer_id: next,
+            });
+            self.commit(&mut inner, &[record])?;
+        }
+        let id = inner.producer_id_cursor;
+        inner.producer_id_cursor += 1;
+        Ok(id)
+    }
+
+    fn commit(&self, inner: &mut Inner, records: &[MetadataRecord]) -> Result<()> {
+        inner.log.append(records)?;
+        let mut next = (*inner.image).clone();
+        for record in records {
+            next.apply(record);
+        }
+        let next = Arc::new(next);
+        inner.image = next.clone();
+        *lock(&self.published) = next;
+        Ok(())
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock left no half-applied state (images are swapped whole),
+    // so the data is still consistent.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Kafka's topic name rules.
+pub fn validate_topic_name(name: &str) -> Result<()> {
+    let invalid = |reason: &str| {
+        Err(MetadataError::InvalidTopic {
+            name: name.to_string(),
+            reason: reason.to_string(),
+        })
+    };
+    if name.is_empty() {
+        return invalid("topic name is illegal, it can't be empty");
+    }
+    if name == "." || name == ".." {
+        return invalid("topic name cannot be \".\" or \"..\"");
+    }
+    if name.len() > TOPIC_NAME_BYTES_MAX {
+        return invalid("topic name is longer than 249 characters");
+    }
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_' || b == b'-')
+    {
+        return invalid(
+            "topic name contains a character other than ASCII alphanumerics, '.', \
+                        '_' and '-'",
+        );
+    }
+    Ok(())
+}
+
+/// Kafka refuses two topics whose names differ only by '.' versus '_' (their metric names
+/// would be the same).
+fn collides(a: &str, b: &str) -> bool {
+    a != b && a.replace('.', "_") == b.replace('.', "_")
+}
+
+fn validate_topic_config(name: &str, value: Option<&str>) -> Result<()> {
+    let def = topic_config(name).ok_or_else(|| MetadataError::InvalidConfig {
+        name: name.to_string(),
+        reason: "unknown topic config".into(),
+    })?;
+    match value {
+        Some(value) => def
+            .validate(value)
+            .map_err(|reason| MetadataError::InvalidConfig {
+                name: name.to_string(),
+                reason,
+            }),
+        None => Ok(()),
+    }
+}
+
+/// Brokers accept dynamic values for the properties that back topic configs.
+fn validate_broker_config(name: &str, value: Option<&str>) -> Result<()> {
+    let def = crate::config::TOPIC_CONFIGS
+        .iter()
+        .find(|d| d.broker_synonym == name)
+        .ok_or_else(|| MetadataError::InvalidConfig {
+            name: name.to_string(),
+            reason: "not a dynamically alterable broker config".into(),
+        })?;
+    match value {
+        Some(value) => def
+            .validate(value)
+            .map_err(|reason| MetadataError::InvalidConfig {
+                name: name.to_string(),
+                reason,
+            }),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(dir: &Path) -> Controller {
+        Controller::open(&dir.join("metadata.log"), ControllerLimits::default()).unwrap()
+    }
+
+    #[test]
+    fn topics_configs_and_producer_ids_survive_reopening() {
+        // Whatever was committed is in the image rebuilt from the log, and producer ids never
+        // repeat across a restart.
+        let dir = tempfile::tempdir().unwrap();
+        let first_id;
+        {
+            let c = open(dir.path());
+            let t = NewTopic {
+                name: "orders".into(),
+                num_partitions: 3,
+                replication_factor: -1,
+                configs: vec![("retention.ms".into(), Some("1000".into()))],
+                ..NewTopic::default()
+            };
+            first_id = c.create_topic(&t, false).unwrap().topic_id;
+            c.create_partitions("orders", 5, false).unwrap();
+            assert_eq!(c.allocate_producer_id().unwrap(), 0);
+        }
+        let c = open(dir.path());
+        let image = c.image();
+        let topic = image.topic("orders").unwrap();
+        assert_eq!(topic.topic_id, first_id);
+        assert_eq!(topic.partitions.len(), 5);
+        assert_eq!(image.topic_config("orders", "retention.ms"), Some("1000"));
+        assert!(c.allocate_producer_id().unwrap() > 0);
+    }
+
+    #[test]
+    fn invalid_topics_are_refused_without_writing() {
+        // Bad names, duplicates, colliding names, bad configs and impossible replication are
+        // errors, and none of them changes the image.
+        let dir = tempfile::tempdir().unwrap();
+        let c = open(dir.path());
+        let new = |name: &str| NewTopic {
+            name: name.into(),
+            num_partitions: 1,
+            replication_factor: 1,
+            ..NewTopic::default()
+        };
+        c.create_topic(&new("a.b"), false).unwrap();
+        assert!(matches!(
+            c.create_topic(&new("a.b"), false),
+            Err(MetadataError::TopicAlreadyExists { .. })
+        ));
+        assert!(matches!(
+            c.create_topic(&new("a_b"), false),
+            Err(MetadataError::InvalidTopic { .. })
+        ));
+        assert!(matches!(
+            c.create_topic(&new("bad name"), false),
+            Err(MetadataError::InvalidTopic { .. })
+        ));
+        let mut three = new("x");
+        three.replication_factor = 3;
+        assert!(matches!(
+            c.create_topic(&three, false),
+            Err(MetadataError::InvalidReplicationFactor { .. })
+        ));
+        let mut bad_config = new("y");
+        bad_config.configs = vec![("retention.ms".into(), Some("soon".into()))];
+        assert!(matches!(
+            c.create_topic(&bad_config, false),
+            Err(MetadataError::InvalidConfig { .. })
+        ));
+        assert!(c.create_topic(&new("v"), true).is_ok());
+        assert_eq!(c.image().topic_count(), 1);
+    }
+}

@@ -1,0 +1,42 @@
+//! Why a metadata change was refused or the metadata log could not be used. The broker maps
+//! these to Kafka error codes (`TOPIC_ALREADY_EXISTS`, `INVALID_TOPIC_EXCEPTION`, ...).
+
+use std::io;
+use std::path::PathBuf;
+
+pub type Result<T, E = MetadataError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MetadataError {
+    #[error("topic '{name}' already exists")]
+    TopicAlreadyExists { name: String },
+    #[error("unknown topic '{name}'")]
+    UnknownTopic { name: String },
+    #[error("unknown topic id {id}")]
+    UnknownTopicId { id: String },
+    #[error("invalid topic name '{name}': {reason}")]
+    InvalidTopic { name: String, reason: String },
+    #[error("invalid number of partitions: {reason}")]
+    InvalidPartitions { reason: String },
+    #[error("invalid replication factor {factor}: {reason}")]
+    InvalidReplicationFactor { factor: i32, reason: String },
+    #[error("invalid replica assignment: {reason}")]
+    InvalidReplicaAssignment { reason: String },
+    #[error("invalid config {name}: {reason}")]
+    InvalidConfig { name: String, reason: String },
+    #[error("producer ids exhausted")]
+    ProducerIdsExhausted,
+    #[error("{op} {path}: {source}")]
+    Io {
+        op: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("metadata log {path} is corrupt at byte {position}: {reason}")]
+    CorruptLog {
+        path: PathBuf,
+        position: u64,
+        reason: String,
+    },
+}

@@ -1,0 +1,165 @@
+//! The [`MetadataImage`]: the state that applying every metadata record in order produces.
+//!
+//! Images are immutable once published; a change builds the next image and swaps it in, so a
+//! request handler reads one consistent snapshot for its whole request without holding a lock.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::record::{ConfigResource, MetadataRecord, PartitionRecord};
+use crate::types::{NodeId, TopicId};
+
+/// One partition as the metadata knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartitionImage {
+    pub partition_id: i32,
+    pub replicas: Vec<NodeId>,
+    pub isr: Vec<NodeId>,
+    pub leader: NodeId,
+    pub leader_epoch: i32,
+    pub partition_epoch: i32,
+}
+
+/// One topic, its id and partitions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicImage {
+    pub name: String,
+    pub topic_id: TopicId,
+    pub partitions: BTreeMap<i32, PartitionImage>,
+}
+
+/// Everything the metadata log says, as of `record_count` records.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetadataImage {
+    record_count: u64,
+    topics: BTreeMap<String, TopicImage>,
+    names_by_id: HashMap<TopicId, String>,
+    configs: BTreeMap<ConfigResource, BTreeMap<String, String>>,
+    next_producer_id: i64,
+}
+
+impl MetadataImage {
+    /// Builds an image by applying `records` to an empty one.
+    pub fn from_records<'a>(records: impl IntoIterator<Item = &'a MetadataRecord>) -> Self {
+        let mut image = MetadataImage::default();
+        for record in records {
+            image.apply(record);
+        }
+        image
+    }
+
+    /// Applies one record. The controller only writes records that fit the image they were
+    /// built against, so a record that does not fit means a corrupt log: that is a bug, and
+    /// it asserts.
+    pub fn apply(&mut self, record: &MetadataRecord) {
+        self.record_count += 1;
+        match record {
+            MetadataRecord::Topic(topic) => {
+                assert!(
+                    !self.topics.contains_key(&topic.name),
+                    "TopicRecord for existing topic {}",
+                    topic.name
+                );
+                self.names_by_id.insert(topic.topic_id, topic.name.clone());
+                self.topics.insert(
+                    topic.name.clone(),
+                    TopicImage {
+                        name: topic.name.clone(),
+                        topic_id: topic.topic_id,
+                        partitions: BTreeMap::new(),
+                    },
+                );
+            }
+            MetadataRecord::Partition(partition) => self.apply_partition(partition),
+            MetadataRecord::RemoveTopic(remove) => {
+                let name = self
+                    .names_by_id
+                    .remove(&remove.topic_id)
+                    .unwrap_or_else(|| panic!("RemoveTopicRecord for unknown {}", remove.topic_id));
+                self.topics.remove(&name);
+                self.configs.remove(&ConfigResource::Topic(name));
+            }
+            MetadataRecord::Config(config) => {
+                let entries = self.configs.entry(config.resource.clone()).or_default();
+                match &config.value {
+                    Some(value) => {
+                        entries.insert(config.name.clone(), value.clone());
+                    }
+                    None => {
+                        entries.remove(&config.name);
+                    }
+                }
+            }
+            MetadataRecord::ProducerIds(ids) => {
+                assert!(
+                    ids.next_producer_id >= self.next_producer_id,
+                    "producer ids went back"
+                );
+                self.next_producer_id = ids.next_producer_id;
+            }
+        }
+    }
+
+    fn apply_partition(&mut self, partition: &PartitionRecord) {
+        let name = self
+            .names_by_id
+            .get(&partition.topic_id)
+            .unwrap_or_else(|| panic!("PartitionRecord for unknown topic {}", partition.topic_id));
+        let topic = self
+            .topics
+            .get_mut(name)
+            .expect("names_by_id and topics agree");
+        topic.partitions.insert(
+            partition.partition_id,
+            PartitionImage {
+                partition_id: partition.partition_id,
+                replicas: partition.replicas.clone(),
+                isr: partition.isr.clone(),
+                leader: partition.leader,
+                leader_epoch: partition.leader_epoch,
+                partition_epoch: partition.partition_epoch,
+            },
+        );
+    }
+
+    /// Records applied so far.
+    pub fn record_count(&self) -> u64 {
+        self.record_count
+    }
+
+    pub fn topic(&self, name: &str) -> Option<&TopicImage> {
+        self.topics.get(name)
+    }
+
+    pub fn topic_by_id(&self, id: TopicId) -> Option<&TopicImage> {
+        self.names_by_id
+            .get(&id)
+            .and_then(|name| self.topics.get(name))
+    }
+
+    /// Every topic, ordered by name.
+    pub fn topics(&self) -> impl Iterator<Item = &TopicImage> {
+        self.topics.values()
+    }
+
+    pub fn topic_count(&self) -> usize {
+        self.topics.len()
+    }
+
+    /// The configs set on `resource` (not including defaults).
+    pub fn configs(&self, resource: &ConfigResource) -> Option<&BTreeMap<String, String>> {
+        self.configs.get(resource)
+    }
+
+    /// A config set on a topic, if any.
+    pub fn topic_config(&self, topic: &str, name: &str) -> Option<&str> {
+        self.configs
+            .get(&ConfigResource::Topic(topic.to_string()))
+            .and_then(|entries| entries.get(name))
+            .map(String::as_str)
+    }
+
+    /// The next producer id InitProducerId may hand out.
+    pub fn next_producer_id(&self) -> i64 {
+        self.next_producer_id
+    }
+}

@@ -1,0 +1,28 @@
+//! Cluster metadata: which topics exist, their ids, partitions and leaders, and the configs
+//! set on topics and brokers.
+//!
+//! Metadata is a log of typed records ([`record`]). Nothing reads or edits shared state
+//! directly: the [`Controller`] validates a change, appends the records that express it to the
+//! [`MetadataLog`] (fsync'd before the change is visible), and applies them to a fresh
+//! [`MetadataImage`], which brokers then serve from. A single node keeps the log in one local
+//! file; a cluster will replicate the same records through a Raft quorum and apply them with
+//! the same code, so only the log changes.
+
+pub mod config;
+pub mod controller;
+pub mod error;
+pub mod image;
+pub mod log;
+pub mod record;
+pub mod types;
+
+pub use config::{ConfigDef, ConfigSource, ConfigType, TOPIC_CONFIGS};
+pub use controller::{Controller, ControllerLimits, NewTopic};
+pub use error::{MetadataError, Result};
+pub use image::{MetadataImage, PartitionImage, TopicImage};
+pub use log::MetadataLog;
+pub use record::{
+    ConfigRecord, ConfigResource, MetadataRecord, PartitionRecord, ProducerIdsRecord,
+    RemoveTopicRecord, TopicRecord,
+};
+pub use types::{NodeId, ProducerId, TopicId};

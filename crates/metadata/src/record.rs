@@ -1,0 +1,70 @@
+//! The typed records of the metadata log, named after Kafka's KRaft records (`TopicRecord`,
+//! `PartitionRecord`, `RemoveTopicRecord`, `ConfigRecord`, `ProducerIdsRecord`).
+//!
+//! Each record states one fact; the [`crate::MetadataImage`] is whatever applying them in order
+//! produces. Records are serialized as JSON (see [`crate::log`] for the framing around them):
+//! the log is small and rarely written, and a readable log is worth more to an operator than a
+//! few bytes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::types::{NodeId, TopicId};
+
+/// One entry of the metadata log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum MetadataRecord {
+    Topic(TopicRecord),
+    Partition(PartitionRecord),
+    RemoveTopic(RemoveTopicRecord),
+    Config(ConfigRecord),
+    ProducerIds(ProducerIdsRecord),
+}
+
+/// A topic came into existence under `name` with id `topic_id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicRecord {
+    pub name: String,
+    pub topic_id: TopicId,
+}
+
+/// A partition of a topic, its replicas, in-sync replicas and leader. A later record for the
+/// same partition replaces the earlier one (leader changes bump `leader_epoch`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartitionRecord {
+    pub topic_id: TopicId,
+    pub partition_id: i32,
+    pub replicas: Vec<NodeId>,
+    pub isr: Vec<NodeId>,
+    pub leader: NodeId,
+    pub leader_epoch: i32,
+    pub partition_epoch: i32,
+}
+
+/// The topic, its partitions and its configs are gone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemoveTopicRecord {
+    pub topic_id: TopicId,
+}
+
+/// What a config applies to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ConfigResource {
+    Topic(String),
+    /// A broker by node id, or every broker's dynamic default when `None`.
+    Broker(Option<NodeId>),
+}
+
+/// A config set on a resource (`value` present) or removed from it (`value` absent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConfigRecord {
+    pub resource: ConfigResource,
+    pub name: String,
+    pub value: Option<String>,
+}
+
+/// Producer ids below `next_producer_id` have been handed out; a restart continues from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProducerIdsRecord {
+    pub next_producer_id: i64,
+}

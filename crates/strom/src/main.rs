@@ -1,0 +1,132 @@
+//! `strom`: the one binary. `strom server` runs a broker; `strom compat-table` prints the
+//! supported-API table that `docs/compatibility.md` holds.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use strom_broker::{BrokerConfig, Server};
+
+#[derive(Parser)]
+#[command(
+    name = "strom",
+    version,
+    about = "A Kafka-compatible event streaming platform"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a single-node broker.
+    Server(ServerArgs),
+    /// Print the supported Kafka APIs as Markdown (the content of docs/compatibility.md).
+    CompatTable,
+}
+
+#[derive(clap::Args)]
+struct ServerArgs {
+    /// Data directory (Kafka's `log.dirs`) [default: ./strom-data]
+    #[arg(long, env = "STROM_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Address to accept connections on (Kafka's `listeners`) [default: 127.0.0.1:9092]
+    #[arg(long, env = "STROM_LISTEN")]
+    listen: Option<String>,
+    /// Address clients are told to use (Kafka's `advertised.listeners`) [default: the bound
+    /// address]
+    #[arg(long, env = "STROM_ADVERTISE")]
+    advertise: Option<String>,
+    /// TOML file of broker properties with Kafka's names (`num.partitions = 3`)
+    #[arg(long, env = "STROM_CONFIG")]
+    config: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::CompatTable => {
+            print!("{}", strom_broker::api_table::compatibility_markdown());
+            ExitCode::SUCCESS
+        }
+        Command::Server(args) => server(args),
+    }
+}
+
+fn server(args: ServerArgs) -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("STROM_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let mut flags = Vec::new();
+    if let Some(dir) = &args.data_dir {
+        flags.push(("log.dirs".to_string(), dir.display().to_string()));
+    }
+    if let Some(listen) = &args.listen {
+        flags.push(("listeners".to_string(), listen.clone()));
+    }
+    if let Some(advertise) = &args.advertise {
+        flags.push(("advertised.listeners".to_string(), advertise.clone()));
+    }
+    // Variables that clap already consumed as flags are not broker properties.
+    let flag_vars = [
+        "STROM_DATA_DIR",
+        "STROM_LISTEN",
+        "STROM_ADVERTISE",
+        "STROM_CONFIG",
+        "STROM_LOG",
+    ];
+    let env = std::env::vars().filter(|(k, _)| !flag_vars.contains(&k.as_str()));
+    let config = match BrokerConfig::load(args.config.as_deref(), env, flags) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("strom: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("strom: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let server = match Server::start(config).await {
+            Ok(server) => server,
+            Err(e) => {
+                eprintln!("strom: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        match server.local_addr() {
+            Ok(addr) => println!("strom listening on {addr}"),
+            Err(e) => {
+                eprintln!("strom: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        server.run(shutdown_signal()).await;
+        ExitCode::SUCCESS
+    })
+}
+
+/// Resolves on SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut term) = signal(SignalKind::terminate()) else {
+        let _ = tokio::signal::ctrl_c().await;
+        return;
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+    }
+}
