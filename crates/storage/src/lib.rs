@@ -28,6 +28,7 @@
 //! - [`ProducerStateManager`]: idempotent-producer sequence tracking for duplicate detection.
 
 mod checkpoint;
+mod cleaner;
 mod clock;
 mod config;
 mod error;
@@ -35,6 +36,8 @@ mod flush;
 mod index;
 mod leader_epoch;
 mod log;
+mod manager;
+mod producer_state;
 mod segment;
 mod types;
 
@@ -43,6 +46,7 @@ pub use checkpoint::{
     LeaderEpochCheckpointFile, OffsetCheckpointFile, RECOVERY_POINT_CHECKPOINT,
     REPLICATION_OFFSET_CHECKPOINT, sync_dir, write_atomically,
 };
+pub use cleaner::{CleanStats, CleanerConfig, LogCleaner};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{CleanupPolicy, LogConfig, READ_BYTES_MAX, SEGMENT_BYTES_MAX};
 pub use error::{FlushError, Result, StorageError};
@@ -53,5 +57,7 @@ pub use log::{
     AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, LoadParams, LoadStats, Log,
     SegmentInfo,
 };
+pub use manager::{CLEAN_SHUTDOWN_FILE, LogManager, LogManagerConfig, PartitionSize};
+pub use producer_state::{ProducerAppend, ProducerStateError, ProducerStateManager};
 pub use segment::{LogSegment, RecoveryOutcome, ScanStop};
 pub use types::{LeaderEpoch, Offset, Timestamp, TopicPartition};

@@ -1,0 +1,199 @@
+//! Behaviour of one partition's `Log`: append, read, roll, offsets for timestamps, durability.
+
+mod common;
+
+use std::time::Duration;
+
+use bytes::BytesMut;
+use common::*;
+use strom_protocol::records::{BatchIter, RecordBatch};
+use strom_storage::{
+    AppendOrigin, FetchIsolation, FetchParams, LoadParams, LogConfig, Offset, StorageError,
+    Timestamp,
+};
+
+#[test]
+fn append_assigns_consecutive_offsets_in_place() {
+    // Each append gets the next offsets, written into the stored batch's header, with the CRC
+    // still valid.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    let a = append(&o.log, batch(1, 3, 10, 1000));
+    let b = append(&o.log, batch(2, 2, 10, 2000));
+    assert_eq!((a.first_offset, a.last_offset), (Offset(0), Offset(2)));
+    assert_eq!((b.first_offset, b.last_offset), (Offset(3), Offset(4)));
+    assert_eq!(o.log.log_end_offset(), Offset(5));
+    let batches = read_all(&o.log);
+    assert_eq!(batches.iter().map(|b| b.0).collect::<Vec<_>>(), vec![0, 3]);
+    let second = RecordBatch::new(batches[1].1.clone()).unwrap();
+    assert_eq!(second.header().partition_leader_epoch, 1);
+    second.validate().unwrap();
+}
+
+#[test]
+fn append_rejects_bad_crc_and_truncated_batches_precisely() {
+    // A flipped byte is a CRC error naming the batch; a short buffer is a truncation; neither
+    // changes the log.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    let mut set = batch(1, 1, 10, 0);
+    let mut bad = batch(2, 1, 10, 0);
+    let last = bad.len() - 1;
+    bad[last] ^= 0xff;
+    set.extend_from_slice(&bad);
+    match o.log.append(set, EPOCH) {
+        Err(StorageError::CorruptRecord { batch_index: 1, .. }) => {}
+        other => panic!("expected corrupt batch 1, got {other:?}"),
+    }
+    let good = batch(3, 1, 10, 0);
+    let short = BytesMut::from(&good[..good.len() - 1]);
+    assert!(matches!(
+        o.log.append(short, EPOCH),
+        Err(StorageError::CorruptRecord { batch_index: 0, .. })
+    ));
+    assert!(matches!(
+        o.log.append(BytesMut::new(), EPOCH),
+        Err(StorageError::EmptyRecordSet)
+    ));
+    assert_eq!(o.log.log_end_offset(), Offset(0));
+}
+
+#[test]
+fn read_returns_whole_batches_within_max_bytes_but_at_least_one() {
+    // A read starting mid-batch returns that whole batch; max_bytes never splits a batch,
+    // and a too-small max_bytes still yields one batch.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    for i in 0..10 {
+        append(&o.log, batch(i, 4, 100, 0));
+    }
+    let one = o.log.read(Offset(6), params(10)).unwrap();
+    let batches: Vec<_> = BatchIter::new(one.records).collect();
+    assert_eq!(batches.len(), 1);
+    assert_eq!(batches[0].as_ref().unwrap().header().base_offset, 4);
+    let size = batch(0, 4, 100, 0).len();
+    let some = o.log.read(Offset(4), params(size * 3 + 10)).unwrap();
+    assert_eq!(some.records.len(), size * 3);
+    let strict = FetchParams { min_one_batch: false, ..params(10) };
+    assert!(o.log.read(Offset(4), strict).unwrap().records.is_empty());
+    assert!(matches!(
+        o.log.read(Offset(41), params(100)),
+        Err(StorageError::OffsetOutOfRange { .. })
+    ));
+    assert!(o.log.read(Offset(40), params(100)).unwrap().records.is_empty());
+}
+
+#[test]
+fn consumer_reads_stop_at_high_watermark() {
+    // With HighWatermark isolation nothing at or above the high watermark is returned.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    for i in 0..3 {
+        o.log.append(batch(i, 2, 10, 0), EPOCH).unwrap();
+    }
+    o.log.update_high_watermark(Offset(2));
+    let hw = FetchParams { isolation: FetchIsolation::HighWatermark, ..params(1 << 20) };
+    let data = o.log.read(Offset(0), hw).unwrap();
+    assert_eq!(BatchIter::new(data.records).count(), 1);
+    assert_eq!(data.high_watermark, Offset(2));
+    assert!(o.log.read(Offset(2), hw).unwrap().records.is_empty());
+    assert_eq!(BatchIter::new(o.log.read(Offset(2), params(1 << 20)).unwrap().records).count(), 2);
+}
+
+#[test]
+fn segments_roll_at_segment_bytes_and_reads_cross_them() {
+    // Appends past segment.bytes roll new segments named by base offset, and every batch
+    // stays readable in order.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    for i in 0..40 {
+        append(&o.log, batch(i, 2, 200, 0));
+    }
+    let segments = o.log.segments();
+    assert!(segments.len() >= 4, "{segments:?}");
+    for s in &segments {
+        assert!(s.size_bytes <= 4096);
+        let name = format!("{:020}.log", s.base_offset.0);
+        assert!(dir.path().join(name).exists());
+    }
+    let all = read_all(&o.log);
+    assert_eq!(all.len(), 40);
+    assert!(all.windows(2).all(|w| w[0].0 + 2 == w[1].0));
+}
+
+#[test]
+fn offset_for_timestamp_finds_first_record_at_or_after() {
+    // The lookup returns the first record whose timestamp is >= the target, across segments,
+    // and None past the newest timestamp.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    for i in 0..30 {
+        // Batch i holds 3 records stamped 1000*i, 1000*i+1, 1000*i+2.
+        append(&o.log, batch(i, 3, 100, 1000 * i as i64));
+    }
+    assert!(o.log.segments().len() > 2);
+    let at = |ts| o.log.offset_for_timestamp(Timestamp(ts)).unwrap();
+    assert_eq!(at(0), Some((Offset(0), Timestamp(0))));
+    assert_eq!(at(5001), Some((Offset(16), Timestamp(5001))));
+    assert_eq!(at(5003), Some((Offset(18), Timestamp(6000))));
+    assert_eq!(at(29_002), Some((Offset(89), Timestamp(29_002))));
+    assert_eq!(at(29_003), None);
+    assert_eq!(o.log.max_timestamp_offset(), Some((Offset(89), Timestamp(29_002))));
+}
+
+#[test]
+fn log_append_time_topics_stamp_the_broker_clock() {
+    // With LogAppendTime every batch's max timestamp becomes the append time and the CRC is
+    // recomputed so the batch stays valid.
+    let dir = tempfile::tempdir().unwrap();
+    let config = LogConfig {
+        message_timestamp_type: strom_protocol::records::TimestampType::LogAppendTime,
+        ..LogConfig::default()
+    };
+    let c = clock();
+    let o = open(dir.path(), config, c.clone(), LoadParams::default());
+    let info = append(&o.log, batch(1, 2, 10, 5));
+    assert_eq!(info.log_append_time, Some(Timestamp(1_700_000_000_000)));
+    let (_, bytes) = read_all(&o.log).remove(0);
+    let stored = RecordBatch::new(bytes).unwrap();
+    stored.verify_crc().unwrap();
+    assert_eq!(stored.header().max_timestamp, 1_700_000_000_000);
+}
+
+#[test]
+fn flush_to_resolves_after_fsync_and_groups_waiters() {
+    // Waiters for offsets already appended resolve with a recovery point that covers them.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    let mut waiters = Vec::new();
+    for i in 0..20 {
+        let info = append(&o.log, batch(i, 1, 10, 0));
+        waiters.push((info.next_offset(), o.log.flush_to(info.next_offset()).unwrap()));
+    }
+    for (end, w) in waiters {
+        let durable = w.wait_timeout(Duration::from_secs(10)).expect("flushed").unwrap();
+        assert!(durable >= end);
+    }
+    assert_eq!(o.log.recovery_point(), Offset(20));
+    // Already durable: resolves at once.
+    assert!(o.log.flush_to(Offset(20)).unwrap().try_result().is_some());
+}
+
+#[test]
+fn replicated_appends_keep_offsets_and_refuse_going_backwards() {
+    // A follower append keeps the leader's offsets and epochs; one that starts below the log
+    // end is refused.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    let mut b = batch(1, 3, 10, 0);
+    strom_protocol::records::set_base_offset(&mut b, 100);
+    strom_protocol::records::set_partition_leader_epoch(&mut b, 7);
+    let info = o.log.append(b.clone(), AppendOrigin::Replication).unwrap();
+    assert_eq!((info.first_offset, info.last_offset), (Offset(100), Offset(102)));
+    assert_eq!(o.log.log_end_offset(), Offset(103));
+    assert_eq!(o.log.latest_epoch(), Some(strom_storage::LeaderEpoch(7)));
+    assert!(matches!(
+        o.log.append(b, AppendOrigin::Replication),
+        Err(StorageError::NonMonotonicOffset { .. })
+    ));
+}
