@@ -54,6 +54,27 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         "partitions, configs, validate_only; replication factor 1",
     ),
     api(ApiKey::DeleteTopics, 1, "by name and by topic id"),
+    api(
+        ApiKey::InitProducerId,
+        0,
+        "idempotent producers; transactional ids refused",
+    ),
+    api(
+        ApiKey::DescribeConfigs,
+        1,
+        "topic and broker, with sources, synonyms, types, docs",
+    ),
+    api(ApiKey::AlterConfigs, 0, "topic and broker, validated"),
+    api(
+        ApiKey::CreatePartitions,
+        0,
+        "grow a topic; assignments must name this node",
+    ),
+    api(
+        ApiKey::IncrementalAlterConfigs,
+        0,
+        "SET, DELETE, APPEND, SUBTRACT",
+    ),
 ];
 
 /// The `(min, max)` versions served for `api_key`, if it is served at all.

@@ -80,6 +80,21 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::ListOffsets(r) => {
             ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v))
         }
+        RequestBody::InitProducerId(r) => {
+            ResponseBody::InitProducerId(handlers::init_producer_id::handle(broker, r, v).await)
+        }
+        RequestBody::CreatePartitions(r) => {
+            ResponseBody::CreatePartitions(handlers::create_partitions::handle(broker, r, v).await)
+        }
+        RequestBody::DescribeConfigs(r) => {
+            ResponseBody::DescribeConfigs(handlers::describe_configs::handle(broker, r, v))
+        }
+        RequestBody::AlterConfigs(r) => {
+            ResponseBody::AlterConfigs(handlers::alter_configs::handle(broker, r, v).await)
+        }
+        RequestBody::IncrementalAlterConfigs(r) => ResponseBody::IncrementalAlterConfigs(
+            handlers::incremental_alter_configs::handle(broker, r, v).await,
+        ),
         other => {
             // The connection admits only APIs in the supported table, each of which has an
             // arm above; reaching here is a bug in that table.

@@ -109,7 +109,13 @@ impl ReplicaManager {
 
     /// Brings the open partitions in line with `image`: opens what is missing (recovering
     /// its log), closes and deletes what was removed. Blocking: runs on a blocking thread.
-    pub fn sync(&self, image: &MetadataImage, config: &BrokerConfig) -> Result<(), ReplicaError> {
+    /// Returns the partitions it opened.
+    pub fn sync(
+        &self,
+        image: &MetadataImage,
+        config: &BrokerConfig,
+    ) -> Result<Vec<Arc<Partition>>, ReplicaError> {
+        let mut opened = Vec::new();
         let mut wanted: HashMap<TopicPartition, (TopicId, i32)> = HashMap::new();
         for topic in image.topics() {
             for (id, p) in &topic.partitions {
@@ -134,10 +140,12 @@ impl ReplicaManager {
                 continue;
             }
             let log_config = log_config(image, config, &tp.topic);
-            let partition = self.open_partition(tp.clone(), topic_id, leader_epoch, log_config)?;
-            self.write_partitions().insert(tp, Arc::new(partition));
+            let partition =
+                Arc::new(self.open_partition(tp.clone(), topic_id, leader_epoch, log_config)?);
+            self.write_partitions().insert(tp, partition.clone());
+            opened.push(partition);
         }
-        Ok(())
+        Ok(opened)
     }
 
     /// Applies changed topic configs to open logs.

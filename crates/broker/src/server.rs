@@ -76,7 +76,10 @@ impl Broker {
         let broker = self.clone();
         tokio::task::spawn_blocking(move || {
             let image = broker.image();
-            broker.replica_manager.sync(&image, &broker.config)?;
+            let opened = broker.replica_manager.sync(&image, &broker.config)?;
+            for partition in opened {
+                broker.producers.rebuild(&partition);
+            }
             broker
                 .replica_manager
                 .update_configs(&image, &broker.config);

@@ -21,10 +21,10 @@ pub enum ConfigType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfigSource {
     DynamicTopicConfig = 1,
-    DynamicBrokerConfig = 3,
-    DynamicDefaultBrokerConfig = 4,
-    StaticBrokerConfig = 5,
-    DefaultConfig = 6,
+    DynamicBrokerConfig = 2,
+    DynamicDefaultBrokerConfig = 3,
+    StaticBrokerConfig = 4,
+    DefaultConfig = 5,
 }
 
 /// What values a config accepts.

@@ -1,10 +1,15 @@
 //! One module per Kafka API, named after it. Each takes the decoded request and returns the
 //! response body; failures become error codes in the response, never a dropped connection.
 
+pub mod alter_configs;
 pub mod api_versions;
+pub mod create_partitions;
 pub mod create_topics;
 pub mod delete_topics;
+pub mod describe_configs;
 pub mod fetch;
+pub mod incremental_alter_configs;
+pub mod init_producer_id;
 pub mod list_offsets;
 pub mod metadata;
 pub mod produce;

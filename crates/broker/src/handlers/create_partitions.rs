@@ -1,0 +1,62 @@
+//! CreatePartitions: grows topics to a new partition count (never shrinks them), then opens
+//! the new partitions. Explicit assignments must name this node, the only replica.
+
+use std::sync::Arc;
+
+use strom_protocol::ErrorCode;
+use strom_protocol::generated::create_partitions_response::CreatePartitionsTopicResult;
+use strom_protocol::generated::{CreatePartitionsRequest, CreatePartitionsResponse};
+
+use crate::errors::metadata_error_code;
+use crate::server::Broker;
+
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: CreatePartitionsRequest,
+    _version: i16,
+) -> CreatePartitionsResponse {
+    let mut results = Vec::with_capacity(request.topics.len());
+    let mut changed = false;
+    for topic in request.topics {
+        let node = broker.node_id();
+        let bad_assignment = topic
+            .assignments
+            .as_ref()
+            .is_some_and(|a| a.iter().any(|p| p.broker_ids != [node]));
+        let (error_code, error_message) = if bad_assignment {
+            (
+                ErrorCode::InvalidReplicaAssignment.code(),
+                Some(format!("replicas must be exactly this node ({node})")),
+            )
+        } else {
+            let controller = broker.controller.clone();
+            let (name, count, validate_only) =
+                (topic.name.clone(), topic.count, request.validate_only);
+            let outcome = tokio::task::spawn_blocking(move || {
+                controller.create_partitions(&name, count, validate_only)
+            })
+            .await
+            .unwrap_or_else(|e| panic!("create partitions task panicked: {e}"));
+            match outcome {
+                Ok(()) => {
+                    changed |= !request.validate_only;
+                    (ErrorCode::None.code(), None)
+                }
+                Err(e) => (metadata_error_code(&e).code(), Some(e.to_string())),
+            }
+        };
+        results.push(CreatePartitionsTopicResult {
+            name: topic.name,
+            error_code,
+            error_message,
+            ..CreatePartitionsTopicResult::default()
+        });
+    }
+    if changed && let Err(e) = broker.sync_partitions().await {
+        tracing::error!(error = %e, "opening new partitions failed");
+    }
+    CreatePartitionsResponse {
+        results,
+        ..CreatePartitionsResponse::default()
+    }
+}

@@ -1,0 +1,238 @@
+//! DescribeConfigs: every config of a topic or broker with its effective value, whether that
+//! is the default, where it came from (topic, dynamic broker, static broker, default), and,
+//! when asked, its synonyms in precedence order, type and documentation.
+
+use strom_metadata::config::{ConfigSource, ConfigType, TOPIC_CONFIGS};
+use strom_protocol::ErrorCode;
+use strom_protocol::generated::describe_configs_response::{
+    DescribeConfigsResourceResult, DescribeConfigsResult, DescribeConfigsSynonym,
+};
+use strom_protocol::generated::{DescribeConfigsRequest, DescribeConfigsResponse};
+
+use crate::server::Broker;
+use crate::topic_config::{ConfigValue, broker_config_chain, topic_config_chain};
+
+/// Kafka's resource type numbers.
+pub const RESOURCE_TOPIC: i8 = 2;
+pub const RESOURCE_BROKER: i8 = 4;
+
+/// One described config before it is filtered and shaped for the response.
+struct Described {
+    name: String,
+    chain: Vec<ConfigValue>,
+    read_only: bool,
+    config_type: ConfigType,
+    documentation: &'static str,
+}
+
+pub fn handle(
+    broker: &Broker,
+    request: DescribeConfigsRequest,
+    _version: i16,
+) -> DescribeConfigsResponse {
+    let image = broker.image();
+    let flags = Flags {
+        synonyms: request.include_synonyms,
+        documentation: request.include_documentation,
+    };
+    let results = request
+        .resources
+        .into_iter()
+        .map(|resource| {
+            let mut result = DescribeConfigsResult {
+                resource_type: resource.resource_type,
+                resource_name: resource.resource_name.clone(),
+                ..DescribeConfigsResult::default()
+            };
+            let described = match resource.resource_type {
+                RESOURCE_TOPIC if image.topic(&resource.resource_name).is_none() => {
+                    Err(ErrorCode::UnknownTopicOrPartition)
+                }
+                RESOURCE_TOPIC => Ok(TOPIC_CONFIGS
+                    .iter()
+                    .map(|def| Described {
+                        name: def.name.to_string(),
+                        chain: topic_config_chain(
+                            &image,
+                            &broker.config,
+                            &resource.resource_name,
+                            def,
+                        ),
+                        read_only: false,
+                        config_type: def.config_type,
+                        documentation: def.documentation,
+                    })
+                    .collect()),
+                RESOURCE_BROKER
+                    if resource.resource_name.is_empty()
+                        || resource.resource_name == broker.node_id().to_string() =>
+                {
+                    Ok(describe_broker(broker, &image))
+                }
+                RESOURCE_BROKER => Err(ErrorCode::InvalidRequest),
+                _ => Err(ErrorCode::InvalidRequest),
+            };
+            match described {
+                Ok(described) => {
+                    let keys = resource.configuration_keys.as_ref();
+                    result.configs = described
+                        .into_iter()
+                        .filter(|d| keys.is_none_or(|k| k.contains(&d.name)))
+                        .map(|d| shape(d, flags))
+                        .collect();
+                }
+                Err(code) => {
+                    result.error_code = code.code();
+                    result.error_message = Some(code.message().to_string());
+                }
+            }
+            result
+        })
+        .collect();
+    DescribeConfigsResponse {
+        results,
+        ..DescribeConfigsResponse::default()
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Flags {
+    synonyms: bool,
+    documentation: bool,
+}
+
+fn shape(d: Described, flags: Flags) -> DescribeConfigsResourceResult {
+    let winner = d.chain.first().cloned();
+    let (value, source) = winner.map_or((None, ConfigSource::DefaultConfig), |w| {
+        (Some(w.value), w.source)
+    });
+    DescribeConfigsResourceResult {
+        name: d.name,
+        value,
+        read_only: d.read_only,
+        config_source: source as i8,
+        is_sensitive: false,
+        synonyms: if flags.synonyms {
+            d.chain
+                .into_iter()
+                .map(|v| DescribeConfigsSynonym {
+                    name: v.name,
+                    value: Some(v.value),
+                    source: v.source as i8,
+                    ..DescribeConfigsSynonym::default()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        config_type: d.config_type as i8,
+        documentation: flags.documentation.then(|| d.documentation.to_string()),
+        ..DescribeConfigsResourceResult::default()
+    }
+}
+
+/// A broker's configs: the properties behind topic configs (dynamically alterable) and the
+/// broker's own settings (read-only at runtime).
+fn describe_broker(broker: &Broker, image: &strom_metadata::MetadataImage) -> Vec<Described> {
+    let c = &broker.config;
+    let mut out: Vec<Described> = TOPIC_CONFIGS
+        .iter()
+        .map(|def| Described {
+            name: def.broker_synonym.to_string(),
+            chain: broker_config_chain(image, c, def),
+            read_only: false,
+            config_type: def.config_type,
+            documentation: def.documentation,
+        })
+        .collect();
+    let fixed: [(&str, String, ConfigType, &'static str); 11] = [
+        (
+            "node.id",
+            c.node_id.to_string(),
+            ConfigType::Int,
+            "This broker's id.",
+        ),
+        (
+            "log.dirs",
+            c.data_dir.display().to_string(),
+            ConfigType::String,
+            "Data directory.",
+        ),
+        (
+            "listeners",
+            c.listen.clone(),
+            ConfigType::String,
+            "Address accepting clients.",
+        ),
+        (
+            "num.partitions",
+            c.num_partitions.to_string(),
+            ConfigType::Int,
+            "Partitions of a topic created without a count.",
+        ),
+        (
+            "default.replication.factor",
+            c.default_replication_factor.to_string(),
+            ConfigType::Int,
+            "Replication factor of a topic created without one.",
+        ),
+        (
+            "auto.create.topics.enable",
+            c.auto_create_topics_enable.to_string(),
+            ConfigType::Boolean,
+            "Create unknown topics named in Metadata requests.",
+        ),
+        (
+            "socket.request.max.bytes",
+            c.socket_request_max_bytes.to_string(),
+            ConfigType::Int,
+            "Largest request frame.",
+        ),
+        (
+            "max.connections",
+            c.max_connections.to_string(),
+            ConfigType::Int,
+            "Client connections at once.",
+        ),
+        (
+            "connections.max.idle.ms",
+            c.connections_max_idle_ms.to_string(),
+            ConfigType::Long,
+            "Idle connections close after this long.",
+        ),
+        (
+            "queued.max.requests",
+            c.queued_max_requests.to_string(),
+            ConfigType::Int,
+            "Requests in flight per connection.",
+        ),
+        (
+            "fetch.max.bytes",
+            c.fetch_max_bytes.to_string(),
+            ConfigType::Int,
+            "Largest Fetch response.",
+        ),
+    ];
+    for (name, value, config_type, documentation) in fixed {
+        if out.iter().any(|d| d.name == name) {
+            continue;
+        }
+        let source = if c.properties.contains_key(name) {
+            ConfigSource::StaticBrokerConfig
+        } else {
+            ConfigSource::DefaultConfig
+        };
+        out.push(Described {
+            name: name.to_string(),
+            chain: vec![ConfigValue {
+                name: name.to_string(),
+                value,
+                source,
+            }],
+            read_only: true,
+            config_type,
+            documentation,
+        });
+    }
+    out
+}
