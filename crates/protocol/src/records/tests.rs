@@ -294,6 +294,22 @@ fn validate_rejects_bad_counts_and_offset_deltas() {
 }
 
 #[test]
+fn huge_record_count_is_an_error_not_an_allocation() {
+    // A batch claiming i32::MAX records over one real record fails after that record with
+    // RecordCountMismatch; the count is never used to size anything.
+    let batch = RecordBatch::new(assemble(&[0], 0, i32::MAX)).unwrap();
+    let results: Vec<_> = batch.records().unwrap().collect();
+    assert_eq!(results.len(), 2);
+    assert_eq!(
+        results[1],
+        Err(RecordError::RecordCountMismatch {
+            expected: i32::MAX,
+            actual: 1
+        })
+    );
+}
+
+#[test]
 fn empty_batch_yields_no_records_without_decompressing() {
     // A batch counting zero records (as the log cleaner leaves) iterates to nothing, even when
     // its attributes name a codec and its section is empty.
