@@ -157,7 +157,12 @@ impl LogState {
     }
 
     fn check_invariants(&self) {
-        assert!(self.log_start_offset <= self.log_end_offset, "{self:?}");
+        assert!(
+            self.log_start_offset <= self.log_end_offset,
+            "log start {} above log end {}",
+            self.log_start_offset,
+            self.log_end_offset
+        );
         assert!(self.high_watermark >= self.log_start_offset, "hw below log start");
         assert!(self.high_watermark <= self.log_end_offset, "hw above log end");
         assert!(self.recovery_point <= self.log_end_offset, "recovery point above log end");
@@ -838,7 +843,8 @@ impl Log {
         let active = st.active_mut();
         active.truncate_to(offset)?;
         active.on_become_active()?;
-        let end = active.next_offset();
+        // A batch straddling the log start may go whole; the log end stays at or above it.
+        let end = active.next_offset().max(st.log_start_offset);
         self.after_truncation(&mut st, end)?;
         Ok(true)
     }
