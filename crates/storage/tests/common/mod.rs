@@ -102,3 +102,41 @@ pub fn read_all(log: &Log) -> Vec<(i64, Bytes)> {
         }
     }
 }
+
+pub fn open_with_stats(
+    dir: &Path,
+    config: LogConfig,
+    params: LoadParams,
+) -> (Opened, strom_storage::LoadStats) {
+    let flusher = FlushScheduler::start(1);
+    let (log, stats) = Log::open(
+        dir.to_path_buf(),
+        TopicPartition::new("t", 0),
+        config,
+        params,
+        clock(),
+        flusher.handle(),
+    )
+    .expect("open log");
+    (Opened { log, flusher }, stats)
+}
+
+/// The `.log` files of a partition directory, in offset order.
+pub fn segment_files(dir: &Path, ext: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().ends_with(ext))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The tag written by [`batch`] into a stored batch's first record.
+pub fn tag_of(bytes: &Bytes) -> u64 {
+    let batch = strom_protocol::records::RecordBatch::new(bytes.clone()).unwrap();
+    let record = batch.records().unwrap().next().unwrap().unwrap();
+    let value = record.value.unwrap();
+    let text = std::str::from_utf8(&value).unwrap();
+    text.split(':').next().unwrap().parse().unwrap()
+}
