@@ -92,7 +92,10 @@ fn read_lines(path: &Path) -> Result<Vec<(usize, String)>> {
         .map(|(n, l)| (n, l.to_string()))
         .collect();
     if entries.len() != count {
-        return Err(bad(2, format!("count {count} but {} entries", entries.len())));
+        return Err(bad(
+            2,
+            format!("count {count} but {} entries", entries.len()),
+        ));
     }
     Ok(entries)
 }
@@ -214,7 +217,11 @@ mod tests {
         assert_eq!(file.read().unwrap(), offsets);
         let text = fs::read_to_string(file.path()).unwrap();
         assert_eq!(text, "0\n2\norders 0 1500\norders-x 11 7\n");
-        assert!(!dir.path().join("recovery-point-offset-checkpoint.tmp").exists());
+        assert!(
+            !dir.path()
+                .join("recovery-point-offset-checkpoint.tmp")
+                .exists()
+        );
     }
 
     #[test]
@@ -225,11 +232,20 @@ mod tests {
         let path = dir.path().join("cp");
         let file = OffsetCheckpointFile::new(path.clone());
         fs::write(&path, "0\n2\nt 0 1\n").unwrap();
-        assert!(matches!(file.read(), Err(StorageError::CorruptCheckpoint { .. })));
+        assert!(matches!(
+            file.read(),
+            Err(StorageError::CorruptCheckpoint { .. })
+        ));
         fs::write(&path, "1\n0\n").unwrap();
-        assert!(matches!(file.read(), Err(StorageError::CorruptCheckpoint { .. })));
+        assert!(matches!(
+            file.read(),
+            Err(StorageError::CorruptCheckpoint { .. })
+        ));
         fs::write(&path, "0\n1\nt 0 x\n").unwrap();
-        assert!(matches!(file.read(), Err(StorageError::CorruptCheckpoint { .. })));
+        assert!(matches!(
+            file.read(),
+            Err(StorageError::CorruptCheckpoint { .. })
+        ));
     }
 
     #[test]
@@ -238,8 +254,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = LeaderEpochCheckpointFile::new(dir.path().join(LEADER_EPOCH_CHECKPOINT));
         let entries = vec![
-            EpochEntry { epoch: LeaderEpoch(0), start_offset: Offset(0) },
-            EpochEntry { epoch: LeaderEpoch(3), start_offset: Offset(120) },
+            EpochEntry {
+                epoch: LeaderEpoch(0),
+                start_offset: Offset(0),
+            },
+            EpochEntry {
+                epoch: LeaderEpoch(3),
+                start_offset: Offset(120),
+            },
         ];
         file.write(&entries).unwrap();
         assert_eq!(file.read().unwrap(), entries);

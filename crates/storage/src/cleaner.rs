@@ -28,14 +28,13 @@ use std::sync::Arc;
 
 use bytes::{Bytes, BytesMut};
 use strom_protocol::records::{
-    MIN_BATCH_LENGTH, RecordBatch, RecordBatchHeader, TimestampType, compute_crc,
-    set_log_append_time, RecordBatchBuilder,
+    MIN_BATCH_LENGTH, RecordBatch, RecordBatchBuilder, RecordBatchHeader, TimestampType,
+    compute_crc, set_log_append_time,
 };
 
 use crate::checkpoint::sync_dir;
 use crate::segment::{
-    BatchInfo, BatchScanner, CLEANED_FILE_SUFFIX, DELETED_FILE_SUFFIX, LogSegment,
-    SWAP_FILE_SUFFIX,
+    BatchInfo, BatchScanner, CLEANED_FILE_SUFFIX, DELETED_FILE_SUFFIX, LogSegment, SWAP_FILE_SUFFIX,
 };
 use crate::{Log, LogConfig, Offset, Result, StorageError, Timestamp};
 
@@ -74,10 +73,10 @@ pub struct CleanStats {
 /// Where a test may stop a clean, as a crash would.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CrashPoint {
-    AfterCleanedWritten,
-    AfterSwapRenamed,
-    AfterFirstOldDeleted,
-    AfterSwapCompleted,
+    CleanedWritten,
+    SwapRenamed,
+    FirstOldDeleted,
+    SwapCompleted,
 }
 
 #[derive(Debug, Clone)]
@@ -329,29 +328,29 @@ impl LogCleaner {
         let stop = |at: CrashPoint| -> Result<()> {
             if crash == Some(at) {
                 return Err(StorageError::InjectedCrash(match at {
-                    CrashPoint::AfterCleanedWritten => "cleaned written",
-                    CrashPoint::AfterSwapRenamed => "swap renamed",
-                    CrashPoint::AfterFirstOldDeleted => "first old segment deleted",
-                    CrashPoint::AfterSwapCompleted => "swap completed",
+                    CrashPoint::CleanedWritten => "cleaned written",
+                    CrashPoint::SwapRenamed => "swap renamed",
+                    CrashPoint::FirstOldDeleted => "first old segment deleted",
+                    CrashPoint::SwapCompleted => "swap completed",
                 }));
             }
             Ok(())
         };
-        stop(CrashPoint::AfterCleanedWritten)?;
+        stop(CrashPoint::CleanedWritten)?;
         dest.change_suffix(SWAP_FILE_SUFFIX)?;
         sync_dir(&dir)?;
-        stop(CrashPoint::AfterSwapRenamed)?;
+        stop(CrashPoint::SwapRenamed)?;
         let mut old = Vec::new();
         for g in group {
             if let Some(mut segment) = st.segments.remove(&g.base) {
                 segment.change_suffix(DELETED_FILE_SUFFIX)?;
                 old.push(segment);
-                stop(CrashPoint::AfterFirstOldDeleted)?;
+                stop(CrashPoint::FirstOldDeleted)?;
             }
         }
         dest.change_suffix("")?;
         sync_dir(&dir)?;
-        stop(CrashPoint::AfterSwapCompleted)?;
+        stop(CrashPoint::SwapCompleted)?;
         assert!(!st.segments.contains_key(&dest.base_offset()));
         st.segments.insert(dest.base_offset(), dest);
         drop(st);
@@ -371,8 +370,7 @@ fn group_segments(plan: &Plan) -> Vec<Vec<SegmentSnapshot>> {
     for (i, s) in plan.segments.iter().enumerate() {
         let end = plan.segments.get(i + 1).map_or(plan.end, |n| n.base);
         let fits = groups.last().is_some_and(|g| {
-            size + s.size <= plan.config.segment_bytes
-                && end.0 - g[0].base.0 <= i64::from(u32::MAX)
+            size + s.size <= plan.config.segment_bytes && end.0 - g[0].base.0 <= i64::from(u32::MAX)
         });
         if fits {
             size += s.size;
@@ -406,7 +404,9 @@ fn filter_batch(batch: &RecordBatch, plan: &Plan, stats: &mut CleanStats) -> Res
         return Ok(vec![batch.as_bytes().clone()]);
     }
     let records = records_of(batch)?;
-    let tombstone_expired = h.max_timestamp.saturating_add(plan.config.delete_retention_ms)
+    let tombstone_expired = h
+        .max_timestamp
+        .saturating_add(plan.config.delete_retention_ms)
         <= plan.now.0;
     let keep: Vec<bool> = records
         .iter()
@@ -431,11 +431,9 @@ fn filter_batch(batch: &RecordBatch, plan: &Plan, stats: &mut CleanStats) -> Res
         let contiguous = run
             .last()
             .is_none_or(|last| record.offset_delta == last.offset_delta + 1);
-        if !*keep || !contiguous {
-            if !run.is_empty() {
-                out.push(rebuild(&h, &run)?);
-                run.clear();
-            }
+        if (!*keep || !contiguous) && !run.is_empty() {
+            out.push(rebuild(&h, &run)?);
+            run.clear();
         }
         if *keep {
             run.push(record);
@@ -456,10 +454,12 @@ fn rebuild(h: &RecordBatchHeader, run: &[&strom_protocol::records::Record]) -> R
     } else {
         ((i64::from(h.base_sequence) + i64::from(first_delta)) % (i64::from(i32::MAX) + 1)) as i32
     };
-    let compression = h.compression().map_err(|source| StorageError::CorruptRecord {
-        batch_index: 0,
-        source,
-    })?;
+    let compression = h
+        .compression()
+        .map_err(|source| StorageError::CorruptRecord {
+            batch_index: 0,
+            source,
+        })?;
     let mut builder = RecordBatchBuilder::new(compression, h.base_offset + i64::from(first_delta))
         .with_producer(h.producer_id, h.producer_epoch, base_sequence)
         .with_transactional(h.is_transactional())
@@ -467,12 +467,19 @@ fn rebuild(h: &RecordBatchHeader, run: &[&strom_protocol::records::Record]) -> R
         .with_timestamp_type(h.timestamp_type());
     for r in run {
         let value = r.value.as_deref();
-        builder.append(r.timestamp(h.base_timestamp), r.key.as_deref(), value, &r.headers);
+        builder.append(
+            r.timestamp(h.base_timestamp),
+            r.key.as_deref(),
+            value,
+            &r.headers,
+        );
     }
-    let built = builder.build().map_err(|source| StorageError::CorruptRecord {
-        batch_index: 0,
-        source,
-    })?;
+    let built = builder
+        .build()
+        .map_err(|source| StorageError::CorruptRecord {
+            batch_index: 0,
+            source,
+        })?;
     if h.timestamp_type() == TimestampType::LogAppendTime {
         let mut bytes = BytesMut::from(&built[..]);
         set_log_append_time(&mut bytes, h.max_timestamp);

@@ -21,11 +21,17 @@ pub enum CleanupPolicy {
 
 impl CleanupPolicy {
     pub fn compacts(self) -> bool {
-        matches!(self, CleanupPolicy::Compact | CleanupPolicy::CompactAndDelete)
+        matches!(
+            self,
+            CleanupPolicy::Compact | CleanupPolicy::CompactAndDelete
+        )
     }
 
     pub fn deletes(self) -> bool {
-        matches!(self, CleanupPolicy::Delete | CleanupPolicy::CompactAndDelete)
+        matches!(
+            self,
+            CleanupPolicy::Delete | CleanupPolicy::CompactAndDelete
+        )
     }
 }
 
@@ -102,7 +108,10 @@ impl LogConfig {
     pub fn validate(&self) -> Result<()> {
         let bad = |m: String| Err(StorageError::InvalidConfig(m));
         if self.segment_bytes < 64 || self.segment_bytes > SEGMENT_BYTES_MAX {
-            return bad(format!("segment.bytes {} not in 64..=2^31-1", self.segment_bytes));
+            return bad(format!(
+                "segment.bytes {} not in 64..=2^31-1",
+                self.segment_bytes
+            ));
         }
         if self.segment_index_bytes < SEGMENT_INDEX_BYTES_MIN
             || self.segment_index_bytes > SEGMENT_BYTES_MAX
@@ -113,7 +122,10 @@ impl LogConfig {
             return bad("index.interval.bytes must be positive".into());
         }
         if !(0.0..=1.0).contains(&self.min_cleanable_dirty_ratio) {
-            return bad(format!("min.cleanable.dirty.ratio {}", self.min_cleanable_dirty_ratio));
+            return bad(format!(
+                "min.cleanable.dirty.ratio {}",
+                self.min_cleanable_dirty_ratio
+            ));
         }
         if self.flush_waiters_max == 0 {
             return bad("flush_waiters_max must be positive".into());

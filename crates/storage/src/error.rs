@@ -52,9 +52,7 @@ pub enum StorageError {
     EmptyRecordSet,
 
     /// The requested offset is outside `[log_start, log_end]`.
-    #[error(
-        "offset {requested} out of range [{log_start}, {log_end}] for {topic_partition}"
-    )]
+    #[error("offset {requested} out of range [{log_start}, {log_end}] for {topic_partition}")]
     OffsetOutOfRange {
         topic_partition: TopicPartition,
         requested: Offset,

@@ -229,7 +229,10 @@ impl FlushScheduler {
                     if state.shutdown {
                         return;
                     }
-                    state = queue.wake.wait(state).unwrap_or_else(PoisonError::into_inner);
+                    state = queue
+                        .wake
+                        .wait(state)
+                        .unwrap_or_else(PoisonError::into_inner);
                 }
             };
             log.run_scheduled_flush();

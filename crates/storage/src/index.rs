@@ -147,7 +147,11 @@ impl<E: IndexEntry> IndexFile<E> {
     }
 
     fn append(&mut self, entry: E) -> Result<()> {
-        assert!(!self.is_full(), "append to full index {}", self.path.display());
+        assert!(
+            !self.is_full(),
+            "append to full index {}",
+            self.path.display()
+        );
         let at = (self.entries.len() * E::SIZE) as u64;
         self.file
             .write_all_at(&entry.encode(), at)
@@ -240,7 +244,10 @@ impl OffsetIndex {
 
     /// Adds an entry for a batch whose last offset is `offset`, starting at `position`.
     pub fn append(&mut self, offset: Offset, position: u32) -> Result<()> {
-        assert!(self.can_append_offset(offset), "offset {offset} outside segment");
+        assert!(
+            self.can_append_offset(offset),
+            "offset {offset} outside segment"
+        );
         let relative_offset = (offset.0 - self.base_offset.0) as u32;
         if let Some(last) = self.inner.entries.last() {
             assert!(
@@ -266,7 +273,10 @@ impl OffsetIndex {
             .entries
             .partition_point(|e| e.relative_offset <= relative);
         match n.checked_sub(1).map(|i| self.inner.entries[i]) {
-            Some(e) => (self.base_offset.plus(i64::from(e.relative_offset)), e.position),
+            Some(e) => (
+                self.base_offset.plus(i64::from(e.relative_offset)),
+                e.position,
+            ),
             None => (self.base_offset, 0),
         }
     }
@@ -499,7 +509,10 @@ mod tests {
         let reopened = OffsetIndex::open(path.clone(), Offset(0), 800).unwrap();
         assert_eq!(reopened.entries(), 2);
         assert!(reopened.sanity_check(1000));
-        assert!(!reopened.sanity_check(200), "position must lie inside the log");
+        assert!(
+            !reopened.sanity_check(200),
+            "position must lie inside the log"
+        );
     }
 
     #[test]
@@ -509,9 +522,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("0.timeindex");
         let mut index = TimeIndex::create(path, Offset(50), 120).unwrap();
-        index.maybe_append(Timestamp(1000), Offset(52), false).unwrap();
-        index.maybe_append(Timestamp(900), Offset(55), false).unwrap();
-        index.maybe_append(Timestamp(2000), Offset(60), false).unwrap();
+        index
+            .maybe_append(Timestamp(1000), Offset(52), false)
+            .unwrap();
+        index
+            .maybe_append(Timestamp(900), Offset(55), false)
+            .unwrap();
+        index
+            .maybe_append(Timestamp(2000), Offset(60), false)
+            .unwrap();
         assert_eq!(index.entries(), 2);
         assert_eq!(index.lookup(Timestamp(999)), (Timestamp::NONE, Offset(50)));
         assert_eq!(index.lookup(Timestamp(1500)), (Timestamp(1000), Offset(52)));

@@ -83,7 +83,11 @@ impl LeaderEpochFileCache {
         let mut kept = self.entries[below - 1];
         kept.start_offset = start_offset;
         self.entries.drain(..below);
-        if self.entries.first().is_none_or(|e| e.start_offset > start_offset) {
+        if self
+            .entries
+            .first()
+            .is_none_or(|e| e.start_offset > start_offset)
+        {
             self.entries.insert(0, kept);
         }
         self.file.write(&self.entries)
@@ -104,7 +108,10 @@ impl LeaderEpochFileCache {
         if next == 0 {
             return None;
         }
-        Some((self.entries[next - 1].epoch, self.entries[next].start_offset))
+        Some((
+            self.entries[next - 1].epoch,
+            self.entries[next].start_offset,
+        ))
     }
 }
 
@@ -146,7 +153,10 @@ mod tests {
         cache.truncate_from_start(Offset(15)).unwrap();
         assert_eq!(
             cache.entries(),
-            &[EpochEntry { epoch: LeaderEpoch(2), start_offset: Offset(15) }]
+            &[EpochEntry {
+                epoch: LeaderEpoch(2),
+                start_offset: Offset(15)
+            }]
         );
     }
 }

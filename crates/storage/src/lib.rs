@@ -58,6 +58,6 @@ pub use log::{
     SegmentInfo,
 };
 pub use manager::{CLEAN_SHUTDOWN_FILE, LogManager, LogManagerConfig, PartitionSize};
-pub use producer_state::{ProducerAppend, ProducerStateError, ProducerStateManager};
+pub use producer_state::{ProducerAppend, ProducerBatch, ProducerStateError, ProducerStateManager};
 pub use segment::{LogSegment, RecoveryOutcome, ScanStop};
-pub use types::{LeaderEpoch, Offset, Timestamp, TopicPartition};
+pub use types::{LeaderEpoch, Offset, ProducerId, Timestamp, TopicPartition};

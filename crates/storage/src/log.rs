@@ -163,10 +163,22 @@ impl LogState {
             self.log_start_offset,
             self.log_end_offset
         );
-        assert!(self.high_watermark >= self.log_start_offset, "hw below log start");
-        assert!(self.high_watermark <= self.log_end_offset, "hw above log end");
-        assert!(self.recovery_point <= self.log_end_offset, "recovery point above log end");
-        assert_eq!(self.active().next_offset().max(self.log_end_offset), self.log_end_offset);
+        assert!(
+            self.high_watermark >= self.log_start_offset,
+            "hw below log start"
+        );
+        assert!(
+            self.high_watermark <= self.log_end_offset,
+            "hw above log end"
+        );
+        assert!(
+            self.recovery_point <= self.log_end_offset,
+            "recovery point above log end"
+        );
+        assert_eq!(
+            self.active().next_offset().max(self.log_end_offset),
+            self.log_end_offset
+        );
     }
 }
 
@@ -287,8 +299,13 @@ impl Log {
             }
             AppendOrigin::Client { leader_epoch } | AppendOrigin::Coordinator { leader_epoch } => {
                 let stamp = config.message_timestamp_type == TimestampType::LogAppendTime;
-                assign_offsets(&mut records, &mut batches, st.log_end_offset, leader_epoch, stamp
-                    .then_some(now));
+                assign_offsets(
+                    &mut records,
+                    &mut batches,
+                    st.log_end_offset,
+                    leader_epoch,
+                    stamp.then_some(now),
+                );
                 stamp.then_some(now)
             }
         };
@@ -312,11 +329,16 @@ impl Log {
         st.log_end_offset = last.plus(1);
         st.unflushed_messages += validated.records;
         st.first_unflushed_at.get_or_insert(now);
-        let (max_timestamp, offset_of_max_timestamp) = batches
-            .iter()
-            .fold((Timestamp::NONE, first), |(ts, at), b| {
-                if b.max_timestamp > ts { (b.max_timestamp, b.last_offset) } else { (ts, at) }
-            });
+        let (max_timestamp, offset_of_max_timestamp) =
+            batches
+                .iter()
+                .fold((Timestamp::NONE, first), |(ts, at), b| {
+                    if b.max_timestamp > ts {
+                        (b.max_timestamp, b.last_offset)
+                    } else {
+                        (ts, at)
+                    }
+                });
         let flush_now = config
             .flush_messages
             .is_some_and(|n| st.unflushed_messages >= n);
@@ -488,10 +510,14 @@ impl Log {
                 return Ok(None);
             };
             let (_, indexed_offset) = segment.time_index().lookup(target);
-            let (_, position) = segment
-                .offset_index()
-                .lookup(indexed_offset.max(log_start));
-            (segment.log_file(), segment.log_path().to_path_buf(), position, segment.size(), log_start)
+            let (_, position) = segment.offset_index().lookup(indexed_offset.max(log_start));
+            (
+                segment.log_file(),
+                segment.log_path().to_path_buf(),
+                position,
+                segment.size(),
+                log_start,
+            )
         };
         let mut scanner = BatchScanner::new(&file, &path, u64::from(from), size);
         while let Ok(Some((_, batch))) = scanner.next_batch()? {
@@ -503,16 +529,21 @@ impl Log {
                 let offset = Offset(h.base_offset).max(log_start);
                 return Ok(Some((offset, Timestamp(h.max_timestamp))));
             }
-            let records = batch.records().map_err(|source| StorageError::CorruptRecord {
-                batch_index: 0,
-                source,
-            })?;
+            let records = batch
+                .records()
+                .map_err(|source| StorageError::CorruptRecord {
+                    batch_index: 0,
+                    source,
+                })?;
             for record in records {
                 let record = record.map_err(|source| StorageError::CorruptRecord {
                     batch_index: 0,
                     source,
                 })?;
-                let (offset, ts) = (record.offset(h.base_offset), record.timestamp(h.base_timestamp));
+                let (offset, ts) = (
+                    record.offset(h.base_offset),
+                    record.timestamp(h.base_timestamp),
+                );
                 if ts >= target.0 && offset >= log_start.0 {
                     return Ok(Some((Offset(offset), Timestamp(ts))));
                 }
@@ -686,7 +717,13 @@ impl Log {
         let synced = files
             .iter()
             .try_for_each(|(file, path)| file.sync_data().io("fsync", path))
-            .and_then(|()| if dir_dirty { sync_dir(&self.dir) } else { Ok(()) });
+            .and_then(|()| {
+                if dir_dirty {
+                    sync_dir(&self.dir)
+                } else {
+                    Ok(())
+                }
+            });
         let mut st = self.state();
         if let Err(e) = synced {
             st.offline = true;
@@ -701,7 +738,8 @@ impl Log {
         } else {
             st.first_unflushed_at = Some(now);
         }
-        self.durable_offset.store(st.recovery_point.0, Ordering::Release);
+        self.durable_offset
+            .store(st.recovery_point.0, Ordering::Release);
         Ok(st.recovery_point)
     }
 
@@ -788,10 +826,7 @@ impl Log {
         let active_base = st.active().base_offset();
         let mut doomed = Vec::new();
         for (i, (base, s)) in st.segments.iter().enumerate() {
-            if *base == active_base
-                || s.next_offset() > st.high_watermark
-                || !predicate(s, st, i)
-            {
+            if *base == active_base || s.next_offset() > st.high_watermark || !predicate(s, st, i) {
                 break;
             }
             doomed.push(*base);
@@ -823,8 +858,7 @@ impl Log {
         if offset >= st.log_end_offset {
             return Ok(false);
         }
-        if offset < st.log_start_offset || st.segments.keys().next().is_none_or(|&b| b > offset)
-        {
+        if offset < st.log_start_offset || st.segments.keys().next().is_none_or(|&b| b > offset) {
             drop(st);
             self.truncate_fully_and_start_at(offset)?;
             return Ok(true);
@@ -924,8 +958,14 @@ fn validate(records: &[u8], config: &LogConfig, origin: AppendOrigin) -> Result<
     let mut next_expected: Option<i64> = None;
     while position < records.len() {
         let batch_index = batches.len();
-        let corrupt = |source| StorageError::CorruptRecord { batch_index, source };
-        let invalid = |reason| StorageError::InvalidRecord { batch_index, reason };
+        let corrupt = |source| StorageError::CorruptRecord {
+            batch_index,
+            source,
+        };
+        let invalid = |reason| StorageError::InvalidRecord {
+            batch_index,
+            reason,
+        };
         let rest = &records[position..];
         let header = RecordBatchHeader::parse(rest).map_err(corrupt)?;
         let size = header.total_size();

@@ -25,9 +25,12 @@ use crate::checkpoint::{
 };
 use crate::error::IoContext;
 use crate::{
-    CleanerConfig, Clock, FlushScheduler, LoadParams, Log, LogCleaner, LogConfig, Offset,
-    Result, StorageError, TopicPartition,
+    CleanerConfig, Clock, FlushScheduler, LoadParams, Log, LogCleaner, LogConfig, Offset, Result,
+    StorageError, TopicPartition,
 };
+
+/// One partition loaded at start, or why it could not be.
+type Loaded = Result<(TopicPartition, Arc<Log>)>;
 
 /// The marker file Kafka writes after a clean shutdown.
 pub const CLEAN_SHUTDOWN_FILE: &str = ".kafka_cleanshutdown";
@@ -135,7 +138,9 @@ impl LogManager {
         let mut partitions = Vec::new();
         for entry in fs::read_dir(&dir).io("list", &dir)? {
             let entry = entry.io("list", &dir)?;
-            let Ok(name) = entry.file_name().into_string() else { continue };
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
             if !entry.file_type().io("stat", &entry.path())?.is_dir() {
                 continue;
             }
@@ -159,8 +164,11 @@ impl LogManager {
         let flusher = FlushScheduler::start(config.flush_threads);
         let handle = flusher.handle();
         let next = AtomicUsize::new(0);
-        let results: Mutex<Vec<Result<(TopicPartition, Arc<Log>)>>> = Mutex::new(Vec::new());
-        let threads = config.recovery_threads.clamp(1, 64).min(partitions.len().max(1));
+        let results: Mutex<Vec<Loaded>> = Mutex::new(Vec::new());
+        let threads = config
+            .recovery_threads
+            .clamp(1, 64)
+            .min(partitions.len().max(1));
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| {
@@ -409,10 +417,16 @@ impl LogManager {
                 .spawn(f)
                 .io("spawn thread", Path::new(name))
         };
-        background.push(spawn("strom-log-scheduler", Box::new(move || manager.schedule_loop()))?);
+        background.push(spawn(
+            "strom-log-scheduler",
+            Box::new(move || manager.schedule_loop()),
+        )?);
         if self.config.cleaner.is_some() {
             let manager = Arc::clone(self);
-            background.push(spawn("strom-log-cleaner", Box::new(move || manager.clean_loop()))?);
+            background.push(spawn(
+                "strom-log-cleaner",
+                Box::new(move || manager.clean_loop()),
+            )?);
         }
         Ok(())
     }
@@ -459,7 +473,11 @@ impl LogManager {
     fn clean_loop(&self) {
         loop {
             let cleaned = self.run_cleaner_once();
-            if self.sleep(if cleaned { 0 } else { self.config.cleaner_backoff_ms }) {
+            if self.sleep(if cleaned {
+                0
+            } else {
+                self.config.cleaner_backoff_ms
+            }) {
                 return;
             }
         }

@@ -13,7 +13,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::{Offset, Timestamp};
+use crate::{Offset, ProducerId, Timestamp};
 
 /// Batches remembered per producer (Kafka's `NUM_BATCHES_TO_RETAIN`).
 pub const BATCHES_PER_PRODUCER: usize = 5;
@@ -33,6 +33,15 @@ struct ProducerEntry {
     last_timestamp: Timestamp,
 }
 
+/// The producer fields of one idempotent batch (from its header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProducerBatch {
+    pub producer_id: ProducerId,
+    pub epoch: i16,
+    pub first_sequence: i32,
+    pub last_sequence: i32,
+}
+
 /// The verdict on an incoming idempotent batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProducerAppend {
@@ -50,13 +59,13 @@ pub enum ProducerAppend {
 pub enum ProducerStateError {
     #[error("producer {producer_id} epoch {epoch} is older than the current {current}")]
     InvalidProducerEpoch {
-        producer_id: i64,
+        producer_id: ProducerId,
         epoch: i16,
         current: i16,
     },
     #[error("producer {producer_id}: sequence {sequence} does not follow {last}")]
     OutOfOrderSequence {
-        producer_id: i64,
+        producer_id: ProducerId,
         sequence: i32,
         last: i32,
     },
@@ -67,12 +76,16 @@ pub enum ProducerStateError {
 /// Idempotent-producer state of one partition.
 #[derive(Debug)]
 pub struct ProducerStateManager {
-    producers: HashMap<i64, ProducerEntry>,
+    producers: HashMap<ProducerId, ProducerEntry>,
     producers_max: usize,
 }
 
 fn next_sequence(sequence: i32) -> i32 {
-    if sequence == i32::MAX { 0 } else { sequence + 1 }
+    if sequence == i32::MAX {
+        0
+    } else {
+        sequence + 1
+    }
 }
 
 impl ProducerStateManager {
@@ -88,15 +101,14 @@ impl ProducerStateManager {
         self.producers.len()
     }
 
-    /// Checks a batch of `producer_id` / `epoch` with sequences
-    /// `first_sequence..=last_sequence` before it is appended.
-    pub fn check(
-        &self,
-        producer_id: i64,
-        epoch: i16,
-        first_sequence: i32,
-        last_sequence: i32,
-    ) -> Result<ProducerAppend, ProducerStateError> {
+    /// Checks a batch before it is appended.
+    pub fn check(&self, batch: &ProducerBatch) -> Result<ProducerAppend, ProducerStateError> {
+        let ProducerBatch {
+            producer_id,
+            epoch,
+            first_sequence,
+            last_sequence,
+        } = *batch;
         let Some(entry) = self.producers.get(&producer_id) else {
             if self.producers.len() >= self.producers_max {
                 return Err(ProducerStateError::TooManyProducers(self.producers.len()));
@@ -146,14 +158,17 @@ impl ProducerStateManager {
     /// Records an appended batch (or one replayed from the log).
     pub fn update(
         &mut self,
-        producer_id: i64,
-        epoch: i16,
-        first_sequence: i32,
-        last_sequence: i32,
+        batch: &ProducerBatch,
         first_offset: Offset,
         last_offset: Offset,
         timestamp: Timestamp,
     ) {
+        let ProducerBatch {
+            producer_id,
+            epoch,
+            first_sequence,
+            last_sequence,
+        } = *batch;
         let entry = self
             .producers
             .entry(producer_id)
@@ -190,18 +205,30 @@ impl ProducerStateManager {
 mod tests {
     use super::*;
 
+    fn b(producer_id: i64, epoch: i16, first: i32, last: i32) -> ProducerBatch {
+        ProducerBatch {
+            producer_id: ProducerId(producer_id),
+            epoch,
+            first_sequence: first,
+            last_sequence: last,
+        }
+    }
+
     #[test]
     fn retried_batch_is_a_duplicate_with_its_original_offsets() {
         // A batch resent with the same sequences is recognised among the last five and
         // answered with the offsets it was first written at.
         let mut state = ProducerStateManager::new(10);
-        assert_eq!(state.check(7, 0, 0, 4), Ok(ProducerAppend::New));
-        state.update(7, 0, 0, 4, Offset(100), Offset(104), Timestamp(1));
-        assert_eq!(state.check(7, 0, 5, 9), Ok(ProducerAppend::New));
-        state.update(7, 0, 5, 9, Offset(110), Offset(114), Timestamp(2));
+        assert_eq!(state.check(&b(7, 0, 0, 4)), Ok(ProducerAppend::New));
+        state.update(&b(7, 0, 0, 4), Offset(100), Offset(104), Timestamp(1));
+        assert_eq!(state.check(&b(7, 0, 5, 9)), Ok(ProducerAppend::New));
+        state.update(&b(7, 0, 5, 9), Offset(110), Offset(114), Timestamp(2));
         assert_eq!(
-            state.check(7, 0, 0, 4),
-            Ok(ProducerAppend::Duplicate { first_offset: Offset(100), last_offset: Offset(104) })
+            state.check(&b(7, 0, 0, 4)),
+            Ok(ProducerAppend::Duplicate {
+                first_offset: Offset(100),
+                last_offset: Offset(104)
+            })
         );
     }
 
@@ -210,17 +237,17 @@ mod tests {
         // A sequence that skips ahead is out of order; an older epoch is fenced; a newer
         // epoch must start at sequence 0.
         let mut state = ProducerStateManager::new(10);
-        state.update(7, 3, 0, 1, Offset(0), Offset(1), Timestamp(1));
+        state.update(&b(7, 3, 0, 1), Offset(0), Offset(1), Timestamp(1));
         assert!(matches!(
-            state.check(7, 3, 5, 6),
+            state.check(&b(7, 3, 5, 6)),
             Err(ProducerStateError::OutOfOrderSequence { last: 1, .. })
         ));
         assert!(matches!(
-            state.check(7, 2, 2, 2),
+            state.check(&b(7, 2, 2, 2)),
             Err(ProducerStateError::InvalidProducerEpoch { current: 3, .. })
         ));
-        assert_eq!(state.check(7, 4, 0, 0), Ok(ProducerAppend::New));
-        assert!(state.check(7, 4, 3, 3).is_err());
+        assert_eq!(state.check(&b(7, 4, 0, 0)), Ok(ProducerAppend::New));
+        assert!(state.check(&b(7, 4, 3, 3)).is_err());
     }
 
     #[test]
@@ -228,11 +255,22 @@ mod tests {
         // The sixth-oldest batch is forgotten, and a new producer beyond the bound is refused.
         let mut state = ProducerStateManager::new(1);
         for i in 0..6 {
-            state.update(1, 0, i, i, Offset(i as i64), Offset(i as i64), Timestamp(0));
+            state.update(
+                &b(1, 0, i, i),
+                Offset(i as i64),
+                Offset(i as i64),
+                Timestamp(0),
+            );
         }
-        assert!(state.check(1, 0, 0, 0).is_err());
-        assert!(matches!(state.check(1, 0, 1, 1), Ok(ProducerAppend::Duplicate { .. })));
-        assert_eq!(state.check(2, 0, 0, 0), Err(ProducerStateError::TooManyProducers(1)));
+        assert!(state.check(&b(1, 0, 0, 0)).is_err());
+        assert!(matches!(
+            state.check(&b(1, 0, 1, 1)),
+            Ok(ProducerAppend::Duplicate { .. })
+        ));
+        assert_eq!(
+            state.check(&b(2, 0, 0, 0)),
+            Err(ProducerStateError::TooManyProducers(1))
+        );
         state.remove_expired(Timestamp(10), 5);
         assert_eq!(state.producer_count(), 0);
     }

@@ -136,7 +136,9 @@ impl<'a> BatchScanner<'a> {
     }
 
     fn refill(&mut self, need: usize) -> Result<()> {
-        let len = need.max(SCAN_CHUNK_BYTES).min((self.end - self.position) as usize);
+        let len = need
+            .max(SCAN_CHUNK_BYTES)
+            .min((self.end - self.position) as usize);
         let mut buf = vec![0u8; len];
         let read = read_fully_at(self.file, &mut buf, self.position).io("read", self.path)?;
         buf.truncate(read);
@@ -307,7 +309,8 @@ impl LogSegment {
         if create {
             o.create(true).truncate(true);
         }
-        o.open(path).io(if create { "create" } else { "open" }, path)
+        o.open(path)
+            .io(if create { "create" } else { "open" }, path)
     }
 
     /// Creates an empty segment at `base` (with `suffix` "" for a live segment or
@@ -332,7 +335,16 @@ impl LogSegment {
             config.segment_index_bytes,
         )?;
         Ok(Self::assemble(
-            dir, base, suffix, log, log_path, offset_index, time_index, 0, config, now,
+            dir,
+            base,
+            suffix,
+            log,
+            log_path,
+            offset_index,
+            time_index,
+            0,
+            config,
+            now,
         ))
     }
 
@@ -398,7 +410,16 @@ impl LogSegment {
             )
         };
         let segment = Self::assemble(
-            dir, base, suffix, log, log_path, offset_index, time_index, size, config, now,
+            dir,
+            base,
+            suffix,
+            log,
+            log_path,
+            offset_index,
+            time_index,
+            size,
+            config,
+            now,
         );
         Ok((segment, missing))
     }
@@ -513,8 +534,11 @@ impl LogSegment {
             if !self.offset_index.is_full() {
                 self.offset_index.append(b.last_offset, position)?;
             }
-            self.time_index
-                .maybe_append(self.max_timestamp, self.offset_of_max_timestamp, false)?;
+            self.time_index.maybe_append(
+                self.max_timestamp,
+                self.offset_of_max_timestamp,
+                false,
+            )?;
             self.bytes_since_last_index_entry = 0;
         }
         self.bytes_since_last_index_entry += b.size as u64;
@@ -584,11 +608,8 @@ impl LogSegment {
     /// time index (so it survives a reopen) and trims both preallocated indexes.
     pub fn on_become_inactive(&mut self) -> Result<()> {
         if self.max_timestamp != Timestamp::NONE {
-            self.time_index.maybe_append(
-                self.max_timestamp,
-                self.offset_of_max_timestamp,
-                true,
-            )?;
+            self.time_index
+                .maybe_append(self.max_timestamp, self.offset_of_max_timestamp, true)?;
         }
         self.offset_index.trim()?;
         self.time_index.trim()
@@ -655,7 +676,10 @@ impl LogSegment {
     pub(crate) fn files_to_sync(&self, with_indexes: bool) -> Vec<(Arc<File>, PathBuf)> {
         let mut out = vec![(Arc::clone(&self.log), self.log_path.clone())];
         if with_indexes {
-            out.push((self.offset_index.file(), self.offset_index.path().to_path_buf()));
+            out.push((
+                self.offset_index.file(),
+                self.offset_index.path().to_path_buf(),
+            ));
             out.push((self.time_index.file(), self.time_index.path().to_path_buf()));
         }
         out

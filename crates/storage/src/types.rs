@@ -49,6 +49,16 @@ impl fmt::Display for LeaderEpoch {
     }
 }
 
+/// An idempotent or transactional producer's id, as assigned by InitProducerId.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct ProducerId(pub i64);
+
+impl fmt::Display for ProducerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// Milliseconds since the Unix epoch, as in record batch timestamps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Timestamp(pub i64);

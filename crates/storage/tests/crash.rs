@@ -34,7 +34,9 @@ fn tp() -> TopicPartition {
 #[test]
 fn crash_child_writer() {
     // Without the environment variable this test does nothing (it is the child's entry).
-    let Ok(dir) = std::env::var(CHILD_DIR) else { return };
+    let Ok(dir) = std::env::var(CHILD_DIR) else {
+        return;
+    };
     let manager = LogManager::open(manager_config(dir.as_ref()), Arc::new(SystemClock)).unwrap();
     manager.start_background().unwrap();
     let log = manager.get_or_create_log(&tp(), None).unwrap();
@@ -46,7 +48,10 @@ fn crash_child_writer() {
             let base = log.log_end_offset().0 as u64;
             let info = log.append(batch(base, 2, 100, 0), EPOCH).unwrap();
             log.update_high_watermark(info.next_offset());
-            waiter = Some((info.next_offset(), log.flush_to(info.next_offset()).unwrap()));
+            waiter = Some((
+                info.next_offset(),
+                log.flush_to(info.next_offset()).unwrap(),
+            ));
         }
         if let Some((end, waiter)) = waiter {
             let durable = waiter.wait().unwrap();
@@ -76,7 +81,12 @@ fn sigkill_never_loses_acknowledged_offsets() {
     let mut last_acked = 0i64;
     for round in 0..5 {
         let mut child = Command::new(&exe)
-            .args(["--exact", "crash_child_writer", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "crash_child_writer",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_DIR, dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -97,7 +107,8 @@ fn sigkill_never_loses_acknowledged_offsets() {
         };
         // Wait until the child has acknowledged something new, then kill it a little later.
         let started = Instant::now();
-        while acked.load(Ordering::SeqCst) <= last_acked && started.elapsed() < Duration::from_secs(60)
+        while acked.load(Ordering::SeqCst) <= last_acked
+            && started.elapsed() < Duration::from_secs(60)
         {
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -106,16 +117,29 @@ fn sigkill_never_loses_acknowledged_offsets() {
         child.wait().unwrap();
         reader.join().unwrap();
         let acked = acked.load(Ordering::SeqCst);
-        assert!(acked > last_acked, "round {round}: child acknowledged nothing new");
+        assert!(
+            acked > last_acked,
+            "round {round}: child acknowledged nothing new"
+        );
 
         let manager = LogManager::open(manager_config(dir.path()), Arc::new(SystemClock)).unwrap();
         let log = manager.log(&tp()).expect("partition survives");
-        assert!(log.log_end_offset() >= Offset(acked), "round {round}: lost acked offsets");
+        assert!(
+            log.log_end_offset() >= Offset(acked),
+            "round {round}: lost acked offsets"
+        );
         let batches = read_all(&log);
         let mut expected_base = 0;
         for (base, bytes) in &batches {
-            assert_eq!(*base, expected_base, "round {round}: gap or overlap at {base}");
-            assert_eq!(tag_of(bytes), *base as u64, "round {round}: wrong content at {base}");
+            assert_eq!(
+                *base, expected_base,
+                "round {round}: gap or overlap at {base}"
+            );
+            assert_eq!(
+                tag_of(bytes),
+                *base as u64,
+                "round {round}: wrong content at {base}"
+            );
             expected_base = base + 2;
         }
         assert_eq!(Offset(expected_base), log.log_end_offset());

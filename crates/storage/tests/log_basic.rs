@@ -63,7 +63,12 @@ fn read_returns_whole_batches_within_max_bytes_but_at_least_one() {
     // A read starting mid-batch returns that whole batch; max_bytes never splits a batch,
     // and a too-small max_bytes still yields one batch.
     let dir = tempfile::tempdir().unwrap();
-    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    let o = open(
+        dir.path(),
+        LogConfig::default(),
+        clock(),
+        LoadParams::default(),
+    );
     for i in 0..10 {
         append(&o.log, batch(i, 4, 100, 0));
     }
@@ -74,30 +79,50 @@ fn read_returns_whole_batches_within_max_bytes_but_at_least_one() {
     let size = batch(0, 4, 100, 0).len();
     let some = o.log.read(Offset(4), params(size * 3 + 10)).unwrap();
     assert_eq!(some.records.len(), size * 3);
-    let strict = FetchParams { min_one_batch: false, ..params(10) };
+    let strict = FetchParams {
+        min_one_batch: false,
+        ..params(10)
+    };
     assert!(o.log.read(Offset(4), strict).unwrap().records.is_empty());
     assert!(matches!(
         o.log.read(Offset(41), params(100)),
         Err(StorageError::OffsetOutOfRange { .. })
     ));
-    assert!(o.log.read(Offset(40), params(100)).unwrap().records.is_empty());
+    assert!(
+        o.log
+            .read(Offset(40), params(100))
+            .unwrap()
+            .records
+            .is_empty()
+    );
 }
 
 #[test]
 fn consumer_reads_stop_at_high_watermark() {
     // With HighWatermark isolation nothing at or above the high watermark is returned.
     let dir = tempfile::tempdir().unwrap();
-    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    let o = open(
+        dir.path(),
+        LogConfig::default(),
+        clock(),
+        LoadParams::default(),
+    );
     for i in 0..3 {
         o.log.append(batch(i, 2, 10, 0), EPOCH).unwrap();
     }
     o.log.update_high_watermark(Offset(2));
-    let hw = FetchParams { isolation: FetchIsolation::HighWatermark, ..params(1 << 20) };
+    let hw = FetchParams {
+        isolation: FetchIsolation::HighWatermark,
+        ..params(1 << 20)
+    };
     let data = o.log.read(Offset(0), hw).unwrap();
     assert_eq!(BatchIter::new(data.records).count(), 1);
     assert_eq!(data.high_watermark, Offset(2));
     assert!(o.log.read(Offset(2), hw).unwrap().records.is_empty());
-    assert_eq!(BatchIter::new(o.log.read(Offset(2), params(1 << 20)).unwrap().records).count(), 2);
+    assert_eq!(
+        BatchIter::new(o.log.read(Offset(2), params(1 << 20)).unwrap().records).count(),
+        2
+    );
 }
 
 #[test]
@@ -138,7 +163,10 @@ fn offset_for_timestamp_finds_first_record_at_or_after() {
     assert_eq!(at(5003), Some((Offset(18), Timestamp(6000))));
     assert_eq!(at(29_002), Some((Offset(89), Timestamp(29_002))));
     assert_eq!(at(29_003), None);
-    assert_eq!(o.log.max_timestamp_offset(), Some((Offset(89), Timestamp(29_002))));
+    assert_eq!(
+        o.log.max_timestamp_offset(),
+        Some((Offset(89), Timestamp(29_002)))
+    );
 }
 
 #[test]
@@ -164,14 +192,25 @@ fn log_append_time_topics_stamp_the_broker_clock() {
 fn flush_to_resolves_after_fsync_and_groups_waiters() {
     // Waiters for offsets already appended resolve with a recovery point that covers them.
     let dir = tempfile::tempdir().unwrap();
-    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    let o = open(
+        dir.path(),
+        LogConfig::default(),
+        clock(),
+        LoadParams::default(),
+    );
     let mut waiters = Vec::new();
     for i in 0..20 {
         let info = append(&o.log, batch(i, 1, 10, 0));
-        waiters.push((info.next_offset(), o.log.flush_to(info.next_offset()).unwrap()));
+        waiters.push((
+            info.next_offset(),
+            o.log.flush_to(info.next_offset()).unwrap(),
+        ));
     }
     for (end, w) in waiters {
-        let durable = w.wait_timeout(Duration::from_secs(10)).expect("flushed").unwrap();
+        let durable = w
+            .wait_timeout(Duration::from_secs(10))
+            .expect("flushed")
+            .unwrap();
         assert!(durable >= end);
     }
     assert_eq!(o.log.recovery_point(), Offset(20));
@@ -184,12 +223,20 @@ fn replicated_appends_keep_offsets_and_refuse_going_backwards() {
     // A follower append keeps the leader's offsets and epochs; one that starts below the log
     // end is refused.
     let dir = tempfile::tempdir().unwrap();
-    let o = open(dir.path(), LogConfig::default(), clock(), LoadParams::default());
+    let o = open(
+        dir.path(),
+        LogConfig::default(),
+        clock(),
+        LoadParams::default(),
+    );
     let mut b = batch(1, 3, 10, 0);
     strom_protocol::records::set_base_offset(&mut b, 100);
     strom_protocol::records::set_partition_leader_epoch(&mut b, 7);
     let info = o.log.append(b.clone(), AppendOrigin::Replication).unwrap();
-    assert_eq!((info.first_offset, info.last_offset), (Offset(100), Offset(102)));
+    assert_eq!(
+        (info.first_offset, info.last_offset),
+        (Offset(100), Offset(102))
+    );
     assert_eq!(o.log.log_end_offset(), Offset(103));
     assert_eq!(o.log.latest_epoch(), Some(strom_storage::LeaderEpoch(7)));
     assert!(matches!(

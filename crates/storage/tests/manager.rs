@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use common::*;
 use strom_storage::{
-    CLEAN_SHUTDOWN_FILE, Clock, LogManager, LogManagerConfig, ManualClock, Offset,
-    OffsetCheckpointFile, RECOVERY_POINT_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT, Timestamp,
+    CLEAN_SHUTDOWN_FILE, Clock, LOG_START_OFFSET_CHECKPOINT, LogManager, LogManagerConfig,
+    ManualClock, Offset, OffsetCheckpointFile, RECOVERY_POINT_CHECKPOINT, Timestamp,
     TopicPartition,
 };
 
@@ -28,7 +28,9 @@ fn partitions_survive_clean_shutdown_with_marker_and_checkpoints() {
     let clock: Arc<dyn Clock> = Arc::new(ManualClock::new(Timestamp(0)));
     let manager = LogManager::open(config(dir.path()), clock.clone()).unwrap();
     for p in 0..4 {
-        let log = manager.get_or_create_log(&TopicPartition::new("orders", p), None).unwrap();
+        let log = manager
+            .get_or_create_log(&TopicPartition::new("orders", p), None)
+            .unwrap();
         for i in 0..(p as u64 + 1) * 5 {
             append(&log, batch(i, 2, 100, 0));
         }
@@ -36,12 +38,20 @@ fn partitions_survive_clean_shutdown_with_marker_and_checkpoints() {
     manager.shutdown().unwrap();
     assert!(dir.path().join(CLEAN_SHUTDOWN_FILE).exists());
     assert!(dir.path().join("orders-3").is_dir());
-    let points = OffsetCheckpointFile::new(dir.path().join(RECOVERY_POINT_CHECKPOINT)).read().unwrap();
-    assert_eq!(points.get(&TopicPartition::new("orders", 3)), Some(&Offset(40)));
+    let points = OffsetCheckpointFile::new(dir.path().join(RECOVERY_POINT_CHECKPOINT))
+        .read()
+        .unwrap();
+    assert_eq!(
+        points.get(&TopicPartition::new("orders", 3)),
+        Some(&Offset(40))
+    );
     drop(manager);
 
     let manager = LogManager::open(config(dir.path()), clock).unwrap();
-    assert!(!dir.path().join(CLEAN_SHUTDOWN_FILE).exists(), "marker consumed on start");
+    assert!(
+        !dir.path().join(CLEAN_SHUTDOWN_FILE).exists(),
+        "marker consumed on start"
+    );
     for p in 0..4 {
         let log = manager.log(&TopicPartition::new("orders", p)).unwrap();
         assert_eq!(log.log_end_offset(), Offset((p as i64 + 1) * 10));
@@ -49,7 +59,10 @@ fn partitions_survive_clean_shutdown_with_marker_and_checkpoints() {
     }
     let sizes = manager.partition_sizes();
     assert_eq!(sizes.len(), 4);
-    assert_eq!(manager.total_size_bytes(), sizes.iter().map(|s| s.size_bytes).sum::<u64>());
+    assert_eq!(
+        manager.total_size_bytes(),
+        sizes.iter().map(|s| s.size_bytes).sum::<u64>()
+    );
 }
 
 #[test]
@@ -70,7 +83,11 @@ fn retention_by_time_and_bytes_deletes_whole_old_segments_only() {
     assert!(segments > 3);
     assert_eq!(manager.run_retention(), 0, "nothing old yet");
     clock.advance_ms(1_000_000);
-    assert_eq!(manager.run_retention(), segments - 1, "all but the active segment");
+    assert_eq!(
+        manager.run_retention(),
+        segments - 1,
+        "all but the active segment"
+    );
     let active = log.segments();
     assert_eq!(active.len(), 1);
     assert_eq!(log.log_start_offset(), active[0].base_offset);
@@ -88,7 +105,10 @@ fn retention_by_time_and_bytes_deletes_whole_old_segments_only() {
     assert!(total <= 5000 + last, "{total}");
     let starts = OffsetCheckpointFile::new(dir.path().join(LOG_START_OFFSET_CHECKPOINT));
     manager.checkpoint().unwrap();
-    assert_eq!(starts.read().unwrap().get(&tp), Some(&log.log_start_offset()));
+    assert_eq!(
+        starts.read().unwrap().get(&tp),
+        Some(&log.log_start_offset())
+    );
 }
 
 #[test]
@@ -103,10 +123,16 @@ fn delete_records_advances_log_start_and_hides_older_offsets() {
     for i in 0..30 {
         append(&log, batch(i, 2, 200, 0));
     }
-    assert!(log.delete_records(Offset(61)).is_err(), "above the high watermark");
+    assert!(
+        log.delete_records(Offset(61)).is_err(),
+        "above the high watermark"
+    );
     assert_eq!(log.delete_records(Offset(25)).unwrap(), Offset(25));
     assert!(log.read(Offset(24), params(100)).is_err());
-    assert!(log.segments()[0].base_offset > Offset(0), "whole segments below were deleted");
+    assert!(
+        log.segments()[0].base_offset > Offset(0),
+        "whole segments below were deleted"
+    );
     manager.shutdown().unwrap();
     drop(manager);
     let manager = LogManager::open(config(dir.path()), clock).unwrap();
@@ -125,8 +151,13 @@ fn deleting_a_partition_removes_its_directory_and_checkpoint_entries() {
     append(&log, batch(0, 1, 10, 0));
     assert!(manager.delete_log(&tp).unwrap());
     assert!(!dir.path().join("gone-1").exists());
-    assert!(log.append(batch(0, 1, 10, 0), EPOCH).is_err(), "deleted log takes no writes");
-    let points = OffsetCheckpointFile::new(dir.path().join(RECOVERY_POINT_CHECKPOINT)).read().unwrap();
+    assert!(
+        log.append(batch(0, 1, 10, 0), EPOCH).is_err(),
+        "deleted log takes no writes"
+    );
+    let points = OffsetCheckpointFile::new(dir.path().join(RECOVERY_POINT_CHECKPOINT))
+        .read()
+        .unwrap();
     assert!(!points.contains_key(&tp));
     fs::create_dir(dir.path().join("stale-0.abc-delete")).unwrap();
     manager.shutdown().unwrap();
@@ -143,7 +174,9 @@ fn background_flush_by_flush_messages_advances_the_recovery_point() {
     let mut c = config(dir.path());
     c.default_log_config.flush_messages = Some(4);
     let manager = LogManager::open(c, Arc::new(ManualClock::new(Timestamp(0)))).unwrap();
-    let log = manager.get_or_create_log(&TopicPartition::new("f", 0), None).unwrap();
+    let log = manager
+        .get_or_create_log(&TopicPartition::new("f", 0), None)
+        .unwrap();
     for i in 0..4 {
         append(&log, batch(i, 1, 10, 0));
     }

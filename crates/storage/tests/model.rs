@@ -23,7 +23,8 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        6 => (1usize..6, 0usize..200).prop_map(|(records, value_len)| Op::Append { records, value_len }),
+        6 => (1usize..6, 0usize..200)
+            .prop_map(|(records, value_len)| Op::Append { records, value_len }),
         4 => (any::<u16>(), 1usize..3000).prop_map(|(at, max_bytes)| Op::Read { at, max_bytes }),
         1 => Just(Op::Roll),
         1 => any::<u16>().prop_map(|at| Op::Truncate { at }),
@@ -50,7 +51,10 @@ impl Model {
 
     /// The visible batches from the one holding `start`.
     fn from(&self, start: i64) -> Vec<&(i64, i64, Bytes)> {
-        self.batches.iter().filter(|b| b.1 >= start && b.1 >= self.log_start).collect()
+        self.batches
+            .iter()
+            .filter(|b| b.1 >= start && b.1 >= self.log_start)
+            .collect()
     }
 }
 
@@ -68,12 +72,23 @@ fn config() -> LogConfig {
 fn check_read(model: &Model, start: i64, max_bytes: usize, got: Bytes) {
     let expected = model.from(start);
     if expected.is_empty() {
-        assert!(got.is_empty(), "read at {start} past the data returned bytes");
+        assert!(
+            got.is_empty(),
+            "read at {start} past the data returned bytes"
+        );
         return;
     }
-    let batches: Vec<_> = BatchIter::new(got.clone()).map(|b| b.expect("whole batch")).collect();
-    assert!(!batches.is_empty(), "read at {start} returned nothing; model has {expected:?}");
-    assert!(batches.len() == 1 || got.len() <= max_bytes, "read exceeded max_bytes");
+    let batches: Vec<_> = BatchIter::new(got.clone())
+        .map(|b| b.expect("whole batch"))
+        .collect();
+    assert!(
+        !batches.is_empty(),
+        "read at {start} returned nothing; model has {expected:?}"
+    );
+    assert!(
+        batches.len() == 1 || got.len() <= max_bytes,
+        "read exceeded max_bytes"
+    );
     for (batch, want) in batches.iter().zip(&expected) {
         assert_eq!(batch.as_bytes(), &want.2, "batch at {} differs", want.0);
     }
@@ -95,7 +110,9 @@ fn run(ops: Vec<Op>) {
                 let mut stored = BytesMut::from(&raw[..]);
                 set_base_offset(&mut stored, info.first_offset.0);
                 set_partition_leader_epoch(&mut stored, 1);
-                model.batches.push((info.first_offset.0, info.last_offset.0, stored.freeze()));
+                model
+                    .batches
+                    .push((info.first_offset.0, info.last_offset.0, stored.freeze()));
                 model.log_end = info.last_offset.0 + 1;
             }
             Op::Read { at, max_bytes } => {
@@ -145,7 +162,11 @@ fn run(ops: Vec<Op>) {
             }
             Op::Restart { clean } => {
                 let params = LoadParams {
-                    recovery_point: if clean { log.close().expect("close") } else { Offset(0) },
+                    recovery_point: if clean {
+                        log.close().expect("close")
+                    } else {
+                        Offset(0)
+                    },
                     log_start_offset: log.log_start_offset(),
                     high_watermark: log.high_watermark(),
                     cleaner_checkpoint: Offset(0),
@@ -161,7 +182,11 @@ fn run(ops: Vec<Op>) {
         assert_eq!(log.log_start_offset(), Offset(model.log_start), "log start");
     }
     let all = read_all(&opened.log);
-    let expected: Vec<_> = model.from(model.log_start).iter().map(|b| (b.0, b.2.clone())).collect();
+    let expected: Vec<_> = model
+        .from(model.log_start)
+        .iter()
+        .map(|b| (b.0, b.2.clone()))
+        .collect();
     assert_eq!(all, expected);
 }
 

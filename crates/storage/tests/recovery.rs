@@ -74,7 +74,12 @@ fn cut_at_any_byte_keeps_exactly_the_whole_batches_before_it() {
             fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
         }
         let target = dir.path().join(last.file_name().unwrap());
-        OpenOptions::new().write(true).open(&target).unwrap().set_len(cut).unwrap();
+        OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .unwrap()
+            .set_len(cut)
+            .unwrap();
         let (o, _) = open_with_stats(dir.path(), small_config(), unclean());
         let mut kept_bytes = 0;
         let kept = in_last
@@ -84,11 +89,19 @@ fn cut_at_any_byte_keeps_exactly_the_whole_batches_before_it() {
                 kept_bytes <= cut
             })
             .count();
-        let expected: Vec<_> =
-            before.iter().filter(|b| b.0 < base).chain(in_last[..kept].iter().copied()).cloned().collect();
+        let expected: Vec<_> = before
+            .iter()
+            .filter(|b| b.0 < base)
+            .chain(in_last[..kept].iter().copied())
+            .cloned()
+            .collect();
         assert_eq!(read_all(&o.log), expected, "cut at {cut}");
         let end = expected.last().map_or(0, |b| b.0 + 3);
-        assert_eq!(o.log.log_end_offset(), Offset(end.max(base)), "cut at {cut}");
+        assert_eq!(
+            o.log.log_end_offset(),
+            Offset(end.max(base)),
+            "cut at {cut}"
+        );
     }
 }
 
@@ -117,7 +130,13 @@ fn corruption_in_an_unflushed_middle_segment_drops_everything_after_it() {
     let logs = segment_files(dir.path(), ".log");
     assert!(logs.len() >= 3);
     let victim = &logs[1];
-    let base: i64 = victim.file_stem().unwrap().to_str().unwrap().parse().unwrap();
+    let base: i64 = victim
+        .file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     let mut bytes = fs::read(victim).unwrap();
     bytes[70] ^= 0xFF;
     fs::write(victim, &bytes).unwrap();
@@ -140,12 +159,19 @@ fn clean_shutdown_skips_the_scan_and_crash_does_not() {
     }
     let end = o.log.close().unwrap();
     drop(o);
-    let clean = LoadParams { recovery_point: end, had_clean_shutdown: true, ..LoadParams::default() };
+    let clean = LoadParams {
+        recovery_point: end,
+        had_clean_shutdown: true,
+        ..LoadParams::default()
+    };
     let (o, stats) = open_with_stats(dir.path(), small_config(), clean);
     assert_eq!(stats.recovered_segments, 0);
     assert_eq!(o.log.log_end_offset(), end);
     drop(o);
-    let crash = LoadParams { recovery_point: Offset(0), ..LoadParams::default() };
+    let crash = LoadParams {
+        recovery_point: Offset(0),
+        ..LoadParams::default()
+    };
     let (_, stats) = open_with_stats(dir.path(), small_config(), crash);
     assert!(stats.recovered_segments > 1, "{stats:?}");
 }
@@ -154,7 +180,11 @@ fn check_lookups(log: &strom_storage::Log, batches: usize) {
     for offset in 0..(batches as i64 * 3) {
         let data = log.read(Offset(offset), params(1)).unwrap();
         let first = strom_protocol::records::RecordBatch::new(data.records).unwrap();
-        assert_eq!(first.header().base_offset, offset / 3 * 3, "lookup of {offset}");
+        assert_eq!(
+            first.header().base_offset,
+            offset / 3 * 3,
+            "lookup of {offset}"
+        );
     }
     for i in 0..batches as i64 {
         let found = log.offset_for_timestamp(Timestamp(1000 * i)).unwrap();
@@ -173,10 +203,17 @@ fn missing_indexes_are_rebuilt_and_lookups_still_work() {
     }
     let end = o.log.close().unwrap();
     drop(o);
-    for f in segment_files(dir.path(), ".index").into_iter().chain(segment_files(dir.path(), ".timeindex")) {
+    for f in segment_files(dir.path(), ".index")
+        .into_iter()
+        .chain(segment_files(dir.path(), ".timeindex"))
+    {
         fs::remove_file(f).unwrap();
     }
-    let clean = LoadParams { recovery_point: end, had_clean_shutdown: true, ..LoadParams::default() };
+    let clean = LoadParams {
+        recovery_point: end,
+        had_clean_shutdown: true,
+        ..LoadParams::default()
+    };
     let (o, stats) = open_with_stats(dir.path(), small_config(), clean);
     assert_eq!(stats.rebuilt_indexes, stats.segments);
     check_lookups(&o.log, 30);
@@ -200,7 +237,11 @@ fn corrupt_indexes_are_detected_and_rebuilt() {
     for f in segment_files(dir.path(), ".timeindex") {
         fs::write(&f, [0x01; 13]).unwrap();
     }
-    let clean = LoadParams { recovery_point: end, had_clean_shutdown: true, ..LoadParams::default() };
+    let clean = LoadParams {
+        recovery_point: end,
+        had_clean_shutdown: true,
+        ..LoadParams::default()
+    };
     let (o, stats) = open_with_stats(dir.path(), small_config(), clean);
     assert!(stats.recovered_segments >= stats.segments - 1, "{stats:?}");
     check_lookups(&o.log, 30);

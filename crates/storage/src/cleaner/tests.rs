@@ -93,7 +93,10 @@ fn rows(log: &Log) -> Vec<Row> {
             for r in batch.records().unwrap() {
                 let r = r.unwrap();
                 let offset = r.offset(h.base_offset);
-                assert!(out.last().is_none_or(|l| l.0 < offset), "offsets must increase");
+                assert!(
+                    out.last().is_none_or(|l| l.0 < offset),
+                    "offsets must increase"
+                );
                 out.push((offset, r.key, r.value));
             }
             next = Offset(h.next_offset());
@@ -120,7 +123,11 @@ fn fill(f: &Fixture, rounds: usize, seed: u64) -> Vec<Row> {
                 (key, value)
             })
             .collect();
-        let codec = if round % 3 == 0 { Compression::Lz4 } else { Compression::None };
+        let codec = if round % 3 == 0 {
+            Compression::Lz4
+        } else {
+            Compression::None
+        };
         append(f, &records, codec);
         if round % 5 == 4 {
             f.log.roll().unwrap();
@@ -138,9 +145,7 @@ fn expected(all: &[Row], end: i64, drop_tombstones: bool) -> Vec<Row> {
         latest.insert(&row.1, row.0);
     }
     all.iter()
-        .filter(|r| {
-            r.0 >= end || (latest[&r.1] == r.0 && !(drop_tombstones && r.2.is_none()))
-        })
+        .filter(|r| r.0 >= end || (latest[&r.1] == r.0 && !(drop_tombstones && r.2.is_none())))
         .cloned()
         .collect()
 }
@@ -154,7 +159,10 @@ fn compaction_keeps_latest_value_per_key_with_offsets_unchanged() {
         let f = open(dir.path(), config(), LoadParams::default());
         let all = fill(&f, 40, seed);
         let end_before = f.log.log_end_offset();
-        let stats = LogCleaner::default().clean(&f.log).unwrap().expect("cleaned");
+        let stats = LogCleaner::default()
+            .clean(&f.log)
+            .unwrap()
+            .expect("cleaned");
         assert!(stats.records_removed > 0, "{stats:?}");
         assert_eq!(f.log.log_end_offset(), end_before);
         let want = expected(&all, stats.cleaned_up_to.0, false);
@@ -171,16 +179,35 @@ fn tombstones_go_only_after_delete_retention_and_a_previous_clean() {
     let dir = tempfile::tempdir().unwrap();
     let f = open(dir.path(), config(), LoadParams::default());
     let s = |x: &str| x.to_string();
-    append(&f, &[(s("a"), Some(s("1"))), (s("b"), Some(s("1")))], Compression::None);
+    append(
+        &f,
+        &[(s("a"), Some(s("1"))), (s("b"), Some(s("1")))],
+        Compression::None,
+    );
     append(&f, &[(s("a"), None)], Compression::None);
     f.log.roll().unwrap();
-    LogCleaner::default().clean(&f.log).unwrap().expect("first clean");
-    let keys: Vec<_> = rows(&f.log).into_iter().map(|r| (r.1, r.2.is_some())).collect();
-    assert_eq!(keys, vec![(Some(Bytes::from("b")), true), (Some(Bytes::from("a")), false)]);
+    LogCleaner::default()
+        .clean(&f.log)
+        .unwrap()
+        .expect("first clean");
+    let keys: Vec<_> = rows(&f.log)
+        .into_iter()
+        .map(|r| (r.1, r.2.is_some()))
+        .collect();
+    assert_eq!(
+        keys,
+        vec![
+            (Some(Bytes::from("b")), true),
+            (Some(Bytes::from("a")), false)
+        ]
+    );
     f.clock.advance_ms(5_000);
     append(&f, &[(s("c"), Some(s("1")))], Compression::None);
     f.log.roll().unwrap();
-    LogCleaner::default().clean(&f.log).unwrap().expect("second clean");
+    LogCleaner::default()
+        .clean(&f.log)
+        .unwrap()
+        .expect("second clean");
     let keys: Vec<_> = rows(&f.log).into_iter().map(|r| r.1).collect();
     assert_eq!(keys, vec![Some(Bytes::from("b")), Some(Bytes::from("c"))]);
 }
@@ -217,9 +244,15 @@ fn dirty_ratio_and_compaction_lag_hold_the_cleaner_back() {
             ..config()
         })
         .unwrap();
-    LogCleaner::default().clean(&f.log).unwrap().expect("all dirty: ratio 1.0");
+    LogCleaner::default()
+        .clean(&f.log)
+        .unwrap()
+        .expect("all dirty: ratio 1.0");
     fill(&f, 2, 9);
-    assert!(LogCleaner::default().clean(&f.log).unwrap().is_none(), "mostly clean now");
+    assert!(
+        LogCleaner::default().clean(&f.log).unwrap().is_none(),
+        "mostly clean now"
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -234,10 +267,10 @@ fn crash_at_any_step_of_a_swap_leaves_old_or_new_never_a_mix() {
     // Stopping a clean after the .cleaned files are written leaves the old log; stopping it
     // at or after the rename to .swap leaves the new one; either way every read is valid.
     let points = [
-        (CrashPoint::AfterCleanedWritten, false),
-        (CrashPoint::AfterSwapRenamed, true),
-        (CrashPoint::AfterFirstOldDeleted, true),
-        (CrashPoint::AfterSwapCompleted, true),
+        (CrashPoint::CleanedWritten, false),
+        (CrashPoint::SwapRenamed, true),
+        (CrashPoint::FirstOldDeleted, true),
+        (CrashPoint::SwapCompleted, true),
     ];
     let pristine = tempfile::tempdir().unwrap();
     let (old, new) = {
@@ -249,7 +282,10 @@ fn crash_at_any_step_of_a_swap_leaves_old_or_new_never_a_mix() {
         let r = open(reference.path(), config(), LoadParams::default());
         r.log.update_high_watermark(r.log.log_end_offset());
         let stats = LogCleaner::default().clean(&r.log).unwrap().expect("clean");
-        assert_eq!(stats.groups_swapped, 1, "one group, so a single swap decides");
+        assert_eq!(
+            stats.groups_swapped, 1,
+            "one group, so a single swap decides"
+        );
         (old, rows(&r.log))
     };
     assert_ne!(old, new);
@@ -260,7 +296,10 @@ fn crash_at_any_step_of_a_swap_leaves_old_or_new_never_a_mix() {
             let f = open(dir.path(), config(), LoadParams::default());
             f.log.update_high_watermark(f.log.log_end_offset());
             let crashed = LogCleaner::default().clean_with_crash(&f.log, Some(point));
-            assert!(matches!(crashed, Err(StorageError::InjectedCrash(_))), "{point:?}");
+            assert!(
+                matches!(crashed, Err(StorageError::InjectedCrash(_))),
+                "{point:?}"
+            );
         }
         let f = open(dir.path(), config(), LoadParams::default());
         let after = rows(&f.log);
@@ -295,7 +334,11 @@ fn cleaned_group_keeps_its_offset_range_when_its_tail_is_removed() {
     assert_eq!(stats.groups_swapped, 4);
     let segments = f.log.segments();
     assert_eq!(segments[1].base_offset, Offset(1));
-    assert_eq!(segments[1].next_offset, Offset(2), "emptied group still ends at 2");
+    assert_eq!(
+        segments[1].next_offset,
+        Offset(2),
+        "emptied group still ends at 2"
+    );
     let keys: Vec<_> = rows(&f.log).into_iter().map(|r| (r.0, r.1)).collect();
     let key = |k: &'static str| Some(Bytes::from(k));
     assert_eq!(keys, vec![(0, key("a")), (2, key("b")), (3, key("c"))]);

@@ -186,7 +186,10 @@ pub(super) fn load(
         for (_, segment) in std::mem::take(&mut segments) {
             segment.delete_files()?;
         }
-        segments.insert(log_start, LogSegment::create(dir, log_start, "", &config, now)?);
+        segments.insert(
+            log_start,
+            LogSegment::create(dir, log_start, "", &config, now)?,
+        );
         log_end = log_start;
     }
     log_start = log_start.min(log_end);
@@ -250,7 +253,9 @@ fn complete_swaps(dir: &Path, config: &LogConfig, clock: &dyn Clock) -> Result<u
         swaps.push(segment);
     }
     for name in &names {
-        let Some(base) = parse_base_offset(name) else { continue };
+        let Some(base) = parse_base_offset(name) else {
+            continue;
+        };
         if is_segment_file(name, "") && base >= low && base < high {
             tracing::info!(dir = %dir.display(), file = %name, "removing segment replaced by swap");
             remove_file(&dir.join(name))?;

@@ -22,7 +22,12 @@ pub fn batch(tag: u64, n: usize, value_len: usize, timestamp: i64) -> BytesMut {
     for i in 0..n {
         let mut value = format!("{tag}:{i}:").into_bytes();
         value.resize(value_len.max(value.len()), b'x');
-        b.append(timestamp + i as i64, Some(format!("k{i}").as_bytes()), Some(&value), &[]);
+        b.append(
+            timestamp + i as i64,
+            Some(format!("k{i}").as_bytes()),
+            Some(&value),
+            &[],
+        );
     }
     BytesMut::from(&b.build().expect("build batch")[..])
 }
