@@ -15,3 +15,13 @@ cargo test --workspace --all-targets --locked
 
 # Doc tests are not part of --all-targets.
 cargo test --workspace --doc --locked
+
+# Integration tests: independent Kafka clients (librdkafka via confluent-kafka, kafka-python,
+# aiokafka, kcat) against the real `strom` binary on 127.0.0.1 (see tests/conftest.py).
+echo "== integration tests (tests/, real clients against target/debug/strom)"
+cargo build -p strom --locked
+if [ ! -x .venv/bin/pytest ]; then
+  python3 -m venv .venv
+  .venv/bin/pip install -q -r tests/requirements.txt
+fi
+STROM_BIN="$(pwd)/target/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider

@@ -30,12 +30,12 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::Produce,
         3,
-        "acks 0/1/all, idempotent producers, per-record errors (v8+)",
+        "acks 0/1/all, idempotent producers, batch errors in record_errors (v8+)",
     ),
     api(
         ApiKey::Fetch,
         4,
-        "long poll, size limits, isolation level, fetch sessions (KIP-227)",
+        "long poll, size limits, isolation level; no sessions yet (answers session id 0)",
     ),
     api(
         ApiKey::ListOffsets,

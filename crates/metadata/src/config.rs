@@ -56,7 +56,8 @@ const LONG_MAX: f64 = i64::MAX as f64;
 const INT_MAX: f64 = i32::MAX as f64;
 
 macro_rules! def {
-    ($name:literal, $ty:ident, $default:literal, $synonym:literal, $validator:expr, $doc:literal) => {
+    ($name:literal, $ty:ident, $default:literal, $synonym:literal, $validator:expr,
+     $doc:literal) => {
         ConfigDef {
             name: $name,
             config_type: ConfigType::$ty,

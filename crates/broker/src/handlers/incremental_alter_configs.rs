@@ -15,6 +15,9 @@ use crate::handlers::alter_configs::{apply, config_resource};
 use crate::server::Broker;
 use crate::topic_config::effective;
 
+/// Config changes: a value to set, or `None` to remove.
+type Changes = Vec<(String, Option<String>)>;
+
 const SET: i8 = 0;
 const DELETE: i8 = 1;
 const APPEND: i8 = 2;
@@ -57,7 +60,7 @@ fn changes(
     broker: &Broker,
     target: &ConfigResource,
     resource: &AlterConfigsResource,
-) -> Result<Vec<(String, Option<String>)>, (ErrorCode, String)> {
+) -> Result<Changes, (ErrorCode, String)> {
     let mut out = Vec::with_capacity(resource.configs.len());
     for config in &resource.configs {
         let change = match config.config_operation {

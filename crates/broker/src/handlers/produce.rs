@@ -56,19 +56,16 @@ pub async fn handle(
                     if request.transactional_id.is_some() {
                         response.error_code = ErrorCode::TransactionalIdAuthorizationFailed.code();
                     } else {
-                        match append(broker, &partition, records, &mut response, version) {
-                            Some(next_offset) => {
-                                appended = true;
-                                if acks == -1 {
-                                    match partition.log.flush_to(next_offset) {
-                                        Ok(w) => waits.push((responses.len(), partitions.len(), w)),
-                                        Err(e) => {
-                                            response.error_code = storage_error_code(&e).code()
-                                        }
-                                    }
+                        if let Some(next_offset) =
+                            append(broker, &partition, records, &mut response, version)
+                        {
+                            appended = true;
+                            if acks == -1 {
+                                match partition.log.flush_to(next_offset) {
+                                    Ok(w) => waits.push((responses.len(), partitions.len(), w)),
+                                    Err(e) => response.error_code = storage_error_code(&e).code(),
                                 }
                             }
-                            None => {}
                         }
                     }
                 }

@@ -106,7 +106,7 @@ pub async fn run(
         }
         let broker = broker.clone();
         tokio::spawn(async move {
-            let outcome = respond(&broker, request).await;
+            let outcome = respond(&broker, *request).await;
             drop(reservation);
             let _ = reply.send(outcome);
         });
@@ -135,7 +135,7 @@ enum Stop {
 }
 
 enum Decoded {
-    Request(Request),
+    Request(Box<Request>),
     /// The KIP-511 answer to an ApiVersions version we do not speak.
     Fallback(BytesMut),
     Malformed(String),
@@ -186,13 +186,13 @@ fn decode(frame: Bytes, broker: &Broker) -> Decoded {
     };
     debug_assert!(min <= max);
     match RequestBody::decode(split.api_key, version, split.body) {
-        Ok(body) => Decoded::Request(Request {
+        Ok(body) => Decoded::Request(Box::new(Request {
             api_key: split.api_key,
             version,
             header: split.header,
             body,
             turn: Turn::after(None).0,
-        }),
+        })),
         Err(e) => Decoded::Malformed(format!(
             "undecodable {} v{version} body: {e}",
             split.api_key.name()
