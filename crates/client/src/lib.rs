@@ -1,0 +1,29 @@
+//! A small asynchronous Kafka client built on `strom-protocol`.
+//!
+//! It exists for Strom's own tools (the CLI, the benchmarks, follower fetching later), not
+//! to prove compatibility: behaviour tests drive independent clients. It speaks to any Kafka
+//! broker, negotiating versions through ApiVersions.
+//!
+//! - [`Connection`]: one TCP connection, requests pipelined and matched to responses by
+//!   correlation id.
+//! - [`Client`]: bootstrap, cluster metadata, one connection per broker, admin calls.
+//! - [`Producer`]: batches records per partition (linger, batch size), compresses, sends with
+//!   the configured acks, optionally idempotent.
+//! - [`Consumer`]: assigned partitions, seek by offset or time, long-poll fetches.
+
+mod admin;
+mod client;
+mod connection;
+mod consumer;
+mod error;
+mod partitioner;
+mod producer;
+
+pub use admin::{ConfigEntry, NewTopic, OffsetSpec};
+pub use client::{Client, ClientConfig, PartitionInfo, TopicInfo};
+pub use connection::Connection;
+pub use consumer::{ConsumedRecord, Consumer, ConsumerConfig, StartOffset};
+pub use error::ClientError;
+pub use partitioner::murmur2_partition;
+pub use producer::{Acks, ProduceReceipt, Producer, ProducerConfig, ProducerRecord};
+pub use strom_protocol::records::Compression;
