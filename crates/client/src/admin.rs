@@ -79,10 +79,10 @@ impl Client {
     /// The connection admin requests go to: the controller if known, else any broker.
     async fn admin_connection(&self) -> Result<Connection, ClientError> {
         let controller = self.controller_id();
-        if controller >= 0 {
-            if let Ok(c) = self.connection_to(controller).await {
-                return Ok(c);
-            }
+        if controller >= 0
+            && let Ok(c) = self.connection_to(controller).await
+        {
+            return Ok(c);
         }
         self.any_connection().await
     }
@@ -164,10 +164,10 @@ impl Client {
         let response = self.refresh_metadata(None).await?;
         let mut topics = Vec::new();
         for t in &response.topics {
-            if let Some(name) = &t.name {
-                if let Ok(info) = self.topic(name).await {
-                    topics.push(info);
-                }
+            if let Some(name) = &t.name
+                && let Ok(info) = self.topic(name).await
+            {
+                topics.push(info);
             }
         }
         topics.sort_by(|a, b| a.name.cmp(&b.name));
