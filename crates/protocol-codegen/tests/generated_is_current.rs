@@ -29,7 +29,11 @@ fn checked_in_generated_code_matches_a_fresh_generation() {
             .filter(|n| n.ends_with(".rs"))
             .collect()
     };
-    assert_eq!(names(dir.path()), names(&checked_in), "generated file sets differ");
+    assert_eq!(
+        names(dir.path()),
+        names(&checked_in),
+        "generated file sets differ"
+    );
     for name in names(dir.path()) {
         let fresh = std::fs::read_to_string(dir.path().join(&name)).expect("fresh");
         let old = std::fs::read_to_string(checked_in.join(&name)).expect("checked in");
@@ -46,10 +50,15 @@ fn every_generated_file_says_it_is_generated() {
     // Each file opens with the do-not-edit header, so nobody mistakes it for source.
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = workspace.join("crates/protocol/src/generated");
-    for entry in std::fs::read_dir(dir).expect("generated dir").filter_map(Result::ok) {
+    for entry in std::fs::read_dir(dir)
+        .expect("generated dir")
+        .filter_map(Result::ok)
+    {
         let text = std::fs::read_to_string(entry.path()).expect("read");
         assert!(
-            text.starts_with("// Generated from Kafka's message specs by protocol-codegen; do not edit."),
+            text.starts_with(
+                "// Generated from Kafka's message specs by protocol-codegen; do not edit."
+            ),
             "{} lacks the header",
             entry.path().display()
         );

@@ -5,9 +5,9 @@
 use bytes::{Bytes, BytesMut};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
+use strom_protocol::Message;
 use strom_protocol::generated::produce_request::{PartitionProduceData, TopicProduceData};
 use strom_protocol::generated::{ApiKey, ProduceRequest, RequestBody};
-use strom_protocol::Message;
 
 fn produce_request(records_bytes: usize, version: i16) -> Bytes {
     let request = ProduceRequest {
