@@ -1,8 +1,11 @@
 //! `strom`: the one binary. `strom server` runs a broker; `strom compat-table` prints the
-//! supported-API table that `docs/compatibility.md` holds.
+//! supported-API table that `docs/compatibility.md` holds; the client commands (`topic`,
+//! `produce`, `consume`, `bench`, ...) live in `cli/`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod cli;
 
 use clap::{Parser, Subcommand};
 use strom_broker::{BrokerConfig, Server};
@@ -11,7 +14,8 @@ use strom_broker::{BrokerConfig, Server};
 #[command(
     name = "strom",
     version,
-    about = "A Kafka-compatible event streaming platform"
+    about = "A Kafka-compatible event streaming platform",
+    after_help = cli::EXIT_CODES_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,6 +28,8 @@ enum Command {
     Server(ServerArgs),
     /// Print the supported Kafka APIs as Markdown (the content of docs/compatibility.md).
     CompatTable,
+    #[command(flatten)]
+    Client(cli::ClientCommand),
 }
 
 #[derive(clap::Args)]
@@ -51,6 +57,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Server(args) => server(args),
+        Command::Client(command) => cli::run(command),
     }
 }
 

@@ -1,0 +1,457 @@
+//! Admin commands: `strom topic ...`, `strom cluster info` and `strom offsets`. Each asks the
+//! cluster once and prints what it learned; none keeps state between runs.
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+use strom_client::{Client, NewTopic, OffsetSpec};
+
+use super::{CliError, CliResult, ConnectArgs, ExitStatus, Output, connect, emit, emit_json};
+use super::{key_value, table};
+
+pub const EXAMPLES: &str = "Examples:
+  strom topic create orders --partitions 3
+  strom topic create audit --config retention.ms=86400000 --config cleanup.policy=compact
+  strom topic list
+  strom topic describe orders --output json
+  strom topic alter-config orders --set retention.ms=3600000 --delete segment.bytes
+  strom topic delete orders";
+
+#[derive(Subcommand)]
+pub enum TopicCommand {
+    /// Create a topic.
+    #[command(after_help = "Example:\n  strom topic create orders --partitions 3")]
+    Create(CreateArgs),
+    /// List every topic with its partition count.
+    #[command(after_help = "Example:\n  strom topic list --output json")]
+    List(ListArgs),
+    /// Show a topic's partitions (leader, replicas, ISR, offsets) and its configs.
+    #[command(after_help = "Example:\n  strom topic describe orders")]
+    Describe(NameArgs),
+    /// Delete one or more topics and all their records.
+    #[command(after_help = "Example:\n  strom topic delete orders payments")]
+    Delete(DeleteArgs),
+    /// Set or reset configs of a topic (Kafka's names, e.g. retention.ms).
+    #[command(
+        after_help = "Example:\n  strom topic alter-config orders --set retention.ms=3600000 \
+                      --delete segment.bytes"
+    )]
+    AlterConfig(AlterArgs),
+}
+
+#[derive(Args)]
+pub struct CreateArgs {
+    /// Topic name
+    pub name: String,
+    /// Number of partitions [default: the broker's num.partitions]
+    #[arg(long, short)]
+    pub partitions: Option<i32>,
+    /// Copies of each partition [default: the broker's default.replication.factor]
+    #[arg(long)]
+    pub replication_factor: Option<i16>,
+    /// A topic config, KEY=VALUE (repeatable)
+    #[arg(long = "config", short = 'c', value_parser = key_value)]
+    pub configs: Vec<(String, String)>,
+    /// Succeed without change if the topic exists already
+    #[arg(long)]
+    pub if_not_exists: bool,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// Also list internal topics (such as __consumer_offsets)
+    #[arg(long)]
+    pub internal: bool,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+#[derive(Args)]
+pub struct NameArgs {
+    /// Topic name
+    pub name: String,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+#[derive(Args)]
+pub struct DeleteArgs {
+    /// Topic names
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Succeed if a topic does not exist
+    #[arg(long)]
+    pub if_exists: bool,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+#[derive(Args)]
+pub struct AlterArgs {
+    /// Topic name
+    pub name: String,
+    /// Set a config, KEY=VALUE (repeatable)
+    #[arg(long = "set", value_parser = key_value)]
+    pub set: Vec<(String, String)>,
+    /// Reset a config to the broker default (repeatable)
+    #[arg(long = "delete")]
+    pub delete: Vec<String>,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+#[derive(Subcommand)]
+pub enum ClusterCommand {
+    /// Cluster id, controller and brokers.
+    Info(InfoArgs),
+}
+
+#[derive(Args)]
+pub struct InfoArgs {
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+#[derive(Args)]
+pub struct OffsetsArgs {
+    /// Topic name
+    pub topic: String,
+    /// Lag of a consumer group (needs a broker that serves consumer groups)
+    #[arg(long)]
+    pub group: Option<String>,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+pub async fn run_topic(command: TopicCommand) -> CliResult {
+    match command {
+        TopicCommand::Create(a) => create(a).await,
+        TopicCommand::List(a) => list(a).await,
+        TopicCommand::Describe(a) => describe(a).await,
+        TopicCommand::Delete(a) => delete(a).await,
+        TopicCommand::AlterConfig(a) => alter(a).await,
+    }
+}
+
+async fn create(a: CreateArgs) -> CliResult {
+    let client = connect(&a.connect).await?;
+    let mut topic = NewTopic::new(&a.name, a.partitions.unwrap_or(-1));
+    topic.replication_factor = a.replication_factor.unwrap_or(-1);
+    topic.configs = a.configs.clone();
+    let created = match client.create_topics(&[topic]).await {
+        Ok(()) => true,
+        Err(e) => {
+            let e = CliError::from_client(e, &a.connect.bootstrap);
+            if e.status == ExitStatus::AlreadyExists && a.if_not_exists {
+                false
+            } else if e.status == ExitStatus::AlreadyExists {
+                return Err(CliError::new(
+                    e.status,
+                    format!(
+                        "topic {} already exists (use --if-not-exists to accept that)",
+                        a.name
+                    ),
+                ));
+            } else {
+                return Err(e);
+            }
+        }
+    };
+    let partitions = client
+        .topic(&a.name)
+        .await
+        .map(|t| t.partitions.len())
+        .unwrap_or(0);
+    match a.connect.output {
+        Output::Json => emit_json(&json!({
+            "topic": a.name, "created": created, "partitions": partitions,
+        })),
+        Output::Table if created => emit(&format!(
+            "created topic {} with {partitions} partition(s)\n",
+            a.name
+        )),
+        Output::Table => emit(&format!("topic {} exists already\n", a.name)),
+    }
+}
+
+async fn list(a: ListArgs) -> CliResult {
+    let client = connect(&a.connect).await?;
+    let topics = client
+        .list_topics()
+        .await
+        .map_err(|e| CliError::from_client(e, &a.connect.bootstrap))?;
+    let topics: Vec<_> = topics
+        .into_iter()
+        .filter(|t| a.internal || !t.is_internal)
+        .collect();
+    match a.connect.output {
+        Output::Json => emit_json(&json!(
+            topics
+                .iter()
+                .map(|t| json!({
+                    "name": t.name,
+                    "partitions": t.partitions.len(),
+                    "replication_factor": t.partitions.first().map_or(0, |p| p.replicas.len()),
+                    "internal": t.is_internal,
+                }))
+                .collect::<Vec<_>>()
+        )),
+        Output::Table => {
+            let rows: Vec<Vec<String>> = topics
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.name.clone(),
+                        t.partitions.len().to_string(),
+                        t.partitions
+                            .first()
+                            .map_or(0, |p| p.replicas.len())
+                            .to_string(),
+                    ]
+                })
+                .collect();
+            emit(&table::render(&["TOPIC", "PARTITIONS", "REPLICAS"], &rows))
+        }
+    }
+}
+
+/// Earliest and latest offset of every partition of a topic, in partition order.
+async fn partition_offsets(
+    client: &Client,
+    topic: &str,
+    bootstrap: &str,
+) -> Result<Vec<(i32, i64, i64)>, CliError> {
+    let info = client
+        .topic(topic)
+        .await
+        .map_err(|e| CliError::from_client(e, bootstrap))?;
+    let mut out = Vec::new();
+    for p in &info.partitions {
+        let earliest = client.list_offset(topic, p.partition, OffsetSpec::Earliest);
+        let (earliest, _) = earliest
+            .await
+            .map_err(|e| CliError::from_client(e, bootstrap))?;
+        let latest = client.list_offset(topic, p.partition, OffsetSpec::Latest);
+        let (latest, _) = latest
+            .await
+            .map_err(|e| CliError::from_client(e, bootstrap))?;
+        out.push((p.partition, earliest, latest));
+    }
+    out.sort();
+    Ok(out)
+}
+
+async fn describe(a: NameArgs) -> CliResult {
+    let bootstrap = &a.connect.bootstrap;
+    let client = connect(&a.connect).await?;
+    let info = client
+        .topic(&a.name)
+        .await
+        .map_err(|e| CliError::from_client(e, bootstrap))?;
+    let offsets = partition_offsets(&client, &a.name, bootstrap).await?;
+    let configs = client
+        .describe_configs(Some(&a.name), -1)
+        .await
+        .map_err(|e| CliError::from_client(e, bootstrap))?;
+    let mut partitions = info.partitions.clone();
+    partitions.sort_by_key(|p| p.partition);
+    let offset_of = |p: i32| {
+        offsets
+            .iter()
+            .find(|o| o.0 == p)
+            .map_or((-1, -1), |o| (o.1, o.2))
+    };
+    match a.connect.output {
+        Output::Json => emit_json(&json!({
+            "name": info.name,
+            "topic_id": format!("{:032x}", info.topic_id.as_u128()),
+            "internal": info.is_internal,
+            "partitions": partitions.iter().map(|p| {
+                let (earliest, latest) = offset_of(p.partition);
+                json!({
+                    "partition": p.partition, "leader": p.leader, "replicas": p.replicas,
+                    "isr": p.isr, "earliest": earliest, "latest": latest,
+                })
+            }).collect::<Vec<_>>(),
+            "configs": configs.iter().map(|c| json!({
+                "name": c.name, "value": c.value, "default": c.is_default,
+                "read_only": c.read_only,
+            })).collect::<Vec<_>>(),
+        })),
+        Output::Table => {
+            let ids = |v: &[i32]| v.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+            let rows: Vec<Vec<String>> = partitions
+                .iter()
+                .map(|p| {
+                    let (earliest, latest) = offset_of(p.partition);
+                    vec![
+                        p.partition.to_string(),
+                        p.leader.to_string(),
+                        ids(&p.replicas),
+                        ids(&p.isr),
+                        earliest.to_string(),
+                        latest.to_string(),
+                    ]
+                })
+                .collect();
+            let mut text = format!(
+                "topic {} (id {:032x})\n\n",
+                info.name,
+                info.topic_id.as_u128()
+            );
+            let header = [
+                "PARTITION",
+                "LEADER",
+                "REPLICAS",
+                "ISR",
+                "EARLIEST",
+                "LATEST",
+            ];
+            text.push_str(&table::render(&header, &rows));
+            let set: Vec<Vec<String>> = configs
+                .iter()
+                .filter(|c| !c.is_default)
+                .map(|c| vec![c.name.clone(), c.value.clone().unwrap_or_default()])
+                .collect();
+            if set.is_empty() {
+                text.push_str("\nconfigs: all defaults\n");
+            } else {
+                text.push('\n');
+                text.push_str(&table::render(&["CONFIG", "VALUE"], &set));
+            }
+            emit(&text)
+        }
+    }
+}
+
+async fn delete(a: DeleteArgs) -> CliResult {
+    let bootstrap = &a.connect.bootstrap;
+    let client = connect(&a.connect).await?;
+    let mut deleted = Vec::new();
+    for name in &a.names {
+        match client.delete_topics(std::slice::from_ref(name)).await {
+            Ok(()) => deleted.push(name.clone()),
+            Err(e) => {
+                let e = CliError::from_client(e, bootstrap);
+                if !(e.status == ExitStatus::NotFound && a.if_exists) {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    match a.connect.output {
+        Output::Json => emit_json(&json!({ "deleted": deleted })),
+        Output::Table => emit(
+            &deleted
+                .iter()
+                .map(|n| format!("deleted topic {n}\n"))
+                .collect::<String>(),
+        ),
+    }
+}
+
+async fn alter(a: AlterArgs) -> CliResult {
+    if a.set.is_empty() && a.delete.is_empty() {
+        return Err(CliError::usage(
+            "nothing to change: give --set KEY=VALUE or --delete KEY",
+        ));
+    }
+    let bootstrap = &a.connect.bootstrap;
+    let client = connect(&a.connect).await?;
+    // Asking for the topic first turns "unknown topic" into a clear not-found error.
+    client
+        .topic(&a.name)
+        .await
+        .map_err(|e| CliError::from_client(e, bootstrap))?;
+    let mut changes: Vec<(String, Option<String>)> = a
+        .set
+        .iter()
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
+    changes.extend(a.delete.iter().map(|k| (k.clone(), None)));
+    client
+        .alter_topic_configs(&a.name, &changes)
+        .await
+        .map_err(|e| CliError::from_client(e, bootstrap))?;
+    match a.connect.output {
+        Output::Json => emit_json(&json!({
+            "topic": a.name,
+            "set": a.set.iter().map(|(k, v)| json!({"name": k, "value": v})).collect::<Vec<_>>(),
+            "deleted": a.delete,
+        })),
+        Output::Table => emit(&format!(
+            "updated {} config(s) of topic {}\n",
+            changes.len(),
+            a.name
+        )),
+    }
+}
+
+pub async fn run_cluster(command: ClusterCommand) -> CliResult {
+    let ClusterCommand::Info(a) = command;
+    let client = connect(&a.connect).await?;
+    let brokers = client.brokers();
+    let cluster_id = client.cluster_id().unwrap_or_default();
+    let controller = client.controller_id();
+    match a.connect.output {
+        Output::Json => emit_json(&json!({
+            "cluster_id": cluster_id,
+            "controller": controller,
+            "brokers": brokers.iter().map(|(id, addr)| json!({"id": id, "address": addr}))
+                .collect::<Vec<_>>(),
+        })),
+        Output::Table => {
+            let rows: Vec<Vec<String>> = brokers
+                .iter()
+                .map(|(id, addr)| {
+                    let role = if *id == controller { "controller" } else { "" };
+                    vec![id.to_string(), addr.clone(), role.to_string()]
+                })
+                .collect();
+            let mut text = format!("cluster {cluster_id}\n\n");
+            text.push_str(&table::render(&["BROKER", "ADDRESS", "ROLE"], &rows));
+            emit(&text)
+        }
+    }
+}
+
+pub async fn run_offsets(a: OffsetsArgs) -> CliResult {
+    if let Some(group) = &a.group {
+        return Err(CliError::new(
+            ExitStatus::Error,
+            format!(
+                "cannot show the lag of group {group}: this version of strom does not read \
+                 consumer group offsets yet. Drop --group to see the topic's offsets."
+            ),
+        ));
+    }
+    let client = connect(&a.connect).await?;
+    let offsets = partition_offsets(&client, &a.topic, &a.connect.bootstrap).await?;
+    match a.connect.output {
+        Output::Json => emit_json(&json!(
+            offsets
+                .iter()
+                .map(|(p, e, l)| json!({
+                    "topic": a.topic, "partition": p, "earliest": e, "latest": l,
+                    "records": l - e,
+                }))
+                .collect::<Vec<_>>()
+        )),
+        Output::Table => {
+            let rows: Vec<Vec<String>> = offsets
+                .iter()
+                .map(|(p, e, l)| {
+                    vec![
+                        p.to_string(),
+                        e.to_string(),
+                        l.to_string(),
+                        (l - e).to_string(),
+                    ]
+                })
+                .collect();
+            let header = ["PARTITION", "EARLIEST", "LATEST", "RECORDS"];
+            emit(&table::render(&header, &rows))
+        }
+    }
+}
