@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# One command for Strom's benchmarks: measures this machine's references (fio sequential
+# write, buffered and with fdatasync, at 1 MiB blocks; iperf3 loopback TCP), starts a release
+# broker on 127.0.0.1, runs every workload with `strom bench` and with the independent
+# librdkafka load generator, and writes bench/results.json and bench/results.md.
+#
+# Every workload is bounded by a record count and a duration; the whole run takes about ten
+# minutes on a 2-core machine. Needs fio and iperf3 (apt-get install -y fio iperf3) and, for
+# the librdkafka generator, cmake and libcurl headers (it builds librdkafka from source).
+#
+#   bench/run.sh                  # everything
+#   SECONDS_PER_RUN=5 bench/run.sh   # quicker, noisier
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+per_run="${SECONDS_PER_RUN:-15}"
+work="${STROM_BENCH_DIR:-$root/target/bench-run}"
+rm -rf "$work"
+mkdir -p "$work"
+raw="$work/raw.jsonl"
+: > "$raw"
+
+for tool in fio iperf3 cargo python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
+done
+
+echo "== building (release)" >&2
+(cd "$root" && cargo build --release -p strom --quiet)
+strom="$root/target/release/strom"
+loadgen=""
+if (cd "$here/rdkafka-loadgen" && cargo build --release --quiet); then
+  loadgen="$here/rdkafka-loadgen/target/release/rdkafka-loadgen"
+else
+  echo "bench: the librdkafka load generator did not build; its rows will be missing" >&2
+fi
+
+echo "== references: fio on $work, iperf3 on loopback" >&2
+fio --name=buffered --directory="$work" --rw=write --bs=1M --size=4G --ioengine=psync \
+  --runtime="$per_run" --output-format=json > "$work/fio-buffered.json"
+rm -f "$work"/buffered.*
+fio --name=fdatasync --directory="$work" --rw=write --bs=1M --size=2G --ioengine=psync \
+  --fdatasync=1 --runtime="$per_run" --output-format=json > "$work/fio-fdatasync.json"
+rm -f "$work"/fdatasync.*
+iperf3 -s -1 -B 127.0.0.1 -p 15201 > /dev/null 2>&1 &
+iperf_server=$!
+sleep 1
+iperf3 -c 127.0.0.1 -p 15201 -t 5 -J > "$work/iperf3.json"
+wait "$iperf_server" || true
+
+echo "== starting the broker" >&2
+"$strom" server --listen 127.0.0.1:0 --data-dir "$work/strom-data" \
+  > "$work/broker.out" 2> "$work/broker.err" &
+broker=$!
+trap 'kill "$broker" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  addr="$(sed -n 's/^strom listening on //p' "$work/broker.out")"
+  [ -n "$addr" ] && break
+  sleep 0.1
+done
+[ -n "${addr:-}" ] || { echo "bench: the broker did not start" >&2; exit 1; }
+export STROM_BOOTSTRAP="$addr"
+
+# run NAME CMD...: runs one bounded workload, tags its JSON line with NAME.
+run() {
+  local name="$1"; shift
+  echo "-- $name" >&2
+  local line
+  if line="$(timeout $((per_run + 60)) "$@")"; then
+    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["workload"]=sys.argv[2]; print(json.dumps(d))' \
+      "$line" "$name" >> "$raw"
+  else
+    echo "bench: workload $name failed" >&2
+    echo "{\"workload\": \"$name\", \"failed_to_run\": true}" >> "$raw"
+  fi
+}
+
+sb() { "$strom" bench "$@" --duration "$per_run" --quiet --output json; }
+topic() { "$strom" topic create "$1" --partitions "$2" --if-not-exists > /dev/null; }
+
+# strom bench: produce alone
+for size in 1024 100; do
+  count=$((size == 1024 ? 2000000 : 10000000))
+  for parts in 1 16; do
+    for acks in 1 all; do
+      for codec in none zstd; do
+        if [ "$parts" = 16 ] && [ "$codec" = zstd ]; then continue; fi
+        name="strom produce ${size}B p${parts} acks=${acks} ${codec}"
+        t="s-${size}-${parts}-${acks}-${codec}"
+        run "$name" sb produce --topic "$t" --partitions "$parts" --record-size "$size" \
+          --count "$count" --acks "$acks" --compression "$codec" --producers 2
+      done
+    done
+  done
+done
+# strom bench: consume from page cache (the topics just written)
+run "strom consume 1024B p1" sb consume --topic s-1024-1-1-none --count 2000000
+run "strom consume 1024B p16" sb consume --topic s-1024-16-1-none --count 2000000
+run "strom consume 100B p1" sb consume --topic s-100-1-1-none --count 10000000
+# strom bench: produce + consume, end-to-end latency at 10,000 records/s of 1 KiB
+for acks in all 1; do
+  run "strom e2e 1024B p1 acks=${acks} 10k/s" sb e2e --topic "e2e-${acks}" --record-size 1024 \
+    --rate 10000 --count $((per_run * 10000)) --acks "$acks"
+done
+
+# librdkafka: the same produce and consume workloads, independent of our client
+if [ -n "$loadgen" ]; then
+  for size in 1024 100; do
+    count=$((size == 1024 ? 2000000 : 20000000))
+    for parts in 1 16; do
+      for acks in 1 all; do
+        for codec in none zstd; do
+          if [ "$parts" = 16 ] && [ "$codec" = zstd ]; then continue; fi
+          t="r-${size}-${parts}-${acks}-${codec}"
+          topic "$t" "$parts"
+          run "librdkafka produce ${size}B p${parts} acks=${acks} ${codec}" \
+            "$loadgen" produce "$addr" "$t" "$count" "$size" "$acks" "$codec" "$per_run"
+        done
+      done
+    done
+  done
+  run "librdkafka consume 1024B p1" "$loadgen" consume "$addr" r-1024-1-1-none 2000000 "$per_run"
+  run "librdkafka consume 100B p1" "$loadgen" consume "$addr" r-100-1-1-none 20000000 "$per_run"
+fi
+
+kill "$broker" 2>/dev/null || true
+wait "$broker" 2>/dev/null || true
+python3 "$here/report.py" "$work" "$here"
+rm -rf "$work/strom-data"
