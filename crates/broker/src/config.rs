@@ -67,6 +67,19 @@ pub struct BrokerConfig {
     /// `topics.max` and `partitions.per.topic.max`: bounds on metadata a client can grow.
     pub topics_max: usize,
     pub partitions_per_topic_max: i32,
+    /// `log.retention.check.interval.ms`: how often retention runs over every log.
+    pub log_retention_check_interval_ms: u64,
+    /// `log.flush.offset.checkpoint.interval.ms`: how often the offset checkpoints (recovery
+    /// point, log start, high watermark, cleaner) are written.
+    pub log_flush_offset_checkpoint_interval_ms: u64,
+    /// `log.flush.scheduler.interval.ms`: how often logs are checked against `flush.ms`.
+    pub log_flush_scheduler_interval_ms: u64,
+    /// `log.cleaner.enable`: whether compacted topics are cleaned.
+    pub log_cleaner_enable: bool,
+    /// `log.cleaner.backoff.ms`: the cleaner's sleep when no log needs cleaning.
+    pub log_cleaner_backoff_ms: u64,
+    /// `num.recovery.threads.per.data.dir`: threads loading logs at start.
+    pub num_recovery_threads_per_data_dir: usize,
     /// Every property as given (including topic-config synonyms such as `log.retention.ms`),
     /// for DescribeConfigs and for the static defaults of topic configs.
     pub properties: BTreeMap<String, String>,
@@ -93,6 +106,12 @@ impl Default for BrokerConfig {
             fetch_session_cache_slots: 1000,
             topics_max: 10_000,
             partitions_per_topic_max: 10_000,
+            log_retention_check_interval_ms: 300_000,
+            log_flush_offset_checkpoint_interval_ms: 60_000,
+            log_flush_scheduler_interval_ms: 1_000,
+            log_cleaner_enable: true,
+            log_cleaner_backoff_ms: 15_000,
+            num_recovery_threads_per_data_dir: 2,
             properties: BTreeMap::new(),
         }
     }
@@ -157,6 +176,20 @@ impl BrokerConfig {
                 }
                 "topics.max" => c.topics_max = parse_min(name, v, 1)?,
                 "partitions.per.topic.max" => c.partitions_per_topic_max = parse_min(name, v, 1)?,
+                "log.retention.check.interval.ms" => {
+                    c.log_retention_check_interval_ms = parse_min(name, v, 1)?
+                }
+                "log.flush.offset.checkpoint.interval.ms" => {
+                    c.log_flush_offset_checkpoint_interval_ms = parse_min(name, v, 1)?
+                }
+                "log.flush.scheduler.interval.ms" => {
+                    c.log_flush_scheduler_interval_ms = parse_min(name, v, 1)?
+                }
+                "log.cleaner.enable" => c.log_cleaner_enable = parse(name, v)?,
+                "log.cleaner.backoff.ms" => c.log_cleaner_backoff_ms = parse_min(name, v, 1)?,
+                "num.recovery.threads.per.data.dir" => {
+                    c.num_recovery_threads_per_data_dir = parse_min(name, v, 1)?
+                }
                 _ => {
                     let known_synonym = strom_metadata::TOPIC_CONFIGS
                         .iter()

@@ -1,7 +1,15 @@
-//! The replica manager: the partitions this broker leads, each backed by a storage [`Log`].
+//! The replica manager: the partitions this broker leads, each backed by a storage [`Log`]
+//! owned by the data directory's [`LogManager`].
 //!
-//! It follows the metadata image: [`ReplicaManager::sync`] opens a log for every partition the
-//! image assigns here and closes and deletes the logs of partitions the image no longer has.
+//! The log manager loads every partition directory at start (skipping the scan of segments
+//! after a clean shutdown, recovering from the last recovery point otherwise), keeps the
+//! recovery-point, log-start, high-watermark and cleaner checkpoints, and runs retention,
+//! `flush.ms` flushes and the cleaner in the background. This module follows the metadata
+//! image on top of it: [`ReplicaManager::sync`] creates a log for every partition the image
+//! assigns here and deletes the logs of partitions the image no longer has, and
+//! [`ReplicaManager::update_configs`] pushes changed topic configs into live logs, so a new
+//! `retention.ms` or `cleanup.policy` takes effect at the next background pass.
+//!
 //! Each partition directory carries a `partition.metadata` file with its topic id (Kafka's
 //! format: `version: 0` and `topic_id: <base64>` lines), so a topic deleted and re-created
 //! under the same name while the broker was down never serves the old topic's records.
@@ -10,13 +18,14 @@
 //! follows the log end on every append. Appends bump a counter on a `watch` channel; a
 //! long-polling Fetch waits on it instead of sleeping.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use strom_metadata::{MetadataImage, TopicId};
 use strom_storage::{
-    FlushScheduler, LeaderEpoch, LoadParams, Log, StorageError, SystemClock, TopicPartition,
+    CleanerConfig, Log, LogConfig, LogManager, LogManagerConfig, StorageError, SystemClock,
+    TopicPartition,
 };
 use tokio::sync::watch;
 
@@ -25,6 +34,8 @@ use crate::topic_config::log_config;
 
 /// Threads running grouped fsyncs.
 const FLUSH_THREADS: usize = 2;
+/// Bound on partition logs in the data directory.
+pub const PARTITIONS_MAX: usize = 100_000;
 /// Name of the per-partition file holding the topic id.
 const PARTITION_METADATA: &str = "partition.metadata";
 
@@ -60,20 +71,49 @@ pub enum ReplicaError {
 /// Every partition led here, and the wakeup for fetches waiting on new data.
 #[derive(Debug)]
 pub struct ReplicaManager {
-    data_dir: PathBuf,
-    flusher: Arc<FlushScheduler>,
+    log_manager: Arc<LogManager>,
     partitions: RwLock<HashMap<TopicPartition, Arc<Partition>>>,
     appended: watch::Sender<u64>,
 }
 
+/// The log manager's settings, from the broker's properties and the topics' configs.
+fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManagerConfig {
+    let topic_configs: BTreeMap<String, LogConfig> = image
+        .topics()
+        .map(|t| (t.name.clone(), log_config(image, config, &t.name)))
+        .collect();
+    LogManagerConfig {
+        data_dir: config.data_dir.clone(),
+        // No topic is named "": this is the broker-wide default chain.
+        default_log_config: log_config(image, config, ""),
+        topic_configs,
+        recovery_threads: config.num_recovery_threads_per_data_dir,
+        flush_threads: FLUSH_THREADS,
+        partitions_max: PARTITIONS_MAX,
+        retention_check_interval_ms: config.log_retention_check_interval_ms,
+        flush_check_interval_ms: config.log_flush_scheduler_interval_ms,
+        checkpoint_interval_ms: config.log_flush_offset_checkpoint_interval_ms,
+        cleaner: config.log_cleaner_enable.then(CleanerConfig::default),
+        cleaner_backoff_ms: config.log_cleaner_backoff_ms,
+    }
+}
+
 impl ReplicaManager {
-    pub fn new(data_dir: &Path) -> ReplicaManager {
-        ReplicaManager {
-            data_dir: data_dir.to_path_buf(),
-            flusher: FlushScheduler::start(FLUSH_THREADS),
+    /// Loads every partition log in the data directory (recovering after a crash) and starts
+    /// the background retention, flush, checkpoint and cleaner threads. Blocking.
+    pub fn open(image: &MetadataImage, config: &BrokerConfig) -> Result<Self, ReplicaError> {
+        let log_manager =
+            LogManager::open(log_manager_config(image, config), Arc::new(SystemClock))?;
+        log_manager.start_background()?;
+        Ok(ReplicaManager {
+            log_manager,
             partitions: RwLock::new(HashMap::new()),
             appended: watch::channel(0).0,
-        }
+        })
+    }
+
+    pub fn log_manager(&self) -> &Arc<LogManager> {
+        &self.log_manager
     }
 
     pub fn partition(&self, topic: &str, partition: i32) -> Option<Arc<Partition>> {
@@ -107,9 +147,9 @@ impl ReplicaManager {
         self.appended.subscribe()
     }
 
-    /// Brings the open partitions in line with `image`: opens what is missing (recovering
-    /// its log), closes and deletes what was removed. Blocking: runs on a blocking thread.
-    /// Returns the partitions it opened.
+    /// Brings the open partitions in line with `image`: opens what is missing, deletes what
+    /// was removed (including logs left on disk by a topic deleted while the broker was
+    /// down). Blocking: runs on a blocking thread. Returns the partitions it opened.
     pub fn sync(
         &self,
         image: &MetadataImage,
@@ -133,8 +173,9 @@ impl ReplicaManager {
             .collect();
         for partition in stale {
             self.write_partitions().remove(&partition.topic_partition);
-            self.delete_partition(&partition)?;
+            self.delete_log(&partition.topic_partition)?;
         }
+        self.delete_stray_logs(image, &wanted)?;
         for (tp, (topic_id, leader_epoch)) in wanted {
             if self.read_partitions().contains_key(&tp) {
                 continue;
@@ -146,6 +187,30 @@ impl ReplicaManager {
             opened.push(partition);
         }
         Ok(opened)
+    }
+
+    /// Deletes loaded logs that belong to no topic of the image: their `partition.metadata`
+    /// names a topic id the image does not have. Directories without that file were not
+    /// created for a topic partition here and are left alone.
+    fn delete_stray_logs(
+        &self,
+        image: &MetadataImage,
+        wanted: &HashMap<TopicPartition, (TopicId, i32)>,
+    ) -> Result<(), ReplicaError> {
+        for log in self.log_manager.logs() {
+            let tp = log.topic_partition();
+            if wanted.contains_key(tp) || self.read_partitions().contains_key(tp) {
+                continue;
+            }
+            let Some(id) = read_partition_metadata(log.dir()) else {
+                continue;
+            };
+            if image.topic_by_id(id).is_none() {
+                tracing::info!(partition = %tp, topic_id = %id, "deleting the log of a deleted topic");
+                self.delete_log(tp)?;
+            }
+        }
+        Ok(())
     }
 
     /// Applies changed topic configs to open logs.
@@ -166,37 +231,27 @@ impl ReplicaManager {
         tp: TopicPartition,
         topic_id: TopicId,
         leader_epoch: i32,
-        log_config: strom_storage::LogConfig,
+        log_config: LogConfig,
     ) -> Result<Partition, ReplicaError> {
-        let dir = self.data_dir.join(tp.dir_name());
-        match read_partition_metadata(&dir) {
-            Some(existing) if existing != topic_id => {
-                tracing::warn!(partition = %tp, old = %existing, new = %topic_id,
-                    "removing the log of an earlier topic with the same name");
-                remove_dir(&dir)?;
+        if let Some(existing) = self.log_manager.log(&tp) {
+            match read_partition_metadata(existing.dir()) {
+                Some(id) if id != topic_id => {
+                    tracing::warn!(partition = %tp, old = %id, new = %topic_id,
+                        "removing the log of an earlier topic with the same name");
+                    self.delete_log(&tp)?;
+                }
+                _ => {}
             }
-            _ => {}
         }
-        std::fs::create_dir_all(&dir).map_err(|source| ReplicaError::Io {
-            op: "create dir",
-            path: dir.clone(),
-            source,
-        })?;
-        write_partition_metadata(&dir, topic_id)?;
-        // Checkpoints (recovery point, log start, high watermark) are not kept yet, so every
-        // open recovers the whole log and the high watermark restarts at the recovered end.
-        let params = LoadParams::default();
-        let (log, stats) = Log::open(
-            dir,
-            tp.clone(),
-            log_config,
-            params,
-            Arc::new(SystemClock),
-            self.flusher.handle(),
-        )?;
+        let log = self
+            .log_manager
+            .get_or_create_log(&tp, Some(log_config.clone()))?;
+        if *log.config() != log_config {
+            log.update_config(log_config)?;
+        }
+        write_partition_metadata(log.dir(), topic_id)?;
         log.update_high_watermark(log.log_end_offset());
-        tracing::debug!(partition = %tp, ?stats, "opened log");
-        let _ = LeaderEpoch(leader_epoch);
+        tracing::debug!(partition = %tp, log_end = %log.log_end_offset(), "partition online");
         Ok(Partition {
             topic_partition: tp,
             topic_id,
@@ -205,39 +260,20 @@ impl ReplicaManager {
         })
     }
 
-    fn delete_partition(&self, partition: &Partition) -> Result<(), ReplicaError> {
-        if let Err(e) = partition.log.close() {
-            tracing::warn!(partition = %partition.topic_partition, error = %e,
-                "close before delete failed");
+    fn delete_log(&self, tp: &TopicPartition) -> Result<(), ReplicaError> {
+        if self.log_manager.delete_log(tp)? {
+            tracing::info!(partition = %tp, "deleted log");
         }
-        let dir = partition.log.dir().to_path_buf();
-        remove_dir(&dir)?;
-        tracing::info!(partition = %partition.topic_partition, "deleted log");
         Ok(())
     }
 
-    /// Flushes and closes every log; the broker is shutting down. Blocking.
+    /// Flushes and closes every log, writes the checkpoints and then the clean-shutdown
+    /// marker, so the next start loads without scanning segments. Blocking.
     pub fn shutdown(&self) {
-        let partitions: Vec<_> = self.write_partitions().drain().map(|(_, p)| p).collect();
-        for partition in partitions {
-            if let Err(e) = partition.log.close() {
-                tracing::error!(partition = %partition.topic_partition, error = %e,
-                    "flush on shutdown failed");
-            }
+        self.write_partitions().clear();
+        if let Err(e) = self.log_manager.shutdown() {
+            tracing::error!(error = %e, "log shutdown failed: the next start recovers");
         }
-        self.flusher.shutdown();
-    }
-}
-
-fn remove_dir(dir: &Path) -> Result<(), ReplicaError> {
-    match std::fs::remove_dir_all(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(source) => Err(ReplicaError::Io {
-            op: "remove dir",
-            path: dir.to_path_buf(),
-            source,
-        }),
     }
 }
 

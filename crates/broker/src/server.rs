@@ -140,6 +140,12 @@ impl Server {
             })?,
             None => (bound.ip().to_string(), i32::from(bound.port())),
         };
+        let image = controller.image();
+        let replica_config = config.clone();
+        let replica_manager =
+            tokio::task::spawn_blocking(move || ReplicaManager::open(&image, &replica_config))
+                .await
+                .unwrap_or_else(|e| panic!("log manager open panicked: {e}"))?;
         let (shutdown_tx, shutdown) = watch::channel(false);
         let request_bytes = config
             .queued_max_request_bytes
@@ -150,7 +156,7 @@ impl Server {
             advertised_host,
             advertised_port,
             controller: Arc::new(controller),
-            replica_manager: Arc::new(ReplicaManager::new(&data_dir)),
+            replica_manager: Arc::new(replica_manager),
             fetch_sessions: FetchSessionCache::new(config.fetch_session_cache_slots),
             producers: ProducerStates::default(),
             request_bytes: Arc::new(Semaphore::new(request_bytes)),
