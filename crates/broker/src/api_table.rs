@@ -35,7 +35,7 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::Fetch,
         4,
-        "long poll, size limits, isolation level; no sessions yet (answers session id 0)",
+        "long poll, size limits, isolation level, incremental fetch sessions (KIP-227)",
     ),
     api(
         ApiKey::ListOffsets,

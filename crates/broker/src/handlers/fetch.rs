@@ -4,65 +4,187 @@
 //! consumer. When fewer than `min_bytes` are available the request long-polls, waking on
 //! appends, until `max_wait_ms` passes.
 //!
+//! From v7 requests may use incremental fetch sessions (KIP-227, see
+//! [`crate::fetch_session`]): an incremental request reads every partition of its session and
+//! the response leaves out partitions with nothing new to say.
+//!
 //! Without transactions every offset below the high watermark is stable, so both isolation
 //! levels read up to the high watermark and `last_stable_offset` equals it. Topics are named
 //! up to v12 and identified by topic id from v13.
 
+use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use strom_metadata::TopicId;
-use strom_protocol::ErrorCode;
-use strom_protocol::generated::fetch_request::FetchPartition;
 use strom_protocol::generated::fetch_response::{FetchableTopicResponse, PartitionData};
 use strom_protocol::generated::{FetchRequest, FetchResponse};
+use strom_protocol::{ErrorCode, Uuid};
 use strom_storage::{FetchIsolation, FetchParams, Offset};
 
 use crate::errors::storage_error_code;
+use crate::fetch_session::{
+    FINAL_EPOCH, FetchContext, FetchTarget, NO_SESSION, PartitionOutcome, SessionPartitionKey,
+};
 use crate::server::Broker;
 
 /// Kafka's `READ_COMMITTED` isolation level.
 const READ_COMMITTED: i8 = 1;
+/// The first Fetch version with fetch sessions.
+const SESSIONS_MIN_VERSION: i16 = 7;
+/// The first Fetch version naming topics by id.
+const TOPIC_IDS_MIN_VERSION: i16 = 13;
 
-/// A partition of the request, resolved against the metadata once.
+/// A partition to read, its topic resolved against the metadata once.
 struct Wanted {
-    topic_index: usize,
-    name: String,
-    request: FetchPartition,
+    key: SessionPartitionKey,
+    name: Option<String>,
+    target: FetchTarget,
 }
 
 pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -> FetchResponse {
-    let image = broker.image();
-    let mut topics: Vec<FetchableTopicResponse> = Vec::with_capacity(request.topics.len());
-    let mut wanted = Vec::new();
-    for topic in request.topics {
-        let name = if version >= 13 {
-            image
-                .topic_by_id(TopicId::from_u128(topic.topic_id.as_u128()))
-                .map(|t| t.name.clone())
+    let by_id = version >= TOPIC_IDS_MIN_VERSION;
+    let key = |topic: &str, topic_id: Uuid, partition: i32| SessionPartitionKey {
+        topic: if by_id {
+            String::new()
         } else {
-            Some(topic.topic.clone())
-        };
-        let index = topics.len();
-        topics.push(FetchableTopicResponse {
-            topic: topic.topic.clone(),
-            topic_id: topic.topic_id,
-            ..FetchableTopicResponse::default()
-        });
-        for partition in topic.partitions {
-            match &name {
-                Some(name) => wanted.push(Wanted {
-                    topic_index: index,
-                    name: name.clone(),
-                    request: partition,
-                }),
-                None => topics[index].partitions.push(error_partition(
-                    partition.partition,
-                    ErrorCode::UnknownTopicId,
-                )),
-            }
+            topic.to_string()
+        },
+        topic_id: if by_id { topic_id } else { Uuid::default() },
+        partition,
+    };
+    let mut requested = Vec::new();
+    for topic in &request.topics {
+        for p in &topic.partitions {
+            let target = FetchTarget {
+                fetch_offset: p.fetch_offset,
+                partition_max_bytes: p.partition_max_bytes,
+                current_leader_epoch: p.current_leader_epoch,
+            };
+            requested.push((key(&topic.topic, topic.topic_id, p.partition), target));
         }
     }
+    let (session_id, epoch) = if version >= SESSIONS_MIN_VERSION {
+        (request.session_id, request.session_epoch)
+    } else {
+        (NO_SESSION, FINAL_EPOCH)
+    };
+    let forgotten: Vec<SessionPartitionKey> = request
+        .forgotten_topics_data
+        .iter()
+        .flat_map(|t| t.partitions.iter().map(|p| key(&t.topic, t.topic_id, *p)))
+        .collect();
+    let mut new_id = || (uuid::Uuid::new_v4().as_u128() as i32) & i32::MAX;
+    let context = broker.fetch_sessions.new_context(
+        session_id,
+        epoch,
+        requested,
+        &forgotten,
+        Instant::now(),
+        &mut new_id,
+    );
+    let (session_id, incremental, partitions) = match context {
+        FetchContext::Full { session_id } => (session_id, false, None),
+        FetchContext::Incremental {
+            session_id,
+            partitions,
+        } => (session_id, true, Some(partitions)),
+        FetchContext::Error(code) => {
+            return FetchResponse {
+                error_code: code.code(),
+                session_id: NO_SESSION,
+                ..FetchResponse::default()
+            };
+        }
+    };
+    let partitions = match partitions {
+        Some(p) => p,
+        None => request
+            .topics
+            .iter()
+            .flat_map(|t| {
+                t.partitions.iter().map(|p| {
+                    let target = FetchTarget {
+                        fetch_offset: p.fetch_offset,
+                        partition_max_bytes: p.partition_max_bytes,
+                        current_leader_epoch: p.current_leader_epoch,
+                    };
+                    (key(&t.topic, t.topic_id, p.partition), target)
+                })
+            })
+            .collect(),
+    };
+    let image = broker.image();
+    let wanted: Vec<Wanted> = partitions
+        .into_iter()
+        .map(|(key, target)| Wanted {
+            name: if by_id {
+                image
+                    .topic_by_id(TopicId::from_u128(key.topic_id.as_u128()))
+                    .map(|t| t.name.clone())
+            } else {
+                Some(key.topic.clone())
+            },
+            key,
+            target,
+        })
+        .collect();
+    let results = long_poll(broker, &request, &wanted).await;
+    let include = if session_id == NO_SESSION {
+        vec![true; results.len()]
+    } else {
+        let outcomes: Vec<_> = wanted
+            .iter()
+            .zip(&results)
+            .map(|(w, d)| (&w.key, outcome(d)))
+            .collect();
+        broker
+            .fetch_sessions
+            .record_response(session_id, &outcomes, incremental)
+    };
+    let mut topics: Vec<FetchableTopicResponse> = Vec::new();
+    let mut topic_index: HashMap<(String, Uuid), usize> = HashMap::new();
+    for ((w, data), include) in wanted.iter().zip(results).zip(include) {
+        if !include {
+            continue;
+        }
+        let at = *topic_index
+            .entry((w.key.topic.clone(), w.key.topic_id))
+            .or_insert_with(|| {
+                topics.push(FetchableTopicResponse {
+                    topic: w.key.topic.clone(),
+                    topic_id: w.key.topic_id,
+                    ..FetchableTopicResponse::default()
+                });
+                topics.len() - 1
+            });
+        topics[at].partitions.push(data);
+    }
+    FetchResponse {
+        error_code: ErrorCode::None.code(),
+        session_id,
+        responses: topics,
+        ..FetchResponse::default()
+    }
+}
+
+/// What the session cache needs to know about one partition's answer.
+fn outcome(data: &PartitionData) -> PartitionOutcome {
+    PartitionOutcome {
+        has_records: data.records.as_ref().is_some_and(|r| !r.is_empty()),
+        error: data.error_code != ErrorCode::None.code(),
+        high_watermark: data.high_watermark,
+        log_start_offset: data.log_start_offset,
+    }
+}
+
+/// Reads every wanted partition, waiting (up to `max_wait_ms`, woken by appends) until
+/// `min_bytes` are available or a partition fails.
+async fn long_poll(
+    broker: &Arc<Broker>,
+    request: &FetchRequest,
+    wanted: &[Wanted],
+) -> Vec<PartitionData> {
     let response_max = request.max_bytes.clamp(0, broker.config.fetch_max_bytes) as usize;
     let read_committed = request.isolation_level == READ_COMMITTED;
     let max_wait = Duration::from_millis(
@@ -72,31 +194,21 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
     let mut appends = broker.replica_manager.subscribe_appends();
     let mut shutdown = broker.shutdown.clone();
     let min_bytes = request.min_bytes.max(0) as usize;
-    let results = loop {
+    loop {
         appends.borrow_and_update();
-        let (results, bytes, errors) = read_all(broker, &wanted, response_max, read_committed);
+        let (results, bytes, errors) = read_all(broker, wanted, response_max, read_committed);
         let satisfied = bytes >= min_bytes.max(1) || errors || wanted.is_empty();
         if satisfied || tokio::time::Instant::now() >= deadline {
-            break results;
+            return results;
         }
         tokio::select! {
             _ = tokio::time::sleep_until(deadline) => {}
-            changed = appends.changed() => if changed.is_err() { break results; },
+            changed = appends.changed() => if changed.is_err() { return results; },
             _ = shutdown.changed() => {}
         }
         if *shutdown.borrow() {
-            break read_all(broker, &wanted, response_max, read_committed).0;
+            return read_all(broker, wanted, response_max, read_committed).0;
         }
-    };
-    for (w, data) in wanted.iter().zip(results) {
-        topics[w.topic_index].partitions.push(data);
-    }
-    FetchResponse {
-        error_code: ErrorCode::None.code(),
-        // Sessionless: session id 0 tells the client to keep sending full requests.
-        session_id: 0,
-        responses: topics,
-        ..FetchResponse::default()
     }
 }
 
@@ -130,11 +242,14 @@ fn read_one(
     first: bool,
     read_committed: bool,
 ) -> PartitionData {
-    let index = w.request.partition;
-    let Some(partition) = broker.replica_manager.partition(&w.name, index) else {
+    let index = w.key.partition;
+    let Some(name) = &w.name else {
+        return error_partition(index, ErrorCode::UnknownTopicId);
+    };
+    let Some(partition) = broker.replica_manager.partition(name, index) else {
         return error_partition(index, ErrorCode::UnknownTopicOrPartition);
     };
-    let epoch = w.request.current_leader_epoch;
+    let epoch = w.target.current_leader_epoch;
     if epoch >= 0 && epoch != partition.leader_epoch {
         let code = if epoch > partition.leader_epoch {
             ErrorCode::UnknownLeaderEpoch
@@ -144,7 +259,7 @@ fn read_one(
         return error_partition(index, code);
     }
     let log = &partition.log;
-    let max_bytes = (w.request.partition_max_bytes.max(0) as usize).min(remaining);
+    let max_bytes = (w.target.partition_max_bytes.max(0) as usize).min(remaining);
     let params = FetchParams {
         max_bytes,
         min_one_batch: first,
@@ -163,7 +278,7 @@ fn read_one(
     if max_bytes == 0 && !first {
         return data;
     }
-    match log.read(Offset(w.request.fetch_offset), params) {
+    match log.read(Offset(w.target.fetch_offset), params) {
         Ok(fetched) => {
             data.high_watermark = fetched.high_watermark.0;
             data.last_stable_offset = fetched.high_watermark.0;
