@@ -26,7 +26,10 @@ for tool in fio iperf3 cargo python3; do
 done
 
 echo "== building (release)" >&2
-(cd "$root" && cargo build --release -p strom --quiet)
+# STROM_BENCH_NO_BUILD=1 reuses the binaries already in target/release.
+if [ -z "${STROM_BENCH_NO_BUILD:-}" ]; then
+  (cd "$root" && cargo build --release -p strom --quiet)
+fi
 strom="$root/target/release/strom"
 loadgen=""
 if (cd "$here/rdkafka-loadgen" && cargo build --release --quiet); then
@@ -75,7 +78,7 @@ run() {
   fi
 }
 
-sb() { "$strom" bench "$@" --duration "$per_run" --quiet --output json; }
+common=(--duration "$per_run" --quiet --output json)
 topic() { "$strom" topic create "$1" --partitions "$2" --if-not-exists > /dev/null; }
 
 # strom bench: produce alone
@@ -87,19 +90,22 @@ for size in 1024 100; do
         if [ "$parts" = 16 ] && [ "$codec" = zstd ]; then continue; fi
         name="strom produce ${size}B p${parts} acks=${acks} ${codec}"
         t="s-${size}-${parts}-${acks}-${codec}"
-        run "$name" sb produce --topic "$t" --partitions "$parts" --record-size "$size" \
-          --count "$count" --acks "$acks" --compression "$codec" --producers 2
+        run "$name" "$strom" bench produce "${common[@]}" --topic "$t" \
+          --partitions "$parts" --record-size "$size" --count "$count" --acks "$acks" --compression "$codec" --producers 2
       done
     done
   done
 done
 # strom bench: consume from page cache (the topics just written)
-run "strom consume 1024B p1" sb consume --topic s-1024-1-1-none --count 2000000
-run "strom consume 1024B p16" sb consume --topic s-1024-16-1-none --count 2000000
-run "strom consume 100B p1" sb consume --topic s-100-1-1-none --count 10000000
+for t in s-1024-1-1-none s-1024-16-1-none s-100-1-1-none; do
+  size="${t#s-}"; size="${size%%-*}"; parts="${t#s-*-}"; parts="${parts%%-*}"
+  run "strom consume ${size}B p${parts}" "$strom" bench consume "${common[@]}" --topic "$t" \
+    --count 10000000
+done
 # strom bench: produce + consume, end-to-end latency at 10,000 records/s of 1 KiB
 for acks in all 1; do
-  run "strom e2e 1024B p1 acks=${acks} 10k/s" sb e2e --topic "e2e-${acks}" --record-size 1024 \
+  run "strom e2e 1024B p1 acks=${acks} 10k/s" "$strom" bench e2e "${common[@]}" \
+    --topic "e2e-${acks}" --record-size 1024 \
     --rate 10000 --count $((per_run * 10000)) --acks "$acks"
 done
 

@@ -306,9 +306,23 @@ fn take_ready(inner: &Inner) -> Vec<ReadyBatch> {
         if !(flush || due || q.bytes >= inner.config.batch_size) {
             continue;
         }
-        let records = std::mem::take(&mut q.records);
-        q.bytes = 0;
-        q.oldest = None;
+        // At most `batch_size` bytes per batch (one record at least), so a queue that grew
+        // while a batch was in flight never becomes a request the broker must refuse.
+        let (mut take, mut taken_bytes) = (0, 0);
+        for r in &q.records {
+            let size = queued_size(r);
+            if take > 0 && taken_bytes + size > inner.config.batch_size {
+                break;
+            }
+            taken_bytes += size;
+            take += 1;
+        }
+        let rest = q.records.split_off(take);
+        let records = std::mem::replace(&mut q.records, rest);
+        q.bytes = q.bytes.saturating_sub(taken_bytes);
+        if q.records.is_empty() {
+            q.oldest = None;
+        }
         let base_sequence = q.next_sequence;
         if inner.producer.0 >= 0 {
             q.next_sequence = q.next_sequence.wrapping_add(records.len() as i32);
@@ -331,6 +345,11 @@ fn take_ready(inner: &Inner) -> Vec<ReadyBatch> {
         }
     }
     ready
+}
+
+/// The bytes a queued record counts for against `batch_size`, as `send` counted them.
+fn queued_size(r: &Queued) -> usize {
+    r.key.as_ref().map_or(0, Bytes::len) + r.value.as_ref().map_or(0, Bytes::len) + 16
 }
 
 fn build_batch(

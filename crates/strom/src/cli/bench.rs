@@ -70,8 +70,8 @@ pub struct BenchArgs {
     /// Independent producers, each with its own connections
     #[arg(long, default_value_t = 1)]
     pub producers: u32,
-    /// Bytes per partition batch
-    #[arg(long, default_value_t = 1024 * 1024)]
+    /// Bytes per partition batch (below the broker's message.max.bytes)
+    #[arg(long, default_value_t = 512 * 1024)]
     pub batch_size: usize,
     /// How long a partial batch may wait, in ms
     #[arg(long, default_value_t = 5)]
