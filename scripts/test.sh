@@ -11,6 +11,8 @@ echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== cargo test"
+# Some crates' tests start the real broker (target/debug/strom); build it first.
+cargo build -p strom --locked
 cargo test --workspace --all-targets --locked
 
 # Doc tests are not part of --all-targets.
