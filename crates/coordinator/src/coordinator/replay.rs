@@ -1,0 +1,103 @@
+//! Loading: the broker reads each owned `__consumer_offsets` partition from its log start and
+//! hands every record to [`GroupCoordinator::replay`]; [`GroupCoordinator::complete_load`]
+//! then arms the session timers of the members it found, as Kafka does after loading.
+
+use bytes::Bytes;
+
+use super::{Group, GroupCoordinator, consumer_ops};
+use crate::classic::ClassicGroup;
+use crate::effects::TimerKind;
+use crate::error::CoordinatorError;
+use crate::record::{CoordinatorRecord, decode_record};
+
+/// What became of one replayed record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplayOutcome {
+    Applied,
+    /// A record type this coordinator does not handle (share groups, transactions).
+    Skipped,
+}
+
+impl GroupCoordinator {
+    /// Applies one record read from `__consumer_offsets` (key and value bytes as stored).
+    pub fn replay(
+        &mut self,
+        key: &Bytes,
+        value: Option<&Bytes>,
+    ) -> Result<ReplayOutcome, CoordinatorError> {
+        match decode_record(key, value) {
+            Ok(record) => {
+                self.replay_record(&record);
+                Ok(ReplayOutcome::Applied)
+            }
+            Err(CoordinatorError::UnknownRecordType { .. }) => Ok(ReplayOutcome::Skipped),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Applies one decoded record.
+    pub fn replay_record(&mut self, record: &CoordinatorRecord) {
+        match record {
+            CoordinatorRecord::OffsetCommit(k, value) => match value {
+                Some(v) => {
+                    if !self.groups.contains_key(&k.group) {
+                        let mut group = ClassicGroup::new(&k.group, 0);
+                        group.current_state_timestamp_ms = None;
+                        self.groups.insert(k.group.clone(), Group::Classic(group));
+                    }
+                    self.apply_offset(&k.group, &k.topic, k.partition, v);
+                }
+                None => self.remove_offset(&k.group, &k.topic, k.partition),
+            },
+            CoordinatorRecord::GroupMetadata(k, value) => match value {
+                Some(v) => {
+                    let group = ClassicGroup::from_record_value(&k.group, v);
+                    self.groups.insert(k.group.clone(), Group::Classic(group));
+                }
+                None => {
+                    if matches!(self.groups.get(&k.group), Some(Group::Classic(_))) {
+                        self.groups.remove(&k.group);
+                    }
+                }
+            },
+            other => consumer_ops::replay_consumer_record(&mut self.groups, other),
+        }
+    }
+
+    /// Arms what a loaded coordinator needs: member sessions and the offset expiry check.
+    pub fn complete_load(&mut self, now_ms: i64) {
+        let mut timers = Vec::new();
+        for (group_id, group) in &self.groups {
+            match group {
+                Group::Classic(g) => {
+                    for m in g.members.values() {
+                        timers.push((
+                            TimerKind::ClassicHeartbeat {
+                                group_id: group_id.clone(),
+                                member_id: m.member_id.clone(),
+                            },
+                            now_ms.saturating_add(i64::from(m.session_timeout_ms)),
+                        ));
+                    }
+                }
+                Group::Consumer(g) => {
+                    let session = i64::from(self.config.consumer_group_session_timeout_ms);
+                    for m in g.members.values() {
+                        timers.push((
+                            TimerKind::ConsumerSession {
+                                group_id: group_id.clone(),
+                                member_id: m.member_id.clone(),
+                            },
+                            now_ms.saturating_add(session),
+                        ));
+                    }
+                }
+            }
+        }
+        for (kind, deadline) in timers {
+            self.timers.schedule(kind, deadline);
+        }
+        self.ensure_offset_expiration_timer(now_ms);
+        self.timers.take_armed();
+    }
+}
