@@ -75,6 +75,26 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         0,
         "SET, DELETE, APPEND, SUBTRACT",
     ),
+    api(
+        ApiKey::DeleteRecords,
+        0,
+        "moves the log start offset; -1 means the high watermark",
+    ),
+    api(
+        ApiKey::OffsetForLeaderEpoch,
+        2,
+        "from the leader-epoch cache; current epoch ends at the log end",
+    ),
+    api(
+        ApiKey::DescribeLogDirs,
+        1,
+        "one log dir, partition sizes; volume sizes unknown (-1)",
+    ),
+    api(
+        ApiKey::DescribeCluster,
+        0,
+        "this node as broker and controller; broker endpoints only",
+    ),
 ];
 
 /// The `(min, max)` versions served for `api_key`, if it is served at all.

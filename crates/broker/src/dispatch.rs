@@ -95,6 +95,18 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::IncrementalAlterConfigs(r) => ResponseBody::IncrementalAlterConfigs(
             handlers::incremental_alter_configs::handle(broker, r, v).await,
         ),
+        RequestBody::DeleteRecords(r) => {
+            ResponseBody::DeleteRecords(handlers::delete_records::handle(broker, r, v).await)
+        }
+        RequestBody::OffsetForLeaderEpoch(r) => ResponseBody::OffsetForLeaderEpoch(
+            handlers::offset_for_leader_epoch::handle(broker, r, v),
+        ),
+        RequestBody::DescribeLogDirs(r) => {
+            ResponseBody::DescribeLogDirs(handlers::describe_log_dirs::handle(broker, r, v).await)
+        }
+        RequestBody::DescribeCluster(r) => {
+            ResponseBody::DescribeCluster(handlers::describe_cluster::handle(broker, r, v))
+        }
         other => {
             // The connection admits only APIs in the supported table, each of which has an
             // arm above; reaching here is a bug in that table.

@@ -206,7 +206,8 @@ impl ReplicaManager {
                 continue;
             };
             if image.topic_by_id(id).is_none() {
-                tracing::info!(partition = %tp, topic_id = %id, "deleting the log of a deleted topic");
+                tracing::info!(partition = %tp, topic_id = %id,
+                    "deleting the log of a deleted topic");
                 self.delete_log(tp)?;
             }
         }

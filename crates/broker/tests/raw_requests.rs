@@ -1,0 +1,106 @@
+//! Exact request sequences that no client library sends on demand: OffsetForLeaderEpoch, and
+//! an idempotent producer's retried and out-of-order batches across a broker restart.
+
+mod common;
+
+use common::{TestBroker, batch, create_topic, produce, send};
+use strom_protocol::ErrorCode;
+use strom_protocol::generated::offset_for_leader_epoch_request::{
+    OffsetForLeaderPartition, OffsetForLeaderTopic,
+};
+use strom_protocol::generated::{InitProducerIdRequest, OffsetForLeaderEpochRequest, ResponseBody};
+
+async fn end_offset_for(
+    conn: &strom_client::Connection,
+    topic: &str,
+    current_leader_epoch: i32,
+    leader_epoch: i32,
+) -> (i16, i32, i64) {
+    let request = OffsetForLeaderEpochRequest {
+        replica_id: -1,
+        topics: vec![OffsetForLeaderTopic {
+            topic: topic.into(),
+            partitions: vec![OffsetForLeaderPartition {
+                partition: 0,
+                current_leader_epoch,
+                leader_epoch,
+                ..OffsetForLeaderPartition::default()
+            }],
+            ..OffsetForLeaderTopic::default()
+        }],
+        ..OffsetForLeaderEpochRequest::default()
+    };
+    let ResponseBody::OffsetForLeaderEpoch(r) = send(conn, request, 4).await else {
+        panic!("not an OffsetForLeaderEpoch response")
+    };
+    let p = &r.topics[0].partitions[0];
+    (p.error_code, p.leader_epoch, p.end_offset)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offset_for_leader_epoch_answers_the_end_of_the_epoch() {
+    // The current leader epoch ends at the log end; a caller claiming a newer current epoch
+    // gets UNKNOWN_LEADER_EPOCH, and an unknown partition UNKNOWN_TOPIC_OR_PARTITION.
+    let dir = tempfile::tempdir().unwrap();
+    let broker = TestBroker::start(dir.path()).await;
+    let conn = broker.connect().await;
+    create_topic(&conn, "epochs", 1).await;
+    let r = produce(&conn, "epochs", 0, batch(&[b"a", b"b", b"c"], None), 9).await;
+    assert_eq!(r.error_code, 0);
+    assert_eq!(end_offset_for(&conn, "epochs", -1, 0).await, (0, 0, 3));
+    assert_eq!(end_offset_for(&conn, "epochs", 0, 0).await, (0, 0, 3));
+    let (code, _, _) = end_offset_for(&conn, "epochs", 7, 0).await;
+    assert_eq!(code, ErrorCode::UnknownLeaderEpoch.code());
+    let (code, epoch, offset) = end_offset_for(&conn, "nope", -1, 0).await;
+    assert_eq!(
+        (code, epoch, offset),
+        (ErrorCode::UnknownTopicOrPartition.code(), -1, -1)
+    );
+    broker.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idempotent_retries_after_a_restart_are_not_written_twice() {
+    // After a clean restart, a retried batch (same producer id, epoch and sequence) is
+    // acknowledged at its original offset without a second copy, a sequence gap is refused
+    // with OUT_OF_ORDER_SEQUENCE_NUMBER, and the next sequence appends after the log end.
+    let dir = tempfile::tempdir().unwrap();
+    let broker = TestBroker::start(dir.path()).await;
+    let conn = broker.connect().await;
+    create_topic(&conn, "idem", 1).await;
+    let init = InitProducerIdRequest {
+        transactional_id: None,
+        transaction_timeout_ms: 60_000,
+        producer_id: -1,
+        producer_epoch: -1,
+        ..InitProducerIdRequest::default()
+    };
+    let ResponseBody::InitProducerId(ids) = send(&conn, init, 4).await else {
+        panic!("not an InitProducerId response")
+    };
+    assert_eq!(ids.error_code, 0);
+    let (pid, epoch) = (ids.producer_id, ids.producer_epoch);
+    let first = produce(
+        &conn,
+        "idem",
+        0,
+        batch(&[b"a", b"b", b"c"], Some((pid, epoch, 0))),
+        9,
+    );
+    assert_eq!(first.await.base_offset, 0);
+    let second = batch(&[b"d", b"e"], Some((pid, epoch, 3)));
+    let r = produce(&conn, "idem", 0, second.clone(), 9).await;
+    assert_eq!((r.error_code, r.base_offset), (0, 3));
+    drop(conn);
+    broker.stop().await;
+
+    let broker = TestBroker::start(dir.path()).await;
+    let conn = broker.connect().await;
+    let retried = produce(&conn, "idem", 0, second, 9).await;
+    assert_eq!((retried.error_code, retried.base_offset), (0, 3));
+    let gap = produce(&conn, "idem", 0, batch(&[b"x"], Some((pid, epoch, 7))), 9).await;
+    assert_eq!(gap.error_code, ErrorCode::OutOfOrderSequenceNumber.code());
+    let next = produce(&conn, "idem", 0, batch(&[b"f"], Some((pid, epoch, 5))), 9).await;
+    assert_eq!((next.error_code, next.base_offset), (0, 5));
+    broker.stop().await;
+}
