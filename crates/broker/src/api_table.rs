@@ -30,7 +30,7 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::Produce,
         3,
-        "acks 0/1/all, idempotent producers, batch errors in record_errors (v8+)",
+        "acks 0/1/all, idempotent producers, refused records named in record_errors (v8+)",
     ),
     api(
         ApiKey::Fetch,

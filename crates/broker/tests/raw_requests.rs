@@ -1,9 +1,10 @@
 //! Exact request sequences that no client library sends on demand: OffsetForLeaderEpoch, and
-//! an idempotent producer's retried and out-of-order batches across a broker restart.
+//! an idempotent producer's retried and out-of-order batches across a broker restart, and
+//! Produce's per-record errors.
 
 mod common;
 
-use common::{TestBroker, batch, create_topic, produce, send};
+use common::{TestBroker, batch, create_topic, create_topic_with, keyed_batch, produce, send};
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::offset_for_leader_epoch_request::{
     OffsetForLeaderPartition, OffsetForLeaderTopic,
@@ -102,5 +103,42 @@ async fn idempotent_retries_after_a_restart_are_not_written_twice() {
     assert_eq!(gap.error_code, ErrorCode::OutOfOrderSequenceNumber.code());
     let next = produce(&conn, "idem", 0, batch(&[b"f"], Some((pid, epoch, 5))), 9).await;
     assert_eq!((next.error_code, next.base_offset), (0, 5));
+    broker.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyless_records_on_a_compacted_topic_are_named_in_record_errors() {
+    // A batch with keyless records sent to a compacted topic is refused with INVALID_RECORD;
+    // from Produce v8 the response lists each keyless record's index in the batch with a
+    // message, and nothing of the batch is written.
+    let dir = tempfile::tempdir().unwrap();
+    let broker = TestBroker::start(dir.path()).await;
+    let conn = broker.connect().await;
+    create_topic_with(&conn, "compacted", 1, &[("cleanup.policy", "compact")]).await;
+    let records = keyed_batch(&[
+        (Some(b"k0"), b"a"),
+        (None, b"b"),
+        (Some(b"k2"), b"c"),
+        (None, b"d"),
+    ]);
+    let r = produce(&conn, "compacted", 0, records.clone(), 9).await;
+    assert_eq!(r.error_code, ErrorCode::InvalidRecord.code());
+    let indexes: Vec<i32> = r.record_errors.iter().map(|e| e.batch_index).collect();
+    assert_eq!(indexes, vec![1, 3]);
+    let message = r.record_errors[0].batch_index_error_message.as_deref();
+    assert!(
+        message.is_some_and(|m| m.contains("without key")),
+        "{message:?}"
+    );
+    assert!(
+        r.error_message
+            .is_some_and(|m| m.contains("2 record errors"))
+    );
+
+    let old = produce(&conn, "compacted", 0, records, 7).await;
+    assert_eq!(old.error_code, ErrorCode::InvalidRecord.code());
+    assert!(old.record_errors.is_empty());
+    let keyed = produce(&conn, "compacted", 0, keyed_batch(&[(Some(b"k"), b"v")]), 9).await;
+    assert_eq!((keyed.error_code, keyed.base_offset), (0, 0));
     broker.stop().await;
 }

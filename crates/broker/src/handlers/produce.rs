@@ -2,6 +2,10 @@
 //! data is as durable as `acks` asks: acks=0 gets no response at all, acks=1 is answered once
 //! the batches are in the log (page cache), acks=all once a grouped fsync has them on disk
 //! (see the storage crate's flush scheduler), or with `REQUEST_TIMED_OUT` after `timeout_ms`.
+//!
+//! From v8 a batch refused because of particular records names them in `record_errors`
+//! (each record's index in its batch and why), as Kafka does for a keyless record sent to a
+//! compacted topic; the whole batch is still refused with `INVALID_RECORD`.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,6 +16,7 @@ use strom_protocol::generated::produce_response::{
     BatchIndexAndErrorMessage, PartitionProduceResponse, TopicProduceResponse,
 };
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
+use strom_protocol::records::BatchIter;
 use strom_storage::{AppendOrigin, FlushWaiter, LeaderEpoch, StorageError};
 
 use crate::dispatch::Turn;
@@ -22,6 +27,8 @@ use crate::server::Broker;
 
 /// Longest acks=all wait honoured, whatever `timeout_ms` says.
 pub const PRODUCE_TIMEOUT_MS_MAX: u64 = 300_000;
+/// Record errors listed in one partition's response (v8+ `record_errors`).
+pub const RECORD_ERRORS_MAX: usize = 1000;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -135,7 +142,9 @@ fn append(
         }
     }
     // The log assigns offsets in place, so it needs the bytes to itself; a slice of a shared
-    // request frame is copied once here.
+    // request frame is copied once here. The shared original stays for naming the records
+    // of a refused batch.
+    let original = records.clone();
     let records = records
         .try_into_mut()
         .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
@@ -160,16 +169,55 @@ fn append(
             response.error_code = code.code();
             response.error_message = Some(e.to_string());
             if version >= 8
-                && let StorageError::InvalidRecord { batch_index, .. }
-                | StorageError::CorruptRecord { batch_index, .. } = &e
+                && let StorageError::InvalidRecord { batch_index, .. } = &e
+                && partition.log.config().cleanup_policy.compacts()
             {
-                response.record_errors = vec![BatchIndexAndErrorMessage {
-                    batch_index: i32::try_from(*batch_index).unwrap_or(i32::MAX),
-                    batch_index_error_message: Some(e.to_string()),
-                    ..BatchIndexAndErrorMessage::default()
-                }];
+                let keyless = keyless_records(&original, *batch_index);
+                if !keyless.is_empty() {
+                    let message = format!(
+                        "Compacted topic cannot accept message without key in topic partition \
+                         {}.",
+                        partition.topic_partition
+                    );
+                    response.error_message = Some(format!(
+                        "One or more records have been rejected due to {} record errors in \
+                         total, and only showing the first three errors at most: [{}]",
+                        keyless.len(),
+                        keyless
+                            .iter()
+                            .take(3)
+                            .map(|i| format!("{i}: {message}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    response.record_errors = keyless
+                        .into_iter()
+                        .take(RECORD_ERRORS_MAX)
+                        .map(|index| BatchIndexAndErrorMessage {
+                            batch_index: index,
+                            batch_index_error_message: Some(message.clone()),
+                            ..BatchIndexAndErrorMessage::default()
+                        })
+                        .collect();
+                }
             }
             None
         }
     }
+}
+
+/// The positions, within batch number `batch_index` of `records`, of records without a key
+/// (what a compacted topic refuses). Runs only on the error path.
+fn keyless_records(records: &Bytes, batch_index: usize) -> Vec<i32> {
+    let Some(Ok(batch)) = BatchIter::new(records.clone()).nth(batch_index) else {
+        return Vec::new();
+    };
+    let Ok(iter) = batch.records() else {
+        return Vec::new();
+    };
+    iter.map_while(Result::ok)
+        .enumerate()
+        .filter(|(_, r)| r.key.is_none())
+        .filter_map(|(i, _)| i32::try_from(i).ok())
+        .collect()
 }

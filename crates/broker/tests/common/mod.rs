@@ -76,13 +76,32 @@ pub fn batch(values: &[&[u8]], producer: Option<(i64, i16, i32)>) -> Bytes {
 
 /// Creates `name` with `partitions` partitions and asserts it worked.
 pub async fn create_topic(conn: &Connection, name: &str, partitions: i32) {
+    create_topic_with(conn, name, partitions, &[]).await;
+}
+
+/// Creates `name` with topic configs and asserts it worked.
+pub async fn create_topic_with(
+    conn: &Connection,
+    name: &str,
+    partitions: i32,
+    configs: &[(&str, &str)],
+) {
     use strom_protocol::generated::CreateTopicsRequest;
-    use strom_protocol::generated::create_topics_request::CreatableTopic;
+    use strom_protocol::generated::create_topics_request::{CreatableTopic, CreatableTopicConfig};
+    let configs = configs
+        .iter()
+        .map(|(k, v)| CreatableTopicConfig {
+            name: (*k).into(),
+            value: Some((*v).into()),
+            ..CreatableTopicConfig::default()
+        })
+        .collect();
     let request = CreateTopicsRequest {
         topics: vec![CreatableTopic {
             name: name.into(),
             num_partitions: partitions,
             replication_factor: 1,
+            configs,
             ..CreatableTopic::default()
         }],
         timeout_ms: 10_000,
@@ -123,4 +142,13 @@ pub async fn produce(
         panic!("not a Produce response")
     };
     r.responses.remove(0).partition_responses.remove(0)
+}
+
+/// One uncompressed batch of `(key, value)` records.
+pub fn keyed_batch(records: &[(Option<&[u8]>, &[u8])]) -> Bytes {
+    let mut builder = RecordBatchBuilder::new(Compression::None, 0);
+    for (key, value) in records {
+        builder.append(1_700_000_000_000, *key, Some(value), &[]);
+    }
+    builder.build().expect("batch builds")
 }
