@@ -337,7 +337,11 @@ impl GroupCoordinator {
             awaiting_sync: None,
             is_new: true,
         });
-        group.new_member_added = true;
+        // Only a first rebalance (generation 0) is extended by members arriving during the
+        // initial delay.
+        if group.is_in(State::PreparingRebalance) && group.generation_id == 0 {
+            group.new_member_added = true;
+        }
         // A new member that never comes back must not hold the rebalance forever.
         let deadline = now_ms.saturating_add(i64::from(join_timeout));
         self.timers
@@ -480,7 +484,8 @@ impl GroupCoordinator {
         }
         group.pending_sync_members.clear();
         let rebalance_timeout = i64::from(group.rebalance_timeout_ms());
-        let deadline = if group.is_in(State::Empty) {
+        let initial = group.is_in(State::Empty);
+        let deadline = if initial {
             group.initial_delay_running = true;
             group.initial_delay_remaining_ms = (rebalance_timeout - initial_delay).max(0);
             now_ms.saturating_add(initial_delay)
@@ -495,6 +500,10 @@ impl GroupCoordinator {
         });
         self.timers
             .schedule(TimerKind::ClassicJoin { group_id: id }, deadline);
+        if !initial {
+            // As Kafka's DelayedJoin, try to complete at once (everyone may be here already).
+            self.maybe_complete_join(group_id, now_ms, fx);
+        }
     }
 
     /// Completes the join phase early once every member has rejoined (not for a group coming
