@@ -21,14 +21,19 @@ fn stable_group(h: &mut Harness, group: &str, n: usize) -> (Vec<String>, i32) {
         joins.push(id);
     }
     h.settle(joins[0]);
-    let generation = h.join_reply(joins[0]).expect("join completes").generation_id;
+    let generation = h
+        .join_reply(joins[0])
+        .expect("join completes")
+        .generation_id;
     let leader = h.classic(group).leader_id.clone().expect("leader");
     members.sort_by_key(|m| m != &leader);
     for m in members.iter().skip(1) {
         h.sync(group, m, generation, &[]);
     }
-    let assignments: Vec<(&str, &[u8])> =
-        members.iter().map(|m| (m.as_str(), b"a".as_slice())).collect();
+    let assignments: Vec<(&str, &[u8])> = members
+        .iter()
+        .map(|m| (m.as_str(), b"a".as_slice()))
+        .collect();
     h.sync(group, &members[0], generation, &assignments);
     assert_eq!(h.classic(group).state, State::Stable);
     (members, generation)
@@ -50,7 +55,9 @@ fn member_id_required_flow_then_initial_delay_completes_join() {
     assert_eq!(h.classic("g").state, State::PreparingRebalance);
     assert!(h.advance(2_999).replies().next().is_none());
     h.advance(1);
-    let done = h.join_reply(second).expect("join completes after the delay");
+    let done = h
+        .join_reply(second)
+        .expect("join completes after the delay");
     assert_eq!(done.error_code, NONE);
     assert_eq!(done.generation_id, 1);
     assert_eq!(done.leader, r.member_id);
@@ -202,7 +209,9 @@ fn rebalance_timeout_drops_members_that_do_not_rejoin() {
         h.heartbeat("g", &members[1], generation);
     }
     h.advance(2_000);
-    let r = h.join_reply(r0).expect("join phase ended at the rebalance timeout");
+    let r = h
+        .join_reply(r0)
+        .expect("join phase ended at the rebalance timeout");
     assert_eq!(r.generation_id, generation + 1);
     assert_eq!(r.members.len(), 1);
     assert!(!h.classic("g").members.contains_key(&members[1]));
@@ -259,20 +268,27 @@ fn static_member_restart_without_rebalance_fences_old_id() {
     // rebalance; the old member id is fenced.
     let mut h = Harness::new();
     let (a, ja) = h.join("g", "", Some("i-a"));
-    assert!(join_response(&ja, a).is_none(), "static members skip MEMBER_ID_REQUIRED");
+    assert!(
+        join_response(&ja, a).is_none(),
+        "static members skip MEMBER_ID_REQUIRED"
+    );
     let (_, _) = h.join("g", "", Some("i-b"));
     h.settle(a);
     let ra = h.join_reply(a).unwrap();
     let generation = ra.generation_id;
     let leader = ra.leader.clone();
     let ids: Vec<String> = h.classic("g").members.keys().cloned().collect();
-    let assignments: Vec<(&str, &[u8])> = ids.iter().map(|m| (m.as_str(), b"p".as_slice())).collect();
+    let assignments: Vec<(&str, &[u8])> =
+        ids.iter().map(|m| (m.as_str(), b"p".as_slice())).collect();
     let follower = ids.iter().find(|m| **m != leader).unwrap().clone();
     h.sync("g", &follower, generation, &[]);
     h.sync("g", &leader, generation, &assignments);
     assert_eq!(h.classic("g").state, State::Stable);
 
-    let b_instance = h.classic("g").members[&follower].group_instance_id.clone().unwrap();
+    let b_instance = h.classic("g").members[&follower]
+        .group_instance_id
+        .clone()
+        .unwrap();
     let (rejoin, fx) = h.join("g", "", Some(&b_instance));
     assert_eq!(fx.records.len(), 1, "the new member id is persisted");
     assert!(fx.responses_now.is_empty());
@@ -301,7 +317,13 @@ fn static_member_with_changed_protocols_triggers_rebalance() {
     h.advance(3_000);
     let r = h.join_reply(a).unwrap();
     h.sync("g", &r.member_id, r.generation_id, &[(&r.member_id, b"x")]);
-    let (again, _) = h.join_v("g", "", Some("i-a"), 7, &[("roundrobin", b"m"), ("range", b"m")]);
+    let (again, _) = h.join_v(
+        "g",
+        "",
+        Some("i-a"),
+        7,
+        &[("roundrobin", b"m"), ("range", b"m")],
+    );
     // The only member rejoined, so the join phase completes at once.
     let r2 = h.join_reply(again).unwrap();
     assert_eq!(r2.generation_id, r.generation_id + 1);
@@ -425,9 +447,11 @@ fn pending_member_that_never_rejoins_expires() {
     assert!(h.classic("g").pending_members.contains(&member));
     h.advance(10_000);
     assert!(!h.classic("g").pending_members.contains(&member));
-    assert!(h.c.timer_deadline_ms(&TimerKind::ClassicHeartbeat {
-        group_id: "g".into(),
-        member_id: member
-    })
-    .is_none());
+    assert!(
+        h.c.timer_deadline_ms(&TimerKind::ClassicHeartbeat {
+            group_id: "g".into(),
+            member_id: member
+        })
+        .is_none()
+    );
 }

@@ -171,7 +171,10 @@ fn a_partition_moves_only_after_its_owner_revokes_it() {
     let epoch_before = m1.epoch;
     let mut m2 = Client::new("m2", &["b"]);
     let r = heartbeat(&mut h, "g", &mut m2, &lookup);
-    assert!(flatten(&m2.owned).is_empty(), "m1 has not revoked yet: {r:?}");
+    assert!(
+        flatten(&m2.owned).is_empty(),
+        "m1 has not revoked yet: {r:?}"
+    );
     // m1 learns it must give one up: its assignment shrinks but its epoch stays.
     let before = m1.owned.clone();
     let r = heartbeat(&mut h, "g", &mut m1, &lookup);
@@ -247,7 +250,10 @@ fn epoch_errors_follow_kip_848() {
     };
     let r = h.c.consumer_group_describe(&ctx, &req);
     assert_eq!(r.groups[0].members.len(), 1);
-    assert_eq!(r.groups[0].members[0].assignment.topic_partitions[0].topic_name, "a");
+    assert_eq!(
+        r.groups[0].members[0].assignment.topic_partitions[0].topic_name,
+        "a"
+    );
     assert_eq!(r.groups[1].error_code, ErrorCode::GroupIdNotFound as i16);
 }
 

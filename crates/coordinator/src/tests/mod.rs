@@ -81,7 +81,12 @@ impl Harness {
         panic!("request {id:?} was never answered");
     }
 
-    pub fn join(&mut self, group: &str, member: &str, instance: Option<&str>) -> (RequestId, Effects) {
+    pub fn join(
+        &mut self,
+        group: &str,
+        member: &str,
+        instance: Option<&str>,
+    ) -> (RequestId, Effects) {
         self.join_v(group, member, instance, 7, &[("range", b"m")])
     }
 

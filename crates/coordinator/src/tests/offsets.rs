@@ -60,7 +60,11 @@ fn commit(
     }
 }
 
-fn fetch_v7(h: &mut Harness, group: &str, topics: Option<&[(&str, i32)]>) -> Vec<(String, i32, i64)> {
+fn fetch_v7(
+    h: &mut Harness,
+    group: &str,
+    topics: Option<&[(&str, i32)]>,
+) -> Vec<(String, i32, i64)> {
     let ctx = h.ctx(7);
     let req = OffsetFetchRequest {
         group_id: group.to_string(),
@@ -106,7 +110,10 @@ fn simple_commit_creates_an_offsets_only_group() {
         fetch_v7(&mut h, "s", Some(&[("t", 0), ("u", 1)])),
         vec![("t".to_string(), 0, 42), ("u".to_string(), 1, -1)]
     );
-    assert_eq!(h.c.offsets("s").unwrap()[&("t".to_string(), 0)].metadata, "meta-42");
+    assert_eq!(
+        h.c.offsets("s").unwrap()[&("t".to_string(), 0)].metadata,
+        "meta-42"
+    );
     // A generation-aware commit to an unknown group is refused.
     assert_eq!(
         commit(&mut h, 8, "nobody", 3, "m", &[("t", 0, 1)]),
@@ -120,7 +127,10 @@ fn commit_checks_generation_member_and_state() {
     // REBALANCE_IN_PROGRESS in CompletingRebalance, and simple commits only to empty groups.
     let mut h = Harness::new();
     let (m, generation) = stable_single(&mut h, "g");
-    assert_eq!(commit(&mut h, 8, "g", generation, &m, &[("t", 0, 5)]), vec![0]);
+    assert_eq!(
+        commit(&mut h, 8, "g", generation, &m, &[("t", 0, 5)]),
+        vec![0]
+    );
     assert_eq!(
         commit(&mut h, 8, "g", generation + 1, &m, &[("t", 0, 6)]),
         vec![ErrorCode::IllegalGeneration as i16]
@@ -222,7 +232,10 @@ fn offsets_of_empty_groups_expire_after_retention() {
     let mut h = Harness::new();
     commit(&mut h, 8, "simple", -1, "", &[("t", 0, 1)]);
     let (m, generation) = stable_single(&mut h, "live");
-    assert_eq!(commit(&mut h, 8, "live", generation, &m, &[("t", 0, 5)]), vec![0]);
+    assert_eq!(
+        commit(&mut h, 8, "live", generation, &m, &[("t", 0, 5)]),
+        vec![0]
+    );
     let start = h.now;
     // Keep the live member alive across the whole retention period.
     while h.now < start + DEFAULT_OFFSETS_RETENTION_MS + 700_000 {
@@ -231,8 +244,14 @@ fn offsets_of_empty_groups_expire_after_retention() {
         let fx = h.c.tick(h.now);
         h.absorb(fx);
     }
-    assert!(h.c.offsets("simple").is_none(), "offsets-only group expired");
-    assert!(h.c.group("simple").is_none(), "and the empty group was deleted");
+    assert!(
+        h.c.offsets("simple").is_none(),
+        "offsets-only group expired"
+    );
+    assert!(
+        h.c.group("simple").is_none(),
+        "and the empty group was deleted"
+    );
     // "range" metadata b"m" is not a parsable subscription, so nothing is protected,
     // but the group is Stable with protocol type consumer: Kafka only expires topics it
     // knows are unsubscribed, and unknown subscriptions protect nothing.
@@ -261,7 +280,10 @@ fn delete_groups_and_offset_delete_follow_kafka_codes() {
     let codes: Vec<i16> = r.results.iter().map(|g| g.error_code).collect();
     assert_eq!(
         codes,
-        vec![ErrorCode::NonEmptyGroup as i16, ErrorCode::GroupIdNotFound as i16]
+        vec![
+            ErrorCode::NonEmptyGroup as i16,
+            ErrorCode::GroupIdNotFound as i16
+        ]
     );
 
     let ctx = h.ctx(0);
@@ -289,7 +311,11 @@ fn delete_groups_and_offset_delete_follow_kafka_codes() {
     };
     let fx = h.c.delete_groups(&ctx, &req, h.now);
     assert_eq!(fx.responses_after_persist.len(), 1);
-    assert_eq!(fx.records.len(), 2, "one offset tombstone, one group tombstone");
+    assert_eq!(
+        fx.records.len(),
+        2,
+        "one offset tombstone, one group tombstone"
+    );
     assert!(h.c.group("idle").is_none());
 }
 
@@ -312,7 +338,14 @@ fn offset_delete_refuses_subscribed_topics() {
     h.settle(id);
     let r = h.join_reply(id).unwrap();
     h.sync("g", &r.member_id, r.generation_id, &[(&r.member_id, b"a")]);
-    commit(&mut h, 8, "g", r.generation_id, &r.member_id, &[("orders", 0, 1), ("old", 0, 1)]);
+    commit(
+        &mut h,
+        8,
+        "g",
+        r.generation_id,
+        &r.member_id,
+        &[("orders", 0, 1), ("old", 0, 1)],
+    );
     let ctx = h.ctx(0);
     let topic = |name: &str| OffsetDeleteRequestTopic {
         name: name.into(),
