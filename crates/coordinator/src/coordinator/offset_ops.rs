@@ -431,13 +431,11 @@ impl GroupCoordinator {
                         partitions.push(OffsetDeleteResponsePartition {
                             partition_index: p.partition_index,
                             error_code: code(error),
-                            ..Default::default()
                         });
                     }
                     topics.push(OffsetDeleteResponseTopic {
                         name: t.name.clone(),
                         partitions,
-                        ..Default::default()
                     });
                 }
                 OffsetDeleteResponse {

@@ -291,13 +291,8 @@ fn delete_groups_and_offset_delete_follow_kafka_codes() {
         group_id: "idle".into(),
         topics: vec![OffsetDeleteRequestTopic {
             name: "t".into(),
-            partitions: vec![OffsetDeleteRequestPartition {
-                partition_index: 0,
-                ..Default::default()
-            }],
-            ..Default::default()
+            partitions: vec![OffsetDeleteRequestPartition { partition_index: 0 }],
         }],
-        ..Default::default()
     };
     let fx = h.c.offset_delete(&ctx, &req, h.now);
     assert_eq!(fx.records.len(), 1);
@@ -349,16 +344,11 @@ fn offset_delete_refuses_subscribed_topics() {
     let ctx = h.ctx(0);
     let topic = |name: &str| OffsetDeleteRequestTopic {
         name: name.into(),
-        partitions: vec![OffsetDeleteRequestPartition {
-            partition_index: 0,
-            ..Default::default()
-        }],
-        ..Default::default()
+        partitions: vec![OffsetDeleteRequestPartition { partition_index: 0 }],
     };
     let req = OffsetDeleteRequest {
         group_id: "g".into(),
         topics: vec![topic("orders"), topic("old")],
-        ..Default::default()
     };
     let fx = h.c.offset_delete(&ctx, &req, h.now);
     let Some(Response::OffsetDelete(r)) = fx.replies().next().map(|r| r.response.clone()) else {
