@@ -342,7 +342,12 @@ impl ClassicGroup {
                 group_instance_id: m.group_instance_id.clone(),
                 client_id: m.client_id.clone(),
                 client_host: m.client_host.clone(),
-                rebalance_timeout_ms: m.rebalance_timeout,
+                // Values written before rebalance timeouts existed carry -1.
+                rebalance_timeout_ms: if m.rebalance_timeout == -1 {
+                    m.session_timeout
+                } else {
+                    m.rebalance_timeout
+                },
                 session_timeout_ms: m.session_timeout,
                 protocol_type: value.protocol_type.clone(),
                 protocols,

@@ -337,9 +337,9 @@ impl GroupCoordinator {
             awaiting_sync: None,
             is_new: true,
         });
-        // Only a first rebalance (generation 0) is extended by members arriving during the
-        // initial delay.
-        if group.is_in(State::PreparingRebalance) && group.generation_id == 0 {
+        // Only a rebalance that started from Empty is extended by members arriving during
+        // the initial delay.
+        if group.is_in(State::PreparingRebalance) && group.previous_state == State::Empty {
             group.new_member_added = true;
         }
         // A new member that never comes back must not hold the rebalance forever.
@@ -748,13 +748,13 @@ impl GroupCoordinator {
         if req.generation_id != group.generation_id {
             return Err(ErrorCode::IllegalGeneration);
         }
-        if let Some(pt) = &req.protocol_type
-            && group.protocol_type.as_ref() != Some(pt)
+        if let (Some(pt), Some(group_pt)) = (&req.protocol_type, &group.protocol_type)
+            && pt != group_pt
         {
             return Err(ErrorCode::InconsistentGroupProtocol);
         }
-        if let Some(pn) = &req.protocol_name
-            && group.protocol_name.as_ref() != Some(pn)
+        if let (Some(pn), Some(group_pn)) = (&req.protocol_name, &group.protocol_name)
+            && pn != group_pn
         {
             return Err(ErrorCode::InconsistentGroupProtocol);
         }
@@ -963,16 +963,8 @@ impl GroupCoordinator {
         }
         let group_id = req.group_id.as_str();
         let Some(group) = self.classic_mut(group_id) else {
-            let members = identities
-                .iter()
-                .map(|i| member_result(i, ErrorCode::UnknownMemberId))
-                .collect();
-            let error = if version >= 3 {
-                ErrorCode::None
-            } else {
-                ErrorCode::UnknownMemberId
-            };
-            return top(error, members);
+            // Kafka answers an unknown group with a request-level UNKNOWN_MEMBER_ID.
+            return top(ErrorCode::UnknownMemberId, Vec::new());
         };
         if group.is_in(State::Dead) {
             return top(ErrorCode::CoordinatorNotAvailable, Vec::new());
