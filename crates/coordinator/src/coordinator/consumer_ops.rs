@@ -357,6 +357,9 @@ impl GroupCoordinator {
     ) -> Result<ConsumerGroupHeartbeatResponse, (ErrorCode, &'static str)> {
         self.validate_consumer_heartbeat(ctx.api_version, req)?;
         let group_id = req.group_id.as_str();
+        if req.member_epoch == LEAVE_GROUP_STATIC_MEMBER_EPOCH && req.instance_id.is_some() {
+            return self.consumer_static_leave(group_id, &req.member_id, fx);
+        }
         if req.member_epoch < 0 {
             return self.consumer_leave(group_id, &req.member_id, req.member_epoch, now_ms, fx);
         }
@@ -374,9 +377,51 @@ impl GroupCoordinator {
             .ok_or((ErrorCode::UnknownMemberId, "The group does not exist."))?;
         let owned = req.topic_partitions.as_deref().map(assignment_from_request);
 
+        // A static member coming back after a temporary leave takes over its old place.
+        let mut replaced_static = None;
+        if joining
+            && let Some(instance) = &req.instance_id
+            && let Some(old_id) = group.static_member_id(instance).map(str::to_string)
+            && old_id != member_id
+        {
+            let old = group.members.get(&old_id).cloned();
+            if old
+                .as_ref()
+                .is_none_or(|o| o.member_epoch != LEAVE_GROUP_STATIC_MEMBER_EPOCH)
+            {
+                return Err((
+                    ErrorCode::UnreleasedInstanceId,
+                    "The instance id is in use by another member.",
+                ));
+            }
+            replaced_static = old.map(|o| (old_id, o));
+        }
+        if let Some((old_id, old)) = &replaced_static {
+            let mut taken_over = old.clone();
+            taken_over.member_id = member_id.clone();
+            taken_over.member_epoch = 0;
+            taken_over.previous_member_epoch = 0;
+            group.members.remove(old_id);
+            let target = group.target.remove(old_id).unwrap_or_default();
+            group.target.insert(member_id.clone(), target.clone());
+            group.members.insert(member_id.clone(), taken_over);
+            let old_id = old_id.clone();
+            for record in member_tombstones(group_id, &old_id) {
+                self.push_record(fx, record);
+            }
+            self.push_record(fx, target_member_record(group_id, &member_id, &target));
+            self.timers.cancel(&session_timer(group_id, &old_id));
+            self.timers.cancel(&revocation_timer(group_id, &old_id));
+        }
+        let group = self
+            .consumer_mut(group_id)
+            .ok_or((ErrorCode::UnknownMemberId, "The group does not exist."))?;
+
         // The member as it stands, validated against its epoch.
         let existing = group.members.get(&member_id).cloned();
+        let joining = joining && replaced_static.is_none();
         let mut member = match (existing, joining) {
+            (Some(m), false) if replaced_static.is_some() => m,
             (Some(m), false) => {
                 if req.member_epoch > m.member_epoch {
                     return Err((ErrorCode::FencedMemberEpoch, "The member epoch is fenced."));
@@ -441,6 +486,11 @@ impl GroupCoordinator {
         member.client_id = ctx.client_id.clone();
         member.client_host = ctx.client_host.clone();
 
+        let before = if replaced_static.is_some() {
+            None
+        } else {
+            before
+        };
         let metadata_changed = before.as_ref().is_none_or(|b| {
             b.subscribed_topic_names != member.subscribed_topic_names
                 || b.rebalance_timeout_ms != member.rebalance_timeout_ms
@@ -450,10 +500,11 @@ impl GroupCoordinator {
                 || b.client_id != member.client_id
                 || b.client_host != member.client_host
         });
-        let subscription_changed = before
-            .as_ref()
-            .is_none_or(|b| b.subscribed_topic_names != member.subscribed_topic_names)
-            || joining;
+        let subscription_changed = match (&replaced_static, &before) {
+            (Some((_, old)), _) => old.subscribed_topic_names != member.subscribed_topic_names,
+            (None, Some(b)) => b.subscribed_topic_names != member.subscribed_topic_names || joining,
+            (None, None) => true,
+        };
         group.members.insert(member_id.clone(), member.clone());
         if metadata_changed {
             let record = member_metadata_record(group_id, &member);
@@ -512,8 +563,10 @@ impl GroupCoordinator {
         }
         self.ensure_offset_expiration_timer(now_ms);
 
-        let send_assignment =
-            joining || changed || owned.as_ref().is_some_and(|o| o != &next.assigned);
+        let send_assignment = joining
+            || replaced_static.is_some()
+            || changed
+            || owned.as_ref().is_some_and(|o| o != &next.assigned);
         Ok(ConsumerGroupHeartbeatResponse {
             member_id: Some(member_id),
             member_epoch: next.member_epoch,
@@ -694,6 +747,32 @@ impl GroupCoordinator {
             member_id: Some(member_id.to_string()),
             member_epoch,
             heartbeat_interval_ms: 0,
+            ..Default::default()
+        })
+    }
+
+    /// A static member leaving for a restart (epoch -2): it keeps its partitions and place
+    /// until its session expires, so a restart within the session causes no rebalance.
+    fn consumer_static_leave(
+        &mut self,
+        group_id: &str,
+        member_id: &str,
+        fx: &mut Effects,
+    ) -> Result<ConsumerGroupHeartbeatResponse, (ErrorCode, &'static str)> {
+        let group = self
+            .consumer_mut(group_id)
+            .ok_or((ErrorCode::UnknownMemberId, "The group does not exist."))?;
+        let member = group
+            .members
+            .get_mut(member_id)
+            .ok_or((ErrorCode::UnknownMemberId, "The member does not exist."))?;
+        member.member_epoch = LEAVE_GROUP_STATIC_MEMBER_EPOCH;
+        let record = current_assignment_record(group_id, member);
+        self.push_record(fx, record);
+        self.timers.cancel(&revocation_timer(group_id, member_id));
+        Ok(ConsumerGroupHeartbeatResponse {
+            member_id: Some(member_id.to_string()),
+            member_epoch: LEAVE_GROUP_STATIC_MEMBER_EPOCH,
             ..Default::default()
         })
     }

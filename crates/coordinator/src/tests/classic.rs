@@ -455,3 +455,23 @@ fn pending_member_that_never_rejoins_expires() {
         .is_none()
     );
 }
+
+#[test]
+fn static_leader_rejoin_skips_assignment_at_v9_and_encodes_at_every_version() {
+    // A static leader replaced in a stable group is told to skip the assignment (v9+), and
+    // its join response still encodes at older versions, where the field does not exist.
+    for version in [9i16, 5, 1] {
+        let mut h = Harness::new();
+        let (a, _) = h.join_v("g", "", Some("i-a"), version, &[("range", b"m")]);
+        h.settle(a);
+        let r = h.join_reply(a).unwrap();
+        h.sync("g", &r.member_id, r.generation_id, &[(&r.member_id, b"x")]);
+        let (again, fx) = h.join_v("g", "", Some("i-a"), version, &[("range", b"m")]);
+        let r2 = join_response(&fx, again).unwrap();
+        assert_eq!(r2.error_code, NONE);
+        assert_eq!(r2.generation_id, r.generation_id);
+        assert_eq!(r2.leader, r2.member_id, "the replaced member stays leader");
+        assert_eq!(r2.skip_assignment, version >= 9);
+        assert_eq!(r2.members.len(), 1);
+    }
+}

@@ -40,6 +40,7 @@ pub struct Client {
     pub owned: Assignment,
     pub topics: Vec<String>,
     pub assignor: Option<String>,
+    pub instance: Option<String>,
 }
 
 impl Client {
@@ -50,6 +51,7 @@ impl Client {
             owned: Assignment::new(),
             topics: topics.iter().map(|t| t.to_string()).collect(),
             assignor: None,
+            instance: None,
         }
     }
 }
@@ -70,6 +72,7 @@ pub fn heartbeat(
         rebalance_timeout_ms: if joining { 60_000 } else { -1 },
         subscribed_topic_names: Some(client.topics.clone()),
         server_assignor: client.assignor.clone(),
+        instance_id: client.instance.clone(),
         topic_partitions: Some(
             client
                 .owned
@@ -289,4 +292,49 @@ fn uniform_assignor_is_balanced_and_sticky() {
         .map(|m| first[*m][&a].difference(&second[*m][&a]).count())
         .sum();
     assert_eq!(moved, 3, "only the new member's share moved");
+}
+
+#[test]
+fn static_member_restarts_without_rebalance() {
+    // A static member that leaves with epoch -2 keeps its partitions; when it comes back
+    // under a new member id with the same instance id it gets them back at once, the group
+    // epoch does not move, and a second process with that instance id is refused.
+    let mut h = Harness::new();
+    let lookup = topics();
+    let mut s = Client::new("s1", &["a"]);
+    s.instance = Some("inst".into());
+    let mut d = Client::new("d1", &["a"]);
+    let mut clients = vec![s, d.clone()];
+    converge(&mut h, "g", &mut clients, &lookup);
+    let s = clients[0].clone();
+    d = clients[1].clone();
+    let Some(Group::Consumer(g)) = h.c.group("g") else {
+        panic!()
+    };
+    let epoch = g.group_epoch;
+    let mut leaving = s.clone();
+    leaving.epoch = -2;
+    assert_eq!(
+        heartbeat(&mut h, "g", &mut leaving, &lookup).member_epoch,
+        -2
+    );
+    let mut intruder = Client::new("x1", &["a"]);
+    intruder.instance = Some("inst".into());
+    let mut restarted = Client::new("s2", &["a"]);
+    restarted.instance = Some("inst".into());
+    h.now += 5_000;
+    let r = heartbeat(&mut h, "g", &mut restarted, &lookup);
+    assert_eq!(r.error_code, 0, "{r:?}");
+    assert_eq!(restarted.owned, s.owned, "same partitions back");
+    assert_eq!(
+        heartbeat(&mut h, "g", &mut intruder, &lookup).error_code,
+        ErrorCode::UnreleasedInstanceId as i16
+    );
+    let Some(Group::Consumer(g)) = h.c.group("g") else {
+        panic!()
+    };
+    assert_eq!(g.group_epoch, epoch, "no rebalance");
+    assert!(!g.members.contains_key("s1"));
+    heartbeat(&mut h, "g", &mut d, &lookup);
+    assert_disjoint(&[restarted, d]);
 }

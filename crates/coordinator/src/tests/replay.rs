@@ -218,9 +218,14 @@ fn run(h: &mut Harness, clients: &mut [Client], op: &Op) {
         }
         Op::ConsumerLeave { client } => {
             let c = &mut clients[*client as usize];
+            let is_static = c.instance.is_some();
             if c.epoch > 0 {
-                c.epoch = -1;
+                // The static client restarts: epoch -2, then a new process with a new id.
+                c.epoch = if is_static { -2 } else { -1 };
                 heartbeat(h, "consumer-0", c, &lookup);
+            }
+            if is_static {
+                c.member_id = format!("k1-{}", h.now);
             }
             c.epoch = 0;
             c.owned.clear();
@@ -305,8 +310,10 @@ proptest! {
         // coordinator emitted rebuilds every committed offset, every settled classic group
         // and every consumer group exactly.
         let mut h = Harness::new();
+        let mut static_client = Client::new("k1", &["a", "b"]);
+        static_client.instance = Some("instance-k1".into());
         let mut clients = vec![
-            Client::new("k1", &["a", "b"]),
+            static_client,
             Client::new("k2", &["a"]),
             Client::new("k3", &["b"]),
         ];
