@@ -26,4 +26,4 @@ if [ ! -x .venv/bin/pytest ]; then
   python3 -m venv .venv
   .venv/bin/pip install -q -r tests/requirements.txt
 fi
-STROM_BIN="$(pwd)/target/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider
+STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider
