@@ -182,6 +182,8 @@ impl GroupCoordinator {
                     .insert(req.group_id.clone(), Group::Classic(group));
                 Ok(())
             }
+            // v9+ says GROUP_ID_NOT_FOUND; older versions keep Kafka's ILLEGAL_GENERATION.
+            None if version >= 9 => Err(ErrorCode::GroupIdNotFound),
             None => Err(ErrorCode::IllegalGeneration),
             Some(Group::Classic(g)) => validate_classic_commit(
                 g,

@@ -338,3 +338,75 @@ fn static_member_restarts_without_rebalance() {
     heartbeat(&mut h, "g", &mut d, &lookup);
     assert_disjoint(&[restarted, d]);
 }
+
+#[test]
+fn consumer_group_commits_check_member_epoch() {
+    // OffsetCommit v9 to a KIP-848 group needs the member's current epoch
+    // (STALE_MEMBER_EPOCH otherwise, ILLEGAL_GENERATION before v9, UNKNOWN_MEMBER_ID for a
+    // stranger); OffsetFetch v9 with a member id checks the epoch the same way.
+    use strom_protocol::generated::OffsetCommitRequest;
+    use strom_protocol::generated::OffsetFetchRequest;
+    use strom_protocol::generated::offset_commit_request::{
+        OffsetCommitRequestPartition, OffsetCommitRequestTopic,
+    };
+    use strom_protocol::generated::offset_fetch_request::OffsetFetchRequestGroup;
+    let mut h = Harness::new();
+    let lookup = topics();
+    let mut m = Client::new("m1", &["a"]);
+    heartbeat(&mut h, "g", &mut m, &lookup);
+    let commit = |h: &mut Harness, version: i16, member: &str, epoch: i32| {
+        let ctx = h.ctx(version);
+        let req = OffsetCommitRequest {
+            group_id: "g".into(),
+            generation_id_or_member_epoch: epoch,
+            member_id: member.into(),
+            topics: vec![OffsetCommitRequestTopic {
+                name: "a".into(),
+                partitions: vec![OffsetCommitRequestPartition {
+                    partition_index: 0,
+                    committed_offset: 10,
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let fx = h.c.offset_commit(&ctx, &req, h.now);
+        let fx = h.absorb(fx);
+        match fx.replies().next().map(|r| &r.response) {
+            Some(Response::OffsetCommit(r)) => r.topics[0].partitions[0].error_code,
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(commit(&mut h, 9, "m1", m.epoch), 0);
+    assert_eq!(
+        commit(&mut h, 9, "m1", m.epoch + 1),
+        ErrorCode::StaleMemberEpoch as i16
+    );
+    assert_eq!(
+        commit(&mut h, 8, "m1", m.epoch + 1),
+        ErrorCode::IllegalGeneration as i16
+    );
+    assert_eq!(
+        commit(&mut h, 9, "zz", m.epoch),
+        ErrorCode::UnknownMemberId as i16
+    );
+    let ctx = h.ctx(9);
+    let fetch = |member_epoch: i32| OffsetFetchRequest {
+        groups: vec![OffsetFetchRequestGroup {
+            group_id: "g".into(),
+            member_id: Some("m1".into()),
+            member_epoch,
+            topics: None,
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let ok = h.c.offset_fetch(&ctx, &fetch(m.epoch));
+    assert_eq!(ok.groups[0].topics[0].partitions[0].committed_offset, 10);
+    let stale = h.c.offset_fetch(&ctx, &fetch(m.epoch - 1));
+    assert_eq!(
+        stale.groups[0].error_code,
+        ErrorCode::StaleMemberEpoch as i16
+    );
+}

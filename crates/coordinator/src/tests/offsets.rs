@@ -119,6 +119,10 @@ fn simple_commit_creates_an_offsets_only_group() {
         commit(&mut h, 8, "nobody", 3, "m", &[("t", 0, 1)]),
         vec![ErrorCode::IllegalGeneration as i16]
     );
+    assert_eq!(
+        commit(&mut h, 9, "nobody", 3, "m", &[("t", 0, 1)]),
+        vec![ErrorCode::GroupIdNotFound as i16]
+    );
 }
 
 #[test]
