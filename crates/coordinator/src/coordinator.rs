@@ -245,6 +245,12 @@ fn valid_group_id(group_id: &str) -> bool {
     !group_id.is_empty() && group_id.len() <= GROUP_ID_MAX_BYTES
 }
 
+/// Whether a client-supplied string fits the `i16`-length strings of the record schemas
+/// (flexible request versions can carry longer ones).
+fn fits_record_string(s: &str) -> bool {
+    s.len() <= GROUP_ID_MAX_BYTES
+}
+
 /// Wraps a response for a parked or current request, shaped for its api version.
 fn reply(parked: Parked, response: Response) -> Reply {
     Reply {

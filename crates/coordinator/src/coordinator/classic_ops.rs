@@ -12,7 +12,7 @@ use strom_protocol::generated::{
     LeaveGroupRequest, LeaveGroupResponse, SyncGroupRequest, SyncGroupResponse,
 };
 
-use super::{Group, GroupCoordinator, code, reply, valid_group_id};
+use super::{Group, GroupCoordinator, code, fits_record_string, reply, valid_group_id};
 use crate::classic::{ClassicGroup, ClassicGroupState as State, ClassicMember, Parked};
 use crate::effects::{Effects, RequestContext, Response, TimerKind};
 use crate::record::CoordinatorRecord;
@@ -148,8 +148,18 @@ impl GroupCoordinator {
             return respond(fx, ErrorCode::InvalidSessionTimeout);
         }
         let metadata_bytes: usize = req.protocols.iter().map(|p| p.metadata.len()).sum();
+        let strings_fit = fits_record_string(&req.member_id)
+            && fits_record_string(&req.protocol_type)
+            && req
+                .group_instance_id
+                .as_deref()
+                .is_none_or(fits_record_string)
+            && req.protocols.iter().all(|p| fits_record_string(&p.name))
+            && fits_record_string(&ctx.client_id)
+            && fits_record_string(&ctx.client_host);
         if req.protocols.len() > self.config.member_max_protocols
             || metadata_bytes > self.config.member_metadata_max_bytes
+            || !strings_fit
         {
             return respond(fx, ErrorCode::InvalidRequest);
         }

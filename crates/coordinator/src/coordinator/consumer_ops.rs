@@ -21,7 +21,7 @@ use strom_protocol::generated::{
 };
 use strom_protocol::{ErrorCode, Uuid};
 
-use super::{Group, GroupCoordinator, code, reply, valid_group_id};
+use super::{Group, GroupCoordinator, code, fits_record_string, reply, valid_group_id};
 use crate::classic::Parked;
 use crate::consumer::{
     Assignment, ConsumerGroup, ConsumerMember, MemberState, TopicMetadata, reconcile,
@@ -303,6 +303,21 @@ impl GroupCoordinator {
         }
         if req.instance_id.as_deref() == Some("") {
             return invalid("InstanceId can't be empty.");
+        }
+        let strings_fit = fits_record_string(&req.member_id)
+            && req.instance_id.as_deref().is_none_or(fits_record_string)
+            && req.rack_id.as_deref().is_none_or(fits_record_string)
+            && req
+                .server_assignor
+                .as_deref()
+                .is_none_or(fits_record_string)
+            && req
+                .subscribed_topic_names
+                .iter()
+                .flatten()
+                .all(|t| fits_record_string(t));
+        if !strings_fit {
+            return invalid("A string field is too long.");
         }
         if req.subscribed_topic_regex.is_some() {
             return invalid("SubscribedTopicRegex is not supported by this coordinator.");

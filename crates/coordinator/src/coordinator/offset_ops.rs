@@ -21,7 +21,9 @@ use strom_protocol::generated::{
     OffsetFetchResponse,
 };
 
-use super::{Group, GroupCoordinator, OffsetAndMetadata, code, reply, valid_group_id};
+use super::{
+    Group, GroupCoordinator, OffsetAndMetadata, code, fits_record_string, reply, valid_group_id,
+};
 use crate::classic::{ClassicGroup, ClassicGroupState as State, Parked};
 use crate::effects::{Effects, RequestContext, Response};
 use crate::record::CoordinatorRecord;
@@ -109,6 +111,8 @@ impl GroupCoordinator {
                 let metadata = p.committed_metadata.clone().unwrap_or_default();
                 let error = if let Some(e) = group_error {
                     e
+                } else if !fits_record_string(&topic.name) {
+                    ErrorCode::InvalidTopicException
                 } else if metadata.len() > max_metadata {
                     ErrorCode::OffsetMetadataTooLarge
                 } else if self.would_exceed_partitions(req, &topic.name, p.partition_index) {

@@ -2,6 +2,7 @@
 
 mod classic;
 mod consumer;
+mod hostile;
 mod offsets;
 mod records;
 mod replay;
