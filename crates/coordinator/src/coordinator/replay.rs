@@ -6,6 +6,7 @@ use bytes::Bytes;
 
 use super::{Group, GroupCoordinator, consumer_ops};
 use crate::classic::ClassicGroup;
+use crate::consumer::MemberState;
 use crate::effects::TimerKind;
 use crate::error::CoordinatorError;
 use crate::record::{CoordinatorRecord, decode_record};
@@ -90,6 +91,15 @@ impl GroupCoordinator {
                             },
                             now_ms.saturating_add(session),
                         ));
+                        if m.state == MemberState::UnrevokedPartitions {
+                            timers.push((
+                                TimerKind::ConsumerRevocation {
+                                    group_id: group_id.clone(),
+                                    member_id: m.member_id.clone(),
+                                },
+                                now_ms.saturating_add(i64::from(m.rebalance_timeout_ms.max(0))),
+                            ));
+                        }
                     }
                 }
             }
