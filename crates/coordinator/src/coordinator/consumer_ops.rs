@@ -690,18 +690,7 @@ impl GroupCoordinator {
         if group.group_epoch <= group.assignment_epoch {
             return;
         }
-        // The assignor most members ask for, else the default.
-        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
-        for m in group.members.values() {
-            if let Some(a) = &m.server_assignor {
-                *votes.entry(a.as_str()).or_default() += 1;
-            }
-        }
-        let assignor = votes
-            .iter()
-            .max_by_key(|(name, n)| (**n, std::cmp::Reverse(**name)))
-            .map(|(name, _)| name.to_string())
-            .unwrap_or(default_assignor);
+        let assignor = preferred_assignor(group, &default_assignor);
         let partitions: BTreeMap<Uuid, i32> = group
             .subscription_metadata
             .values()
@@ -873,11 +862,16 @@ impl GroupCoordinator {
         _ctx: &RequestContext,
         req: &ConsumerGroupDescribeRequest,
     ) -> ConsumerGroupDescribeResponse {
+        let default_assignor = self
+            .config
+            .consumer_group_assignors
+            .first()
+            .map_or(crate::assignor::UNIFORM, String::as_str);
         let groups = req
             .group_ids
             .iter()
             .map(|group_id| match self.groups.get(group_id) {
-                Some(Group::Consumer(g)) => describe_consumer_group(g),
+                Some(Group::Consumer(g)) => describe_consumer_group(g, default_assignor),
                 _ => describe::DescribedGroup {
                     error_code: code(ErrorCode::GroupIdNotFound),
                     error_message: Some(format!("Group {group_id} not found.")),
@@ -894,7 +888,22 @@ impl GroupCoordinator {
     }
 }
 
-fn describe_consumer_group(g: &ConsumerGroup) -> describe::DescribedGroup {
+/// The server assignor most members ask for, else the configured default.
+fn preferred_assignor(group: &ConsumerGroup, default_assignor: &str) -> String {
+    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in group.members.values() {
+        if let Some(a) = &m.server_assignor {
+            *votes.entry(a.as_str()).or_default() += 1;
+        }
+    }
+    votes
+        .iter()
+        .max_by_key(|(name, n)| (**n, std::cmp::Reverse(**name)))
+        .map(|(name, _)| name.to_string())
+        .unwrap_or_else(|| default_assignor.to_string())
+}
+
+fn describe_consumer_group(g: &ConsumerGroup, default_assignor: &str) -> describe::DescribedGroup {
     let to_assignment = |a: &Assignment| describe::Assignment {
         topic_partitions: a
             .iter()
@@ -912,7 +921,7 @@ fn describe_consumer_group(g: &ConsumerGroup) -> describe::DescribedGroup {
         group_state: g.state().name().to_string(),
         group_epoch: g.group_epoch,
         assignment_epoch: g.assignment_epoch,
-        assignor_name: crate::assignor::UNIFORM.to_string(),
+        assignor_name: preferred_assignor(g, default_assignor),
         members: g
             .members
             .values()

@@ -399,3 +399,80 @@ fn list_and_describe_groups() {
     let ctx0 = h.ctx(0);
     assert!(h.c.describe_groups(&ctx0, &req).encode_to_bytes(0).is_ok());
 }
+
+#[test]
+fn stable_group_keeps_subscribed_offsets_and_expires_the_rest() {
+    // In a Stable consumer-protocol group only offsets of topics nobody subscribes to
+    // expire, counted from their commit; an explicit v2-v4 retention time wins.
+    use bytes::{BufMut, BytesMut};
+    use strom_protocol::Message;
+    use strom_protocol::generated::ConsumerProtocolSubscription;
+    let sub = ConsumerProtocolSubscription {
+        topics: vec!["orders".into()],
+        ..Default::default()
+    };
+    let mut meta = BytesMut::new();
+    meta.put_i16(0);
+    sub.encode_into(&mut meta, 0).unwrap();
+    let mut h = Harness::new();
+    let (id, _) = h.join_v("g", "", None, 3, &[("range", &meta)]);
+    h.settle(id);
+    let r = h.join_reply(id).unwrap();
+    let (m, generation) = (r.member_id, r.generation_id);
+    h.sync("g", &m, generation, &[(&m, b"a")]);
+    commit(
+        &mut h,
+        8,
+        "g",
+        generation,
+        &m,
+        &[("orders", 0, 1), ("old", 0, 1)],
+    );
+    let ctx = h.ctx(2);
+    let req = OffsetCommitRequest {
+        group_id: "g".into(),
+        generation_id_or_member_epoch: generation,
+        member_id: m.clone(),
+        retention_time_ms: 60_000,
+        topics: vec![OffsetCommitRequestTopic {
+            name: "short".into(),
+            partitions: vec![OffsetCommitRequestPartition {
+                partition_index: 0,
+                committed_offset: 3,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let fx = h.c.offset_commit(&ctx, &req, h.now);
+    assert_eq!(fx.records.len(), 1);
+    h.absorb(fx);
+    let start = h.now;
+    let mut short_gone_at = None;
+    while h.now < start + DEFAULT_OFFSETS_RETENTION_MS + 700_000 {
+        h.now += 5_000;
+        h.heartbeat("g", &m, generation);
+        let fx = h.c.tick(h.now);
+        h.absorb(fx);
+        let has_short =
+            h.c.offsets("g")
+                .unwrap()
+                .contains_key(&("short".to_string(), 0));
+        if !has_short && short_gone_at.is_none() {
+            short_gone_at = Some(h.now - start);
+        }
+    }
+    let left: Vec<String> =
+        h.c.offsets("g")
+            .unwrap()
+            .keys()
+            .map(|k| k.0.clone())
+            .collect();
+    assert_eq!(left, vec!["orders".to_string()]);
+    let gone = short_gone_at.unwrap();
+    assert!(
+        gone <= 60_000 + 600_000,
+        "explicit retention honoured ({gone} ms)"
+    );
+}
