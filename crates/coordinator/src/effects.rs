@@ -132,6 +132,20 @@ pub enum TimerKind {
     OffsetExpiration,
 }
 
+impl TimerKind {
+    /// The group the timer belongs to, if any.
+    pub fn group_id(&self) -> Option<&str> {
+        match self {
+            TimerKind::ClassicHeartbeat { group_id, .. }
+            | TimerKind::ClassicJoin { group_id }
+            | TimerKind::ClassicSync { group_id }
+            | TimerKind::ConsumerSession { group_id, .. }
+            | TimerKind::ConsumerRevocation { group_id, .. } => Some(group_id),
+            TimerKind::OffsetExpiration => None,
+        }
+    }
+}
+
 /// A timer armed (or re-armed) by a call. The broker need not track these one by one: it is
 /// enough to call [`crate::GroupCoordinator::tick`] at
 /// [`crate::GroupCoordinator::next_deadline_ms`].

@@ -50,6 +50,14 @@ impl Timers {
         std::mem::take(&mut self.armed)
     }
 
+    /// Keeps only the timers `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&TimerKind) -> bool) {
+        let dropped: Vec<TimerKind> = self.by_kind.keys().filter(|k| !keep(k)).cloned().collect();
+        for kind in dropped {
+            self.cancel(&kind);
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.by_kind.len()
     }

@@ -4,10 +4,14 @@
 
 use bytes::Bytes;
 
-use super::{Group, GroupCoordinator, consumer_ops};
+use strom_protocol::ErrorCode;
+use strom_protocol::generated::{JoinGroupResponse, SyncGroupResponse};
+
+use super::{Group, GroupCoordinator, consumer_ops, reply};
 use crate::classic::ClassicGroup;
 use crate::consumer::MemberState;
 use crate::effects::TimerKind;
+use crate::effects::{Effects, Response};
 use crate::error::CoordinatorError;
 use crate::record::{CoordinatorRecord, decode_record};
 
@@ -67,8 +71,70 @@ impl GroupCoordinator {
 
     /// Arms what a loaded coordinator needs: member sessions and the offset expiry check.
     pub fn complete_load(&mut self, now_ms: i64) {
+        self.arm_loaded(None, now_ms);
+    }
+
+    /// As [`GroupCoordinator::complete_load`], for the groups of one partition only (a
+    /// partition loaded after the others, or reloaded after a failed append).
+    pub fn complete_load_partition(&mut self, partition: i32, now_ms: i64) {
+        self.arm_loaded(Some(partition), now_ms);
+    }
+
+    /// Forgets every group and offset of `partition` (leadership moved, or the broker is
+    /// about to reload it). Requests parked in those groups are answered `NOT_COORDINATOR`,
+    /// so their clients look for the coordinator again.
+    pub fn unload_partition(&mut self, partition: i32) -> Effects {
+        let mut fx = Effects::default();
+        let ids: Vec<String> = self
+            .groups
+            .keys()
+            .filter(|g| self.partition_for(g) == partition)
+            .cloned()
+            .collect();
+        for id in &ids {
+            if let Some(Group::Classic(g)) = self.groups.remove(id) {
+                for m in g.members.values() {
+                    if let Some(parked) = m.awaiting_join {
+                        let response = Response::JoinGroup(JoinGroupResponse {
+                            error_code: ErrorCode::NotCoordinator as i16,
+                            member_id: m.member_id.clone(),
+                            generation_id: -1,
+                            ..Default::default()
+                        });
+                        fx.responses_now.push(reply(parked, response));
+                    }
+                    if let Some(parked) = m.awaiting_sync {
+                        let response = Response::SyncGroup(SyncGroupResponse {
+                            error_code: ErrorCode::NotCoordinator as i16,
+                            ..Default::default()
+                        });
+                        fx.responses_now.push(reply(parked, response));
+                    }
+                }
+            }
+        }
+        let offsets: Vec<String> = self
+            .offsets
+            .keys()
+            .filter(|g| self.partition_for(g) == partition)
+            .cloned()
+            .collect();
+        for id in offsets {
+            self.offsets.remove(&id);
+        }
+        self.timers.retain(|kind| match kind.group_id() {
+            Some(g) => self.groups.contains_key(g),
+            None => true,
+        });
+        self.finish(fx)
+    }
+
+    fn arm_loaded(&mut self, only: Option<i32>, now_ms: i64) {
         let mut timers = Vec::new();
         for (group_id, group) in &self.groups {
+            if only.is_some_and(|p| self.partition_for(group_id) != p) {
+                continue;
+            }
             match group {
                 Group::Classic(g) => {
                     for m in g.members.values() {

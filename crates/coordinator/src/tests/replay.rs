@@ -349,3 +349,38 @@ fn complete_load_arms_member_sessions() {
     assert_eq!(g.generation_id, generation + 1);
     assert_eq!(fx.records.len(), 1, "the emptied group is persisted");
 }
+
+#[test]
+fn unload_answers_parked_requests_and_reload_restores_the_partition() {
+    // Unloading a partition answers its parked joins NOT_COORDINATOR and forgets its groups
+    // and timers; replaying the partition's records brings the durable state back.
+    let mut h = Harness::new();
+    let (m, id) = h.join_dynamic("g");
+    h.settle(id);
+    let generation = h.join_reply(id).unwrap().generation_id;
+    h.sync("g", &m, generation, &[(&m, b"x")]);
+    // A newcomer's join waits for the old member to rejoin.
+    let (_, rejoin) = h.join_dynamic("g");
+    let partition = h.c.partition_for("g");
+    let fx = h.c.unload_partition(partition);
+    let parked = fx
+        .replies()
+        .find(|r| r.request_id == rejoin)
+        .expect("answered");
+    let crate::Response::JoinGroup(r) = &parked.response else {
+        panic!()
+    };
+    assert_eq!(
+        r.error_code,
+        strom_protocol::ErrorCode::NotCoordinator as i16
+    );
+    assert!(h.c.group("g").is_none());
+    assert_eq!(h.c.armed_timer_count(), 0);
+    for r in h.log.iter().filter(|r| r.partition == partition) {
+        h.c.replay_record(&r.record);
+    }
+    h.c.complete_load_partition(partition, h.now);
+    assert_eq!(h.classic("g").state, State::Stable);
+    assert_eq!(h.classic("g").generation_id, generation);
+    assert!(h.c.armed_timer_count() >= 1);
+}
