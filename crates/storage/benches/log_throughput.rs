@@ -4,6 +4,9 @@
 //! - `append/grouped_fsync_8`: eight appends, then one `flush_to` wait (acks=all with eight
 //!   requests in flight sharing one fsync).
 //! - `append/fsync_each`: one append, one fsync wait.
+//! - `append/concurrent_acks_all_8`: eight producer threads, each appending one batch and
+//!   waiting for it to be durable before the next (acks=all with one request in flight per
+//!   producer); the grouped fsyncs serve them together.
 //! - `read/1MiB`: sequential consumer reads of 1 MiB from a warm log.
 //!
 //! Throughput is reported in bytes/s by criterion. Compare with `fio` on the same disk.
@@ -109,6 +112,57 @@ fn append(c: &mut Criterion) {
     group.finish();
 }
 
+const PRODUCERS: u64 = 8;
+
+/// `iters` appends shared among [`PRODUCERS`] threads, each waiting for its own batch to
+/// be durable before appending the next.
+fn run_concurrent_producers(log: &Arc<Log>, batch: &BytesMut, iters: u64) -> Duration {
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for p in 0..PRODUCERS {
+            let share = iters / PRODUCERS + u64::from(p < iters % PRODUCERS);
+            scope.spawn(move || {
+                for _ in 0..share {
+                    let end = log
+                        .append(batch.clone(), ORIGIN)
+                        .expect("append")
+                        .next_offset();
+                    log.flush_to(end)
+                        .expect("flush_to")
+                        .wait()
+                        .expect("durable");
+                }
+            });
+        }
+    });
+    let elapsed = started.elapsed();
+    log.update_high_watermark(log.log_end_offset());
+    log.delete_old_segments().expect("retention");
+    elapsed
+}
+
+fn concurrent_append(c: &mut Criterion) {
+    let batch = template();
+    let mut group = c.benchmark_group("append");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(4));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (log, _flusher) = open(dir.path());
+    group.throughput(Throughput::Bytes(batch.len() as u64));
+    group.bench_function("concurrent_acks_all_8", |b| {
+        b.iter_custom(|iters| run_concurrent_producers(&log, &batch, iters))
+    });
+    group.finish();
+    let stats = log.flush_stats();
+    eprintln!(
+        "concurrent_acks_all_8: {} waiters, {} grouped fsyncs, {:.1} waiters per fsync",
+        stats.waiters,
+        stats.flushes,
+        stats.waiters as f64 / stats.flushes.max(1) as f64
+    );
+}
+
 fn read(c: &mut Criterion) {
     let batch = template();
     let dir = tempfile::tempdir().expect("tempdir");
@@ -144,5 +198,5 @@ fn read(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, append, read);
+criterion_group!(benches, append, concurrent_append, read);
 criterion_main!(benches);

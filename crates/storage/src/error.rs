@@ -117,6 +117,11 @@ pub enum FlushError {
     Failed { reason: String },
     #[error("log closed before the flush completed")]
     Closed,
+    /// The log does not hold every offset below `end`: it was truncated to `log_end` (a
+    /// follower diverged from its leader) or never reached `end`. The batches the waiter
+    /// stood for are gone, so it must not be told they are durable.
+    #[error("offsets below {end} are not in the log, which ends at {log_end}")]
+    BeyondLogEnd { end: Offset, log_end: Offset },
 }
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;

@@ -6,9 +6,15 @@
 //! queues the log on a [`FlushScheduler`], whose worker threads, not the async workers, run
 //! the fsyncs. A worker snapshots the log end, fsyncs every file holding unflushed data,
 //! advances the log's recovery point, and wakes every waiter at or below it: one fsync
-//! answers all the waiters that arrived before it started, and those that arrived during it
-//! are answered by the next one, so throughput follows the disk's fsync rate, not the request
-//! rate.
+//! answers every waiter whose batch was appended before it started, and the waiters whose
+//! batches came during it are all answered by the next one, so throughput follows the disk's fsync rate, not the request
+//! rate. A log is queued at most once at a time, and its flushes never overlap.
+//!
+//! A waiter is answered only with a recovery point at or past its end. If a truncation removes
+//! its offsets first, it is answered at once with [`crate::FlushError::BeyondLogEnd`]; a flush
+//! that overlapped a truncation does not move the recovery point, since the offsets it
+//! snapshotted may have been rewritten meanwhile. [`crate::Log::flush_stats`] counts the
+//! grouped fsyncs against the waiters they served.
 //!
 //! Nothing is written to disk by this module itself.
 
@@ -180,6 +186,26 @@ impl FlushHandle {
         state.logs.push_back(log);
         drop(state);
         self.queue.wake.notify_one();
+    }
+}
+
+#[cfg(test)]
+impl FlushHandle {
+    /// A handle whose queue no worker drains, so a test runs each queued flush by hand
+    /// and can act between its steps.
+    pub(crate) fn manual() -> FlushHandle {
+        FlushHandle {
+            queue: Arc::new(FlushQueue::default()),
+        }
+    }
+
+    /// Takes the next queued log, if any.
+    pub(crate) fn pop(&self) -> Option<Arc<Log>> {
+        lock(&self.queue.state).logs.pop_front()
+    }
+
+    pub(crate) fn queued(&self) -> usize {
+        lock(&self.queue.state).logs.len()
     }
 }
 

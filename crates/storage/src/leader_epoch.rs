@@ -69,6 +69,15 @@ impl LeaderEpochFileCache {
         Ok(())
     }
 
+    /// Forgets every epoch (the log restarted empty; the next appends record epochs anew).
+    pub fn clear(&mut self) -> Result<()> {
+        if self.entries.is_empty() {
+            return Ok(());
+        }
+        self.entries.clear();
+        self.file.write(&self.entries)
+    }
+
     /// Moves the earliest epochs up to `start_offset` (the log start advanced).
     pub fn truncate_from_start(&mut self, start_offset: Offset) -> Result<()> {
         let below = self

@@ -54,8 +54,8 @@ pub use flush::{FlushHandle, FlushScheduler, FlushWaiter};
 pub use index::{OffsetIndex, TimeIndex};
 pub use leader_epoch::LeaderEpochFileCache;
 pub use log::{
-    AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, LoadParams, LoadStats, Log,
-    SegmentInfo,
+    AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, FlushStats, LoadParams,
+    LoadStats, Log, SegmentInfo,
 };
 pub use manager::{CLEAN_SHUTDOWN_FILE, LogManager, LogManagerConfig, PartitionSize};
 pub use producer_state::{ProducerAppend, ProducerBatch, ProducerStateError, ProducerStateManager};

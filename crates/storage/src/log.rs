@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use bytes::{Bytes, BytesMut};
@@ -38,6 +38,8 @@ use crate::{
 };
 
 mod load;
+#[cfg(test)]
+mod tests;
 
 pub use load::{LoadParams, LoadStats};
 
@@ -137,6 +139,9 @@ pub(crate) struct LogState {
     pub first_unflushed_at: Option<Timestamp>,
     /// Segment files were created or removed since the directory was last fsynced.
     pub dir_dirty: bool,
+    /// How many truncations the log has had since it was opened. A flush that saw a
+    /// truncation happen while it ran cannot vouch for the offsets appended after it.
+    pub truncations: u64,
     pub closed: bool,
     pub offline: bool,
 }
@@ -182,8 +187,40 @@ impl LogState {
     }
 }
 
+/// Counters of a log's flushing since it was opened, to show how well fsyncs are grouped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FlushStats {
+    /// Flushes that wrote something to disk: each is one grouped fsync pass over every file
+    /// holding unflushed data, however many waiters it answered.
+    pub flushes: u64,
+    /// `fsync`/`fdatasync` calls those flushes made (segment files and the directory).
+    pub files_synced: u64,
+    /// [`Log::flush_to`] calls that had to wait for a flush (not already durable).
+    pub waiters: u64,
+}
+
+#[derive(Debug, Default)]
+struct FlushCounters {
+    flushes: AtomicU64,
+    files_synced: AtomicU64,
+    waiters: AtomicU64,
+}
+
+/// What one flush fsyncs, captured under the log lock so the fsyncs can run without it.
+#[derive(Debug)]
+pub(crate) struct FlushPlan {
+    /// The log end when the plan was made: every offset below it is in `files`.
+    target: Offset,
+    files: Vec<(Arc<File>, PathBuf)>,
+    dir_dirty: bool,
+    truncations: u64,
+}
+
 /// One partition's log. Shared as `Arc<Log>` between the request handlers, the flushers and
 /// the background tasks.
+///
+/// Lock order: `state`, then `durability`; `flushing` is taken before either and held
+/// across the fsyncs, which run with neither of the others held.
 #[derive(Debug)]
 pub struct Log {
     topic_partition: TopicPartition,
@@ -193,7 +230,13 @@ pub struct Log {
     state: Mutex<LogState>,
     /// Mirror of `LogState::recovery_point` for a lock-free durability check.
     durable_offset: AtomicI64,
+    /// Waiters, each for an end offset at or below the log end (truncation answers those it
+    /// passes), and whether the log is queued for a flush.
     durability: Mutex<DurabilityState>,
+    /// One flush at a time: two overlapping flushes could each trust the other to have
+    /// synced the directory or a file.
+    flushing: Mutex<()>,
+    counters: FlushCounters,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -228,6 +271,8 @@ impl Log {
             durable_offset: AtomicI64::new(state.recovery_point.0),
             state: Mutex::new(state),
             durability: Mutex::new(DurabilityState::default()),
+            flushing: Mutex::new(()),
+            counters: FlushCounters::default(),
         };
         Ok((Arc::new(log), stats))
     }
@@ -626,21 +671,48 @@ impl Log {
 
     /// Resolves once every offset below `end` is on disk. Waiters are answered by grouped
     /// fsyncs on the flusher threads; none of the work happens on the caller's thread.
+    ///
+    /// `end` must be at most the log end (it is normally [`AppendInfo::next_offset`]); a
+    /// waiter for offsets the log does not hold, or that a later truncation removes,
+    /// resolves with [`FlushError::BeyondLogEnd`].
     pub fn flush_to(self: &Arc<Self>, end: Offset) -> Result<FlushWaiter> {
         let durable = self.recovery_point();
         if durable >= end {
             return Ok(FlushWaiter::ready(Ok(durable)));
         }
-        let config = self.config();
+        let st = self.state();
+        if st.closed {
+            return Ok(FlushWaiter::ready(Err(FlushError::Closed)));
+        }
+        if st.offline {
+            let reason = StorageError::LogOffline(self.topic_partition.clone()).to_string();
+            return Ok(FlushWaiter::ready(Err(FlushError::Failed { reason })));
+        }
+        if end > st.log_end_offset {
+            let log_end = st.log_end_offset;
+            return Ok(FlushWaiter::ready(Err(FlushError::BeyondLogEnd {
+                end,
+                log_end,
+            })));
+        }
+        let limit = st.config.flush_waiters_max;
+        // Taken before the state lock is released, so a truncation cannot slip in between
+        // the log end check above and the registration below.
         let mut d = lock(&self.durability);
-        if d.waiters.len() >= config.flush_waiters_max {
+        drop(st);
+        let durable = self.recovery_point();
+        if durable >= end {
+            return Ok(FlushWaiter::ready(Ok(durable)));
+        }
+        if d.waiters.len() >= limit {
             return Err(StorageError::TooManyFlushWaiters {
                 waiting: d.waiters.len(),
-                limit: config.flush_waiters_max,
+                limit,
             });
         }
         let (waiter, completer) = FlushWaiter::pending();
         d.waiters.push((end, completer));
+        self.counters.waiters.fetch_add(1, Ordering::Relaxed);
         let enqueue = !std::mem::replace(&mut d.scheduled, true);
         drop(d);
         if enqueue {
@@ -666,26 +738,45 @@ impl Log {
         }
     }
 
+    /// How the log's flushes have been grouped so far.
+    pub fn flush_stats(&self) -> FlushStats {
+        FlushStats {
+            flushes: self.counters.flushes.load(Ordering::Relaxed),
+            files_synced: self.counters.files_synced.load(Ordering::Relaxed),
+            waiters: self.counters.waiters.load(Ordering::Relaxed),
+        }
+    }
+
     /// Runs on a flusher thread: one grouped fsync, then answers the waiters it covers.
     pub(crate) fn run_scheduled_flush(self: Arc<Self>) {
         let result = self.flush().map_err(|e| FlushError::Failed {
             reason: e.to_string(),
         });
-        let mut d = lock(&self.durability);
-        let waiters = std::mem::take(&mut d.waiters);
-        let mut remaining = Vec::new();
-        for (end, completer) in waiters {
-            match &result {
-                Ok(durable) if *durable >= end => completer.complete(Ok(*durable)),
-                Ok(_) => remaining.push((end, completer)),
-                Err(e) => completer.complete(Err(e.clone())),
+        self.answer_waiters(&result);
+    }
+
+    /// Answers every waiter that `result` covers. Waiters it does not cover registered
+    /// after the flush had taken its snapshot of the log end; they all go to one more flush,
+    /// which the log is queued for again.
+    fn answer_waiters(self: Arc<Self>, result: &Result<Offset, FlushError>) {
+        let mut answered = Vec::new();
+        let again = {
+            let mut d = lock(&self.durability);
+            let waiters = std::mem::take(&mut d.waiters);
+            for (end, completer) in waiters {
+                match result {
+                    Ok(durable) if *durable >= end => answered.push((completer, Ok(*durable))),
+                    Ok(_) => d.waiters.push((end, completer)),
+                    Err(e) => answered.push((completer, Err(e.clone()))),
+                }
             }
+            d.scheduled = !d.waiters.is_empty();
+            d.scheduled
+        };
+        // Waking waiters outside the lock lets them register their next batch at once.
+        for (completer, result) in answered {
+            completer.complete(result);
         }
-        // Waiters past what this fsync covered arrived during it; the next one is theirs.
-        let again = !remaining.is_empty();
-        d.waiters = remaining;
-        d.scheduled = again;
-        drop(d);
         if again {
             self.flusher.enqueue(Arc::clone(&self));
         }
@@ -695,52 +786,84 @@ impl Log {
     /// point. A failed fsync takes the log offline: after one, the kernel may have dropped
     /// the dirty pages, so a retry could falsely succeed.
     pub fn flush(&self) -> Result<Offset> {
-        let (target, files, dir_dirty) = {
-            let mut st = self.state();
-            if st.offline {
-                return Err(StorageError::LogOffline(self.topic_partition.clone()));
-            }
-            let target = st.log_end_offset;
-            if target <= st.recovery_point && !st.dir_dirty {
-                return Ok(st.recovery_point);
-            }
-            let recovery_point = st.recovery_point;
-            let active_base = st.active().base_offset();
-            let files: Vec<(Arc<File>, PathBuf)> = st
-                .segments
-                .values()
-                .filter(|s| s.next_offset() > recovery_point || s.base_offset() == active_base)
-                .flat_map(|s| s.files_to_sync(s.base_offset() != active_base))
-                .collect();
-            (target, files, std::mem::take(&mut st.dir_dirty))
+        let _one_at_a_time = lock(&self.flushing);
+        let plan = match self.plan_flush()? {
+            Ok(plan) => plan,
+            Err(durable) => return Ok(durable),
         };
-        let synced = files
-            .iter()
-            .try_for_each(|(file, path)| file.sync_data().io("fsync", path))
-            .and_then(|()| {
-                if dir_dirty {
-                    sync_dir(&self.dir)
-                } else {
-                    Ok(())
-                }
-            });
+        let synced = self.sync_planned(&plan);
+        self.finish_flush(plan, synced)
+    }
+
+    /// Snapshots the log end and the files that hold data below it; `Err(recovery point)`
+    /// if there is nothing to flush.
+    pub(crate) fn plan_flush(&self) -> Result<Result<FlushPlan, Offset>> {
+        let mut st = self.state();
+        if st.offline {
+            return Err(StorageError::LogOffline(self.topic_partition.clone()));
+        }
+        let target = st.log_end_offset;
+        if target <= st.recovery_point && !st.dir_dirty {
+            return Ok(Err(st.recovery_point));
+        }
+        let recovery_point = st.recovery_point;
+        let active_base = st.active().base_offset();
+        let files: Vec<(Arc<File>, PathBuf)> = st
+            .segments
+            .values()
+            .filter(|s| s.next_offset() > recovery_point || s.base_offset() == active_base)
+            .flat_map(|s| s.files_to_sync(s.base_offset() != active_base))
+            .collect();
+        Ok(Ok(FlushPlan {
+            target,
+            files,
+            dir_dirty: std::mem::take(&mut st.dir_dirty),
+            truncations: st.truncations,
+        }))
+    }
+
+    /// The fsyncs of a plan, with no log lock held.
+    pub(crate) fn sync_planned(&self, plan: &FlushPlan) -> Result<()> {
+        self.counters.flushes.fetch_add(1, Ordering::Relaxed);
+        for (file, path) in &plan.files {
+            self.counters.files_synced.fetch_add(1, Ordering::Relaxed);
+            file.sync_data().io("fsync", path)?;
+        }
+        if plan.dir_dirty {
+            self.counters.files_synced.fetch_add(1, Ordering::Relaxed);
+            sync_dir(&self.dir)?;
+        }
+        Ok(())
+    }
+
+    /// Moves the recovery point up to the plan's target once its fsyncs succeeded.
+    pub(crate) fn finish_flush(&self, plan: FlushPlan, synced: Result<()>) -> Result<Offset> {
         let mut st = self.state();
         if let Err(e) = synced {
             st.offline = true;
             tracing::error!(partition = %self.topic_partition, error = %e, "flush failed");
             return Err(e);
         }
-        let now = self.clock.now();
-        st.recovery_point = st.recovery_point.max(target).min(st.log_end_offset);
-        if st.log_end_offset == target {
+        if st.truncations != plan.truncations {
+            // Offsets at or past the truncation point may have been written again after
+            // the snapshot: the fsyncs vouch only for what was there before, and the
+            // truncation already lowered the recovery point to where that still holds.
+            return Ok(st.recovery_point);
+        }
+        let recovery_point = st.recovery_point.max(plan.target);
+        assert!(
+            recovery_point <= st.log_end_offset,
+            "flushed to {recovery_point} past the log end {}",
+            st.log_end_offset
+        );
+        if st.log_end_offset == plan.target {
             st.unflushed_messages = 0;
             st.first_unflushed_at = None;
         } else {
-            st.first_unflushed_at = Some(now);
+            st.first_unflushed_at = Some(self.clock.now());
         }
-        self.durable_offset
-            .store(st.recovery_point.0, Ordering::Release);
-        Ok(st.recovery_point)
+        self.set_recovery_point(&mut st, recovery_point);
+        Ok(recovery_point)
     }
 
     fn set_recovery_point(&self, st: &mut LogState, offset: Offset) {
@@ -764,7 +887,7 @@ impl Log {
         if offset > st.log_start_offset {
             self.advance_log_start(&mut st, offset)?;
         }
-        self.delete_segments_where(&mut st, |s, st, _| s.next_offset() <= st.log_start_offset)?;
+        self.delete_segments_where(&mut st, |_, next, st| next <= st.log_start_offset)?;
         Ok(st.log_start_offset)
     }
 
@@ -786,7 +909,7 @@ impl Log {
         }
         let config = Arc::clone(&st.config);
         let mut deleted =
-            self.delete_segments_where(&mut st, |s, st, _| s.next_offset() <= st.log_start_offset)?;
+            self.delete_segments_where(&mut st, |_, next, st| next <= st.log_start_offset)?;
         if !config.cleanup_policy.deletes() {
             return Ok(deleted);
         }
@@ -815,22 +938,27 @@ impl Log {
         Ok(deleted)
     }
 
-    /// Deletes the longest prefix of inactive segments, each wholly below the high
-    /// watermark, for which `predicate` holds; then moves the log start up to the new first
-    /// segment.
+    /// Deletes the longest prefix of inactive segments for which `predicate` holds, each
+    /// with the next segment's base offset at or below the high watermark; then moves the
+    /// log start up to the new first segment. The predicate also gets that next base: as in
+    /// Kafka, a segment is below the log start once the next one starts at or below it (its
+    /// own last batch may end earlier, before a gap that truncation or compaction left).
     fn delete_segments_where(
         &self,
         st: &mut LogState,
-        mut predicate: impl FnMut(&LogSegment, &LogState, usize) -> bool,
+        mut predicate: impl FnMut(&LogSegment, Offset, &LogState) -> bool,
     ) -> Result<usize> {
-        let active_base = st.active().base_offset();
         let mut doomed = Vec::new();
-        for (i, (base, s)) in st.segments.iter().enumerate() {
-            if *base == active_base || s.next_offset() > st.high_watermark || !predicate(s, st, i) {
+        let mut bases = st.segments.keys().copied().skip(1);
+        for (base, s) in &st.segments {
+            // The active segment has no next one, so it is never deleted here.
+            let Some(next_base) = bases.next() else { break };
+            if next_base > st.high_watermark || !predicate(s, next_base, st) {
                 break;
             }
             doomed.push(*base);
         }
+        let active_base = st.active().base_offset();
         for base in &doomed {
             if let Some(segment) = st.segments.remove(base) {
                 tracing::info!(
@@ -850,17 +978,37 @@ impl Log {
         Ok(doomed.len())
     }
 
-    /// Removes every record at or after `offset` (a follower diverged from its leader).
-    /// A batch that straddles `offset` is removed whole. Returns whether anything changed.
+    /// Removes every record at or after `offset` (a follower diverged from its leader), as
+    /// Kafka's `UnifiedLog.truncateTo` does. Segments whose base offset is above `offset`
+    /// are deleted; in the one that becomes active, the batch holding `offset` goes whole,
+    /// with everything after it (a batch is never split). The log end then becomes exactly
+    /// `offset`, even when that leaves a gap after the last batch kept: the leader's next
+    /// batch starts there. The log start drops to `offset` if it was above it, and if the
+    /// first segment starts above `offset` the log restarts empty at `offset`. At or past
+    /// the log end nothing changes except that leader epochs starting at or past the log
+    /// end are dropped. Returns whether records were removed; a negative `offset` is
+    /// [`StorageError::OffsetOutOfRange`].
     pub fn truncate_to(&self, offset: Offset) -> Result<bool> {
         let mut st = self.state();
         self.usable(&st)?;
+        if offset < Offset::ZERO {
+            // The target comes from a leader's answer, so a bad one is refused, not a bug.
+            return Err(self.out_of_range(&st, offset));
+        }
         if offset >= st.log_end_offset {
+            // An epoch this broker recorded as leader without appending anything under it.
+            let end = st.log_end_offset;
+            st.epochs.truncate_from_end(end)?;
             return Ok(false);
         }
-        if offset < st.log_start_offset || st.segments.keys().next().is_none_or(|&b| b > offset) {
-            drop(st);
-            self.truncate_fully_and_start_at(offset)?;
+        tracing::info!(
+            partition = %self.topic_partition,
+            offset = offset.0,
+            log_end = st.log_end_offset.0,
+            "truncating log"
+        );
+        if st.segments.keys().next().is_none_or(|&b| b > offset) {
+            self.truncate_fully_locked(&mut st, offset)?;
             return Ok(true);
         }
         let doomed: Vec<Offset> = st
@@ -871,15 +1019,14 @@ impl Log {
         for base in doomed {
             if let Some(segment) = st.segments.remove(&base) {
                 segment.delete_files()?;
+                st.dir_dirty = true;
             }
         }
-        st.dir_dirty = true;
         let active = st.active_mut();
         active.truncate_to(offset)?;
         active.on_become_active()?;
-        // A batch straddling the log start may go whole; the log end stays at or above it.
-        let end = active.next_offset().max(st.log_start_offset);
-        self.after_truncation(&mut st, end)?;
+        st.log_start_offset = st.log_start_offset.min(offset);
+        self.after_truncation(&mut st, offset)?;
         Ok(true)
     }
 
@@ -890,7 +1037,24 @@ impl Log {
         self.set_recovery_point(st, recovery_point);
         st.cleaner_checkpoint = st.cleaner_checkpoint.min(end);
         st.epochs.truncate_from_end(end)?;
+        st.truncations += 1;
         st.check_invariants();
+        // Waiters for the removed offsets learn now rather than at the next flush. The
+        // state lock is still held, so no waiter can register past the new end meanwhile.
+        let gone: Vec<(Offset, FlushCompleter)> = {
+            let mut d = lock(&self.durability);
+            let (gone, kept) = std::mem::take(&mut d.waiters)
+                .into_iter()
+                .partition(|(waiting_for, _)| *waiting_for > end);
+            d.waiters = kept;
+            gone
+        };
+        for (waiting_for, completer) in gone {
+            completer.complete(Err(FlushError::BeyondLogEnd {
+                end: waiting_for,
+                log_end: end,
+            }));
+        }
         Ok(())
     }
 
@@ -899,6 +1063,13 @@ impl Log {
     pub fn truncate_fully_and_start_at(&self, offset: Offset) -> Result<()> {
         let mut st = self.state();
         self.usable(&st)?;
+        if offset < Offset::ZERO {
+            return Err(self.out_of_range(&st, offset));
+        }
+        self.truncate_fully_locked(&mut st, offset)
+    }
+
+    fn truncate_fully_locked(&self, st: &mut LogState, offset: Offset) -> Result<()> {
         let config = Arc::clone(&st.config);
         for (_, segment) in std::mem::take(&mut st.segments) {
             segment.delete_files()?;
@@ -908,13 +1079,10 @@ impl Log {
         st.dir_dirty = true;
         st.log_start_offset = offset;
         st.high_watermark = offset;
-        st.log_end_offset = offset;
-        self.set_recovery_point(&mut st, offset);
         st.cleaner_checkpoint = offset;
-        st.epochs.truncate_from_end(offset)?;
-        st.epochs.truncate_from_start(offset)?;
-        st.check_invariants();
-        Ok(())
+        // As Kafka's `truncateFullyAndStartAt`: no epoch describes an empty log.
+        st.epochs.clear()?;
+        self.after_truncation(st, offset)
     }
 
     // ---------------------------------------------------------------- lifecycle

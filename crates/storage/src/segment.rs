@@ -26,7 +26,7 @@ use strom_protocol::records::{
 use crate::config::SEGMENT_BYTES_MAX;
 use crate::error::IoContext;
 use crate::index::{OffsetIndex, TimeIndex};
-use crate::{LogConfig, Offset, Result, Timestamp};
+use crate::{LogConfig, Offset, Result, StorageError, Timestamp};
 
 pub const LOG_FILE_SUFFIX: &str = ".log";
 pub const INDEX_FILE_SUFFIX: &str = ".index";
@@ -585,23 +585,45 @@ impl LogSegment {
         self.log.set_len(position).io("truncate", &self.log_path)?;
         let removed = self.size - position;
         self.size = position;
-        self.next_offset = if position == 0 {
-            self.base_offset
-        } else {
-            offset.min(Offset(header.base_offset))
-        };
-        match self.time_index.last_entry() {
-            Some((ts, at)) => {
-                self.max_timestamp = ts;
-                self.offset_of_max_timestamp = at;
-            }
-            None => {
-                self.max_timestamp = Timestamp::NONE;
-                self.offset_of_max_timestamp = self.base_offset;
-            }
-        }
+        self.after_truncation(position, Offset(header.base_offset))?;
         self.bytes_since_last_index_entry = 0;
         Ok(removed)
+    }
+
+    /// Recomputes what truncation at file `position` (where the batch starting at `base`
+    /// began) changed: the next offset is the end of the last batch kept (an earlier gap
+    /// stays a gap), and the newest timestamp is the time index's last entry or a newer one
+    /// among the batches after it (Kafka's `readLargestTimestamp`). Both come from batch
+    /// headers read from the earlier of the two index entries that bound them.
+    fn after_truncation(&mut self, position: u64, base: Offset) -> Result<()> {
+        let newest_indexed = self.time_index.last_entry();
+        let (mut max_timestamp, mut offset_of_max_timestamp) =
+            newest_indexed.unwrap_or((Timestamp::NONE, self.base_offset));
+        let (_, after_time_entry) = self.offset_index.lookup(offset_of_max_timestamp);
+        let (_, before_base) = self.offset_index.lookup(Offset(base.0 - 1));
+        let mut at = u64::from(after_time_entry.min(before_base));
+        let mut next_offset = self.base_offset;
+        let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
+        while at < position {
+            let n = read_fully_at(&self.log, &mut head, at).io("read", &self.log_path)?;
+            let h = RecordBatchHeader::parse(&head[..n]).map_err(|source| {
+                StorageError::CorruptRecord {
+                    batch_index: 0,
+                    source,
+                }
+            })?;
+            next_offset = Offset(h.next_offset());
+            if h.max_timestamp > max_timestamp.0 {
+                max_timestamp = Timestamp(h.max_timestamp);
+                offset_of_max_timestamp = Offset(h.last_offset());
+            }
+            at += h.total_size() as u64;
+        }
+        assert_eq!(at, position, "batches before {position} do not end there");
+        self.next_offset = next_offset;
+        self.max_timestamp = max_timestamp;
+        self.offset_of_max_timestamp = offset_of_max_timestamp;
+        Ok(())
     }
 
     /// Called when the segment stops taking appends: records the newest timestamp in the

@@ -124,13 +124,21 @@ fn run(ops: Vec<Op>) {
                 log.roll().expect("roll");
             }
             Op::Truncate { at } => {
-                if model.log_end > model.log_start {
-                    let target = Model::pick(model.log_start, model.log_end - 1, at);
-                    log.truncate_to(Offset(target)).expect("truncate");
-                    // A straddling batch goes whole; the end never drops below the log start.
+                // Anywhere from offset 0 (below the log start and the first segment) to the
+                // log end (which changes nothing), as Kafka's UnifiedLog.truncateTo allows.
+                let target = Model::pick(0, model.log_end, at);
+                let first_base = log.segments()[0].base_offset.0;
+                let changed = log.truncate_to(Offset(target)).expect("truncate");
+                assert_eq!(changed, target < model.log_end, "truncate to {target}");
+                if changed {
+                    // A straddling batch goes whole, yet the log end is exactly the target.
                     model.batches.retain(|b| b.1 < target);
-                    let end = model.batches.last().map_or(model.log_start, |b| b.1 + 1);
-                    model.log_end = end.max(model.log_start);
+                    model.log_start = if target < first_base {
+                        target
+                    } else {
+                        model.log_start.min(target)
+                    };
+                    model.log_end = target;
                     log.update_high_watermark(Offset(model.log_end));
                 }
             }
@@ -146,12 +154,12 @@ fn run(ops: Vec<Op>) {
                 log.delete_old_segments().expect("retention");
                 let start = log.log_start_offset().0;
                 assert!(start >= model.log_start);
-                // Retention moves the log start only to a batch boundary.
+                // Retention deletes whole segments, so the log start never lands inside a
+                // batch (it may land in a gap that a truncation left).
                 assert!(
                     start == model.log_start
-                        || start == model.log_end
-                        || model.batches.iter().any(|b| b.0 == start),
-                    "log start {start} is not a batch boundary"
+                        || !model.batches.iter().any(|b| b.0 < start && start <= b.1),
+                    "log start {start} falls inside a batch"
                 );
                 model.log_start = start;
                 log.update_config(config()).unwrap();
@@ -161,6 +169,9 @@ fn run(ops: Vec<Op>) {
                 assert_eq!(log.recovery_point(), Offset(model.log_end));
             }
             Op::Restart { clean } => {
+                // A reopened log ends after its last batch (or at its last segment's base):
+                // like Kafka, it forgets a gap that a truncation left at the end.
+                let last_segment_end = log.segments().last().expect("a segment").next_offset.0;
                 let params = LoadParams {
                     recovery_point: if clean {
                         log.close().expect("close")
@@ -174,6 +185,7 @@ fn run(ops: Vec<Op>) {
                 };
                 drop(opened);
                 opened = open(dir.path(), config(), clock.clone(), params);
+                model.log_end = last_segment_end.max(model.log_start);
             }
         }
         model.batches.retain(|b| b.1 >= model.log_start);

@@ -228,6 +228,7 @@ pub(super) fn load(
         unflushed_messages: 0,
         first_unflushed_at: None,
         dir_dirty: false,
+        truncations: 0,
         closed: false,
         offline: false,
     };
