@@ -46,6 +46,9 @@ pub enum WireError {
     Invalid { what: &'static str },
 }
 
+/// Elements an array decode reserves before it has decoded any.
+pub const MAX_ARRAY_PREALLOCATION: usize = 64;
+
 /// A 128-bit id as Kafka carries it (topic ids, directory ids): 16 bytes, big-endian.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub struct Uuid(pub [u8; 16]);
@@ -288,7 +291,10 @@ impl Reader {
                 length: count as i64,
             });
         }
-        let mut items = Vec::with_capacity(count);
+        // Reserve only a bounded prefix up front: further room is paid for by elements that
+        // actually decoded (each consumed at least `floor` bytes), so a count that lies costs
+        // no more than the bytes behind it.
+        let mut items = Vec::with_capacity(count.min(MAX_ARRAY_PREALLOCATION));
         for _ in 0..count {
             items.push(element(self)?);
         }
