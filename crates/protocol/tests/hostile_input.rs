@@ -50,7 +50,10 @@ fn check_decode(key: ApiKey, version: i16, input: &[u8]) -> Result<(), TestCaseE
     });
     let limit = ALLOWED_MULTIPLE * input.len() + ALLOWED_CONSTANT;
     if input.len() >= 64 {
-        WORST.fetch_max(peak * 100 / input.len(), std::sync::atomic::Ordering::Relaxed);
+        WORST.fetch_max(
+            peak * 100 / input.len(),
+            std::sync::atomic::Ordering::Relaxed,
+        );
     }
     prop_assert!(
         peak <= limit,
@@ -132,6 +135,10 @@ fn hostile_input_is_rejected_without_panic_or_overallocation() {
     // 88 APIs, 327 versions, 24 cases each, two kinds of input: all of them ran.
     let cases = CASES.load(std::sync::atomic::Ordering::Relaxed);
     let worst = WORST.load(std::sync::atomic::Ordering::Relaxed);
-    eprintln!("worst allocation: {}.{:02}x the input", worst / 100, worst % 100);
+    eprintln!(
+        "worst allocation: {}.{:02}x the input",
+        worst / 100,
+        worst % 100
+    );
     assert!(cases >= 15_696, "only {cases} hostile inputs decoded");
 }
