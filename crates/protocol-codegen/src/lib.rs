@@ -188,10 +188,7 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
          if self != ApiKey::ApiVersions && self.is_flexible(version) { 1 } else { 0 }\n    }\n}\n\n",
     );
 
-    for (label, map, suffix) in [
-        ("Request", &requests, "Request"),
-        ("Response", &responses, "Response"),
-    ] {
+    for (label, map) in [("Request", &requests), ("Response", &responses)] {
         writeln!(
             out,
             "/// The body of any {lower}, by API.\n#[derive(Debug, Clone, PartialEq)]\npub enum {label}Body {{",
@@ -267,7 +264,6 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
             )
             .unwrap();
         }
-        let _ = suffix;
     }
     Ok(out)
 }

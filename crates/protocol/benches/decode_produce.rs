@@ -2,7 +2,7 @@
 //! record batches should cost about the same to decode as one carrying 1 KiB, because the
 //! records stay a `Bytes` slice of the frame.
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use strom_protocol::Message;
@@ -40,7 +40,6 @@ fn decode_produce(c: &mut Criterion) {
         });
     }
     group.finish();
-    let _ = BytesMut::new();
 }
 
 criterion_group!(benches, decode_produce);
