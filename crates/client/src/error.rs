@@ -44,6 +44,10 @@ pub enum ClientError {
     Unexpected(&'static str),
     #[error("the producer was closed")]
     ProducerClosed,
+    /// A record's batch failed for a reason that was not a Kafka error code (a broken
+    /// connection, a timeout); every record of the batch gets this, with the reason.
+    #[error("delivery failed: {reason}")]
+    DeliveryFailed { reason: String },
 }
 
 impl ClientError {

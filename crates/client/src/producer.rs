@@ -399,10 +399,9 @@ fn error_clone(error: &ClientError, message: &str) -> ClientError {
             context: context.clone(),
             message: message.clone(),
         },
-        _ => ClientError::Kafka {
-            code: ErrorCode::UnknownServerError,
-            context: message.to_string(),
-            message: None,
+        // Not a broker verdict: say what happened instead of inventing an error code.
+        _ => ClientError::DeliveryFailed {
+            reason: message.to_string(),
         },
     }
 }
@@ -474,7 +473,7 @@ async fn send_to_leader(inner: Arc<Inner>, leader: i32, batches: Vec<ReadyBatch>
             let e = ClientError::Unexpected("Produce answered with another API");
             return batches
                 .into_iter()
-                .for_each(|b| fail_batch(&inner, b, error_clone(&e, "")));
+                .for_each(|b| fail_batch(&inner, b, error_clone(&e, &e.to_string())));
         }
         Err(e) => {
             inner.client.drop_connection(Some(leader)).await;
