@@ -95,6 +95,55 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         0,
         "this node as broker and controller; broker endpoints only",
     ),
+    api(
+        ApiKey::OffsetCommit,
+        2,
+        "durable before the reply; generation and member epoch checked",
+    ),
+    api(
+        ApiKey::OffsetFetch,
+        1,
+        "one group (v1-v7) or several (v8+); all partitions when none named",
+    ),
+    api(
+        ApiKey::FindCoordinator,
+        0,
+        "groups and transactional ids; batched keys (v4+); creates __consumer_offsets",
+    ),
+    api(
+        ApiKey::JoinGroup,
+        0,
+        "MEMBER_ID_REQUIRED (v4+), static members, initial rebalance delay",
+    ),
+    api(ApiKey::Heartbeat, 0, "classic groups"),
+    api(
+        ApiKey::LeaveGroup,
+        0,
+        "batched members by id or instance id (v3+)",
+    ),
+    api(ApiKey::SyncGroup, 0, "assignments relayed from the leader"),
+    api(
+        ApiKey::DescribeGroups,
+        0,
+        "members with metadata and assignments",
+    ),
+    api(
+        ApiKey::ListGroups,
+        0,
+        "state filter (v4+), type filter (v5+)",
+    ),
+    api(ApiKey::DeleteGroups, 0, "empty groups only"),
+    api(
+        ApiKey::OffsetDelete,
+        0,
+        "refused for topics the group subscribes to",
+    ),
+    api(
+        ApiKey::ConsumerGroupHeartbeat,
+        0,
+        "KIP-848 groups; server-side uniform and range assignors",
+    ),
+    api(ApiKey::ConsumerGroupDescribe, 0, "KIP-848 groups"),
 ];
 
 /// The `(min, max)` versions served for `api_key`, if it is served at all.

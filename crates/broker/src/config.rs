@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use strom_coordinator::GroupCoordinatorConfig;
+
 /// Why a configuration could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -80,6 +82,12 @@ pub struct BrokerConfig {
     pub log_cleaner_backoff_ms: u64,
     /// `num.recovery.threads.per.data.dir`: threads loading logs at start.
     pub num_recovery_threads_per_data_dir: usize,
+    /// The group coordinator's settings (`offsets.topic.num.partitions`,
+    /// `group.initial.rebalance.delay.ms`, session bounds, `group.max.size`, offset retention,
+    /// the KIP-848 `group.consumer.*` properties).
+    pub group: GroupCoordinatorConfig,
+    /// `offsets.topic.segment.bytes`: segment size of `__consumer_offsets`.
+    pub offsets_topic_segment_bytes: i32,
     /// Every property as given (including topic-config synonyms such as `log.retention.ms`),
     /// for DescribeConfigs and for the static defaults of topic configs.
     pub properties: BTreeMap<String, String>,
@@ -112,6 +120,8 @@ impl Default for BrokerConfig {
             log_cleaner_enable: true,
             log_cleaner_backoff_ms: 15_000,
             num_recovery_threads_per_data_dir: 2,
+            group: GroupCoordinatorConfig::default(),
+            offsets_topic_segment_bytes: 100 * 1024 * 1024,
             properties: BTreeMap::new(),
         }
     }
@@ -190,6 +200,7 @@ impl BrokerConfig {
                 "num.recovery.threads.per.data.dir" => {
                     c.num_recovery_threads_per_data_dir = parse_min(name, v, 1)?
                 }
+                _ if parse_group_property(&mut c, name, v)? => {}
                 _ => {
                     let known_synonym = strom_metadata::TOPIC_CONFIGS
                         .iter()
@@ -216,6 +227,53 @@ impl BrokerConfig {
     pub fn property(&self, name: &str) -> Option<&str> {
         self.properties.get(name).map(String::as_str)
     }
+}
+
+/// Reads one group-coordinator property into `c.group`; false when `name` is not one.
+fn parse_group_property(c: &mut BrokerConfig, name: &str, v: &str) -> Result<bool, ConfigError> {
+    let g = &mut c.group;
+    match name {
+        "offsets.topic.num.partitions" => g.offsets_topic_num_partitions = parse_min(name, v, 1)?,
+        "offsets.topic.segment.bytes" => c.offsets_topic_segment_bytes = parse_min(name, v, 1)?,
+        "group.min.session.timeout.ms" => g.group_min_session_timeout_ms = parse_min(name, v, 0)?,
+        "group.max.session.timeout.ms" => g.group_max_session_timeout_ms = parse_min(name, v, 0)?,
+        "group.initial.rebalance.delay.ms" => {
+            g.group_initial_rebalance_delay_ms = parse_min(name, v, 0)?
+        }
+        "group.max.size" => g.group_max_size = parse_min(name, v, 1)?,
+        "offset.metadata.max.bytes" => g.offset_metadata_max_bytes = parse_min(name, v, 0)?,
+        "offsets.retention.minutes" => {
+            let minutes: i64 = parse_min(name, v, 1)?;
+            g.offsets_retention_ms = minutes.saturating_mul(60_000);
+        }
+        "offsets.retention.check.interval.ms" => {
+            g.offsets_retention_check_interval_ms = parse_min(name, v, 1)?
+        }
+        "group.consumer.heartbeat.interval.ms" => {
+            g.consumer_group_heartbeat_interval_ms = parse_min(name, v, 1)?
+        }
+        "group.consumer.session.timeout.ms" => {
+            g.consumer_group_session_timeout_ms = parse_min(name, v, 1)?
+        }
+        "group.consumer.max.size" => g.consumer_group_max_size = parse_min(name, v, 1)?,
+        "group.consumer.assignors" => {
+            let assignors: Vec<String> = v
+                .split(',')
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            if assignors.is_empty() {
+                return Err(ConfigError::Invalid {
+                    name: name.to_string(),
+                    value: v.to_string(),
+                    reason: "names no assignor".into(),
+                });
+            }
+            g.consumer_group_assignors = assignors;
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {

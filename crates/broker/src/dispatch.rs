@@ -1,11 +1,13 @@
 //! Routes a decoded request to its handler: a plain match on the API key, one handler module
 //! per Kafka API under [`crate::handlers`].
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use strom_protocol::generated::{ApiKey, RequestBody, RequestHeader, ResponseBody};
 use tokio::sync::oneshot;
 
+use crate::group_coordinator::Caller;
 use crate::handlers;
 use crate::server::Broker;
 
@@ -17,12 +19,15 @@ pub struct Request {
     pub header: RequestHeader,
     pub body: RequestBody,
     pub turn: Turn,
+    /// The client's address (group members are described by it).
+    pub peer: SocketAddr,
 }
 
 /// A request's place in its connection's order. Requests run concurrently, but appends must
 /// happen in the order the client sent them (an idempotent producer pipelines sequence
-/// numbers), so a Produce waits for the request before it to release its turn first. Every
-/// other request releases its turn as soon as it starts; dropping a turn releases it.
+/// numbers), so a Produce waits for the request before it to release its turn first; so do
+/// a group member's requests (a commit must not overtake the join before it). Every other
+/// request releases its turn as soon as it starts; dropping a turn releases it.
 #[derive(Debug)]
 pub struct Turn {
     previous: Option<oneshot::Receiver<()>>,
@@ -55,11 +60,32 @@ impl Turn {
 /// Runs the request; `None` means the request gets no response (Produce with acks=0).
 pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBody> {
     let v = request.version;
-    let Request { body, turn, .. } = request;
-    let mut turn = Some(turn);
-    if !matches!(body, RequestBody::Produce(_)) {
-        turn = None;
-    }
+    let Request {
+        body,
+        turn,
+        header,
+        peer,
+        ..
+    } = request;
+    // Produce and the group APIs that act for a member keep their turn: appends and a
+    // member's group requests are processed in the order the client sent them.
+    let keeps_turn = matches!(
+        body,
+        RequestBody::Produce(_)
+            | RequestBody::JoinGroup(_)
+            | RequestBody::SyncGroup(_)
+            | RequestBody::Heartbeat(_)
+            | RequestBody::LeaveGroup(_)
+            | RequestBody::OffsetCommit(_)
+            | RequestBody::OffsetFetch(_)
+            | RequestBody::ConsumerGroupHeartbeat(_)
+    );
+    let mut turn = keeps_turn.then_some(turn);
+    let caller = Caller {
+        api_version: v,
+        client_id: header.client_id.unwrap_or_default(),
+        peer,
+    };
     let response = match body {
         RequestBody::ApiVersions(r) => {
             ResponseBody::ApiVersions(handlers::api_versions::handle(broker, r, v))
@@ -74,7 +100,7 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
             ResponseBody::DeleteTopics(handlers::delete_topics::handle(broker, r, v).await)
         }
         RequestBody::Produce(r) => {
-            ResponseBody::Produce(handlers::produce::handle(broker, r, v, turn?).await?)
+            ResponseBody::Produce(handlers::produce::handle(broker, r, v, turn.take()?).await?)
         }
         RequestBody::Fetch(r) => ResponseBody::Fetch(handlers::fetch::handle(broker, r, v).await),
         RequestBody::ListOffsets(r) => {
@@ -107,6 +133,45 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::DescribeCluster(r) => {
             ResponseBody::DescribeCluster(handlers::describe_cluster::handle(broker, r, v))
         }
+        RequestBody::FindCoordinator(r) => {
+            ResponseBody::FindCoordinator(handlers::find_coordinator::handle(broker, r, v).await)
+        }
+        RequestBody::JoinGroup(r) => ResponseBody::JoinGroup(
+            handlers::join_group::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::SyncGroup(r) => ResponseBody::SyncGroup(
+            handlers::sync_group::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::Heartbeat(r) => ResponseBody::Heartbeat(
+            handlers::heartbeat::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::LeaveGroup(r) => ResponseBody::LeaveGroup(
+            handlers::leave_group::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::OffsetCommit(r) => ResponseBody::OffsetCommit(
+            handlers::offset_commit::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::OffsetFetch(r) => ResponseBody::OffsetFetch(
+            handlers::offset_fetch::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::ListGroups(r) => {
+            ResponseBody::ListGroups(handlers::list_groups::handle(broker, r, &caller).await)
+        }
+        RequestBody::DescribeGroups(r) => ResponseBody::DescribeGroups(
+            handlers::describe_groups::handle(broker, r, &caller).await,
+        ),
+        RequestBody::DeleteGroups(r) => {
+            ResponseBody::DeleteGroups(handlers::delete_groups::handle(broker, r, &caller).await)
+        }
+        RequestBody::OffsetDelete(r) => {
+            ResponseBody::OffsetDelete(handlers::offset_delete::handle(broker, r, &caller).await)
+        }
+        RequestBody::ConsumerGroupHeartbeat(r) => ResponseBody::ConsumerGroupHeartbeat(
+            handlers::consumer_group_heartbeat::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::ConsumerGroupDescribe(r) => ResponseBody::ConsumerGroupDescribe(
+            handlers::consumer_group_describe::handle(broker, r, &caller).await,
+        ),
         other => {
             // The connection admits only APIs in the supported table, each of which has an
             // arm above; reaching here is a bug in that table.

@@ -9,6 +9,8 @@
 //!   both generated from it.
 //! - [`replica_manager`]: the partitions led here, each a storage `Log`, kept in line with the
 //!   metadata image.
+//! - [`group_coordinator`]: the group coordinator's I/O: `__consumer_offsets`, durable
+//!   writes before replies, parked requests, timers.
 //! - [`producer_state`], [`fetch_session`]: idempotent producers and KIP-227 fetch sessions.
 //! - [`config`], [`topic_config`]: broker properties with Kafka's names, and each topic's
 //!   effective configs.
@@ -20,6 +22,7 @@ pub mod config;
 pub mod dispatch;
 pub mod errors;
 pub mod fetch_session;
+pub mod group_coordinator;
 pub mod handlers;
 pub mod net;
 pub mod producer_state;

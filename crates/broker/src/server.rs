@@ -11,6 +11,7 @@ use tokio::sync::{Semaphore, watch};
 
 use crate::config::{BrokerConfig, ConfigError, parse_listen};
 use crate::fetch_session::FetchSessionCache;
+use crate::group_coordinator::GroupService;
 use crate::producer_state::ProducerStates;
 use crate::replica_manager::{ReplicaError, ReplicaManager};
 
@@ -52,6 +53,8 @@ pub struct Broker {
     pub replica_manager: Arc<ReplicaManager>,
     pub fetch_sessions: FetchSessionCache,
     pub producers: ProducerStates,
+    /// Consumer groups and committed offsets.
+    pub groups: Arc<GroupService>,
     /// Request bytes buffered across all connections (`queued.max.request.bytes`).
     pub request_bytes: Arc<Semaphore>,
     pub shutdown: watch::Receiver<bool>,
@@ -151,6 +154,11 @@ impl Server {
             .queued_max_request_bytes
             .max(config.socket_request_max_bytes)
             .min(u32::MAX as usize >> 3);
+        let groups = Arc::new(GroupService::new(
+            config.group.clone(),
+            &controller.image(),
+            Arc::new(strom_storage::SystemClock),
+        ));
         let broker = Arc::new(Broker {
             cluster_id,
             advertised_host,
@@ -159,11 +167,16 @@ impl Server {
             replica_manager: Arc::new(replica_manager),
             fetch_sessions: FetchSessionCache::new(config.fetch_session_cache_slots),
             producers: ProducerStates::default(),
+            groups,
             request_bytes: Arc::new(Semaphore::new(request_bytes)),
             shutdown,
             config,
         });
         broker.sync_partitions().await?;
+        let loading = broker.clone();
+        tokio::task::spawn_blocking(move || loading.groups.load(&loading))
+            .await
+            .unwrap_or_else(|e| panic!("group coordinator load panicked: {e}"));
         Ok(Server {
             broker,
             listener,
@@ -183,6 +196,7 @@ impl Server {
             listener,
             shutdown_tx,
         } = self;
+        let timers = tokio::spawn(broker.groups.clone().run_timers(broker.clone()));
         let serving = tokio::spawn(crate::net::serve(
             listener,
             broker.clone(),
@@ -192,6 +206,7 @@ impl Server {
         tracing::info!("shutting down");
         let _ = shutdown_tx.send(true);
         let _ = serving.await;
+        let _ = timers.await;
         let replicas = broker.replica_manager.clone();
         let _ = tokio::task::spawn_blocking(move || replicas.shutdown()).await;
         tracing::info!("shutdown complete");

@@ -54,6 +54,17 @@ pub async fn handle(
             });
             continue;
         };
+        if crate::group_coordinator::is_internal_topic(&topic_name) {
+            // The coordinators' state lives there; deleting it would lose every group.
+            responses.push(DeletableTopicResult {
+                name: Some(topic_name.clone()),
+                topic_id: Uuid::from_u128(topic_id.as_u128()),
+                error_code: ErrorCode::InvalidTopicException.code(),
+                error_message: Some(format!("{topic_name} is an internal topic")),
+                ..DeletableTopicResult::default()
+            });
+            continue;
+        }
         let controller = broker.controller.clone();
         let target = topic_name.clone();
         let outcome = tokio::task::spawn_blocking(move || controller.delete_topic(&target))

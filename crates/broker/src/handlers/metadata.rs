@@ -13,6 +13,7 @@ use strom_protocol::generated::{MetadataRequest, MetadataResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
 use crate::errors::metadata_error_code;
+use crate::group_coordinator::{OFFSETS_TOPIC, is_internal_topic};
 use crate::handlers::AUTHORIZED_OPERATIONS_OMITTED;
 use crate::server::Broker;
 
@@ -73,6 +74,24 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
         return describe(topic);
     }
     if !auto_create {
+        return error_topic(
+            Some(name),
+            Uuid::default(),
+            ErrorCode::UnknownTopicOrPartition,
+        );
+    }
+    if name == OFFSETS_TOPIC {
+        // Created with its own settings (compacted, offsets.topic.num.partitions), as
+        // Kafka's auto-creation does for it.
+        return match broker.groups.ensure_offsets_topic(broker).await {
+            Ok(()) => match broker.image().topic(&name) {
+                Some(topic) => describe(topic),
+                None => error_topic(Some(name), Uuid::default(), ErrorCode::LeaderNotAvailable),
+            },
+            Err(code) => error_topic(Some(name), Uuid::default(), code),
+        };
+    }
+    if is_internal_topic(&name) {
         return error_topic(
             Some(name),
             Uuid::default(),
@@ -142,7 +161,7 @@ pub fn describe(topic: &TopicImage) -> MetadataResponseTopic {
         error_code: ErrorCode::None.code(),
         name: Some(topic.name.clone()),
         topic_id: Uuid::from_u128(topic.topic_id.as_u128()),
-        is_internal: topic.name.starts_with("__"),
+        is_internal: is_internal_topic(&topic.name),
         partitions,
         topic_authorized_operations: AUTHORIZED_OPERATIONS_OMITTED,
         ..MetadataResponseTopic::default()

@@ -60,7 +60,12 @@ pub async fn handle(
                 }
                 (_, Some(_), None) => response.error_code = ErrorCode::InvalidRecord.code(),
                 (_, Some(partition), Some(records)) => {
-                    if request.transactional_id.is_some() {
+                    if crate::group_coordinator::is_internal_topic(&topic.name) {
+                        // Only the coordinators write their own topics (Kafka refuses too).
+                        response.error_code = ErrorCode::InvalidTopicException.code();
+                        response.error_message =
+                            Some(format!("Cannot append to internal topic {}", topic.name));
+                    } else if request.transactional_id.is_some() {
                         response.error_code = ErrorCode::TransactionalIdAuthorizationFailed.code();
                     } else {
                         if let Some(next_offset) =

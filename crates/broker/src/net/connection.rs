@@ -85,7 +85,7 @@ pub async fn run(
             Ok(Err(e)) => break Stop::Malformed(format!("frame truncated: {e}")),
             Ok(Ok(_)) => {}
         }
-        let request = match decode(frame.freeze(), &broker) {
+        let request = match decode(frame.freeze(), &broker, peer) {
             Decoded::Request(mut request) => {
                 let (turn, next) = Turn::after(previous_turn.take());
                 request.turn = turn;
@@ -141,7 +141,7 @@ enum Decoded {
     Malformed(String),
 }
 
-fn decode(frame: Bytes, broker: &Broker) -> Decoded {
+fn decode(frame: Bytes, broker: &Broker, peer: SocketAddr) -> Decoded {
     let split = match split_request(frame) {
         Ok(split) => split,
         Err(RequestFrameError::UnsupportedVersion { peek, .. })
@@ -192,6 +192,7 @@ fn decode(frame: Bytes, broker: &Broker) -> Decoded {
             header: split.header,
             body,
             turn: Turn::after(None).0,
+            peer,
         })),
         Err(e) => Decoded::Malformed(format!(
             "undecodable {} v{version} body: {e}",

@@ -319,7 +319,13 @@ impl GroupCoordinator {
         if !strings_fit {
             return invalid("A string field is too long.");
         }
-        if req.subscribed_topic_regex.is_some() {
+        // librdkafka sends an empty regex with a plain topic list; Kafka reads an empty regex
+        // as none.
+        if req
+            .subscribed_topic_regex
+            .as_deref()
+            .is_some_and(|r| !r.is_empty())
+        {
             return invalid("SubscribedTopicRegex is not supported by this coordinator.");
         }
         if req

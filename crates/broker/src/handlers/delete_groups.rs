@@ -1,0 +1,45 @@
+//! DeleteGroups: removes empty groups and their offsets (tombstones in
+//! `__consumer_offsets`); a group with members gets `NON_EMPTY_GROUP`.
+
+use std::sync::Arc;
+
+use strom_coordinator::Response;
+use strom_protocol::ErrorCode;
+use strom_protocol::generated::delete_groups_response::DeletableGroupResult;
+use strom_protocol::generated::{DeleteGroupsRequest, DeleteGroupsResponse};
+
+use crate::group_coordinator::Caller;
+use crate::server::Broker;
+
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: DeleteGroupsRequest,
+    caller: &Caller,
+) -> DeleteGroupsResponse {
+    let fail = |code: ErrorCode| DeleteGroupsResponse {
+        results: request
+            .groups_names
+            .iter()
+            .map(|g| DeletableGroupResult {
+                group_id: g.clone(),
+                error_code: code.code(),
+                ..DeletableGroupResult::default()
+            })
+            .collect(),
+        ..DeleteGroupsResponse::default()
+    };
+    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+        return fail(code);
+    }
+    let reply = broker
+        .groups
+        .call(broker, caller, None, |c, ctx, now| {
+            c.delete_groups(ctx, &request, now)
+        })
+        .await;
+    match reply {
+        Ok(Response::DeleteGroups(r)) => r,
+        Ok(_) => fail(ErrorCode::UnknownServerError),
+        Err(code) => fail(code),
+    }
+}

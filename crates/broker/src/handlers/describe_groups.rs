@@ -1,0 +1,20 @@
+//! DescribeGroups: state, protocol and members (with their metadata and assignments) of
+//! classic groups; a KIP-848 group is reported as Kafka does for a classic describe of one.
+
+use std::sync::Arc;
+
+use strom_protocol::generated::{DescribeGroupsRequest, DescribeGroupsResponse};
+
+use crate::group_coordinator::Caller;
+use crate::server::Broker;
+
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: DescribeGroupsRequest,
+    caller: &Caller,
+) -> DescribeGroupsResponse {
+    broker
+        .groups
+        .read(caller, None, |c, ctx, _| c.describe_groups(ctx, &request))
+        .await
+}
