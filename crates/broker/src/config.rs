@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 use strom_coordinator::GroupCoordinatorConfig;
 
+/// `STROM_*` variables that are not broker properties: the log filter, the CLI's bootstrap
+/// address, the binary the tests run.
+const NOT_PROPERTIES: &[&str] = &["LOG", "BOOTSTRAP", "BIN"];
+
 /// Why a configuration could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -150,7 +154,9 @@ impl BrokerConfig {
             flatten("", &toml::Value::Table(table), &mut properties);
         }
         for (key, value) in env {
-            if let Some(name) = key.strip_prefix("STROM_") {
+            if let Some(name) = key.strip_prefix("STROM_")
+                && !NOT_PROPERTIES.contains(&name)
+            {
                 properties.insert(name.to_ascii_lowercase().replace('_', "."), value);
             }
         }

@@ -23,7 +23,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -100,6 +100,9 @@ pub struct GroupService {
     timers_changed: Notify,
     /// Serialises the creation of `__consumer_offsets`.
     topic_creation: tokio::sync::Mutex<()>,
+    /// Set once every partition of `__consumer_offsets` is open and loaded; until then group
+    /// writes wait in [`GroupService::ensure_offsets_topic`].
+    ready: AtomicBool,
     next_request_id: AtomicU64,
     clock: Arc<dyn Clock>,
 }
@@ -145,6 +148,7 @@ impl GroupService {
             }),
             timers_changed: Notify::new(),
             topic_creation: tokio::sync::Mutex::new(()),
+            ready: AtomicBool::new(false),
             next_request_id: AtomicU64::new(1),
             clock,
         }
@@ -344,6 +348,9 @@ impl GroupService {
             }
         }
         state.coordinator.complete_load(self.now_ms());
+        if broker.image().topic(OFFSETS_TOPIC).is_some() {
+            self.ready.store(true, Ordering::Release);
+        }
         let groups = state.coordinator.groups().count();
         tracing::info!(
             records,
@@ -356,11 +363,20 @@ impl GroupService {
     /// Makes sure `__consumer_offsets` exists, creating it with Kafka's settings for it
     /// (compacted, `offsets.topic.segment.bytes`) on first use.
     pub async fn ensure_offsets_topic(&self, broker: &Arc<Broker>) -> Result<(), ErrorCode> {
-        if broker.image().topic(OFFSETS_TOPIC).is_some() {
+        if self.ready.load(Ordering::Acquire) {
             return Ok(());
         }
         let _creating = self.topic_creation.lock().await;
+        if self.ready.load(Ordering::Acquire) {
+            return Ok(());
+        }
         if broker.image().topic(OFFSETS_TOPIC).is_some() {
+            // Created by an earlier start whose load found it, or by Metadata just now.
+            if let Err(e) = broker.sync_partitions().await {
+                tracing::error!(error = %e, "opening {OFFSETS_TOPIC} failed");
+                return Err(ErrorCode::CoordinatorNotAvailable);
+            }
+            self.ready.store(true, Ordering::Release);
             return Ok(());
         }
         let new = NewTopic {
@@ -396,6 +412,7 @@ impl GroupService {
             partitions = self.num_partitions(),
             "created {OFFSETS_TOPIC}"
         );
+        self.ready.store(true, Ordering::Release);
         Ok(())
     }
 
