@@ -127,6 +127,11 @@ if [ -n "$loadgen" ]; then
   done
   run "librdkafka consume 1024B p1" "$loadgen" consume "$addr" r-1024-1-1-none 2000000 "$per_run"
   run "librdkafka consume 100B p1" "$loadgen" consume "$addr" r-100-1-1-none 20000000 "$per_run"
+  for acks in all 1; do
+    topic "r-e2e-${acks}" 1
+    run "librdkafka e2e 1024B p1 acks=${acks} 10k/s" \
+      "$loadgen" e2e "$addr" "r-e2e-${acks}" $((per_run * 10000)) 1024 "$acks" 10000 "$per_run"
+  done
 fi
 
 kill "$broker" 2>/dev/null || true
