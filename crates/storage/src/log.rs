@@ -17,10 +17,11 @@
 //! sequence gap is refused before anything is written, and a commit or abort marker ends its
 //! producer's transaction; an abort adds an entry to the active segment's `.txnindex`
 //! ([`crate::txn_index`]). The state is snapshotted to `<offset>.snapshot` at every roll and
-//! at close, and rebuilt from the newest snapshot plus a replay on load and truncation. Writers and readers share one
-//! short `Mutex` per log: appends write to the page cache under it; reads take a snapshot of
-//! a segment under it and do their file I/O after releasing it; fsyncs run on flusher threads
-//! without it.
+//! at close, and rebuilt from the newest snapshot plus a replay on load and truncation.
+//!
+//! Writers and readers share one short `Mutex` per log: appends write to the page cache
+//! under it; reads take a snapshot of a segment under it and do their file I/O after
+//! releasing it; fsyncs run on flusher threads without it.
 
 use std::collections::BTreeMap;
 use std::fs::File;
