@@ -1,7 +1,8 @@
 //! `LogCleaner`: compaction for topics with `cleanup.policy` `compact` (or `compact,delete`).
 //!
 //! A clean keeps, for every key, only the record with the highest offset, in the segments
-//! behind the active one (and below the high watermark and `min.compaction.lag.ms`). It runs
+//! behind the active one (and below the last stable offset, so no open transaction is
+//! touched, and `min.compaction.lag.ms`). It runs
 //! only when the dirty part of the log (written since the last clean, from the
 //! `cleaner-offset-checkpoint`) is at least `min.cleanable.dirty.ratio` of the cleanable log.
 //!
@@ -20,6 +21,14 @@
 //!    `.deleted`, the `.swap` files to their final names, and the `.deleted` files unlinked.
 //!    Recovery (see `log/load.rs`) deletes `.cleaned` files, and completes any `.swap`, so a
 //!    crash leaves the old segments or the new one, never a mix.
+//!
+//! Transactions: records of aborted transactions (known from the `.txnindex` files of the
+//! cleanable segments and every later one) never enter the offset map, so an aborted write
+//! cannot make the cleaner drop the committed record it would have replaced. The aborted
+//! records themselves and all control batches are kept, offsets unchanged, so the
+//! transaction index entries stay true: a cleaned segment gets the entries of the segments
+//! it replaces, in order (its `.txnindex.cleaned` is written and swapped with it). Unlike
+//! Kafka's cleaner, this one does not yet remove aborted data or old markers.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -36,7 +45,8 @@ use crate::checkpoint::sync_dir;
 use crate::segment::{
     BatchInfo, BatchScanner, CLEANED_FILE_SUFFIX, DELETED_FILE_SUFFIX, LogSegment, SWAP_FILE_SUFFIX,
 };
-use crate::{Log, LogConfig, Offset, Result, StorageError, Timestamp};
+use crate::txn_index::{TXN_INDEX_ENTRY_BYTES, TxnIndexEntry, TxnIndexView};
+use crate::{Log, LogConfig, Offset, ProducerId, Result, StorageError, Timestamp};
 
 /// Bytes an offset-map entry costs beyond its key (hash table slot, offset, allocation).
 const OFFSET_MAP_ENTRY_OVERHEAD: usize = 64;
@@ -86,6 +96,21 @@ struct SegmentSnapshot {
     size: u64,
     file: Arc<File>,
     path: PathBuf,
+    txn_index: TxnIndexView,
+}
+
+/// The aborted transactions' offset ranges by producer, for the offset map.
+#[derive(Debug, Default)]
+struct AbortedRanges(HashMap<ProducerId, Vec<(Offset, Offset)>>);
+
+impl AbortedRanges {
+    fn contains(&self, producer_id: i64, offset: i64) -> bool {
+        self.0.get(&ProducerId(producer_id)).is_some_and(|ranges| {
+            ranges
+                .iter()
+                .any(|(first, last)| first.0 <= offset && offset <= last.0)
+        })
+    }
 }
 
 #[derive(Debug)]
@@ -99,6 +124,16 @@ struct Plan {
     map: HashMap<Bytes, i64>,
     bytes_read: u64,
 }
+
+/// What [`LogCleaner::cleanable`] finds: the segments that may be cleaned with each one's
+/// end, the first dirty offset, the config, and the transaction indexes of the segments
+/// from the first cleanable one to the log end.
+type Cleanable = (
+    Vec<(SegmentSnapshot, Offset)>,
+    Offset,
+    Arc<LogConfig>,
+    Vec<TxnIndexView>,
+);
 
 /// Compacts logs. Stateless apart from its bounds; the cleaner checkpoint lives in each
 /// [`Log`] and is persisted by the [`crate::LogManager`].
@@ -115,7 +150,7 @@ impl LogCleaner {
     /// The dirty share of the cleanable part of `log`, or `None` if it does not compact or
     /// has nothing cleanable.
     pub fn dirty_ratio(&self, log: &Log) -> Option<f64> {
-        let (segments, first_dirty, _) = self.cleanable(log)?;
+        let (segments, first_dirty, _, _) = self.cleanable(log)?;
         let (mut clean, mut dirty) = (0u64, 0u64);
         for (s, next) in &segments {
             if *next <= first_dirty {
@@ -127,12 +162,9 @@ impl LogCleaner {
         (dirty > 0).then(|| dirty as f64 / (clean + dirty) as f64)
     }
 
-    /// Cleanable segments (with each one's end), the first dirty offset, and the config.
-    #[allow(clippy::type_complexity)]
-    fn cleanable(
-        &self,
-        log: &Log,
-    ) -> Option<(Vec<(SegmentSnapshot, Offset)>, Offset, Arc<LogConfig>)> {
+    /// Cleanable segments (with each one's end), the first dirty offset, the config, and
+    /// the transaction indexes that may name aborted transactions in them.
+    fn cleanable(&self, log: &Log) -> Option<Cleanable> {
         let now = log.clock().now();
         let st = log.state();
         if st.closed || st.offline || !st.config.cleanup_policy.compacts() {
@@ -142,11 +174,12 @@ impl LogCleaner {
         let active_base = st.active().base_offset();
         let lag_bound = now.0.saturating_sub(config.min_compaction_lag_ms);
         let bases: Vec<Offset> = st.segments.keys().copied().collect();
+        let last_stable = st.last_stable_offset();
         let mut out = Vec::new();
         for (i, s) in st.segments.values().enumerate() {
             let end = bases.get(i + 1).copied().unwrap_or(active_base);
             if s.base_offset() == active_base
-                || end > st.high_watermark
+                || end > last_stable
                 || (config.min_compaction_lag_ms > 0 && s.max_timestamp().0 > lag_bound)
             {
                 break;
@@ -158,12 +191,20 @@ impl LogCleaner {
                     size: s.size(),
                     file: s.log_file(),
                     path: s.log_path().to_path_buf(),
+                    txn_index: s.txn_index().view(),
                 },
                 end,
             ));
         }
         let first_dirty = st.cleaner_checkpoint.max(st.log_start_offset);
-        (!out.is_empty()).then_some((out, first_dirty, config))
+        let txn_indexes = st
+            .segments
+            .values()
+            .map(LogSegment::txn_index)
+            .filter(|index| !index.is_empty())
+            .map(|index| index.view())
+            .collect();
+        (!out.is_empty()).then_some((out, first_dirty, config, txn_indexes))
     }
 
     /// Cleans `log` if it is dirty enough. Returns what was done, or `None` if nothing was.
@@ -179,13 +220,17 @@ impl LogCleaner {
         let Some(ratio) = self.dirty_ratio(log) else {
             return Ok(None);
         };
-        let Some((segments, first_dirty, config)) = self.cleanable(log) else {
+        let Some((segments, first_dirty, config, txn_indexes)) = self.cleanable(log) else {
             return Ok(None);
         };
         if ratio < config.min_cleanable_dirty_ratio {
             return Ok(None);
         }
-        let Some(plan) = self.plan(log, segments, first_dirty, config)? else {
+        let end = segments.last().map_or(first_dirty, |(_, end)| *end);
+        let Some(aborted) = self.aborted_ranges(log, &txn_indexes, end)? else {
+            return Ok(None);
+        };
+        let Some(plan) = self.plan(log, segments, first_dirty, config, &aborted)? else {
             return Ok(None);
         };
         let mut stats = CleanStats {
@@ -206,6 +251,41 @@ impl LogCleaner {
         Ok(Some(stats))
     }
 
+    /// The aborted transactions that start below `end`, from the transaction indexes;
+    /// `None` if they alone would exceed the offset map's memory bound.
+    fn aborted_ranges(
+        &self,
+        log: &Log,
+        txn_indexes: &[TxnIndexView],
+        end: Offset,
+    ) -> Result<Option<AbortedRanges>> {
+        let mut ranges = AbortedRanges::default();
+        let mut count = 0usize;
+        for view in txn_indexes {
+            for entry in view.read_all()? {
+                if entry.first_offset >= end {
+                    continue;
+                }
+                count += 1;
+                if count * (TXN_INDEX_ENTRY_BYTES + OFFSET_MAP_ENTRY_OVERHEAD)
+                    > self.config.offset_map_bytes_max
+                {
+                    tracing::warn!(
+                        partition = %log.topic_partition(),
+                        "too many aborted transactions for the offset map; not cleaning"
+                    );
+                    return Ok(None);
+                }
+                ranges
+                    .0
+                    .entry(entry.producer_id)
+                    .or_default()
+                    .push((entry.first_offset, entry.last_offset));
+            }
+        }
+        Ok(Some(ranges))
+    }
+
     /// Builds the offset map over the dirty segments (step 1).
     fn plan(
         &self,
@@ -213,6 +293,7 @@ impl LogCleaner {
         cleanable: Vec<(SegmentSnapshot, Offset)>,
         first_dirty: Offset,
         config: Arc<LogConfig>,
+        aborted: &AbortedRanges,
     ) -> Result<Option<Plan>> {
         let mut map: HashMap<Bytes, i64> = HashMap::new();
         let mut map_bytes = 0usize;
@@ -229,7 +310,9 @@ impl LogCleaner {
             let mut added_bytes = 0usize;
             while let Ok(Some((_, batch))) = scanner.next_batch()? {
                 let h = *batch.header();
-                if h.is_control() {
+                if h.is_control()
+                    || (h.is_transactional() && aborted.contains(h.producer_id, h.base_offset))
+                {
                     continue;
                 }
                 for record in records_of(&batch)? {
@@ -299,6 +382,17 @@ impl LogCleaner {
         {
             let start = dest.next_offset().max(Offset(h.base_offset));
             write_batch(&mut dest, &empty_batch(&h, start))?;
+        }
+        // Markers keep their offsets, so the replaced segments' entries hold as they are.
+        let entries: Vec<TxnIndexEntry> = group
+            .iter()
+            .map(|s| s.txn_index.read_all())
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        for entry in entries {
+            dest.txn_index_mut().append(entry)?;
         }
         dest.on_become_inactive()?;
         dest.flush()?;

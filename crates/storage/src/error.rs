@@ -104,6 +104,20 @@ pub enum StorageError {
     #[error(transparent)]
     Flush(#[from] FlushError),
 
+    /// An index file that fails its checks where it cannot simply be rebuilt.
+    #[error("index {path} is corrupt at byte {position}: {reason}")]
+    CorruptIndex {
+        path: PathBuf,
+        position: u64,
+        reason: &'static str,
+    },
+
+    /// A producer's batch or marker refused by the partition's producer state
+    /// (`INVALID_PRODUCER_EPOCH`, `OUT_OF_ORDER_SEQUENCE_NUMBER`, `INVALID_TXN_STATE`,
+    /// `TRANSACTION_COORDINATOR_FENCED`).
+    #[error(transparent)]
+    ProducerState(crate::ProducerStateError),
+
     /// A test asked the operation to stop here, as a crash would.
     #[error("injected crash at {0}")]
     InjectedCrash(&'static str),

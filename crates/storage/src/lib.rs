@@ -10,6 +10,8 @@
 //!     00000000000000000000.log        record batches as received (segment)
 //!     00000000000000000000.index      offset -> position, sparse         (index)
 //!     00000000000000000000.timeindex  timestamp -> offset, sparse        (index)
+//!     00000000000000000000.txnindex   aborted transactions, if any       (txn_index)
+//!     00000000000000000000.snapshot   producer state at an offset        (producer_state)
 //!     leader-epoch-checkpoint         epoch -> start offset              (leader_epoch)
 //!   recovery-point-offset-checkpoint  per partition: offsets below are fsynced (checkpoint)
 //!   log-start-offset-checkpoint       per partition: first readable offset
@@ -25,7 +27,9 @@
 //!   background retention, flushing and cleaning, partition deletion, sizes.
 //! - [`LogCleaner`]: compaction, swapping cleaned segments in with Kafka's
 //!   `.cleaned`/`.swap` protocol.
-//! - [`ProducerStateManager`]: idempotent-producer sequence tracking for duplicate detection.
+//! - [`ProducerStateManager`]: per-partition producer state: epochs, sequences for duplicate
+//!   detection, ongoing transactions and the last stable offset, with snapshots.
+//! - [`TransactionIndex`]: the aborted transactions a `read_committed` fetch reports.
 
 mod checkpoint;
 mod cleaner;
@@ -39,6 +43,7 @@ mod log;
 mod manager;
 mod producer_state;
 mod segment;
+mod txn_index;
 mod types;
 
 pub use checkpoint::{
@@ -54,10 +59,16 @@ pub use flush::{FlushHandle, FlushScheduler, FlushWaiter};
 pub use index::{OffsetIndex, TimeIndex};
 pub use leader_epoch::LeaderEpochFileCache;
 pub use log::{
-    AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, FlushStats, LoadParams,
-    LoadStats, Log, SegmentInfo,
+    AbortedTxn, AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, FlushStats,
+    LoadParams, LoadStats, Log, SegmentInfo,
 };
 pub use manager::{CLEAN_SHUTDOWN_FILE, LogManager, LogManagerConfig, PartitionSize};
-pub use producer_state::{ProducerAppend, ProducerBatch, ProducerStateError, ProducerStateManager};
+pub use producer_state::{
+    ActiveProducer, BATCHES_PER_PRODUCER, PRODUCERS_PER_PARTITION_MAX, ProducerStateError,
+    ProducerStateManager, SNAPSHOT_FILE_SUFFIX, SNAPSHOTS_RETAINED,
+};
 pub use segment::{LogSegment, RecoveryOutcome, ScanStop};
+pub use txn_index::{
+    TXN_INDEX_ENTRY_BYTES, TXN_INDEX_FILE_SUFFIX, TransactionIndex, TxnIndexEntry,
+};
 pub use types::{LeaderEpoch, Offset, ProducerId, Timestamp, TopicPartition};

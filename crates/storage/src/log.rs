@@ -8,10 +8,20 @@
 //! for more (compaction needs keys).
 //!
 //! Offsets the log tracks, in order: log start <= high watermark <= log end, and the
-//! recovery point (everything below it is fsynced) <= log end. Writers and readers share one
-//! short `Mutex` per log: appends write to the page cache under it; reads take a snapshot of
-//! a segment under it and do their file I/O after releasing it; fsyncs run on flusher threads
-//! without it.
+//! recovery point (everything below it is fsynced) <= log end. The last stable offset (LSO)
+//! is the high watermark or, if lower, the first offset of the earliest transaction still
+//! open (never below the log start): `read_committed` consumers read below it only.
+//!
+//! Every append passes through the partition's [`ProducerStateManager`] under the log's
+//! lock: a client's retried batch is answered with its original offsets, a fenced epoch or a
+//! sequence gap is refused before anything is written, and a commit or abort marker ends its
+//! producer's transaction; an abort adds an entry to the active segment's `.txnindex`
+//! ([`crate::txn_index`]). The state is snapshotted to `<offset>.snapshot` at every roll and
+//! at close, and rebuilt from the newest snapshot plus a replay on load and truncation.
+//!
+//! Writers and readers share one short `Mutex` per log: appends write to the page cache
+//! under it; reads take a snapshot of a segment under it and do their file I/O after
+//! releasing it; fsyncs run on flusher threads without it.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -22,8 +32,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use bytes::{Bytes, BytesMut};
 use strom_protocol::records::{
-    RecordBatch, RecordBatchHeader, RecordError, TimestampType, compute_crc, set_base_offset,
-    set_log_append_time, set_partition_leader_epoch,
+    NO_PRODUCER_ID, RecordBatch, RecordBatchHeader, RecordError, TimestampType, compute_crc,
+    set_base_offset, set_log_append_time, set_partition_leader_epoch,
 };
 
 use crate::checkpoint::sync_dir;
@@ -31,13 +41,19 @@ use crate::config::READ_BYTES_MAX;
 use crate::error::IoContext;
 use crate::flush::{FlushCompleter, FlushHandle, FlushWaiter};
 use crate::leader_epoch::LeaderEpochFileCache;
+use crate::producer_state::{
+    ActiveProducer, BatchKind, CheckLevel, PRODUCERS_PER_PARTITION_MAX, ProducerBatch,
+    ProducerStateManager, delete_snapshot, snapshot_offsets,
+};
 use crate::segment::{BatchInfo, BatchScanner, LogSegment};
+use crate::txn_index::TxnIndexView;
 use crate::{
-    Clock, FlushError, LeaderEpoch, LogConfig, Offset, Result, StorageError, Timestamp,
+    Clock, FlushError, LeaderEpoch, LogConfig, Offset, ProducerId, Result, StorageError, Timestamp,
     TopicPartition,
 };
 
 mod load;
+pub(crate) mod producers;
 #[cfg(test)]
 mod tests;
 
@@ -70,6 +86,10 @@ pub struct AppendInfo {
     pub batches: usize,
     pub records: u64,
     pub bytes: usize,
+    /// The record set repeated a client batch already in the log (same producer, epoch and
+    /// sequences among its last five): nothing was written, and the offsets are the ones the
+    /// batch got the first time, which is what Kafka answers the retried produce with.
+    pub duplicate: bool,
 }
 
 impl AppendInfo {
@@ -84,8 +104,19 @@ impl AppendInfo {
 pub enum FetchIsolation {
     /// Up to the log end (followers).
     LogEnd,
-    /// Up to the high watermark (consumers).
+    /// Up to the high watermark (`read_uncommitted` consumers).
     HighWatermark,
+    /// Up to the last stable offset, with the aborted transactions in the returned range
+    /// (`read_committed` consumers; Kafka's `TXN_COMMITTED`).
+    TxnCommitted,
+}
+
+/// An aborted transaction a `read_committed` consumer must skip: the producer's records from
+/// `first_offset` up to its abort marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AbortedTxn {
+    pub producer_id: ProducerId,
+    pub first_offset: Offset,
 }
 
 /// Limits of one read.
@@ -107,6 +138,12 @@ pub struct FetchData {
     pub high_watermark: Offset,
     pub log_start_offset: Offset,
     pub log_end_offset: Offset,
+    pub last_stable_offset: Offset,
+    /// For [`FetchIsolation::TxnCommitted`] only: every aborted transaction overlapping the
+    /// returned batches (abort marker at or after the fetch offset, first offset before the
+    /// end of the last batch), in marker order. `None` for the other isolations, as Kafka's
+    /// FetchResponse sends null.
+    pub aborted_transactions: Option<Vec<AbortedTxn>>,
 }
 
 /// A summary of one segment, for reporting and tests.
@@ -135,6 +172,7 @@ pub(crate) struct LogState {
     /// The first offset the cleaner has not compacted yet.
     pub cleaner_checkpoint: Offset,
     pub epochs: LeaderEpochFileCache,
+    pub producer_state: ProducerStateManager,
     pub unflushed_messages: u64,
     pub first_unflushed_at: Option<Timestamp>,
     /// Segment files were created or removed since the directory was last fsynced.
@@ -161,6 +199,14 @@ impl LogState {
             .unwrap_or_else(|| panic!("a log always has an active segment"))
     }
 
+    /// See the module docs.
+    pub fn last_stable_offset(&self) -> Offset {
+        let hw = self.high_watermark;
+        self.producer_state
+            .first_unstable_offset()
+            .map_or(hw, |first| first.max(self.log_start_offset).min(hw))
+    }
+
     fn check_invariants(&self) {
         assert!(
             self.log_start_offset <= self.log_end_offset,
@@ -183,6 +229,11 @@ impl LogState {
         assert_eq!(
             self.active().next_offset().max(self.log_end_offset),
             self.log_end_offset
+        );
+        assert_eq!(
+            self.producer_state.end_offset(),
+            self.log_end_offset,
+            "producer state out of step with the log"
         );
     }
 }
@@ -246,6 +297,8 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// A validated record set waiting to be written.
 struct ValidatedRecords {
     batches: Vec<BatchInfo>,
+    /// The batches that carry a producer id, by index into `batches`.
+    producer_batches: Vec<(usize, ProducerBatch)>,
     records: u64,
 }
 
@@ -317,9 +370,17 @@ impl Log {
     // ---------------------------------------------------------------- append
 
     /// Validates `records` (one or more v2 batches laid end to end), assigns offsets and the
-    /// leader epoch in place unless replicating, and appends them to the active segment
-    /// (rolling first if needed). The bytes are in the page cache on return; use
-    /// [`Log::flush_to`] to wait until they are on disk.
+    /// leader epoch in place unless replicating, checks the producer state, and appends them
+    /// to the active segment (rolling first if needed). The bytes are in the page cache on
+    /// return; use [`Log::flush_to`] to wait until they are on disk.
+    ///
+    /// Producer checks (see [`crate::producer_state`]), all made under the log's lock so a
+    /// check and its append cannot be separated: for [`AppendOrigin::Client`], a batch that
+    /// repeats one of its producer's last five is answered with [`AppendInfo::duplicate`] and
+    /// its original offsets; a sequence gap, an older producer epoch, a non-transactional
+    /// batch inside a transaction, or (for [`AppendOrigin::Coordinator`] markers) an older
+    /// coordinator epoch is [`StorageError::ProducerState`] and nothing is written.
+    /// Replicated batches are never refused by producer state.
     pub fn append(self: &Arc<Self>, records: BytesMut, origin: AppendOrigin) -> Result<AppendInfo> {
         let mut records = records;
         let config = self.config();
@@ -354,7 +415,6 @@ impl Log {
                 stamp.then_some(now)
             }
         };
-        self.record_epochs(&mut st, &records, &batches, origin)?;
         let first = batches[0].base_offset;
         let last = batches[batches.len() - 1].last_offset;
         if records.len() as u64 > config.segment_bytes {
@@ -363,6 +423,40 @@ impl Log {
                 max: config.segment_bytes as usize,
             });
         }
+        let producer_batches: Vec<ProducerBatch> = validated
+            .producer_batches
+            .iter()
+            .map(|&(i, b)| ProducerBatch {
+                first_offset: batches[i].base_offset,
+                last_offset: batches[i].last_offset,
+                max_timestamp: batches[i].max_timestamp,
+                ..b
+            })
+            .collect();
+        let level = match origin {
+            AppendOrigin::Client { .. } => CheckLevel::Client,
+            AppendOrigin::Coordinator { .. } => CheckLevel::Coordinator,
+            AppendOrigin::Replication => CheckLevel::Replication,
+        };
+        if level == CheckLevel::Client
+            && let Some((first_offset, last_offset)) =
+                st.producer_state.find_duplicate(&producer_batches)
+        {
+            return Ok(AppendInfo {
+                first_offset,
+                last_offset,
+                max_timestamp: Timestamp::NONE,
+                offset_of_max_timestamp: first_offset,
+                log_append_time: None,
+                log_start_offset: st.log_start_offset,
+                batches: 0,
+                records: 0,
+                bytes: 0,
+                duplicate: true,
+            });
+        }
+        let prepared = st.producer_state.prepare(&producer_batches, level)?;
+        self.record_epochs(&mut st, &records, &batches, origin)?;
         if st.active().should_roll(&config, records.len(), last, now) {
             self.roll_locked(&mut st, first)?;
         }
@@ -370,6 +464,16 @@ impl Log {
             // A failed write leaves the file in an unknown state; refuse further writes.
             st.offline = true;
             return Err(e);
+        }
+        // The gap a replicated set may leave before its first batch holds no producer data.
+        st.producer_state.set_end_offset(first);
+        let aborted = st.producer_state.commit(prepared);
+        st.producer_state.set_end_offset(last.plus(1));
+        for entry in aborted {
+            if let Err(e) = st.active_mut().txn_index_mut().append(entry) {
+                st.offline = true;
+                return Err(e);
+            }
         }
         st.log_end_offset = last.plus(1);
         st.unflushed_messages += validated.records;
@@ -397,6 +501,7 @@ impl Log {
             batches: batches.len(),
             records: validated.records,
             bytes: records.len(),
+            duplicate: false,
         };
         drop(st);
         if flush_now {
@@ -432,10 +537,16 @@ impl Log {
         Ok(())
     }
 
-    /// Starts a new active segment at `base` (the next offset to be written).
+    /// Starts a new active segment at `base` (the next offset to be written), after writing
+    /// the producer state snapshot for `base`.
     fn roll_locked(&self, st: &mut LogState, base: Offset) -> Result<()> {
         let now = self.clock.now();
         let config = Arc::clone(&st.config);
+        assert!(base >= st.log_end_offset, "roll to {base} inside the log");
+        st.producer_state.set_end_offset(base);
+        let snapshot = st.producer_state.take_snapshot(&self.dir);
+        st.producer_state.set_end_offset(st.log_end_offset);
+        snapshot?;
         if st.active().size() == 0 {
             // An empty active segment is replaced rather than left behind.
             if st.active().base_offset() == base {
@@ -474,8 +585,59 @@ impl Log {
 
     /// Reads whole batches starting with the one that holds `start`, from a single segment.
     /// `start` must lie in `[log start, log end]`; at or past the isolation bound the answer
-    /// is empty.
+    /// is empty. For [`FetchIsolation::TxnCommitted`] the bound is the last stable offset and
+    /// the answer lists the aborted transactions overlapping the returned batches.
     pub fn read(&self, start: Offset, params: FetchParams) -> Result<FetchData> {
+        let mut data = self.read_records(start, params)?;
+        if params.isolation == FetchIsolation::TxnCommitted {
+            data.aborted_transactions = Some(self.aborted_transactions_in(start, &data.records)?);
+        }
+        Ok(data)
+    }
+
+    /// Kafka's `collectAbortedTransactions` for the range from `start` to the end of the last
+    /// batch of `records`: the transaction indexes of the segment holding `start` and the
+    /// ones after it, until an entry proves no later one can overlap.
+    fn aborted_transactions_in(&self, start: Offset, records: &Bytes) -> Result<Vec<AbortedTxn>> {
+        let Some(last) = strom_protocol::records::BatchIter::new(records.clone())
+            .map_while(std::result::Result::ok)
+            .map(|b| b.header().last_offset())
+            .last()
+        else {
+            return Ok(Vec::new());
+        };
+        let upper_bound = Offset(last).plus(1);
+        let views: Vec<TxnIndexView> = {
+            let st = self.state();
+            let from = st
+                .segments
+                .range(..=start)
+                .next_back()
+                .map_or(start, |(&b, _)| b);
+            // Markers after the range may close transactions that overlap it, so later
+            // segments count too; those without a `.txnindex` have nothing to add.
+            st.segments
+                .range(from..)
+                .map(|(_, s)| s.txn_index())
+                .filter(|index| !index.is_empty())
+                .map(|index| index.view())
+                .collect()
+        };
+        let mut out = Vec::new();
+        for view in views {
+            let search = view.collect_aborted(start, upper_bound)?;
+            out.extend(search.entries.iter().map(|e| AbortedTxn {
+                producer_id: e.producer_id,
+                first_offset: e.first_offset,
+            }));
+            if search.complete {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    fn read_records(&self, start: Offset, params: FetchParams) -> Result<FetchData> {
         let max_bytes = params.max_bytes.min(READ_BYTES_MAX);
         let mut position = start;
         loop {
@@ -489,6 +651,8 @@ impl Log {
                     high_watermark: st.high_watermark,
                     log_start_offset: st.log_start_offset,
                     log_end_offset: st.log_end_offset,
+                    last_stable_offset: st.last_stable_offset(),
+                    aborted_transactions: None,
                 };
                 if start < st.log_start_offset || start > st.log_end_offset {
                     return Err(self.out_of_range(&st, start));
@@ -496,6 +660,7 @@ impl Log {
                 let bound = match params.isolation {
                     FetchIsolation::LogEnd => st.log_end_offset,
                     FetchIsolation::HighWatermark => st.high_watermark,
+                    FetchIsolation::TxnCommitted => st.last_stable_offset(),
                 };
                 if position >= bound {
                     return Ok(meta);
@@ -620,6 +785,33 @@ impl Log {
 
     pub fn high_watermark(&self) -> Offset {
         self.state().high_watermark
+    }
+
+    /// The last stable offset: `read_committed` consumers read below it. The high watermark,
+    /// or the first offset of the earliest open transaction if lower (not below the log
+    /// start).
+    pub fn last_stable_offset(&self) -> Offset {
+        self.state().last_stable_offset()
+    }
+
+    /// The first offset of the earliest open transaction, if any (Kafka's first unstable
+    /// offset), whatever the high watermark.
+    pub fn first_unstable_offset(&self) -> Option<Offset> {
+        self.state().producer_state.first_unstable_offset()
+    }
+
+    /// Every producer the partition remembers, for DescribeProducers.
+    pub fn active_producers(&self) -> Vec<ActiveProducer> {
+        self.state().producer_state.active_producers()
+    }
+
+    /// Forgets producers idle for `expiration_ms` (`producer.id.expiration.ms`) that have no
+    /// open transaction.
+    pub fn remove_expired_producers(&self, expiration_ms: i64) {
+        let now = self.clock.now();
+        self.state()
+            .producer_state
+            .remove_expired(now, expiration_ms);
     }
 
     /// Everything below this offset is on disk.
@@ -975,6 +1167,14 @@ impl Log {
         if first > st.log_start_offset {
             self.advance_log_start(st, first)?;
         }
+        if !doomed.is_empty() {
+            // Snapshots of deleted segments: no replay could start from them any more.
+            for offset in snapshot_offsets(&self.dir)? {
+                if offset < first {
+                    delete_snapshot(&self.dir, offset)?;
+                }
+            }
+        }
         Ok(doomed.len())
     }
 
@@ -1026,6 +1226,12 @@ impl Log {
         active.truncate_to(offset)?;
         active.on_become_active()?;
         st.log_start_offset = st.log_start_offset.min(offset);
+        // Kafka's `truncateAndReload`: snapshots above the new end go, and the state comes
+        // from the newest one left plus a replay; transactions that started at or after the
+        // new end disappear with their records.
+        let (producer_state, _) =
+            producers::rebuild(&self.dir, &mut st.segments, offset, offset, None)?;
+        st.producer_state = producer_state;
         self.after_truncation(&mut st, offset)?;
         Ok(true)
     }
@@ -1080,15 +1286,23 @@ impl Log {
         st.log_start_offset = offset;
         st.high_watermark = offset;
         st.cleaner_checkpoint = offset;
-        // As Kafka's `truncateFullyAndStartAt`: no epoch describes an empty log.
+        // As Kafka's `truncateFullyAndStartAt`: no epoch and no producer describes an empty
+        // log.
         st.epochs.clear()?;
+        for snapshot in snapshot_offsets(&self.dir)? {
+            delete_snapshot(&self.dir, snapshot)?;
+        }
+        // A deleted snapshot that came back after a crash would describe other records.
+        sync_dir(&self.dir)?;
+        st.producer_state = ProducerStateManager::new(offset, PRODUCERS_PER_PARTITION_MAX);
         self.after_truncation(st, offset)
     }
 
     // ---------------------------------------------------------------- lifecycle
 
-    /// Flushes everything, finalises the active segment's indexes and refuses further use.
-    /// Returns the final recovery point (the log end).
+    /// Flushes everything, finalises the active segment's indexes, writes the producer state
+    /// snapshot for the log end, and refuses further use. Returns the final recovery point
+    /// (the log end).
     pub fn close(&self) -> Result<Offset> {
         let end = self.flush()?;
         let mut st = self.state();
@@ -1097,6 +1311,7 @@ impl Log {
         }
         st.active_mut().on_become_inactive()?;
         st.active().flush()?;
+        st.producer_state.take_snapshot(&self.dir)?;
         st.closed = true;
         drop(st);
         self.fail_waiters(FlushError::Closed);
@@ -1121,6 +1336,7 @@ impl Log {
 /// always; record framing, offset deltas and keys only when `config` asks for decoding.
 fn validate(records: &[u8], config: &LogConfig, origin: AppendOrigin) -> Result<ValidatedRecords> {
     let mut batches = Vec::new();
+    let mut producer_batches = Vec::new();
     let mut position = 0;
     let mut total_records: u64 = 0;
     let mut next_expected: Option<i64> = None;
@@ -1172,6 +1388,14 @@ fn validate(records: &[u8], config: &LogConfig, origin: AppendOrigin) -> Result<
                 Err(source) => corrupt(source),
             })?;
         }
+        if header.producer_id != NO_PRODUCER_ID {
+            let kind = if header.is_control() {
+                control_batch_kind(bytes, origin).map_err(invalid)?
+            } else {
+                BatchKind::Data
+            };
+            producer_batches.push((batch_index, ProducerBatch::from_header(&header, kind)));
+        }
         total_records += u64::try_from(header.record_count).unwrap_or(0);
         batches.push(BatchInfo::from_header(position, &header));
         position += size;
@@ -1181,8 +1405,22 @@ fn validate(records: &[u8], config: &LogConfig, origin: AppendOrigin) -> Result<
     }
     Ok(ValidatedRecords {
         batches,
+        producer_batches,
         records: total_records,
     })
+}
+
+/// What a control batch with a producer id is. A marker the broker itself writes must be
+/// readable; a replicated one that is not is kept but ignored, as the leader accepted it.
+fn control_batch_kind(bytes: &[u8], origin: AppendOrigin) -> Result<BatchKind, &'static str> {
+    let parsed = RecordBatch::new(Bytes::copy_from_slice(bytes))
+        .and_then(|batch| ProducerBatch::from_batch(&batch));
+    match parsed {
+        Ok(Some(b)) => Ok(b.kind),
+        Ok(None) => Ok(BatchKind::OtherControl),
+        Err(_) if origin == AppendOrigin::Replication => Ok(BatchKind::OtherControl),
+        Err(_) => Err("control batch without a readable control record"),
+    }
 }
 
 fn check_header_counts(h: &RecordBatchHeader, origin: AppendOrigin) -> Result<(), &'static str> {

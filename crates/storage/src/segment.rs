@@ -3,7 +3,8 @@
 //! On disk a segment is three files named by its base offset, zero-padded to 20 digits:
 //! `00000000000000001234.log` holds batches exactly as they were appended (each a v2 record
 //! batch: a 61-byte header and its records, no framing between batches), and
-//! `.index`/`.timeindex` hold the entries described in [`crate::index`]. While the cleaner
+//! `.index`/`.timeindex` hold the entries described in [`crate::index`]; a segment holding an
+//! abort marker also has a `.txnindex` ([`crate::txn_index`]). While the cleaner
 //! builds a replacement segment its files carry a `.cleaned` suffix, during the swap a `.swap`
 //! suffix, and a segment being removed is renamed to `.deleted` first; recovery uses those
 //! suffixes to finish or undo what a crash interrupted.
@@ -26,6 +27,7 @@ use strom_protocol::records::{
 use crate::config::SEGMENT_BYTES_MAX;
 use crate::error::IoContext;
 use crate::index::{OffsetIndex, TimeIndex};
+use crate::txn_index::{TXN_INDEX_FILE_SUFFIX, TransactionIndex};
 use crate::{LogConfig, Offset, Result, StorageError, Timestamp};
 
 pub const LOG_FILE_SUFFIX: &str = ".log";
@@ -292,6 +294,9 @@ pub struct LogSegment {
     log_path: PathBuf,
     offset_index: OffsetIndex,
     time_index: TimeIndex,
+    txn_index: TransactionIndex,
+    /// The `.txnindex` failed its sanity check when the segment was opened.
+    txn_index_damaged: bool,
     size: u64,
     next_offset: Offset,
     bytes_since_last_index_entry: u64,
@@ -334,14 +339,22 @@ impl LogSegment {
             base,
             config.segment_index_bytes,
         )?;
+        let txn_path = file_path(dir, base, TXN_INDEX_FILE_SUFFIX, suffix);
+        // A leftover from an earlier segment at this base must not add entries to this one.
+        match fs::remove_file(&txn_path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(e).io("delete", &txn_path);
+            }
+            _ => {}
+        }
+        let txn_index = TransactionIndex::empty(txn_path, base);
         Ok(Self::assemble(
             dir,
             base,
             suffix,
             log,
             log_path,
-            offset_index,
-            time_index,
+            (offset_index, time_index, txn_index),
             0,
             config,
             now,
@@ -355,8 +368,7 @@ impl LogSegment {
         suffix: &'static str,
         log: File,
         log_path: PathBuf,
-        offset_index: OffsetIndex,
-        time_index: TimeIndex,
+        (offset_index, time_index, txn_index): (OffsetIndex, TimeIndex, TransactionIndex),
         size: u64,
         config: &LogConfig,
         now: Timestamp,
@@ -370,6 +382,8 @@ impl LogSegment {
             log_path,
             offset_index,
             time_index,
+            txn_index,
+            txn_index_damaged: false,
             size,
             next_offset: base,
             bytes_since_last_index_entry: 0,
@@ -409,18 +423,20 @@ impl LogSegment {
                 TimeIndex::open(time_path, base, max)?,
             )
         };
-        let segment = Self::assemble(
+        let (txn_index, txn_sane) =
+            TransactionIndex::open(file_path(dir, base, TXN_INDEX_FILE_SUFFIX, suffix), base)?;
+        let mut segment = Self::assemble(
             dir,
             base,
             suffix,
             log,
             log_path,
-            offset_index,
-            time_index,
+            (offset_index, time_index, txn_index),
             size,
             config,
             now,
         );
+        segment.txn_index_damaged = !txn_sane;
         Ok((segment, missing))
     }
 
@@ -576,10 +592,12 @@ impl LogSegment {
     pub fn truncate_to(&mut self, offset: Offset) -> Result<u64> {
         let view = self.read_view(offset);
         let Some((position, header)) = view.find_batch(offset)? else {
+            self.txn_index.truncate_to(offset)?;
             return Ok(0);
         };
         self.offset_index.truncate_to(offset)?;
         self.time_index.truncate_to(offset)?;
+        self.txn_index.truncate_to(offset)?;
         self.offset_index.resize(self.index_max_bytes)?;
         self.time_index.resize(self.index_max_bytes)?;
         self.log.set_len(position).io("truncate", &self.log_path)?;
@@ -643,14 +661,15 @@ impl LogSegment {
         self.time_index.resize(self.index_max_bytes)
     }
 
-    /// Fsyncs the `.log` and both indexes.
+    /// Fsyncs the `.log` and every index.
     pub fn flush(&self) -> Result<()> {
         self.log.sync_data().io("fsync", &self.log_path)?;
         self.offset_index.flush()?;
-        self.time_index.flush()
+        self.time_index.flush()?;
+        self.txn_index.flush()
     }
 
-    /// Renames the three files from the current suffix to `suffix`, index files first so
+    /// Renames the segment's files from the current suffix to `suffix`, index files first so
     /// that the `.log`'s rename is the step that commits the change.
     pub fn change_suffix(&mut self, suffix: &'static str) -> Result<()> {
         let (dir, base) = (self.dir.clone(), self.base_offset);
@@ -658,6 +677,8 @@ impl LogSegment {
             .rename(file_path(&dir, base, INDEX_FILE_SUFFIX, suffix))?;
         self.time_index
             .rename(file_path(&dir, base, TIME_INDEX_FILE_SUFFIX, suffix))?;
+        self.txn_index
+            .rename(file_path(&dir, base, TXN_INDEX_FILE_SUFFIX, suffix))?;
         let to = file_path(&dir, base, LOG_FILE_SUFFIX, suffix);
         fs::rename(&self.log_path, &to).io("rename", &self.log_path)?;
         self.log_path = to;
@@ -673,6 +694,7 @@ impl LogSegment {
             self.log_path.clone(),
             self.offset_index.path().to_path_buf(),
             self.time_index.path().to_path_buf(),
+            self.txn_index.path().to_path_buf(),
         ] {
             match fs::remove_file(&path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -704,6 +726,9 @@ impl LogSegment {
             ));
             out.push((self.time_index.file(), self.time_index.path().to_path_buf()));
         }
+        // The transaction index, if the segment has one, is synced whether the segment is
+        // active or not: it exists only once an abort was written, and is small.
+        out.extend(self.txn_index.file_to_sync());
         out
     }
 
@@ -763,6 +788,19 @@ impl LogSegment {
     }
     pub fn offset_index(&self) -> &OffsetIndex {
         &self.offset_index
+    }
+    pub fn txn_index(&self) -> &TransactionIndex {
+        &self.txn_index
+    }
+    pub(crate) fn txn_index_mut(&mut self) -> &mut TransactionIndex {
+        &mut self.txn_index
+    }
+    /// Whether the `.txnindex` failed its sanity check when the segment was opened.
+    pub(crate) fn txn_index_damaged(&self) -> bool {
+        self.txn_index_damaged
+    }
+    pub(crate) fn mark_txn_index_rebuilt(&mut self) {
+        self.txn_index_damaged = false;
     }
     pub(crate) fn log_file(&self) -> Arc<File> {
         Arc::clone(&self.log)

@@ -16,6 +16,11 @@
 //!    batch, and any later segments are deleted. Other segments keep their indexes if those
 //!    pass a sanity check; an index that is missing or fails it is rebuilt by a scan.
 //! 4. Recovered segments are fsynced, so the recovery point can start at the log end.
+//! 5. Producer state is rebuilt from the newest usable `<offset>.snapshot` and a replay of
+//!    the batches after it (see `log/producers.rs`). Segments scanned in step 3 because they
+//!    may hold unflushed data, and any whose `.txnindex` fails its sanity check, get their
+//!    transaction index rebuilt by that replay, so the snapshot used is at or below the first
+//!    of them.
 
 use std::fs;
 use std::path::Path;
@@ -26,10 +31,12 @@ use crate::checkpoint::sync_dir;
 use crate::error::IoContext;
 use crate::leader_epoch::LeaderEpochFileCache;
 use crate::log::LogState;
+use crate::log::producers;
 use crate::segment::{
     CLEANED_FILE_SUFFIX, DELETED_FILE_SUFFIX, INDEX_FILE_SUFFIX, LOG_FILE_SUFFIX, LogSegment,
     SWAP_FILE_SUFFIX, TIME_INDEX_FILE_SUFFIX, parse_base_offset,
 };
+use crate::txn_index::TXN_INDEX_FILE_SUFFIX;
 use crate::{Clock, LogConfig, Offset, Result};
 
 /// What the data directory's checkpoints say about a log being opened.
@@ -56,6 +63,14 @@ pub struct LoadStats {
     pub truncated_bytes: u64,
     pub deleted_segments: usize,
     pub completed_swaps: usize,
+    /// The producer state snapshot the state was loaded from, if any.
+    pub producer_snapshot: Option<Offset>,
+    /// Snapshots that failed their checks and were deleted.
+    pub corrupt_snapshots: usize,
+    /// Batches replayed after the snapshot to rebuild producer state.
+    pub replayed_batches: u64,
+    /// Segments whose `.txnindex` was rebuilt.
+    pub rebuilt_txn_indexes: usize,
     pub elapsed_ms: u64,
 }
 
@@ -79,9 +94,14 @@ fn file_names(dir: &Path) -> Result<Vec<String>> {
 }
 
 fn is_segment_file(name: &str, suffix: &str) -> bool {
-    [LOG_FILE_SUFFIX, INDEX_FILE_SUFFIX, TIME_INDEX_FILE_SUFFIX]
-        .iter()
-        .any(|kind| name.ends_with(&format!("{kind}{suffix}")))
+    [
+        LOG_FILE_SUFFIX,
+        INDEX_FILE_SUFFIX,
+        TIME_INDEX_FILE_SUFFIX,
+        TXN_INDEX_FILE_SUFFIX,
+    ]
+    .iter()
+    .any(|kind| name.ends_with(&format!("{kind}{suffix}")))
         && parse_base_offset(name).is_some()
 }
 
@@ -118,7 +138,9 @@ pub(super) fn load(
         .collect();
     bases.sort();
     for name in &names {
-        let orphan = (name.ends_with(INDEX_FILE_SUFFIX) || name.ends_with(TIME_INDEX_FILE_SUFFIX))
+        let orphan = (name.ends_with(INDEX_FILE_SUFFIX)
+            || name.ends_with(TIME_INDEX_FILE_SUFFIX)
+            || name.ends_with(TXN_INDEX_FILE_SUFFIX))
             && parse_base_offset(name).is_some_and(|b| bases.binary_search(&b).is_err());
         if orphan {
             remove_file(&dir.join(name))?;
@@ -127,15 +149,19 @@ pub(super) fn load(
 
     let mut segments = std::collections::BTreeMap::new();
     let mut recovered = Vec::new();
+    // The first segment whose transaction index must be rebuilt by the producer replay.
+    let mut rebuild_txn_from: Option<Offset> = None;
     let mut i = 0;
     while i < bases.len() {
         let base = bases[i];
         let (mut segment, missing_index) = LogSegment::open(dir, base, "", &config, now)?;
         let next_base = bases.get(i + 1).copied();
         let may_be_unflushed = next_base.is_none_or(|n| n > params.recovery_point);
-        let scan = (!params.had_clean_shutdown && may_be_unflushed)
-            || missing_index
-            || !segment.load_tail()?;
+        let unflushed = !params.had_clean_shutdown && may_be_unflushed;
+        if unflushed || segment.txn_index_damaged() {
+            rebuild_txn_from.get_or_insert(base);
+        }
+        let scan = unflushed || missing_index || !segment.load_tail()?;
         if scan {
             if !missing_index && (params.had_clean_shutdown || !may_be_unflushed) {
                 tracing::warn!(dir = %dir.display(), base = base.0, "rebuilding bad index");
@@ -210,6 +236,23 @@ pub(super) fn load(
     }
     sync_dir(dir)?;
 
+    // 5. Producer state, and the transaction indexes that depend on it.
+    stats.rebuilt_txn_indexes = segments
+        .keys()
+        .filter(|&&b| rebuild_txn_from.is_some_and(|r| b >= r))
+        .count();
+    let bound = rebuild_txn_from.unwrap_or(log_end);
+    let (producer_state, rebuilt) =
+        producers::rebuild(dir, &mut segments, log_end, bound, rebuild_txn_from)?;
+    stats.producer_snapshot = rebuilt.snapshot;
+    stats.corrupt_snapshots = rebuilt.corrupt_snapshots;
+    stats.replayed_batches = rebuilt.replayed_batches;
+    for segment in segments.values() {
+        if rebuild_txn_from.is_some_and(|r| segment.base_offset() >= r) {
+            segment.txn_index().flush()?;
+        }
+    }
+
     let mut epochs = LeaderEpochFileCache::open(dir.to_path_buf())?;
     epochs.truncate_from_end(log_end)?;
     epochs.truncate_from_start(log_start)?;
@@ -225,6 +268,7 @@ pub(super) fn load(
         recovery_point: log_end,
         cleaner_checkpoint: params.cleaner_checkpoint.clamp(log_start, log_end),
         epochs,
+        producer_state,
         unflushed_messages: 0,
         first_unflushed_at: None,
         dir_dirty: false,
