@@ -2,7 +2,7 @@
 
 use strom_metadata::MetadataError;
 use strom_protocol::ErrorCode;
-use strom_storage::{FlushError, StorageError};
+use strom_storage::{FlushError, ProducerStateError, StorageError};
 
 /// The code a client expects for a storage failure.
 pub fn storage_error_code(e: &StorageError) -> ErrorCode {
@@ -18,7 +18,21 @@ pub fn storage_error_code(e: &StorageError) -> ErrorCode {
         StorageError::TooManyFlushWaiters { .. } => ErrorCode::RequestTimedOut,
         StorageError::Flush(FlushError::Closed) => ErrorCode::NotLeaderOrFollower,
         StorageError::LogClosed(_) => ErrorCode::NotLeaderOrFollower,
+        StorageError::ProducerState(e) => producer_state_error_code(e),
         _ => ErrorCode::KafkaStorageError,
+    }
+}
+
+/// The code a client expects when a partition's producer state refuses a batch.
+pub fn producer_state_error_code(e: &ProducerStateError) -> ErrorCode {
+    match e {
+        ProducerStateError::InvalidProducerEpoch { .. } => ErrorCode::InvalidProducerEpoch,
+        ProducerStateError::OutOfOrderSequence { .. } => ErrorCode::OutOfOrderSequenceNumber,
+        ProducerStateError::InvalidTxnState { .. } => ErrorCode::InvalidTxnState,
+        ProducerStateError::TransactionCoordinatorFenced { .. } => {
+            ErrorCode::TransactionCoordinatorFenced
+        }
+        ProducerStateError::TooManyProducers(_) => ErrorCode::PolicyViolation,
     }
 }
 
