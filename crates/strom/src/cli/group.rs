@@ -121,7 +121,7 @@ pub struct ResetArgs {
     #[arg(long, value_name = "ISO8601_OR_MILLIS")]
     pub to_datetime: Option<String>,
     /// To this offset, clamped into [earliest, latest]
-    #[arg(long, value_name = "OFFSET")]
+    #[arg(long, value_name = "OFFSET", allow_negative_numbers = true)]
     pub to_offset: Option<i64>,
     /// Print the plan without changing anything
     #[arg(long)]
