@@ -260,6 +260,17 @@ impl Client {
         Ok(p.leader)
     }
 
+    /// Records a broker's address learned outside Metadata (a FindCoordinator answer), so
+    /// `connection_to` can reach it.
+    pub(crate) fn remember_broker(&self, node: i32, addr: String) {
+        self.state
+            .lock()
+            .expect("state lock")
+            .brokers
+            .entry(node)
+            .or_insert(addr);
+    }
+
     /// Brokers as (node id, "host:port").
     pub fn brokers(&self) -> Vec<(i32, String)> {
         let mut b: Vec<_> = self

@@ -219,11 +219,34 @@ impl Connection {
             })
     }
 
+    /// Sends a request at the negotiated version, waiting up to `timeout` for the answer
+    /// instead of the connection's request timeout: JoinGroup is answered only when the
+    /// rebalance completes, which can take as long as the group's rebalance timeout.
+    pub async fn send_with_timeout(
+        &self,
+        body: impl Into<RequestBody>,
+        timeout: Duration,
+    ) -> Result<ResponseBody, ClientError> {
+        let body = body.into();
+        let version = self.version_for(body.api_key())?;
+        self.send_at_within(body, version, timeout).await
+    }
+
     /// Sends a request at an explicit version and waits for its response.
     pub async fn send_at(
         &self,
         body: RequestBody,
         version: i16,
+    ) -> Result<ResponseBody, ClientError> {
+        self.send_at_within(body, version, self.shared.request_timeout)
+            .await
+    }
+
+    async fn send_at_within(
+        &self,
+        body: RequestBody,
+        version: i16,
+        timeout: Duration,
     ) -> Result<ResponseBody, ClientError> {
         let api = body.api_key();
         let (correlation_id, frame) = self.frame(&body, version)?;
@@ -241,7 +264,7 @@ impl Connection {
                 .remove(&correlation_id);
             return Err(e);
         }
-        let answer = match tokio::time::timeout(self.shared.request_timeout, rx).await {
+        let answer = match tokio::time::timeout(timeout, rx).await {
             Ok(Ok(answer)) => answer?,
             Ok(Err(_)) => {
                 return Err(ClientError::Closed {
@@ -254,7 +277,7 @@ impl Connection {
                     .lock()
                     .expect("waiting lock")
                     .remove(&correlation_id);
-                let timeout_ms = self.shared.request_timeout.as_millis() as u64;
+                let timeout_ms = timeout.as_millis() as u64;
                 return Err(ClientError::Timeout {
                     addr: self.shared.addr.clone(),
                     timeout_ms,

@@ -1,4 +1,10 @@
-//! A consumer of assigned partitions.
+//! A consumer of assigned partitions, or of the partitions its group assigns it.
+//!
+//! With [`Consumer::assign`] the caller picks partitions and start offsets. With
+//! [`Consumer::subscribe`] the consumer joins a consumer group (see `group_member`): each
+//! poll first keeps the membership current (joining or rejoining, auto-committing), then
+//! fetches from the assigned partitions, starting at the group's committed offsets or, where
+//! there are none, at `auto.offset.reset`.
 //!
 //! The consumer keeps a position per partition and long-polls each partition leader with a
 //! sessionless Fetch (session id 0, epoch -1) covering all of that leader's partitions. A
@@ -8,6 +14,8 @@
 use crate::admin::OffsetSpec;
 use crate::client::Client;
 use crate::error::ClientError;
+use crate::group::GroupOffsets;
+use crate::group_member::{AutoOffsetReset, GroupConfig, GroupMember};
 use bytes::Bytes;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -68,6 +76,8 @@ pub struct Consumer {
     positions: HashMap<(String, i32), i64>,
     /// High watermarks from the last fetch, for lag.
     high_watermarks: HashMap<(String, i32), i64>,
+    /// Set by `subscribe`: the group this consumer is a member of.
+    group: Option<GroupMember>,
 }
 
 impl Consumer {
@@ -77,7 +87,119 @@ impl Consumer {
             config,
             positions: HashMap::new(),
             high_watermarks: HashMap::new(),
+            group: None,
         }
+    }
+
+    /// Makes this consumer a member of `config.group_id`, reading `topics`. The group is
+    /// joined on the next poll; partitions are then assigned by the group, not by `assign`.
+    pub fn subscribe(&mut self, topics: &[String], config: GroupConfig) -> Result<(), ClientError> {
+        if self.group.is_some() || !self.positions.is_empty() {
+            return Err(ClientError::InvalidUse(
+                "subscribe works on a fresh consumer: it neither subscribed nor assigned before",
+            ));
+        }
+        self.group = Some(GroupMember::new(config, topics.to_vec())?);
+        Ok(())
+    }
+
+    /// The member id and generation the group gave this consumer (empty and -1 before the
+    /// first join, and for a consumer without a group).
+    pub fn group_membership(&self) -> (String, i32) {
+        self.group.as_ref().map_or((String::new(), -1), |g| {
+            (g.member_id().to_string(), g.generation())
+        })
+    }
+
+    /// The partitions this consumer reads, sorted.
+    pub fn assignment(&self) -> Vec<(String, i32)> {
+        let mut partitions: Vec<_> = self.positions.keys().cloned().collect();
+        partitions.sort();
+        partitions
+    }
+
+    /// Moves the position of an assigned partition: the next poll reads from `offset`.
+    pub fn seek(&mut self, topic: &str, partition: i32, offset: i64) -> Result<(), ClientError> {
+        match self.positions.get_mut(&(topic.to_string(), partition)) {
+            Some(position) => {
+                *position = offset;
+                Ok(())
+            }
+            None => Err(ClientError::InvalidUse(
+                "seek on a partition that is not assigned",
+            )),
+        }
+    }
+
+    fn positions_to_commit(&self) -> GroupOffsets {
+        self.positions
+            .iter()
+            .map(|((t, p), o)| ((t.clone(), *p), *o))
+            .collect()
+    }
+
+    /// Commits the current positions (the offsets after every record polled so far) as a
+    /// member of the group, waiting for the coordinator's answer.
+    pub async fn commit(&mut self) -> Result<(), ClientError> {
+        let positions = self.positions_to_commit();
+        let Some(group) = self.group.as_mut() else {
+            return Err(ClientError::InvalidUse(
+                "commit needs a group: subscribe first",
+            ));
+        };
+        group.commit(&self.client, &positions).await
+    }
+
+    /// Ends group membership: commits positions if auto-commit is on, then leaves the group
+    /// so the others take over its partitions at once. Without a group it does nothing.
+    pub async fn close(mut self) -> Result<(), ClientError> {
+        let positions = self.positions_to_commit();
+        let Some(mut group) = self.group.take() else {
+            return Ok(());
+        };
+        let committed = if group.config().auto_commit {
+            group.commit(&self.client, &positions).await
+        } else {
+            Ok(())
+        };
+        let left = group.leave().await;
+        committed.and(left)
+    }
+
+    /// Joins or rejoins when the group asks for it, and auto-commits when due.
+    async fn maintain_group(&mut self) -> Result<(), ClientError> {
+        let positions = self.positions_to_commit();
+        let Some(group) = self.group.as_mut() else {
+            return Ok(());
+        };
+        if !group.needs_join() {
+            if group.auto_commit_due()
+                && let Err(e) = group.commit(&self.client, &positions).await
+            {
+                tracing::warn!(group = %group.config().group_id, error = %e, "auto-commit failed");
+            }
+            return Ok(());
+        }
+        // Eager rebalance: hand over where this member stopped, then give up everything.
+        if group.config().auto_commit
+            && group.generation() >= 0
+            && let Err(e) = group.commit(&self.client, &positions).await
+        {
+            tracing::debug!(group = %group.config().group_id, error = %e, "commit before rejoin");
+        }
+        self.positions.clear();
+        let assignment = group.join(&self.client).await?;
+        let committed = group.committed(&self.client, &assignment).await?;
+        let reset = group.config().auto_offset_reset;
+        for (topic, partition) in assignment {
+            let start = match committed.get(&(topic.clone(), partition)) {
+                Some(&offset) => StartOffset::Offset(offset),
+                None if reset == AutoOffsetReset::Earliest => StartOffset::Earliest,
+                None => StartOffset::Latest,
+            };
+            self.assign(&topic, partition, start).await?;
+        }
+        Ok(())
     }
 
     /// Adds a partition, starting at `start`.
@@ -149,6 +271,14 @@ impl Consumer {
 
     /// One round of fetches (one request per leader, in turn); returns what arrived.
     pub async fn poll(&mut self) -> Result<Vec<ConsumedRecord>, ClientError> {
+        if self.group.is_some() {
+            self.maintain_group().await?;
+            if self.positions.is_empty() {
+                // Nothing assigned (more members than partitions): wait as a fetch would.
+                tokio::time::sleep(self.config.max_wait).await;
+                return Ok(Vec::new());
+            }
+        }
         let mut by_leader: HashMap<i32, Vec<(String, i32, i64)>> = HashMap::new();
         for ((topic, partition), offset) in &self.positions {
             let leader = self.client.leader_for(topic, *partition).await?;
@@ -207,6 +337,7 @@ impl Consumer {
             _ => return Err(ClientError::Unexpected("Fetch answered with another API")),
         };
         ClientError::check(response.error_code, "fetch", None)?;
+        let mut out_of_range = Vec::new();
         for t in &response.responses {
             for p in &t.partitions {
                 let key = (t.topic.clone(), p.partition_index);
@@ -214,6 +345,14 @@ impl Consumer {
                     || p.error_code == ErrorCode::UnknownTopicOrPartition.code()
                 {
                     self.client.invalidate_topic(&t.topic);
+                    continue;
+                }
+                if p.error_code == ErrorCode::OffsetOutOfRange.code()
+                    && let Some(group) = &self.group
+                {
+                    // The committed offset fell outside the log (retention, a reset beyond
+                    // the end): start again where auto.offset.reset says, as Kafka does.
+                    out_of_range.push((key, group.config().auto_offset_reset));
                     continue;
                 }
                 let context = format!("fetching {}-{}", t.topic, p.partition_index);
@@ -227,6 +366,13 @@ impl Consumer {
                 };
                 read_batches(&t.topic, p.partition_index, records, position, out)?;
             }
+        }
+        for ((topic, partition), reset) in out_of_range {
+            let start = match reset {
+                AutoOffsetReset::Earliest => StartOffset::Earliest,
+                AutoOffsetReset::Latest => StartOffset::Latest,
+            };
+            self.assign(&topic, partition, start).await?;
         }
         Ok(())
     }

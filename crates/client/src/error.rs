@@ -42,6 +42,16 @@ pub enum ClientError {
     UnknownBroker { node: i32 },
     #[error("unexpected response: {0}")]
     Unexpected(&'static str),
+    #[error("consumer group {group} does not exist")]
+    UnknownGroup { group: String },
+    #[error("consumer group {group} has active members")]
+    GroupNotEmpty { group: String },
+    /// Something the broker or another member sent is larger than this client accepts.
+    #[error("{what} exceeds this client's limit of {limit}")]
+    LimitExceeded { what: String, limit: usize },
+    /// The caller used the API in a way it does not support.
+    #[error("{0}")]
+    InvalidUse(&'static str),
     #[error("the producer was closed")]
     ProducerClosed,
     /// A record's batch failed for a reason that was not a Kafka error code (a broken

@@ -9,13 +9,18 @@
 //! - [`Client`]: bootstrap, cluster metadata, one connection per broker, admin calls.
 //! - [`Producer`]: batches records per partition (linger, batch size), compresses, sends with
 //!   the configured acks, optionally idempotent.
-//! - [`Consumer`]: assigned partitions, seek by offset or time, long-poll fetches.
+//! - [`Consumer`]: assigned partitions, seek by offset or time, long-poll fetches; or a
+//!   member of a consumer group (classic protocol, `range` assignor, heartbeats, commits).
+//! - Group administration on [`Client`]: find the coordinator, list, describe and delete
+//!   groups, read, commit and delete a group's offsets.
 
 mod admin;
 mod client;
 mod connection;
 mod consumer;
 mod error;
+mod group;
+mod group_member;
 mod partitioner;
 mod producer;
 
@@ -24,6 +29,8 @@ pub use client::{Client, ClientConfig, PartitionInfo, TopicInfo};
 pub use connection::Connection;
 pub use consumer::{ConsumedRecord, Consumer, ConsumerConfig, StartOffset};
 pub use error::ClientError;
+pub use group::{GroupDescription, GroupListing, GroupOffsets, MemberDescription};
+pub use group_member::{AutoOffsetReset, GroupConfig};
 pub use partitioner::murmur2_partition;
 pub use producer::{Acks, ProduceReceipt, Producer, ProducerConfig, ProducerRecord};
 pub use strom_protocol::records::Compression;

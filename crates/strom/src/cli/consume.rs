@@ -1,13 +1,20 @@
 //! `strom consume`: reads assigned partitions from a chosen start and prints each record
 //! through a template or as JSON lines. Without `--follow` it stops at the end of the log as
 //! it was when the command started, so `strom consume t --from-beginning` terminates.
+//!
+//! With `--group` it reads as a member of a consumer group instead: the group assigns the
+//! partitions, reading starts at the group's committed offsets, and the offsets after the
+//! records printed are committed as it goes and when it stops (also on Ctrl-C), so the next
+//! run of the group continues after the last record printed, never skipping one.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use serde_json::json;
-use strom_client::{ConsumedRecord, Consumer, ConsumerConfig, OffsetSpec, StartOffset};
+use strom_client::{
+    AutoOffsetReset, ConsumedRecord, Consumer, ConsumerConfig, GroupConfig, OffsetSpec, StartOffset,
+};
 
 use super::{CliError, CliResult, ConnectArgs, ExitStatus, Output, connect, emit};
 
@@ -17,6 +24,7 @@ pub const EXAMPLES: &str = "Examples:
   strom consume orders --partition 2 --offset 1000 --output json
   strom consume orders --from-time -15m          # records of the last 15 minutes
   strom consume orders --from-time 1700000000000  # from a time in ms since the epoch
+  strom consume orders --group billing --count 100   # as a member of group billing
 
 Template fields: {topic} {partition} {offset} {timestamp} {key} {value} {headers};
 \\n and \\t in the template are a newline and a tab.";
@@ -25,9 +33,13 @@ Template fields: {topic} {partition} {offset} {timestamp} {key} {value} {headers
 pub struct ConsumeArgs {
     /// Topic to read
     pub topic: String,
-    /// Start at the earliest record [default: the end of the log]
+    /// Start at the earliest record [default: the end of the log]; with --group, only
+    /// where the group has no committed offset
     #[arg(long, conflicts_with_all = ["offset", "from_time"])]
     pub from_beginning: bool,
+    /// Read as a member of this consumer group, committing offsets as records are printed
+    #[arg(long, conflicts_with_all = ["offset", "from_time", "partition"])]
+    pub group: Option<String>,
     /// Start at this offset (in every assigned partition)
     #[arg(long, conflicts_with = "from_time")]
     pub offset: Option<i64>,
@@ -83,6 +95,9 @@ fn now_ms() -> i64 {
 }
 
 pub async fn run(a: ConsumeArgs) -> CliResult {
+    if let Some(group) = a.group.clone() {
+        return run_group(a, group).await;
+    }
     let bootstrap = a.connect.bootstrap.clone();
     let client_error = |e| CliError::from_client(e, &bootstrap);
     let start = match (&a.from_time, a.offset, a.from_beginning) {
@@ -161,6 +176,104 @@ pub async fn run(a: ConsumeArgs) -> CliResult {
         }
         emit(&text)?;
     }
+    if let (Some(c), false) = (a.count, printed >= a.count.unwrap_or(0)) {
+        return Err(CliError::new(
+            ExitStatus::Error,
+            format!("only {printed} of {c} record(s) arrived before --idle-timeout"),
+        ));
+    }
+    Ok(())
+}
+
+/// Reads as a member of `group` until --count records, the end of the log as it was at the
+/// start (without --follow), --idle-timeout or Ctrl-C; then commits and leaves the group.
+async fn run_group(a: ConsumeArgs, group: String) -> CliResult {
+    let bootstrap = a.connect.bootstrap.clone();
+    let client_error = |e| CliError::from_client(e, &bootstrap);
+    let client = connect(&a.connect).await?;
+    let info = client.topic(&a.topic).await.map_err(client_error)?;
+    let mut ends = HashMap::new();
+    for p in &info.partitions {
+        let (end, _) = client
+            .list_offset(&a.topic, p.partition, OffsetSpec::Latest)
+            .await
+            .map_err(client_error)?;
+        ends.insert(p.partition, end);
+    }
+    let mut group_config = GroupConfig::new(group);
+    group_config.auto_offset_reset = if a.from_beginning {
+        AutoOffsetReset::Earliest
+    } else {
+        AutoOffsetReset::Latest
+    };
+    let config = ConsumerConfig {
+        max_wait: Duration::from_millis(200),
+        ..Default::default()
+    };
+    let mut consumer = Consumer::new(client.clone(), config);
+    consumer
+        .subscribe(std::slice::from_ref(&a.topic), group_config)
+        .map_err(client_error)?;
+    let stop_at_end = !a.follow && a.count.is_none();
+    let template = a.format.replace("\\n", "\n").replace("\\t", "\t");
+    let mut printed = 0u64;
+    let mut polled = false;
+    let mut last_record = Instant::now();
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    let outcome: CliResult = loop {
+        if a.count.is_some_and(|c| printed >= c) {
+            break Ok(());
+        }
+        if polled && stop_at_end && reached_ends(&consumer, &a.topic, &ends) {
+            break Ok(());
+        }
+        if a.idle_timeout
+            .is_some_and(|s| last_record.elapsed() >= Duration::from_secs(s))
+        {
+            break Ok(());
+        }
+        let records = tokio::select! {
+            records = consumer.poll() => records,
+            _ = &mut interrupted => break Ok(()),
+        };
+        let records = match records {
+            Ok(records) => records,
+            Err(e) => break Err(client_error(e)),
+        };
+        polled = true;
+        if !records.is_empty() {
+            last_record = Instant::now();
+        }
+        let mut text = String::new();
+        // The first record of each partition not printed: reading resumes there.
+        let mut unprinted: HashMap<i32, i64> = HashMap::new();
+        for r in &records {
+            if a.count.is_some_and(|c| printed >= c) {
+                unprinted.entry(r.partition).or_insert(r.offset);
+                continue;
+            }
+            match a.connect.output {
+                Output::Json => text.push_str(&record_json(r).to_string()),
+                Output::Table => text.push_str(&render(&template, r)),
+            }
+            text.push('\n');
+            printed += 1;
+        }
+        let rewound: Result<(), _> = unprinted
+            .into_iter()
+            .try_for_each(|(partition, offset)| consumer.seek(&a.topic, partition, offset));
+        if let Err(e) = rewound {
+            break Err(client_error(e));
+        }
+        if let Err(e) = emit(&text) {
+            break Err(e);
+        }
+    };
+    // Commit what was printed and leave, even after an error, so the group moves on.
+    let closed = consumer.close().await.map_err(client_error);
+    outcome?;
+    closed?;
     if let (Some(c), false) = (a.count, printed >= a.count.unwrap_or(0)) {
         return Err(CliError::new(
             ExitStatus::Error,

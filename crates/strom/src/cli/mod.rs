@@ -1,5 +1,5 @@
-//! The client side of the `strom` binary: topics, cluster, offsets, produce, consume and
-//! bench, all built on `strom-client`. Kept apart from `strom server` so the broker and its
+//! The client side of the `strom` binary: topics, cluster, consumer groups, offsets,
+//! produce, consume and bench, all built on `strom-client`. Kept apart from `strom server` so the broker and its
 //! command line evolve independently.
 //!
 //! Every command prints a table for people or, with `--output json`, JSON for scripts, and
@@ -8,8 +8,10 @@
 
 mod bench;
 mod consume;
+mod group;
 mod produce;
 mod table;
+mod time;
 mod topic;
 
 use std::io::Write;
@@ -29,9 +31,14 @@ pub enum ClientCommand {
     /// Show the cluster: its id, controller and brokers.
     #[command(subcommand, after_help = "Example:\n  strom cluster info")]
     Cluster(topic::ClusterCommand),
-    /// Show the earliest and latest offset of every partition of a topic.
+    /// List, describe and delete consumer groups, and reset their offsets.
+    #[command(subcommand, after_help = group::EXAMPLES)]
+    Group(group::GroupCommand),
+    /// Show the earliest and latest offset of every partition of a topic, and with --group
+    /// the group's committed offset and lag.
     #[command(
-        after_help = "Examples:\n  strom offsets orders\n  strom offsets orders --output json"
+        after_help = "Examples:\n  strom offsets orders\n  strom offsets orders --output \
+                            json\n  strom offsets orders --group billing"
     )]
     Offsets(topic::OffsetsArgs),
     /// Write records to a topic, one per line, from standard input or a file.
@@ -69,14 +76,14 @@ pub enum ExitStatus {
     Error = 1,
     /// 2: the command line was wrong (clap uses 2 as well).
     Usage = 2,
-    /// 3: a topic or partition that was named does not exist.
+    /// 3: a topic, partition or group that was named does not exist.
     NotFound = 3,
     /// 4: what was to be created already exists.
     AlreadyExists = 4,
 }
 
 pub const EXIT_CODES_HELP: &str = "Exit codes: 0 ok, 1 error (cannot connect, broker refused, \
-I/O), 2 usage, 3 topic or partition not found, 4 already exists.";
+I/O), 2 usage, 3 topic, partition or group not found, 4 already exists.";
 
 /// An error a command ends with: what happened, what to do, and the exit code.
 #[derive(Debug)]
@@ -127,6 +134,19 @@ impl CliError {
                     format!("{e}\nSee the topics with `strom topic list`."),
                 )
             }
+            ClientError::UnknownGroup { group } => CliError::new(
+                ExitStatus::NotFound,
+                format!(
+                    "consumer group {group} does not exist. See the groups with `strom group list`."
+                ),
+            ),
+            ClientError::GroupNotEmpty { group } => CliError::new(
+                ExitStatus::Error,
+                format!(
+                    "consumer group {group} has active members; stop its consumers first. \
+                     `strom group describe {group}` lists them."
+                ),
+            ),
             ClientError::Kafka { code, .. } if *code == ErrorCode::TopicAlreadyExists => {
                 CliError::new(ExitStatus::AlreadyExists, e.to_string())
             }
@@ -154,6 +174,7 @@ pub fn run(command: ClientCommand) -> ExitCode {
         match command {
             ClientCommand::Topic(c) => topic::run_topic(c).await,
             ClientCommand::Cluster(c) => topic::run_cluster(c).await,
+            ClientCommand::Group(c) => group::run(c).await,
             ClientCommand::Offsets(a) => topic::run_offsets(a).await,
             ClientCommand::Produce(a) => produce::run(a).await,
             ClientCommand::Consume(a) => consume::run(a).await,

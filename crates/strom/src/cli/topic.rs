@@ -117,7 +117,7 @@ pub struct InfoArgs {
 pub struct OffsetsArgs {
     /// Topic name
     pub topic: String,
-    /// Lag of a consumer group (needs a broker that serves consumer groups)
+    /// Also show this consumer group's committed offset and lag per partition
     #[arg(long)]
     pub group: Option<String>,
     #[command(flatten)]
@@ -417,40 +417,61 @@ pub async fn run_cluster(command: ClusterCommand) -> CliResult {
 }
 
 pub async fn run_offsets(a: OffsetsArgs) -> CliResult {
-    if let Some(group) = &a.group {
-        return Err(CliError::new(
-            ExitStatus::Error,
-            format!(
-                "cannot show the lag of group {group}: this version of strom does not read \
-                 consumer group offsets yet. Drop --group to see the topic's offsets."
-            ),
-        ));
-    }
     let client = connect(&a.connect).await?;
-    let offsets = partition_offsets(&client, &a.topic, &a.connect.bootstrap).await?;
+    let bootstrap = &a.connect.bootstrap;
+    let offsets = partition_offsets(&client, &a.topic, bootstrap).await?;
+    let committed = match &a.group {
+        Some(group) => {
+            Some(super::group::group_offsets(&client, group, &a.topic, bootstrap).await?)
+        }
+        None => None,
+    };
+    let committed_of = |p: i32| {
+        committed
+            .as_ref()
+            .and_then(|c| c.get(&(a.topic.clone(), p)).copied())
+    };
+    let lag_of = |p: i32, latest: i64| committed_of(p).map(|c| (latest - c).max(0));
     match a.connect.output {
         Output::Json => emit_json(&json!(
             offsets
                 .iter()
-                .map(|(p, e, l)| json!({
-                    "topic": a.topic, "partition": p, "earliest": e, "latest": l,
-                    "records": l - e,
-                }))
+                .map(|(p, e, l)| {
+                    let mut v = json!({
+                        "topic": a.topic, "partition": p, "earliest": e, "latest": l,
+                        "records": l - e,
+                    });
+                    if let Some(group) = &a.group {
+                        v["group"] = json!(group);
+                        v["committed"] = json!(committed_of(*p));
+                        v["lag"] = json!(lag_of(*p, *l));
+                    }
+                    v
+                })
                 .collect::<Vec<_>>()
         )),
         Output::Table => {
+            let dash = |v: Option<i64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
             let rows: Vec<Vec<String>> = offsets
                 .iter()
                 .map(|(p, e, l)| {
-                    vec![
+                    let mut row = vec![
                         p.to_string(),
                         e.to_string(),
                         l.to_string(),
                         (l - e).to_string(),
-                    ]
+                    ];
+                    if a.group.is_some() {
+                        row.push(dash(committed_of(*p)));
+                        row.push(dash(lag_of(*p, *l)));
+                    }
+                    row
                 })
                 .collect();
-            let header = ["PARTITION", "EARLIEST", "LATEST", "RECORDS"];
+            let mut header = vec!["PARTITION", "EARLIEST", "LATEST", "RECORDS"];
+            if a.group.is_some() {
+                header.extend(["COMMITTED", "LAG"]);
+            }
             emit(&table::render(&header, &rows))
         }
     }
