@@ -144,6 +144,11 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         "KIP-848 groups; server-side uniform and range assignors",
     ),
     api(ApiKey::ConsumerGroupDescribe, 0, "KIP-848 groups"),
+    api(
+        ApiKey::DescribeProducers,
+        0,
+        "from each log's producer state, open transaction starts",
+    ),
 ];
 
 /// The `(min, max)` versions served for `api_key`, if it is served at all.

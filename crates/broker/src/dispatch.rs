@@ -133,6 +133,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::DescribeCluster(r) => {
             ResponseBody::DescribeCluster(handlers::describe_cluster::handle(broker, r, v))
         }
+        RequestBody::DescribeProducers(r) => {
+            ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r))
+        }
         RequestBody::FindCoordinator(r) => {
             ResponseBody::FindCoordinator(handlers::find_coordinator::handle(broker, r, v).await)
         }

@@ -8,16 +8,20 @@
 //! [`crate::fetch_session`]): an incremental request reads every partition of its session and
 //! the response leaves out partitions with nothing new to say.
 //!
-//! Without transactions every offset below the high watermark is stable, so both isolation
-//! levels read up to the high watermark and `last_stable_offset` equals it. Topics are named
-//! up to v12 and identified by topic id from v13.
+//! `read_uncommitted` reads up to the high watermark. `read_committed` reads up to the last
+//! stable offset (the first offset of the earliest transaction still open, or the high
+//! watermark) and gets the aborted transactions overlapping what it read, from the logs'
+//! transaction indexes, so the client can drop aborted records. Topics are named up to v12
+//! and identified by topic id from v13.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use strom_metadata::TopicId;
-use strom_protocol::generated::fetch_response::{FetchableTopicResponse, PartitionData};
+use strom_protocol::generated::fetch_response::{
+    AbortedTransaction, FetchableTopicResponse, PartitionData,
+};
 use strom_protocol::generated::{FetchRequest, FetchResponse};
 use strom_protocol::{ErrorCode, Uuid};
 use strom_storage::{FetchIsolation, FetchParams, Offset};
@@ -263,12 +267,16 @@ fn read_one(
     let params = FetchParams {
         max_bytes,
         min_one_batch: first,
-        isolation: FetchIsolation::HighWatermark,
+        isolation: if read_committed {
+            FetchIsolation::TxnCommitted
+        } else {
+            FetchIsolation::HighWatermark
+        },
     };
     let mut data = PartitionData {
         partition_index: index,
         high_watermark: log.high_watermark().0,
-        last_stable_offset: log.high_watermark().0,
+        last_stable_offset: log.last_stable_offset().0,
         log_start_offset: log.log_start_offset().0,
         aborted_transactions: read_committed.then(Vec::new),
         preferred_read_replica: -1,
@@ -281,9 +289,23 @@ fn read_one(
     match log.read(Offset(w.target.fetch_offset), params) {
         Ok(fetched) => {
             data.high_watermark = fetched.high_watermark.0;
-            data.last_stable_offset = fetched.high_watermark.0;
+            data.last_stable_offset = fetched.last_stable_offset.0;
             data.log_start_offset = fetched.log_start_offset.0;
             data.records = Some(fetched.records);
+            if read_committed {
+                data.aborted_transactions = Some(
+                    fetched
+                        .aborted_transactions
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|a| AbortedTransaction {
+                            producer_id: a.producer_id.0,
+                            first_offset: a.first_offset.0,
+                            ..AbortedTransaction::default()
+                        })
+                        .collect(),
+                );
+            }
         }
         Err(e) => {
             data.error_code = storage_error_code(&e).code();

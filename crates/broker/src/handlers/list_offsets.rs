@@ -1,6 +1,6 @@
 //! ListOffsets: the offset for a time. Kafka's special timestamps ask for the earliest offset
-//! (-2, and -4 for the earliest local one), the latest (-1: the high watermark, which is
-//! also the last stable offset without transactions), and the record with the largest
+//! (-2, and -4 for the earliest local one), the latest (-1: the high watermark, or the last
+//! stable offset for a `read_committed` client), and the record with the largest
 //! timestamp (-3); any other timestamp finds the first record at or after it.
 
 use strom_protocol::ErrorCode;
@@ -13,6 +13,8 @@ use strom_storage::Timestamp;
 use crate::errors::storage_error_code;
 use crate::server::Broker;
 
+/// Kafka's `READ_COMMITTED` isolation level: "latest" is then the last stable offset.
+const READ_COMMITTED: i8 = 1;
 const LATEST: i64 = -1;
 const EARLIEST: i64 = -2;
 const MAX_TIMESTAMP: i64 = -3;
@@ -30,6 +32,7 @@ pub fn handle(broker: &Broker, request: ListOffsetsRequest, version: i16) -> Lis
                 .map(|p| {
                     let mut r = one(
                         broker,
+                        request.isolation_level == READ_COMMITTED,
                         &topic.name,
                         p.partition_index,
                         p.timestamp,
@@ -54,6 +57,7 @@ pub fn handle(broker: &Broker, request: ListOffsetsRequest, version: i16) -> Lis
 
 fn one(
     broker: &Broker,
+    read_committed: bool,
     topic: &str,
     index: i32,
     timestamp: i64,
@@ -80,6 +84,7 @@ fn one(
     }
     let log = &partition.log;
     let found = match timestamp {
+        LATEST if read_committed => Some((log.last_stable_offset().0, -1)),
         LATEST => Some((log.high_watermark().0, -1)),
         EARLIEST | EARLIEST_LOCAL => Some((log.log_start_offset().0, -1)),
         EARLIEST_TIERED => None,
