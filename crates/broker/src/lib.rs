@@ -11,7 +11,8 @@
 //!   metadata image.
 //! - [`group_coordinator`]: the group coordinator's I/O: `__consumer_offsets`, durable
 //!   writes before replies, parked requests, timers.
-//! - [`producer_state`], [`fetch_session`]: idempotent producers and KIP-227 fetch sessions.
+//! - [`fetch_session`]: KIP-227 fetch sessions. Idempotent and transactional producer state
+//!   lives in each storage `Log` (checked under its append lock, snapshotted with segments).
 //! - [`config`], [`topic_config`]: broker properties with Kafka's names, and each topic's
 //!   effective configs.
 //! - [`errors`]: the one place typed errors become Kafka error codes.
@@ -25,7 +26,6 @@ pub mod fetch_session;
 pub mod group_coordinator;
 pub mod handlers;
 pub mod net;
-pub mod producer_state;
 pub mod replica_manager;
 pub mod server;
 pub mod topic_config;

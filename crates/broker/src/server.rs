@@ -12,7 +12,6 @@ use tokio::sync::{Semaphore, watch};
 use crate::config::{BrokerConfig, ConfigError, parse_listen};
 use crate::fetch_session::FetchSessionCache;
 use crate::group_coordinator::GroupService;
-use crate::producer_state::ProducerStates;
 use crate::replica_manager::{ReplicaError, ReplicaManager};
 
 /// File name of the metadata log inside the data directory.
@@ -52,7 +51,6 @@ pub struct Broker {
     pub controller: Arc<Controller>,
     pub replica_manager: Arc<ReplicaManager>,
     pub fetch_sessions: FetchSessionCache,
-    pub producers: ProducerStates,
     /// Consumer groups and committed offsets.
     pub groups: Arc<GroupService>,
     /// Request bytes buffered across all connections (`queued.max.request.bytes`).
@@ -79,10 +77,7 @@ impl Broker {
         let broker = self.clone();
         tokio::task::spawn_blocking(move || {
             let image = broker.image();
-            let opened = broker.replica_manager.sync(&image, &broker.config)?;
-            for partition in opened {
-                broker.producers.rebuild(&partition);
-            }
+            broker.replica_manager.sync(&image, &broker.config)?;
             broker
                 .replica_manager
                 .update_configs(&image, &broker.config);
@@ -166,7 +161,6 @@ impl Server {
             controller: Arc::new(controller),
             replica_manager: Arc::new(replica_manager),
             fetch_sessions: FetchSessionCache::new(config.fetch_session_cache_slots),
-            producers: ProducerStates::default(),
             groups,
             request_bytes: Arc::new(Semaphore::new(request_bytes)),
             shutdown,

@@ -21,7 +21,6 @@ use strom_storage::{AppendOrigin, FlushWaiter, LeaderEpoch, StorageError};
 
 use crate::dispatch::Turn;
 use crate::errors::storage_error_code;
-use crate::producer_state::{PartitionProducers, SequenceCheck, producer_batches};
 use crate::replica_manager::Partition;
 use crate::server::Broker;
 
@@ -69,7 +68,7 @@ pub async fn handle(
                         response.error_code = ErrorCode::TransactionalIdAuthorizationFailed.code();
                     } else {
                         if let Some(next_offset) =
-                            append(broker, &partition, records, &mut response, version)
+                            append(&partition, records, &mut response, version)
                         {
                             appended = true;
                             if acks == -1 {
@@ -117,35 +116,11 @@ pub async fn handle(
 
 /// Appends one partition's records; fills `response` and returns the offset after them.
 fn append(
-    broker: &Broker,
     partition: &Partition,
     records: Bytes,
     response: &mut PartitionProduceResponse,
     version: i16,
 ) -> Option<strom_storage::Offset> {
-    let batches = producer_batches(&records);
-    // Idempotent appends check and record sequences under the producer-state lock, so two
-    // requests cannot both pass the check for the same sequence.
-    let mut producers = (!batches.is_empty()).then(|| broker.producers.lock());
-    if let Some(table) = &producers {
-        let check = table.get(&partition.topic_partition).map_or_else(
-            || PartitionProducers::default().check(&batches),
-            |state| state.check(&batches),
-        );
-        match check {
-            SequenceCheck::Append => {}
-            SequenceCheck::Duplicate { base_offset } => {
-                response.base_offset = base_offset;
-                response.log_start_offset = partition.log.log_start_offset().0;
-                return None;
-            }
-            SequenceCheck::Refuse(code, message) => {
-                response.error_code = code.code();
-                response.error_message = Some(message);
-                return None;
-            }
-        }
-    }
     // The log assigns offsets in place, so it needs the bytes to itself; a slice of a shared
     // request frame is copied once here. The shared original stays for naming the records
     // of a refused batch.
@@ -157,12 +132,15 @@ fn append(
         leader_epoch: LeaderEpoch(partition.leader_epoch),
     };
     match partition.log.append(records, origin) {
+        Ok(info) if info.duplicate => {
+            // An idempotent producer's retry of batches already in the log: answered with
+            // their offsets, nothing written.
+            response.base_offset = info.first_offset.0;
+            response.log_start_offset = info.log_start_offset.0;
+            None
+        }
         Ok(info) => {
             partition.advance_high_watermark();
-            if let Some(table) = producers.as_mut() {
-                let state = table.entry(partition.topic_partition.clone()).or_default();
-                state.remember_appended(&batches, info.first_offset.0);
-            }
             response.base_offset = info.first_offset.0;
             response.log_append_time_ms = info.log_append_time.map_or(-1, |t| t.0);
             response.log_start_offset = info.log_start_offset.0;
