@@ -383,3 +383,48 @@ def test_internal_topic_refuses_client_writes(gbroker):
         admin.delete_topics(["__consumer_offsets"])["__consumer_offsets"].result(timeout=30)
     md = admin.list_topics(timeout=10)
     assert "__consumer_offsets" in md.topics
+
+
+def test_offsets_topic_creation_races_topic_admin_safely(gbroker):
+    """Creating __consumer_offsets (50 partitions) while other clients create topics and
+    alter configs at the same time loses nothing: every request succeeds and every partition
+    is served afterwards (concurrent partition syncs once failed on a shared temp file)."""
+    from confluent_kafka.admin import AdminClient, ConfigResource, NewTopic
+
+    admin = AdminClient({"bootstrap.servers": gbroker.bootstrap})
+    topics = [name("race") for _ in range(12)]
+    errors = []
+
+    def create(t):
+        try:
+            admin.create_topics([NewTopic(t, 3, 1)])[t].result(timeout=TIMEOUT)
+            res = ConfigResource(ConfigResource.Type.TOPIC, t,
+                                 set_config={"retention.ms": "60000"})
+            admin.alter_configs([res])[res].result(timeout=TIMEOUT)
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
+            errors.append((t, e))
+
+    threads = [threading.Thread(target=create, args=(t,)) for t in topics]
+    def join_a_group():
+        from confluent_kafka import Consumer
+
+        c = Consumer({"bootstrap.servers": gbroker.bootstrap, "group.id": name("g")})
+        c.subscribe([topics[0]])
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            c.poll(0.2)
+        c.close()
+
+    joiner = threading.Thread(target=join_a_group)
+    joiner.start()
+    for t in threads:
+        t.start()
+    for t in threads + [joiner]:
+        t.join(timeout=TIMEOUT * 2)
+    assert not errors, errors
+    md = admin.list_topics(timeout=TIMEOUT)
+    assert len(md.topics["__consumer_offsets"].partitions) == 50
+    for t in topics:
+        assert len(md.topics[t].partitions) == 3
+    log = gbroker.log_path.read_text(errors="replace")
+    assert "failed" not in log, [line for line in log.splitlines() if "failed" in line][:3]

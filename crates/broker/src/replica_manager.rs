@@ -20,7 +20,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use strom_metadata::{MetadataImage, TopicId};
 use strom_storage::{
@@ -74,6 +74,10 @@ pub struct ReplicaManager {
     log_manager: Arc<LogManager>,
     partitions: RwLock<HashMap<TopicPartition, Arc<Partition>>>,
     appended: watch::Sender<u64>,
+    /// Held for a whole [`ReplicaManager::sync`]: two syncs at once could write the same
+    /// `partition.metadata`, or one working from an older image could take a log the other
+    /// just created for a stray and delete it.
+    sync_lock: Mutex<()>,
 }
 
 /// The log manager's settings, from the broker's properties and the topics' configs.
@@ -109,6 +113,7 @@ impl ReplicaManager {
             log_manager,
             partitions: RwLock::new(HashMap::new()),
             appended: watch::channel(0).0,
+            sync_lock: Mutex::new(()),
         })
     }
 
@@ -147,11 +152,19 @@ impl ReplicaManager {
         self.appended.subscribe()
     }
 
+    /// Exclusive right to [`ReplicaManager::sync`]; take it *before* reading the image to
+    /// sync to, so syncs apply images in the order they were read.
+    pub fn lock_sync(&self) -> MutexGuard<'_, ()> {
+        self.sync_lock.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Brings the open partitions in line with `image`: opens what is missing, deletes what
     /// was removed (including logs left on disk by a topic deleted while the broker was
-    /// down). Blocking: runs on a blocking thread. Returns the partitions it opened.
+    /// down). Blocking: runs on a blocking thread. Returns the partitions it opened. The
+    /// caller holds [`ReplicaManager::lock_sync`].
     pub fn sync(
         &self,
+        _locked: &MutexGuard<'_, ()>,
         image: &MetadataImage,
         config: &BrokerConfig,
     ) -> Result<Vec<Arc<Partition>>, ReplicaError> {

@@ -76,8 +76,11 @@ impl Broker {
     pub async fn sync_partitions(self: &Arc<Self>) -> Result<(), ReplicaError> {
         let broker = self.clone();
         tokio::task::spawn_blocking(move || {
+            let locked = broker.replica_manager.lock_sync();
             let image = broker.image();
-            broker.replica_manager.sync(&image, &broker.config)?;
+            broker
+                .replica_manager
+                .sync(&locked, &image, &broker.config)?;
             broker
                 .replica_manager
                 .update_configs(&image, &broker.config);
