@@ -428,3 +428,22 @@ def test_offsets_topic_creation_races_topic_admin_safely(gbroker):
         assert len(md.topics[t].partitions) == 3
     log = gbroker.log_path.read_text(errors="replace")
     assert "failed" not in log, [line for line in log.splitlines() if "failed" in line][:3]
+
+
+def test_a_commit_larger_than_one_batch_is_stored_and_replayed(gbroker):
+    """One OffsetCommit of 20,000 partitions (about 2 MB of records, twice the offsets
+    topic's max.message.bytes) is accepted, and every offset is there after a restart."""
+    from confluent_kafka import Consumer, TopicPartition
+
+    topic, group = "not-a-real-topic-but-commits-are-allowed", name("big")
+    c = Consumer({"bootstrap.servers": gbroker.bootstrap, "group.id": group})
+    offsets = [TopicPartition(topic, i, i + 1, metadata="m" * 20) for i in range(20000)]
+    result = c.commit(offsets=offsets, asynchronous=False)
+    assert not [t for t in result if t.error]
+    c.close()
+    gbroker.restart(signal.SIGKILL)
+    c = Consumer({"bootstrap.servers": gbroker.bootstrap, "group.id": group})
+    got = c.committed([TopicPartition(topic, i) for i in (0, 9999, 19999)], timeout=TIMEOUT)
+    c.close()
+    assert [(t.partition, t.offset, t.metadata) for t in got] == [
+        (0, 1, "m" * 20), (9999, 10000, "m" * 20), (19999, 20000, "m" * 20)]

@@ -53,6 +53,9 @@ pub const TRANSACTION_STATE_TOPIC: &str = "__transaction_state";
 const REPLY_WAIT_MS_MAX: u64 = 40 * 60 * 1000;
 /// Longest a write waits for its fsync before its replies fail.
 const PERSIST_WAIT_MS_MAX: u64 = 60_000;
+/// Record bytes per batch written to `__consumer_offsets` (its max.message.bytes is Kafka's
+/// default, 1 MiB).
+const BATCH_BYTES_MAX: usize = 512 * 1024;
 /// Bytes read per step while replaying a partition.
 const REPLAY_READ_BYTES: usize = 4 * 1024 * 1024;
 
@@ -467,19 +470,25 @@ fn append_records(
         .replica_manager
         .partition(OFFSETS_TOPIC, partition)
         .ok_or_else(|| format!("{OFFSETS_TOPIC}-{partition} is not open"))?;
+    // One batch per `BATCH_BYTES_MAX` of records, laid end to end in one append, so a commit
+    // of many partitions never meets the topic's max.message.bytes.
+    let mut set = bytes::BytesMut::new();
     let mut builder = RecordBatchBuilder::new(Compression::None, 0);
     for record in records {
         let (key, value) = encode_record(&record.record).map_err(|e| e.to_string())?;
         builder.append(now_ms, Some(&key), value.as_deref(), &[]);
+        if builder.uncompressed_records_size() >= BATCH_BYTES_MAX {
+            set.extend_from_slice(&builder.build().map_err(|e| e.to_string())?);
+            builder = RecordBatchBuilder::new(Compression::None, 0);
+        }
     }
-    let batch = builder.build().map_err(|e| e.to_string())?;
+    if !builder.is_empty() {
+        set.extend_from_slice(&builder.build().map_err(|e| e.to_string())?);
+    }
     let origin = AppendOrigin::Coordinator {
         leader_epoch: LeaderEpoch(p.leader_epoch),
     };
-    let info = p
-        .log
-        .append(bytes::BytesMut::from(&batch[..]), origin)
-        .map_err(|e| e.to_string())?;
+    let info = p.log.append(set, origin).map_err(|e| e.to_string())?;
     p.advance_high_watermark();
     p.log
         .flush_to(info.next_offset())
