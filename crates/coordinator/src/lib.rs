@@ -17,6 +17,8 @@
 //! - [`consumer`] and [`assignor`]: KIP-848 groups, reconciliation, `uniform` and `range`.
 //! - [`coordinator`]: [`GroupCoordinator`], one method per Kafka API, replay and timers.
 //! - [`config`]: every bound, with Kafka's names and defaults.
+//! - [`txn`]: the transaction coordinator (InitProducerId, AddPartitionsToTxn, EndTxn,
+//!   markers, `__transaction_state`), with the same effects contract.
 
 pub mod assignor;
 pub mod classic;
@@ -29,6 +31,7 @@ pub mod error;
 pub mod record;
 mod shape;
 mod timers;
+pub mod txn;
 
 #[cfg(test)]
 mod tests;

@@ -111,7 +111,7 @@ impl CoordinatorRecord {
     }
 }
 
-fn versioned<M: Message>(version: i16, message: &M) -> Result<Bytes, CoordinatorError> {
+pub(crate) fn versioned<M: Message>(version: i16, message: &M) -> Result<Bytes, CoordinatorError> {
     let size = message.size(version)?;
     let mut buf = BytesMut::with_capacity(2 + size);
     buf.put_i16(version);
@@ -171,7 +171,7 @@ pub fn encode_record(
     })
 }
 
-fn split_version(bytes: &Bytes, key: bool) -> Result<(i16, Bytes), CoordinatorError> {
+pub(crate) fn split_version(bytes: &Bytes, key: bool) -> Result<(i16, Bytes), CoordinatorError> {
     if bytes.len() < 2 {
         return Err(if key {
             CoordinatorError::KeyTooShort { len: bytes.len() }
@@ -183,7 +183,9 @@ fn split_version(bytes: &Bytes, key: bool) -> Result<(i16, Bytes), CoordinatorEr
     Ok((version, bytes.slice(2..)))
 }
 
-fn decode_value<M: Message>(value: Option<&Bytes>) -> Result<Option<M>, CoordinatorError> {
+pub(crate) fn decode_value<M: Message>(
+    value: Option<&Bytes>,
+) -> Result<Option<M>, CoordinatorError> {
     let Some(value) = value else {
         return Ok(None);
     };
