@@ -23,7 +23,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -31,15 +31,13 @@ use strom_coordinator::{
     Effects, GroupCoordinator, GroupCoordinatorConfig, PartitionRecord, Reply, RequestContext,
     RequestId, Response, TopicInfo, TopicMetadataLookup, encode_record,
 };
-use strom_metadata::{MetadataImage, NewTopic};
-use strom_protocol::records::{BatchIter, Compression, RecordBatchBuilder};
+use strom_metadata::MetadataImage;
 use strom_protocol::{ErrorCode, Uuid};
-use strom_storage::{
-    AppendOrigin, Clock, FetchIsolation, FetchParams, FlushWaiter, LeaderEpoch, Log,
-};
+use strom_storage::{Clock, FlushWaiter, Log};
 use tokio::sync::{Notify, oneshot};
 
 use crate::dispatch::Turn;
+use crate::internal_topic::{self, InternalTopic, Replayed};
 use crate::server::Broker;
 
 /// The internal topic holding group metadata and committed offsets.
@@ -53,11 +51,6 @@ pub const TRANSACTION_STATE_TOPIC: &str = "__transaction_state";
 const REPLY_WAIT_MS_MAX: u64 = 40 * 60 * 1000;
 /// Longest a write waits for its fsync before its replies fail.
 const PERSIST_WAIT_MS_MAX: u64 = 60_000;
-/// Record bytes per batch written to `__consumer_offsets` (its max.message.bytes is Kafka's
-/// default, 1 MiB).
-const BATCH_BYTES_MAX: usize = 512 * 1024;
-/// Bytes read per step while replaying a partition.
-const REPLAY_READ_BYTES: usize = 4 * 1024 * 1024;
 
 /// Whether `topic` is one of Kafka's internal topics (clients may read, not write them).
 pub fn is_internal_topic(topic: &str) -> bool {
@@ -101,11 +94,8 @@ pub struct GroupService {
     state: Mutex<State>,
     /// Wakes the timer task when a call armed a timer that may be earlier than its sleep.
     timers_changed: Notify,
-    /// Serialises the creation of `__consumer_offsets`.
-    topic_creation: tokio::sync::Mutex<()>,
-    /// Set once every partition of `__consumer_offsets` is open and loaded; until then group
-    /// writes wait in [`GroupService::ensure_offsets_topic`].
-    ready: AtomicBool,
+    /// `__consumer_offsets`, created on first use.
+    topic: InternalTopic,
     next_request_id: AtomicU64,
     clock: Arc<dyn Clock>,
 }
@@ -150,8 +140,7 @@ impl GroupService {
                 waiting: HashMap::new(),
             }),
             timers_changed: Notify::new(),
-            topic_creation: tokio::sync::Mutex::new(()),
-            ready: AtomicBool::new(false),
+            topic: InternalTopic::new(OFFSETS_TOPIC),
             next_request_id: AtomicU64::new(1),
             clock,
         }
@@ -269,7 +258,19 @@ impl GroupService {
         }
         let mut failed = Vec::new();
         for (partition, records) in by_partition {
-            match append_records(broker, partition, &records, now_ms) {
+            let encoded: Result<Vec<_>, _> =
+                records.iter().map(|r| encode_record(&r.record)).collect();
+            let appended = encoded.map_err(|e| e.to_string()).and_then(|encoded| {
+                internal_topic::append_keyed(
+                    broker,
+                    OFFSETS_TOPIC,
+                    partition,
+                    &encoded,
+                    None,
+                    now_ms,
+                )
+            });
+            match appended {
                 Ok(waiter) => persisting.flushes.push(waiter),
                 Err(why) => {
                     tracing::error!(partition, %why, "appending group records failed");
@@ -278,7 +279,6 @@ impl GroupService {
             }
         }
         if !failed.is_empty() {
-            broker.replica_manager.notify_appended();
             for reply in std::mem::take(&mut persisting.replies) {
                 let response = reply.response.with_error(ErrorCode::NotCoordinator);
                 deliver(state, Reply { response, ..reply });
@@ -286,8 +286,6 @@ impl GroupService {
             for partition in failed {
                 self.reload_partition(state, broker, partition, now_ms);
             }
-        } else if !persisting.flushes.is_empty() {
-            broker.replica_manager.notify_appended();
         }
         persisting
     }
@@ -332,7 +330,7 @@ impl GroupService {
             deliver(state, reply);
         }
         if let Some(p) = broker.replica_manager.partition(OFFSETS_TOPIC, partition) {
-            replay_log(&mut state.coordinator, &p.log, partition);
+            replay_partition(&mut state.coordinator, &p.log, partition);
         }
         state.coordinator.complete_load_partition(partition, now_ms);
     }
@@ -347,12 +345,12 @@ impl GroupService {
         let mut records = 0u64;
         for partition in 0..partitions {
             if let Some(p) = broker.replica_manager.partition(OFFSETS_TOPIC, partition) {
-                records += replay_log(&mut state.coordinator, &p.log, partition);
+                records += replay_partition(&mut state.coordinator, &p.log, partition);
             }
         }
         state.coordinator.complete_load(self.now_ms());
         if broker.image().topic(OFFSETS_TOPIC).is_some() {
-            self.ready.store(true, Ordering::Release);
+            self.topic.mark_ready();
         }
         let groups = state.coordinator.groups().count();
         tracing::info!(
@@ -366,57 +364,10 @@ impl GroupService {
     /// Makes sure `__consumer_offsets` exists, creating it with Kafka's settings for it
     /// (compacted, `offsets.topic.segment.bytes`) on first use.
     pub async fn ensure_offsets_topic(&self, broker: &Arc<Broker>) -> Result<(), ErrorCode> {
-        if self.ready.load(Ordering::Acquire) {
-            return Ok(());
-        }
-        let _creating = self.topic_creation.lock().await;
-        if self.ready.load(Ordering::Acquire) {
-            return Ok(());
-        }
-        if broker.image().topic(OFFSETS_TOPIC).is_some() {
-            // Created by an earlier start whose load found it, or by Metadata just now.
-            if let Err(e) = broker.sync_partitions().await {
-                tracing::error!(error = %e, "opening {OFFSETS_TOPIC} failed");
-                return Err(ErrorCode::CoordinatorNotAvailable);
-            }
-            self.ready.store(true, Ordering::Release);
-            return Ok(());
-        }
-        let new = NewTopic {
-            name: OFFSETS_TOPIC.to_string(),
-            num_partitions: self.num_partitions(),
-            replication_factor: -1,
-            assignments: Vec::new(),
-            configs: vec![
-                ("cleanup.policy".into(), Some("compact".into())),
-                (
-                    "segment.bytes".into(),
-                    Some(broker.config.offsets_topic_segment_bytes.to_string()),
-                ),
-                ("compression.type".into(), Some("producer".into())),
-            ],
-        };
-        let controller = broker.controller.clone();
-        let created = tokio::task::spawn_blocking(move || controller.create_topic(&new, false))
+        let segment_bytes = broker.config.offsets_topic_segment_bytes;
+        self.topic
+            .ensure(broker, self.num_partitions(), segment_bytes)
             .await
-            .unwrap_or_else(|e| panic!("topic creation task panicked: {e}"));
-        match created {
-            Ok(_) | Err(strom_metadata::MetadataError::TopicAlreadyExists { .. }) => {}
-            Err(e) => {
-                tracing::error!(error = %e, "creating {OFFSETS_TOPIC} failed");
-                return Err(ErrorCode::CoordinatorNotAvailable);
-            }
-        }
-        if let Err(e) = broker.sync_partitions().await {
-            tracing::error!(error = %e, "opening {OFFSETS_TOPIC} failed");
-            return Err(ErrorCode::CoordinatorNotAvailable);
-        }
-        tracing::info!(
-            partitions = self.num_partitions(),
-            "created {OFFSETS_TOPIC}"
-        );
-        self.ready.store(true, Ordering::Release);
-        Ok(())
     }
 
     /// Fires due timers until the broker shuts down.
@@ -459,88 +410,17 @@ fn deliver(state: &mut State, reply: Reply) {
     }
 }
 
-/// Appends one partition's records as one batch and asks for an fsync up to them.
-fn append_records(
-    broker: &Broker,
-    partition: i32,
-    records: &[PartitionRecord],
-    now_ms: i64,
-) -> Result<FlushWaiter, String> {
-    let p = broker
-        .replica_manager
-        .partition(OFFSETS_TOPIC, partition)
-        .ok_or_else(|| format!("{OFFSETS_TOPIC}-{partition} is not open"))?;
-    // One batch per `BATCH_BYTES_MAX` of records, laid end to end in one append, so a commit
-    // of many partitions never meets the topic's max.message.bytes.
-    let mut set = bytes::BytesMut::new();
-    let mut builder = RecordBatchBuilder::new(Compression::None, 0);
-    for record in records {
-        let (key, value) = encode_record(&record.record).map_err(|e| e.to_string())?;
-        builder.append(now_ms, Some(&key), value.as_deref(), &[]);
-        if builder.uncompressed_records_size() >= BATCH_BYTES_MAX {
-            set.extend_from_slice(&builder.build().map_err(|e| e.to_string())?);
-            builder = RecordBatchBuilder::new(Compression::None, 0);
-        }
-    }
-    if !builder.is_empty() {
-        set.extend_from_slice(&builder.build().map_err(|e| e.to_string())?);
-    }
-    let origin = AppendOrigin::Coordinator {
-        leader_epoch: LeaderEpoch(p.leader_epoch),
-    };
-    let info = p.log.append(set, origin).map_err(|e| e.to_string())?;
-    p.advance_high_watermark();
-    p.log
-        .flush_to(info.next_offset())
-        .map_err(|e| e.to_string())
-}
-
-/// Feeds a partition's records to the coordinator, from log start to log end; returns how
-/// many were applied. A record that does not decode is logged and skipped, as a record of a
-/// type this version does not know is.
-fn replay_log(coordinator: &mut GroupCoordinator, log: &Log, partition: i32) -> u64 {
-    let mut offset = log.log_start_offset();
-    let end = log.log_end_offset();
+/// Feeds a partition's records to the coordinator; returns how many were applied. A record
+/// that does not decode is logged and skipped, as one of a type this version does not know.
+fn replay_partition(coordinator: &mut GroupCoordinator, log: &Log, partition: i32) -> u64 {
     let mut applied = 0u64;
-    while offset < end {
-        let params = FetchParams {
-            max_bytes: REPLAY_READ_BYTES,
-            min_one_batch: true,
-            isolation: FetchIsolation::LogEnd,
-        };
-        let data = match log.read(offset, params) {
-            Ok(data) => data,
-            Err(e) => {
-                tracing::error!(partition, offset = offset.0, error = %e, "replay read failed");
-                break;
-            }
-        };
-        if data.records.is_empty() {
-            break;
-        }
-        let before = offset;
-        for batch in BatchIter::new(data.records) {
-            let Ok(batch) = batch else { break };
-            offset = strom_storage::Offset(batch.header().next_offset());
-            if batch.header().is_control() {
-                continue;
-            }
-            let Ok(records) = batch.records() else {
-                tracing::warn!(partition, offset = offset.0, "undecodable batch skipped");
-                continue;
-            };
-            for record in records {
-                let Ok(record) = record else { break };
-                let Some(key) = record.key else { continue };
-                match coordinator.replay(&key, record.value.as_ref()) {
-                    Ok(_) => applied += 1,
-                    Err(e) => tracing::warn!(partition, error = %e, "group record skipped"),
-                }
+    internal_topic::replay_log(log, partition, |item| {
+        if let Replayed::Record { key, value, .. } = item {
+            match coordinator.replay(&key, value.as_ref()) {
+                Ok(_) => applied += 1,
+                Err(e) => tracing::warn!(partition, error = %e, "group record skipped"),
             }
         }
-        if offset <= before {
-            break;
-        }
-    }
+    });
     applied
 }

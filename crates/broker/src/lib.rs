@@ -25,6 +25,7 @@ pub mod errors;
 pub mod fetch_session;
 pub mod group_coordinator;
 pub mod handlers;
+pub mod internal_topic;
 pub mod net;
 pub mod replica_manager;
 pub mod server;
