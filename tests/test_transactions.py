@@ -1,6 +1,13 @@
 """Transactions and producer state with real clients against the real broker."""
 
+import signal
+import subprocess
+import sys
+import time
 import uuid
+from pathlib import Path
+
+import pytest
 
 from confluent_kafka import Consumer, Producer, TopicPartition
 
@@ -53,3 +60,208 @@ def test_read_committed_reads_everything_without_transactions(broker):
     assert got == list(range(20))
     assert c.get_watermark_offsets(TopicPartition(topic, 0), timeout=10) == (0, 20)
     c.close()
+
+
+COPIER = Path(__file__).resolve().parent / "txn_copier.py"
+TXN_ENV = {
+    "STROM_GROUP_INITIAL_REBALANCE_DELAY_MS": "0",
+}
+
+
+def create_topic(bootstrap, topic, partitions):
+    from confluent_kafka.admin import AdminClient, NewTopic
+
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin.create_topics([NewTopic(topic, partitions, 1)])[topic].result(timeout=TIMEOUT)
+
+
+def read_all(bootstrap, topic, partitions, isolation, expect=None, quiet=3.0):
+    """Every record of `topic` from the beginning, per partition in order, as a reader with
+    `isolation` sees it; stops after `expect` records or `quiet` seconds without one."""
+    c = Consumer({"bootstrap.servers": bootstrap, "group.id": name("reader"),
+                  "isolation.level": isolation, "enable.auto.commit": False})
+    c.assign([TopicPartition(topic, p, 0) for p in range(partitions)])
+    got = {p: [] for p in range(partitions)}
+    last = time.monotonic()
+    deadline = time.monotonic() + 60
+    while time.monotonic() - last < quiet and time.monotonic() < deadline:
+        if expect is not None and sum(len(v) for v in got.values()) >= expect:
+            break
+        m = c.poll(0.2)
+        if m is None or m.error():
+            continue
+        got[m.partition()].append(m.value().decode())
+        last = time.monotonic()
+    c.close()
+    return got
+
+
+def test_read_committed_sees_only_committed_transactions(broker_factory):
+    """A transactional librdkafka producer commits some transactions and aborts others
+    across three partitions: read_committed readers get exactly the committed records, in
+    order, and read_uncommitted readers get everything."""
+    broker = broker_factory(env=TXN_ENV)
+    topic = name("txn")
+    create_topic(broker.bootstrap, topic, 3)
+    p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": name("tid")})
+    p.init_transactions(TIMEOUT)
+    committed = {0: [], 1: [], 2: []}
+    everything = {0: [], 1: [], 2: []}
+    for txn in range(6):
+        p.begin_transaction()
+        for i in range(10):
+            part = i % 3
+            value = f"t{txn}-{i}"
+            p.produce(topic, value.encode(), partition=part)
+            everything[part].append(value)
+            if txn % 2 == 0:
+                committed[part].append(value)
+        if txn % 2 == 0:
+            p.commit_transaction(TIMEOUT)
+        else:
+            p.flush(TIMEOUT)
+            p.abort_transaction(TIMEOUT)
+    assert read_all(broker.bootstrap, topic, 3, "read_committed") == committed
+    assert read_all(broker.bootstrap, topic, 3, "read_uncommitted") == everything
+
+
+def test_a_second_producer_with_the_same_id_fences_the_first(broker_factory):
+    """InitProducerId for a transactional id already in use bumps its epoch: the first
+    producer's next commit fails as fenced, and its open transaction is aborted."""
+    from confluent_kafka import KafkaException
+
+    broker = broker_factory(env=TXN_ENV)
+    topic, tid = name("fence"), name("tid")
+    create_topic(broker.bootstrap, topic, 1)
+    first = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": tid})
+    first.init_transactions(TIMEOUT)
+    first.begin_transaction()
+    first.produce(topic, b"zombie", partition=0)
+    first.flush(TIMEOUT)
+    second = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": tid})
+    second.init_transactions(TIMEOUT)
+    second.begin_transaction()
+    second.produce(topic, b"live", partition=0)
+    second.commit_transaction(TIMEOUT)
+    with pytest.raises(KafkaException) as failure:
+        first.commit_transaction(TIMEOUT)
+    assert failure.value.args[0].fatal() or failure.value.args[0].txn_requires_abort()
+    assert read_all(broker.bootstrap, topic, 1, "read_committed") == {0: ["live"]}
+
+
+def test_an_abandoned_transaction_is_aborted_after_its_timeout(broker_factory):
+    """A producer that opens a transaction and disappears blocks read_committed readers at
+    the transaction's first offset only until transaction.timeout.ms: then the coordinator
+    aborts it and the records after it become readable."""
+    broker = broker_factory(env=TXN_ENV)
+    topic = name("abandon")
+    create_topic(broker.bootstrap, topic, 1)
+    script = (
+        "import sys\n"
+        "from confluent_kafka import Producer\n"
+        f"p = Producer({{'bootstrap.servers': '{broker.bootstrap}', "
+        f"'transactional.id': '{name('tid')}', 'transaction.timeout.ms': 3000}})\n"
+        "p.init_transactions(30)\n"
+        "p.begin_transaction()\n"
+        f"p.produce('{topic}', b'abandoned', partition=0)\n"
+        "p.flush(30)\n"
+        "print('open', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    zombie = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert zombie.stdout.readline().strip() == "open"
+    zombie.kill()
+    zombie.wait()
+    plain = Producer({"bootstrap.servers": broker.bootstrap})
+    plain.produce(topic, b"after", partition=0)
+    assert plain.flush(TIMEOUT) == 0
+    # Still open: the committed reader sees nothing past the open transaction's start.
+    assert read_all(broker.bootstrap, topic, 1, "read_committed", quiet=1.0) == {0: []}
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        got = read_all(broker.bootstrap, topic, 1, "read_committed", quiet=1.0)
+        if got[0]:
+            break
+    assert got == {0: ["after"]}
+
+
+def test_transactions_are_listed_and_described(broker_factory):
+    """kafka-python's admin lists and describes transactions (ListTransactions,
+    DescribeTransactions) with their state and partitions."""
+    from kafka.admin import KafkaAdminClient
+
+    broker = broker_factory(env=TXN_ENV)
+    topic, tid = name("desc"), name("tid")
+    create_topic(broker.bootstrap, topic, 2)
+    p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": tid})
+    p.init_transactions(TIMEOUT)
+    p.begin_transaction()
+    p.produce(topic, b"x", partition=1)
+    p.flush(TIMEOUT)
+    admin = KafkaAdminClient(bootstrap_servers=broker.bootstrap, request_timeout_ms=10_000)
+    listed = admin.list_transactions()
+    text = repr(listed)
+    assert tid in text and "Ongoing" in text, text
+    described = repr(admin.describe_transactions([tid]))
+    assert "Ongoing" in described and topic in described, described
+    p.commit_transaction(TIMEOUT)
+    admin.close()
+
+
+def produce_numbers(bootstrap, topic, start, count):
+    p = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True})
+    for i in range(start, start + count):
+        p.produce(topic, key=str(i).encode(), value=str(i).encode())
+    assert p.flush(TIMEOUT) == 0
+
+
+def run_copier(broker, topic_in, topic_out, group, tid, pause_ms=500):
+    return subprocess.Popen([sys.executable, str(COPIER), broker.bootstrap, topic_in,
+                             topic_out, group, tid, str(pause_ms)])
+
+
+def committed_total(bootstrap, group, topic, partitions):
+    c = Consumer({"bootstrap.servers": bootstrap, "group.id": group})
+    offsets = c.committed([TopicPartition(topic, p) for p in range(partitions)],
+                          timeout=TIMEOUT)
+    c.close()
+    return sum(max(tp.offset, 0) for tp in offsets)
+
+
+def test_consume_transform_produce_is_exactly_once_across_kills(broker_factory):
+    """A copier commits its output and its input offsets in one transaction. Killed with
+    SIGKILL mid-stream several times (and the broker once, with SIGKILL too), restarted with
+    the same transactional id each time: the output, read committed, holds every input
+    record exactly once."""
+    broker = broker_factory(env=TXN_ENV)
+    topic_in, topic_out, group, tid = name("in"), name("out"), name("g"), name("tid")
+    create_topic(broker.bootstrap, topic_in, 3)
+    create_topic(broker.bootstrap, topic_out, 3)
+    total = 0
+    for round_ in range(4):
+        produce_numbers(broker.bootstrap, topic_in, total, 500)
+        total += 500
+        copier = run_copier(broker, topic_in, topic_out, group, tid)
+        time.sleep(4)
+        copier.send_signal(signal.SIGKILL)
+        copier.wait()
+        if round_ == 1:
+            broker.restart(signal.SIGKILL)
+    copier = run_copier(broker, topic_in, topic_out, group, tid, pause_ms=0)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if committed_total(broker.bootstrap, group, topic_in, 3) >= total:
+            break
+        time.sleep(1)
+    copier.send_signal(signal.SIGTERM)
+    copier.wait(timeout=TIMEOUT)
+    got = read_all(broker.bootstrap, topic_out, 3, "read_committed", expect=total)
+    values = [int(v) for part in got.values() for v in part]
+    duplicates = len(values) - len(set(values))
+    # The kills land inside open transactions: their records are in the log, aborted.
+    raw = read_all(broker.bootstrap, topic_out, 3, "read_uncommitted", quiet=1.0)
+    aborted = sum(len(part) for part in raw.values()) - len(values)
+    print(f"{total} records copied; {aborted} aborted records in the log")
+    assert sorted(values) == list(range(total)), \
+        f"{len(values)} values, {duplicates} duplicates, missing {set(range(total)) - set(values)}"

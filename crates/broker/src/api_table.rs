@@ -57,7 +57,7 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::InitProducerId,
         0,
-        "idempotent producers; transactional ids refused",
+        "idempotent and transactional producers (epoch bump, fencing, KIP-360)",
     ),
     api(
         ApiKey::DescribeConfigs,
@@ -144,6 +144,36 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         "KIP-848 groups; server-side uniform and range assignors",
     ),
     api(ApiKey::ConsumerGroupDescribe, 0, "KIP-848 groups"),
+    api(
+        ApiKey::AddPartitionsToTxn,
+        0,
+        "client path (v0-v3) and batched/verify-only broker path (v4+)",
+    ),
+    api(
+        ApiKey::AddOffsetsToTxn,
+        0,
+        "adds the group's __consumer_offsets partition",
+    ),
+    api(
+        ApiKey::EndTxn,
+        0,
+        "commit and abort; markers written once PrepareCommit/PrepareAbort is durable",
+    ),
+    api(
+        ApiKey::TxnOffsetCommit,
+        0,
+        "offsets pending until the transaction's marker reaches __consumer_offsets",
+    ),
+    api(
+        ApiKey::DescribeTransactions,
+        0,
+        "from the coordinator's state",
+    ),
+    api(
+        ApiKey::ListTransactions,
+        0,
+        "state, producer id and duration filters",
+    ),
     api(
         ApiKey::DescribeProducers,
         0,

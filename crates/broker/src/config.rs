@@ -11,6 +11,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use strom_coordinator::GroupCoordinatorConfig;
+use strom_coordinator::txn::TransactionCoordinatorConfig;
 
 /// `STROM_*` variables that are not broker properties: the log filter, the CLI's bootstrap
 /// address, the binary the tests run.
@@ -92,6 +93,11 @@ pub struct BrokerConfig {
     pub group: GroupCoordinatorConfig,
     /// `offsets.topic.segment.bytes`: segment size of `__consumer_offsets`.
     pub offsets_topic_segment_bytes: i32,
+    /// The transaction coordinator's settings (`transaction.state.log.num.partitions`,
+    /// `transaction.max.timeout.ms`, `transactional.id.expiration.ms`, ...).
+    pub txn: TransactionCoordinatorConfig,
+    /// `transaction.state.log.segment.bytes`: segment size of `__transaction_state`.
+    pub transaction_state_segment_bytes: i32,
     /// Every property as given (including topic-config synonyms such as `log.retention.ms`),
     /// for DescribeConfigs and for the static defaults of topic configs.
     pub properties: BTreeMap<String, String>,
@@ -126,6 +132,8 @@ impl Default for BrokerConfig {
             num_recovery_threads_per_data_dir: 2,
             group: GroupCoordinatorConfig::default(),
             offsets_topic_segment_bytes: 100 * 1024 * 1024,
+            txn: TransactionCoordinatorConfig::default(),
+            transaction_state_segment_bytes: 100 * 1024 * 1024,
             properties: BTreeMap::new(),
         }
     }
@@ -239,7 +247,10 @@ impl BrokerConfig {
 fn parse_group_property(c: &mut BrokerConfig, name: &str, v: &str) -> Result<bool, ConfigError> {
     let g = &mut c.group;
     match name {
-        "offsets.topic.num.partitions" => g.offsets_topic_num_partitions = parse_min(name, v, 1)?,
+        "offsets.topic.num.partitions" => {
+            g.offsets_topic_num_partitions = parse_min(name, v, 1)?;
+            c.txn.offsets_topic_num_partitions = g.offsets_topic_num_partitions;
+        }
         "offsets.topic.segment.bytes" => c.offsets_topic_segment_bytes = parse_min(name, v, 1)?,
         "group.min.session.timeout.ms" => g.group_min_session_timeout_ms = parse_min(name, v, 0)?,
         "group.max.session.timeout.ms" => g.group_max_session_timeout_ms = parse_min(name, v, 0)?,
@@ -276,6 +287,28 @@ fn parse_group_property(c: &mut BrokerConfig, name: &str, v: &str) -> Result<boo
                 });
             }
             g.consumer_group_assignors = assignors;
+        }
+        _ => return parse_txn_property(c, name, v),
+    }
+    Ok(true)
+}
+
+/// Reads one transaction-coordinator property into `c.txn`; false when `name` is not one.
+fn parse_txn_property(c: &mut BrokerConfig, name: &str, v: &str) -> Result<bool, ConfigError> {
+    let t = &mut c.txn;
+    match name {
+        "transaction.state.log.num.partitions" => {
+            t.transaction_state_log_num_partitions = parse_min(name, v, 1)?
+        }
+        "transaction.state.log.segment.bytes" => {
+            c.transaction_state_segment_bytes = parse_min(name, v, 1)?
+        }
+        "transaction.max.timeout.ms" => t.transaction_max_timeout_ms = parse_min(name, v, 1)?,
+        "transactional.id.expiration.ms" => {
+            t.transactional_id_expiration_ms = parse_min(name, v, 1)?
+        }
+        "transaction.remove.expired.transaction.cleanup.interval.ms" => {
+            t.transaction_remove_expired_transaction_cleanup_interval_ms = parse_min(name, v, 1)?
         }
         _ => return Ok(false),
     }

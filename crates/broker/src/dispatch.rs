@@ -79,6 +79,10 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
             | RequestBody::OffsetCommit(_)
             | RequestBody::OffsetFetch(_)
             | RequestBody::ConsumerGroupHeartbeat(_)
+            | RequestBody::AddPartitionsToTxn(_)
+            | RequestBody::AddOffsetsToTxn(_)
+            | RequestBody::EndTxn(_)
+            | RequestBody::TxnOffsetCommit(_)
     );
     let mut turn = keeps_turn.then_some(turn);
     let caller = Caller {
@@ -106,9 +110,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::ListOffsets(r) => {
             ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v))
         }
-        RequestBody::InitProducerId(r) => {
-            ResponseBody::InitProducerId(handlers::init_producer_id::handle(broker, r, v).await)
-        }
+        RequestBody::InitProducerId(r) => ResponseBody::InitProducerId(
+            handlers::init_producer_id::handle(broker, r, &caller).await,
+        ),
         RequestBody::CreatePartitions(r) => {
             ResponseBody::CreatePartitions(handlers::create_partitions::handle(broker, r, v).await)
         }
@@ -132,6 +136,24 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         }
         RequestBody::DescribeCluster(r) => {
             ResponseBody::DescribeCluster(handlers::describe_cluster::handle(broker, r, v))
+        }
+        RequestBody::AddPartitionsToTxn(r) => ResponseBody::AddPartitionsToTxn(
+            handlers::add_partitions_to_txn::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::AddOffsetsToTxn(r) => ResponseBody::AddOffsetsToTxn(
+            handlers::add_offsets_to_txn::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::EndTxn(r) => {
+            ResponseBody::EndTxn(handlers::end_txn::handle(broker, r, &caller, turn.take()?).await)
+        }
+        RequestBody::TxnOffsetCommit(r) => ResponseBody::TxnOffsetCommit(
+            handlers::txn_offset_commit::handle(broker, r, &caller, turn.take()?).await,
+        ),
+        RequestBody::DescribeTransactions(r) => ResponseBody::DescribeTransactions(
+            handlers::describe_transactions::handle(broker, r, &caller),
+        ),
+        RequestBody::ListTransactions(r) => {
+            ResponseBody::ListTransactions(handlers::list_transactions::handle(broker, r, &caller))
         }
         RequestBody::DescribeProducers(r) => {
             ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r))

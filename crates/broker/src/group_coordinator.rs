@@ -36,8 +36,11 @@ use strom_protocol::{ErrorCode, Uuid};
 use strom_storage::{Clock, FlushWaiter, Log};
 use tokio::sync::{Notify, oneshot};
 
+use strom_coordinator::txn::{MarkerRequest, ProducerId as TxnProducerId, TransactionResult};
+use strom_protocol::generated::{TxnOffsetCommitRequest, TxnOffsetCommitResponse};
+
 use crate::dispatch::Turn;
-use crate::internal_topic::{self, InternalTopic, Replayed};
+use crate::internal_topic::{self, BatchProducer, InternalTopic, Replayed};
 use crate::server::Broker;
 
 /// The internal topic holding group metadata and committed offsets.
@@ -66,7 +69,7 @@ pub struct Caller {
 }
 
 impl Caller {
-    fn context(&self, request_id: RequestId) -> RequestContext {
+    pub fn context(&self, request_id: RequestId) -> RequestContext {
         RequestContext {
             request_id,
             api_version: self.api_version,
@@ -370,6 +373,103 @@ impl GroupService {
             .await
     }
 
+    /// TxnOffsetCommit: the offsets go to `__consumer_offsets` as a transactional batch of
+    /// the producer (so the log's transaction bookkeeping and the later marker cover them)
+    /// and stay pending in the coordinator until that marker; answered once on disk.
+    pub async fn txn_offset_commit(
+        &self,
+        broker: &Broker,
+        caller: &Caller,
+        turn: Option<Turn>,
+        request: &TxnOffsetCommitRequest,
+    ) -> TxnOffsetCommitResponse {
+        let mut turn = turn;
+        if let Some(turn) = turn.as_mut() {
+            turn.wait().await;
+        }
+        let id = RequestId(self.next_request_id.fetch_add(1, Ordering::Relaxed));
+        let ctx = caller.context(id);
+        let (response, waiter) = {
+            let now = self.now_ms();
+            let mut state = self.lock();
+            let outcome = state.coordinator.txn_offset_commit(&ctx, request, now);
+            if outcome.effects.records.is_empty() {
+                return outcome.response;
+            }
+            let partition = outcome.effects.records[0].partition;
+            let encoded: Result<Vec<_>, _> = outcome
+                .effects
+                .records
+                .iter()
+                .map(|r| encode_record(&r.record))
+                .collect();
+            let producer = BatchProducer {
+                producer_id: outcome.producer_id.0,
+                producer_epoch: outcome.producer_epoch.0,
+                transactional: true,
+            };
+            let appended = encoded.map_err(|e| e.to_string()).and_then(|encoded| {
+                internal_topic::append_keyed(
+                    broker,
+                    OFFSETS_TOPIC,
+                    partition,
+                    &encoded,
+                    Some(producer),
+                    now,
+                )
+            });
+            match appended {
+                Ok(waiter) => (outcome.response, waiter),
+                Err(why) => {
+                    tracing::warn!(partition, %why, "appending transactional offsets failed");
+                    let code = if why.contains("epoch") {
+                        ErrorCode::ProducerFenced
+                    } else {
+                        ErrorCode::NotCoordinator
+                    };
+                    self.reload_partition(&mut state, broker, partition, now);
+                    return outcome.response_with_error(code);
+                }
+            }
+        };
+        drop(turn);
+        let limit = Duration::from_millis(PERSIST_WAIT_MS_MAX);
+        match tokio::time::timeout(limit, waiter).await {
+            Ok(Ok(_)) => response,
+            _ => {
+                let mut r = response;
+                for p in r.topics.iter_mut().flat_map(|t| t.partitions.iter_mut()) {
+                    p.error_code = ErrorCode::NotCoordinator.code();
+                }
+                r
+            }
+        }
+    }
+
+    /// A transaction's marker reached its `__consumer_offsets` partitions: the producer's
+    /// pending offsets there become committed (commit) or are dropped (abort).
+    pub async fn complete_transaction(&self, broker: &Broker, marker: &MarkerRequest) {
+        let persisting = {
+            let now = self.now_ms();
+            let mut state = self.lock();
+            let mut effects = Effects::default();
+            for tp in marker
+                .partitions
+                .iter()
+                .filter(|tp| tp.topic == OFFSETS_TOPIC)
+            {
+                effects.merge(state.coordinator.complete_transaction(
+                    tp.partition,
+                    marker.producer_id,
+                    marker.result,
+                    now,
+                ));
+            }
+            self.carry_out(&mut state, broker, effects, now)
+        };
+        self.finish(persisting).await;
+    }
+
     /// Fires due timers until the broker shuts down.
     pub async fn run_timers(self: Arc<Self>, broker: Arc<Broker>) {
         let mut shutdown = broker.shutdown.clone();
@@ -410,16 +510,35 @@ fn deliver(state: &mut State, reply: Reply) {
     }
 }
 
-/// Feeds a partition's records to the coordinator; returns how many were applied. A record
-/// that does not decode is logged and skipped, as one of a type this version does not know.
+/// Feeds a partition's records to the coordinator, transactional offset commits and markers
+/// included; returns how many were applied. A record that does not decode is logged and
+/// skipped, as one of a type this version does not know.
 fn replay_partition(coordinator: &mut GroupCoordinator, log: &Log, partition: i32) -> u64 {
     let mut applied = 0u64;
-    internal_topic::replay_log(log, partition, |item| {
-        if let Replayed::Record { key, value, .. } = item {
-            match coordinator.replay(&key, value.as_ref()) {
+    internal_topic::replay_log(log, partition, |item| match item {
+        Replayed::Record {
+            key,
+            value,
+            transactional_producer,
+        } => {
+            let replayed = match transactional_producer {
+                Some(pid) => {
+                    coordinator.replay_transactional(TxnProducerId(pid), &key, value.as_ref())
+                }
+                None => coordinator.replay(&key, value.as_ref()),
+            };
+            match replayed {
                 Ok(_) => applied += 1,
                 Err(e) => tracing::warn!(partition, error = %e, "group record skipped"),
             }
+        }
+        Replayed::Marker {
+            producer_id,
+            commit,
+        } => {
+            let result = TransactionResult::from_committed(commit);
+            coordinator.replay_marker(partition, TxnProducerId(producer_id), result);
+            applied += 1;
         }
     });
     applied

@@ -30,6 +30,7 @@ pub mod net;
 pub mod replica_manager;
 pub mod server;
 pub mod topic_config;
+pub mod txn_coordinator;
 
 pub use config::BrokerConfig;
 pub use server::{Broker, Server, StartError};

@@ -13,6 +13,7 @@ use crate::config::{BrokerConfig, ConfigError, parse_listen};
 use crate::fetch_session::FetchSessionCache;
 use crate::group_coordinator::GroupService;
 use crate::replica_manager::{ReplicaError, ReplicaManager};
+use crate::txn_coordinator::TxnService;
 
 /// File name of the metadata log inside the data directory.
 pub const METADATA_LOG: &str = "cluster-metadata.log";
@@ -53,6 +54,8 @@ pub struct Broker {
     pub fetch_sessions: FetchSessionCache,
     /// Consumer groups and committed offsets.
     pub groups: Arc<GroupService>,
+    /// Transactional producers.
+    pub txns: Arc<TxnService>,
     /// Request bytes buffered across all connections (`queued.max.request.bytes`).
     pub request_bytes: Arc<Semaphore>,
     pub shutdown: watch::Receiver<bool>,
@@ -157,23 +160,34 @@ impl Server {
             &controller.image(),
             Arc::new(strom_storage::SystemClock),
         ));
+        let controller = Arc::new(controller);
+        let txns = Arc::new(TxnService::new(
+            config.txn.clone(),
+            &controller.image(),
+            controller.clone(),
+            Arc::new(strom_storage::SystemClock),
+        ));
         let broker = Arc::new(Broker {
             cluster_id,
             advertised_host,
             advertised_port,
-            controller: Arc::new(controller),
+            controller,
             replica_manager: Arc::new(replica_manager),
             fetch_sessions: FetchSessionCache::new(config.fetch_session_cache_slots),
             groups,
+            txns,
             request_bytes: Arc::new(Semaphore::new(request_bytes)),
             shutdown,
             config,
         });
         broker.sync_partitions().await?;
         let loading = broker.clone();
-        tokio::task::spawn_blocking(move || loading.groups.load(&loading))
-            .await
-            .unwrap_or_else(|e| panic!("group coordinator load panicked: {e}"));
+        tokio::task::spawn_blocking(move || {
+            loading.groups.load(&loading);
+            loading.txns.load(&loading);
+        })
+        .await
+        .unwrap_or_else(|e| panic!("group coordinator load panicked: {e}"));
         Ok(Server {
             broker,
             listener,
@@ -194,6 +208,7 @@ impl Server {
             shutdown_tx,
         } = self;
         let timers = tokio::spawn(broker.groups.clone().run_timers(broker.clone()));
+        let txn_timers = tokio::spawn(broker.txns.clone().run(broker.clone()));
         let serving = tokio::spawn(crate::net::serve(
             listener,
             broker.clone(),
@@ -204,6 +219,7 @@ impl Server {
         let _ = shutdown_tx.send(true);
         let _ = serving.await;
         let _ = timers.await;
+        let _ = txn_timers.await;
         let replicas = broker.replica_manager.clone();
         let _ = tokio::task::spawn_blocking(move || replicas.shutdown()).await;
         tracing::info!("shutdown complete");

@@ -16,6 +16,7 @@ mod classic_ops;
 mod consumer_ops;
 mod offset_ops;
 pub mod replay;
+mod txn_offset_ops;
 
 use std::collections::BTreeMap;
 
@@ -29,6 +30,11 @@ use crate::record::{CoordinatorRecord, partition_for};
 use crate::timers::Timers;
 
 pub use consumer_ops::{TopicInfo, TopicMetadataLookup};
+pub use txn_offset_ops::{
+    MAX_OPEN_OFFSET_TRANSACTIONS, PendingOffset, PendingOffsets, TxnOffsetCommitOutcome,
+};
+
+use txn_offset_ops::TxnOffsets;
 
 /// Longest group id accepted: it must fit a Kafka `string` in the record key.
 pub const GROUP_ID_MAX_BYTES: usize = i16::MAX as usize;
@@ -92,6 +98,8 @@ pub struct GroupCoordinator {
     offsets: BTreeMap<String, GroupOffsets>,
     timers: Timers,
     member_id_state: u64,
+    /// TxnOffsetCommit offsets waiting for their transaction's marker.
+    txn_offsets: TxnOffsets,
 }
 
 impl GroupCoordinator {
@@ -104,6 +112,7 @@ impl GroupCoordinator {
             offsets: BTreeMap::new(),
             timers: Timers::default(),
             member_id_state: seed,
+            txn_offsets: TxnOffsets::default(),
         }
     }
 

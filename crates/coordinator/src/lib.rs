@@ -42,6 +42,7 @@ pub use coordinator::{
     GROUP_ID_MAX_BYTES, Group, GroupCoordinator, GroupOffsets, OffsetAndMetadata, TopicInfo,
     TopicMetadataLookup,
 };
+pub use coordinator::{PendingOffset, PendingOffsets, TxnOffsetCommitOutcome};
 pub use effects::{
     Effects, PartitionRecord, Reply, RequestContext, RequestId, Response, Timer, TimerKind,
 };

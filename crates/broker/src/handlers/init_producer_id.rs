@@ -1,20 +1,24 @@
 //! InitProducerId: hands an idempotent producer its id and epoch. A new producer gets a fresh
 //! id from the controller (never reused across restarts); a producer that sends its current
 //! id and epoch (KIP-360, after a sequence error) gets the same id with the next epoch, which
-//! restarts its sequences. Transactional ids are refused: transactions are not served yet.
+//! restarts its sequences. A request with a transactional id goes to the transaction
+//! coordinator: epoch bump, fencing of the previous producer, abort of its open transaction.
 
 use std::sync::Arc;
 
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::{InitProducerIdRequest, InitProducerIdResponse};
 
+use strom_coordinator::txn::TxnResponse;
+
 use crate::errors::metadata_error_code;
+use crate::group_coordinator::Caller;
 use crate::server::Broker;
 
 pub async fn handle(
     broker: &Arc<Broker>,
     request: InitProducerIdRequest,
-    _version: i16,
+    caller: &Caller,
 ) -> InitProducerIdResponse {
     let fail = |code: ErrorCode| InitProducerIdResponse {
         error_code: code.code(),
@@ -23,7 +27,20 @@ pub async fn handle(
         ..InitProducerIdResponse::default()
     };
     if request.transactional_id.is_some() {
-        return fail(ErrorCode::TransactionalIdAuthorizationFailed);
+        if let Err(code) = broker.txns.ensure_topic(broker).await {
+            return fail(code);
+        }
+        let reply = broker
+            .txns
+            .call(broker, caller, None, |c, ctx, now| {
+                c.init_producer_id(ctx, &request, now)
+            })
+            .await;
+        return match reply {
+            Ok(TxnResponse::InitProducerId(r)) => r,
+            Ok(_) => fail(ErrorCode::UnknownServerError),
+            Err(code) => fail(code),
+        };
     }
     if request.producer_id >= 0
         && request.producer_epoch >= 0

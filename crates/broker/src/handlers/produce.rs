@@ -19,6 +19,8 @@ use strom_protocol::generated::{ProduceRequest, ProduceResponse};
 use strom_protocol::records::BatchIter;
 use strom_storage::{AppendOrigin, FlushWaiter, LeaderEpoch, StorageError};
 
+use strom_coordinator::txn::{TopicPartition as TxnTopicPartition, TransactionState};
+
 use crate::dispatch::Turn;
 use crate::errors::storage_error_code;
 use crate::replica_manager::Partition;
@@ -64,8 +66,12 @@ pub async fn handle(
                         response.error_code = ErrorCode::InvalidTopicException.code();
                         response.error_message =
                             Some(format!("Cannot append to internal topic {}", topic.name));
-                    } else if request.transactional_id.is_some() {
-                        response.error_code = ErrorCode::TransactionalIdAuthorizationFailed.code();
+                    } else if let Some(code) = request
+                        .transactional_id
+                        .as_deref()
+                        .and_then(|id| unverified(broker, id, &topic.name, data.index, &records))
+                    {
+                        response.error_code = code.code();
                     } else {
                         if let Some(next_offset) =
                             append(&partition, records, &mut response, version)
@@ -111,6 +117,39 @@ pub async fn handle(
     Some(ProduceResponse {
         responses,
         ..ProduceResponse::default()
+    })
+}
+
+/// Why a transactional write is refused, if it is: the partition must be in the producer's
+/// ongoing transaction, added by AddPartitionsToTxn before the write (the check KIP-890
+/// makes, so a late or stray write cannot open a transaction nobody will end).
+fn unverified(
+    broker: &Broker,
+    transactional_id: &str,
+    topic: &str,
+    partition: i32,
+    records: &Bytes,
+) -> Option<ErrorCode> {
+    let Some(Ok(batch)) = BatchIter::new(records.clone()).next() else {
+        return None; // the log's validation answers malformed records
+    };
+    let header = batch.header();
+    if !header.is_transactional() {
+        return None;
+    }
+    broker.txns.read(|c| {
+        let Some(txn) = c.transaction(transactional_id) else {
+            return Some(ErrorCode::InvalidTxnState);
+        };
+        if txn.producer_id.0 != header.producer_id {
+            return Some(ErrorCode::InvalidProducerIdMapping);
+        }
+        if txn.producer_epoch.0 != header.producer_epoch {
+            return Some(ErrorCode::InvalidProducerEpoch);
+        }
+        let wanted = TxnTopicPartition::new(topic, partition);
+        let ongoing = txn.state == TransactionState::Ongoing && txn.partitions.contains(&wanted);
+        (!ongoing).then_some(ErrorCode::InvalidTxnState)
     })
 }
 

@@ -233,9 +233,19 @@ impl GroupCoordinator {
             .entry(group_id.to_string())
             .or_default()
             .insert((topic.to_string(), partition), offset);
+        let sequence = self.txn_offsets.next_sequence();
+        self.txn_offsets.committed_sequence.insert(
+            (group_id.to_string(), topic.to_string(), partition),
+            sequence,
+        );
     }
 
     pub(super) fn remove_offset(&mut self, group_id: &str, topic: &str, partition: i32) {
+        self.txn_offsets.committed_sequence.remove(&(
+            group_id.to_string(),
+            topic.to_string(),
+            partition,
+        ));
         if let Some(offsets) = self.offsets.get_mut(group_id) {
             offsets.remove(&(topic.to_string(), partition));
             if offsets.is_empty() {
@@ -265,6 +275,7 @@ impl GroupCoordinator {
                         topics,
                         g.member_id.as_deref(),
                         g.member_epoch,
+                        req.require_stable,
                     );
                     match result {
                         Ok(topics) => OffsetFetchResponseGroup {
@@ -308,7 +319,8 @@ impl GroupCoordinator {
                 .map(|t| (t.name.clone(), t.partition_indexes.clone()))
                 .collect::<Vec<_>>()
         });
-        match self.fetch_group(&req.group_id, topics, None, -1) {
+        let require_stable = ctx.api_version >= 7 && req.require_stable;
+        match self.fetch_group(&req.group_id, topics, None, -1, require_stable) {
             Ok(topics) => OffsetFetchResponse {
                 topics: topics
                     .into_iter()
@@ -343,6 +355,7 @@ impl GroupCoordinator {
         topics: Option<Vec<(String, Vec<i32>)>>,
         member_id: Option<&str>,
         member_epoch: i32,
+        require_stable: bool,
     ) -> Result<FetchedTopics, ErrorCode> {
         if !valid_group_id(group_id) {
             return Err(ErrorCode::InvalidGroupId);
@@ -355,7 +368,17 @@ impl GroupCoordinator {
             }
         }
         let offsets = self.offsets.get(group_id);
-        let fetched = |o: Option<&OffsetAndMetadata>, partition: i32| match o {
+        let fetched = |o: Option<&OffsetAndMetadata>, topic: &str, partition: i32| match o {
+            // KIP-447: a consumer asking for stable offsets must wait for open transactions.
+            _ if require_stable && self.txn_offsets.has_pending(group_id, topic, partition) => {
+                FetchedOffset {
+                    partition,
+                    offset: -1,
+                    leader_epoch: -1,
+                    metadata: String::new(),
+                    error: ErrorCode::UnstableOffsetCommit,
+                }
+            }
             Some(o) => FetchedOffset {
                 partition,
                 offset: o.offset,
@@ -377,7 +400,7 @@ impl GroupCoordinator {
                 .map(|(name, parts)| {
                     let parts = parts
                         .into_iter()
-                        .map(|p| fetched(offsets.and_then(|o| o.get(&(name.clone(), p))), p))
+                        .map(|p| fetched(offsets.and_then(|o| o.get(&(name.clone(), p))), &name, p))
                         .collect();
                     (name, parts)
                 })
@@ -386,8 +409,10 @@ impl GroupCoordinator {
                 let mut out: FetchedTopics = Vec::new();
                 for ((topic, p), o) in offsets.into_iter().flatten() {
                     match out.last_mut() {
-                        Some((name, parts)) if name == topic => parts.push(fetched(Some(o), *p)),
-                        _ => out.push((topic.clone(), vec![fetched(Some(o), *p)])),
+                        Some((name, parts)) if name == topic => {
+                            parts.push(fetched(Some(o), topic, *p))
+                        }
+                        _ => out.push((topic.clone(), vec![fetched(Some(o), topic, *p)])),
                     }
                 }
                 out
@@ -541,7 +566,10 @@ impl GroupCoordinator {
 
     /// Deletes an empty group that has no offsets left.
     fn maybe_delete_group(&mut self, group_id: &str, fx: &mut Effects) {
-        if self.offsets.contains_key(group_id) {
+        // A group with offsets pending in an open transaction stays, as in Kafka.
+        if self.offsets.contains_key(group_id)
+            || self.txn_offsets.open_by_group.contains_key(group_id)
+        {
             return;
         }
         match self.groups.get(group_id) {

@@ -122,6 +122,9 @@ impl GroupCoordinator {
         for id in offsets {
             self.offsets.remove(&id);
         }
+        let num_partitions = self.config.offsets_topic_num_partitions;
+        self.txn_offsets
+            .forget(|g| crate::record::partition_for(g, num_partitions) == partition);
         self.timers.retain(|kind| match kind.group_id() {
             Some(g) => self.groups.contains_key(g),
             None => true,

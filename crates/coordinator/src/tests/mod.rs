@@ -6,6 +6,7 @@ mod hostile;
 mod offsets;
 mod records;
 mod replay;
+mod txn;
 
 use bytes::Bytes;
 use strom_protocol::ErrorCode;
