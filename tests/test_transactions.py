@@ -265,3 +265,28 @@ def test_consume_transform_produce_is_exactly_once_across_kills(broker_factory):
     print(f"{total} records copied; {aborted} aborted records in the log")
     assert sorted(values) == list(range(total)), \
         f"{len(values)} values, {duplicates} duplicates, missing {set(range(total)) - set(values)}"
+
+
+def test_an_open_transaction_survives_a_broker_sigkill(broker_factory):
+    """The broker is killed with SIGKILL while a transaction is open: after the restart the
+    transaction is still open (read_committed readers stop before it), the same producer
+    commits it, and then every record of it is readable, with the records after it."""
+    broker = broker_factory(env=TXN_ENV)
+    topic = name("survive")
+    create_topic(broker.bootstrap, topic, 2)
+    p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": name("tid"),
+                  "transaction.timeout.ms": 60000})
+    p.init_transactions(TIMEOUT)
+    p.begin_transaction()
+    for i in range(10):
+        p.produce(topic, f"in-txn-{i}".encode(), partition=i % 2)
+    p.flush(TIMEOUT)
+    broker.restart(signal.SIGKILL)
+    plain = Producer({"bootstrap.servers": broker.bootstrap})
+    plain.produce(topic, b"after", partition=0)
+    assert plain.flush(TIMEOUT) == 0
+    assert read_all(broker.bootstrap, topic, 2, "read_committed", quiet=1.0) == {0: [], 1: []}
+    p.commit_transaction(TIMEOUT)
+    got = read_all(broker.bootstrap, topic, 2, "read_committed", expect=11)
+    assert got == {0: [f"in-txn-{i}" for i in range(0, 10, 2)] + ["after"],
+                   1: [f"in-txn-{i}" for i in range(1, 10, 2)]}
