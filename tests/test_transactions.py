@@ -290,3 +290,35 @@ def test_an_open_transaction_survives_a_broker_sigkill(broker_factory):
     got = read_all(broker.bootstrap, topic, 2, "read_committed", expect=11)
     assert got == {0: [f"in-txn-{i}" for i in range(0, 10, 2)] + ["after"],
                    1: [f"in-txn-{i}" for i in range(1, 10, 2)]}
+
+
+def test_a_hanging_transaction_is_aborted_by_an_administrator(broker_factory):
+    """kafka-python finds an open transaction with describe_producers and aborts it with
+    abort_transaction (WriteTxnMarkers): read_committed readers move past it at once, long
+    before the transaction's own timeout."""
+    from kafka import TopicPartition as KTopicPartition
+    from kafka.admin import KafkaAdminClient
+    from kafka.admin._transactions import AbortTransactionSpec
+
+    broker = broker_factory(env=TXN_ENV)
+    topic = name("hanging")
+    create_topic(broker.bootstrap, topic, 1)
+    p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": name("tid"),
+                  "transaction.timeout.ms": 600000})
+    p.init_transactions(TIMEOUT)
+    p.begin_transaction()
+    p.produce(topic, b"hanging", partition=0)
+    p.flush(TIMEOUT)
+    plain = Producer({"bootstrap.servers": broker.bootstrap})
+    plain.produce(topic, b"after", partition=0)
+    assert plain.flush(TIMEOUT) == 0
+    assert read_all(broker.bootstrap, topic, 1, "read_committed", quiet=1.0) == {0: []}
+    admin = KafkaAdminClient(bootstrap_servers=broker.bootstrap, request_timeout_ms=10_000)
+    tp = KTopicPartition(topic, 0)
+    [open_txn] = [s for s in admin.describe_producers([tp])[tp].active_producers
+                  if s.current_transaction_start_offset >= 0]
+    assert open_txn.current_transaction_start_offset == 0
+    admin.abort_transaction(AbortTransactionSpec(
+        tp, open_txn.producer_id, open_txn.producer_epoch, open_txn.coordinator_epoch))
+    assert read_all(broker.bootstrap, topic, 1, "read_committed", expect=1) == {0: ["after"]}
+    admin.close()

@@ -170,6 +170,11 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         "from the coordinator's state",
     ),
     api(
+        ApiKey::WriteTxnMarkers,
+        1,
+        "writes commit/abort markers (admin abort of a hanging transaction)",
+    ),
+    api(
         ApiKey::ListTransactions,
         0,
         "state, producer id and duration filters",

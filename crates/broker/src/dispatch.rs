@@ -155,6 +155,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::ListTransactions(r) => {
             ResponseBody::ListTransactions(handlers::list_transactions::handle(broker, r, &caller))
         }
+        RequestBody::WriteTxnMarkers(r) => {
+            ResponseBody::WriteTxnMarkers(handlers::write_txn_markers::handle(broker, r).await)
+        }
         RequestBody::DescribeProducers(r) => {
             ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r))
         }

@@ -37,6 +37,7 @@ pub mod offset_for_leader_epoch;
 pub mod produce;
 pub mod sync_group;
 pub mod txn_offset_commit;
+pub mod write_txn_markers;
 
 /// Kafka's marker for "authorized operations not requested".
 pub const AUTHORIZED_OPERATIONS_OMITTED: i32 = i32::MIN;
