@@ -384,9 +384,8 @@ impl TxnService {
                 _ = self.timers_changed.notified() => continue,
                 _ = tokio::time::sleep(sleep) => {}
             }
-            if !self.topic.is_ready() && self.ensure_topic(&broker).await.is_err() {
-                continue;
-            }
+            // No `ensure_topic` here: a transaction exists only after a request created the
+            // topic, so a tick with records to write always finds it.
             let persisting = {
                 let now = self.now_ms();
                 let mut state = self.lock();
