@@ -1,8 +1,8 @@
 //! FindCoordinator: names the broker coordinating a group (or, from v4, each of several
 //! groups). On a single node that is always this broker. Asking for a group coordinator
 //! creates `__consumer_offsets` on first use, as Kafka does, so the answer is only given once
-//! the coordinator can take writes. Transactional ids are answered with this node too; the
-//! transaction APIs themselves say whether transactions are served.
+//! the coordinator can take writes; asking for a transaction coordinator does the same for
+//! `__transaction_state`.
 
 use std::sync::Arc;
 
@@ -28,7 +28,10 @@ pub async fn handle(
             Ok(()) => ErrorCode::None,
             Err(code) => code,
         },
-        KEY_TYPE_TRANSACTION => ErrorCode::None,
+        KEY_TYPE_TRANSACTION => match broker.txns.ensure_topic(broker).await {
+            Ok(()) => ErrorCode::None,
+            Err(code) => code,
+        },
         _ => ErrorCode::InvalidRequest,
     };
     let message = |code: ErrorCode| match code {
