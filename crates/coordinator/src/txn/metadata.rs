@@ -18,8 +18,9 @@ impl ProducerId {
     pub const NONE: ProducerId = ProducerId(-1);
 }
 
-/// A producer epoch. Kafka keeps `i16::MAX` for the coordinator: a client never gets an epoch
-/// at or above `i16::MAX - 1` (exhausted), so a coordinator can always fence it by one more.
+/// A producer epoch. Kafka keeps `i16::MAX` for the coordinator: a client gets at most
+/// `i16::MAX - 1`, after which the epoch is exhausted (the next InitProducerId rotates the
+/// producer id), so a coordinator can always fence a client by one more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ProducerEpoch(pub i16);
 
