@@ -7,6 +7,7 @@ mod offsets;
 mod records;
 mod replay;
 mod txn;
+mod txn_offsets;
 
 use bytes::Bytes;
 use strom_protocol::ErrorCode;
