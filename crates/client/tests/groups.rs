@@ -5,79 +5,16 @@
 //! members, and an empty group's offsets can be committed, read, deleted and the group
 //! deleted. The broker runs with no initial rebalance delay; no timing is asserted.
 
+mod common;
+
+use common::{Broker, start_broker};
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use strom_client::{
     AutoOffsetReset, Client, ClientConfig, ClientError, Consumer, ConsumerConfig, GroupConfig,
     NewTopic, Producer, ProducerConfig, ProducerRecord,
 };
-
-/// A `strom server` child process on an ephemeral port, killed on drop.
-struct Broker {
-    child: Child,
-    addr: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Broker {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn strom_binary() -> std::path::PathBuf {
-    if let Ok(path) = std::env::var("STROM_BIN") {
-        return path.into();
-    }
-    // target/<profile>/deps/<this test> -> target/<profile>/strom
-    let exe = std::env::current_exe().expect("test binary path");
-    let bin = exe
-        .parent()
-        .and_then(|d| d.parent())
-        .expect("target dir")
-        .join("strom");
-    assert!(
-        bin.exists(),
-        "{} is missing: run `cargo build -p strom` first or set STROM_BIN",
-        bin.display()
-    );
-    bin
-}
-
-fn start_broker() -> Broker {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(strom_binary())
-        .args(["server", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path())
-        .env("STROM_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start strom");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let addr = loop {
-        assert!(
-            Instant::now() < deadline,
-            "strom did not report its address"
-        );
-        let line = lines.next().expect("strom exited").expect("read stdout");
-        if let Some(addr) = line.strip_prefix("strom listening on ") {
-            break addr.trim().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    Broker {
-        child,
-        addr,
-        _dir: dir,
-    }
-}
 
 async fn connect(broker: &Broker) -> Arc<Client> {
     Arc::new(

@@ -5,90 +5,12 @@
 //! with advice. The broker runs with no initial rebalance delay so joins are immediate; no
 //! timing is asserted.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Output, Stdio};
+mod common;
+
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const STROM: &str = env!("CARGO_BIN_EXE_strom");
-
-/// A `strom server` child on an ephemeral port, killed on drop.
-struct Broker {
-    child: Child,
-    addr: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Broker {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_broker() -> Broker {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(STROM)
-        .args(["server", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path())
-        .env("STROM_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start strom server");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let addr = loop {
-        assert!(
-            Instant::now() < deadline,
-            "strom did not report its address"
-        );
-        let line = lines.next().expect("strom exited").expect("read stdout");
-        if let Some(addr) = line.strip_prefix("strom listening on ") {
-            break addr.trim().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    Broker {
-        child,
-        addr,
-        _dir: dir,
-    }
-}
-
-/// Runs `strom ARGS` against the broker, feeding `input` to standard input.
-fn strom(broker: &Broker, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(STROM)
-        .args(args)
-        .env("STROM_BOOTSTRAP", &broker.addr)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run strom");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("write stdin");
-    drop(stdin);
-    child.wait_with_output().expect("strom output")
-}
-
-fn ok(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "strom failed ({:?}): {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("utf-8 output")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_str(&ok(output)).expect("valid JSON")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{Broker, STROM, json, ok, start_broker, stderr, strom};
 
 /// Lines of output, sorted: records of several partitions interleave in any order.
 fn sorted_lines(text: &str) -> Vec<String> {
