@@ -157,7 +157,7 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::EndTxn,
         0,
-        "commit and abort; markers written once PrepareCommit/PrepareAbort is durable",
+        "commit and abort; markers written once PrepareCommit/PrepareAbort is durable; v5 bumps the epoch per transaction (KIP-890 part 2)",
     ),
     api(
         ApiKey::TxnOffsetCommit,

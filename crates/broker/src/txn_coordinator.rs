@@ -428,8 +428,11 @@ fn append_markers(
             now_ms,
         )
         .map_err(|e| e.to_string())?;
-        let origin = AppendOrigin::Coordinator {
-            leader_epoch: LeaderEpoch(p.leader_epoch),
+        let leader_epoch = LeaderEpoch(p.leader_epoch);
+        let origin = if marker.transaction_version.supports_epoch_bump() {
+            AppendOrigin::CoordinatorTv2 { leader_epoch }
+        } else {
+            AppendOrigin::Coordinator { leader_epoch }
         };
         match p.log.append(bytes::BytesMut::from(&batch[..]), origin) {
             Ok(info) => {

@@ -67,6 +67,11 @@ pub enum AppendOrigin {
     Client { leader_epoch: LeaderEpoch },
     /// The broker itself as leader (transaction markers, coordinator records).
     Coordinator { leader_epoch: LeaderEpoch },
+    /// The broker as leader writing the markers of a transaction that used transaction
+    /// version 2 (KIP-890 part 2): as `Coordinator`, and a marker must carry an epoch above
+    /// the producer's, so a repeated or late marker cannot end the producer's next
+    /// transaction (`INVALID_PRODUCER_EPOCH`, nothing written).
+    CoordinatorTv2 { leader_epoch: LeaderEpoch },
     /// A follower copying the leader: offsets and epochs are kept as they are.
     Replication,
 }
@@ -379,7 +384,8 @@ impl Log {
     /// repeats one of its producer's last five is answered with [`AppendInfo::duplicate`] and
     /// its original offsets; a sequence gap, an older producer epoch, a non-transactional
     /// batch inside a transaction, or (for [`AppendOrigin::Coordinator`] markers) an older
-    /// coordinator epoch is [`StorageError::ProducerState`] and nothing is written.
+    /// coordinator epoch, or (for [`AppendOrigin::CoordinatorTv2`] markers) a producer epoch
+    /// not above the producer's, is [`StorageError::ProducerState`] and nothing is written.
     /// Replicated batches are never refused by producer state.
     pub fn append(self: &Arc<Self>, records: BytesMut, origin: AppendOrigin) -> Result<AppendInfo> {
         let mut records = records;
@@ -403,7 +409,9 @@ impl Log {
                 }
                 None
             }
-            AppendOrigin::Client { leader_epoch } | AppendOrigin::Coordinator { leader_epoch } => {
+            AppendOrigin::Client { leader_epoch }
+            | AppendOrigin::Coordinator { leader_epoch }
+            | AppendOrigin::CoordinatorTv2 { leader_epoch } => {
                 let stamp = config.message_timestamp_type == TimestampType::LogAppendTime;
                 assign_offsets(
                     &mut records,
@@ -436,6 +444,7 @@ impl Log {
         let level = match origin {
             AppendOrigin::Client { .. } => CheckLevel::Client,
             AppendOrigin::Coordinator { .. } => CheckLevel::Coordinator,
+            AppendOrigin::CoordinatorTv2 { .. } => CheckLevel::CoordinatorTv2,
             AppendOrigin::Replication => CheckLevel::Replication,
         };
         if level == CheckLevel::Client
@@ -518,7 +527,9 @@ impl Log {
         origin: AppendOrigin,
     ) -> Result<()> {
         match origin {
-            AppendOrigin::Client { leader_epoch } | AppendOrigin::Coordinator { leader_epoch } => {
+            AppendOrigin::Client { leader_epoch }
+            | AppendOrigin::Coordinator { leader_epoch }
+            | AppendOrigin::CoordinatorTv2 { leader_epoch } => {
                 st.epochs.assign(leader_epoch, batches[0].base_offset)?;
             }
             AppendOrigin::Replication => {

@@ -215,6 +215,9 @@ pub(crate) enum CheckLevel {
     Client,
     /// The broker itself (markers, coordinator records): epochs and transaction state.
     Coordinator,
+    /// As `Coordinator`, for the markers of a transaction-version-2 transaction: a marker's
+    /// epoch must be above the producer's (Kafka's rule; at other versions equal is fine).
+    CoordinatorTv2,
     /// A follower copying the leader, or a replay of the log: nothing is refused.
     Replication,
 }
@@ -222,7 +225,7 @@ pub(crate) enum CheckLevel {
 /// Why a producer's batch is refused; each is the Kafka error of the same name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProducerStateError {
-    #[error("producer {producer_id} epoch {epoch} is older than the current {current}")]
+    #[error("producer {producer_id} epoch {epoch} is fenced by the current epoch {current}")]
     InvalidProducerEpoch {
         producer_id: ProducerId,
         epoch: i16,
@@ -612,6 +615,13 @@ fn apply(
             abort,
             coordinator_epoch,
         } => {
+            if level == CheckLevel::CoordinatorTv2 && e.epoch != NO_EPOCH && b.epoch <= e.epoch {
+                return Err(ProducerStateError::InvalidProducerEpoch {
+                    producer_id: b.producer_id,
+                    epoch: b.epoch,
+                    current: e.epoch,
+                });
+            }
             if checked && e.coordinator_epoch > coordinator_epoch {
                 return Err(ProducerStateError::TransactionCoordinatorFenced {
                     producer_id: b.producer_id,

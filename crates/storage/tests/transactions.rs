@@ -466,3 +466,57 @@ fn cleaning_keeps_committed_values_and_txn_index_entries() {
     assert!(values.contains(&"committed".to_string()), "{values:?}");
     assert_eq!(committed(log, 0).1, vec![aborted(11, 1)]);
 }
+
+#[test]
+fn transaction_version_2_markers_need_an_epoch_above_the_producers() {
+    // KIP-890 part 2: the coordinator bumps the epoch as a transaction ends, so its markers
+    // carry epoch + 1. A marker at the producer's own epoch is a repeat of one already
+    // written (or a late one) and must not end the producer's next transaction.
+    let tv2 = AppendOrigin::CoordinatorTv2 {
+        leader_epoch: LeaderEpoch(1),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    let log = &o.log;
+    append(log, producer_batch(7, 3, 0, 2, true));
+    let refused = |records, origin| match log.append(records, origin) {
+        Err(StorageError::ProducerState(e)) => e,
+        other => panic!("expected a producer state error, got {other:?}"),
+    };
+    assert!(matches!(
+        refused(marker_batch(7, 3, false, 1), tv2),
+        ProducerStateError::InvalidProducerEpoch {
+            epoch: 3,
+            current: 3,
+            ..
+        }
+    ));
+    assert_eq!(log.first_unstable_offset(), Some(Offset(0)));
+    let commit = log.append(marker_batch(7, 4, false, 1), tv2).unwrap();
+    log.update_high_watermark(commit.next_offset());
+    assert_eq!(log.last_stable_offset(), commit.next_offset());
+    // The next transaction, at the bumped epoch, starts again at sequence 0; a repeat of the
+    // commit marker cannot end it.
+    assert!(matches!(
+        refused(producer_batch(7, 4, 2, 1, true), EPOCH),
+        ProducerStateError::OutOfOrderSequence { .. }
+    ));
+    let data = append(log, producer_batch(7, 4, 0, 1, true));
+    assert!(matches!(
+        refused(marker_batch(7, 4, false, 1), tv2),
+        ProducerStateError::InvalidProducerEpoch { .. }
+    ));
+    log.update_high_watermark(log.log_end_offset());
+    assert_eq!(log.last_stable_offset(), data.first_offset);
+    // Old data can no longer join it either.
+    assert!(matches!(
+        refused(producer_batch(7, 3, 2, 1, true), EPOCH),
+        ProducerStateError::InvalidProducerEpoch { .. }
+    ));
+    // The same marker under transaction version 0 rules is accepted (equal epochs are fine).
+    log.append(marker_batch(7, 4, true, 1), COORDINATOR)
+        .unwrap();
+    log.update_high_watermark(log.log_end_offset());
+    assert_eq!(log.last_stable_offset(), log.log_end_offset());
+    assert_eq!(all_aborted(log), vec![aborted(7, data.first_offset.0)]);
+}

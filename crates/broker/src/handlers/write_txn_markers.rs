@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use strom_coordinator::txn::{
     CoordinatorEpoch, MarkerRequest, ProducerEpoch, ProducerId, TopicPartition, TransactionResult,
+    TransactionVersion,
 };
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::write_txn_markers_response::{
@@ -67,6 +68,8 @@ pub async fn handle(
                 coordinator_epoch: CoordinatorEpoch(marker.coordinator_epoch),
                 result,
                 partitions: settled,
+                // WriteTxnMarkers up to v1 carries no transaction version: Kafka's version 0.
+                transaction_version: TransactionVersion::TV0,
             };
             broker.groups.complete_transaction(broker, &request).await;
         }

@@ -8,6 +8,7 @@ mod records;
 mod replay;
 mod txn;
 mod txn_offsets;
+mod txn_v2;
 
 use bytes::Bytes;
 use strom_protocol::ErrorCode;

@@ -277,11 +277,11 @@ pub fn assert_txn_encodes(reply: &TxnReply) {
     assert!(result.is_ok(), "{reply:?} does not encode: {result:?}");
 }
 
-fn code(e: ErrorCode) -> i16 {
+pub fn code(e: ErrorCode) -> i16 {
     e as i16
 }
 
-fn states_in_log(h: &TxnHarness, id: &str) -> Vec<S> {
+pub fn states_in_log(h: &TxnHarness, id: &str) -> Vec<S> {
     h.log
         .iter()
         .filter(|r| r.record.transactional_id() == id)
@@ -342,23 +342,6 @@ fn abort_writes_abort_markers() {
     assert_eq!(h.markers[0].result, TransactionResult::Abort);
     h.write_markers();
     assert_eq!(h.state("t1"), S::CompleteAbort);
-}
-
-#[test]
-fn end_txn_v5_returns_producer_id_and_epoch_older_versions_do_not() {
-    // EndTxn v5 carries the producer id and epoch; v4 leaves them at their defaults.
-    let mut h = TxnHarness::new();
-    let p = h.init("t1");
-    h.add("t1", p, &[("a", 0)]);
-    let (r, _) = h.end_v("t1", p, true, 5);
-    assert_eq!(
-        (r.error_code, r.producer_id, r.producer_epoch),
-        (0, p.0, p.1)
-    );
-    h.write_markers();
-    h.add("t1", p, &[("a", 0)]);
-    let (r, _) = h.end_v("t1", p, true, 4);
-    assert_eq!((r.error_code, r.producer_id, r.producer_epoch), (0, -1, -1));
 }
 
 #[test]
@@ -635,7 +618,7 @@ fn kip_360_recovery_bumps_once_and_retries_get_the_same_epoch() {
 }
 
 /// Seeds `id` at `epoch` in state Empty by replaying a record, as if loaded from the log.
-fn seed_epoch(h: &mut TxnHarness, id: &str, producer_id: i64, epoch: i16) {
+pub fn seed_epoch(h: &mut TxnHarness, id: &str, producer_id: i64, epoch: i16) {
     let partition = h.c.partition_for(id);
     let mut metadata = TransactionMetadata::new(id, ProducerId(producer_id), 60_000, h.now);
     metadata.producer_epoch = ProducerEpoch(epoch);

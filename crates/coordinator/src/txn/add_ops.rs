@@ -181,6 +181,11 @@ impl TransactionCoordinator {
             .transactions
             .get(transactional_id)
             .ok_or(ErrorCode::InvalidProducerIdMapping)?;
+        // Transaction version 2: the client holds the next producer id while the markers of
+        // the transaction that exhausted the old one are still being written.
+        if metadata.next_producer_id == producer_id && producer_id != ProducerId::NONE {
+            return Err(ErrorCode::ConcurrentTransactions);
+        }
         if metadata.producer_id != producer_id {
             return Err(ErrorCode::InvalidProducerIdMapping);
         }

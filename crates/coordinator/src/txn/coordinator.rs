@@ -29,7 +29,7 @@ use super::effects::{
 use super::error::ProducerIdError;
 use super::metadata::{
     CoordinatorEpoch, ProducerEpoch, ProducerId, TransactionMetadata, TransactionResult,
-    TransactionState,
+    TransactionState, TransactionVersion,
 };
 use super::record::TransactionRecord;
 use super::shape::fit_to_version;
@@ -344,10 +344,17 @@ impl TransactionCoordinator {
     pub(super) fn fence_and_abort(&mut self, id: &str, now_ms: i64, fx: &mut TxnEffects) {
         let metadata = self.transactions.get_mut(id).expect("fencing a known id");
         assert_eq!(metadata.state, TransactionState::Ongoing);
-        // An epoch of i16::MAX can only come from a damaged log; abort without the bump.
-        if metadata.producer_epoch.0 < i16::MAX {
-            metadata.producer_epoch = metadata.producer_epoch.bumped();
-        }
+        // Kafka bumps once to fence, and at transaction version 2 once more as the abort ends
+        // the transaction: the fenced producer's own EndTxn, one epoch behind the fence, must
+        // not pass for a retry of an EndTxn that bumped. Capped at `i16::MAX` (which the next
+        // InitProducerId rotates away from); an epoch already there can only come from a
+        // damaged log, and is aborted without a bump.
+        let bumps = if metadata.client_transaction_version.supports_epoch_bump() {
+            2
+        } else {
+            1
+        };
+        metadata.producer_epoch = ProducerEpoch(metadata.producer_epoch.0.saturating_add(bumps));
         metadata.last_producer_epoch = ProducerEpoch::NONE;
         metadata.transition_to(TransactionState::PrepareAbort, now_ms);
         self.update_timeout_timer(id);
@@ -380,6 +387,7 @@ impl TransactionCoordinator {
             coordinator_epoch,
             result,
             partitions: metadata.partitions.iter().cloned().collect(),
+            transaction_version: metadata.client_transaction_version,
         });
     }
 
@@ -395,6 +403,14 @@ impl TransactionCoordinator {
             other => unreachable!("completing {id:?} in {other:?}"),
         };
         metadata.partitions.clear();
+        // Transaction version 2, epochs used up: the client already holds the next producer
+        // id at epoch 0 (the last epoch it saw stays as `last_producer_epoch`).
+        if metadata.next_producer_id != ProducerId::NONE {
+            metadata.last_producer_id = metadata.producer_id;
+            metadata.producer_id = metadata.next_producer_id;
+            metadata.producer_epoch = ProducerEpoch(0);
+            metadata.next_producer_id = ProducerId::NONE;
+        }
         metadata.transition_to(state, now_ms);
         self.persist(id, fx);
     }
@@ -451,6 +467,12 @@ impl TransactionCoordinator {
     /// EndTxn: Ongoing -> PrepareCommit / PrepareAbort, answered once that record is durable;
     /// the markers follow. A retry after completion gets NONE, a retry while markers are
     /// written gets CONCURRENT_TRANSACTIONS.
+    ///
+    /// EndTxn v5 and later speak transaction version 2 (KIP-890 part 2): the epoch is bumped
+    /// as the transaction ends, the markers carry the bumped epoch, and the response names the
+    /// producer id and epoch the client goes on with (a new producer id at epoch 0 when the
+    /// bump used up the last epoch). A retry is recognised by the epoch just below the
+    /// current one, and an abort is allowed with no partition added, to bump the epoch.
     pub fn end_txn(
         &mut self,
         ctx: &RequestContext,
@@ -459,13 +481,20 @@ impl TransactionCoordinator {
     ) -> TxnEffects {
         let mut fx = TxnEffects::default();
         let result = TransactionResult::from_committed(req.committed);
-        let response = match self.end_txn_inner(req, result, now_ms, &mut fx) {
+        let version = TransactionVersion::of_end_txn(ctx.api_version);
+        let outcome = if version.supports_epoch_bump() {
+            self.end_txn_tv2(req, result, now_ms, &mut fx)
+        } else {
+            self.end_txn_tv1(req, result, now_ms, &mut fx)
+        };
+        let response = match outcome {
             Ok(()) => {
-                let metadata = &self.transactions[&req.transactional_id];
+                let (producer_id, producer_epoch) =
+                    self.transactions[&req.transactional_id].client_identity();
                 EndTxnResponse {
                     error_code: 0,
-                    producer_id: metadata.producer_id.0,
-                    producer_epoch: metadata.producer_epoch.0,
+                    producer_id: producer_id.0,
+                    producer_epoch: producer_epoch.0,
                     ..Default::default()
                 }
             }
@@ -481,7 +510,8 @@ impl TransactionCoordinator {
         self.finish(fx)
     }
 
-    fn end_txn_inner(
+    /// EndTxn up to v4: the epoch stays; the client must hold exactly the current one.
+    fn end_txn_tv1(
         &mut self,
         req: &EndTxnRequest,
         result: TransactionResult,
@@ -507,12 +537,7 @@ impl TransactionCoordinator {
         use TransactionState as S;
         match (metadata.state, result) {
             (S::Ongoing, _) => {
-                let metadata = self.transactions.get_mut(id).expect("checked above");
-                metadata.transition_to(result.prepare_state(), now_ms);
-                self.update_timeout_timer(id);
-                self.persist(id, fx);
-                self.send_markers(id, now_ms, fx);
-                Ok(())
+                self.prepare_end(id, result, TransactionVersion::TV0, false, now_ms, fx)
             }
             (S::CompleteCommit, TransactionResult::Commit)
             | (S::CompleteAbort, TransactionResult::Abort) => Ok(()),
@@ -523,6 +548,126 @@ impl TransactionCoordinator {
             }
             _ => Err(ErrorCode::InvalidTxnState),
         }
+    }
+
+    /// EndTxn v5 and later (transaction version 2). With `retry` an epoch just below the
+    /// current one (or the last epoch of the previous producer id, after a rotation), Kafka's
+    /// table for the settled states is:
+    ///
+    /// | state          | abort, retry | abort, current | commit, retry | commit, current |
+    /// |----------------|--------------|----------------|---------------|-----------------|
+    /// | Empty          | fenced       | bump           | fenced        | invalid state   |
+    /// | CompleteAbort  | none         | bump           | invalid state | invalid state   |
+    /// | CompleteCommit | invalid state| bump           | none          | invalid state   |
+    ///
+    /// Ongoing ends with a bump at the current epoch; PrepareCommit / PrepareAbort answer a
+    /// retry with CONCURRENT_TRANSACTIONS (same result) or INVALID_TXN_STATE.
+    fn end_txn_tv2(
+        &mut self,
+        req: &EndTxnRequest,
+        result: TransactionResult,
+        now_ms: i64,
+        fx: &mut TxnEffects,
+    ) -> Result<(), ErrorCode> {
+        let id = req.transactional_id.as_str();
+        if id.is_empty() {
+            return Err(ErrorCode::InvalidRequest);
+        }
+        self.coordinator_epoch(id)?;
+        let metadata = self
+            .transactions
+            .get(id)
+            .ok_or(ErrorCode::InvalidProducerIdMapping)?;
+        let producer_id = ProducerId(req.producer_id);
+        let epoch = i32::from(req.producer_epoch);
+        let current = i32::from(metadata.producer_epoch.0);
+        use TransactionState as S;
+        let preparing = matches!(metadata.state, S::PrepareCommit | S::PrepareAbort);
+        // The client already holds the next producer id while the markers of the transaction
+        // that exhausted the old one are written.
+        if preparing && producer_id == metadata.next_producer_id {
+            return Err(ErrorCode::ConcurrentTransactions);
+        }
+        let retry_on_overflow = producer_id == metadata.last_producer_id
+            && epoch == i32::from(i16::MAX - 1)
+            && current == 0;
+        let retry_on_bump = current == epoch + 1;
+        if metadata.producer_id != producer_id && !retry_on_overflow {
+            return Err(ErrorCode::InvalidProducerIdMapping);
+        }
+        let valid_epoch = match metadata.state {
+            S::Ongoing | S::Empty => epoch == current,
+            S::PrepareCommit | S::PrepareAbort => retry_on_bump,
+            S::CompleteCommit | S::CompleteAbort => {
+                retry_on_bump || retry_on_overflow || epoch == current
+            }
+            S::Dead | S::PrepareEpochFence => {
+                unreachable!("metadata of {id:?} rests in {:?}", metadata.state)
+            }
+        };
+        if !valid_epoch {
+            return Err(ErrorCode::ProducerFenced);
+        }
+        let retry = retry_on_bump || retry_on_overflow;
+        let tv2 = TransactionVersion::TV2;
+        match (metadata.state, result) {
+            (S::Ongoing, _) => self.prepare_end(id, result, tv2, false, now_ms, fx),
+            (S::CompleteCommit, TransactionResult::Commit)
+            | (S::CompleteAbort, TransactionResult::Abort)
+                if retry =>
+            {
+                Ok(())
+            }
+            (S::Empty | S::CompleteCommit | S::CompleteAbort, TransactionResult::Abort)
+                if !retry =>
+            {
+                self.prepare_end(id, result, tv2, true, now_ms, fx)
+            }
+            (S::PrepareCommit, TransactionResult::Commit)
+            | (S::PrepareAbort, TransactionResult::Abort) => Err(ErrorCode::ConcurrentTransactions),
+            _ => Err(ErrorCode::InvalidTxnState),
+        }
+    }
+
+    /// Moves an id to PrepareCommit / PrepareAbort, persists it and issues the markers. At
+    /// transaction version 2 the epoch is bumped first (and a next producer id taken if that
+    /// uses up the epochs); `no_partition_added` is version 2's abort outside a transaction.
+    fn prepare_end(
+        &mut self,
+        id: &str,
+        result: TransactionResult,
+        version: TransactionVersion,
+        no_partition_added: bool,
+        now_ms: i64,
+        fx: &mut TxnEffects,
+    ) -> Result<(), ErrorCode> {
+        let current = self.transactions[id].producer_epoch;
+        let mut next_producer_id = ProducerId::NONE;
+        if version.supports_epoch_bump() {
+            // A client never holds `i16::MAX`; an id there (after a fence) cannot be bumped.
+            if current.0 == i16::MAX {
+                return Err(ErrorCode::ProducerFenced);
+            }
+            if current.is_exhausted() {
+                next_producer_id = self.next_producer_id()?;
+            }
+        }
+        let metadata = self.transactions.get_mut(id).expect("ending a known id");
+        if version.supports_epoch_bump() {
+            metadata.last_producer_epoch = current;
+            metadata.producer_epoch = current.bumped();
+            metadata.next_producer_id = next_producer_id;
+        }
+        if no_partition_added {
+            metadata.partitions.clear();
+            metadata.txn_start_timestamp_ms = now_ms;
+        }
+        metadata.client_transaction_version = version;
+        metadata.transition_to(result.prepare_state(), now_ms);
+        self.update_timeout_timer(id);
+        self.persist(id, fx);
+        self.send_markers(id, now_ms, fx);
+        Ok(())
     }
 
     /// Fires every timer due at `now_ms`: transaction timeouts (abort and fence) and the

@@ -12,7 +12,7 @@ use strom_protocol::generated::{
 };
 
 use super::metadata::{CoordinatorEpoch, ProducerEpoch, ProducerId, TopicPartition};
-use super::metadata::{TransactionResult, TransactionState};
+use super::metadata::{TransactionResult, TransactionState, TransactionVersion};
 use super::record::TransactionRecord;
 use crate::effects::RequestId;
 
@@ -98,6 +98,11 @@ pub struct MarkerRequest {
     pub coordinator_epoch: CoordinatorEpoch,
     pub result: TransactionResult,
     pub partitions: Vec<TopicPartition>,
+    /// The transaction's protocol. At version 2 the marker's epoch is above every epoch the
+    /// producer wrote data with, and the partition leader must refuse a marker that is not
+    /// (Kafka's rule for TV2 markers): a repeated marker then cannot end the producer's next
+    /// transaction.
+    pub transaction_version: TransactionVersion,
 }
 
 impl MarkerRequest {

@@ -48,6 +48,32 @@ impl ProducerEpoch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CoordinatorEpoch(pub i32);
 
+/// The transaction protocol a client speaks, as Kafka's `transaction.version` levels: 0 and 1
+/// end a transaction at the epoch it ran under; 2 (KIP-890 part 2, EndTxn v5 and later)
+/// bumps the producer epoch at every EndTxn, so nothing the producer sent under the old epoch
+/// can join its next transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TransactionVersion(pub i16);
+
+impl TransactionVersion {
+    pub const TV0: TransactionVersion = TransactionVersion(0);
+    pub const TV2: TransactionVersion = TransactionVersion(2);
+
+    /// The version an EndTxn request of `api_version` speaks (Kafka: v5 and later is 2).
+    pub fn of_end_txn(api_version: i16) -> TransactionVersion {
+        if api_version >= 5 {
+            TransactionVersion::TV2
+        } else {
+            TransactionVersion::TV0
+        }
+    }
+
+    /// Whether every EndTxn bumps the epoch (and markers must carry an epoch above the data's).
+    pub fn supports_epoch_bump(self) -> bool {
+        self.0 >= 2
+    }
+}
+
 /// A partition that takes part in a transaction.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TopicPartition {
@@ -186,7 +212,15 @@ impl TransactionState {
             Empty => &[Empty, CompleteCommit, CompleteAbort],
             Ongoing => &[Ongoing, Empty, CompleteCommit, CompleteAbort],
             PrepareCommit => &[Ongoing],
-            PrepareAbort => &[Ongoing, PrepareEpochFence],
+            // Transaction version 2 may abort a transaction that added no partition, from
+            // Empty or a completed transaction, to bump the epoch.
+            PrepareAbort => &[
+                Ongoing,
+                PrepareEpochFence,
+                Empty,
+                CompleteCommit,
+                CompleteAbort,
+            ],
             CompleteCommit => &[PrepareCommit],
             CompleteAbort => &[PrepareAbort],
             Dead => &[Empty, CompleteAbort, CompleteCommit],
@@ -216,6 +250,11 @@ pub struct TransactionMetadata {
     /// When the first partition was added; -1 outside a transaction.
     pub txn_start_timestamp_ms: i64,
     pub txn_last_update_timestamp_ms: i64,
+    /// Transaction version 2 only: the producer id the transaction moves to when it completes,
+    /// because its EndTxn used up the last epoch of `producer_id`. `NONE` otherwise.
+    pub next_producer_id: ProducerId,
+    /// The protocol of the last EndTxn (and so of the markers being written).
+    pub client_transaction_version: TransactionVersion,
 }
 
 impl TransactionMetadata {
@@ -237,6 +276,8 @@ impl TransactionMetadata {
             partitions: BTreeSet::new(),
             txn_start_timestamp_ms: -1,
             txn_last_update_timestamp_ms: now_ms,
+            next_producer_id: ProducerId::NONE,
+            client_transaction_version: TransactionVersion::TV0,
         }
     }
 
@@ -261,6 +302,16 @@ impl TransactionMetadata {
                 | TransactionState::PrepareCommit
                 | TransactionState::PrepareAbort
         )
+    }
+
+    /// The producer id and epoch the client holds: during the completion of a transaction that
+    /// exhausted its epochs, already the next producer id at epoch 0.
+    pub fn client_identity(&self) -> (ProducerId, ProducerEpoch) {
+        if self.next_producer_id != ProducerId::NONE {
+            (self.next_producer_id, ProducerEpoch(0))
+        } else {
+            (self.producer_id, self.producer_epoch)
+        }
     }
 
     /// When the transaction times out: Kafka aborts once `start + timeout < now`.

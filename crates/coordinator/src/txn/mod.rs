@@ -1,5 +1,6 @@
-//! The transaction coordinator: Kafka's transactional producers (KIP-98, KIP-360, the
-//! verification part of KIP-890) as a state machine without I/O.
+//! The transaction coordinator: Kafka's transactional producers (KIP-98, KIP-360, KIP-890:
+//! the server-side verification of part 1 and, for EndTxn v5, the epoch bump per transaction
+//! of part 2) as a state machine without I/O.
 //!
 //! The broker owns sockets, the `__transaction_state` log, the producer id allocator (through
 //! [`ProducerIdSource`]), the writing of transaction markers to partition leaders, and the
@@ -43,6 +44,6 @@ pub use effects::{
 pub use error::{ProducerIdError, TransactionLogError};
 pub use metadata::{
     CoordinatorEpoch, ProducerEpoch, ProducerId, TopicPartition, TransactionMetadata,
-    TransactionResult, TransactionState,
+    TransactionResult, TransactionState, TransactionVersion,
 };
 pub use record::{TransactionRecord, decode_transaction_record, encode_transaction_record};

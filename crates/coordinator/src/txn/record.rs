@@ -4,8 +4,10 @@
 //!
 //! Key: a big-endian `i16` version (0) followed by `TransactionLogKey { TransactionalId }`.
 //! Value: a big-endian `i16` version followed by `TransactionLogValue` at that version. Strom
-//! writes version 0, the non-flexible version every Kafka release reads (Kafka itself writes
-//! version 1 only once `transaction.version` 1 is finalized); it reads 0 and 1. The value
+//! writes version 0, the non-flexible version every Kafka release reads, unless the id's last
+//! EndTxn used transaction version 2: then version 1, whose tagged fields carry the previous
+//! and next producer ids and the client's transaction version (Kafka writes version 1 once
+//! `transaction.version` 1 is finalized). It reads 0 and 1. The value
 //! holds the producer id and epoch, the timeout, the state's id, the partitions (null for
 //! Empty, as Kafka writes it) and the start and last-update timestamps. A missing value is a
 //! tombstone: the id expired, and compaction drops the key.
@@ -21,14 +23,29 @@ use strom_protocol::generated::transaction_log_value::PartitionsSchema;
 use super::error::TransactionLogError;
 use super::metadata::{
     ProducerEpoch, ProducerId, TopicPartition, TransactionMetadata, TransactionState,
+    TransactionVersion,
 };
 use crate::error::CoordinatorError;
 use crate::record::{decode_value, split_version, versioned};
 
 /// The key version Kafka writes (and the only one it defines).
 pub const TRANSACTION_LOG_KEY_VERSION: i16 = 0;
-/// The value version Strom writes: Kafka's non-flexible version.
+/// The value version Strom writes for transaction versions 0 and 1: Kafka's non-flexible one.
 pub const TRANSACTION_LOG_VALUE_VERSION: i16 = 0;
+/// The value version Strom writes for transaction version 2, with the tagged fields.
+pub const TRANSACTION_LOG_VALUE_VERSION_TV2: i16 = 1;
+
+/// The version a value is written at: 1 when it has tagged fields to carry, else 0.
+pub fn value_version(value: &TransactionLogValue) -> i16 {
+    if value.client_transaction_version != 0
+        || value.next_producer_id != -1
+        || value.previous_producer_id != -1
+    {
+        TRANSACTION_LOG_VALUE_VERSION_TV2
+    } else {
+        TRANSACTION_LOG_VALUE_VERSION
+    }
+}
 
 /// One `__transaction_state` record; `None` as the value is a tombstone.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,9 +90,20 @@ impl TransactionRecord {
                     .collect(),
             )
         };
+        // Version 0 has no place for these; they are written (as version 1) for transaction
+        // version 2 only, as Kafka does.
+        let tv2 = metadata.client_transaction_version.supports_epoch_bump();
+        let tagged = |v: i64| if tv2 { v } else { -1 };
         TransactionRecord {
             key: key(&metadata.transactional_id),
             value: Some(TransactionLogValue {
+                previous_producer_id: tagged(metadata.last_producer_id.0),
+                next_producer_id: tagged(metadata.next_producer_id.0),
+                client_transaction_version: if tv2 {
+                    metadata.client_transaction_version.0
+                } else {
+                    0
+                },
                 producer_id: metadata.producer_id.0,
                 producer_epoch: metadata.producer_epoch.0,
                 transaction_timeout_ms: metadata.txn_timeout_ms,
@@ -145,6 +173,17 @@ pub fn metadata_from_value(
         partitions,
         txn_start_timestamp_ms: value.transaction_start_timestamp_ms,
         txn_last_update_timestamp_ms: value.transaction_last_update_timestamp_ms,
+        // Only a transaction still being completed has somewhere to move.
+        next_producer_id: if value.next_producer_id >= 0
+            && matches!(
+                state,
+                TransactionState::PrepareCommit | TransactionState::PrepareAbort
+            ) {
+            ProducerId(value.next_producer_id)
+        } else {
+            ProducerId::NONE
+        },
+        client_transaction_version: TransactionVersion(value.client_transaction_version),
     })
 }
 
@@ -157,7 +196,7 @@ pub fn encode_transaction_record(
     let value = record
         .value
         .as_ref()
-        .map(|v| versioned(TRANSACTION_LOG_VALUE_VERSION, v))
+        .map(|v| versioned(value_version(v), v))
         .transpose()?;
     Ok((key, value))
 }
