@@ -322,3 +322,53 @@ def test_a_hanging_transaction_is_aborted_by_an_administrator(broker_factory):
         tp, open_txn.producer_id, open_txn.producer_epoch, open_txn.coordinator_epoch))
     assert read_all(broker.bootstrap, topic, 1, "read_committed", expect=1) == {0: ["after"]}
     admin.close()
+
+
+def test_a_failed_transaction_log_append_is_retried_from_the_logs_state(broker_factory):
+    """The commit's PrepareCommit record cannot be appended to __transaction_state (its
+    max.message.bytes is set too small): librdkafka is answered NOT_COORDINATOR and retries.
+    The coordinator rebuilt the transaction from the log (still Ongoing), so once the limit is
+    back the retried commit goes through instead of waiting on a transaction that only memory
+    thought was ending."""
+    import threading
+
+    from confluent_kafka.admin import AdminClient, ConfigResource
+
+    broker = broker_factory(env=TXN_ENV)
+    topic = name("reload")
+    create_topic(broker.bootstrap, topic, 1)
+    p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": name("tid"),
+                  "transaction.timeout.ms": 60000})
+    p.init_transactions(TIMEOUT)
+    p.begin_transaction()
+    for i in range(5):
+        p.produce(topic, f"v{i}".encode(), partition=0)
+    p.flush(TIMEOUT)
+
+    admin = AdminClient({"bootstrap.servers": broker.bootstrap})
+
+    def set_limit(value):
+        resource = ConfigResource("topic", "__transaction_state",
+                                  set_config={"max.message.bytes": value})
+        for f in admin.alter_configs([resource]).values():
+            f.result(timeout=TIMEOUT)
+
+    set_limit("64")
+    outcome = {}
+
+    def commit():
+        try:
+            p.commit_transaction(TIMEOUT)
+            outcome["ok"] = True
+        except Exception as e:  # noqa: BLE001 - reported by the assertion below
+            outcome["error"] = e
+
+    committing = threading.Thread(target=commit)
+    committing.start()
+    time.sleep(2.0)
+    assert "ok" not in outcome, "the commit went through while the log refused its record"
+    set_limit("1048588")
+    committing.join(TIMEOUT + 5)
+    assert outcome.get("ok"), outcome
+    assert read_all(broker.bootstrap, topic, 1, "read_committed", expect=5) == {
+        0: [f"v{i}" for i in range(5)]}

@@ -160,28 +160,37 @@ impl TxnService {
             .transaction_state_log_num_partitions;
         let mut records = 0u64;
         for partition in 0..partitions {
-            state
-                .coordinator
-                .begin_load_partition(partition, CoordinatorEpoch(0));
-            let Some(p) = broker
-                .replica_manager
-                .partition(TRANSACTION_STATE_TOPIC, partition)
-            else {
-                continue;
-            };
-            internal_topic::replay_log(&p.log, partition, |item| {
-                if let Replayed::Record { key, value, .. } = item {
-                    match state.coordinator.replay(&key, value.as_ref()) {
-                        Ok(_) => records += 1,
-                        Err(e) => tracing::warn!(partition, error = %e, "txn record skipped"),
-                    }
-                }
-            });
+            records += replay_partition(&mut state.coordinator, broker, partition);
         }
         if broker.image().topic(TRANSACTION_STATE_TOPIC).is_some() {
             self.topic.mark_ready();
         }
         tracing::info!(records, "transaction coordinator replayed");
+    }
+
+    /// After an append to `partition` failed, the state machine holds decisions the log does
+    /// not: forget the partition's ids and rebuild them from the log, so clients that retry
+    /// find the state the log has. What completing the load decides (markers of Prepare
+    /// transactions, a Complete record) is carried out once, without a further reload.
+    fn reload_partition(
+        &self,
+        state: &mut State,
+        broker: &Broker,
+        partition: i32,
+        now_ms: i64,
+        persisting: &mut Persisting,
+    ) {
+        state.coordinator.unload_partition(partition);
+        replay_partition(&mut state.coordinator, broker, partition);
+        let effects = state.coordinator.complete_load_partition(partition, now_ms);
+        let more = self.carry_out_once(state, broker, effects, now_ms, false);
+        persisting.replies.extend(more.replies);
+        persisting.markers.extend(more.markers);
+        persisting.flushes.extend(more.flushes);
+        tracing::warn!(
+            partition,
+            "transaction state reloaded after a failed append"
+        );
     }
 
     /// Runs a coordinator call that may write records and answer later; returns this
@@ -236,6 +245,17 @@ impl TxnService {
         effects: TxnEffects,
         now_ms: i64,
     ) -> Persisting {
+        self.carry_out_once(state, broker, effects, now_ms, true)
+    }
+
+    fn carry_out_once(
+        &self,
+        state: &mut State,
+        broker: &Broker,
+        effects: TxnEffects,
+        now_ms: i64,
+        reload_on_failure: bool,
+    ) -> Persisting {
         if !effects.timers.is_empty() {
             self.timers_changed.notify_one();
         }
@@ -254,7 +274,7 @@ impl TxnService {
                 .or_default()
                 .push(record.record);
         }
-        let mut failed = false;
+        let mut failed = Vec::new();
         for (partition, records) in by_partition {
             let encoded: Result<Vec<_>, _> =
                 records.iter().map(encode_transaction_record).collect();
@@ -272,18 +292,23 @@ impl TxnService {
                 Ok(waiter) => persisting.flushes.push(waiter),
                 Err(why) => {
                     tracing::error!(partition, %why, "appending transaction records failed");
-                    failed = true;
+                    failed.push(partition);
                 }
             }
         }
-        if failed {
+        if !failed.is_empty() {
             // The state machine counted records the log does not have. Answer with a
-            // retriable error; the transaction is completed (or re-driven) on the next load.
+            // retriable error, drop the markers, and rebuild the partitions from the log.
             for reply in std::mem::take(&mut persisting.replies) {
                 let response = reply.response.with_error(ErrorCode::NotCoordinator);
                 deliver(state, TxnReply { response, ..reply });
             }
             persisting.markers.clear();
+            if reload_on_failure {
+                for partition in failed {
+                    self.reload_partition(state, broker, partition, now_ms, &mut persisting);
+                }
+            }
         }
         persisting
     }
@@ -395,6 +420,32 @@ impl TxnService {
             self.spawn_finish(&broker, persisting);
         }
     }
+}
+
+/// Loads one `__transaction_state` partition from its log (nothing if it has no log yet);
+/// returns how many records were applied.
+fn replay_partition(
+    coordinator: &mut TransactionCoordinator,
+    broker: &Broker,
+    partition: i32,
+) -> u64 {
+    coordinator.begin_load_partition(partition, CoordinatorEpoch(0));
+    let Some(p) = broker
+        .replica_manager
+        .partition(TRANSACTION_STATE_TOPIC, partition)
+    else {
+        return 0;
+    };
+    let mut records = 0;
+    internal_topic::replay_log(&p.log, partition, |item| {
+        if let Replayed::Record { key, value, .. } = item {
+            match coordinator.replay(&key, value.as_ref()) {
+                Ok(_) => records += 1,
+                Err(e) => tracing::warn!(partition, error = %e, "txn record skipped"),
+            }
+        }
+    });
+    records
 }
 
 fn deliver(state: &mut State, reply: TxnReply) {
