@@ -257,7 +257,11 @@ impl Connection {
 
     /// Puts a frame on the writer's queue, registering its waiter first so the answer
     /// cannot arrive before anyone listens for it.
-    async fn enqueue(&self, frame: BytesMut, waiter: Option<(i32, Waiter)>) -> Result<(), ClientError> {
+    async fn enqueue(
+        &self,
+        frame: BytesMut,
+        waiter: Option<(i32, Waiter)>,
+    ) -> Result<(), ClientError> {
         let closed = || ClientError::Closed {
             addr: self.shared.addr.clone(),
         };
@@ -353,7 +357,11 @@ impl PendingResponse {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |_, _| Ok(false))?;
         }
-        Ok(ResponseBody::decode(self.api, self.version, r.into_bytes())?)
+        Ok(ResponseBody::decode(
+            self.api,
+            self.version,
+            r.into_bytes(),
+        )?)
     }
 }
 

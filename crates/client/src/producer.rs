@@ -340,7 +340,6 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-
 /// A batch picked for a request: which one, sent in which generation, and its bytes.
 struct Outgoing {
     tp: TopicPartition,
@@ -577,7 +576,10 @@ async fn send_to_leader(inner: &Arc<Inner>, leader: i32, rounds: Vec<Vec<Outgoin
     while let Some(batches) = rounds.next() {
         let request = produce_request(inner, &batches);
         let issued = if inner.config.acks == Acks::None {
-            connection.send_without_response(request).await.map(|()| None)
+            connection
+                .send_without_response(request)
+                .await
+                .map(|()| None)
         } else {
             connection.issue(request).await.map(Some)
         };
@@ -668,8 +670,7 @@ async fn settle_response(
             continue;
         };
         let context = format!("producing to {}-{}", b.tp.0, b.tp.1);
-        let outcome = match ClientError::check(p.error_code, context, p.error_message.as_deref())
-        {
+        let outcome = match ClientError::check(p.error_code, context, p.error_message.as_deref()) {
             Ok(()) => Outcome::Written(p.base_offset),
             // Written before (an idempotent retry): Kafka's Java producer counts it delivered.
             Err(e) if e.code() == Some(ErrorCode::DuplicateSequenceNumber) => {
@@ -780,6 +781,9 @@ fn error_clone(error: &ClientError, message: &str) -> ClientError {
             code: *code,
             context: context.clone(),
             message: message.clone(),
+        },
+        ClientError::DeliveryFailed { reason } => ClientError::DeliveryFailed {
+            reason: reason.clone(),
         },
         // Not a broker verdict: say what happened instead of inventing an error code.
         _ => ClientError::DeliveryFailed {

@@ -85,7 +85,9 @@ async fn assert_exactly_once_in_order(client: &Arc<Client>, topic: &str, count: 
                 u32::from_be_bytes(v[..4].try_into().expect("four bytes"))
             })
             .collect();
-        let expected: Vec<u32> = (0..count).filter(|n| n % PARTITIONS as u32 == p as u32).collect();
+        let expected: Vec<u32> = (0..count)
+            .filter(|n| n % PARTITIONS as u32 == p as u32)
+            .collect();
         if values != expected {
             let first_bad = values
                 .iter()
