@@ -561,4 +561,55 @@ mod tests {
         assert_eq!(*arrived.lock().expect("arrived"), names);
         broker.abort();
     }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn each_task_sees_its_requests_written_in_its_order() {
+        // Several tasks issue on one connection at once: the wire interleaves them, but each
+        // task's requests arrive in the order that task issued them, and every frame whole.
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr").to_string();
+        let arrived = Arc::new(Mutex::new(Vec::new()));
+        let broker = tokio::spawn(fake_broker(listener, 1, Arc::clone(&arrived)));
+        let connection = Connection::connect(&addr, "test", Duration::from_secs(10))
+            .await
+            .expect("connect");
+        let tasks: Vec<_> = (0..4)
+            .map(|task| {
+                let connection = connection.clone();
+                tokio::spawn(async move {
+                    let mut waits = Vec::new();
+                    for i in 0..50 {
+                        let name =
+                            format!("{task}/{i}/{}", "y".repeat((task * 50 + i) * 131 % 9000));
+                        let pending = connection.issue(metadata_for(&name)).await.expect("issue");
+                        waits.push(tokio::spawn(pending.wait()));
+                        if i % 7 == 0 {
+                            tokio::task::yield_now().await;
+                        }
+                    }
+                    for w in waits {
+                        w.await.expect("waiter").expect("answer");
+                    }
+                })
+            })
+            .collect();
+        for t in tasks {
+            t.await.expect("task");
+        }
+        let arrived = arrived.lock().expect("arrived").clone();
+        assert_eq!(arrived.len(), 200);
+        for task in 0..4 {
+            let order: Vec<usize> = arrived
+                .iter()
+                .filter_map(|name| {
+                    let mut parts = name.split('/');
+                    let t: usize = parts.next()?.parse().ok()?;
+                    let i: usize = parts.next()?.parse().ok()?;
+                    (t == task).then_some(i)
+                })
+                .collect();
+            assert_eq!(order, (0..50).collect::<Vec<_>>(), "task {task}");
+        }
+        broker.abort();
+    }
 }

@@ -456,7 +456,7 @@ fn drain(inner: &Inner) -> (Vec<Outgoing>, Option<Instant>) {
 
 /// Takes up to `batch_size` bytes of records (one record at least) off the partition's
 /// queue and builds their batch, numbering them with the partition's next sequence. A batch
-/// that cannot be built fails its records (and, with idempotence, gives its numbers back).
+/// that cannot be built fails its records without using up any sequence numbers.
 fn build_next_batch(inner: &Inner, p: &mut PartitionState) -> Option<Batch> {
     let (mut take, mut taken_bytes) = (0, 0);
     for r in &p.records {
