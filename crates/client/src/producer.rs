@@ -40,6 +40,11 @@ use tokio::sync::{Notify, oneshot};
 /// as a duplicate (Kafka's limit on `max.in.flight.requests.per.connection` too).
 pub const MAX_IN_FLIGHT_IDEMPOTENT: usize = 5;
 
+/// Half of tokio's timer tick. Timers fire on millisecond ticks, rounding a deadline up, so
+/// a sender that slept until a batch's linger ran out would send it up to a whole tick late;
+/// counting a batch due half a tick early keeps the linger, on average, what was asked for.
+const LINGER_SLACK: Duration = Duration::from_micros(500);
+
 /// How many brokers must have a batch before it is acknowledged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Acks {
@@ -428,10 +433,10 @@ fn drain(inner: &Inner) -> (Vec<Outgoing>, Option<Instant>) {
         }
         while in_flight < inner.config.max_in_flight && !p.records.is_empty() {
             let due_at = p.oldest.map(|t| t + inner.config.linger);
-            let due = due_at.is_some_and(|t| t <= now);
+            let due = due_at.is_some_and(|t| t <= now + LINGER_SLACK);
             if !(flush || due || p.bytes >= inner.config.batch_size) {
                 if let Some(at) = due_at {
-                    soonest(at);
+                    soonest(at - LINGER_SLACK);
                 }
                 break;
             }
