@@ -83,9 +83,11 @@ impl ClientError {
     pub fn is_retriable(&self) -> bool {
         match self {
             ClientError::Kafka { code, .. } => code.is_retriable(),
-            ClientError::Io { .. } | ClientError::Closed { .. } | ClientError::Timeout { .. } => {
-                true
-            }
+            // A refused connection may be a broker that is restarting.
+            ClientError::Connect { .. }
+            | ClientError::Io { .. }
+            | ClientError::Closed { .. }
+            | ClientError::Timeout { .. } => true,
             _ => false,
         }
     }

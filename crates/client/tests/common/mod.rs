@@ -41,9 +41,32 @@ fn strom_binary() -> std::path::PathBuf {
 /// Starts `strom server` (groups rebalance without the initial delay).
 pub fn start_broker() -> Broker {
     let dir = tempfile::tempdir().expect("temp dir");
+    let (child, addr) = spawn_server(dir.path(), "127.0.0.1:0");
+    Broker {
+        child,
+        addr,
+        _dir: dir,
+    }
+}
+
+impl Broker {
+    /// Kills the server with SIGKILL and starts it again on the same data directory and
+    /// address, as a crash and restart would.
+    #[allow(dead_code)] // used by some of the test files that share this module
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let (child, addr) = spawn_server(self._dir.path(), &self.addr);
+        assert_eq!(addr, self.addr, "the restarted broker listens where it did");
+        self.child = child;
+    }
+}
+
+/// Spawns `strom server` and waits until it reports the address it listens on.
+fn spawn_server(dir: &std::path::Path, listen: &str) -> (Child, String) {
     let mut child = Command::new(strom_binary())
-        .args(["server", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path())
+        .args(["server", "--listen", listen, "--data-dir"])
+        .arg(dir)
         .env("STROM_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -64,9 +87,5 @@ pub fn start_broker() -> Broker {
     };
     // Keep draining stdout so the broker never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    Broker {
-        child,
-        addr,
-        _dir: dir,
-    }
+    (child, addr)
 }

@@ -76,6 +76,13 @@ pub struct BenchArgs {
     /// How long a partial batch may wait, in ms
     #[arg(long, default_value_t = 5)]
     pub linger_ms: u64,
+    /// Produce requests per partition sent and not yet answered
+    /// (Kafka's max.in.flight.requests.per.connection; at most 5 with --idempotent)
+    #[arg(long, default_value_t = 5)]
+    pub max_in_flight: usize,
+    /// Idempotent producer: a retried batch is written once and in order
+    #[arg(long)]
+    pub idempotent: bool,
     /// No live progress line
     #[arg(long, short)]
     pub quiet: bool,
@@ -179,6 +186,8 @@ fn producer_config(a: &BenchArgs) -> ProducerConfig {
         linger: Duration::from_millis(a.linger_ms),
         batch_size: a.batch_size,
         max_queued_records: 200_000,
+        max_in_flight: a.max_in_flight,
+        idempotent: a.idempotent,
         ..Default::default()
     }
 }
