@@ -102,9 +102,10 @@ for t in s-1024-1-1-none s-1024-16-1-none s-100-1-1-none; do
   run "strom consume ${size}B p${parts}" "$strom" bench consume "${common[@]}" --topic "$t" \
     --count 10000000
 done
-# strom bench: produce + consume, end-to-end latency at 10,000 records/s of 1 KiB
+# strom bench: produce + consume, end-to-end latency at 10,000 records/s of 1 KiB, with a
+# 1 ms linger like the librdkafka load generator (the default 5 ms linger alone is the budget)
 for acks in all 1; do
-  run "strom e2e 1024B p1 acks=${acks} 10k/s" "$strom" bench e2e "${common[@]}" \
+  run "strom e2e 1024B p1 acks=${acks} 10k/s" "$strom" bench e2e "${common[@]}" --linger-ms 1 \
     --topic "e2e-${acks}" --record-size 1024 \
     --rate 10000 --count $((per_run * 10000)) --acks "$acks"
 done

@@ -89,9 +89,15 @@ pub async fn run(a: ProduceArgs) -> CliResult {
             partition: p,
         }));
     }
+    // Lines keep their order even when a pipelined batch is retried: with acks=all the
+    // producer is idempotent (Kafka's default since 3.0); with acks=0/1 only one batch per
+    // partition is in flight.
+    let idempotent = matches!(a.acks, AcksArg::All);
     let config = ProducerConfig {
         acks: a.acks.into(),
         compression: a.compression.into(),
+        idempotent,
+        max_in_flight: if idempotent { 5 } else { 1 },
         ..Default::default()
     };
     let producer = Producer::new(client, config).await.map_err(client_error)?;
