@@ -38,13 +38,18 @@ else
   echo "bench: the librdkafka load generator did not build; its rows will be missing" >&2
 fi
 
+# fio_refs SUFFIX: the disk references; measured before and again after the workloads,
+# because this kind of VM's disk bandwidth swings by 2x within minutes.
+fio_refs() {
+  fio --name=buffered --directory="$work" --rw=write --bs=1M --size=4G --ioengine=psync \
+    --runtime="$per_run" --output-format=json > "$work/fio-buffered$1.json"
+  rm -f "$work"/buffered.*
+  fio --name=fdatasync --directory="$work" --rw=write --bs=1M --size=2G --ioengine=psync \
+    --fdatasync=1 --runtime="$per_run" --output-format=json > "$work/fio-fdatasync$1.json"
+  rm -f "$work"/fdatasync.*
+}
 echo "== references: fio on $work, iperf3 on loopback" >&2
-fio --name=buffered --directory="$work" --rw=write --bs=1M --size=4G --ioengine=psync \
-  --runtime="$per_run" --output-format=json > "$work/fio-buffered.json"
-rm -f "$work"/buffered.*
-fio --name=fdatasync --directory="$work" --rw=write --bs=1M --size=2G --ioengine=psync \
-  --fdatasync=1 --runtime="$per_run" --output-format=json > "$work/fio-fdatasync.json"
-rm -f "$work"/fdatasync.*
+fio_refs ""
 iperf3 -s -1 -B 127.0.0.1 -p 15201 > /dev/null 2>&1 &
 iperf_server=$!
 sleep 1
@@ -91,7 +96,8 @@ for size in 1024 100; do
         name="strom produce ${size}B p${parts} acks=${acks} ${codec}"
         t="s-${size}-${parts}-${acks}-${codec}"
         run "$name" "$strom" bench produce "${common[@]}" --topic "$t" \
-          --partitions "$parts" --record-size "$size" --count "$count" --acks "$acks" --compression "$codec" --producers 2
+          --partitions "$parts" --record-size "$size" --count "$count" --acks "$acks" --compression "$codec" --producers 2 \
+          --batch-size 1048576
       done
     done
   done
@@ -137,5 +143,7 @@ fi
 
 kill "$broker" 2>/dev/null || true
 wait "$broker" 2>/dev/null || true
+echo "== references again: fio" >&2
+fio_refs "-end"
 python3 "$here/report.py" "$work" "$here"
 rm -rf "$work/strom-data"
