@@ -60,7 +60,8 @@ echo "== starting the broker" >&2
 "$strom" server --listen 127.0.0.1:0 --data-dir "$work/strom-data" \
   > "$work/broker.out" 2> "$work/broker.err" &
 broker=$!
-trap 'kill "$broker" 2>/dev/null || true' EXIT
+# The broker's data (tens of GiB over a full run) goes however the run ends.
+trap 'kill "$broker" 2>/dev/null || true; wait "$broker" 2>/dev/null || true; rm -rf "$work/strom-data"' EXIT
 for _ in $(seq 100); do
   addr="$(sed -n 's/^strom listening on //p' "$work/broker.out")"
   [ -n "$addr" ] && break
@@ -85,6 +86,8 @@ run() {
 
 common=(--duration "$per_run" --quiet --output json)
 topic() { "$strom" topic create "$1" --partitions "$2" --if-not-exists > /dev/null; }
+# drop TOPIC: deletes a topic no later workload reads, to bound the run's disk use.
+drop() { "$strom" topic delete "$1" --if-exists > /dev/null || true; }
 
 # strom bench: produce alone
 for size in 1024 100; do
@@ -98,6 +101,7 @@ for size in 1024 100; do
         run "$name" "$strom" bench produce "${common[@]}" --topic "$t" \
           --partitions "$parts" --record-size "$size" --count "$count" --acks "$acks" --compression "$codec" --producers 2 \
           --batch-size 1048576
+        case "$t" in s-1024-1-1-none|s-1024-16-1-none|s-100-1-1-none) ;; *) drop "$t" ;; esac
       done
     done
   done
@@ -107,6 +111,7 @@ for t in s-1024-1-1-none s-1024-16-1-none s-100-1-1-none; do
   size="${t#s-}"; size="${size%%-*}"; parts="${t#s-*-}"; parts="${parts%%-*}"
   run "strom consume ${size}B p${parts}" "$strom" bench consume "${common[@]}" --topic "$t" \
     --count 10000000
+  drop "$t"
 done
 # strom bench: produce + consume, end-to-end latency at 10,000 records/s of 1 KiB, with a
 # 1 ms linger like the librdkafka load generator (the default 5 ms linger alone is the budget)
@@ -114,6 +119,7 @@ for acks in all 1; do
   run "strom e2e 1024B p1 acks=${acks} 10k/s" "$strom" bench e2e "${common[@]}" --linger-ms 1 \
     --topic "e2e-${acks}" --record-size 1024 \
     --rate 10000 --count $((per_run * 10000)) --acks "$acks"
+  drop "e2e-${acks}"
 done
 
 # librdkafka: the same produce and consume workloads, independent of our client
@@ -128,12 +134,15 @@ if [ -n "$loadgen" ]; then
           topic "$t" "$parts"
           run "librdkafka produce ${size}B p${parts} acks=${acks} ${codec}" \
             "$loadgen" produce "$addr" "$t" "$count" "$size" "$acks" "$codec" "$per_run"
+          case "$t" in r-1024-1-1-none|r-100-1-1-none) ;; *) drop "$t" ;; esac
         done
       done
     done
   done
   run "librdkafka consume 1024B p1" "$loadgen" consume "$addr" r-1024-1-1-none 2000000 "$per_run"
   run "librdkafka consume 100B p1" "$loadgen" consume "$addr" r-100-1-1-none 20000000 "$per_run"
+  drop r-1024-1-1-none
+  drop r-100-1-1-none
   for acks in all 1; do
     topic "r-e2e-${acks}" 1
     run "librdkafka e2e 1024B p1 acks=${acks} 10k/s" \
@@ -143,7 +152,7 @@ fi
 
 kill "$broker" 2>/dev/null || true
 wait "$broker" 2>/dev/null || true
+rm -rf "$work/strom-data"
 echo "== references again: fio" >&2
 fio_refs "-end"
 python3 "$here/report.py" "$work" "$here"
-rm -rf "$work/strom-data"
