@@ -40,6 +40,53 @@ def test_describe_producers_reports_idempotent_producers(broker):
     admin.close()
 
 
+def test_idle_producers_expire_but_open_transactions_do_not(broker_factory):
+    """With producer.id.expiration.ms=2000, a partition forgets an idle idempotent producer
+    (DescribeProducers no longer lists it) while a producer whose transaction is still open
+    stays, however long it idles."""
+    from kafka import TopicPartition as KTopicPartition
+    from kafka.admin import KafkaAdminClient
+
+    broker = broker_factory(env={
+        **TXN_ENV,
+        "STROM_PRODUCER_ID_EXPIRATION_MS": "2000",
+        "STROM_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS": "200",
+    })
+    topic = name("expire")
+    create_topic(broker.bootstrap, topic, 1)
+    idem = Producer({"bootstrap.servers": broker.bootstrap, "enable.idempotence": True})
+    idem.produce(topic, b"idempotent", partition=0)
+    assert idem.flush(TIMEOUT) == 0
+    txn = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": name("tid"),
+                    "transaction.timeout.ms": 60_000})
+    txn.init_transactions(TIMEOUT)
+    txn.begin_transaction()
+    txn.produce(topic, b"open", partition=0)
+    assert txn.flush(TIMEOUT) == 0
+
+    admin = KafkaAdminClient(bootstrap_servers=broker.bootstrap, request_timeout_ms=10_000)
+    tp = KTopicPartition(topic, 0)
+
+    def listed():
+        return {p.current_transaction_start_offset
+                for p in admin.describe_producers([tp])[tp].active_producers}
+
+    assert listed() == {-1, 1}
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and listed() != {1}:
+        time.sleep(0.2)
+    assert listed() == {1}, "the idle idempotent producer was not forgotten"
+    time.sleep(3)
+    assert listed() == {1}, "the producer with an open transaction must not expire"
+    # The forgotten producer writes on with its next sequence, as after a Kafka expiry.
+    idem.produce(topic, b"again", partition=0)
+    assert idem.flush(TIMEOUT) == 0
+    txn.commit_transaction(TIMEOUT)
+    assert read_all(broker.bootstrap, topic, 1, "read_committed", quiet=1.0) == {
+        0: ["idempotent", "open", "again"]}
+    admin.close()
+
+
 def test_read_committed_reads_everything_without_transactions(broker):
     """With no transaction open, the last stable offset is the high watermark: a
     read_committed consumer sees every record and the same latest offset."""

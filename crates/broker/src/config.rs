@@ -87,6 +87,11 @@ pub struct BrokerConfig {
     pub log_cleaner_backoff_ms: u64,
     /// `num.recovery.threads.per.data.dir`: threads loading logs at start.
     pub num_recovery_threads_per_data_dir: usize,
+    /// `producer.id.expiration.ms`: how long a partition remembers an idle producer with no
+    /// open transaction.
+    pub producer_id_expiration_ms: i64,
+    /// `producer.id.expiration.check.interval.ms`: how often idle producers are forgotten.
+    pub producer_id_expiration_check_interval_ms: u64,
     /// The group coordinator's settings (`offsets.topic.num.partitions`,
     /// `group.initial.rebalance.delay.ms`, session bounds, `group.max.size`, offset retention,
     /// the KIP-848 `group.consumer.*` properties).
@@ -130,6 +135,8 @@ impl Default for BrokerConfig {
             log_cleaner_enable: true,
             log_cleaner_backoff_ms: 15_000,
             num_recovery_threads_per_data_dir: 2,
+            producer_id_expiration_ms: 86_400_000,
+            producer_id_expiration_check_interval_ms: 600_000,
             group: GroupCoordinatorConfig::default(),
             offsets_topic_segment_bytes: 100 * 1024 * 1024,
             txn: TransactionCoordinatorConfig::default(),
@@ -213,6 +220,10 @@ impl BrokerConfig {
                 "log.cleaner.backoff.ms" => c.log_cleaner_backoff_ms = parse_min(name, v, 1)?,
                 "num.recovery.threads.per.data.dir" => {
                     c.num_recovery_threads_per_data_dir = parse_min(name, v, 1)?
+                }
+                "producer.id.expiration.ms" => c.producer_id_expiration_ms = parse_min(name, v, 1)?,
+                "producer.id.expiration.check.interval.ms" => {
+                    c.producer_id_expiration_check_interval_ms = parse_min(name, v, 1)?
                 }
                 _ if parse_group_property(&mut c, name, v)? => {}
                 _ => {

@@ -99,6 +99,8 @@ fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManage
         checkpoint_interval_ms: config.log_flush_offset_checkpoint_interval_ms,
         cleaner: config.log_cleaner_enable.then(CleanerConfig::default),
         cleaner_backoff_ms: config.log_cleaner_backoff_ms,
+        producer_id_expiration_ms: config.producer_id_expiration_ms,
+        producer_id_expiration_check_interval_ms: config.producer_id_expiration_check_interval_ms,
     }
 }
 

@@ -61,6 +61,11 @@ pub struct LogManagerConfig {
     pub cleaner: Option<CleanerConfig>,
     /// `log.cleaner.backoff.ms`: the cleaner's sleep when no log needs cleaning.
     pub cleaner_backoff_ms: u64,
+    /// `producer.id.expiration.ms`: how long a partition remembers an idle producer (its
+    /// epoch and last sequences) that has no open transaction.
+    pub producer_id_expiration_ms: i64,
+    /// `producer.id.expiration.check.interval.ms`: how often idle producers are forgotten.
+    pub producer_id_expiration_check_interval_ms: u64,
 }
 
 impl LogManagerConfig {
@@ -77,6 +82,8 @@ impl LogManagerConfig {
             checkpoint_interval_ms: 60_000,
             cleaner: Some(CleanerConfig::default()),
             cleaner_backoff_ms: 15_000,
+            producer_id_expiration_ms: 86_400_000,
+            producer_id_expiration_check_interval_ms: 600_000,
         }
     }
 
@@ -352,6 +359,14 @@ impl LogManager {
         deleted
     }
 
+    /// Forgets, in every log, the producers idle for `producer.id.expiration.ms` that have no
+    /// open transaction.
+    pub fn run_producer_expiration(&self) {
+        for log in self.logs() {
+            log.remove_expired_producers(self.config.producer_id_expiration_ms);
+        }
+    }
+
     /// Queues a flush of every log whose `flush.ms` has passed.
     pub fn run_flush_check(&self) {
         let now = self.clock.now();
@@ -448,8 +463,10 @@ impl LogManager {
             .flush_check_interval_ms
             .min(self.config.retention_check_interval_ms)
             .min(self.config.checkpoint_interval_ms)
+            .min(self.config.producer_id_expiration_check_interval_ms)
             .max(10);
         let (mut retention_due, mut checkpoint_due, mut flush_due) = (0u64, 0u64, 0u64);
+        let mut expiration_due = self.config.producer_id_expiration_check_interval_ms;
         let started = Instant::now();
         while !self.sleep(tick) {
             let elapsed = started.elapsed().as_millis() as u64;
@@ -466,6 +483,10 @@ impl LogManager {
                     tracing::error!(error = %e, "checkpoint failed");
                 }
                 checkpoint_due = elapsed + self.config.checkpoint_interval_ms;
+            }
+            if elapsed >= expiration_due {
+                self.run_producer_expiration();
+                expiration_due = elapsed + self.config.producer_id_expiration_check_interval_ms;
             }
         }
     }
