@@ -202,6 +202,15 @@ impl Client {
         Ok(response)
     }
 
+    /// How many partitions `name` has: [`Client::topic`] without copying the topic's
+    /// metadata when it is already known (the producer asks once per record).
+    pub async fn partition_count(&self, name: &str) -> Result<usize, ClientError> {
+        if let Some(t) = self.state.lock().expect("state lock").topics.get(name) {
+            return Ok(t.partitions.len());
+        }
+        Ok(self.topic(name).await?.partitions.len())
+    }
+
     /// A topic's metadata, asking the cluster if it is not known yet.
     pub async fn topic(&self, name: &str) -> Result<TopicInfo, ClientError> {
         if let Some(t) = self.state.lock().expect("state lock").topics.get(name) {

@@ -298,8 +298,7 @@ impl Producer {
         Ok(rx)
     }
     async fn partition_for(&self, record: &ProducerRecord) -> Result<i32, ClientError> {
-        let topic = self.inner.client.topic(&record.topic).await?;
-        let count = topic.partitions.len() as i32;
+        let count = self.inner.client.partition_count(&record.topic).await? as i32;
         if count == 0 {
             return Err(ClientError::UnknownTopic {
                 topic: record.topic.clone(),
@@ -513,7 +512,9 @@ fn build_batch(
     records: &[Queued],
     base_sequence: i32,
 ) -> Result<Bytes, strom_protocol::records::RecordError> {
-    let mut builder = RecordBatchBuilder::new(inner.config.compression, 0);
+    // Values and keys plus a generous allowance for each record's varint framing.
+    let estimate: usize = records.iter().map(|r| queued_size(r) + 16).sum();
+    let mut builder = RecordBatchBuilder::new(inner.config.compression, 0).with_capacity(estimate);
     if inner.producer.0 >= 0 {
         builder = builder.with_producer(inner.producer.0, inner.producer.1, base_sequence);
     }

@@ -63,6 +63,14 @@ impl RecordBatchBuilder {
         }
     }
 
+    /// Reserves room for about `bytes` of encoded records up front, so a builder that is
+    /// filled to a known size does not regrow (and recopy) its buffer on the way.
+    #[must_use]
+    pub fn with_capacity(mut self, bytes: usize) -> Self {
+        self.records.reserve(bytes);
+        self
+    }
+
     #[must_use]
     pub fn with_base_offset(mut self, base_offset: i64) -> Self {
         self.base_offset = base_offset;
@@ -212,7 +220,15 @@ impl RecordBatchBuilder {
         let too_large = |what, size| RecordError::TooLarge { what, size };
         let record_count = i32::try_from(self.record_count)
             .map_err(|_| too_large("record count", self.record_count))?;
-        let section = compress(self.compression, &self.records)?;
+        // Uncompressed records go into the batch as they are, with no intermediate copy.
+        let compressed;
+        let section: &[u8] = match self.compression {
+            Compression::None => &self.records,
+            codec => {
+                compressed = compress(codec, &self.records)?;
+                &compressed
+            }
+        };
         let length = section.len() + MIN_BATCH_LENGTH as usize;
         let batch_length = i32::try_from(length).map_err(|_| too_large("batch", length))?;
         let header = RecordBatchHeader {
