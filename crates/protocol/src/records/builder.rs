@@ -248,7 +248,7 @@ impl RecordBatchBuilder {
         };
         let mut batch = Vec::with_capacity(header.total_size());
         batch.extend_from_slice(&header.to_bytes());
-        batch.extend_from_slice(&section);
+        batch.extend_from_slice(section);
         let crc = compute_crc(&batch);
         batch[CRC_OFFSET..CRC_OFFSET + 4].copy_from_slice(&crc.to_be_bytes());
         Ok(Bytes::from(batch))
