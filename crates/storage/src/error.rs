@@ -91,9 +91,12 @@ pub enum StorageError {
     #[error("log {0} is closed")]
     LogClosed(TopicPartition),
 
-    /// An earlier fsync failed, so the log's durable state is unknown and it takes no
-    /// more writes (Kafka takes the log directory offline).
-    #[error("log {0} is offline after a failed flush")]
+    /// An earlier write or fsync failed (a full disk, an I/O error), so the log's state on
+    /// disk is unknown and it takes no more writes until the broker restarts and recovers
+    /// it (Kafka takes the log directory offline).
+    #[error(
+        "log {0} is offline after a failed write or flush; restart the broker once the disk is fixed"
+    )]
     LogOffline(TopicPartition),
 
     /// More callers wait for durability than the bound allows.

@@ -472,6 +472,8 @@ impl Log {
         if let Err(e) = st.active_mut().append(&records, &batches) {
             // A failed write leaves the file in an unknown state; refuse further writes.
             st.offline = true;
+            tracing::error!(partition = %self.topic_partition, error = %e,
+                "append failed; the partition takes no more writes until restart");
             return Err(e);
         }
         // The gap a replicated set may leave before its first batch holds no producer data.
@@ -481,6 +483,8 @@ impl Log {
         for entry in aborted {
             if let Err(e) = st.active_mut().txn_index_mut().append(entry) {
                 st.offline = true;
+                tracing::error!(partition = %self.topic_partition, error = %e,
+                    "transaction index append failed; the partition takes no more writes");
                 return Err(e);
             }
         }
