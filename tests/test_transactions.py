@@ -419,3 +419,53 @@ def test_a_failed_transaction_log_append_is_retried_from_the_logs_state(broker_f
     assert outcome.get("ok"), outcome
     assert read_all(broker.bootstrap, topic, 1, "read_committed", expect=5) == {
         0: [f"v{i}" for i in range(5)]}
+
+
+def test_the_cleaner_removes_aborted_transactions_from_a_compacted_topic(broker_factory):
+    """On a compacted topic with small segments, a librdkafka transactional producer commits,
+    aborts and commits again. Once the cleaner has run, even a read_uncommitted reader no
+    longer sees the aborted records, while the committed ones, latest per key, stay."""
+    from confluent_kafka.admin import AdminClient, NewTopic
+
+    broker = broker_factory(env={**TXN_ENV, "STROM_LOG_CLEANER_BACKOFF_MS": "100"})
+    topic = name("compact-txn")
+    admin = AdminClient({"bootstrap.servers": broker.bootstrap})
+    admin.create_topics([NewTopic(topic, 1, 1, config={
+        "cleanup.policy": "compact", "segment.bytes": "1024",
+        "min.cleanable.dirty.ratio": "0.01"})])[topic].result(TIMEOUT)
+    p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": name("tid"),
+                  "linger.ms": 0})
+    p.init_transactions(TIMEOUT)
+    for label, commit in (("first", True), ("aborted", False), ("last", True)):
+        p.begin_transaction()
+        for i in range(10):
+            # One batch per record, so the segments roll often. The aborted records have
+            # keys of their own: no later record overwrites them, so only their abort can
+            # make the cleaner drop them.
+            key = b"a%d" % i if label == "aborted" else b"k%d" % i
+            p.produce(topic, key=key, value=f"{label}-{i}".encode() * 8, partition=0)
+            p.flush(TIMEOUT)
+        if commit:
+            p.commit_transaction(TIMEOUT)
+        else:
+            p.abort_transaction(TIMEOUT)
+    # Data past the last transaction, so every transactional segment can be cleaned.
+    plain = Producer({"bootstrap.servers": broker.bootstrap, "linger.ms": 0})
+    for i in range(5):
+        plain.produce(topic, key=b"tail%d" % i, value=b"t" * 100, partition=0)
+        plain.flush(TIMEOUT)
+
+    def values(isolation):
+        got = read_all(broker.bootstrap, topic, 1, isolation, quiet=1.0)[0]
+        return [v for v in got if not v.startswith("t")]
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        seen = values("read_uncommitted")
+        if not any(v.startswith("aborted") for v in seen):
+            break
+        time.sleep(0.5)
+    assert not any(v.startswith("aborted") for v in seen), seen
+    latest = [f"last-{i}" * 8 for i in range(10)]
+    assert [v for v in seen if v.startswith("last")] == latest
+    assert [v for v in values("read_committed") if v.startswith("last")] == latest

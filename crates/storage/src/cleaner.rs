@@ -24,11 +24,13 @@
 //!
 //! Transactions: records of aborted transactions (known from the `.txnindex` files of the
 //! cleanable segments and every later one) never enter the offset map, so an aborted write
-//! cannot make the cleaner drop the committed record it would have replaced. The aborted
-//! records themselves and all control batches are kept, offsets unchanged, so the
-//! transaction index entries stay true: a cleaned segment gets the entries of the segments
-//! it replaces, in order (its `.txnindex.cleaned` is written and swapped with it). Unlike
-//! Kafka's cleaner, this one does not yet remove aborted data or old markers.
+//! cannot make the cleaner drop the committed record it would have replaced. The data
+//! batches of aborted transactions are dropped from cleaned segments, as Kafka's cleaner
+//! drops them (their offsets stay unused). Control batches (markers) are all kept, offsets
+//! unchanged, so the transaction index entries stay true: a cleaned segment gets the entries
+//! of the segments it replaces, in order (its `.txnindex.cleaned` is written and swapped with
+//! it); an entry whose data is gone only names offsets no batch holds. Unlike Kafka's
+//! cleaner, this one does not remove old markers after `delete.retention.ms`.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -122,6 +124,8 @@ struct Plan {
     segments: Vec<SegmentSnapshot>,
     end: Offset,
     map: HashMap<Bytes, i64>,
+    /// Aborted transactions: their data batches are dropped from cleaned segments.
+    aborted: AbortedRanges,
     bytes_read: u64,
 }
 
@@ -230,7 +234,7 @@ impl LogCleaner {
         let Some(aborted) = self.aborted_ranges(log, &txn_indexes, end)? else {
             return Ok(None);
         };
-        let Some(plan) = self.plan(log, segments, first_dirty, config, &aborted)? else {
+        let Some(plan) = self.plan(log, segments, first_dirty, config, aborted)? else {
             return Ok(None);
         };
         let mut stats = CleanStats {
@@ -293,7 +297,7 @@ impl LogCleaner {
         cleanable: Vec<(SegmentSnapshot, Offset)>,
         first_dirty: Offset,
         config: Arc<LogConfig>,
-        aborted: &AbortedRanges,
+        aborted: AbortedRanges,
     ) -> Result<Option<Plan>> {
         let mut map: HashMap<Bytes, i64> = HashMap::new();
         let mut map_bytes = 0usize;
@@ -351,6 +355,7 @@ impl LogCleaner {
             segments,
             end,
             map,
+            aborted,
             bytes_read,
         }))
     }
@@ -496,6 +501,12 @@ fn filter_batch(batch: &RecordBatch, plan: &Plan, stats: &mut CleanStats) -> Res
     let h = *batch.header();
     if h.is_control() || h.record_count == 0 {
         return Ok(vec![batch.as_bytes().clone()]);
+    }
+    if h.is_transactional() && plan.aborted.contains(h.producer_id, h.base_offset) {
+        // Data of an aborted transaction: no reader may ever see it again, so it goes
+        // whole (Kafka's cleaner drops it too). Its offsets stay unused.
+        stats.records_removed += u64::try_from(h.record_count).unwrap_or(0);
+        return Ok(Vec::new());
     }
     let records = records_of(batch)?;
     let tombstone_expired = h

@@ -432,7 +432,8 @@ fn lost_txn_index_is_rebuilt_on_recovery() {
 #[test]
 fn cleaning_keeps_committed_values_and_txn_index_entries() {
     // An aborted write does not make the cleaner drop the committed value of its key, and
-    // the cleaned segment keeps the abort's transaction index entry.
+    // the cleaned segment keeps the abort's transaction index entry and its marker; the
+    // aborted data itself is gone, a committed transaction's data stays.
     let dir = tempfile::tempdir().unwrap();
     let config = LogConfig {
         cleanup_policy: strom_storage::CleanupPolicy::Compact,
@@ -448,10 +449,17 @@ fn cleaning_keeps_committed_values_and_txn_index_entries() {
     txn.append(1000, Some(b"k"), Some(b"aborted"), &[]);
     append(log, BytesMut::from(&txn.build().unwrap()[..]));
     end_txn(log, 11, true);
+    let mut kept = RecordBatchBuilder::new(Compression::None, 0)
+        .with_producer(12, 0, 0)
+        .with_transactional(true);
+    kept.append(1000, Some(b"t"), Some(b"txn-committed"), &[]);
+    append(log, BytesMut::from(&kept.build().unwrap()[..]));
+    end_txn(log, 12, false);
     log.roll().unwrap();
     append(log, keyed_batch(&[("other", Some("x"))], 1000));
     let stats = strom_storage::LogCleaner::default().clean(log).unwrap();
-    assert!(stats.is_some());
+    let stats = stats.expect("the log was cleaned");
+    assert_eq!(stats.records_removed, 1, "{stats:?}");
     let values: Vec<String> = read_all(log)
         .into_iter()
         .flat_map(|(_, bytes)| {
@@ -464,6 +472,11 @@ fn cleaning_keeps_committed_values_and_txn_index_entries() {
         })
         .collect();
     assert!(values.contains(&"committed".to_string()), "{values:?}");
+    assert!(values.contains(&"txn-committed".to_string()), "{values:?}");
+    assert!(!values.contains(&"aborted".to_string()), "{values:?}");
+    // The offsets of what is left are unchanged: 0 data, 2 and 4 markers, 3 committed data.
+    let offsets: Vec<i64> = read_all(log).into_iter().map(|(o, _)| o).collect();
+    assert_eq!(offsets, vec![0, 2, 3, 4, 5], "{offsets:?}");
     assert_eq!(committed(log, 0).1, vec![aborted(11, 1)]);
 }
 
