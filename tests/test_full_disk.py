@@ -8,13 +8,13 @@ import re
 import shutil
 import subprocess
 import time
-import uuid
 
 import pytest
-from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition
+from confluent_kafka import KafkaError, Producer
 from confluent_kafka.admin import AdminClient, NewTopic
 
 from conftest import strom_bin
+from test_durability import read_all
 
 TIMEOUT = 30
 TMPFS_MIB = 40
@@ -49,25 +49,6 @@ def start_on_tmpfs(tmp_path):
     proc.kill()
     proc.wait()
     return None
-
-
-def read_until_eof(bootstrap, topic):
-    c = Consumer({"bootstrap.servers": bootstrap, "group.id": "reader-" + uuid.uuid4().hex,
-                  "enable.auto.commit": False, "enable.partition.eof": True})
-    c.assign([TopicPartition(topic, 0, 0)])
-    out = {}
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        msg = c.poll(0.5)
-        if msg is None:
-            continue
-        if msg.error():
-            if msg.error().code() == KafkaError._PARTITION_EOF:
-                break
-            raise RuntimeError(msg.error())
-        out[msg.offset()] = msg.value()
-    c.close()
-    return out
 
 
 def test_a_full_disk_refuses_writes_and_loses_nothing_acknowledged(tmp_path):
@@ -115,9 +96,9 @@ def test_a_full_disk_refuses_writes_and_loses_nothing_acknowledged(tmp_path):
 
         # The broker keeps serving: the other topic reads back whole, and every record the
         # producer was told is stored is there, at its offset, unchanged.
-        other = read_until_eof(bootstrap, "other")
+        other = dict(read_all(bootstrap, "other"))
         assert [other[o] for o in sorted(other)] == [b"other-%d" % i for i in range(100)]
-        stored = read_until_eof(bootstrap, "fill")
+        stored = dict(read_all(bootstrap, "fill"))
         missing = [o for o, v in acked.items() if stored.get(o) != v]
         assert not missing, f"{len(missing)} acknowledged records lost, first {missing[:5]}"
         # The refused partition keeps refusing, with the same code, and the broker lives on.

@@ -443,18 +443,17 @@ fn cleaning_keeps_committed_values_and_txn_index_entries() {
     let o = open(dir.path(), config, clock(), LoadParams::default());
     let log = &o.log;
     append(log, keyed_batch(&[("k", Some("committed"))], 1000));
-    let mut txn = RecordBatchBuilder::new(Compression::None, 0)
-        .with_producer(11, 0, 0)
-        .with_transactional(true);
-    txn.append(1000, Some(b"k"), Some(b"aborted"), &[]);
-    append(log, BytesMut::from(&txn.build().unwrap()[..]));
-    end_txn(log, 11, true);
-    let mut kept = RecordBatchBuilder::new(Compression::None, 0)
-        .with_producer(12, 0, 0)
-        .with_transactional(true);
-    kept.append(1000, Some(b"t"), Some(b"txn-committed"), &[]);
-    append(log, BytesMut::from(&kept.build().unwrap()[..]));
-    end_txn(log, 12, false);
+    // One transactional record of producer `pid`, then its marker.
+    let transaction = |pid: i64, key: &[u8], value: &[u8], abort: bool| {
+        let mut txn = RecordBatchBuilder::new(Compression::None, 0)
+            .with_producer(pid, 0, 0)
+            .with_transactional(true);
+        txn.append(1000, Some(key), Some(value), &[]);
+        append(log, BytesMut::from(&txn.build().unwrap()[..]));
+        end_txn(log, pid, abort);
+    };
+    transaction(11, b"k", b"aborted", true);
+    transaction(12, b"t", b"txn-committed", false);
     log.roll().unwrap();
     append(log, keyed_batch(&[("other", Some("x"))], 1000));
     let stats = strom_storage::LogCleaner::default().clean(log).unwrap();
