@@ -26,10 +26,13 @@ def strom_bin():
 class Broker:
     """One `strom server` process; `restart()` keeps the data directory."""
 
-    def __init__(self, data_dir, extra_args=(), env=None):
+    def __init__(self, data_dir, extra_args=(), env=None, wrapper=None):
         self.data_dir = data_dir
         self.extra_args = list(extra_args)
         self.env = env or {}
+        # `wrapper(data_dir)` gives a command the server command is appended to (the
+        # full-disk test runs the server in a mount namespace with a small tmpfs that way).
+        self.wrapper = wrapper
         self.proc = None
         self.bootstrap = None
         self.port = None
@@ -40,8 +43,9 @@ class Broker:
         env.setdefault("STROM_LOG", "info")
         env.update(self.env)
         self.log = open(self.log_path, "ab")
+        prefix = self.wrapper(self.data_dir) if self.wrapper else []
         self.proc = subprocess.Popen(
-            [strom_bin(), "server", "--data-dir", str(self.data_dir),
+            [*prefix, strom_bin(), "server", "--data-dir", str(self.data_dir),
              "--listen", f"127.0.0.1:{port}", *self.extra_args],
             stdout=subprocess.PIPE, stderr=self.log, env=env, text=True,
         )
@@ -89,10 +93,10 @@ def broker_factory():
     dirs = []
     brokers = []
 
-    def make(extra_args=(), env=None):
+    def make(extra_args=(), env=None, wrapper=None):
         d = tempfile.mkdtemp(prefix="strom-test-")
         dirs.append(d)
-        b = Broker(Path(d) / "data", extra_args, env).start()
+        b = Broker(Path(d) / "data", extra_args, env, wrapper).start()
         brokers.append(b)
         return b
 

@@ -4,110 +4,93 @@ the space runs out. The writes that no longer fit get KAFKA_STORAGE_ERROR, the b
 running and serving the other topic, and every acknowledged record can still be read."""
 
 import os
-import re
 import shutil
 import subprocess
-import time
+import tempfile
 
 import pytest
 from confluent_kafka import KafkaError, Producer
 from confluent_kafka.admin import AdminClient, NewTopic
 
-from conftest import strom_bin
 from test_durability import read_all
 
 TIMEOUT = 30
 TMPFS_MIB = 40
 
 
-def start_on_tmpfs(tmp_path):
-    """`strom server` in its own mount namespace with the data directory on a small tmpfs;
-    None where this machine allows no such namespace."""
+def tmpfs_namespace():
+    """A command prefix that runs what follows it in a private mount namespace with a
+    TMPFS_MIB tmpfs mounted on the data directory; None where this machine allows no such
+    namespace (checked by mounting one in a throwaway namespace)."""
     unshare = shutil.which("unshare")
     if unshare is None:
         return None
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
     flags = ["--mount", "--propagation", "private"]
     if os.geteuid() != 0:
         flags.append("--map-root-user")
-    script = ('mount -t tmpfs -o size="$2"m tmpfs "$1" || exit 97; '
-              'exec "$0" server --data-dir "$1/data" --listen 127.0.0.1:0')
-    env = dict(os.environ, STROM_LOG="info", STROM_GROUP_INITIAL_REBALANCE_DELAY_MS="0")
-    log = open(tmp_path / "broker.log", "ab")
-    proc = subprocess.Popen(
-        [unshare, *flags, "sh", "-c", script, strom_bin(), str(mount_point), str(TMPFS_MIB)],
-        stdout=subprocess.PIPE, stderr=log, env=env, text=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        m = re.search(r"strom listening on ([\d.]+:\d+)", line)
-        if m:
-            return proc, m.group(1)
-    proc.kill()
-    proc.wait()
-    return None
+    mount = 'mkdir -p "$1" && mount -t tmpfs -o size=%dm tmpfs "$1"' % TMPFS_MIB
+    with tempfile.TemporaryDirectory() as probe:
+        if subprocess.run([unshare, *flags, "sh", "-c", mount, "sh", probe],
+                          capture_output=True).returncode != 0:
+            return None
+    return lambda data_dir: [unshare, *flags, "sh", "-c", mount + ' && shift && exec "$@"',
+                             "sh", str(data_dir)]
 
 
-def test_a_full_disk_refuses_writes_and_loses_nothing_acknowledged(tmp_path):
-    started = start_on_tmpfs(tmp_path)
-    if started is None:
+def test_a_full_disk_refuses_writes_and_loses_nothing_acknowledged(broker_factory):
+    wrapper = tmpfs_namespace()
+    if wrapper is None:
         pytest.skip("no private mount namespace with a tmpfs here (unshare refused)")
-    proc, bootstrap = started
-    try:
-        admin = AdminClient({"bootstrap.servers": bootstrap})
-        for name in ("other", "fill"):
-            for f in admin.create_topics([NewTopic(name, 1, 1)]).values():
-                f.result(TIMEOUT)
-        p = Producer({"bootstrap.servers": bootstrap, "acks": "all", "linger.ms": 5})
-        for i in range(100):
-            p.produce("other", value=b"other-%d" % i, partition=0)
-        assert p.flush(TIMEOUT) == 0
+    broker = broker_factory(wrapper=wrapper)
+    bootstrap = broker.bootstrap
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    for name in ("other", "fill"):
+        for f in admin.create_topics([NewTopic(name, 1, 1)]).values():
+            f.result(TIMEOUT)
+    p = Producer({"bootstrap.servers": bootstrap, "acks": "all", "linger.ms": 5})
+    for i in range(100):
+        p.produce("other", value=b"other-%d" % i, partition=0)
+    assert p.flush(TIMEOUT) == 0
 
-        acked, errors = {}, []
+    acked, errors = {}, []
 
-        def report(err, msg):
-            if err is None:
-                acked[msg.offset()] = msg.value()
-            else:
-                errors.append(err.code())
+    def report(err, msg):
+        if err is None:
+            acked[msg.offset()] = msg.value()
+        else:
+            errors.append(err.code())
 
-        # Twice the tmpfs in 1 KiB records; no retries, so the broker's own error arrives.
-        filler = Producer({"bootstrap.servers": bootstrap, "acks": "all", "linger.ms": 5,
-                           "retries": 0, "message.timeout.ms": 20_000})
-        for i in range(2 * TMPFS_MIB * 1024):
-            value = b"%08d" % i + b"x" * 1016
-            while True:
-                try:
-                    filler.produce("fill", value=value, partition=0, on_delivery=report)
-                    break
-                except BufferError:
-                    filler.poll(0.05)
-            filler.poll(0)
-        assert filler.flush(60) == 0
+    # Twice the tmpfs in 1 KiB records; no retries, so the broker's own error arrives.
+    filler = Producer({"bootstrap.servers": bootstrap, "acks": "all", "linger.ms": 5,
+                       "retries": 0, "message.timeout.ms": 20_000})
+    for i in range(2 * TMPFS_MIB * 1024):
+        value = b"%08d" % i + b"x" * 1016
+        while True:
+            try:
+                filler.produce("fill", value=value, partition=0, on_delivery=report)
+                break
+            except BufferError:
+                filler.poll(0.05)
+        filler.poll(0)
+    assert filler.flush(60) == 0
 
-        assert proc.poll() is None, "the broker exited on a full disk"
-        assert errors, "nothing was refused although the data exceeds the disk"
-        assert set(errors) <= {KafkaError.KAFKA_STORAGE_ERROR, KafkaError._MSG_TIMED_OUT}, errors
-        assert KafkaError.KAFKA_STORAGE_ERROR in errors
-        assert len(acked) > 1000, "the disk should have taken a good part before filling"
+    assert broker.alive(), "the broker exited on a full disk"
+    assert errors, "nothing was refused although the data exceeds the disk"
+    assert set(errors) <= {KafkaError.KAFKA_STORAGE_ERROR, KafkaError._MSG_TIMED_OUT}, errors
+    assert KafkaError.KAFKA_STORAGE_ERROR in errors
+    assert len(acked) > 1000, "the disk should have taken a good part before filling"
 
-        # The broker keeps serving: the other topic reads back whole, and every record the
-        # producer was told is stored is there, at its offset, unchanged.
-        other = dict(read_all(bootstrap, "other"))
-        assert [other[o] for o in sorted(other)] == [b"other-%d" % i for i in range(100)]
-        stored = dict(read_all(bootstrap, "fill"))
-        missing = [o for o, v in acked.items() if stored.get(o) != v]
-        assert not missing, f"{len(missing)} acknowledged records lost, first {missing[:5]}"
-        # The refused partition keeps refusing, with the same code, and the broker lives on.
-        again = []
-        filler.produce("fill", value=b"late", partition=0,
-                       on_delivery=lambda err, msg: again.append(err and err.code()))
-        filler.flush(TIMEOUT)
-        assert again == [KafkaError.KAFKA_STORAGE_ERROR]
-        assert proc.poll() is None
-    finally:
-        proc.kill()
-        proc.wait()
+    # The broker keeps serving: the other topic reads back whole, and every record the
+    # producer was told is stored is there, at its offset, unchanged.
+    other = dict(read_all(bootstrap, "other"))
+    assert [other[o] for o in sorted(other)] == [b"other-%d" % i for i in range(100)]
+    stored = dict(read_all(bootstrap, "fill"))
+    missing = [o for o, v in acked.items() if stored.get(o) != v]
+    assert not missing, f"{len(missing)} acknowledged records lost, first {missing[:5]}"
+    # The refused partition keeps refusing, with the same code, and the broker lives on.
+    again = []
+    filler.produce("fill", value=b"late", partition=0,
+                   on_delivery=lambda err, msg: again.append(err and err.code()))
+    filler.flush(TIMEOUT)
+    assert again == [KafkaError.KAFKA_STORAGE_ERROR]
+    assert broker.alive()
