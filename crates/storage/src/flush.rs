@@ -165,6 +165,16 @@ struct QueueState {
 pub(crate) struct FlushQueue {
     state: Mutex<QueueState>,
     wake: Condvar,
+    /// Told whenever a flush moves a log's recovery point (set once, by the log manager's
+    /// owner, before the logs take writes).
+    listener: std::sync::OnceLock<Arc<dyn DurabilityListener>>,
+}
+
+/// Learns, on the flusher's thread and with no log lock held, that a log's offsets below
+/// `durable` are now on disk. The replica manager uses it to move high watermarks, which
+/// follow the flush. It must not block: it runs between two fsyncs.
+pub trait DurabilityListener: Send + Sync + std::fmt::Debug {
+    fn on_durable(&self, topic_partition: &crate::TopicPartition, durable: Offset);
 }
 
 /// A handle through which a log queues itself for a flush.
@@ -174,6 +184,21 @@ pub struct FlushHandle {
 }
 
 impl FlushHandle {
+    /// Installs the listener told of every recovery point a flush advances. Only the first
+    /// call counts; later ones are ignored (and say so).
+    pub fn set_durability_listener(&self, listener: Arc<dyn DurabilityListener>) {
+        if self.queue.listener.set(listener).is_err() {
+            tracing::warn!("a durability listener was already installed; ignoring another");
+        }
+    }
+
+    /// Tells the listener, if any, that `log`'s offsets below `durable` are on disk.
+    pub(crate) fn durable(&self, log: &Log, durable: Offset) {
+        if let Some(listener) = self.queue.listener.get() {
+            listener.on_durable(log.topic_partition(), durable);
+        }
+    }
+
     /// Queues `log`; the log guarantees it is queued at most once at a time, so the queue
     /// never holds more entries than there are logs. After shutdown the flush runs inline.
     pub(crate) fn enqueue(&self, log: Arc<Log>) {

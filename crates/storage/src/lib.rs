@@ -55,7 +55,7 @@ pub use cleaner::{CleanStats, CleanerConfig, LogCleaner};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{CleanupPolicy, LogConfig, READ_BYTES_MAX, SEGMENT_BYTES_MAX};
 pub use error::{FlushError, Result, StorageError};
-pub use flush::{FlushHandle, FlushScheduler, FlushWaiter};
+pub use flush::{DurabilityListener, FlushHandle, FlushScheduler, FlushWaiter};
 pub use index::{OffsetIndex, TimeIndex};
 pub use leader_epoch::LeaderEpochFileCache;
 pub use log::{

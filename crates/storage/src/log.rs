@@ -998,8 +998,13 @@ impl Log {
             Ok(plan) => plan,
             Err(durable) => return Ok(durable),
         };
+        let before = self.recovery_point();
         let synced = self.sync_planned(&plan);
-        self.finish_flush(plan, synced)
+        let durable = self.finish_flush(plan, synced)?;
+        if durable > before {
+            self.flusher.durable(self, durable);
+        }
+        Ok(durable)
     }
 
     /// Snapshots the log end and the files that hold data below it; `Err(recovery point)`

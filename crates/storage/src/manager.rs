@@ -244,6 +244,12 @@ impl LogManager {
         &self.config.data_dir
     }
 
+    /// Installs the listener every log of this directory tells when a flush makes more of
+    /// it durable. Install it before the logs take writes; only the first one counts.
+    pub fn set_durability_listener(&self, listener: Arc<dyn crate::DurabilityListener>) {
+        self.flusher.handle().set_durability_listener(listener);
+    }
+
     pub fn log(&self, tp: &TopicPartition) -> Option<Arc<Log>> {
         self.logs
             .read()

@@ -122,3 +122,37 @@ fn one_fsync_serves_every_batch_appended_before_it() {
     assert_eq!(o.log.recovery_point(), o.log.log_end_offset());
     assert_eq!(stats.flushes, ROUNDS as u64, "{stats:?}");
 }
+
+#[derive(Debug, Default)]
+struct Recorder(std::sync::Mutex<Vec<strom_storage::Offset>>);
+
+impl strom_storage::DurabilityListener for Recorder {
+    fn on_durable(&self, _: &strom_storage::TopicPartition, durable: strom_storage::Offset) {
+        self.0.lock().unwrap().push(durable);
+    }
+}
+
+#[test]
+fn the_durability_listener_hears_every_advance_of_the_recovery_point() {
+    // Each flush that moves the recovery point tells the listener the new value, in order,
+    // and a flush with nothing new to sync tells it nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let opened = open(
+        dir.path(),
+        LogConfig::default(),
+        clock(),
+        LoadParams::default(),
+    );
+    let recorder = Arc::new(Recorder::default());
+    opened
+        .flusher
+        .handle()
+        .set_durability_listener(recorder.clone());
+    let first = append(&opened.log, batch(1, 3, 10, 0)).next_offset();
+    opened.log.flush().unwrap();
+    opened.log.flush().unwrap();
+    let second = append(&opened.log, batch(2, 2, 10, 0)).next_offset();
+    let waited = opened.log.flush_to(second).unwrap().wait_timeout(WAIT_MAX);
+    assert_eq!(waited.expect("flush waiter hung").unwrap(), second);
+    assert_eq!(*recorder.0.lock().unwrap(), vec![first, second]);
+}
