@@ -1,6 +1,8 @@
 //! Append and read throughput of a partition log with 1 KiB records, 16 per batch.
 //!
 //! - `append/page_cache`: appends only (acks=1).
+//! - `append/page_cache_lz4`: the same records in lz4-compressed batches, so the cost of
+//!   validating compressed batches shows.
 //! - `append/grouped_fsync_8`: eight appends, then one `flush_to` wait (acks=all with eight
 //!   requests in flight sharing one fsync).
 //! - `append/fsync_each`: one append, one fsync wait.
@@ -29,7 +31,11 @@ const ORIGIN: AppendOrigin = AppendOrigin::Client {
 };
 
 fn template() -> BytesMut {
-    let mut b = RecordBatchBuilder::new(Compression::None, 0);
+    template_with(Compression::None)
+}
+
+fn template_with(compression: Compression) -> BytesMut {
+    let mut b = RecordBatchBuilder::new(compression, 0);
     let value = vec![b'x'; RECORD_BYTES];
     for i in 0..RECORDS_PER_BATCH {
         b.append(
@@ -109,6 +115,13 @@ fn append(c: &mut Criterion) {
             b.iter_custom(|iters| run_appends(&log, &batch, iters, per_wait, fsync))
         });
     }
+    let lz4 = template_with(Compression::Lz4);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (log, _flusher) = open(dir.path());
+    group.throughput(Throughput::Bytes(batch.len() as u64));
+    group.bench_function("page_cache_lz4", |b| {
+        b.iter_custom(|iters| run_appends(&log, &lz4, iters, 1, false))
+    });
     group.finish();
 }
 

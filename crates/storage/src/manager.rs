@@ -136,30 +136,7 @@ impl LogManager {
         fs::create_dir_all(&dir).io("create", &dir)?;
         let marker = dir.join(CLEAN_SHUTDOWN_FILE);
         let clean = marker.exists();
-        let checkpoint = |name| OffsetCheckpointFile::new(dir.join(name)).read();
-        let recovery_points = checkpoint(RECOVERY_POINT_CHECKPOINT)?;
-        let log_starts = checkpoint(LOG_START_OFFSET_CHECKPOINT)?;
-        let high_watermarks = checkpoint(REPLICATION_OFFSET_CHECKPOINT)?;
-        let cleaner_points = checkpoint(CLEANER_OFFSET_CHECKPOINT)?;
-
-        let mut partitions = Vec::new();
-        for entry in fs::read_dir(&dir).io("list", &dir)? {
-            let entry = entry.io("list", &dir)?;
-            let Ok(name) = entry.file_name().into_string() else {
-                continue;
-            };
-            if !entry.file_type().io("stat", &entry.path())?.is_dir() {
-                continue;
-            }
-            if name.ends_with(DELETE_DIR_SUFFIX) {
-                fs::remove_dir_all(entry.path()).io("delete", &entry.path())?;
-                continue;
-            }
-            match TopicPartition::from_dir_name(&name) {
-                Some(tp) => partitions.push(tp),
-                None => tracing::warn!(dir = %name, "ignoring non-partition directory"),
-            }
-        }
+        let partitions = partition_dirs(&dir)?;
         if partitions.len() > config.partitions_max {
             return Err(StorageError::InvalidConfig(format!(
                 "{} partitions exceed partitions_max {}",
@@ -167,50 +144,9 @@ impl LogManager {
                 config.partitions_max
             )));
         }
-
         let flusher = FlushScheduler::start(config.flush_threads);
-        let handle = flusher.handle();
-        let next = AtomicUsize::new(0);
-        let results: Mutex<Vec<Loaded>> = Mutex::new(Vec::new());
-        let threads = config
-            .recovery_threads
-            .clamp(1, 64)
-            .min(partitions.len().max(1));
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
-                scope.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(tp) = partitions.get(i) else { break };
-                        let at = |m: &BTreeMap<TopicPartition, Offset>| {
-                            m.get(tp).copied().unwrap_or_default()
-                        };
-                        let params = LoadParams {
-                            recovery_point: at(&recovery_points),
-                            log_start_offset: at(&log_starts),
-                            high_watermark: at(&high_watermarks),
-                            cleaner_checkpoint: at(&cleaner_points),
-                            had_clean_shutdown: clean,
-                        };
-                        let opened = Log::open(
-                            dir.join(tp.dir_name()),
-                            tp.clone(),
-                            config.log_config(&tp.topic),
-                            params,
-                            Arc::clone(&clock),
-                            handle.clone(),
-                        );
-                        let result = opened.map(|(log, stats)| {
-                            tracing::debug!(partition = %tp, ?stats, "loaded log");
-                            (tp.clone(), log)
-                        });
-                        lock(&results).push(result);
-                    }
-                });
-            }
-        });
         let mut logs = BTreeMap::new();
-        for result in results.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        for result in load_partitions(&config, &partitions, clean, &clock, &flusher)? {
             let (tp, log) = result?;
             logs.insert(tp, log);
         }
@@ -539,4 +475,86 @@ impl LogManager {
             .io("create", &marker)?;
         sync_dir(&self.config.data_dir)
     }
+}
+
+/// The partition directories of a data directory. Directories of deletions a crash
+/// interrupted (`<name>.<id>-delete`) are removed; other names are ignored with a warning.
+fn partition_dirs(dir: &Path) -> Result<Vec<TopicPartition>> {
+    let mut partitions = Vec::new();
+    for entry in fs::read_dir(dir).io("list", dir)? {
+        let entry = entry.io("list", dir)?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !entry.file_type().io("stat", &entry.path())?.is_dir() {
+            continue;
+        }
+        if name.ends_with(DELETE_DIR_SUFFIX) {
+            fs::remove_dir_all(entry.path()).io("delete", &entry.path())?;
+            continue;
+        }
+        match TopicPartition::from_dir_name(&name) {
+            Some(tp) => partitions.push(tp),
+            None => tracing::warn!(dir = %name, "ignoring non-partition directory"),
+        }
+    }
+    Ok(partitions)
+}
+
+/// Loads `partitions` on `config.recovery_threads` threads, with what the data directory's
+/// checkpoints say about each. One result per partition, in no particular order.
+fn load_partitions(
+    config: &LogManagerConfig,
+    partitions: &[TopicPartition],
+    clean: bool,
+    clock: &Arc<dyn Clock>,
+    flusher: &FlushScheduler,
+) -> Result<Vec<Loaded>> {
+    let dir = &config.data_dir;
+    let checkpoint = |name| OffsetCheckpointFile::new(dir.join(name)).read();
+    let recovery_points = checkpoint(RECOVERY_POINT_CHECKPOINT)?;
+    let log_starts = checkpoint(LOG_START_OFFSET_CHECKPOINT)?;
+    let high_watermarks = checkpoint(REPLICATION_OFFSET_CHECKPOINT)?;
+    let cleaner_points = checkpoint(CLEANER_OFFSET_CHECKPOINT)?;
+    let handle = flusher.handle();
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Loaded>> = Mutex::new(Vec::new());
+    let threads = config
+        .recovery_threads
+        .clamp(1, 64)
+        .min(partitions.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(tp) = partitions.get(i) else { break };
+                    let at = |m: &BTreeMap<TopicPartition, Offset>| {
+                        m.get(tp).copied().unwrap_or_default()
+                    };
+                    let params = LoadParams {
+                        recovery_point: at(&recovery_points),
+                        log_start_offset: at(&log_starts),
+                        high_watermark: at(&high_watermarks),
+                        cleaner_checkpoint: at(&cleaner_points),
+                        had_clean_shutdown: clean,
+                    };
+                    let opened = Log::open(
+                        dir.join(tp.dir_name()),
+                        tp.clone(),
+                        config.log_config(&tp.topic),
+                        params,
+                        Arc::clone(clock),
+                        handle.clone(),
+                    );
+                    let result = opened.map(|(log, stats)| {
+                        tracing::debug!(partition = %tp, ?stats, "loaded log");
+                        (tp.clone(), log)
+                    });
+                    lock(&results).push(result);
+                }
+            });
+        }
+    });
+    Ok(results.into_inner().unwrap_or_else(PoisonError::into_inner))
 }

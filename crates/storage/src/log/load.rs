@@ -22,6 +22,7 @@
 //!    transaction index rebuilt by that replay, so the snapshot used is at or below the first
 //!    of them.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -37,7 +38,7 @@ use crate::segment::{
     SWAP_FILE_SUFFIX, TIME_INDEX_FILE_SUFFIX, parse_base_offset,
 };
 use crate::txn_index::TXN_INDEX_FILE_SUFFIX;
-use crate::{Clock, LogConfig, Offset, Result};
+use crate::{Clock, LogConfig, Offset, Result, Timestamp};
 
 /// What the data directory's checkpoints say about a log being opened.
 #[derive(Debug, Clone, Copy, Default)]
@@ -115,126 +116,17 @@ pub(super) fn load(
     let now = clock.now();
     let mut stats = LoadStats::default();
     fs::create_dir_all(dir).io("create", dir)?;
-
-    // 1. Leftovers of interrupted deletions, cleans and checkpoint writes.
-    for name in file_names(dir)? {
-        if name.ends_with(DELETED_FILE_SUFFIX)
-            || name.ends_with(CLEANED_FILE_SUFFIX)
-            || name.ends_with(".tmp")
-        {
-            remove_file(&dir.join(&name))?;
-        }
-    }
-
-    // 2. Interrupted swaps: the swap wins.
+    remove_leftovers(dir)?;
     stats.completed_swaps = complete_swaps(dir, &config, clock)?;
-
-    // 3. Segments.
-    let names = file_names(dir)?;
-    let mut bases: Vec<Offset> = names
-        .iter()
-        .filter(|n| n.ends_with(LOG_FILE_SUFFIX))
-        .filter_map(|n| parse_base_offset(n))
-        .collect();
-    bases.sort();
-    for name in &names {
-        let orphan = (name.ends_with(INDEX_FILE_SUFFIX)
-            || name.ends_with(TIME_INDEX_FILE_SUFFIX)
-            || name.ends_with(TXN_INDEX_FILE_SUFFIX))
-            && parse_base_offset(name).is_some_and(|b| bases.binary_search(&b).is_err());
-        if orphan {
-            remove_file(&dir.join(name))?;
-        }
-    }
-
-    let mut segments = std::collections::BTreeMap::new();
-    let mut recovered = Vec::new();
-    // The first segment whose transaction index must be rebuilt by the producer replay.
-    let mut rebuild_txn_from: Option<Offset> = None;
-    let mut i = 0;
-    while i < bases.len() {
-        let base = bases[i];
-        let (mut segment, missing_index) = LogSegment::open(dir, base, "", &config, now)?;
-        let next_base = bases.get(i + 1).copied();
-        let may_be_unflushed = next_base.is_none_or(|n| n > params.recovery_point);
-        let unflushed = !params.had_clean_shutdown && may_be_unflushed;
-        if unflushed || segment.txn_index_damaged() {
-            rebuild_txn_from.get_or_insert(base);
-        }
-        let scan = unflushed || missing_index || !segment.load_tail()?;
-        if scan {
-            if !missing_index && (params.had_clean_shutdown || !may_be_unflushed) {
-                tracing::warn!(dir = %dir.display(), base = base.0, "rebuilding bad index");
-            }
-            stats.rebuilt_indexes += usize::from(missing_index);
-            let outcome = segment.recover()?;
-            stats.recovered_segments += 1;
-            stats.truncated_bytes += outcome.truncated_bytes;
-            recovered.push(base);
-            if let Some(stop) = &outcome.stop {
-                tracing::warn!(
-                    dir = %dir.display(),
-                    base = base.0,
-                    valid_bytes = outcome.valid_bytes,
-                    truncated_bytes = outcome.truncated_bytes,
-                    reason = ?stop,
-                    "truncated log segment during recovery"
-                );
-                // Nothing after a corrupt batch can be trusted: later segments go.
-                for &later in &bases[i + 1..] {
-                    let (doomed, _) = LogSegment::open(dir, later, "", &config, now)?;
-                    stats.truncated_bytes += doomed.size();
-                    doomed.delete_files()?;
-                    stats.deleted_segments += 1;
-                }
-                bases.truncate(i + 1);
-            }
-        }
-        segments.insert(base, segment);
-        i += 1;
-    }
-
-    let log_start_hint = params.log_start_offset.max(Offset::ZERO);
-    if segments.is_empty() {
-        segments.insert(
-            log_start_hint,
-            LogSegment::create(dir, log_start_hint, "", &config, now)?,
-        );
-    }
-    let first_base = *segments.keys().next().unwrap_or(&log_start_hint);
-    let mut log_end = segments
-        .values()
-        .next_back()
-        .map_or(first_base, LogSegment::next_offset);
-    let mut log_start = params.log_start_offset.max(first_base);
-    if log_start > log_end {
-        // Records up to the log start were deleted, and what remained was lost or removed.
-        for (_, segment) in std::mem::take(&mut segments) {
-            segment.delete_files()?;
-        }
-        segments.insert(
-            log_start,
-            LogSegment::create(dir, log_start, "", &config, now)?,
-        );
-        log_end = log_start;
-    }
-    log_start = log_start.min(log_end);
-
-    // Inactive segments trimmed, the active one ready for appends.
-    let count = segments.len();
-    for (n, segment) in segments.values_mut().enumerate() {
-        if n + 1 < count {
-            segment.on_become_inactive()?;
-        } else {
-            segment.on_become_active()?;
-        }
-    }
-    for base in &recovered {
-        if let Some(segment) = segments.get(base) {
-            segment.flush()?;
-        }
-    }
-    sync_dir(dir)?;
+    let bases = segment_bases(dir)?;
+    let opened = open_segments(dir, &config, params, now, bases, &mut stats)?;
+    let OpenedSegments {
+        mut segments,
+        recovered,
+        rebuild_txn_from,
+    } = opened;
+    let (log_start, log_end) = bound_offsets(dir, &config, params, now, &mut segments)?;
+    activate(dir, &mut segments, &recovered)?;
 
     // 5. Producer state, and the transaction indexes that depend on it.
     stats.rebuilt_txn_indexes = segments
@@ -277,6 +169,169 @@ pub(super) fn load(
         offline: false,
     };
     Ok((state, stats))
+}
+
+/// Step 1: leftovers of interrupted deletions, cleans and checkpoint writes.
+fn remove_leftovers(dir: &Path) -> Result<()> {
+    for name in file_names(dir)? {
+        if name.ends_with(DELETED_FILE_SUFFIX)
+            || name.ends_with(CLEANED_FILE_SUFFIX)
+            || name.ends_with(".tmp")
+        {
+            remove_file(&dir.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The base offsets of the `.log` files, in order; index files without a `.log` are removed.
+fn segment_bases(dir: &Path) -> Result<Vec<Offset>> {
+    let names = file_names(dir)?;
+    let mut bases: Vec<Offset> = names
+        .iter()
+        .filter(|n| n.ends_with(LOG_FILE_SUFFIX))
+        .filter_map(|n| parse_base_offset(n))
+        .collect();
+    bases.sort();
+    for name in &names {
+        let orphan = (name.ends_with(INDEX_FILE_SUFFIX)
+            || name.ends_with(TIME_INDEX_FILE_SUFFIX)
+            || name.ends_with(TXN_INDEX_FILE_SUFFIX))
+            && parse_base_offset(name).is_some_and(|b| bases.binary_search(&b).is_err());
+        if orphan {
+            remove_file(&dir.join(name))?;
+        }
+    }
+    Ok(bases)
+}
+
+/// What step 3 opened.
+struct OpenedSegments {
+    segments: BTreeMap<Offset, LogSegment>,
+    /// Segments scanned (and so fsynced in step 4).
+    recovered: Vec<Offset>,
+    /// The first segment whose transaction index must be rebuilt by the producer replay.
+    rebuild_txn_from: Option<Offset>,
+}
+
+/// Step 3: opens the segments in offset order, scanning those that may hold unflushed data
+/// or whose indexes fail their checks; a scan that stops early deletes every later segment.
+fn open_segments(
+    dir: &Path,
+    config: &LogConfig,
+    params: &LoadParams,
+    now: Timestamp,
+    mut bases: Vec<Offset>,
+    stats: &mut LoadStats,
+) -> Result<OpenedSegments> {
+    let mut opened = OpenedSegments {
+        segments: BTreeMap::new(),
+        recovered: Vec::new(),
+        rebuild_txn_from: None,
+    };
+    let mut i = 0;
+    while i < bases.len() {
+        let base = bases[i];
+        let (mut segment, missing_index) = LogSegment::open(dir, base, "", config, now)?;
+        let next_base = bases.get(i + 1).copied();
+        let may_be_unflushed = next_base.is_none_or(|n| n > params.recovery_point);
+        let unflushed = !params.had_clean_shutdown && may_be_unflushed;
+        if unflushed || segment.txn_index_damaged() {
+            opened.rebuild_txn_from.get_or_insert(base);
+        }
+        let scan = unflushed || missing_index || !segment.load_tail()?;
+        if scan {
+            if !missing_index && (params.had_clean_shutdown || !may_be_unflushed) {
+                tracing::warn!(dir = %dir.display(), base = base.0, "rebuilding bad index");
+            }
+            stats.rebuilt_indexes += usize::from(missing_index);
+            let outcome = segment.recover()?;
+            stats.recovered_segments += 1;
+            stats.truncated_bytes += outcome.truncated_bytes;
+            opened.recovered.push(base);
+            if let Some(stop) = &outcome.stop {
+                tracing::warn!(
+                    dir = %dir.display(),
+                    base = base.0,
+                    valid_bytes = outcome.valid_bytes,
+                    truncated_bytes = outcome.truncated_bytes,
+                    reason = ?stop,
+                    "truncated log segment during recovery"
+                );
+                // Nothing after a corrupt batch can be trusted: later segments go.
+                for &later in &bases[i + 1..] {
+                    let (doomed, _) = LogSegment::open(dir, later, "", config, now)?;
+                    stats.truncated_bytes += doomed.size();
+                    doomed.delete_files()?;
+                    stats.deleted_segments += 1;
+                }
+                bases.truncate(i + 1);
+            }
+        }
+        opened.segments.insert(base, segment);
+        i += 1;
+    }
+    Ok(opened)
+}
+
+/// The log start and end the segments allow: the checkpointed log start, unless the
+/// segments begin later; with no segment left at or past the log start, the log restarts
+/// empty there.
+fn bound_offsets(
+    dir: &Path,
+    config: &LogConfig,
+    params: &LoadParams,
+    now: Timestamp,
+    segments: &mut BTreeMap<Offset, LogSegment>,
+) -> Result<(Offset, Offset)> {
+    let log_start_hint = params.log_start_offset.max(Offset::ZERO);
+    if segments.is_empty() {
+        segments.insert(
+            log_start_hint,
+            LogSegment::create(dir, log_start_hint, "", config, now)?,
+        );
+    }
+    let first_base = *segments.keys().next().unwrap_or(&log_start_hint);
+    let mut log_end = segments
+        .values()
+        .next_back()
+        .map_or(first_base, LogSegment::next_offset);
+    let log_start = params.log_start_offset.max(first_base);
+    if log_start > log_end {
+        // Records up to the log start were deleted, and what remained was lost or removed.
+        for (_, segment) in std::mem::take(segments) {
+            segment.delete_files()?;
+        }
+        segments.insert(
+            log_start,
+            LogSegment::create(dir, log_start, "", config, now)?,
+        );
+        log_end = log_start;
+    }
+    Ok((log_start.min(log_end), log_end))
+}
+
+/// Step 4: inactive segments trimmed, the active one ready for appends, and what recovery
+/// rewrote fsynced so the recovery point can start at the log end.
+fn activate(
+    dir: &Path,
+    segments: &mut BTreeMap<Offset, LogSegment>,
+    recovered: &[Offset],
+) -> Result<()> {
+    let count = segments.len();
+    for (n, segment) in segments.values_mut().enumerate() {
+        if n + 1 < count {
+            segment.on_become_inactive()?;
+        } else {
+            segment.on_become_active()?;
+        }
+    }
+    for base in recovered {
+        if let Some(segment) = segments.get(base) {
+            segment.flush()?;
+        }
+    }
+    sync_dir(dir)
 }
 
 /// Finishes swaps a crash interrupted (step 2 of the module docs). Returns how many.

@@ -7,7 +7,7 @@ use bytes::BytesMut;
 use strom_protocol::records::{Compression, RecordBatchBuilder};
 
 use super::*;
-use crate::{LoadParams, ManualClock};
+use crate::{FlushError, LoadParams, ManualClock};
 
 const ORIGIN: AppendOrigin = AppendOrigin::Client {
     leader_epoch: LeaderEpoch(1),

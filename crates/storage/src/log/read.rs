@@ -1,0 +1,210 @@
+//! Reads: whole batches from one segment at a time, bounded by the isolation level, and
+//! Kafka's offset-for-timestamp lookup. File I/O happens after the log's lock is released,
+//! on a view of the segment taken under it.
+
+use std::ops::Bound;
+
+use bytes::Bytes;
+use strom_protocol::records::TimestampType;
+
+use super::{Log, LogState};
+use crate::config::READ_BYTES_MAX;
+use crate::segment::BatchScanner;
+use crate::{Offset, ProducerId, Result, StorageError, Timestamp};
+
+/// The upper bound of a read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchIsolation {
+    /// Up to the log end (followers).
+    LogEnd,
+    /// Up to the high watermark (`read_uncommitted` consumers).
+    HighWatermark,
+    /// Up to the last stable offset, with the aborted transactions in the returned range
+    /// (`read_committed` consumers; Kafka's `TXN_COMMITTED`).
+    TxnCommitted,
+}
+
+/// An aborted transaction a `read_committed` consumer must skip: the producer's records from
+/// `first_offset` up to its abort marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AbortedTxn {
+    pub producer_id: ProducerId,
+    pub first_offset: Offset,
+}
+
+/// Limits of one read.
+#[derive(Debug, Clone, Copy)]
+pub struct FetchParams {
+    /// Bytes wanted (capped at [`READ_BYTES_MAX`]).
+    pub max_bytes: usize,
+    /// Return the first batch even if it alone exceeds `max_bytes` (Kafka does this for the
+    /// first partition of a fetch so a large batch cannot block a consumer).
+    pub min_one_batch: bool,
+    pub isolation: FetchIsolation,
+}
+
+/// The answer to a read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchData {
+    /// Whole batches, exactly as stored; empty if nothing is visible at the offset.
+    pub records: Bytes,
+    pub high_watermark: Offset,
+    pub log_start_offset: Offset,
+    pub log_end_offset: Offset,
+    pub last_stable_offset: Offset,
+    /// For [`FetchIsolation::TxnCommitted`] only: every aborted transaction overlapping the
+    /// returned batches (abort marker at or after the fetch offset, first offset before the
+    /// end of the last batch), in marker order. `None` for the other isolations, as Kafka's
+    /// FetchResponse sends null.
+    pub aborted_transactions: Option<Vec<AbortedTxn>>,
+}
+
+impl Log {
+    /// Reads whole batches starting with the one that holds `start`, from a single segment.
+    /// `start` must lie in `[log start, log end]`; at or past the isolation bound the answer
+    /// is empty. For [`FetchIsolation::TxnCommitted`] the bound is the last stable offset and
+    /// the answer lists the aborted transactions overlapping the returned batches.
+    pub fn read(&self, start: Offset, params: FetchParams) -> Result<FetchData> {
+        let mut data = self.read_records(start, params)?;
+        if params.isolation == FetchIsolation::TxnCommitted {
+            data.aborted_transactions = Some(self.aborted_transactions_in(start, &data.records)?);
+        }
+        Ok(data)
+    }
+
+    fn read_records(&self, start: Offset, params: FetchParams) -> Result<FetchData> {
+        let max_bytes = params.max_bytes.min(READ_BYTES_MAX);
+        let mut position = start;
+        loop {
+            let (view, meta, bound) = {
+                let st = self.state();
+                if st.closed {
+                    return Err(StorageError::LogClosed(self.topic_partition.clone()));
+                }
+                let meta = FetchData {
+                    records: Bytes::new(),
+                    high_watermark: st.high_watermark,
+                    log_start_offset: st.log_start_offset,
+                    log_end_offset: st.log_end_offset,
+                    last_stable_offset: st.last_stable_offset(),
+                    aborted_transactions: None,
+                };
+                if start < st.log_start_offset || start > st.log_end_offset {
+                    return Err(self.out_of_range(&st, start));
+                }
+                let bound = match params.isolation {
+                    FetchIsolation::LogEnd => st.log_end_offset,
+                    FetchIsolation::HighWatermark => st.high_watermark,
+                    FetchIsolation::TxnCommitted => st.last_stable_offset(),
+                };
+                if position >= bound {
+                    return Ok(meta);
+                }
+                let segment = st
+                    .segments
+                    .range(..=position)
+                    .next_back()
+                    .or_else(|| st.segments.range(position..).next())
+                    .map(|(_, s)| s);
+                let Some(segment) = segment else {
+                    return Ok(meta);
+                };
+                (segment.read_view(position), meta, bound)
+            };
+            let target = position.max(view.base_offset);
+            match view.read(target, max_bytes, params.min_one_batch, bound)? {
+                Some(records) => return Ok(FetchData { records, ..meta }),
+                None => {
+                    // Nothing at or after `position` in that segment (a compacted gap, or an
+                    // empty segment): continue from the next one.
+                    let st = self.state();
+                    let next = st
+                        .segments
+                        .range((Bound::Excluded(view.base_offset), Bound::Unbounded))
+                        .next()
+                        .map(|(&b, _)| b);
+                    match next {
+                        Some(b) => position = b.max(position),
+                        None => return Ok(meta),
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn out_of_range(&self, st: &LogState, requested: Offset) -> StorageError {
+        StorageError::OffsetOutOfRange {
+            topic_partition: self.topic_partition.clone(),
+            requested,
+            log_start: st.log_start_offset,
+            log_end: st.log_end_offset,
+        }
+    }
+
+    /// Kafka's offset-for-timestamp: the first record at or after the log start whose
+    /// timestamp is at least `target`, as (offset, timestamp); `None` if none is that new.
+    pub fn offset_for_timestamp(&self, target: Timestamp) -> Result<Option<(Offset, Timestamp)>> {
+        let (file, path, from, size, log_start) = {
+            let st = self.state();
+            let log_start = st.log_start_offset;
+            let Some(segment) = st
+                .segments
+                .values()
+                .find(|s| s.next_offset() > log_start && s.max_timestamp() >= target)
+            else {
+                return Ok(None);
+            };
+            let (_, indexed_offset) = segment.time_index().lookup(target);
+            let (_, position) = segment.offset_index().lookup(indexed_offset.max(log_start));
+            (
+                segment.log_file(),
+                segment.log_path().to_path_buf(),
+                position,
+                segment.size(),
+                log_start,
+            )
+        };
+        let mut scanner = BatchScanner::new(&file, &path, u64::from(from), size);
+        while let Ok(Some((_, batch))) = scanner.next_batch()? {
+            let h = *batch.header();
+            if h.last_offset() < log_start.0 || h.max_timestamp < target.0 {
+                continue;
+            }
+            if h.timestamp_type() == TimestampType::LogAppendTime {
+                let offset = Offset(h.base_offset).max(log_start);
+                return Ok(Some((offset, Timestamp(h.max_timestamp))));
+            }
+            let records = batch
+                .records()
+                .map_err(|source| StorageError::CorruptRecord {
+                    batch_index: 0,
+                    source,
+                })?;
+            for record in records {
+                let record = record.map_err(|source| StorageError::CorruptRecord {
+                    batch_index: 0,
+                    source,
+                })?;
+                let (offset, ts) = (
+                    record.offset(h.base_offset),
+                    record.timestamp(h.base_timestamp),
+                );
+                if ts >= target.0 && offset >= log_start.0 {
+                    return Ok(Some((Offset(offset), Timestamp(ts))));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The newest batch timestamp in the log and the last offset of its batch (Kafka's
+    /// `MAX_TIMESTAMP` lookup, at batch granularity). `None` for an empty log.
+    pub fn max_timestamp_offset(&self) -> Option<(Offset, Timestamp)> {
+        let st = self.state();
+        st.segments
+            .values()
+            .filter(|s| s.max_timestamp() != Timestamp::NONE)
+            .max_by_key(|s| s.max_timestamp())
+            .map(|s| (s.offset_of_max_timestamp(), s.max_timestamp()))
+    }
+}
