@@ -8,9 +8,10 @@ use strom_storage::{FlushError, ProducerStateError, StorageError};
 pub fn storage_error_code(e: &StorageError) -> ErrorCode {
     match e {
         StorageError::CorruptRecord { .. } => ErrorCode::CorruptMessage,
-        StorageError::InvalidRecord { .. } | StorageError::EmptyRecordSet => {
-            ErrorCode::InvalidRecord
-        }
+        StorageError::InvalidRecord { .. }
+        | StorageError::InvalidRecords { .. }
+        | StorageError::EmptyRecordSet => ErrorCode::InvalidRecord,
+        StorageError::InvalidTimestamp { .. } => ErrorCode::InvalidTimestamp,
         StorageError::RecordTooLarge { .. } => ErrorCode::MessageTooLarge,
         StorageError::RecordSetTooLarge { .. } => ErrorCode::RecordListTooLarge,
         StorageError::OffsetOutOfRange { .. } => ErrorCode::OffsetOutOfRange,

@@ -115,6 +115,8 @@ pub fn log_config(image: &MetadataImage, broker: &BrokerConfig, topic: &str) -> 
         } else {
             TimestampType::CreateTime
         },
+        message_timestamp_before_max_ms: unlimited("message.timestamp.before.max.ms"),
+        message_timestamp_after_max_ms: unlimited("message.timestamp.after.max.ms"),
         ..defaults
     }
 }

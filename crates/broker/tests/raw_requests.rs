@@ -142,3 +142,34 @@ async fn keyless_records_on_a_compacted_topic_are_named_in_record_errors() {
     assert_eq!((keyed.error_code, keyed.base_offset), (0, 0));
     broker.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn timestamps_beyond_the_bounds_are_invalid_timestamp_with_record_errors() {
+    // A record stamped further ahead than message.timestamp.after.max.ms (an hour by
+    // default) refuses its batch with INVALID_TIMESTAMP, and Produce v8+ names the record by
+    // its position in the batch; the same records with current timestamps are accepted.
+    use strom_protocol::records::{Compression, RecordBatchBuilder};
+    let dir = tempfile::tempdir().unwrap();
+    let broker = TestBroker::start(dir.path()).await;
+    let conn = broker.connect().await;
+    create_topic(&conn, "clock", 1).await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let batch_at = |offsets: [i64; 3]| {
+        let mut b = RecordBatchBuilder::new(Compression::Lz4, 0);
+        for ahead in offsets {
+            b.append(now + ahead, Some(b"k"), Some(b"v"), &[]);
+        }
+        b.build().unwrap()
+    };
+    let hours = 60 * 60 * 1000;
+    let r = produce(&conn, "clock", 0, batch_at([0, 2 * hours, 0]), 9).await;
+    assert_eq!(r.error_code, ErrorCode::InvalidTimestamp.code());
+    let indexes: Vec<i32> = r.record_errors.iter().map(|e| e.batch_index).collect();
+    assert_eq!(indexes, vec![1]);
+    let ok = produce(&conn, "clock", 0, batch_at([0, 1000, 2000]), 9).await;
+    assert_eq!((ok.error_code, ok.base_offset), (0, 0));
+    broker.stop().await;
+}

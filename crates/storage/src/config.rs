@@ -41,6 +41,14 @@ pub const SEGMENT_BYTES_MAX: u64 = i32::MAX as u64;
 pub const SEGMENT_INDEX_BYTES_MIN: u64 = 12;
 /// The most bytes one read returns, whatever the caller asks for.
 pub const READ_BYTES_MAX: usize = 64 * 1024 * 1024;
+/// How many times its topic's `max.message.bytes` one batch's records may grow to when a
+/// compressed batch is decompressed (to validate it on append, or to find an offset by
+/// timestamp). Text compresses about tenfold; a batch that claims to inflate further is
+/// treated as a decompression bomb and refused without the memory being allocated.
+pub const DECOMPRESSION_RATIO_MAX: usize = 64;
+/// The ceiling on one batch's decompressed records, whatever `max.message.bytes` says, so
+/// a topic with huge messages cannot make one decompression take gigabytes.
+pub const DECOMPRESSED_BATCH_BYTES_MAX: usize = 256 * 1024 * 1024;
 
 /// Configuration of one partition's log.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,8 +81,14 @@ pub struct LogConfig {
     pub max_message_bytes: usize,
     /// `message.timestamp.type`: `LogAppendTime` makes the broker stamp every batch.
     pub message_timestamp_type: TimestampType,
-    /// Decode every record on append (count, offset deltas, record framing) rather than
-    /// checking only the header and CRC. Always on for compacted topics, which must see keys.
+    /// `message.timestamp.before.max.ms`: how far behind the broker's clock a CreateTime
+    /// record's timestamp may be. `None` (Kafka's default, `Long.MAX_VALUE`) is no limit.
+    pub message_timestamp_before_max_ms: Option<i64>,
+    /// `message.timestamp.after.max.ms`: how far ahead of the broker's clock a CreateTime
+    /// record's timestamp may be (Kafka's default: one hour). `None` is no limit.
+    pub message_timestamp_after_max_ms: Option<i64>,
+    /// Decode every record of a replicated append too (the leader's appends always decode
+    /// them). Always on for compacted topics, which must see keys.
     pub validate_records_on_append: bool,
     /// Bound on callers waiting for an fsync of this log at once.
     pub flush_waiters_max: usize,
@@ -97,6 +111,8 @@ impl Default for LogConfig {
             min_compaction_lag_ms: 0,
             max_message_bytes: 1024 * 1024 + 12,
             message_timestamp_type: TimestampType::CreateTime,
+            message_timestamp_before_max_ms: None,
+            message_timestamp_after_max_ms: Some(60 * 60 * 1000),
             validate_records_on_append: false,
             flush_waiters_max: 100_000,
         }
@@ -127,14 +143,37 @@ impl LogConfig {
                 self.min_cleanable_dirty_ratio
             ));
         }
+        for (name, bound) in [
+            (
+                "message.timestamp.before.max.ms",
+                self.message_timestamp_before_max_ms,
+            ),
+            (
+                "message.timestamp.after.max.ms",
+                self.message_timestamp_after_max_ms,
+            ),
+        ] {
+            if bound.is_some_and(|ms| ms < 0) {
+                return bad(format!("{name} must not be negative"));
+            }
+        }
         if self.flush_waiters_max == 0 {
             return bad("flush_waiters_max must be positive".into());
         }
         Ok(())
     }
 
-    /// Whether appends decode records (see [`LogConfig::validate_records_on_append`]).
+    /// Whether replicated appends decode records (see
+    /// [`LogConfig::validate_records_on_append`]); the leader's always do.
     pub fn decodes_records_on_append(&self) -> bool {
         self.validate_records_on_append || self.cleanup_policy.compacts()
+    }
+
+    /// The most bytes one batch of this topic may decompress to: `max.message.bytes` times
+    /// [`DECOMPRESSION_RATIO_MAX`], at most [`DECOMPRESSED_BATCH_BYTES_MAX`].
+    pub fn decompressed_batch_bytes_max(&self) -> usize {
+        self.max_message_bytes
+            .saturating_mul(DECOMPRESSION_RATIO_MAX)
+            .min(DECOMPRESSED_BATCH_BYTES_MAX)
     }
 }

@@ -39,6 +39,27 @@ pub enum StorageError {
         reason: &'static str,
     },
 
+    /// Batch number `batch_index` has a good CRC but records that break Kafka's rules: their
+    /// framing, count or offset deltas (then `record_errors` is empty), or, one by one, a
+    /// missing key on a compacted topic (then `record_errors` names them). Kafka's
+    /// `INVALID_RECORD`; `message` is Kafka's text for it.
+    #[error("{message}")]
+    InvalidRecords {
+        batch_index: usize,
+        message: String,
+        record_errors: Vec<RejectedRecord>,
+    },
+
+    /// Records of batch `batch_index` whose timestamps are outside
+    /// `message.timestamp.before.max.ms` / `message.timestamp.after.max.ms` of the broker's
+    /// clock, or a producer's batch that claims LogAppendTime (Kafka's `INVALID_TIMESTAMP`).
+    #[error("{message}")]
+    InvalidTimestamp {
+        batch_index: usize,
+        message: String,
+        record_errors: Vec<RejectedRecord>,
+    },
+
     /// One batch is larger than `max.message.bytes`.
     #[error("record batch of {size} bytes exceeds max.message.bytes {max}")]
     RecordTooLarge { size: usize, max: usize },
@@ -124,6 +145,31 @@ pub enum StorageError {
     /// A test asked the operation to stop here, as a crash would.
     #[error("injected crash at {0}")]
     InjectedCrash(&'static str),
+}
+
+impl StorageError {
+    /// The records an append refused one by one, for Produce v8+ `record_errors`: empty for
+    /// every error but [`StorageError::InvalidRecords`] and [`StorageError::InvalidTimestamp`].
+    /// At most [`REJECTED_RECORDS_MAX`] are kept, in batch order.
+    pub fn record_errors(&self) -> &[RejectedRecord] {
+        match self {
+            StorageError::InvalidRecords { record_errors, .. }
+            | StorageError::InvalidTimestamp { record_errors, .. } => record_errors,
+            _ => &[],
+        }
+    }
+}
+
+/// The most refused records one error keeps (their total is in its message): a hostile batch
+/// of a million keyless records must not cost a million messages.
+pub const REJECTED_RECORDS_MAX: usize = 1000;
+
+/// One record an append refused (Kafka's `RecordError`): its position in its batch (Kafka's
+/// `batchIndex`, 0 for the first record) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedRecord {
+    pub record_index: i32,
+    pub message: String,
 }
 
 /// Why a durability wait did not end with the data on disk. Cloned to every waiter of a

@@ -53,8 +53,11 @@ pub use checkpoint::{
 };
 pub use cleaner::{CleanStats, CleanerConfig, LogCleaner};
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use config::{CleanupPolicy, LogConfig, READ_BYTES_MAX, SEGMENT_BYTES_MAX};
-pub use error::{FlushError, Result, StorageError};
+pub use config::{
+    CleanupPolicy, DECOMPRESSED_BATCH_BYTES_MAX, DECOMPRESSION_RATIO_MAX, LogConfig,
+    READ_BYTES_MAX, SEGMENT_BYTES_MAX,
+};
+pub use error::{FlushError, REJECTED_RECORDS_MAX, RejectedRecord, Result, StorageError};
 pub use flush::{DurabilityListener, FlushHandle, FlushScheduler, FlushWaiter};
 pub use index::{OffsetIndex, TimeIndex};
 pub use leader_epoch::LeaderEpochFileCache;

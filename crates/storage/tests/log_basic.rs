@@ -32,8 +32,8 @@ fn append_assigns_consecutive_offsets_in_place() {
 
 #[test]
 fn append_rejects_bad_crc_and_truncated_batches_precisely() {
-    // A flipped byte is a CRC error naming the batch; a short buffer is a truncation; neither
-    // changes the log.
+    // A flipped byte is a CRC error naming the batch (in a coordinator's record set, which
+    // may hold several); a short buffer is a truncation; neither changes the log.
     let dir = tempfile::tempdir().unwrap();
     let o = open(dir.path(), small_config(), clock(), LoadParams::default());
     let mut set = batch(1, 1, 10, 0);
@@ -41,7 +41,10 @@ fn append_rejects_bad_crc_and_truncated_batches_precisely() {
     let last = bad.len() - 1;
     bad[last] ^= 0xff;
     set.extend_from_slice(&bad);
-    match o.log.append(set, EPOCH) {
+    let coordinator = AppendOrigin::Coordinator {
+        leader_epoch: strom_storage::LeaderEpoch(1),
+    };
+    match o.log.append(set, coordinator) {
         Err(StorageError::CorruptRecord { batch_index: 1, .. }) => {}
         other => panic!("expected corrupt batch 1, got {other:?}"),
     }

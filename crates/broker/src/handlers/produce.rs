@@ -161,9 +161,7 @@ fn append(
     version: i16,
 ) -> Option<strom_storage::Offset> {
     // The log assigns offsets in place, so it needs the bytes to itself; a slice of a shared
-    // request frame is copied once here. The shared original stays for naming the records
-    // of a refused batch.
-    let original = records.clone();
+    // request frame is copied once here.
     let records = records
         .try_into_mut()
         .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
@@ -190,56 +188,21 @@ fn append(
             tracing::debug!(partition = %partition.topic_partition, error = %e, "append refused");
             response.error_code = code.code();
             response.error_message = Some(e.to_string());
-            if version >= 8
-                && let StorageError::InvalidRecord { batch_index, .. } = &e
-                && partition.log.config().cleanup_policy.compacts()
-            {
-                let keyless = keyless_records(&original, *batch_index);
-                if !keyless.is_empty() {
-                    let message = format!(
-                        "Compacted topic cannot accept message without key in topic partition \
-                         {}.",
-                        partition.topic_partition
-                    );
-                    response.error_message = Some(format!(
-                        "One or more records have been rejected due to {} record errors in \
-                         total, and only showing the first three errors at most: [{}]",
-                        keyless.len(),
-                        keyless
-                            .iter()
-                            .take(3)
-                            .map(|i| format!("{i}: {message}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                    response.record_errors = keyless
-                        .into_iter()
-                        .take(RECORD_ERRORS_MAX)
-                        .map(|index| BatchIndexAndErrorMessage {
-                            batch_index: index,
-                            batch_index_error_message: Some(message.clone()),
-                            ..BatchIndexAndErrorMessage::default()
-                        })
-                        .collect();
-                }
+            if version >= 8 {
+                // Records the log refused one by one (missing keys, bad timestamps), each
+                // named by its position in the batch.
+                response.record_errors = e
+                    .record_errors()
+                    .iter()
+                    .take(RECORD_ERRORS_MAX)
+                    .map(|r| BatchIndexAndErrorMessage {
+                        batch_index: r.record_index,
+                        batch_index_error_message: Some(r.message.clone()),
+                        ..BatchIndexAndErrorMessage::default()
+                    })
+                    .collect();
             }
             None
         }
     }
-}
-
-/// The positions, within batch number `batch_index` of `records`, of records without a key
-/// (what a compacted topic refuses). Runs only on the error path.
-fn keyless_records(records: &Bytes, batch_index: usize) -> Vec<i32> {
-    let Some(Ok(batch)) = BatchIter::new(records.clone()).nth(batch_index) else {
-        return Vec::new();
-    };
-    let Ok(iter) = batch.records() else {
-        return Vec::new();
-    };
-    iter.map_while(Result::ok)
-        .enumerate()
-        .filter(|(_, r)| r.key.is_none())
-        .filter_map(|(i, _)| i32::try_from(i).ok())
-        .collect()
 }

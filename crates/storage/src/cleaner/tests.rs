@@ -214,16 +214,26 @@ fn tombstones_go_only_after_delete_retention_and_a_previous_clean() {
 
 #[test]
 fn keyless_records_are_rejected_on_compacted_topics() {
-    // A record without a key cannot be compacted, so the append is refused as Kafka does.
+    // A record without a key cannot be compacted, so the append is refused as Kafka does,
+    // naming each keyless record by its position in the batch.
     let dir = tempfile::tempdir().unwrap();
     let f = open(dir.path(), config(), LoadParams::default());
     let mut b = RecordBatchBuilder::new(Compression::None, 0);
+    b.append(0, Some(b"k"), Some(b"v"), &[]);
     b.append(0, None, Some(b"v"), &[]);
     let batch = BytesMut::from(&b.build().unwrap()[..]);
-    assert!(matches!(
-        f.log.append(batch, ORIGIN),
-        Err(StorageError::InvalidRecord { batch_index: 0, .. })
-    ));
+    let refused = f.log.append(batch, ORIGIN).unwrap_err();
+    assert!(
+        matches!(refused, StorageError::InvalidRecords { batch_index: 0, .. }),
+        "{refused:?}"
+    );
+    let indexes: Vec<i32> = refused
+        .record_errors()
+        .iter()
+        .map(|r| r.record_index)
+        .collect();
+    assert_eq!(indexes, vec![1]);
+    assert_eq!(f.log.log_end_offset(), Offset(0));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use strom_protocol::records::{
     TimestampType, set_base_offset, set_log_append_time, set_partition_leader_epoch,
 };
 
-use super::validator::validate;
+use super::validator::{ValidationContext, validate};
 use super::{Log, LogState};
 use crate::producer_state::{CheckLevel, PreparedAppend, ProducerBatch};
 use crate::segment::BatchInfo;
@@ -121,8 +121,14 @@ impl Log {
     pub fn append(self: &Arc<Self>, records: BytesMut, origin: AppendOrigin) -> Result<AppendInfo> {
         let mut records = records;
         let config = self.config();
-        let validated = validate(&records, &config, origin)?;
         let now = self.clock.now();
+        let cx = ValidationContext {
+            topic_partition: &self.topic_partition,
+            config: &config,
+            origin,
+            now,
+        };
+        let validated = validate(&mut records, &cx)?;
         let mut st = self.state();
         self.usable(&st)?;
         // The config may have changed between validation and the lock; keys checked against
