@@ -241,6 +241,47 @@ impl SegmentReadView {
         Ok(None)
     }
 
+    /// The header of the batch at `position`, or `None` where the segment's batches end
+    /// (its end, or bytes that are not a whole header).
+    pub fn header_at(&self, position: u64) -> Result<Option<RecordBatchHeader>> {
+        if position + RECORD_BATCH_HEADER_SIZE as u64 > self.size {
+            return Ok(None);
+        }
+        let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
+        let n = read_fully_at(&self.file, &mut head, position).io("read", &self.path)?;
+        let header = RecordBatchHeader::parse(&head[..n]).ok();
+        Ok(header.filter(|h| position + h.total_size() as u64 <= self.size))
+    }
+
+    /// The whole batch at `position` whose header is `header` (from
+    /// [`SegmentReadView::header_at`]), its CRC checked; `None` if it claims more than
+    /// [`SCAN_BATCH_BYTES_MAX`], which only corruption does.
+    pub fn batch_at(
+        &self,
+        position: u64,
+        header: &RecordBatchHeader,
+    ) -> Result<Option<RecordBatch>> {
+        let size = header.total_size();
+        if size > SCAN_BATCH_BYTES_MAX || position + size as u64 > self.size {
+            return Ok(None);
+        }
+        let mut buf = BytesMut::zeroed(size);
+        let n = read_fully_at(&self.file, &mut buf, position).io("read", &self.path)?;
+        let corrupt = |source| StorageError::CorruptRecord {
+            batch_index: 0,
+            source,
+        };
+        if n < size {
+            return Err(corrupt(RecordError::Truncated {
+                needed: size,
+                available: n,
+            }));
+        }
+        let batch = RecordBatch::new(buf.freeze()).map_err(corrupt)?;
+        batch.verify_crc().map_err(corrupt)?;
+        Ok(Some(batch))
+    }
+
     /// Whole batches starting with the one that holds `start`, at most `max_bytes` of them
     /// (but at least one if `min_one_batch`), none at or beyond `max_offset`.
     pub fn read(

@@ -173,6 +173,47 @@ fn offset_for_timestamp_finds_first_record_at_or_after() {
 }
 
 #[test]
+fn offset_for_timestamp_decompresses_within_the_topic_bound() {
+    // A stored batch whose records inflate past max.message.bytes x 64 (one a follower
+    // copied, which the leader's validator never saw) makes the lookup fail, not allocate;
+    // a batch within the bound is searched as usual.
+    let dir = tempfile::tempdir().unwrap();
+    let config = LogConfig {
+        max_message_bytes: 4 * 1024,
+        ..small_config()
+    };
+    let o = open(dir.path(), config, clock(), LoadParams::default());
+    let mut small = strom_protocol::records::RecordBatchBuilder::new(
+        strom_protocol::records::Compression::Zstd,
+        0,
+    );
+    small.append(1000, Some(b"k"), Some(&[0u8; 1000][..]), &[]);
+    let mut bomb = strom_protocol::records::RecordBatchBuilder::new(
+        strom_protocol::records::Compression::Zstd,
+        1,
+    );
+    bomb.append(2000, Some(b"k"), Some(&vec![0u8; 1024 * 1024][..]), &[]);
+    for b in [small, bomb] {
+        let bytes = BytesMut::from(&b.build().unwrap()[..]);
+        o.log.append(bytes, AppendOrigin::Replication).unwrap();
+    }
+    assert_eq!(
+        o.log.offset_for_timestamp(Timestamp(1000)).unwrap(),
+        Some((Offset(0), Timestamp(1000)))
+    );
+    match o.log.offset_for_timestamp(Timestamp(1500)) {
+        Err(StorageError::CorruptRecord { source, .. }) => assert!(
+            matches!(
+                source,
+                strom_protocol::records::RecordError::DecompressedTooLarge { limit: 262_144 }
+            ),
+            "{source:?}"
+        ),
+        other => panic!("expected the bound to refuse, got {other:?}"),
+    }
+}
+
+#[test]
 fn log_append_time_topics_stamp_the_broker_clock() {
     // With LogAppendTime every batch's max timestamp becomes the append time and the CRC is
     // recomputed so the batch stays valid.

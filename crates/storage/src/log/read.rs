@@ -9,7 +9,6 @@ use strom_protocol::records::TimestampType;
 
 use super::{Log, LogState};
 use crate::config::READ_BYTES_MAX;
-use crate::segment::BatchScanner;
 use crate::{Offset, ProducerId, Result, StorageError, Timestamp};
 
 /// The upper bound of a read.
@@ -143,8 +142,16 @@ impl Log {
 
     /// Kafka's offset-for-timestamp: the first record at or after the log start whose
     /// timestamp is at least `target`, as (offset, timestamp); `None` if none is that new.
+    ///
+    /// The work one call may cause is bounded: batches are skipped by their 61-byte headers
+    /// from the time index's entry onwards, and only the one batch that holds the answer is
+    /// read whole (at most `segment::SCAN_BATCH_BYTES_MAX` bytes, checked against the segment) and
+    /// decompressed within [`LogConfig::decompressed_batch_bytes_max`]. It does blocking file
+    /// I/O: call it off the async workers.
+    ///
+    /// [`LogConfig::decompressed_batch_bytes_max`]: crate::LogConfig::decompressed_batch_bytes_max
     pub fn offset_for_timestamp(&self, target: Timestamp) -> Result<Option<(Offset, Timestamp)>> {
-        let (file, path, from, size, log_start) = {
+        let (view, log_start, decompressed_max) = {
             let st = self.state();
             let log_start = st.log_start_offset;
             let Some(segment) = st
@@ -155,36 +162,32 @@ impl Log {
                 return Ok(None);
             };
             let (_, indexed_offset) = segment.time_index().lookup(target);
-            let (_, position) = segment.offset_index().lookup(indexed_offset.max(log_start));
-            (
-                segment.log_file(),
-                segment.log_path().to_path_buf(),
-                position,
-                segment.size(),
-                log_start,
-            )
+            let view = segment.read_view(indexed_offset.max(log_start));
+            (view, log_start, st.config.decompressed_batch_bytes_max())
         };
-        let mut scanner = BatchScanner::new(&file, &path, u64::from(from), size);
-        while let Ok(Some((_, batch))) = scanner.next_batch()? {
-            let h = *batch.header();
+        let corrupt = |source| StorageError::CorruptRecord {
+            batch_index: 0,
+            source,
+        };
+        let mut position = u64::from(view.scan_from);
+        while let Some(h) = view.header_at(position)? {
+            let size = h.total_size() as u64;
             if h.last_offset() < log_start.0 || h.max_timestamp < target.0 {
+                position += size;
                 continue;
             }
             if h.timestamp_type() == TimestampType::LogAppendTime {
                 let offset = Offset(h.base_offset).max(log_start);
                 return Ok(Some((offset, Timestamp(h.max_timestamp))));
             }
+            let Some(batch) = view.batch_at(position, &h)? else {
+                return Ok(None);
+            };
             let records = batch
-                .records()
-                .map_err(|source| StorageError::CorruptRecord {
-                    batch_index: 0,
-                    source,
-                })?;
+                .records_with_limit(decompressed_max)
+                .map_err(corrupt)?;
             for record in records {
-                let record = record.map_err(|source| StorageError::CorruptRecord {
-                    batch_index: 0,
-                    source,
-                })?;
+                let record = record.map_err(corrupt)?;
                 let (offset, ts) = (
                     record.offset(h.base_offset),
                     record.timestamp(h.base_timestamp),
@@ -193,6 +196,7 @@ impl Log {
                     return Ok(Some((Offset(offset), Timestamp(ts))));
                 }
             }
+            position += size;
         }
         Ok(None)
     }
