@@ -101,6 +101,7 @@ fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManage
         cleaner_backoff_ms: config.log_cleaner_backoff_ms,
         producer_id_expiration_ms: config.producer_id_expiration_ms,
         producer_id_expiration_check_interval_ms: config.producer_id_expiration_check_interval_ms,
+        open_files_max: strom_storage::open_files_max_default(),
     }
 }
 

@@ -42,18 +42,13 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     {
         let mut file = File::create(&tmp).io("create", &tmp)?;
         file.write_all(contents).io("write", &tmp)?;
-        file.sync_all().io("fsync", &tmp)?;
+        crate::fsync::sync_all(&file, &tmp)?;
     }
     fs::rename(&tmp, path).io("rename", path)?;
     sync_dir(path.parent().unwrap_or(Path::new(".")))
 }
 
-/// Fsyncs a directory, making creations, renames and deletions inside it durable.
-pub fn sync_dir(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .io("fsync directory", dir)
-}
+pub use crate::fsync::sync_dir;
 
 fn tmp_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();

@@ -169,10 +169,21 @@ impl LogCleaner {
     /// Cleanable segments (with each one's end), the first dirty offset, the config, and
     /// the transaction indexes that may name aborted transactions in them.
     fn cleanable(&self, log: &Log) -> Option<Cleanable> {
+        match self.try_cleanable(log) {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::warn!(partition = %log.topic_partition(), error = %e,
+                    "cannot open the segments to clean");
+                None
+            }
+        }
+    }
+
+    fn try_cleanable(&self, log: &Log) -> Result<Option<Cleanable>> {
         let now = log.clock().now();
         let st = log.state();
         if st.closed || st.offline || !st.config.cleanup_policy.compacts() {
-            return None;
+            return Ok(None);
         }
         let config = Arc::clone(&st.config);
         let active_base = st.active().base_offset();
@@ -193,9 +204,9 @@ impl LogCleaner {
                     id: s.id(),
                     base: s.base_offset(),
                     size: s.size(),
-                    file: s.log_file(),
+                    file: s.log_file()?,
                     path: s.log_path().to_path_buf(),
-                    txn_index: s.txn_index().view(),
+                    txn_index: s.txn_index().view()?,
                 },
                 end,
             ));
@@ -207,8 +218,8 @@ impl LogCleaner {
             .map(LogSegment::txn_index)
             .filter(|index| !index.is_empty())
             .map(|index| index.view())
-            .collect();
-        (!out.is_empty()).then_some((out, first_dirty, config, txn_indexes))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((!out.is_empty()).then_some((out, first_dirty, config, txn_indexes)))
     }
 
     /// Cleans `log` if it is dirty enough. Returns what was done, or `None` if nothing was.
@@ -371,7 +382,14 @@ impl LogCleaner {
     ) -> Result<()> {
         let dir = log.dir().to_path_buf();
         let base = group[0].base;
-        let mut dest = LogSegment::create(&dir, base, CLEANED_FILE_SUFFIX, &plan.config, plan.now)?;
+        let mut dest = LogSegment::create_in(
+            log.files(),
+            &dir,
+            base,
+            CLEANED_FILE_SUFFIX,
+            &plan.config,
+            plan.now,
+        )?;
         let mut last_batch: Option<RecordBatchHeader> = None;
         for s in group {
             let mut scanner = BatchScanner::new(&s.file, &s.path, 0, s.size);

@@ -114,9 +114,11 @@ pub enum StorageError {
 
     /// An earlier write or fsync failed (a full disk, an I/O error), so the log's state on
     /// disk is unknown and it takes no more writes until the broker restarts and recovers
-    /// it (Kafka takes the log directory offline).
+    /// it (Kafka takes the log directory offline); or its directory could not be loaded at
+    /// start (see [`crate::LogManager::offline_partitions`]).
     #[error(
-        "log {0} is offline after a failed write or flush; restart the broker once the disk is fixed"
+        "log {0} is offline after a failed write, flush or load; restart the broker once the \
+         disk is fixed"
     )]
     LogOffline(TopicPartition),
 
@@ -141,6 +143,11 @@ pub enum StorageError {
     /// `TRANSACTION_COORDINATOR_FENCED`).
     #[error(transparent)]
     ProducerState(crate::ProducerStateError),
+
+    /// Loading a partition's directory hit a broken invariant (a bug, or bytes on disk that a
+    /// check should have refused); the partition stays offline.
+    #[error("loading the log panicked: {0}")]
+    LoadPanicked(String),
 
     /// A test asked the operation to stop here, as a crash would.
     #[error("injected crash at {0}")]

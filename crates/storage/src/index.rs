@@ -5,35 +5,55 @@
 //!   offset) then the byte position of a batch in the `.log` (`u32`), big-endian. An entry
 //!   names a batch's last offset and the position where that batch starts, so the batch that
 //!   holds an offset is found by looking up the largest entry at or below it and scanning
-//!   batch headers forward from there.
+//!   batch headers forward from there. Entries strictly increase in both fields, and no entry
+//!   has position 0 (the first batch of a segment is never indexed).
 //! - `.timeindex` entries are 12 bytes: a timestamp (`i64`, milliseconds) then a relative
 //!   offset (`u32`), big-endian. An entry means "no batch before this offset has a larger
 //!   timestamp"; timestamps strictly increase along the file.
 //!
-//! A new index is preallocated to `segment.index.bytes` (zeros) and trimmed to its entries
-//! when the segment stops being active or is closed, as Kafka does. An index that was not
-//! trimmed (a crash) reads back with zero entries after the real ones, which breaks the
-//! strict ordering that [`OffsetIndex::sanity_check`] demands, so it gets rebuilt.
+//! The file holds exactly its entries. An index reads as ending at the first entry that
+//! breaks this order, as in Kafka, so the zero-filled tail of an index preallocated by an
+//! earlier version, or of one a crash left untrimmed, is not read as entries (and a segment
+//! that may hold unflushed data is rebuilt by recovery anyway).
 //!
-//! Entries are also kept in memory (a copy of the file, bounded by `segment.index.bytes` per
-//! segment), and written with positional writes, so the crate needs no `mmap` and no
-//! `unsafe`. Lookups are binary searches over that copy.
+//! Memory follows the data being written, not the number of index files:
+//!
+//! - the active segment's entries live in memory, where appends add them; the file is
+//!   written from them, whole, when the segment stops being active (a roll, a close), and
+//!   the flush that follows fsyncs it (an active segment is rebuilt by recovery after a
+//!   crash, so its file need not be current until then);
+//! - an inactive segment's index stays on disk and is searched with positional reads: a
+//!   binary search over the file that reads one entry per step until a few hundred remain,
+//!   then those in one read, so the page cache, not the process, holds what is hot. Opening
+//!   one reads only its first and last entries.
+//!
+//! Descriptors come from the data directory's [`FileCache`], so an index holds none while
+//! idle. The crate needs no `mmap` and no `unsafe`.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Read;
+use std::fs::{self, File};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::SEGMENT_BYTES_MAX;
 use crate::error::IoContext;
+use crate::file_cache::{FileCache, FileKey, FileKind, OPEN_FILES_MIN};
+use crate::segment::read_fully_at;
 use crate::{Offset, Result, Timestamp};
+
+/// Entries read at once: when scanning a file for its valid prefix, and at the end of a
+/// binary search on disk.
+const INDEX_READ_ENTRIES: usize = 512;
 
 /// One fixed-size index entry and its big-endian encoding.
 pub(crate) trait IndexEntry: Copy + std::fmt::Debug {
     const SIZE: usize;
-    fn encode(&self) -> Vec<u8>;
+    fn encode_into(&self, out: &mut Vec<u8>);
     fn decode(bytes: &[u8]) -> Self;
+    /// Whether `next` may follow `self` in a valid index.
+    fn precedes(&self, next: &Self) -> bool;
+    /// Whether the entry can be the first of a valid index (a zero entry cannot).
+    fn can_be_first(&self) -> bool;
 }
 
 /// `.index` entry: (relative offset, position).
@@ -45,17 +65,21 @@ pub(crate) struct OffsetEntry {
 
 impl IndexEntry for OffsetEntry {
     const SIZE: usize = 8;
-    fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(Self::SIZE);
+    fn encode_into(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.relative_offset.to_be_bytes());
         out.extend_from_slice(&self.position.to_be_bytes());
-        out
     }
     fn decode(b: &[u8]) -> Self {
         OffsetEntry {
             relative_offset: u32::from_be_bytes([b[0], b[1], b[2], b[3]]),
             position: u32::from_be_bytes([b[4], b[5], b[6], b[7]]),
         }
+    }
+    fn precedes(&self, next: &Self) -> bool {
+        self.relative_offset < next.relative_offset && self.position < next.position
+    }
+    fn can_be_first(&self) -> bool {
+        self.position > 0
     }
 }
 
@@ -68,11 +92,9 @@ pub(crate) struct TimeEntry {
 
 impl IndexEntry for TimeEntry {
     const SIZE: usize = 12;
-    fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(Self::SIZE);
+    fn encode_into(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.timestamp.to_be_bytes());
         out.extend_from_slice(&self.relative_offset.to_be_bytes());
-        out
     }
     fn decode(b: &[u8]) -> Self {
         let mut ts = [0u8; 8];
@@ -82,124 +104,457 @@ impl IndexEntry for TimeEntry {
             relative_offset: u32::from_be_bytes([b[8], b[9], b[10], b[11]]),
         }
     }
+    fn precedes(&self, next: &Self) -> bool {
+        self.timestamp < next.timestamp && self.relative_offset <= next.relative_offset
+    }
+    fn can_be_first(&self) -> bool {
+        *self != TimeEntry::decode(&[0; 12])
+    }
 }
 
-/// The file and in-memory copy shared by both index kinds.
+/// The file and entries shared by both index kinds.
 #[derive(Debug)]
 struct IndexFile<E> {
     path: PathBuf,
-    file: Arc<File>,
-    entries: Vec<E>,
-    /// Entries the file has room for; appends beyond are refused (the segment rolls).
+    key: FileKey,
+    files: Arc<FileCache>,
+    /// The entries, while the segment is active (or being rebuilt); `None` once the file
+    /// holds them all.
+    loaded: Option<Vec<E>>,
+    /// `loaded` differs from the file.
+    dirty: bool,
+    /// The valid entries in the file (the first `on_disk` of it).
+    on_disk: usize,
+    /// Whole entries the file's length holds (more than `on_disk` if a tail is not entries).
+    file_entries: usize,
+    /// The first and last entries, loaded or on disk.
+    first: Option<E>,
+    last: Option<E>,
+    /// Entries an active index has room for; appends beyond are refused (the segment rolls).
     max_entries: usize,
-    /// The file length was not a whole number of entries.
+    /// The file's length was not a whole number of entries when it was opened.
     ragged: bool,
 }
 
 impl<E: IndexEntry> IndexFile<E> {
-    fn open_options() -> OpenOptions {
-        let mut o = OpenOptions::new();
-        o.read(true).write(true).create(true);
-        o
-    }
-
-    /// Creates an empty index, preallocated to `max_bytes`.
-    fn create(path: PathBuf, max_bytes: u64) -> Result<Self> {
-        let file = Self::open_options()
+    /// A new, empty index; the file is created empty.
+    fn create(files: Arc<FileCache>, key: FileKey, path: PathBuf, max_bytes: u64) -> Result<Self> {
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
             .truncate(true)
             .open(&path)
             .io("create index", &path)?;
-        let max_entries = (max_bytes as usize) / E::SIZE;
-        file.set_len((max_entries * E::SIZE) as u64)
-            .io("preallocate index", &path)?;
+        drop(file);
         Ok(IndexFile {
             path,
-            file: Arc::new(file),
-            entries: Vec::new(),
-            max_entries,
+            key,
+            files,
+            loaded: Some(Vec::new()),
+            dirty: false,
+            on_disk: 0,
+            file_entries: 0,
+            first: None,
+            last: None,
+            max_entries: max_entries::<E>(max_bytes),
             ragged: false,
         })
     }
 
-    /// Opens an existing index, reading every entry the file's length implies.
-    fn open(path: PathBuf, max_bytes: u64) -> Result<Self> {
-        let mut file = Self::open_options().open(&path).io("open index", &path)?;
-        let len = file.metadata().io("stat index", &path)?.len();
-        let len = len.min(SEGMENT_BYTES_MAX);
-        let mut bytes = Vec::with_capacity(len as usize);
-        (&mut file)
-            .take(len)
-            .read_to_end(&mut bytes)
-            .io("read index", &path)?;
-        let entries: Vec<E> = bytes.chunks_exact(E::SIZE).map(E::decode).collect();
-        let max_entries = ((max_bytes as usize) / E::SIZE).max(entries.len());
-        Ok(IndexFile {
+    /// An existing index, left on disk: only its length and its first and last entries are
+    /// read, unless those show a tail that is not entries, which is then found by a scan.
+    fn open(files: Arc<FileCache>, key: FileKey, path: PathBuf, max_bytes: u64) -> Result<Self> {
+        let mut index = IndexFile {
             path,
-            file: Arc::new(file),
-            ragged: bytes.len() % E::SIZE != 0,
-            entries,
-            max_entries,
-        })
+            key,
+            files,
+            loaded: None,
+            dirty: false,
+            on_disk: 0,
+            file_entries: 0,
+            first: None,
+            last: None,
+            max_entries: max_entries::<E>(max_bytes),
+            ragged: false,
+        };
+        let len = fs::metadata(&index.path)
+            .io("stat index", &index.path)?
+            .len()
+            .min(SEGMENT_BYTES_MAX);
+        index.ragged = len % E::SIZE as u64 != 0;
+        let whole = (len / E::SIZE as u64) as usize;
+        index.file_entries = whole;
+        if whole == 0 {
+            return Ok(index);
+        }
+        let file = index.file(false)?;
+        let first = index.read_entry(&file, 0)?;
+        let last = index.read_entry(&file, whole - 1)?;
+        if first.can_be_first() && (whole == 1 || first.precedes(&last)) {
+            index.on_disk = whole;
+            index.first = Some(first);
+            index.last = Some(last);
+        } else {
+            let prefix = index.read_prefix(&file, whole, false)?;
+            index.on_disk = prefix.0;
+            index.first = prefix.1;
+            index.last = prefix.2;
+        }
+        Ok(index)
+    }
+
+    fn file(&self, create: bool) -> Result<Arc<File>> {
+        self.files.get(self.key, &self.path, create)
+    }
+
+    fn read_entry(&self, file: &File, at: usize) -> Result<E> {
+        let mut buf = [0u8; 16];
+        let buf = &mut buf[..E::SIZE];
+        let n = read_fully_at(file, buf, (at * E::SIZE) as u64).io("read index", &self.path)?;
+        if n < E::SIZE {
+            // The file shrank under us: treat the entry as the zero entry that ends it.
+            return Ok(E::decode(&[0; 16]));
+        }
+        Ok(E::decode(buf))
+    }
+
+    /// Reads the file's valid prefix (up to `whole` entries) in bounded chunks: its length,
+    /// first and last entries, and, if `keep`, the entries themselves.
+    #[allow(clippy::type_complexity)]
+    fn read_prefix(
+        &self,
+        file: &File,
+        whole: usize,
+        keep: bool,
+    ) -> Result<(usize, Option<E>, Option<E>, Vec<E>)> {
+        let mut kept = Vec::new();
+        let mut buf = vec![0u8; INDEX_READ_ENTRIES * E::SIZE];
+        let (mut count, mut first, mut last) = (0usize, None, None::<E>);
+        'chunks: while count < whole {
+            let want = (whole - count).min(INDEX_READ_ENTRIES) * E::SIZE;
+            let n = read_fully_at(file, &mut buf[..want], (count * E::SIZE) as u64)
+                .io("read index", &self.path)?;
+            if n < E::SIZE {
+                break;
+            }
+            for chunk in buf[..n - n % E::SIZE].chunks_exact(E::SIZE) {
+                let entry = E::decode(chunk);
+                let in_order = match &last {
+                    None => entry.can_be_first(),
+                    Some(prev) => prev.precedes(&entry),
+                };
+                if !in_order {
+                    break 'chunks;
+                }
+                first.get_or_insert(entry);
+                last = Some(entry);
+                count += 1;
+                if keep {
+                    kept.push(entry);
+                }
+            }
+        }
+        Ok((count, first, last, kept))
+    }
+
+    fn entries(&self) -> usize {
+        self.loaded.as_ref().map_or(self.on_disk, Vec::len)
     }
 
     fn is_full(&self) -> bool {
-        self.entries.len() >= self.max_entries
+        self.entries() >= self.max_entries
     }
 
-    fn append(&mut self, entry: E) -> Result<()> {
+    /// Brings the entries into memory (the segment becomes active).
+    fn load(&mut self) -> Result<()> {
+        if self.loaded.is_some() {
+            return Ok(());
+        }
+        let entries = if self.on_disk == 0 {
+            Vec::new()
+        } else {
+            let file = self.file(false)?;
+            self.read_prefix(&file, self.on_disk, true)?.3
+        };
+        assert_eq!(
+            entries.len(),
+            self.on_disk,
+            "index {} changed on disk",
+            self.path.display()
+        );
+        self.loaded = Some(entries);
+        self.dirty = false;
+        Ok(())
+    }
+
+    fn loaded_mut(&mut self) -> &mut Vec<E> {
+        let path = &self.path;
+        self.loaded
+            .as_mut()
+            .unwrap_or_else(|| panic!("index {} is not loaded", path.display()))
+    }
+
+    fn append(&mut self, entry: E) {
         assert!(
             !self.is_full(),
             "append to full index {}",
             self.path.display()
         );
-        let at = (self.entries.len() * E::SIZE) as u64;
-        self.file
-            .write_all_at(&entry.encode(), at)
-            .io("write index", &self.path)?;
-        self.entries.push(entry);
+        if let Some(last) = &self.last {
+            assert!(
+                last.precedes(&entry),
+                "index entries must increase: {last:?} then {entry:?}"
+            );
+        } else {
+            assert!(entry.can_be_first(), "{entry:?} cannot start an index");
+        }
+        self.loaded_mut().push(entry);
+        self.first.get_or_insert(entry);
+        self.last = Some(entry);
+        self.dirty = true;
+    }
+
+    /// Keeps the first `n` entries (loading them first), in memory and in the file, so that
+    /// a crash cannot bring the dropped ones back.
+    fn truncate_entries(&mut self, n: usize) -> Result<()> {
+        self.load()?;
+        let entries = self.loaded_mut();
+        if n < entries.len() {
+            entries.truncate(n);
+        }
+        let kept = entries.len();
+        self.first = self.loaded.as_ref().and_then(|e| e.first().copied());
+        self.last = self.loaded.as_ref().and_then(|e| e.last().copied());
+        self.dirty = true;
+        if self.file_entries > kept || self.ragged {
+            let file = self.file(false)?;
+            file.set_len((kept * E::SIZE) as u64)
+                .io("truncate index", &self.path)?;
+            self.on_disk = self.on_disk.min(kept);
+            self.file_entries = kept;
+            self.ragged = false;
+        }
         Ok(())
     }
 
-    /// Keeps the first `n` entries; the rest of the file is zeroed so a crash cannot bring
-    /// the dropped entries back.
-    fn truncate_entries(&mut self, n: usize) -> Result<()> {
-        if n >= self.entries.len() && !self.ragged {
-            return Ok(());
+    /// Writes the loaded entries to the file, whole, and leaves them on disk only. Returns
+    /// the descriptor written through, which the caller must see fsynced (see the
+    /// [`FileCache`] docs for why that descriptor), or `None` if nothing was written.
+    fn write_out(&mut self) -> Result<Option<Arc<File>>> {
+        let Some(entries) = self.loaded.take() else {
+            return Ok(None);
+        };
+        let count = entries.len();
+        if !self.dirty && !self.ragged && self.on_disk == count && self.file_entries == count {
+            return Ok(None);
         }
-        self.entries.truncate(n);
+        let file = self.file(true)?;
+        let mut buf = Vec::with_capacity(INDEX_READ_ENTRIES * E::SIZE);
+        for (n, chunk) in entries.chunks(INDEX_READ_ENTRIES).enumerate() {
+            buf.clear();
+            for e in chunk {
+                e.encode_into(&mut buf);
+            }
+            let at = (n * INDEX_READ_ENTRIES * E::SIZE) as u64;
+            file.write_all_at(&buf, at).io("write index", &self.path)?;
+        }
+        let len = (count * E::SIZE) as u64;
+        file.set_len(len).io("trim index", &self.path)?;
+        assert_eq!(
+            file.metadata().io("stat index", &self.path)?.len(),
+            len,
+            "index {} not written whole",
+            self.path.display()
+        );
+        self.on_disk = count;
+        self.file_entries = count;
         self.ragged = false;
-        let keep = (n * E::SIZE) as u64;
-        self.file.set_len(keep).io("truncate index", &self.path)?;
-        self.file
-            .set_len((self.max_entries * E::SIZE) as u64)
-            .io("resize index", &self.path)
+        self.dirty = false;
+        Ok(Some(file))
     }
 
-    /// Shrinks the file to its entries (the segment is no longer written).
-    fn trim(&mut self) -> Result<()> {
-        self.max_entries = self.entries.len();
-        self.file
-            .set_len((self.entries.len() * E::SIZE) as u64)
-            .io("trim index", &self.path)
+    /// The last entry for which `at_or_below` holds, with entries ordered so that it holds
+    /// for a prefix. Searches memory, or the file with positional reads (see
+    /// [`DiskEntries::floor`]).
+    fn floor(&self, at_or_below: impl Fn(&E) -> bool) -> Option<E> {
+        if let Some(entries) = &self.loaded {
+            let n = entries.partition_point(|e| at_or_below(e));
+            return n.checked_sub(1).map(|i| entries[i]);
+        }
+        match self.on_disk_entries() {
+            Ok(disk) => disk.and_then(|d| d.floor(at_or_below)),
+            Err(e) => {
+                tracing::warn!(index = %self.path.display(), error = %e,
+                    "index lookup failed; scanning the segment instead");
+                None
+            }
+        }
     }
 
-    /// Makes room for appends again, up to `max_bytes` (the segment became active again).
-    fn resize(&mut self, max_bytes: u64) -> Result<()> {
-        self.max_entries = ((max_bytes as usize) / E::SIZE).max(self.entries.len());
-        self.file
-            .set_len((self.max_entries * E::SIZE) as u64)
-            .io("resize index", &self.path)
+    /// What a search of the file needs, to be made without the log's lock; `None` while the
+    /// entries are in memory (search them at once: it costs no I/O).
+    fn on_disk_entries(&self) -> Result<Option<DiskEntries<E>>> {
+        if self.loaded.is_some() {
+            return Ok(None);
+        }
+        let file = if self.on_disk == 0 {
+            None
+        } else {
+            Some(self.file(false)?)
+        };
+        Ok(Some(DiskEntries {
+            file,
+            path: self.path.clone(),
+            count: self.on_disk,
+            first: self.first,
+        }))
     }
 
     fn flush(&self) -> Result<()> {
-        self.file.sync_all().io("fsync index", &self.path)
+        if !self.path.exists() {
+            return Ok(());
+        }
+        crate::fsync::sync_all(&*self.file(false)?, &self.path)
     }
 
     fn rename(&mut self, to: PathBuf) -> Result<()> {
-        fs::rename(&self.path, &to).io("rename index", &self.path)?;
+        if self.path.exists() {
+            fs::rename(&self.path, &to).io("rename index", &self.path)?;
+        }
         self.path = to;
         Ok(())
     }
+}
+
+/// An index's entries on disk, taken under the log's lock (the descriptor, how many entries
+/// are valid) and searched after it is released.
+#[derive(Debug, Clone)]
+pub(crate) struct DiskEntries<E> {
+    /// `None` for an index without entries.
+    file: Option<Arc<File>>,
+    path: PathBuf,
+    count: usize,
+    first: Option<E>,
+}
+
+impl<E: IndexEntry> DiskEntries<E> {
+    /// The last entry for which `at_or_below` holds (it must hold for a prefix): a binary
+    /// search reading one entry per step until [`INDEX_READ_ENTRIES`] remain, then those in
+    /// one read. A failed read is logged and answered with `None`, which makes the caller
+    /// scan from the segment start: slower, never wrong.
+    fn floor(&self, at_or_below: impl Fn(&E) -> bool) -> Option<E> {
+        let file = self.file.as_ref()?;
+        if self.count == 0 || self.first.is_none_or(|f| !at_or_below(&f)) {
+            return None;
+        }
+        match self.search(file, &at_or_below) {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::warn!(index = %self.path.display(), error = %e,
+                    "index lookup failed; scanning the segment instead");
+                None
+            }
+        }
+    }
+
+    fn search(&self, file: &File, at_or_below: &impl Fn(&E) -> bool) -> Result<Option<E>> {
+        let entry_at = |at: usize| -> Result<E> {
+            let mut buf = [0u8; 16];
+            let buf = &mut buf[..E::SIZE];
+            let n = read_fully_at(file, buf, (at * E::SIZE) as u64).io("read index", &self.path)?;
+            Ok(if n < E::SIZE {
+                E::decode(&[0; 16])
+            } else {
+                E::decode(buf)
+            })
+        };
+        // Invariant: entries below `low` hold, entries at `high` and above do not.
+        let (mut low, mut high) = (0usize, self.count);
+        while high - low > INDEX_READ_ENTRIES {
+            let mid = low + (high - low) / 2;
+            if at_or_below(&entry_at(mid)?) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let mut buf = vec![0u8; (high - low) * E::SIZE];
+        let n =
+            read_fully_at(file, &mut buf, (low * E::SIZE) as u64).io("read index", &self.path)?;
+        let mut found = low.checked_sub(1).map(entry_at).transpose()?;
+        for chunk in buf[..n - n % E::SIZE].chunks_exact(E::SIZE) {
+            let entry = E::decode(chunk);
+            if !at_or_below(&entry) {
+                break;
+            }
+            found = Some(entry);
+        }
+        Ok(found)
+    }
+}
+
+/// An offset lookup started under the log's lock and finished after it, so that searching an
+/// inactive segment's index on disk never holds up appends.
+#[derive(Debug, Clone)]
+pub(crate) enum OffsetLookup {
+    /// The entries were in memory: the answer, as (offset, position).
+    Answered(Offset, u32),
+    /// Search the file for the largest entry at or below `target`.
+    OnDisk {
+        base_offset: Offset,
+        target: Offset,
+        entries: DiskEntries<OffsetEntry>,
+    },
+}
+
+impl OffsetLookup {
+    /// The same search for another target; an answer already found stays as it is.
+    pub fn retarget(self, to: Offset) -> Self {
+        match self {
+            OffsetLookup::OnDisk {
+                base_offset,
+                entries,
+                ..
+            } => OffsetLookup::OnDisk {
+                base_offset,
+                target: to,
+                entries,
+            },
+            answered => answered,
+        }
+    }
+
+    /// The largest entry at or below the target as (offset, position), or (base, 0).
+    pub fn resolve(&self) -> (Offset, u32) {
+        match self {
+            OffsetLookup::Answered(offset, position) => (*offset, *position),
+            OffsetLookup::OnDisk {
+                base_offset,
+                target,
+                entries,
+            } => {
+                let relative = target.0 - base_offset.0;
+                if relative < 0 {
+                    return (*base_offset, 0);
+                }
+                let relative = relative.min(i64::from(u32::MAX)) as u32;
+                match entries.floor(|e| e.relative_offset <= relative) {
+                    Some(e) => (base_offset.plus(i64::from(e.relative_offset)), e.position),
+                    None => (*base_offset, 0),
+                }
+            }
+        }
+    }
+}
+
+fn max_entries<E: IndexEntry>(max_bytes: u64) -> usize {
+    usize::try_from(max_bytes).unwrap_or(usize::MAX) / E::SIZE
+}
+
+/// A cache for an index opened on its own (outside a data directory's).
+fn own_cache() -> Arc<FileCache> {
+    FileCache::new(OPEN_FILES_MIN)
 }
 
 /// Maps offsets to `.log` positions for one segment. See the module docs for the bytes.
@@ -210,17 +565,47 @@ pub struct OffsetIndex {
 }
 
 impl OffsetIndex {
+    /// A new, empty, active index at `path`.
     pub fn create(path: PathBuf, base_offset: Offset, max_bytes: u64) -> Result<Self> {
+        Self::create_in(own_cache(), 0, path, base_offset, max_bytes)
+    }
+
+    /// An existing index at `path`, left on disk until [`OffsetIndex::load`].
+    pub fn open(path: PathBuf, base_offset: Offset, max_bytes: u64) -> Result<Self> {
+        Self::open_in(own_cache(), 0, path, base_offset, max_bytes)
+    }
+
+    pub(crate) fn create_in(
+        files: Arc<FileCache>,
+        segment_id: u64,
+        path: PathBuf,
+        base_offset: Offset,
+        max_bytes: u64,
+    ) -> Result<Self> {
+        let key = FileKey {
+            segment_id,
+            kind: FileKind::OffsetIndex,
+        };
         Ok(OffsetIndex {
             base_offset,
-            inner: IndexFile::create(path, max_bytes)?,
+            inner: IndexFile::create(files, key, path, max_bytes)?,
         })
     }
 
-    pub fn open(path: PathBuf, base_offset: Offset, max_bytes: u64) -> Result<Self> {
+    pub(crate) fn open_in(
+        files: Arc<FileCache>,
+        segment_id: u64,
+        path: PathBuf,
+        base_offset: Offset,
+        max_bytes: u64,
+    ) -> Result<Self> {
+        let key = FileKey {
+            segment_id,
+            kind: FileKind::OffsetIndex,
+        };
         Ok(OffsetIndex {
             base_offset,
-            inner: IndexFile::open(path, max_bytes)?,
+            inner: IndexFile::open(files, key, path, max_bytes)?,
         })
     }
 
@@ -229,7 +614,12 @@ impl OffsetIndex {
     }
 
     pub fn entries(&self) -> usize {
-        self.inner.entries.len()
+        self.inner.entries()
+    }
+
+    /// Whether the entries are in memory (the segment is active).
+    pub fn is_loaded(&self) -> bool {
+        self.inner.loaded.is_some()
     }
 
     pub fn is_full(&self) -> bool {
@@ -242,23 +632,19 @@ impl OffsetIndex {
         (0..=i64::from(u32::MAX)).contains(&relative)
     }
 
-    /// Adds an entry for a batch whose last offset is `offset`, starting at `position`.
+    /// Adds an entry for a batch whose last offset is `offset`, starting at `position`. The
+    /// index must be loaded.
     pub fn append(&mut self, offset: Offset, position: u32) -> Result<()> {
         assert!(
             self.can_append_offset(offset),
             "offset {offset} outside segment"
         );
         let relative_offset = (offset.0 - self.base_offset.0) as u32;
-        if let Some(last) = self.inner.entries.last() {
-            assert!(
-                relative_offset > last.relative_offset && position > last.position,
-                "index entries must increase: {last:?} then ({relative_offset}, {position})"
-            );
-        }
         self.inner.append(OffsetEntry {
             relative_offset,
             position,
-        })
+        });
+        Ok(())
     }
 
     /// The largest entry at or below `target` as (offset, position), or (base, 0).
@@ -268,11 +654,7 @@ impl OffsetIndex {
             return (self.base_offset, 0);
         }
         let relative = relative.min(i64::from(u32::MAX)) as u32;
-        let n = self
-            .inner
-            .entries
-            .partition_point(|e| e.relative_offset <= relative);
-        match n.checked_sub(1).map(|i| self.inner.entries[i]) {
+        match self.inner.floor(|e| e.relative_offset <= relative) {
             Some(e) => (
                 self.base_offset.plus(i64::from(e.relative_offset)),
                 e.position,
@@ -281,46 +663,72 @@ impl OffsetIndex {
         }
     }
 
-    /// Drops entries for offsets at or after `offset`.
+    /// [`OffsetIndex::lookup`] split in two: under the log's lock this takes what the search
+    /// needs; [`OffsetLookup::resolve`] then does any file I/O without it.
+    pub(crate) fn lookup_later(&self, target: Offset) -> Result<OffsetLookup> {
+        match self.inner.on_disk_entries()? {
+            None => {
+                let (offset, position) = self.lookup(target);
+                Ok(OffsetLookup::Answered(offset, position))
+            }
+            Some(entries) => Ok(OffsetLookup::OnDisk {
+                base_offset: self.base_offset,
+                target,
+                entries,
+            }),
+        }
+    }
+
+    /// The last entry as (offset, position), or (base, 0) for an empty index.
+    pub fn last_entry(&self) -> (Offset, u32) {
+        self.inner.last.map_or((self.base_offset, 0), |e| {
+            (
+                self.base_offset.plus(i64::from(e.relative_offset)),
+                e.position,
+            )
+        })
+    }
+
+    /// Drops entries for offsets at or after `offset` (loading the index first).
     pub fn truncate_to(&mut self, offset: Offset) -> Result<()> {
+        self.inner.load()?;
         let relative = offset.0 - self.base_offset.0;
-        let n = self
-            .inner
-            .entries
-            .partition_point(|e| i64::from(e.relative_offset) < relative);
+        let n = self.inner.loaded.as_ref().map_or(0, |e| {
+            e.partition_point(|e| i64::from(e.relative_offset) < relative)
+        });
         self.inner.truncate_entries(n)
     }
 
-    /// Drops every entry.
+    /// Drops every entry, leaving the index loaded and empty (it is about to be rebuilt).
     pub fn reset(&mut self) -> Result<()> {
         self.inner.truncate_entries(0)
     }
 
-    /// Whether the index can be trusted for a `.log` of `log_size` bytes: whole entries,
-    /// strictly increasing offsets and positions, every position inside the log.
+    /// Whether the index can be trusted for a `.log` of `log_size` bytes: whole entries in
+    /// order (checked when read), and the last position inside the log.
     pub fn sanity_check(&self, log_size: u64) -> bool {
-        let e = &self.inner.entries;
         !self.inner.ragged
-            && e.windows(2).all(|w| {
-                w[0].relative_offset < w[1].relative_offset && w[0].position < w[1].position
-            })
-            && e.last().is_none_or(|l| u64::from(l.position) < log_size)
+            && self
+                .inner
+                .last
+                .is_none_or(|l| u64::from(l.position) < log_size)
     }
 
-    pub fn trim(&mut self) -> Result<()> {
-        self.inner.trim()
+    /// Brings the entries into memory so appends can add to them (the segment is active).
+    pub fn load(&mut self) -> Result<()> {
+        self.inner.load()
     }
 
-    pub fn resize(&mut self, max_bytes: u64) -> Result<()> {
-        self.inner.resize(max_bytes)
+    /// Writes the entries to the file and drops them from memory (the segment stopped being
+    /// active). Returns the descriptor to fsync, if anything was written.
+    pub(crate) fn write_out(&mut self) -> Result<Option<(Arc<File>, PathBuf)>> {
+        let written = self.inner.write_out()?;
+        Ok(written.map(|f| (f, self.inner.path.clone())))
     }
 
+    /// Fsyncs the file.
     pub fn flush(&self) -> Result<()> {
         self.inner.flush()
-    }
-
-    pub(crate) fn file(&self) -> Arc<File> {
-        Arc::clone(&self.inner.file)
     }
 
     pub fn rename(&mut self, to: PathBuf) -> Result<()> {
@@ -336,17 +744,47 @@ pub struct TimeIndex {
 }
 
 impl TimeIndex {
+    /// A new, empty, active index at `path`.
     pub fn create(path: PathBuf, base_offset: Offset, max_bytes: u64) -> Result<Self> {
+        Self::create_in(own_cache(), 0, path, base_offset, max_bytes)
+    }
+
+    /// An existing index at `path`, left on disk until [`TimeIndex::load`].
+    pub fn open(path: PathBuf, base_offset: Offset, max_bytes: u64) -> Result<Self> {
+        Self::open_in(own_cache(), 0, path, base_offset, max_bytes)
+    }
+
+    pub(crate) fn create_in(
+        files: Arc<FileCache>,
+        segment_id: u64,
+        path: PathBuf,
+        base_offset: Offset,
+        max_bytes: u64,
+    ) -> Result<Self> {
+        let key = FileKey {
+            segment_id,
+            kind: FileKind::TimeIndex,
+        };
         Ok(TimeIndex {
             base_offset,
-            inner: IndexFile::create(path, max_bytes)?,
+            inner: IndexFile::create(files, key, path, max_bytes)?,
         })
     }
 
-    pub fn open(path: PathBuf, base_offset: Offset, max_bytes: u64) -> Result<Self> {
+    pub(crate) fn open_in(
+        files: Arc<FileCache>,
+        segment_id: u64,
+        path: PathBuf,
+        base_offset: Offset,
+        max_bytes: u64,
+    ) -> Result<Self> {
+        let key = FileKey {
+            segment_id,
+            kind: FileKind::TimeIndex,
+        };
         Ok(TimeIndex {
             base_offset,
-            inner: IndexFile::open(path, max_bytes)?,
+            inner: IndexFile::open(files, key, path, max_bytes)?,
         })
     }
 
@@ -355,11 +793,16 @@ impl TimeIndex {
     }
 
     pub fn entries(&self) -> usize {
-        self.inner.entries.len()
+        self.inner.entries()
     }
 
     pub fn is_full(&self) -> bool {
         self.inner.is_full()
+    }
+
+    /// Whether the entries are in memory (the segment is active).
+    pub fn is_loaded(&self) -> bool {
+        self.inner.loaded.is_some()
     }
 
     fn offset_of(&self, e: &TimeEntry) -> Offset {
@@ -369,13 +812,13 @@ impl TimeIndex {
     /// The newest entry: the largest timestamp seen so far and where it was.
     pub fn last_entry(&self) -> Option<(Timestamp, Offset)> {
         self.inner
-            .entries
-            .last()
-            .map(|e| (Timestamp(e.timestamp), self.offset_of(e)))
+            .last
+            .map(|e| (Timestamp(e.timestamp), self.offset_of(&e)))
     }
 
     /// Adds `(timestamp, offset)` if `timestamp` is newer than the last entry. With
-    /// `skip_full_check` the final entry of a segment may use the slot kept for it.
+    /// `skip_full_check` the final entry of a segment may go past the index's room. The
+    /// index must be loaded.
     pub fn maybe_append(
         &mut self,
         timestamp: Timestamp,
@@ -388,7 +831,7 @@ impl TimeIndex {
             "time index offset {offset} outside segment at {}",
             self.base_offset
         );
-        if let Some(last) = self.inner.entries.last() {
+        if let Some(last) = self.inner.last {
             assert!(
                 relative >= i64::from(last.relative_offset),
                 "time index offsets must not decrease: {last:?} then {offset}"
@@ -397,74 +840,96 @@ impl TimeIndex {
                 return Ok(());
             }
         }
+        let entry = TimeEntry {
+            timestamp: timestamp.0,
+            relative_offset: relative as u32,
+        };
+        if !entry.can_be_first() && self.inner.last.is_none() {
+            // A timestamp of 0 at the base offset would read back as the end of the file.
+            return Ok(());
+        }
         if self.inner.is_full() {
             if !skip_full_check {
                 return Ok(());
             }
             self.inner.max_entries += 1;
-            self.inner
-                .file
-                .set_len((self.inner.max_entries * TimeEntry::SIZE) as u64)
-                .io("grow time index", &self.inner.path)?;
         }
-        self.inner.append(TimeEntry {
-            timestamp: timestamp.0,
-            relative_offset: relative as u32,
+        self.inner.append(entry);
+        Ok(())
+    }
+
+    /// [`TimeIndex::lookup`] split in two, as [`OffsetIndex::lookup_later`]: the closure
+    /// finishes the search, with any file I/O, after the log's lock is released.
+    pub(crate) fn lookup_later(
+        &self,
+        target: Timestamp,
+    ) -> Result<impl FnOnce() -> (Timestamp, Offset) + use<>> {
+        let base = self.base_offset;
+        let answered = self.inner.loaded.is_some().then(|| self.lookup(target));
+        let entries = self.inner.on_disk_entries()?;
+        Ok(move || {
+            if let Some(answer) = answered {
+                return answer;
+            }
+            let found = entries.and_then(|d| d.floor(|e| e.timestamp <= target.0));
+            match found {
+                Some(e) => (
+                    Timestamp(e.timestamp),
+                    base.plus(i64::from(e.relative_offset)),
+                ),
+                None => (Timestamp::NONE, base),
+            }
         })
     }
 
     /// The entry with the largest timestamp at or below `target`, or (none, base offset).
     pub fn lookup(&self, target: Timestamp) -> (Timestamp, Offset) {
-        let n = self
-            .inner
-            .entries
-            .partition_point(|e| e.timestamp <= target.0);
-        match n.checked_sub(1).map(|i| self.inner.entries[i]) {
+        match self.inner.floor(|e| e.timestamp <= target.0) {
             Some(e) => (Timestamp(e.timestamp), self.offset_of(&e)),
             None => (Timestamp::NONE, self.base_offset),
         }
     }
 
-    /// Drops entries for offsets at or after `offset`.
+    /// Drops entries for offsets at or after `offset` (loading the index first).
     pub fn truncate_to(&mut self, offset: Offset) -> Result<()> {
+        self.inner.load()?;
         let relative = offset.0 - self.base_offset.0;
-        let n = self
-            .inner
-            .entries
-            .partition_point(|e| i64::from(e.relative_offset) < relative);
+        let n = self.inner.loaded.as_ref().map_or(0, |e| {
+            e.partition_point(|e| i64::from(e.relative_offset) < relative)
+        });
         self.inner.truncate_entries(n)
     }
 
+    /// Drops every entry, leaving the index loaded and empty (it is about to be rebuilt).
     pub fn reset(&mut self) -> Result<()> {
         self.inner.truncate_entries(0)
     }
 
-    /// Whether the index can be trusted for a segment whose offsets end before `next_offset`:
-    /// whole entries, strictly increasing timestamps, non-decreasing offsets below it.
+    /// Whether the index can be trusted for a segment whose offsets end before
+    /// `next_offset`: whole entries in order (checked when read), the last one inside.
     pub fn sanity_check(&self, next_offset: Offset) -> bool {
-        let e = &self.inner.entries;
         !self.inner.ragged
-            && e.windows(2).all(|w| {
-                w[0].timestamp < w[1].timestamp && w[0].relative_offset <= w[1].relative_offset
-            })
-            && e.last()
-                .is_none_or(|l| self.offset_of(l) < next_offset.max(self.base_offset.plus(1)))
+            && self
+                .inner
+                .last
+                .is_none_or(|l| self.offset_of(&l) < next_offset.max(self.base_offset.plus(1)))
     }
 
-    pub fn trim(&mut self) -> Result<()> {
-        self.inner.trim()
+    /// Brings the entries into memory so appends can add to them (the segment is active).
+    pub fn load(&mut self) -> Result<()> {
+        self.inner.load()
     }
 
-    pub fn resize(&mut self, max_bytes: u64) -> Result<()> {
-        self.inner.resize(max_bytes)
+    /// Writes the entries to the file and drops them from memory (the segment stopped being
+    /// active). Returns the descriptor to fsync, if anything was written.
+    pub(crate) fn write_out(&mut self) -> Result<Option<(Arc<File>, PathBuf)>> {
+        let written = self.inner.write_out()?;
+        Ok(written.map(|f| (f, self.inner.path.clone())))
     }
 
+    /// Fsyncs the file.
     pub fn flush(&self) -> Result<()> {
         self.inner.flush()
-    }
-
-    pub(crate) fn file(&self) -> Arc<File> {
-        Arc::clone(&self.inner.file)
     }
 
     pub fn rename(&mut self, to: PathBuf) -> Result<()> {
@@ -478,39 +943,53 @@ mod tests {
 
     #[test]
     fn offset_index_lookup_finds_largest_entry_at_or_below() {
-        // Lookups return the greatest indexed offset <= target, or the base and position 0.
+        // Lookups return the greatest indexed offset <= target, or the base and position 0,
+        // in memory and on disk alike, and the file holds Kafka's big-endian entries.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("00000000000000000100.index");
         let mut index = OffsetIndex::create(path.clone(), Offset(100), 80).unwrap();
         index.append(Offset(110), 4000).unwrap();
         index.append(Offset(120), 8000).unwrap();
-        assert_eq!(index.lookup(Offset(99)), (Offset(100), 0));
-        assert_eq!(index.lookup(Offset(109)), (Offset(100), 0));
-        assert_eq!(index.lookup(Offset(110)), (Offset(110), 4000));
-        assert_eq!(index.lookup(Offset(500)), (Offset(120), 8000));
-        // Preallocated to 10 entries, and the bytes are Kafka's big-endian layout.
-        assert_eq!(fs::metadata(&path).unwrap().len(), 80);
+        for _ in 0..2 {
+            assert_eq!(index.lookup(Offset(99)), (Offset(100), 0));
+            assert_eq!(index.lookup(Offset(109)), (Offset(100), 0));
+            assert_eq!(index.lookup(Offset(110)), (Offset(110), 4000));
+            assert_eq!(index.lookup(Offset(500)), (Offset(120), 8000));
+            index.write_out().unwrap();
+            assert!(!index.is_loaded());
+        }
+        assert_eq!(fs::metadata(&path).unwrap().len(), 16);
         let raw = fs::read(&path).unwrap();
         assert_eq!(&raw[..8], &[0, 0, 0, 10, 0, 0, 0x0f, 0xa0]);
     }
 
     #[test]
-    fn untrimmed_index_fails_sanity_and_trimmed_one_passes() {
-        // A preallocated index reopened without a trim (a crash) is not trusted; after a
-        // trim it reopens with exactly its entries.
+    fn a_zero_tail_is_not_entries_and_a_large_index_is_searched_on_disk() {
+        // An index followed by a preallocated tail of zeros opens with only its real entries,
+        // and a lookup on disk over many entries agrees with one in memory.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("0.index");
-        let mut index = OffsetIndex::create(path.clone(), Offset(0), 800).unwrap();
-        index.append(Offset(5), 100).unwrap();
-        index.append(Offset(9), 200).unwrap();
-        let reopened = OffsetIndex::open(path.clone(), Offset(0), 800).unwrap();
-        assert!(!reopened.sanity_check(1000));
-        index.trim().unwrap();
-        let reopened = OffsetIndex::open(path.clone(), Offset(0), 800).unwrap();
-        assert_eq!(reopened.entries(), 2);
-        assert!(reopened.sanity_check(1000));
+        let mut index = OffsetIndex::create(path.clone(), Offset(0), 1 << 20).unwrap();
+        for i in 1..=5000u32 {
+            index.append(Offset(i64::from(i) * 3), i * 100).unwrap();
+        }
+        let probes: Vec<(Offset, u32)> = (0..16_000)
+            .step_by(7)
+            .map(|t| index.lookup(Offset(t)))
+            .collect();
+        index.write_out().unwrap();
+        let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+        file.set_len(1 << 20).unwrap();
+        let reopened = OffsetIndex::open(path.clone(), Offset(0), 1 << 20).unwrap();
+        assert_eq!(reopened.entries(), 5000);
+        assert!(reopened.sanity_check(1 << 30));
+        let on_disk: Vec<(Offset, u32)> = (0..16_000)
+            .step_by(7)
+            .map(|t| reopened.lookup(Offset(t)))
+            .collect();
+        assert_eq!(on_disk, probes);
         assert!(
-            !reopened.sanity_check(200),
+            !reopened.sanity_check(400_000),
             "position must lie inside the log"
         );
     }

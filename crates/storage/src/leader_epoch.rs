@@ -1,9 +1,15 @@
 //! The leader epoch cache of one partition: for each leader epoch, the first offset that
 //! leader wrote. Followers ask for "the end offset of epoch N" (OffsetForLeaderEpoch) to find
 //! where their log diverges from the leader's, so this must survive restarts; it is kept in
-//! the partition's `leader-epoch-checkpoint` (format in [`crate::checkpoint`]) and rewritten
-//! atomically whenever it changes, which happens only on leader change, truncation, or when
-//! the log start moves.
+//! the partition's `leader-epoch-checkpoint` (format in [`crate::checkpoint`]).
+//!
+//! Changes (a new leader's first append, a truncation, the log start moving) are made in
+//! memory; the file is rewritten, atomically and fsynced, by the log's next flush before it
+//! moves the recovery point (see `log/durability.rs`), never on the append path. So the file
+//! always covers every offset below the recovery point. What a crash can leave it missing
+//! lies above the recovery point, in segments that recovery scans: there the epochs are
+//! rebuilt from the batch headers, which carry them (as Kafka's recovery does). Entries the
+//! file holds past the recovered log end or below the log start are dropped on load.
 
 use std::path::PathBuf;
 
@@ -18,6 +24,9 @@ pub const LEADER_EPOCH_ENTRIES_MAX: usize = 10_000;
 pub struct LeaderEpochFileCache {
     file: LeaderEpochCheckpointFile,
     entries: Vec<EpochEntry>,
+    /// Bumped by every change; the file holds the entries of `persisted_version`.
+    version: u64,
+    persisted_version: u64,
 }
 
 impl LeaderEpochFileCache {
@@ -28,7 +37,45 @@ impl LeaderEpochFileCache {
         // Keep only a strictly increasing chain, as written; anything else is ignored so that
         // one bad line cannot misdirect follower truncation.
         entries.dedup_by(|b, a| b.epoch <= a.epoch || b.start_offset < a.start_offset);
-        Ok(LeaderEpochFileCache { file, entries })
+        Ok(LeaderEpochFileCache {
+            file,
+            entries,
+            version: 0,
+            persisted_version: 0,
+        })
+    }
+
+    /// The entries and their version, if they changed since the file was last written: what
+    /// a flush writes (without the log's lock) before [`LeaderEpochFileCache::persisted`].
+    pub(crate) fn unpersisted(&self) -> Option<(u64, Vec<EpochEntry>)> {
+        (self.version != self.persisted_version).then(|| (self.version, self.entries.clone()))
+    }
+
+    /// Records that the entries of `version` are in the file.
+    pub(crate) fn persisted(&mut self, version: u64) {
+        self.persisted_version = self.persisted_version.max(version);
+    }
+
+    /// Writes the file now if the entries changed (atomically, fsynced): for load and close,
+    /// which run off the request path.
+    pub fn persist(&mut self) -> Result<()> {
+        if let Some((version, entries)) = self.unpersisted() {
+            self.file.write(&entries)?;
+            self.persisted(version);
+        }
+        Ok(())
+    }
+
+    /// Writes `entries` to the checkpoint at `path` (the flusher's half of a persist).
+    pub(crate) fn write_entries(
+        partition_dir: &std::path::Path,
+        entries: &[EpochEntry],
+    ) -> Result<()> {
+        LeaderEpochCheckpointFile::new(partition_dir.join(LEADER_EPOCH_CHECKPOINT)).write(entries)
+    }
+
+    fn changed(&mut self) {
+        self.version += 1;
     }
 
     pub fn entries(&self) -> &[EpochEntry] {
@@ -40,7 +87,7 @@ impl LeaderEpochFileCache {
     }
 
     /// Records that `epoch` starts at `start_offset`, if `epoch` is newer than every epoch
-    /// known. Returns whether the cache changed (and was written).
+    /// known. Returns whether the cache changed (the file is written by the next flush).
     pub fn assign(&mut self, epoch: LeaderEpoch, start_offset: Offset) -> Result<bool> {
         if epoch.0 < 0 || self.latest_epoch().is_some_and(|latest| latest >= epoch) {
             return Ok(false);
@@ -55,7 +102,7 @@ impl LeaderEpochFileCache {
             let excess = self.entries.len() - LEADER_EPOCH_ENTRIES_MAX;
             self.entries.drain(..excess);
         }
-        self.file.write(&self.entries)?;
+        self.changed();
         Ok(true)
     }
 
@@ -64,7 +111,7 @@ impl LeaderEpochFileCache {
         let before = self.entries.len();
         self.entries.retain(|e| e.start_offset < end_offset);
         if self.entries.len() != before {
-            self.file.write(&self.entries)?;
+            self.changed();
         }
         Ok(())
     }
@@ -75,7 +122,8 @@ impl LeaderEpochFileCache {
             return Ok(());
         }
         self.entries.clear();
-        self.file.write(&self.entries)
+        self.changed();
+        Ok(())
     }
 
     /// Moves the earliest epochs up to `start_offset` (the log start advanced).
@@ -99,7 +147,8 @@ impl LeaderEpochFileCache {
         {
             self.entries.insert(0, kept);
         }
-        self.file.write(&self.entries)
+        self.changed();
+        Ok(())
     }
 
     /// Kafka's `endOffsetFor`: the largest epoch `<= epoch` and the offset where it ended (the
@@ -144,6 +193,7 @@ mod tests {
         assert_eq!(end(2), Some((LeaderEpoch(1), Offset(10))));
         assert_eq!(end(3), Some((LeaderEpoch(3), Offset(20))));
         assert_eq!(end(7), Some((LeaderEpoch(5), Offset(30))));
+        cache.persist().unwrap();
         let reopened = LeaderEpochFileCache::open(dir.path().to_path_buf()).unwrap();
         assert_eq!(reopened.entries(), cache.entries());
     }

@@ -36,7 +36,9 @@ mod cleaner;
 mod clock;
 mod config;
 mod error;
+mod file_cache;
 mod flush;
+mod fsync;
 mod index;
 mod leader_epoch;
 mod log;
@@ -58,7 +60,9 @@ pub use config::{
     READ_BYTES_MAX, SEGMENT_BYTES_MAX,
 };
 pub use error::{FlushError, REJECTED_RECORDS_MAX, RejectedRecord, Result, StorageError};
+pub use file_cache::{FileCache, OPEN_FILES_DEFAULT_MAX, OPEN_FILES_MIN, open_files_max_default};
 pub use flush::{DurabilityListener, FlushHandle, FlushScheduler, FlushWaiter};
+pub use fsync::fsyncs_on_this_thread;
 pub use index::{OffsetIndex, TimeIndex};
 pub use leader_epoch::LeaderEpochFileCache;
 pub use log::{

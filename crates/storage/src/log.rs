@@ -37,10 +37,12 @@
 //! - `log/producers.rs`: rebuilding producer state from snapshots and a replay.
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use crate::file_cache::FileCache;
 use crate::flush::FlushHandle;
 use crate::leader_epoch::LeaderEpochFileCache;
 use crate::producer_state::{ActiveProducer, ProducerStateManager};
@@ -95,6 +97,12 @@ pub(crate) struct LogState {
     pub first_unflushed_at: Option<Timestamp>,
     /// Segment files were created or removed since the directory was last fsynced.
     pub dir_dirty: bool,
+    /// Files written off the data path (the producer state snapshot of a roll) that the next
+    /// flush fsyncs before it moves the recovery point, with the descriptor written through.
+    pub pending_syncs: Vec<(Arc<File>, PathBuf)>,
+    /// Segment files were changed other than by appends (a truncation, a roll), so the next
+    /// flush has work even if the recovery point is at the log end.
+    pub files_changed: bool,
     /// How many truncations the log has had since it was opened. A flush that saw a
     /// truncation happen while it ran cannot vouch for the offsets appended after it.
     pub truncations: u64,
@@ -167,6 +175,8 @@ pub struct Log {
     dir: PathBuf,
     clock: Arc<dyn Clock>,
     flusher: FlushHandle,
+    /// The data directory's descriptor cache, for the segments this log creates.
+    files: Arc<FileCache>,
     state: Mutex<LogState>,
     /// Mirror of `LogState::recovery_point` for a lock-free durability check.
     durable_offset: AtomicI64,
@@ -198,6 +208,11 @@ impl Log {
 
     pub(crate) fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
+    }
+
+    /// The descriptor cache the log's segments use.
+    pub(crate) fn files(&self) -> &Arc<FileCache> {
+        &self.files
     }
 
     pub fn config(&self) -> Arc<LogConfig> {

@@ -3,7 +3,13 @@
 //! On open it finishes deleting partitions whose deletion a crash interrupted
 //! (`<topic>-<partition>.<id>-delete` directories), reads the data directory's checkpoints,
 //! and loads every `<topic>-<partition>` directory on a bounded pool of threads, logging how
-//! long it took. If the `.kafka_cleanshutdown` marker (an empty file) is present, no segment
+//! long it took. A partition that fails to load does not stop the others: it is offline (an
+//! ERROR line names its directory and why), [`LogManager::offline_partitions`] lists it, a
+//! lookup of it is [`StorageError::LogOffline`] (the broker's `KAFKA_STORAGE_ERROR`), its
+//! directory is left as it is for an operator, and its checkpoint entries are kept.
+//!
+//! Every log of the directory takes its descriptors from one [`FileCache`] bounded by
+//! [`LogManagerConfig::open_files_max`], so idle partitions hold none. If the `.kafka_cleanshutdown` marker (an empty file) is present, no segment
 //! is scanned; it is removed, durably, before anything is written, so a crash from then on
 //! forces recovery on the next start.
 //!
@@ -24,13 +30,22 @@ use crate::checkpoint::{
     RECOVERY_POINT_CHECKPOINT, REPLICATION_OFFSET_CHECKPOINT, sync_dir,
 };
 use crate::error::IoContext;
+use crate::file_cache::{FileCache, open_files_max_default};
 use crate::{
     CleanerConfig, Clock, FlushScheduler, LoadParams, Log, LogCleaner, LogConfig, Offset, Result,
     StorageError, TopicPartition,
 };
 
-/// One partition loaded at start, or why it could not be.
-type Loaded = Result<(TopicPartition, Arc<Log>)>;
+/// One partition loaded at start, or why it could not be (with what the checkpoints said).
+type Loaded = (TopicPartition, Result<Arc<Log>>, LoadParams);
+
+/// A partition whose directory could not be loaded.
+#[derive(Debug, Clone)]
+struct OfflinePartition {
+    reason: String,
+    /// What the checkpoints said about it, written back unchanged.
+    params: LoadParams,
+}
 
 /// The marker file Kafka writes after a clean shutdown.
 pub const CLEAN_SHUTDOWN_FILE: &str = ".kafka_cleanshutdown";
@@ -66,6 +81,10 @@ pub struct LogManagerConfig {
     pub producer_id_expiration_ms: i64,
     /// `producer.id.expiration.check.interval.ms`: how often idle producers are forgotten.
     pub producer_id_expiration_check_interval_ms: u64,
+    /// Bound on the segment file descriptors kept open while idle, for every partition of
+    /// the directory together (see [`FileCache`]). Defaults to half the process's soft
+    /// `RLIMIT_NOFILE` ([`open_files_max_default`]).
+    pub open_files_max: usize,
 }
 
 impl LogManagerConfig {
@@ -84,6 +103,7 @@ impl LogManagerConfig {
             cleaner_backoff_ms: 15_000,
             producer_id_expiration_ms: 86_400_000,
             producer_id_expiration_check_interval_ms: 600_000,
+            open_files_max: open_files_max_default(),
         }
     }
 
@@ -122,6 +142,8 @@ pub struct LogManager {
     clock: Arc<dyn Clock>,
     flusher: Arc<FlushScheduler>,
     logs: RwLock<BTreeMap<TopicPartition, Arc<Log>>>,
+    offline: RwLock<BTreeMap<TopicPartition, OfflinePartition>>,
+    files: Arc<FileCache>,
     cleaner: LogCleaner,
     checkpoint_lock: Mutex<()>,
     stop: Arc<Stop>,
@@ -137,26 +159,50 @@ impl LogManager {
         let marker = dir.join(CLEAN_SHUTDOWN_FILE);
         let clean = marker.exists();
         let partitions = partition_dirs(&dir)?;
+        let mut partitions = partitions;
+        let mut excess = Vec::new();
         if partitions.len() > config.partitions_max {
-            return Err(StorageError::InvalidConfig(format!(
-                "{} partitions exceed partitions_max {}",
-                partitions.len(),
-                config.partitions_max
-            )));
+            // More directories than the bound: the rest stay offline rather than the start
+            // failing for all of them.
+            partitions.sort();
+            excess = partitions.split_off(config.partitions_max);
         }
         let flusher = FlushScheduler::start(config.flush_threads);
+        let files = FileCache::new(config.open_files_max);
         let mut logs = BTreeMap::new();
-        for result in load_partitions(&config, &partitions, clean, &clock, &flusher)? {
-            let (tp, log) = result?;
-            logs.insert(tp, log);
+        let mut offline = BTreeMap::new();
+        let loaded = load_partitions(&config, &partitions, clean, &clock, &flusher, &files)?;
+        for (tp, result, params) in loaded {
+            match result {
+                Ok(log) => {
+                    logs.insert(tp, log);
+                }
+                Err(e) => {
+                    tracing::error!(
+                        dir = %dir.join(tp.dir_name()).display(),
+                        error = %e,
+                        "partition offline: its log could not be loaded"
+                    );
+                    let reason = e.to_string();
+                    offline.insert(tp, OfflinePartition { reason, params });
+                }
+            }
         }
         if clean {
             fs::remove_file(&marker).io("delete", &marker)?;
             sync_dir(&dir)?;
         }
+        for tp in excess {
+            tracing::error!(partition = %tp, limit = config.partitions_max,
+                "partition offline: more partition directories than partitions_max");
+            let reason = format!("beyond partitions_max {}", config.partitions_max);
+            let params = LoadParams::default();
+            offline.insert(tp, OfflinePartition { reason, params });
+        }
         tracing::info!(
             dir = %dir.display(),
             partitions = logs.len(),
+            offline = offline.len(),
             clean_shutdown = clean,
             elapsed_ms = started.elapsed().as_millis() as u64,
             "loaded logs"
@@ -167,6 +213,8 @@ impl LogManager {
             clock,
             flusher,
             logs: RwLock::new(logs),
+            offline: RwLock::new(offline),
+            files,
             cleaner,
             checkpoint_lock: Mutex::new(()),
             stop: Arc::new(Stop::default()),
@@ -186,6 +234,32 @@ impl LogManager {
         self.flusher.handle().set_durability_listener(listener);
     }
 
+    /// Partitions whose logs could not be loaded at start, with why. They take no reads
+    /// or writes until a restart loads them; deleting one removes its directory.
+    pub fn offline_partitions(&self) -> Vec<(TopicPartition, String)> {
+        self.offline
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .map(|(tp, o)| (tp.clone(), o.reason.clone()))
+            .collect()
+    }
+
+    /// The descriptor cache every log of the directory uses.
+    pub fn file_cache(&self) -> &Arc<FileCache> {
+        &self.files
+    }
+
+    fn offline_error(&self, tp: &TopicPartition) -> Option<StorageError> {
+        self.offline
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains_key(tp)
+            .then(|| StorageError::LogOffline(tp.clone()))
+    }
+
+    /// The log of `tp` if it is loaded (`None` for an offline partition too: see
+    /// [`LogManager::get_or_create_log`], which tells them apart).
     pub fn log(&self, tp: &TopicPartition) -> Option<Arc<Log>> {
         self.logs
             .read()
@@ -204,6 +278,7 @@ impl LogManager {
     }
 
     /// The log of `tp`, created empty (with `config`, or the topic's configured one) if absent.
+    /// An offline partition is [`StorageError::LogOffline`]: its directory is not replaced.
     pub fn get_or_create_log(
         &self,
         tp: &TopicPartition,
@@ -211,6 +286,9 @@ impl LogManager {
     ) -> Result<Arc<Log>> {
         if let Some(log) = self.log(tp) {
             return Ok(log);
+        }
+        if let Some(e) = self.offline_error(tp) {
+            return Err(e);
         }
         if !TopicPartition::is_valid_topic(&tp.topic) || tp.partition < 0 {
             return Err(StorageError::BadName {
@@ -228,13 +306,14 @@ impl LogManager {
                 self.config.partitions_max
             )));
         }
-        let (log, _) = Log::open(
+        let (log, _) = Log::open_in(
             self.config.data_dir.join(tp.dir_name()),
             tp.clone(),
             config.unwrap_or_else(|| self.config.log_config(&tp.topic)),
             LoadParams::default(),
             Arc::clone(&self.clock),
             self.flusher.handle(),
+            Arc::clone(&self.files),
         )?;
         sync_dir(&self.config.data_dir)?;
         logs.insert(tp.clone(), Arc::clone(&log));
@@ -244,13 +323,13 @@ impl LogManager {
     /// Deletes a partition: the directory is first renamed to `<name>.<n>-delete` (durably),
     /// so a crash mid-removal is finished at the next start, then removed.
     pub fn delete_log(&self, tp: &TopicPartition) -> Result<bool> {
-        let Some(log) = self
+        let removed = self
             .logs
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .remove(tp)
-        else {
-            return Ok(false);
+            .remove(tp);
+        let Some(log) = removed else {
+            return self.delete_offline(tp);
         };
         log.close_for_delete();
         let nanos = std::time::SystemTime::now()
@@ -268,24 +347,57 @@ impl LogManager {
         Ok(true)
     }
 
-    /// Writes the four offset checkpoints of the data directory.
+    /// Removes the directory of an offline partition (its topic was deleted).
+    fn delete_offline(&self, tp: &TopicPartition) -> Result<bool> {
+        let removed = self
+            .offline
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(tp);
+        if removed.is_none() {
+            return Ok(false);
+        }
+        let path = self.config.data_dir.join(tp.dir_name());
+        match fs::remove_dir_all(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e).io("delete", &path)?,
+            _ => {}
+        }
+        sync_dir(&self.config.data_dir)?;
+        self.checkpoint()?;
+        Ok(true)
+    }
+
+    /// Writes the four offset checkpoints of the data directory. Offline partitions keep
+    /// the entries they were loaded with.
     pub fn checkpoint(&self) -> Result<()> {
         let _one_at_a_time = lock(&self.checkpoint_lock);
         let logs = self.logs();
-        let collect = |f: &dyn Fn(&Log) -> Offset| -> BTreeMap<TopicPartition, Offset> {
+        let offline: Vec<(TopicPartition, LoadParams)> = self
+            .offline
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .map(|(tp, o)| (tp.clone(), o.params))
+            .collect();
+        let collect = |f: &dyn Fn(&Log) -> Offset,
+                       g: &dyn Fn(&LoadParams) -> Offset|
+         -> BTreeMap<TopicPartition, Offset> {
             logs.iter()
                 .map(|l| (l.topic_partition().clone(), f(l)))
+                .chain(offline.iter().map(|(tp, p)| (tp.clone(), g(p))))
                 .collect()
         };
         let dir = &self.config.data_dir;
         OffsetCheckpointFile::new(dir.join(RECOVERY_POINT_CHECKPOINT))
-            .write(&collect(&|l| l.recovery_point()))?;
+            .write(&collect(&|l| l.recovery_point(), &|p| p.recovery_point))?;
         OffsetCheckpointFile::new(dir.join(LOG_START_OFFSET_CHECKPOINT))
-            .write(&collect(&|l| l.log_start_offset()))?;
+            .write(&collect(&|l| l.log_start_offset(), &|p| p.log_start_offset))?;
         OffsetCheckpointFile::new(dir.join(REPLICATION_OFFSET_CHECKPOINT))
-            .write(&collect(&|l| l.high_watermark()))?;
+            .write(&collect(&|l| l.high_watermark(), &|p| p.high_watermark))?;
         OffsetCheckpointFile::new(dir.join(CLEANER_OFFSET_CHECKPOINT))
-            .write(&collect(&|l| l.cleaner_checkpoint()))
+            .write(&collect(&|l| l.cleaner_checkpoint(), &|p| {
+                p.cleaner_checkpoint
+            }))
     }
 
     /// One retention pass over every log. Returns segments deleted.
@@ -470,9 +582,8 @@ impl LogManager {
             return Err(e);
         }
         let marker = self.config.data_dir.join(CLEAN_SHUTDOWN_FILE);
-        fs::File::create(&marker)
-            .and_then(|f| f.sync_all())
-            .io("create", &marker)?;
+        let created = fs::File::create(&marker).io("create", &marker)?;
+        crate::fsync::sync_all(&created, &marker)?;
         sync_dir(&self.config.data_dir)
     }
 }
@@ -509,6 +620,7 @@ fn load_partitions(
     clean: bool,
     clock: &Arc<dyn Clock>,
     flusher: &FlushScheduler,
+    files: &Arc<FileCache>,
 ) -> Result<Vec<Loaded>> {
     let dir = &config.data_dir;
     let checkpoint = |name| OffsetCheckpointFile::new(dir.join(name)).read();
@@ -539,22 +651,37 @@ fn load_partitions(
                         cleaner_checkpoint: at(&cleaner_points),
                         had_clean_shutdown: clean,
                     };
-                    let opened = Log::open(
-                        dir.join(tp.dir_name()),
-                        tp.clone(),
-                        config.log_config(&tp.topic),
-                        params,
-                        Arc::clone(clock),
-                        handle.clone(),
-                    );
+                    // A panic while loading one directory (a check that its bytes failed)
+                    // takes that partition offline, not the start.
+                    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        Log::open_in(
+                            dir.join(tp.dir_name()),
+                            tp.clone(),
+                            config.log_config(&tp.topic),
+                            params,
+                            Arc::clone(clock),
+                            handle.clone(),
+                            Arc::clone(files),
+                        )
+                    }))
+                    .unwrap_or_else(|panic| Err(StorageError::LoadPanicked(panic_text(&panic))));
                     let result = opened.map(|(log, stats)| {
                         tracing::debug!(partition = %tp, ?stats, "loaded log");
-                        (tp.clone(), log)
+                        log
                     });
-                    lock(&results).push(result);
+                    lock(&results).push((tp.clone(), result, params));
                 }
             });
         }
     });
     Ok(results.into_inner().unwrap_or_else(PoisonError::into_inner))
+}
+
+/// The message of a caught panic.
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_string()))
+        .unwrap_or_else(|| "a panic without a message".into())
 }

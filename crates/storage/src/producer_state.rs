@@ -49,8 +49,10 @@
 //! or its bounds is ignored (see `log/load.rs` for which one is used).
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::fs;
+use std::fs::{self, File};
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use strom_protocol::records::{
     ControlRecordType, EndTransactionMarker, NO_PRODUCER_ID, RecordBatch, RecordBatchHeader,
@@ -585,12 +587,26 @@ impl ProducerStateManager {
     pub(crate) fn take_snapshot(&self, dir: &Path) -> Result<()> {
         let path = snapshot_path(dir, self.end_offset);
         write_atomically(&path, &self.encode_snapshot())?;
-        let offsets = snapshot_offsets(dir)?;
-        let excess = offsets.len().saturating_sub(SNAPSHOTS_RETAINED);
-        for &old in &offsets[..excess] {
-            delete_snapshot(dir, old)?;
-        }
-        Ok(())
+        delete_old_snapshots(dir)
+    }
+
+    /// As [`ProducerStateManager::take_snapshot`], but nothing is fsynced: the file is
+    /// written under a temporary name and renamed into place, and the descriptor it was
+    /// written through is returned for the log's next flush to fsync (with the directory)
+    /// before that flush moves the recovery point. Until then a crash may leave the
+    /// snapshot missing, or present with bytes that fail its CRC; either way it is ignored
+    /// and an older snapshot plus a longer replay rebuilds the same state (see
+    /// `log/producers.rs`), so a roll needs no fsync on the appender's thread.
+    pub(crate) fn write_snapshot_unsynced(&self, dir: &Path) -> Result<(Arc<File>, PathBuf)> {
+        let path = snapshot_path(dir, self.end_offset);
+        let mut tmp = path.clone().into_os_string();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        let mut file = fs::File::create(&tmp).io("create", &tmp)?;
+        file.write_all(&self.encode_snapshot()).io("write", &tmp)?;
+        fs::rename(&tmp, &path).io("rename", &tmp)?;
+        delete_old_snapshots(dir)?;
+        Ok((Arc::new(file), path))
     }
 }
 
@@ -718,6 +734,16 @@ impl Reader<'_> {
     fn i64(&mut self) -> std::result::Result<i64, &'static str> {
         self.take().map(i64::from_be_bytes)
     }
+}
+
+/// Deletes all but the newest [`SNAPSHOTS_RETAINED`] snapshots in `dir`.
+fn delete_old_snapshots(dir: &Path) -> Result<()> {
+    let offsets = snapshot_offsets(dir)?;
+    let excess = offsets.len().saturating_sub(SNAPSHOTS_RETAINED);
+    for &old in &offsets[..excess] {
+        delete_snapshot(dir, old)?;
+    }
+    Ok(())
 }
 
 /// `<dir>/<20-digit offset>.snapshot`.

@@ -11,7 +11,9 @@
 //!
 //! A segment does no locking of its own: the [`crate::Log`] that owns it serialises writers,
 //! and readers read the `.log` through a shared file handle with positional reads, so a read
-//! never waits for an append.
+//! never waits for an append. The handles come from the data directory's
+//! [`crate::FileCache`], so an idle segment holds no descriptor; one written since the last
+//! flush keeps the descriptor it wrote through until that flush fsyncs it.
 
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::FileExt;
@@ -26,9 +28,10 @@ use strom_protocol::records::{
 
 use crate::config::SEGMENT_BYTES_MAX;
 use crate::error::IoContext;
-use crate::index::{OffsetIndex, TimeIndex};
+use crate::file_cache::{FileCache, FileKey, FileKind, OPEN_FILES_MIN};
+use crate::index::{OffsetIndex, OffsetLookup, TimeIndex};
 use crate::txn_index::{TXN_INDEX_FILE_SUFFIX, TransactionIndex};
-use crate::{LogConfig, Offset, Result, StorageError, Timestamp};
+use crate::{LeaderEpoch, LogConfig, Offset, Result, StorageError, Timestamp};
 
 pub const LOG_FILE_SUFFIX: &str = ".log";
 pub const INDEX_FILE_SUFFIX: &str = ".index";
@@ -102,6 +105,8 @@ pub struct RecoveryOutcome {
     pub truncated_bytes: u64,
     pub batches: u64,
     pub stop: Option<ScanStop>,
+    /// Where each leader epoch starts among the batches kept, in offset order.
+    pub epochs: Vec<(LeaderEpoch, Offset)>,
 }
 
 /// Reads a `.log` in large chunks and yields whole batches.
@@ -216,17 +221,29 @@ pub(crate) struct SegmentReadView {
     pub file: Arc<File>,
     pub path: PathBuf,
     pub base_offset: Offset,
-    /// Where to start scanning for the wanted offset (from the offset index).
-    pub scan_from: u32,
+    /// Where to start scanning for the wanted offset: the offset index's answer, found
+    /// (with any file I/O) once the lock is released.
+    pub lookup: OffsetLookup,
     /// Bytes of the segment that were fully written when the view was taken.
     pub size: u64,
 }
 
 impl SegmentReadView {
+    /// The position to scan from for the offset the view was taken for.
+    pub fn scan_from(&self) -> u32 {
+        let (_, position) = self.lookup.resolve();
+        assert!(
+            u64::from(position) <= self.size,
+            "index position {position} past the segment's {} bytes",
+            self.size
+        );
+        position
+    }
+
     /// Finds the first batch whose last offset is at or after `target`, scanning headers
     /// from `scan_from`. Returns its position and header.
     pub fn find_batch(&self, target: Offset) -> Result<Option<(u64, RecordBatchHeader)>> {
-        let mut position = u64::from(self.scan_from);
+        let mut position = u64::from(self.scan_from());
         let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
         while position + RECORD_BATCH_HEADER_SIZE as u64 <= self.size {
             let n = read_fully_at(&self.file, &mut head, position).io("read", &self.path)?;
@@ -326,13 +343,18 @@ impl SegmentReadView {
 #[derive(Debug)]
 pub struct LogSegment {
     /// Unique within the process, so the cleaner can tell a segment it read from one that
-    /// replaced it at the same base offset.
+    /// replaced it at the same base offset, and the [`FileCache`] can key its descriptors.
     id: u64,
     base_offset: Offset,
     dir: PathBuf,
     suffix: &'static str,
-    log: Arc<File>,
+    files: Arc<FileCache>,
     log_path: PathBuf,
+    /// Descriptors written through since a flush last took them (the `.log`, indexes written
+    /// out, the `.txnindex`): kept open until fsynced (see [`FileCache`] for why).
+    unflushed: Vec<(Arc<File>, PathBuf)>,
+    /// `unflushed` holds the `.log` descriptor.
+    log_unflushed: bool,
     offset_index: OffsetIndex,
     time_index: TimeIndex,
     txn_index: TransactionIndex,
@@ -345,22 +367,26 @@ pub struct LogSegment {
     offset_of_max_timestamp: Offset,
     created_at: Timestamp,
     index_interval_bytes: u64,
-    index_max_bytes: u64,
+}
+
+/// What a new or opened segment is made of.
+struct Parts {
+    id: u64,
+    log_path: PathBuf,
+    indexes: (OffsetIndex, TimeIndex, TransactionIndex),
+    size: u64,
 }
 
 impl LogSegment {
-    fn open_log(path: &Path, create: bool) -> Result<File> {
-        let mut o = OpenOptions::new();
-        o.read(true).write(true);
-        if create {
-            o.create(true).truncate(true);
+    fn key(&self) -> FileKey {
+        FileKey {
+            segment_id: self.id,
+            kind: FileKind::Log,
         }
-        o.open(path)
-            .io(if create { "create" } else { "open" }, path)
     }
 
     /// Creates an empty segment at `base` (with `suffix` "" for a live segment or
-    /// [`CLEANED_FILE_SUFFIX`] for a cleaner's output).
+    /// [`CLEANED_FILE_SUFFIX`] for a cleaner's output), its descriptors in a cache of its own.
     pub fn create(
         dir: &Path,
         base: Offset,
@@ -368,14 +394,49 @@ impl LogSegment {
         config: &LogConfig,
         now: Timestamp,
     ) -> Result<Self> {
+        Self::create_in(
+            &FileCache::new(OPEN_FILES_MIN),
+            dir,
+            base,
+            suffix,
+            config,
+            now,
+        )
+    }
+
+    /// [`LogSegment::create`] with the data directory's descriptor cache.
+    pub(crate) fn create_in(
+        files: &Arc<FileCache>,
+        dir: &Path,
+        base: Offset,
+        suffix: &'static str,
+        config: &LogConfig,
+        now: Timestamp,
+    ) -> Result<Self> {
+        let id = NEXT_SEGMENT_ID.fetch_add(1, Ordering::Relaxed);
         let log_path = file_path(dir, base, LOG_FILE_SUFFIX, suffix);
-        let log = Self::open_log(&log_path, true)?;
-        let offset_index = OffsetIndex::create(
+        let log = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&log_path)
+            .io("create", &log_path)?;
+        let key = FileKey {
+            segment_id: id,
+            kind: FileKind::Log,
+        };
+        files.insert(key, Arc::new(log));
+        let offset_index = OffsetIndex::create_in(
+            Arc::clone(files),
+            id,
             file_path(dir, base, INDEX_FILE_SUFFIX, suffix),
             base,
             config.segment_index_bytes,
         )?;
-        let time_index = TimeIndex::create(
+        let time_index = TimeIndex::create_in(
+            Arc::clone(files),
+            id,
             file_path(dir, base, TIME_INDEX_FILE_SUFFIX, suffix),
             base,
             config.segment_index_bytes,
@@ -388,57 +449,52 @@ impl LogSegment {
             }
             _ => {}
         }
-        let txn_index = TransactionIndex::empty(txn_path, base);
-        Ok(Self::assemble(
-            dir,
-            base,
-            suffix,
-            log,
+        let txn_index = TransactionIndex::empty_in(Arc::clone(files), id, txn_path, base);
+        let parts = Parts {
+            id,
             log_path,
-            (offset_index, time_index, txn_index),
-            0,
-            config,
-            now,
-        ))
+            indexes: (offset_index, time_index, txn_index),
+            size: 0,
+        };
+        Ok(Self::assemble(files, dir, base, suffix, parts, config, now))
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn assemble(
+        files: &Arc<FileCache>,
         dir: &Path,
         base: Offset,
         suffix: &'static str,
-        log: File,
-        log_path: PathBuf,
-        (offset_index, time_index, txn_index): (OffsetIndex, TimeIndex, TransactionIndex),
-        size: u64,
+        parts: Parts,
         config: &LogConfig,
         now: Timestamp,
     ) -> Self {
+        let (offset_index, time_index, txn_index) = parts.indexes;
         LogSegment {
-            id: NEXT_SEGMENT_ID.fetch_add(1, Ordering::Relaxed),
+            id: parts.id,
             base_offset: base,
             dir: dir.to_path_buf(),
             suffix,
-            log: Arc::new(log),
-            log_path,
+            files: Arc::clone(files),
+            log_path: parts.log_path,
+            unflushed: Vec::new(),
+            log_unflushed: false,
             offset_index,
             time_index,
             txn_index,
             txn_index_damaged: false,
-            size,
+            size: parts.size,
             next_offset: base,
             bytes_since_last_index_entry: 0,
             max_timestamp: Timestamp::NONE,
             offset_of_max_timestamp: base,
             created_at: now,
             index_interval_bytes: config.index_interval_bytes,
-            index_max_bytes: config.segment_index_bytes,
         }
     }
 
-    /// Opens an existing segment. Its indexes are loaded (or created empty if missing) but
-    /// not trusted: call [`LogSegment::load_tail`] or [`LogSegment::recover`] next.
-    /// Returns whether an index file was missing.
+    /// Opens an existing segment, its descriptors in a cache of its own. Its indexes are
+    /// opened (or created empty if missing) but not trusted: call [`LogSegment::load_tail`]
+    /// or [`LogSegment::recover`] next. Returns whether an index file was missing.
     pub fn open(
         dir: &Path,
         base: Offset,
@@ -446,39 +502,75 @@ impl LogSegment {
         config: &LogConfig,
         now: Timestamp,
     ) -> Result<(Self, bool)> {
+        Self::open_in(
+            &FileCache::new(OPEN_FILES_MIN),
+            dir,
+            base,
+            suffix,
+            config,
+            now,
+        )
+    }
+
+    /// [`LogSegment::open`] with the data directory's descriptor cache. Opens no file of its
+    /// own: the `.log` is only stat'ed, and each index reads its first and last entries.
+    pub(crate) fn open_in(
+        files: &Arc<FileCache>,
+        dir: &Path,
+        base: Offset,
+        suffix: &'static str,
+        config: &LogConfig,
+        now: Timestamp,
+    ) -> Result<(Self, bool)> {
+        let id = NEXT_SEGMENT_ID.fetch_add(1, Ordering::Relaxed);
         let log_path = file_path(dir, base, LOG_FILE_SUFFIX, suffix);
-        let log = Self::open_log(&log_path, false)?;
-        let size = log.metadata().io("stat", &log_path)?.len();
+        let size = fs::metadata(&log_path).io("stat", &log_path)?.len();
         let index_path = file_path(dir, base, INDEX_FILE_SUFFIX, suffix);
         let time_path = file_path(dir, base, TIME_INDEX_FILE_SUFFIX, suffix);
         let max = config.segment_index_bytes;
         let missing = !index_path.exists() || !time_path.exists();
         let (offset_index, time_index) = if missing {
             (
-                OffsetIndex::create(index_path, base, max)?,
-                TimeIndex::create(time_path, base, max)?,
+                OffsetIndex::create_in(Arc::clone(files), id, index_path, base, max)?,
+                TimeIndex::create_in(Arc::clone(files), id, time_path, base, max)?,
             )
         } else {
             (
-                OffsetIndex::open(index_path, base, max)?,
-                TimeIndex::open(time_path, base, max)?,
+                OffsetIndex::open_in(Arc::clone(files), id, index_path, base, max)?,
+                TimeIndex::open_in(Arc::clone(files), id, time_path, base, max)?,
             )
         };
+        let txn_path = file_path(dir, base, TXN_INDEX_FILE_SUFFIX, suffix);
         let (txn_index, txn_sane) =
-            TransactionIndex::open(file_path(dir, base, TXN_INDEX_FILE_SUFFIX, suffix), base)?;
-        let mut segment = Self::assemble(
-            dir,
-            base,
-            suffix,
-            log,
+            TransactionIndex::open_in(Arc::clone(files), id, txn_path, base)?;
+        let parts = Parts {
+            id,
             log_path,
-            (offset_index, time_index, txn_index),
+            indexes: (offset_index, time_index, txn_index),
             size,
-            config,
-            now,
-        );
+        };
+        let mut segment = Self::assemble(files, dir, base, suffix, parts, config, now);
         segment.txn_index_damaged = !txn_sane;
         Ok((segment, missing))
+    }
+
+    /// The `.log` descriptor: the one appends wrote through if not yet flushed, else the
+    /// cache's (opening the file if it was closed).
+    pub(crate) fn log_file(&self) -> Result<Arc<File>> {
+        if self.log_unflushed
+            && let Some((file, _)) = self.unflushed.first()
+        {
+            return Ok(Arc::clone(file));
+        }
+        self.files.get(self.key(), &self.log_path, false)
+    }
+
+    /// Remembers that `file` (the `.log`) was written and must be fsynced by a flush.
+    fn log_written(&mut self, file: Arc<File>) {
+        if !self.log_unflushed {
+            self.unflushed.insert(0, (file, self.log_path.clone()));
+            self.log_unflushed = true;
+        }
     }
 
     /// Trusts the indexes if they pass their sanity checks and fills in the segment's next
@@ -488,9 +580,9 @@ impl LogSegment {
         if self.size > SEGMENT_BYTES_MAX || !self.offset_index.sanity_check(self.size.max(1)) {
             return Ok(false);
         }
-        let (_, position) = self.offset_index.lookup(Offset(i64::MAX));
-        let mut scanner =
-            BatchScanner::new(&self.log, &self.log_path, u64::from(position), self.size);
+        let (last_indexed, position) = self.offset_index.last_entry();
+        let file = self.log_file()?;
+        let mut scanner = BatchScanner::new(&file, &self.log_path, u64::from(position), self.size);
         let mut next = self.base_offset;
         let mut max_ts = self.time_index.last_entry();
         loop {
@@ -507,7 +599,6 @@ impl LogSegment {
             }
         }
         if position > 0 || self.size > 0 {
-            let (last_indexed, _) = self.offset_index.lookup(Offset(i64::MAX));
             next = next.max(last_indexed.plus(1));
         }
         if !self.time_index.sanity_check(next) {
@@ -522,22 +613,23 @@ impl LogSegment {
         Ok(true)
     }
 
-    /// Rebuilds both indexes by scanning every batch, checking each one's CRC and offset
-    /// order, and truncates the `.log` at the first batch that is torn or corrupt.
+    /// Rebuilds both indexes (in memory, as for an active segment) by scanning every batch,
+    /// checking each one's CRC and offset order, and truncates the `.log` at the first batch
+    /// that is torn or corrupt. The outcome lists where each leader epoch starts among the
+    /// batches kept, so the epoch cache can be rebuilt for them.
     pub fn recover(&mut self) -> Result<RecoveryOutcome> {
         self.offset_index.reset()?;
         self.time_index.reset()?;
-        self.offset_index.resize(self.index_max_bytes)?;
-        self.time_index.resize(self.index_max_bytes)?;
         self.next_offset = self.base_offset;
         self.max_timestamp = Timestamp::NONE;
         self.offset_of_max_timestamp = self.base_offset;
         self.bytes_since_last_index_entry = 0;
         let size = self.size.min(SEGMENT_BYTES_MAX);
-        let log = Arc::clone(&self.log);
+        let log = self.log_file()?;
         let path = self.log_path.clone();
         let mut scanner = BatchScanner::new(&log, &path, 0, size);
         let mut batches = 0;
+        let mut epochs: Vec<(LeaderEpoch, Offset)> = Vec::new();
         let stop = loop {
             let (position, batch) = match scanner.next_batch()? {
                 Ok(Some(found)) => found,
@@ -547,7 +639,12 @@ impl LogSegment {
             if let Err(why) = self.check_recovered_batch(&batch) {
                 break Some(ScanStop::Corrupt(why));
             }
-            let info = BatchInfo::from_header(0, batch.header());
+            let h = batch.header();
+            let epoch = LeaderEpoch(h.partition_leader_epoch);
+            if epoch.0 >= 0 && epochs.last().is_none_or(|(e, _)| *e != epoch) {
+                epochs.push((epoch, Offset(h.base_offset)));
+            }
+            let info = BatchInfo::from_header(0, h);
             self.index_batch(position as u32, &info)?;
             self.next_offset = info.last_offset.plus(1);
             batches += 1;
@@ -555,14 +652,16 @@ impl LogSegment {
         let valid = scanner.position();
         let truncated = self.size - valid;
         if truncated > 0 {
-            self.log.set_len(valid).io("truncate", &self.log_path)?;
+            log.set_len(valid).io("truncate", &self.log_path)?;
             self.size = valid;
+            self.log_written(log);
         }
         Ok(RecoveryOutcome {
             valid_bytes: valid,
             truncated_bytes: truncated,
             batches,
             stop,
+            epochs,
         })
     }
 
@@ -603,7 +702,8 @@ impl LogSegment {
     }
 
     /// Appends `records` (batches with offsets already assigned, described by `batches`) at
-    /// the end of the `.log`, then indexes them.
+    /// the end of the `.log`, then indexes them. The descriptor written through stays open
+    /// until a flush fsyncs it.
     pub(crate) fn append(&mut self, records: &[u8], batches: &[BatchInfo]) -> Result<()> {
         let (Some(first), Some(last)) = (batches.first(), batches.last()) else {
             return Ok(());
@@ -615,23 +715,33 @@ impl LogSegment {
             self.next_offset
         );
         assert!(self.offset_index.can_append_offset(last.last_offset));
+        assert_eq!(
+            batches.iter().map(|b| b.size).sum::<usize>(),
+            records.len(),
+            "batches do not cover the record set"
+        );
         let new_size = self.size + records.len() as u64;
         assert!(new_size <= SEGMENT_BYTES_MAX, "segment would exceed 2 GiB");
-        self.log
-            .write_all_at(records, self.size)
+        let file = self.log_file()?;
+        file.write_all_at(records, self.size)
             .io("write", &self.log_path)?;
+        self.log_written(file);
         for b in batches {
             let position = self.size + b.position_in_set as u64;
             self.index_batch(position as u32, b)?;
         }
         self.size = new_size;
         self.next_offset = last.last_offset.plus(1);
+        assert!(
+            self.next_offset > first.base_offset,
+            "segment end did not move"
+        );
         Ok(())
     }
 
     /// Removes every batch whose last offset is at or after `offset`. Returns bytes removed.
     pub fn truncate_to(&mut self, offset: Offset) -> Result<u64> {
-        let view = self.read_view(offset);
+        let view = self.read_view(offset)?;
         let Some((position, header)) = view.find_batch(offset)? else {
             self.txn_index.truncate_to(offset)?;
             return Ok(0);
@@ -639,13 +749,17 @@ impl LogSegment {
         self.offset_index.truncate_to(offset)?;
         self.time_index.truncate_to(offset)?;
         self.txn_index.truncate_to(offset)?;
-        self.offset_index.resize(self.index_max_bytes)?;
-        self.time_index.resize(self.index_max_bytes)?;
-        self.log.set_len(position).io("truncate", &self.log_path)?;
+        view.file.set_len(position).io("truncate", &self.log_path)?;
+        self.log_written(Arc::clone(&view.file));
         let removed = self.size - position;
         self.size = position;
         self.after_truncation(position, Offset(header.base_offset))?;
         self.bytes_since_last_index_entry = 0;
+        assert!(
+            self.next_offset <= offset.max(self.base_offset),
+            "truncation to {offset} left the segment ending at {}",
+            self.next_offset
+        );
         Ok(removed)
     }
 
@@ -663,8 +777,9 @@ impl LogSegment {
         let mut at = u64::from(after_time_entry.min(before_base));
         let mut next_offset = self.base_offset;
         let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
+        let file = self.log_file()?;
         while at < position {
-            let n = read_fully_at(&self.log, &mut head, at).io("read", &self.log_path)?;
+            let n = read_fully_at(&file, &mut head, at).io("read", &self.log_path)?;
             let h = RecordBatchHeader::parse(&head[..n]).map_err(|source| {
                 StorageError::CorruptRecord {
                     batch_index: 0,
@@ -686,32 +801,40 @@ impl LogSegment {
     }
 
     /// Called when the segment stops taking appends: records the newest timestamp in the
-    /// time index (so it survives a reopen) and trims both preallocated indexes.
+    /// time index (so it survives a reopen) and writes both indexes out of memory to their
+    /// files, which the next flush fsyncs.
     pub fn on_become_inactive(&mut self) -> Result<()> {
-        if self.max_timestamp != Timestamp::NONE {
+        if self.max_timestamp != Timestamp::NONE && self.time_index.is_loaded() {
             self.time_index
                 .maybe_append(self.max_timestamp, self.offset_of_max_timestamp, true)?;
         }
-        self.offset_index.trim()?;
-        self.time_index.trim()
+        if let Some(written) = self.offset_index.write_out()? {
+            self.unflushed.push(written);
+        }
+        if let Some(written) = self.time_index.write_out()? {
+            self.unflushed.push(written);
+        }
+        Ok(())
     }
 
-    /// Makes the indexes appendable again (the segment became the active one).
+    /// Brings the indexes into memory so appends can extend them (the segment became the
+    /// active one).
     pub fn on_become_active(&mut self) -> Result<()> {
-        self.offset_index.resize(self.index_max_bytes)?;
-        self.time_index.resize(self.index_max_bytes)
+        self.offset_index.load()?;
+        self.time_index.load()
     }
 
-    /// Fsyncs the `.log` and every index.
+    /// Fsyncs the `.log` and every index file.
     pub fn flush(&self) -> Result<()> {
-        self.log.sync_data().io("fsync", &self.log_path)?;
+        crate::fsync::sync_data(&*self.log_file()?, &self.log_path)?;
         self.offset_index.flush()?;
         self.time_index.flush()?;
         self.txn_index.flush()
     }
 
     /// Renames the segment's files from the current suffix to `suffix`, index files first so
-    /// that the `.log`'s rename is the step that commits the change.
+    /// that the `.log`'s rename is the step that commits the change. Open descriptors stay
+    /// valid: they name the files, not the paths.
     pub fn change_suffix(&mut self, suffix: &'static str) -> Result<()> {
         let (dir, base) = (self.dir.clone(), self.base_offset);
         self.offset_index
@@ -724,12 +847,14 @@ impl LogSegment {
         fs::rename(&self.log_path, &to).io("rename", &self.log_path)?;
         self.log_path = to;
         self.suffix = suffix;
+        // `unflushed` keeps the old paths: they only name the files in error messages.
         Ok(())
     }
 
     /// Deletes the segment's files: renamed to `.deleted` first, so that a crash part way
-    /// leaves names recovery knows to remove.
+    /// leaves names recovery knows to remove. Its cached descriptors are closed.
     pub fn delete_files(mut self) -> Result<()> {
+        self.files.forget_segment(self.id);
         self.change_suffix(DELETED_FILE_SUFFIX)?;
         for path in [
             self.log_path.clone(),
@@ -747,29 +872,23 @@ impl LogSegment {
         Ok(())
     }
 
-    pub(crate) fn read_view(&self, target: Offset) -> SegmentReadView {
-        SegmentReadView {
-            file: Arc::clone(&self.log),
+    /// A view for reading from `target` on, to use after the log's lock is released.
+    pub(crate) fn read_view(&self, target: Offset) -> Result<SegmentReadView> {
+        Ok(SegmentReadView {
+            file: self.log_file()?,
             path: self.log_path.clone(),
             base_offset: self.base_offset,
-            scan_from: self.offset_index.lookup(target).1,
+            lookup: self.offset_index.lookup_later(target)?,
             size: self.size,
-        }
+        })
     }
 
-    /// File handles that a flush must fsync: the `.log`, and the indexes if `with_indexes`.
-    pub(crate) fn files_to_sync(&self, with_indexes: bool) -> Vec<(Arc<File>, PathBuf)> {
-        let mut out = vec![(Arc::clone(&self.log), self.log_path.clone())];
-        if with_indexes {
-            out.push((
-                self.offset_index.file(),
-                self.offset_index.path().to_path_buf(),
-            ));
-            out.push((self.time_index.file(), self.time_index.path().to_path_buf()));
-        }
-        // The transaction index, if the segment has one, is synced whether the segment is
-        // active or not: it exists only once an abort was written, and is small.
-        out.extend(self.txn_index.file_to_sync());
+    /// The descriptors written through since the last call (the `.log`, indexes written out,
+    /// the `.txnindex`), for a flush to fsync; the segment lets go of them.
+    pub(crate) fn take_unflushed(&mut self) -> Vec<(Arc<File>, PathBuf)> {
+        self.log_unflushed = false;
+        let mut out = std::mem::take(&mut self.unflushed);
+        out.extend(self.txn_index.take_unflushed());
         out
     }
 
@@ -842,8 +961,5 @@ impl LogSegment {
     }
     pub(crate) fn mark_txn_index_rebuilt(&mut self) {
         self.txn_index_damaged = false;
-    }
-    pub(crate) fn log_file(&self) -> Arc<File> {
-        Arc::clone(&self.log)
     }
 }

@@ -18,15 +18,17 @@
 //! `last_offset` never decreases along the file; a read checks every entry it decodes, so a
 //! damaged file is reported as corrupt, never trusted. The entries are not kept in memory: a
 //! lookup reads the file (a snapshot of its length taken under the log's lock) in chunks of
-//! [`TXN_INDEX_READ_CHUNK_BYTES`].
+//! [`TXN_INDEX_READ_CHUNK_BYTES`]. The descriptor comes from the data directory's
+//! [`FileCache`]; the one an append wrote through is kept until a flush fsyncs it.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::SEGMENT_BYTES_MAX;
 use crate::error::IoContext;
+use crate::file_cache::{FileCache, FileKey, FileKind, OPEN_FILES_MIN};
 use crate::segment::read_fully_at;
 use crate::{Offset, ProducerId, Result, StorageError};
 
@@ -94,8 +96,12 @@ pub(crate) struct AbortedSearch {
 #[derive(Debug)]
 pub struct TransactionIndex {
     path: PathBuf,
-    /// `None` until the first entry is written (or while no file exists).
-    file: Option<Arc<File>>,
+    files: Arc<FileCache>,
+    key: FileKey,
+    /// The file exists: it is created by the first entry.
+    exists: bool,
+    /// The descriptor entries were written through since the last flush took it.
+    unflushed: Option<Arc<File>>,
     /// Bytes of whole entries in the file.
     len: u64,
     base_offset: Offset,
@@ -109,26 +115,28 @@ impl TransactionIndex {
     /// number of valid entries in marker order, each inside the segment); a failed one must
     /// be rebuilt with [`TransactionIndex::reset`] and appends.
     pub fn open(path: PathBuf, base_offset: Offset) -> Result<(Self, bool)> {
-        let mut index = TransactionIndex {
-            path,
-            file: None,
-            len: 0,
-            base_offset,
-            last_offset: None,
-        };
-        let file = match OpenOptions::new().read(true).write(true).open(&index.path) {
-            Ok(f) => f,
+        Self::open_in(FileCache::new(OPEN_FILES_MIN), 0, path, base_offset)
+    }
+
+    pub(crate) fn open_in(
+        files: Arc<FileCache>,
+        segment_id: u64,
+        path: PathBuf,
+        base_offset: Offset,
+    ) -> Result<(Self, bool)> {
+        let mut index = Self::empty_in(files, segment_id, path, base_offset);
+        let len = match fs::metadata(&index.path) {
+            Ok(meta) => meta.len(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((index, true)),
-            Err(e) => return Err(e).io("open txn index", &index.path),
+            Err(e) => return Err(e).io("stat txn index", &index.path),
         };
-        let len = file.metadata().io("stat txn index", &index.path)?.len();
-        index.file = Some(Arc::new(file));
+        index.exists = true;
         index.len = len;
         let sane = len % TXN_INDEX_ENTRY_BYTES as u64 == 0 && len <= SEGMENT_BYTES_MAX;
         if !sane {
             return Ok((index, false));
         }
-        match index.view().read_all() {
+        match index.view()?.read_all() {
             Ok(entries) => {
                 let inside = entries.iter().all(|e| e.last_offset >= base_offset);
                 index.last_offset = entries.last().map(|e| e.last_offset);
@@ -141,9 +149,24 @@ impl TransactionIndex {
 
     /// An index at `path` with no entries and no file yet (a new segment).
     pub fn empty(path: PathBuf, base_offset: Offset) -> Self {
+        Self::empty_in(FileCache::new(OPEN_FILES_MIN), 0, path, base_offset)
+    }
+
+    pub(crate) fn empty_in(
+        files: Arc<FileCache>,
+        segment_id: u64,
+        path: PathBuf,
+        base_offset: Offset,
+    ) -> Self {
         TransactionIndex {
             path,
-            file: None,
+            files,
+            key: FileKey {
+                segment_id,
+                kind: FileKind::TxnIndex,
+            },
+            exists: false,
+            unflushed: None,
             len: 0,
             base_offset,
             last_offset: None,
@@ -171,25 +194,13 @@ impl TransactionIndex {
             self.last_offset.is_none_or(|l| l <= entry.last_offset),
             "txn index entries out of marker order"
         );
-        let file = match &self.file {
-            Some(f) => Arc::clone(f),
-            None => {
-                let f = OpenOptions::new()
-                    .read(true)
-                    .write(true)
-                    .create(true)
-                    .truncate(true)
-                    .open(&self.path)
-                    .io("create txn index", &self.path)?;
-                let f = Arc::new(f);
-                self.file = Some(Arc::clone(&f));
-                f
-            }
-        };
+        let file = self.files.get(self.key, &self.path, !self.exists)?;
+        self.exists = true;
         file.write_all_at(&entry.encode(), self.len)
             .io("write txn index", &self.path)?;
         self.len += TXN_INDEX_ENTRY_BYTES as u64;
         self.last_offset = Some(entry.last_offset);
+        self.unflushed = Some(file);
         Ok(())
     }
 
@@ -198,7 +209,7 @@ impl TransactionIndex {
         if self.last_offset.is_none_or(|l| l < offset) {
             return Ok(());
         }
-        let entries = self.view().read_all()?;
+        let entries = self.view()?.read_all()?;
         let keep = entries
             .iter()
             .take_while(|e| e.last_offset < offset)
@@ -216,39 +227,46 @@ impl TransactionIndex {
 
     fn set_entries(&mut self, count: usize, last_offset: Option<Offset>) -> Result<()> {
         let len = (count * TXN_INDEX_ENTRY_BYTES) as u64;
-        if let Some(file) = &self.file {
+        if self.exists {
+            let file = self.files.get(self.key, &self.path, false)?;
             file.set_len(len).io("truncate txn index", &self.path)?;
+            self.unflushed = Some(file);
         }
         self.len = len;
         self.last_offset = last_offset;
         Ok(())
     }
 
-    /// A handle for reading without the log's lock.
-    pub(crate) fn view(&self) -> TxnIndexView {
-        TxnIndexView {
-            file: self.file.clone(),
+    /// A handle for reading without the log's lock: the descriptor is taken now, so a
+    /// segment deleted meanwhile can still be read.
+    pub(crate) fn view(&self) -> Result<TxnIndexView> {
+        let file = if self.exists && self.len > 0 {
+            Some(self.files.get(self.key, &self.path, false)?)
+        } else {
+            None
+        };
+        Ok(TxnIndexView {
+            file,
             path: self.path.clone(),
             len: self.len,
-        }
+        })
     }
 
     pub fn flush(&self) -> Result<()> {
-        match &self.file {
-            Some(f) => f.sync_all().io("fsync txn index", &self.path),
-            None => Ok(()),
+        if !self.exists {
+            return Ok(());
         }
+        crate::fsync::sync_all(&*self.files.get(self.key, &self.path, false)?, &self.path)
     }
 
-    pub(crate) fn file_to_sync(&self) -> Option<(Arc<File>, PathBuf)> {
-        self.file
-            .as_ref()
-            .map(|f| (Arc::clone(f), self.path.clone()))
+    /// The descriptor written through since the last call, for a flush to fsync.
+    pub(crate) fn take_unflushed(&mut self) -> Option<(Arc<File>, PathBuf)> {
+        self.unflushed.take().map(|f| (f, self.path.clone()))
     }
 
     /// Renames the file (if there is one) to `to`.
     pub fn rename(&mut self, to: PathBuf) -> Result<()> {
-        if self.file.is_some() {
+        if self.exists {
             fs::rename(&self.path, &to).io("rename txn index", &self.path)?;
         }
         self.path = to;
@@ -367,15 +385,19 @@ mod tests {
         assert_eq!(std::fs::metadata(&path).unwrap().len(), 3 * 34);
         let search = index
             .view()
+            .unwrap()
             .collect_aborted(Offset(13), Offset(26))
             .unwrap();
         assert_eq!(search.entries, vec![entry(2, 11, 20, 30)]);
         assert!(search.complete);
         let (reopened, sane) = TransactionIndex::open(path.clone(), Offset(10)).unwrap();
         assert!(sane);
-        assert_eq!(reopened.view().read_all().unwrap().len(), 3);
+        assert_eq!(reopened.view().unwrap().read_all().unwrap().len(), 3);
         index.truncate_to(Offset(20)).unwrap();
-        assert_eq!(index.view().read_all().unwrap(), vec![entry(1, 5, 12, 13)]);
+        assert_eq!(
+            index.view().unwrap().read_all().unwrap(),
+            vec![entry(1, 5, 12, 13)]
+        );
         assert_eq!(std::fs::metadata(&path).unwrap().len(), 34);
     }
 

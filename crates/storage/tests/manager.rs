@@ -186,3 +186,61 @@ fn background_flush_by_flush_messages_advances_the_recovery_point() {
     }
     assert_eq!(log.recovery_point(), Offset(4));
 }
+
+#[test]
+fn a_partition_that_cannot_load_goes_offline_and_the_rest_load() {
+    // A damaged partition directory beside good ones: the manager opens, the good ones serve
+    // their records, the bad one is listed offline and every lookup of it is LogOffline
+    // (never a fresh empty log over its files), its checkpoint entries survive, and deleting
+    // it removes the directory.
+    let dir = tempfile::tempdir().unwrap();
+    let clock: Arc<dyn Clock> = Arc::new(ManualClock::new(Timestamp(0)));
+    let manager = LogManager::open(config(dir.path()), clock.clone()).unwrap();
+    for p in 0..3 {
+        let log = manager
+            .get_or_create_log(&TopicPartition::new("t", p), None)
+            .unwrap();
+        for i in 0..4 {
+            append(&log, batch(i, 2, 100, 0));
+        }
+    }
+    manager.shutdown().unwrap();
+    drop(manager);
+    let bad = TopicPartition::new("t", 1);
+    let bad_dir = dir.path().join(bad.dir_name());
+    fs::write(
+        bad_dir.join("leader-epoch-checkpoint"),
+        "0\n5\nnot a checkpoint\n",
+    )
+    .unwrap();
+
+    let manager = LogManager::open(config(dir.path()), clock).unwrap();
+    let offline = manager.offline_partitions();
+    assert_eq!(offline.len(), 1, "{offline:?}");
+    assert_eq!(offline[0].0, bad);
+    assert!(
+        offline[0].1.contains("leader-epoch-checkpoint"),
+        "{offline:?}"
+    );
+    for p in [0, 2] {
+        let log = manager.log(&TopicPartition::new("t", p)).unwrap();
+        assert_eq!(read_all(&log).len(), 4);
+    }
+    assert!(manager.log(&bad).is_none());
+    assert!(matches!(
+        manager.get_or_create_log(&bad, None),
+        Err(strom_storage::StorageError::LogOffline(tp)) if tp == bad
+    ));
+    assert!(
+        bad_dir.join("00000000000000000000.log").exists(),
+        "left for an operator"
+    );
+    manager.checkpoint().unwrap();
+    let points = OffsetCheckpointFile::new(dir.path().join(RECOVERY_POINT_CHECKPOINT))
+        .read()
+        .unwrap();
+    assert_eq!(points.get(&bad), Some(&Offset(8)));
+    assert!(manager.delete_log(&bad).unwrap());
+    assert!(!bad_dir.exists());
+    assert!(manager.offline_partitions().is_empty());
+}

@@ -39,7 +39,7 @@ impl Log {
                 .map(|(_, s)| s.txn_index())
                 .filter(|index| !index.is_empty())
                 .map(|index| index.view())
-                .collect()
+                .collect::<Result<_>>()?
         };
         let mut out = Vec::new();
         for view in views {

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{Log, LogState, lock};
-use crate::checkpoint::sync_dir;
-use crate::error::IoContext;
+use crate::checkpoint::{EpochEntry, sync_dir};
 use crate::flush::{FlushCompleter, FlushWaiter};
+use crate::leader_epoch::LeaderEpochFileCache;
 use crate::{FlushError, Offset, Result, StorageError, Timestamp};
 
 #[derive(Debug, Default)]
@@ -43,7 +43,11 @@ pub(super) struct FlushCounters {
 pub(crate) struct FlushPlan {
     /// The log end when the plan was made: every offset below it is in `files`.
     target: Offset,
+    /// Every descriptor written through since the last plan (segment data, indexes written
+    /// out at a roll, transaction indexes, the roll's producer snapshot).
     files: Vec<(Arc<File>, PathBuf)>,
+    /// The leader epochs to write to `leader-epoch-checkpoint`, if they changed.
+    epochs: Option<(u64, Vec<EpochEntry>)>,
     dir_dirty: bool,
     truncations: u64,
 }
@@ -180,39 +184,49 @@ impl Log {
         Ok(durable)
     }
 
-    /// Snapshots the log end and the files that hold data below it; `Err(recovery point)`
-    /// if there is nothing to flush.
+    /// Snapshots the log end and takes every descriptor written since the last plan;
+    /// `Err(recovery point)` if there is nothing to flush.
     pub(crate) fn plan_flush(&self) -> Result<Result<FlushPlan, Offset>> {
         let mut st = self.state();
         if st.offline {
             return Err(StorageError::LogOffline(self.topic_partition.clone()));
         }
         let target = st.log_end_offset;
-        if target <= st.recovery_point && !st.dir_dirty {
+        let epochs = st.epochs.unpersisted();
+        let idle = target <= st.recovery_point
+            && !st.dir_dirty
+            && !st.files_changed
+            && st.pending_syncs.is_empty()
+            && epochs.is_none();
+        if idle {
             return Ok(Err(st.recovery_point));
         }
-        let recovery_point = st.recovery_point;
-        let active_base = st.active().base_offset();
-        let files: Vec<(Arc<File>, PathBuf)> = st
-            .segments
-            .values()
-            .filter(|s| s.next_offset() > recovery_point || s.base_offset() == active_base)
-            .flat_map(|s| s.files_to_sync(s.base_offset() != active_base))
-            .collect();
+        let mut files = std::mem::take(&mut st.pending_syncs);
+        for segment in st.segments.values_mut() {
+            files.extend(segment.take_unflushed());
+        }
+        st.files_changed = false;
         Ok(Ok(FlushPlan {
             target,
             files,
+            epochs,
             dir_dirty: std::mem::take(&mut st.dir_dirty),
             truncations: st.truncations,
         }))
     }
 
-    /// The fsyncs of a plan, with no log lock held.
+    /// The fsyncs of a plan, with no log lock held: the files, then the leader epoch
+    /// checkpoint (written atomically), then the directory, so that every name a file was
+    /// created or renamed under is durable with it.
     pub(crate) fn sync_planned(&self, plan: &FlushPlan) -> Result<()> {
         self.counters.flushes.fetch_add(1, Ordering::Relaxed);
         for (file, path) in &plan.files {
             self.counters.files_synced.fetch_add(1, Ordering::Relaxed);
-            file.sync_data().io("fsync", path)?;
+            crate::fsync::sync_data(file, path)?;
+        }
+        if let Some((_, entries)) = &plan.epochs {
+            self.counters.files_synced.fetch_add(1, Ordering::Relaxed);
+            LeaderEpochFileCache::write_entries(&self.dir, entries)?;
         }
         if plan.dir_dirty {
             self.counters.files_synced.fetch_add(1, Ordering::Relaxed);
@@ -234,6 +248,9 @@ impl Log {
             // the snapshot: the fsyncs vouch only for what was there before, and the
             // truncation already lowered the recovery point to where that still holds.
             return Ok(st.recovery_point);
+        }
+        if let Some((version, _)) = &plan.epochs {
+            st.epochs.persisted(*version);
         }
         let recovery_point = st.recovery_point.max(plan.target);
         assert!(

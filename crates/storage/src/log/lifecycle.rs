@@ -1,6 +1,6 @@
 //! Opening and closing a log. Opening validates the config and loads the directory (see
-//! `log/load.rs`); closing flushes everything and writes the producer state snapshot so the
-//! next open replays nothing.
+//! `log/load.rs`); closing flushes everything, writes the active segment's indexes and the
+//! producer state snapshot, all fsynced, so the next open trusts them and replays nothing.
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicI64;
@@ -8,12 +8,13 @@ use std::sync::{Arc, Mutex};
 
 use super::durability::{DurabilityState, FlushCounters};
 use super::{LoadParams, LoadStats, Log, load};
+use crate::file_cache::{FileCache, open_files_max_default};
 use crate::flush::FlushHandle;
 use crate::{Clock, FlushError, LogConfig, Offset, Result, TopicPartition};
 
 impl Log {
-    /// Opens (or creates) the log in `dir`, recovering it as `params` says. See
-    /// [`load`](self::load) for what recovery does.
+    /// Opens (or creates) the log in `dir`, recovering it as `params` says, with a
+    /// descriptor cache of its own. See [`load`](self::load) for what recovery does.
     pub fn open(
         dir: PathBuf,
         topic_partition: TopicPartition,
@@ -22,14 +23,33 @@ impl Log {
         clock: Arc<dyn Clock>,
         flusher: FlushHandle,
     ) -> Result<(Arc<Log>, LoadStats)> {
+        let files = FileCache::new(open_files_max_default());
+        Self::open_in(dir, topic_partition, config, params, clock, flusher, files)
+    }
+
+    /// [`Log::open`] with the data directory's descriptor cache, shared by its logs.
+    pub fn open_in(
+        dir: PathBuf,
+        topic_partition: TopicPartition,
+        config: LogConfig,
+        params: LoadParams,
+        clock: Arc<dyn Clock>,
+        flusher: FlushHandle,
+        files: Arc<FileCache>,
+    ) -> Result<(Arc<Log>, LoadStats)> {
         config.validate()?;
-        let (state, stats) = load::load(&dir, Arc::new(config), &params, clock.as_ref())?;
+        let (state, stats) = load::load(&dir, &files, Arc::new(config), &params, clock.as_ref())?;
         state.check_invariants();
+        assert_eq!(
+            state.recovery_point, state.log_end_offset,
+            "a loaded log is durable to its end"
+        );
         let log = Log {
             topic_partition,
             dir,
             clock,
             flusher,
+            files,
             durable_offset: AtomicI64::new(state.recovery_point.0),
             state: Mutex::new(state),
             durability: Mutex::new(DurabilityState::default()),
@@ -39,9 +59,9 @@ impl Log {
         Ok((Arc::new(log), stats))
     }
 
-    /// Flushes everything, finalises the active segment's indexes, writes the producer state
-    /// snapshot for the log end, and refuses further use. Returns the final recovery point
-    /// (the log end).
+    /// Flushes everything, writes the active segment's indexes and the producer state
+    /// snapshot for the log end (fsynced), and refuses further use. Returns the final
+    /// recovery point (the log end).
     pub fn close(&self) -> Result<Offset> {
         let end = self.flush()?;
         let mut st = self.state();
@@ -50,7 +70,13 @@ impl Log {
         }
         st.active_mut().on_become_inactive()?;
         st.active().flush()?;
+        for segment in st.segments.values_mut() {
+            // Everything was fsynced above: the descriptors need not stay open.
+            segment.take_unflushed();
+        }
         st.producer_state.take_snapshot(&self.dir)?;
+        st.epochs.persist()?;
+        st.pending_syncs.clear();
         st.closed = true;
         drop(st);
         self.fail_waiters(FlushError::Closed);
@@ -59,7 +85,13 @@ impl Log {
 
     /// Marks the log closed without flushing, so its directory can be deleted.
     pub(crate) fn close_for_delete(&self) {
-        self.state().closed = true;
+        let mut st = self.state();
+        st.closed = true;
+        for segment in st.segments.values() {
+            self.files.forget_segment(segment.id());
+        }
+        st.pending_syncs.clear();
+        drop(st);
         self.fail_waiters(FlushError::Closed);
     }
 }

@@ -15,12 +15,18 @@
 //!    CRC checks; its indexes are rebuilt and it is truncated at the first torn or corrupt
 //!    batch, and any later segments are deleted. Other segments keep their indexes if those
 //!    pass a sanity check; an index that is missing or fails it is rebuilt by a scan.
-//! 4. Recovered segments are fsynced, so the recovery point can start at the log end.
+//! 4. Inactive segments' indexes are left on disk (written out first if recovery rebuilt
+//!    them) and the active segment's are read into memory. Whatever recovery rewrote is
+//!    fsynced, so the recovery point can start at the log end; the directory is fsynced only
+//!    if a file in it was created or removed.
 //! 5. Producer state is rebuilt from the newest usable `<offset>.snapshot` and a replay of
 //!    the batches after it (see `log/producers.rs`). Segments scanned in step 3 because they
 //!    may hold unflushed data, and any whose `.txnindex` fails its sanity check, get their
 //!    transaction index rebuilt by that replay, so the snapshot used is at or below the first
 //!    of them.
+//! 6. Leader epochs come from `leader-epoch-checkpoint`, except from the first segment scanned
+//!    in step 3 on, where the batches' own epochs rebuild them (the checkpoint is written by
+//!    flushes, so it may lag the tail a crash left; see [`crate::leader_epoch`]).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -30,6 +36,7 @@ use std::time::Instant;
 
 use crate::checkpoint::sync_dir;
 use crate::error::IoContext;
+use crate::file_cache::FileCache;
 use crate::leader_epoch::LeaderEpochFileCache;
 use crate::log::LogState;
 use crate::log::producers;
@@ -108,6 +115,7 @@ fn is_segment_file(name: &str, suffix: &str) -> bool {
 
 pub(super) fn load(
     dir: &Path,
+    files: &Arc<FileCache>,
     config: Arc<LogConfig>,
     params: &LoadParams,
     clock: &dyn Clock,
@@ -116,17 +124,21 @@ pub(super) fn load(
     let now = clock.now();
     let mut stats = LoadStats::default();
     fs::create_dir_all(dir).io("create", dir)?;
-    remove_leftovers(dir)?;
-    stats.completed_swaps = complete_swaps(dir, &config, clock)?;
-    let bases = segment_bases(dir)?;
-    let opened = open_segments(dir, &config, params, now, bases, &mut stats)?;
+    let mut changed = remove_leftovers(dir)?;
+    stats.completed_swaps = complete_swaps(dir, files, &config, clock)?;
+    let (bases, orphans) = segment_bases(dir)?;
+    changed |= orphans;
+    let opened = open_segments(dir, files, &config, params, now, bases, &mut stats)?;
     let OpenedSegments {
         mut segments,
         recovered,
         rebuild_txn_from,
+        recovered_epochs,
     } = opened;
-    let (log_start, log_end) = bound_offsets(dir, &config, params, now, &mut segments)?;
-    activate(dir, &mut segments, &recovered)?;
+    let at = (dir, files, &*config, now);
+    let (log_start, log_end, created) = bound_offsets(at, params, &mut segments)?;
+    changed |= created || stats.deleted_segments > 0;
+    changed |= activate(&mut segments, &recovered)?;
 
     // 5. Producer state, and the transaction indexes that depend on it.
     stats.rebuilt_txn_indexes = segments
@@ -146,8 +158,20 @@ pub(super) fn load(
     }
 
     let mut epochs = LeaderEpochFileCache::open(dir.to_path_buf())?;
+    if let Some(&(_, first_recovered)) = recovered_epochs.first() {
+        // The file may lack epochs of batches that were not yet flushed: the recovered
+        // batches carry their own, which win from where they start.
+        epochs.truncate_from_end(first_recovered)?;
+        for &(epoch, start) in &recovered_epochs {
+            epochs.assign(epoch, start)?;
+        }
+    }
     epochs.truncate_from_end(log_end)?;
     epochs.truncate_from_start(log_start)?;
+    epochs.persist()?;
+    if changed {
+        sync_dir(dir)?;
+    }
 
     stats.segments = segments.len();
     stats.elapsed_ms = started.elapsed().as_millis() as u64;
@@ -164,6 +188,8 @@ pub(super) fn load(
         unflushed_messages: 0,
         first_unflushed_at: None,
         dir_dirty: false,
+        pending_syncs: Vec::new(),
+        files_changed: false,
         truncations: 0,
         closed: false,
         offline: false,
@@ -171,21 +197,25 @@ pub(super) fn load(
     Ok((state, stats))
 }
 
-/// Step 1: leftovers of interrupted deletions, cleans and checkpoint writes.
-fn remove_leftovers(dir: &Path) -> Result<()> {
+/// Step 1: leftovers of interrupted deletions, cleans and checkpoint writes. Returns
+/// whether there were any.
+fn remove_leftovers(dir: &Path) -> Result<bool> {
+    let mut removed = false;
     for name in file_names(dir)? {
         if name.ends_with(DELETED_FILE_SUFFIX)
             || name.ends_with(CLEANED_FILE_SUFFIX)
             || name.ends_with(".tmp")
         {
             remove_file(&dir.join(&name))?;
+            removed = true;
         }
     }
-    Ok(())
+    Ok(removed)
 }
 
-/// The base offsets of the `.log` files, in order; index files without a `.log` are removed.
-fn segment_bases(dir: &Path) -> Result<Vec<Offset>> {
+/// The base offsets of the `.log` files, in order; index files without a `.log` are removed
+/// (the second value says whether there were any).
+fn segment_bases(dir: &Path) -> Result<(Vec<Offset>, bool)> {
     let names = file_names(dir)?;
     let mut bases: Vec<Offset> = names
         .iter()
@@ -193,6 +223,7 @@ fn segment_bases(dir: &Path) -> Result<Vec<Offset>> {
         .filter_map(|n| parse_base_offset(n))
         .collect();
     bases.sort();
+    let mut removed = false;
     for name in &names {
         let orphan = (name.ends_with(INDEX_FILE_SUFFIX)
             || name.ends_with(TIME_INDEX_FILE_SUFFIX)
@@ -200,9 +231,10 @@ fn segment_bases(dir: &Path) -> Result<Vec<Offset>> {
             && parse_base_offset(name).is_some_and(|b| bases.binary_search(&b).is_err());
         if orphan {
             remove_file(&dir.join(name))?;
+            removed = true;
         }
     }
-    Ok(bases)
+    Ok((bases, removed))
 }
 
 /// What step 3 opened.
@@ -212,12 +244,15 @@ struct OpenedSegments {
     recovered: Vec<Offset>,
     /// The first segment whose transaction index must be rebuilt by the producer replay.
     rebuild_txn_from: Option<Offset>,
+    /// Where each leader epoch starts in the scanned segments, in offset order.
+    recovered_epochs: Vec<(crate::LeaderEpoch, Offset)>,
 }
 
 /// Step 3: opens the segments in offset order, scanning those that may hold unflushed data
 /// or whose indexes fail their checks; a scan that stops early deletes every later segment.
 fn open_segments(
     dir: &Path,
+    files: &Arc<FileCache>,
     config: &LogConfig,
     params: &LoadParams,
     now: Timestamp,
@@ -228,11 +263,12 @@ fn open_segments(
         segments: BTreeMap::new(),
         recovered: Vec::new(),
         rebuild_txn_from: None,
+        recovered_epochs: Vec::new(),
     };
     let mut i = 0;
     while i < bases.len() {
         let base = bases[i];
-        let (mut segment, missing_index) = LogSegment::open(dir, base, "", config, now)?;
+        let (mut segment, missing_index) = LogSegment::open_in(files, dir, base, "", config, now)?;
         let next_base = bases.get(i + 1).copied();
         let may_be_unflushed = next_base.is_none_or(|n| n > params.recovery_point);
         let unflushed = !params.had_clean_shutdown && may_be_unflushed;
@@ -246,6 +282,7 @@ fn open_segments(
             }
             stats.rebuilt_indexes += usize::from(missing_index);
             let outcome = segment.recover()?;
+            opened.recovered_epochs.extend_from_slice(&outcome.epochs);
             stats.recovered_segments += 1;
             stats.truncated_bytes += outcome.truncated_bytes;
             opened.recovered.push(base);
@@ -260,7 +297,7 @@ fn open_segments(
                 );
                 // Nothing after a corrupt batch can be trusted: later segments go.
                 for &later in &bases[i + 1..] {
-                    let (doomed, _) = LogSegment::open(dir, later, "", config, now)?;
+                    let (doomed, _) = LogSegment::open_in(files, dir, later, "", config, now)?;
                     stats.truncated_bytes += doomed.size();
                     doomed.delete_files()?;
                     stats.deleted_segments += 1;
@@ -276,19 +313,18 @@ fn open_segments(
 
 /// The log start and end the segments allow: the checkpointed log start, unless the
 /// segments begin later; with no segment left at or past the log start, the log restarts
-/// empty there.
+/// empty there. The third value says whether a segment was created.
 fn bound_offsets(
-    dir: &Path,
-    config: &LogConfig,
+    (dir, files, config, now): (&Path, &Arc<FileCache>, &LogConfig, Timestamp),
     params: &LoadParams,
-    now: Timestamp,
     segments: &mut BTreeMap<Offset, LogSegment>,
-) -> Result<(Offset, Offset)> {
+) -> Result<(Offset, Offset, bool)> {
     let log_start_hint = params.log_start_offset.max(Offset::ZERO);
+    let mut created = segments.is_empty();
     if segments.is_empty() {
         segments.insert(
             log_start_hint,
-            LogSegment::create(dir, log_start_hint, "", config, now)?,
+            LogSegment::create_in(files, dir, log_start_hint, "", config, now)?,
         );
     }
     let first_base = *segments.keys().next().unwrap_or(&log_start_hint);
@@ -304,26 +340,30 @@ fn bound_offsets(
         }
         segments.insert(
             log_start,
-            LogSegment::create(dir, log_start, "", config, now)?,
+            LogSegment::create_in(files, dir, log_start, "", config, now)?,
         );
         log_end = log_start;
+        created = true;
     }
-    Ok((log_start.min(log_end), log_end))
+    Ok((log_start.min(log_end), log_end, created))
 }
 
-/// Step 4: inactive segments trimmed, the active one ready for appends, and what recovery
-/// rewrote fsynced so the recovery point can start at the log end.
-fn activate(
-    dir: &Path,
-    segments: &mut BTreeMap<Offset, LogSegment>,
-    recovered: &[Offset],
-) -> Result<()> {
+/// Step 4: inactive segments' indexes on disk, the active one's in memory for appends, and
+/// what recovery rewrote fsynced so the recovery point can start at the log end. Returns
+/// whether anything in the directory changed (and so needs the directory fsynced).
+fn activate(segments: &mut BTreeMap<Offset, LogSegment>, recovered: &[Offset]) -> Result<bool> {
     let count = segments.len();
+    let mut changed = !recovered.is_empty();
     for (n, segment) in segments.values_mut().enumerate() {
         if n + 1 < count {
             segment.on_become_inactive()?;
         } else {
             segment.on_become_active()?;
+        }
+        // Whatever was written so far is fsynced here, not by a later flush.
+        if !segment.take_unflushed().is_empty() {
+            segment.flush()?;
+            changed = true;
         }
     }
     for base in recovered {
@@ -331,11 +371,16 @@ fn activate(
             segment.flush()?;
         }
     }
-    sync_dir(dir)
+    Ok(changed)
 }
 
 /// Finishes swaps a crash interrupted (step 2 of the module docs). Returns how many.
-fn complete_swaps(dir: &Path, config: &LogConfig, clock: &dyn Clock) -> Result<usize> {
+fn complete_swaps(
+    dir: &Path,
+    files: &Arc<FileCache>,
+    config: &LogConfig,
+    clock: &dyn Clock,
+) -> Result<usize> {
     let names = file_names(dir)?;
     let swap_log = format!("{LOG_FILE_SUFFIX}{SWAP_FILE_SUFFIX}");
     let swap_bases: Vec<Offset> = names
@@ -346,7 +391,8 @@ fn complete_swaps(dir: &Path, config: &LogConfig, clock: &dyn Clock) -> Result<u
     let mut swaps = Vec::new();
     let (mut low, mut high) = (Offset(i64::MAX), Offset(i64::MIN));
     for &base in &swap_bases {
-        let (mut segment, _) = LogSegment::open(dir, base, SWAP_FILE_SUFFIX, config, clock.now())?;
+        let (mut segment, _) =
+            LogSegment::open_in(files, dir, base, SWAP_FILE_SUFFIX, config, clock.now())?;
         segment.recover()?;
         low = low.min(base);
         high = high.max(segment.next_offset());

@@ -114,7 +114,7 @@ fn replay(
         } else {
             0
         };
-        let (file, path) = (segment.log_file(), segment.log_path().to_path_buf());
+        let (file, path) = (segment.log_file()?, segment.log_path().to_path_buf());
         let mut scanner = BatchScanner::new(Arc::as_ref(&file), &path, start, segment.size());
         // A scan stops at the first batch it cannot read: recovery already truncated torn
         // tails, so that is the end of the segment's data.

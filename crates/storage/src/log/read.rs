@@ -108,7 +108,7 @@ impl Log {
                 let Some(segment) = segment else {
                     return Ok(meta);
                 };
-                (segment.read_view(position), meta, bound)
+                (segment.read_view(position)?, meta, bound)
             };
             let target = position.max(view.base_offset);
             match view.read(target, max_bytes, params.min_one_batch, bound)? {
@@ -151,7 +151,7 @@ impl Log {
     ///
     /// [`LogConfig::decompressed_batch_bytes_max`]: crate::LogConfig::decompressed_batch_bytes_max
     pub fn offset_for_timestamp(&self, target: Timestamp) -> Result<Option<(Offset, Timestamp)>> {
-        let (view, log_start, decompressed_max) = {
+        let (mut view, time_lookup, log_start, decompressed_max) = {
             let st = self.state();
             let log_start = st.log_start_offset;
             let Some(segment) = st
@@ -161,15 +161,36 @@ impl Log {
             else {
                 return Ok(None);
             };
-            let (_, indexed_offset) = segment.time_index().lookup(target);
-            let view = segment.read_view(indexed_offset.max(log_start));
-            (view, log_start, st.config.decompressed_batch_bytes_max())
+            // An active segment's indexes are in memory: search them now. An inactive
+            // one's are searched on disk below, without the lock.
+            let in_memory = segment.time_index().is_loaded();
+            let start = if in_memory {
+                segment.time_index().lookup(target).1.max(log_start)
+            } else {
+                log_start
+            };
+            let view = segment.read_view(start)?;
+            let time_lookup = if in_memory {
+                None
+            } else {
+                Some(segment.time_index().lookup_later(target)?)
+            };
+            (
+                view,
+                time_lookup,
+                log_start,
+                st.config.decompressed_batch_bytes_max(),
+            )
         };
+        if let Some(time_lookup) = time_lookup {
+            let (_, indexed_offset) = time_lookup();
+            view.lookup = view.lookup.retarget(indexed_offset.max(log_start));
+        }
         let corrupt = |source| StorageError::CorruptRecord {
             batch_index: 0,
             source,
         };
-        let mut position = u64::from(view.scan_from);
+        let mut position = u64::from(view.scan_from());
         while let Some(h) = view.header_at(position)? {
             let size = h.total_size() as u64;
             if h.last_offset() < log_start.0 || h.max_timestamp < target.0 {

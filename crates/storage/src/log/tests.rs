@@ -158,3 +158,45 @@ fn truncation_answers_waiters_for_the_offsets_it_removes() {
         "nothing queued for an impossible waiter"
     );
 }
+
+#[test]
+fn a_failed_fsync_takes_the_log_offline_and_is_never_retried() {
+    // When an fsync fails the kernel may already have dropped the dirty pages, so a second
+    // fsync could succeed over lost data: the flush's waiters get the error, the recovery
+    // point stays, and the log refuses appends and flushes from then on.
+    let dir = tempfile::tempdir().unwrap();
+    let flusher = FlushHandle::manual();
+    let log = open(dir.path(), &flusher);
+    let end = append(&log, 3);
+    let waiter = log.flush_to(end).unwrap();
+    let queued = flusher.pop().unwrap();
+    let plan = queued.plan_flush().unwrap().expect("something to flush");
+    let failed = Err(StorageError::Io {
+        op: "fsync",
+        path: dir.path().to_path_buf(),
+        source: std::io::Error::from_raw_os_error(5),
+    });
+    let result = queued
+        .finish_flush(plan, failed)
+        .map_err(|e| FlushError::Failed {
+            reason: e.to_string(),
+        });
+    queued.answer_waiters(&result);
+    assert!(matches!(
+        waiter.try_result(),
+        Some(Err(FlushError::Failed { .. }))
+    ));
+    assert_eq!(log.recovery_point(), Offset::ZERO);
+    assert!(matches!(
+        log.append(batch(1), ORIGIN),
+        Err(StorageError::LogOffline(_))
+    ));
+    assert!(matches!(log.flush(), Err(StorageError::LogOffline(_))));
+    let again = log.flush_to(end).unwrap();
+    assert!(matches!(
+        again.try_result(),
+        Some(Err(FlushError::Failed { .. }))
+    ));
+    assert_eq!(flusher.queued(), 0, "nothing queued to retry the fsync");
+    assert_eq!(log.recovery_point(), Offset::ZERO);
+}

@@ -59,8 +59,9 @@ impl Log {
             }
         }
         let active = st.active_mut();
-        active.truncate_to(offset)?;
         active.on_become_active()?;
+        active.truncate_to(offset)?;
+        st.files_changed = true;
         st.log_start_offset = st.log_start_offset.min(offset);
         // Kafka's `truncateAndReload`: snapshots above the new end go, and the state comes
         // from the newest one left plus a replay; transactions that started at or after the
@@ -103,7 +104,8 @@ impl Log {
         for (_, segment) in std::mem::take(&mut st.segments) {
             segment.delete_files()?;
         }
-        let segment = LogSegment::create(&self.dir, offset, "", &config, self.clock.now())?;
+        let now = self.clock.now();
+        let segment = LogSegment::create_in(&self.files, &self.dir, offset, "", &config, now)?;
         st.segments.insert(offset, segment);
         st.dir_dirty = true;
         st.log_start_offset = offset;
