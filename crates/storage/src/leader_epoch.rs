@@ -27,6 +27,8 @@ pub struct LeaderEpochFileCache {
     /// Bumped by every change; the file holds the entries of `persisted_version`.
     version: u64,
     persisted_version: u64,
+    /// What the file holds, so that changes that cancel out write nothing.
+    on_disk: Vec<EpochEntry>,
 }
 
 impl LeaderEpochFileCache {
@@ -39,6 +41,7 @@ impl LeaderEpochFileCache {
         entries.dedup_by(|b, a| b.epoch <= a.epoch || b.start_offset < a.start_offset);
         Ok(LeaderEpochFileCache {
             file,
+            on_disk: entries.clone(),
             entries,
             version: 0,
             persisted_version: 0,
@@ -48,12 +51,16 @@ impl LeaderEpochFileCache {
     /// The entries and their version, if they changed since the file was last written: what
     /// a flush writes (without the log's lock) before [`LeaderEpochFileCache::persisted`].
     pub(crate) fn unpersisted(&self) -> Option<(u64, Vec<EpochEntry>)> {
-        (self.version != self.persisted_version).then(|| (self.version, self.entries.clone()))
+        (self.version != self.persisted_version && self.entries != self.on_disk)
+            .then(|| (self.version, self.entries.clone()))
     }
 
-    /// Records that the entries of `version` are in the file.
-    pub(crate) fn persisted(&mut self, version: u64) {
-        self.persisted_version = self.persisted_version.max(version);
+    /// Records that `entries`, the entries of `version`, are in the file.
+    pub(crate) fn persisted(&mut self, version: u64, entries: &[EpochEntry]) {
+        if version >= self.persisted_version {
+            self.persisted_version = version;
+            self.on_disk = entries.to_vec();
+        }
     }
 
     /// Writes the file now if the entries changed (atomically, fsynced): for load and close,
@@ -61,7 +68,7 @@ impl LeaderEpochFileCache {
     pub fn persist(&mut self) -> Result<()> {
         if let Some((version, entries)) = self.unpersisted() {
             self.file.write(&entries)?;
-            self.persisted(version);
+            self.persisted(version, &entries);
         }
         Ok(())
     }

@@ -103,6 +103,12 @@ pub(crate) struct LogState {
     /// Segment files were changed other than by appends (a truncation, a roll), so the next
     /// flush has work even if the recovery point is at the log end.
     pub files_changed: bool,
+    /// The partition's directory was created and its name in the data directory is not yet
+    /// durable: the next flush fsyncs the data directory too.
+    pub parent_dir_dirty: bool,
+    /// A snapshot of the producer state at the log end is on disk, fsynced, and nothing was
+    /// appended or truncated since, so a close need not write another.
+    pub snapshot_current: bool,
     /// How many truncations the log has had since it was opened. A flush that saw a
     /// truncation happen while it ran cannot vouch for the offsets appended after it.
     pub truncations: u64,
@@ -208,6 +214,12 @@ impl Log {
 
     pub(crate) fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
+    }
+
+    /// The partition's directory was just created: the next flush makes its name in the data
+    /// directory durable (rather than an fsync on the creating thread).
+    pub(crate) fn mark_parent_dir_dirty(&self) {
+        self.state().parent_dir_dirty = true;
     }
 
     /// The descriptor cache the log's segments use.

@@ -355,6 +355,10 @@ pub struct LogSegment {
     unflushed: Vec<(Arc<File>, PathBuf)>,
     /// `unflushed` holds the `.log` descriptor.
     log_unflushed: bool,
+    /// The `.log` holds bytes not yet fsynced whose descriptor is not held (an earlier
+    /// process wrote them, or the descriptor cache was full): the next flush opens the file
+    /// and fsyncs it.
+    log_sync_by_path: bool,
     offset_index: OffsetIndex,
     time_index: TimeIndex,
     txn_index: TransactionIndex,
@@ -478,6 +482,7 @@ impl LogSegment {
             log_path: parts.log_path,
             unflushed: Vec::new(),
             log_unflushed: false,
+            log_sync_by_path: false,
             offset_index,
             time_index,
             txn_index,
@@ -565,11 +570,17 @@ impl LogSegment {
         self.files.get(self.key(), &self.log_path, false)
     }
 
-    /// Remembers that `file` (the `.log`) was written and must be fsynced by a flush.
+    /// Remembers that `file` (the `.log`) was written and must be fsynced by a flush: by
+    /// holding its descriptor, while the descriptor cache has room (see [`FileCache`]).
     fn log_written(&mut self, file: Arc<File>) {
-        if !self.log_unflushed {
+        if self.log_unflushed {
+            return;
+        }
+        if self.files.may_hold() {
             self.unflushed.insert(0, (file, self.log_path.clone()));
             self.log_unflushed = true;
+        } else {
+            self.log_sync_by_path = true;
         }
     }
 
@@ -654,8 +665,11 @@ impl LogSegment {
         if truncated > 0 {
             log.set_len(valid).io("truncate", &self.log_path)?;
             self.size = valid;
-            self.log_written(log);
         }
+        // Whatever the crashed process wrote may still be only in the page cache. Its
+        // descriptors are gone, so there is no write-back error to keep hold of: the next
+        // flush opens the file again and fsyncs it.
+        self.log_sync_by_path = true;
         Ok(RecoveryOutcome {
             valid_bytes: valid,
             truncated_bytes: truncated,
@@ -884,12 +898,20 @@ impl LogSegment {
     }
 
     /// The descriptors written through since the last call (the `.log`, indexes written out,
-    /// the `.txnindex`), for a flush to fsync; the segment lets go of them.
-    pub(crate) fn take_unflushed(&mut self) -> Vec<(Arc<File>, PathBuf)> {
+    /// the `.txnindex`, and a recovered `.log`, opened for the purpose), for a flush to
+    /// fsync; the segment lets go of them.
+    pub(crate) fn take_unflushed(&mut self) -> Result<Vec<(Arc<File>, PathBuf)>> {
+        let recovered = if self.log_sync_by_path && !self.log_unflushed {
+            Some((self.log_file()?, self.log_path.clone()))
+        } else {
+            None
+        };
+        self.log_sync_by_path = false;
         self.log_unflushed = false;
         let mut out = std::mem::take(&mut self.unflushed);
+        out.extend(recovered);
         out.extend(self.txn_index.take_unflushed());
-        out
+        Ok(out)
     }
 
     /// Whether an append of `records_len` bytes ending at `last_offset` must go to a new

@@ -174,3 +174,29 @@ fn whatever_a_crash_leaves_of_an_unflushed_roll_is_recovered() {
         assert_eq!(o.log.latest_epoch(), Some(LeaderEpoch(3)), "{name}");
     }
 }
+
+#[test]
+fn opening_fsyncs_nothing_and_the_first_flush_makes_recovered_data_durable() {
+    // Loading a crashed log (recovery scans included) makes no fsync; its recovery point
+    // stays at the checkpoint, as Kafka's does, until the first flush fsyncs what recovery
+    // checked, the rebuilt epochs and the directory, and only then reaches the log end.
+    let dir = tempfile::tempdir().unwrap();
+    let (durable, end) = log_with_an_unflushed_roll(dir.path());
+    let crashed = LoadParams {
+        recovery_point: durable,
+        ..LoadParams::default()
+    };
+    let before = fsyncs_on_this_thread();
+    let (o, stats) = open_with_stats(dir.path(), small_config(), crashed);
+    assert!(stats.recovered_segments > 0, "{stats:?}");
+    assert_eq!(fsyncs_on_this_thread(), before, "opening fsynced");
+    assert_eq!(o.log.recovery_point(), durable);
+    let synced = o.log.flush_stats().files_synced;
+    assert_eq!(o.log.flush().unwrap(), end);
+    let files = o.log.flush_stats().files_synced - synced;
+    assert!(
+        files as usize > stats.recovered_segments,
+        "the first flush synced {files} files"
+    );
+    assert_eq!(o.log.recovery_point(), end);
+}

@@ -49,6 +49,36 @@ struct ServerArgs {
     config: Option<PathBuf>,
 }
 
+/// Raises the soft limit on open files to the hard limit, as far as the kernel allows, and
+/// says so. Each partition's segments take descriptors while in use (the log manager keeps
+/// at most half the soft limit cached), and each client connection takes one: the default
+/// soft limit of many systems (1,024) would cap the broker at a few hundred partitions.
+fn raise_open_files_limit() {
+    use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+    let limit = getrlimit(Resource::Nofile);
+    if limit.current.is_none() || limit.current == limit.maximum {
+        tracing::info!(soft = ?limit.current, hard = ?limit.maximum, "open files limit");
+        return;
+    }
+    let raised = Rlimit {
+        current: limit.maximum,
+        maximum: limit.maximum,
+    };
+    match setrlimit(Resource::Nofile, raised) {
+        Ok(()) => tracing::info!(
+            from = ?limit.current,
+            to = ?limit.maximum,
+            "raised the soft open files limit to the hard limit"
+        ),
+        Err(e) => tracing::warn!(
+            soft = ?limit.current,
+            hard = ?limit.maximum,
+            error = %e,
+            "could not raise the soft open files limit"
+        ),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -69,6 +99,7 @@ fn server(args: ServerArgs) -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
+    raise_open_files_limit();
     let mut flags = Vec::new();
     if let Some(dir) = &args.data_dir {
         flags.push(("log.dirs".to_string(), dir.display().to_string()));

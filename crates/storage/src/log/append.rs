@@ -217,6 +217,7 @@ impl Log {
             }
         }
         st.log_end_offset = last.plus(1);
+        st.snapshot_current = false;
         Ok(())
     }
 

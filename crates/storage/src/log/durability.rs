@@ -49,6 +49,8 @@ pub(crate) struct FlushPlan {
     /// The leader epochs to write to `leader-epoch-checkpoint`, if they changed.
     epochs: Option<(u64, Vec<EpochEntry>)>,
     dir_dirty: bool,
+    /// The data directory still lacks a durable entry for this partition's directory.
+    parent_dir_dirty: bool,
     truncations: u64,
 }
 
@@ -195,6 +197,7 @@ impl Log {
         let epochs = st.epochs.unpersisted();
         let idle = target <= st.recovery_point
             && !st.dir_dirty
+            && !st.parent_dir_dirty
             && !st.files_changed
             && st.pending_syncs.is_empty()
             && epochs.is_none();
@@ -203,7 +206,7 @@ impl Log {
         }
         let mut files = std::mem::take(&mut st.pending_syncs);
         for segment in st.segments.values_mut() {
-            files.extend(segment.take_unflushed());
+            files.extend(segment.take_unflushed()?);
         }
         st.files_changed = false;
         Ok(Ok(FlushPlan {
@@ -211,6 +214,7 @@ impl Log {
             files,
             epochs,
             dir_dirty: std::mem::take(&mut st.dir_dirty),
+            parent_dir_dirty: std::mem::take(&mut st.parent_dir_dirty),
             truncations: st.truncations,
         }))
     }
@@ -232,6 +236,12 @@ impl Log {
             self.counters.files_synced.fetch_add(1, Ordering::Relaxed);
             sync_dir(&self.dir)?;
         }
+        if plan.parent_dir_dirty
+            && let Some(parent) = self.dir.parent()
+        {
+            self.counters.files_synced.fetch_add(1, Ordering::Relaxed);
+            sync_dir(parent)?;
+        }
         Ok(())
     }
 
@@ -249,8 +259,8 @@ impl Log {
             // truncation already lowered the recovery point to where that still holds.
             return Ok(st.recovery_point);
         }
-        if let Some((version, _)) = &plan.epochs {
-            st.epochs.persisted(*version);
+        if let Some((version, entries)) = &plan.epochs {
+            st.epochs.persisted(*version, entries);
         }
         let recovery_point = st.recovery_point.max(plan.target);
         assert!(

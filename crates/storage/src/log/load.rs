@@ -16,9 +16,12 @@
 //!    batch, and any later segments are deleted. Other segments keep their indexes if those
 //!    pass a sanity check; an index that is missing or fails it is rebuilt by a scan.
 //! 4. Inactive segments' indexes are left on disk (written out first if recovery rebuilt
-//!    them) and the active segment's are read into memory. Whatever recovery rewrote is
-//!    fsynced, so the recovery point can start at the log end; the directory is fsynced only
-//!    if a file in it was created or removed.
+//!    them) and the active segment's are read into memory. Nothing is fsynced: after a clean
+//!    shutdown the recovery point is the log end; after a crash it stays where the
+//!    checkpoint put it (as in Kafka), so that a second crash before the first flush scans
+//!    the same segments again. That flush fsyncs whatever recovery rewrote or left in the
+//!    page cache, the directory and the leader epochs, and only then moves the recovery
+//!    point. So a start does no fsync at all, however many partitions there are.
 //! 5. Producer state is rebuilt from the newest usable `<offset>.snapshot` and a replay of
 //!    the batches after it (see `log/producers.rs`). Segments scanned in step 3 because they
 //!    may hold unflushed data, and any whose `.txnindex` fails its sanity check, get their
@@ -151,11 +154,6 @@ pub(super) fn load(
     stats.producer_snapshot = rebuilt.snapshot;
     stats.corrupt_snapshots = rebuilt.corrupt_snapshots;
     stats.replayed_batches = rebuilt.replayed_batches;
-    for segment in segments.values() {
-        if rebuild_txn_from.is_some_and(|r| segment.base_offset() >= r) {
-            segment.txn_index().flush()?;
-        }
-    }
 
     let mut epochs = LeaderEpochFileCache::open(dir.to_path_buf())?;
     if let Some(&(_, first_recovered)) = recovered_epochs.first() {
@@ -168,10 +166,14 @@ pub(super) fn load(
     }
     epochs.truncate_from_end(log_end)?;
     epochs.truncate_from_start(log_start)?;
-    epochs.persist()?;
-    if changed {
-        sync_dir(dir)?;
-    }
+    // Nothing above is fsynced here: the recovery point stays where the checkpoint put it
+    // (as Kafka's loader leaves it), so a crash before the first flush recovers the same
+    // segments again, and that flush syncs what changed (files, directory, epochs).
+    let recovery_point = if params.had_clean_shutdown {
+        log_end
+    } else {
+        params.recovery_point.clamp(log_start, log_end)
+    };
 
     stats.segments = segments.len();
     stats.elapsed_ms = started.elapsed().as_millis() as u64;
@@ -181,15 +183,17 @@ pub(super) fn load(
         log_end_offset: log_end,
         log_start_offset: log_start,
         high_watermark: params.high_watermark.clamp(log_start, log_end),
-        recovery_point: log_end,
+        recovery_point,
         cleaner_checkpoint: params.cleaner_checkpoint.clamp(log_start, log_end),
         epochs,
         producer_state,
         unflushed_messages: 0,
         first_unflushed_at: None,
-        dir_dirty: false,
+        dir_dirty: changed,
         pending_syncs: Vec::new(),
         files_changed: false,
+        parent_dir_dirty: false,
+        snapshot_current: rebuilt.snapshot == Some(log_end),
         truncations: 0,
         closed: false,
         offline: false,
@@ -348,30 +352,19 @@ fn bound_offsets(
     Ok((log_start.min(log_end), log_end, created))
 }
 
-/// Step 4: inactive segments' indexes on disk, the active one's in memory for appends, and
-/// what recovery rewrote fsynced so the recovery point can start at the log end. Returns
-/// whether anything in the directory changed (and so needs the directory fsynced).
+/// Step 4: inactive segments' indexes on disk (written out if recovery rebuilt them), the
+/// active one's in memory for appends. Nothing is fsynced: what recovery rewrote is left
+/// for the first flush. Returns whether the directory may have changed.
 fn activate(segments: &mut BTreeMap<Offset, LogSegment>, recovered: &[Offset]) -> Result<bool> {
     let count = segments.len();
-    let mut changed = !recovered.is_empty();
     for (n, segment) in segments.values_mut().enumerate() {
         if n + 1 < count {
             segment.on_become_inactive()?;
         } else {
             segment.on_become_active()?;
         }
-        // Whatever was written so far is fsynced here, not by a later flush.
-        if !segment.take_unflushed().is_empty() {
-            segment.flush()?;
-            changed = true;
-        }
     }
-    for base in recovered {
-        if let Some(segment) = segments.get(base) {
-            segment.flush()?;
-        }
-    }
-    Ok(changed)
+    Ok(!recovered.is_empty())
 }
 
 /// Finishes swaps a crash interrupted (step 2 of the module docs). Returns how many.

@@ -75,6 +75,7 @@ impl Log {
 
     fn after_truncation(&self, st: &mut LogState, end: Offset) -> Result<()> {
         st.log_end_offset = end;
+        st.snapshot_current = false;
         st.high_watermark = st.high_watermark.min(end);
         let recovery_point = st.recovery_point.min(end);
         self.set_recovery_point(st, recovery_point);
