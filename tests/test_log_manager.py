@@ -18,6 +18,10 @@ FAST_BACKGROUND = {
     "STROM_LOG_CLEANER_BACKOFF_MS": "100",
 }
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Kafka's smallest segment.bytes (1 MiB), and records a third of it, so segments roll
+# every few records.
+SEGMENT_BYTES = str(1024 * 1024)
+RECORD_BYTES = 300 * 1024
 
 
 def topic_name(prefix):
@@ -72,9 +76,10 @@ def test_retention_deletes_old_segments_of_a_live_topic_after_a_config_change(br
     topic = topic_name("retention")
     admin = AdminClient({"bootstrap.servers": broker.bootstrap})
     admin.create_topics([NewTopic(topic, 1, 1, config={
-        "segment.bytes": "1024", "retention.ms": "-1"})])[topic].result(TIMEOUT)
+        "segment.bytes": SEGMENT_BYTES, "retention.ms": "-1"})])[topic].result(TIMEOUT)
     an_hour_ago = int(time.time() * 1000) - 3_600_000
-    produce_one_batch_each(broker.bootstrap, topic, [b"x" * 300] * 20, timestamp=an_hour_ago)
+    produce_one_batch_each(broker.bootstrap, topic, [b"x" * RECORD_BYTES] * 20,
+                           timestamp=an_hour_ago)
     before = segments(broker, topic)
     assert len(before) >= 5
     time.sleep(0.5)
@@ -82,7 +87,7 @@ def test_retention_deletes_old_segments_of_a_live_topic_after_a_config_change(br
     assert len(segments(broker, topic)) == len(before)
 
     res = ConfigResource(ConfigResource.Type.TOPIC, topic, set_config={
-        "segment.bytes": "1024", "retention.ms": "60000"})
+        "segment.bytes": SEGMENT_BYTES, "retention.ms": "60000"})
     admin.alter_configs([res])[res].result(TIMEOUT)
     assert wait_for(lambda: len(segments(broker, topic)) == 1), segments(broker, topic)
     low, high = watermarks(broker.bootstrap, topic)
@@ -97,10 +102,10 @@ def test_compaction_keeps_the_latest_record_per_key_on_a_live_topic(broker_facto
     topic = topic_name("compact")
     admin = AdminClient({"bootstrap.servers": broker.bootstrap})
     admin.create_topics([NewTopic(topic, 1, 1, config={
-        "cleanup.policy": "compact", "segment.bytes": "1024",
+        "cleanup.policy": "compact", "segment.bytes": SEGMENT_BYTES,
         "min.cleanable.dirty.ratio": "0.01"})])[topic].result(TIMEOUT)
     keys = [f"k{i % 3}".encode() for i in range(30)]
-    values = [f"v{i}".encode() * 20 for i in range(30)]
+    values = [f"v{i:02}".encode().ljust(RECORD_BYTES, b".") for i in range(30)]
     produce_one_batch_each(broker.bootstrap, topic, values, keys=keys)
 
     def surviving():

@@ -421,6 +421,9 @@ def test_a_failed_transaction_log_append_is_retried_from_the_logs_state(broker_f
         0: [f"v{i}" for i in range(5)]}
 
 
+SIXTH_MIB = 1024 * 1024 // 6
+
+
 def test_the_cleaner_removes_aborted_transactions_from_a_compacted_topic(broker_factory):
     """On a compacted topic with small segments, a librdkafka transactional producer commits,
     aborts and commits again. Once the cleaner has run, even a read_uncommitted reader no
@@ -431,7 +434,7 @@ def test_the_cleaner_removes_aborted_transactions_from_a_compacted_topic(broker_
     topic = name("compact-txn")
     admin = AdminClient({"bootstrap.servers": broker.bootstrap})
     admin.create_topics([NewTopic(topic, 1, 1, config={
-        "cleanup.policy": "compact", "segment.bytes": "1024",
+        "cleanup.policy": "compact", "segment.bytes": str(1024 * 1024),
         "min.cleanable.dirty.ratio": "0.01"})])[topic].result(TIMEOUT)
     p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": name("tid"),
                   "linger.ms": 0})
@@ -443,7 +446,9 @@ def test_the_cleaner_removes_aborted_transactions_from_a_compacted_topic(broker_
             # keys of their own: no later record overwrites them, so only their abort can
             # make the cleaner drop them.
             key = b"a%d" % i if label == "aborted" else b"k%d" % i
-            p.produce(topic, key=key, value=f"{label}-{i}".encode() * 8, partition=0)
+            # A sixth of the smallest segment (1 MiB): segments roll every few records.
+            p.produce(topic, key=key, value=f"{label}-{i}".encode().ljust(SIXTH_MIB, b"."),
+                      partition=0)
             p.flush(TIMEOUT)
         if commit:
             p.commit_transaction(TIMEOUT)
@@ -466,6 +471,6 @@ def test_the_cleaner_removes_aborted_transactions_from_a_compacted_topic(broker_
             break
         time.sleep(0.5)
     assert not any(v.startswith("aborted") for v in seen), seen
-    latest = [f"last-{i}" * 8 for i in range(10)]
+    latest = [f"last-{i}".ljust(SIXTH_MIB, ".") for i in range(10)]
     assert [v for v in seen if v.startswith("last")] == latest
     assert [v for v in values("read_committed") if v.startswith("last")] == latest

@@ -53,7 +53,18 @@ pub struct ConfigDef {
 }
 
 const LONG_MAX: f64 = i64::MAX as f64;
+const LONG_MIN: f64 = i64::MIN as f64;
 const INT_MAX: f64 = i32::MAX as f64;
+/// Kafka's smallest `segment.bytes` for a topic (1 MiB since Kafka 4.0): smaller segments
+/// only multiply files, descriptors and rolls.
+pub const SEGMENT_BYTES_MIN: f64 = 1024.0 * 1024.0;
+/// The smallest `segment.index.bytes`: room for four entries of the larger index (the
+/// 12-byte `.timeindex` entry), so a segment is not rolled after every few batches.
+pub const SEGMENT_INDEX_BYTES_MIN: f64 = 4.0 * 12.0;
+/// Strom's largest `segment.index.bytes` (Kafka has none): the active segment's index
+/// entries are kept in memory, so this bounds that memory per partition being written
+/// (64 MiB is 8 million offset index entries, six times Kafka's default).
+pub const SEGMENT_INDEX_BYTES_MAX: f64 = 64.0 * 1024.0 * 1024.0;
 
 macro_rules! def {
     ($name:literal, $ty:ident, $default:literal, $synonym:literal, $validator:expr,
@@ -237,8 +248,9 @@ pub const TOPIC_CONFIGS: &[ConfigDef] = &[
         Long,
         "-1",
         "log.retention.bytes",
+        // Kafka accepts any long: every negative value means no limit.
         Validator::Range {
-            min: -1.0,
+            min: LONG_MIN,
             max: LONG_MAX
         },
         "Largest size of a partition's log."
@@ -260,7 +272,7 @@ pub const TOPIC_CONFIGS: &[ConfigDef] = &[
         "1073741824",
         "log.segment.bytes",
         Validator::Range {
-            min: 14.0,
+            min: SEGMENT_BYTES_MIN,
             max: INT_MAX
         },
         "Size at which a segment rolls."
@@ -271,8 +283,8 @@ pub const TOPIC_CONFIGS: &[ConfigDef] = &[
         "10485760",
         "log.index.size.max.bytes",
         Validator::Range {
-            min: 4.0,
-            max: INT_MAX
+            min: SEGMENT_INDEX_BYTES_MIN,
+            max: SEGMENT_INDEX_BYTES_MAX
         },
         "Size of each segment's indexes."
     ),
@@ -360,6 +372,66 @@ impl ConfigDef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn storage_configs_are_range_checked_as_kafka_does() {
+        // Each storage-relevant topic config at and just past the edges of its range: the
+        // edges Kafka's LogConfig sets, plus Strom's cap on segment.index.bytes.
+        let long_max = i64::MAX.to_string();
+        let table: &[(&str, &str, bool)] = &[
+            ("segment.bytes", "1048576", true),
+            ("segment.bytes", "1048575", false),
+            ("segment.bytes", "14", false),
+            ("segment.bytes", "2147483647", true),
+            ("segment.bytes", "2147483648", false),
+            ("segment.index.bytes", "48", true),
+            ("segment.index.bytes", "47", false),
+            ("segment.index.bytes", "67108864", true),
+            ("segment.index.bytes", "67108865", false),
+            ("segment.ms", "1", true),
+            ("segment.ms", "0", false),
+            ("segment.jitter.ms", "0", true),
+            ("segment.jitter.ms", "-1", false),
+            ("index.interval.bytes", "0", true),
+            ("index.interval.bytes", "-1", false),
+            ("retention.ms", "-1", true),
+            ("retention.ms", "-2", false),
+            ("retention.bytes", "-5", true),
+            ("retention.bytes", &long_max, true),
+            ("retention.bytes", "1.5", false),
+            ("flush.messages", "1", true),
+            ("flush.messages", "0", false),
+            ("flush.ms", "0", true),
+            ("flush.ms", "-1", false),
+            ("max.message.bytes", "0", true),
+            ("max.message.bytes", "-1", false),
+            ("max.message.bytes", "2147483648", false),
+            ("message.timestamp.before.max.ms", "0", true),
+            ("message.timestamp.before.max.ms", "-1", false),
+            ("message.timestamp.after.max.ms", &long_max, true),
+            ("message.timestamp.after.max.ms", "-1", false),
+            ("min.cleanable.dirty.ratio", "0", true),
+            ("min.cleanable.dirty.ratio", "1", true),
+            ("min.cleanable.dirty.ratio", "1.01", false),
+            ("min.cleanable.dirty.ratio", "-0.1", false),
+            ("delete.retention.ms", "0", true),
+            ("delete.retention.ms", "-1", false),
+            ("min.compaction.lag.ms", "-1", false),
+            ("max.compaction.lag.ms", "0", false),
+            ("file.delete.delay.ms", "-1", false),
+        ];
+        for (name, value, ok) in table {
+            let def = topic_config(name).unwrap();
+            let got = def.validate(value);
+            assert_eq!(got.is_ok(), *ok, "{name}={value}: {got:?}");
+            if let Err(reason) = got {
+                assert!(
+                    !reason.is_empty(),
+                    "{name}={value} refused without a reason"
+                );
+            }
+        }
+    }
 
     #[test]
     fn validation_accepts_kafka_values_and_refuses_others() {
