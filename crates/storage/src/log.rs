@@ -139,7 +139,24 @@ impl LogState {
             .map_or(hw, |first| first.max(self.log_start_offset).min(hw))
     }
 
+    /// The log's invariants: the offsets in order, the producer state in step, and (in debug
+    /// builds, where walking every segment is affordable) the segments contiguous, the
+    /// active one's indexes in memory and the others' on disk, the epochs inside the log.
     fn check_invariants(&self) {
+        assert!(
+            self.cleaner_checkpoint <= self.log_end_offset,
+            "cleaner checkpoint {} above log end {}",
+            self.cleaner_checkpoint,
+            self.log_end_offset
+        );
+        assert!(
+            self.segments
+                .keys()
+                .next()
+                .is_some_and(|&first| first <= self.log_start_offset),
+            "log start {} below the first segment",
+            self.log_start_offset
+        );
         assert!(
             self.log_start_offset <= self.log_end_offset,
             "log start {} above log end {}",
@@ -166,6 +183,49 @@ impl LogState {
             self.producer_state.end_offset(),
             self.log_end_offset,
             "producer state out of step with the log"
+        );
+        if cfg!(debug_assertions) {
+            self.check_segments();
+        }
+    }
+
+    fn check_segments(&self) {
+        let mut previous: Option<&LogSegment> = None;
+        for (&base, segment) in &self.segments {
+            assert_eq!(
+                base,
+                segment.base_offset(),
+                "segment filed under another base"
+            );
+            assert!(
+                segment.next_offset() >= base,
+                "segment {base} ends before it starts"
+            );
+            if let Some(p) = previous {
+                assert!(
+                    p.next_offset() <= base,
+                    "segment {} ends at {} past the next one's base {base}",
+                    p.base_offset(),
+                    p.next_offset()
+                );
+                assert!(
+                    !p.offset_index().is_loaded(),
+                    "inactive segment {} keeps its index in memory",
+                    p.base_offset()
+                );
+            }
+            previous = Some(segment);
+        }
+        assert!(
+            self.active().offset_index().is_loaded() && self.active().time_index().is_loaded(),
+            "the active segment's indexes are not in memory"
+        );
+        assert!(
+            self.epochs
+                .entries()
+                .last()
+                .is_none_or(|e| e.start_offset <= self.log_end_offset),
+            "a leader epoch starts past the log end"
         );
     }
 }

@@ -333,6 +333,14 @@ impl SegmentReadView {
             if batch.header().base_offset >= max_offset.0 {
                 break;
             }
+            if end == 0 {
+                // The first batch returned holds the offset asked for (or the next one).
+                assert!(
+                    batch.header().last_offset() >= start.0,
+                    "read from {start} returned a batch ending at {}",
+                    batch.header().last_offset()
+                );
+            }
             end += batch.size_in_bytes();
         }
         Ok(Some(bytes.slice(..end)))
@@ -734,6 +742,19 @@ impl LogSegment {
             records.len(),
             "batches do not cover the record set"
         );
+        for b in batches {
+            // Each batch starts where the caller says, with the offset it was given.
+            let at = b.position_in_set;
+            let stored = records
+                .get(at..at + 8)
+                .and_then(|b| b.first_chunk::<8>())
+                .map(|b| i64::from_be_bytes(*b));
+            assert_eq!(
+                stored,
+                Some(b.base_offset.0),
+                "batch at {at} has another offset"
+            );
+        }
         let new_size = self.size + records.len() as u64;
         assert!(new_size <= SEGMENT_BYTES_MAX, "segment would exceed 2 GiB");
         let file = self.log_file()?;

@@ -131,6 +131,7 @@ impl Log {
         let validated = validate(&mut records, &cx)?;
         let mut st = self.state();
         self.usable(&st)?;
+        let end_before = st.log_end_offset;
         // The config may have changed between validation and the lock; keys checked against
         // the old one are still acceptable, as in Kafka.
         let config = Arc::clone(&st.config);
@@ -169,6 +170,13 @@ impl Log {
         st.unflushed_messages += validated.records;
         st.first_unflushed_at.get_or_insert(now);
         let mut info = AppendInfo::written(&batches, validated.records, records.len());
+        assert!(
+            info.first_offset >= end_before && st.log_end_offset == info.next_offset(),
+            "append of {}..={} to a log that ended at {end_before} now ends at {}",
+            info.first_offset,
+            info.last_offset,
+            st.log_end_offset
+        );
         info.log_append_time = append_time;
         info.log_start_offset = st.log_start_offset;
         let flush_now = config
@@ -218,6 +226,14 @@ impl Log {
         }
         st.log_end_offset = last.plus(1);
         st.snapshot_current = false;
+        assert_eq!(
+            st.active().next_offset(),
+            st.log_end_offset,
+            "the active segment does not end where the log does"
+        );
+        if cfg!(debug_assertions) {
+            st.check_invariants();
+        }
         Ok(())
     }
 

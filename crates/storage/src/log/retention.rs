@@ -24,6 +24,12 @@ impl Log {
             self.advance_log_start(&mut st, offset)?;
         }
         self.delete_segments_where(&mut st, |_, next, st| next <= st.log_start_offset)?;
+        assert!(
+            st.log_start_offset >= offset.min(st.high_watermark),
+            "log start {} below the requested {offset}",
+            st.log_start_offset
+        );
+        st.check_invariants();
         Ok(st.log_start_offset)
     }
 

@@ -70,6 +70,10 @@ impl Log {
             producers::rebuild(&self.dir, &mut st.segments, offset, offset, None)?;
         st.producer_state = producer_state;
         self.after_truncation(&mut st, offset)?;
+        assert_eq!(
+            st.log_end_offset, offset,
+            "truncation did not end the log at {offset}"
+        );
         Ok(true)
     }
 
