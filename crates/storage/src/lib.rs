@@ -20,11 +20,17 @@
 //!   .kafka_cleanshutdown              present only after a clean shutdown (manager)
 //! ```
 //!
-//! - [`LogSegment`], [`OffsetIndex`], [`TimeIndex`]: one segment and its indexes.
-//! - [`Log`]: one partition: append with in-place offset assignment, reads of whole batches,
-//!   offset-for-timestamp, grouped fsync ([`Log::flush_to`]), retention, truncation.
-//! - [`LogManager`]: the data directory: parallel loading with recovery, checkpoints,
-//!   background retention, flushing and cleaning, partition deletion, sizes.
+//! - [`LogSegment`], [`OffsetIndex`], [`TimeIndex`]: one segment and its indexes (in memory
+//!   only for the active segment; an inactive one's are searched on disk).
+//! - [`Log`]: one partition: append with Kafka's record validation and in-place offset
+//!   assignment, reads of whole batches, offset-for-timestamp, grouped fsync
+//!   ([`Log::flush_to`]), retention, truncation. Nothing on the append, read or roll path
+//!   fsyncs: flusher threads do ([`fsyncs_on_this_thread`] lets tests check it).
+//! - [`LogManager`]: the data directory: parallel loading with recovery (a partition that
+//!   cannot load goes offline, the rest load), checkpoints, background retention, flushing
+//!   and cleaning, partition deletion, sizes.
+//! - [`FileCache`]: the data directory's bounded set of open segment files, so idle
+//!   partitions hold no descriptor.
 //! - [`LogCleaner`]: compaction, swapping cleaned segments in with Kafka's
 //!   `.cleaned`/`.swap` protocol.
 //! - [`ProducerStateManager`]: per-partition producer state: epochs, sequences for duplicate

@@ -60,7 +60,7 @@ impl AppendInfo {
     }
 
     /// The answer to a retried batch already in the log at `first..=last`.
-    fn duplicate(first: Offset, last: Offset, log_start_offset: Offset) -> AppendInfo {
+    fn for_duplicate(first: Offset, last: Offset, log_start_offset: Offset) -> AppendInfo {
         AppendInfo {
             first_offset: first,
             last_offset: last,
@@ -158,7 +158,7 @@ impl Log {
             && let Some((first_offset, last_offset)) =
                 st.producer_state.find_duplicate(&producer_batches)
         {
-            return Ok(AppendInfo::duplicate(
+            return Ok(AppendInfo::for_duplicate(
                 first_offset,
                 last_offset,
                 st.log_start_offset,

@@ -58,7 +58,7 @@ impl Log {
     /// Resolves once every offset below `end` is on disk. Waiters are answered by grouped
     /// fsyncs on the flusher threads; none of the work happens on the caller's thread.
     ///
-    /// `end` must be at most the log end (it is normally [`AppendInfo::next_offset`]); a
+    /// `end` must be at most the log end (it is normally [`AppendInfo::next_offset`](crate::AppendInfo::next_offset)); a
     /// waiter for offsets the log does not hold, or that a later truncation removes,
     /// resolves with [`FlushError::BeyondLogEnd`].
     pub fn flush_to(self: &Arc<Self>, end: Offset) -> Result<FlushWaiter> {

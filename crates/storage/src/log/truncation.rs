@@ -23,7 +23,7 @@ impl Log {
     /// first segment starts above `offset` the log restarts empty at `offset`. At or past
     /// the log end nothing changes except that leader epochs starting at or past the log
     /// end are dropped. Returns whether records were removed; a negative `offset` is
-    /// [`StorageError::OffsetOutOfRange`].
+    /// [`StorageError::OffsetOutOfRange`](crate::StorageError::OffsetOutOfRange).
     pub fn truncate_to(&self, offset: Offset) -> Result<bool> {
         let mut st = self.state();
         self.usable(&st)?;
