@@ -1,13 +1,20 @@
 //! Model-based property test: random sequences of append, read, roll, truncate, DeleteRecords,
-//! retention, flush and restart (clean or not) against an in-memory model of the log.
+//! retention, flush and restart (clean or not) against an in-memory model of the log. The log
+//! gets the smallest descriptor cache, so its many small segments' files are closed and
+//! reopened all along.
 
 mod common;
 
 use bytes::{Bytes, BytesMut};
 use common::*;
 use proptest::prelude::*;
+use std::path::Path;
+use std::sync::Arc;
 use strom_protocol::records::{BatchIter, set_base_offset, set_partition_leader_epoch};
-use strom_storage::{LoadParams, LogConfig, Offset};
+
+use strom_storage::{
+    FileCache, FlushScheduler, LoadParams, Log, LogConfig, OPEN_FILES_MIN, Offset, TopicPartition,
+};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -95,10 +102,26 @@ fn check_read(model: &Model, start: i64, max_bytes: usize, got: Bytes) {
     assert!(batches.len() <= expected.len());
 }
 
+/// Opens the log with a descriptor cache of [`OPEN_FILES_MIN`] (four per shard).
+fn open_small(dir: &Path, files: &Arc<FileCache>, params: LoadParams) -> Opened {
+    let flusher = FlushScheduler::start(1);
+    let (log, _) = Log::open_in(
+        dir.to_path_buf(),
+        TopicPartition::new("t", 0),
+        config(),
+        params,
+        clock(),
+        flusher.handle(),
+        Arc::clone(files),
+    )
+    .expect("open log");
+    Opened { log, flusher }
+}
+
 fn run(ops: Vec<Op>) {
     let dir = tempfile::tempdir().unwrap();
-    let clock = clock();
-    let mut opened = open(dir.path(), config(), clock.clone(), LoadParams::default());
+    let files = FileCache::new(OPEN_FILES_MIN);
+    let mut opened = open_small(dir.path(), &files, LoadParams::default());
     let mut model = Model::default();
     for op in ops {
         let log = &opened.log;
@@ -184,7 +207,7 @@ fn run(ops: Vec<Op>) {
                     had_clean_shutdown: clean,
                 };
                 drop(opened);
-                opened = open(dir.path(), config(), clock.clone(), params);
+                opened = open_small(dir.path(), &files, params);
                 model.log_end = last_segment_end.max(model.log_start);
             }
         }
@@ -200,6 +223,10 @@ fn run(ops: Vec<Op>) {
         .map(|b| (b.0, b.2.clone()))
         .collect();
     assert_eq!(all, expected);
+    assert!(
+        files.open_files() <= files.capacity() + 4,
+        "descriptors past the bound"
+    );
 }
 
 proptest! {
