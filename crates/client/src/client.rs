@@ -153,17 +153,27 @@ impl Client {
             allow_auto_topic_creation: false,
             ..Default::default()
         };
-        let connection = self.any_connection().await?;
-        let response = match connection.send(request).await {
-            Ok(ResponseBody::Metadata(m)) => m,
-            Ok(_) => {
-                return Err(ClientError::Unexpected(
-                    "Metadata answered with another API",
-                ));
-            }
-            Err(e) => {
-                self.drop_connection(None).await;
-                return Err(e);
+        let mut retried = false;
+        let response = loop {
+            let connection = self.any_connection().await?;
+            match connection.send(request.clone()).await {
+                Ok(ResponseBody::Metadata(m)) => break m,
+                Ok(_) => {
+                    return Err(ClientError::Unexpected(
+                        "Metadata answered with another API",
+                    ));
+                }
+                Err(e) => {
+                    self.drop_connection(None).await;
+                    // A connection kept from before a broker restart fails at once: one more
+                    // try on a fresh connection tells that apart from a broker that is down.
+                    let lost = matches!(e, ClientError::Closed { .. } | ClientError::Io { .. });
+                    if lost && !retried {
+                        retried = true;
+                        continue;
+                    }
+                    return Err(e);
+                }
             }
         };
         let mut state = self.state.lock().expect("state lock");
