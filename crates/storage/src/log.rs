@@ -3,9 +3,10 @@
 //! The log owns the partition directory `<data-dir>/<topic>-<partition>/`: its segments
 //! (see [`crate::segment`]) and its `leader-epoch-checkpoint`. It assigns offsets on append
 //! by overwriting each batch's `baseOffset` and `partitionLeaderEpoch` in place (neither is
-//! covered by the CRC), so record bytes reach the file exactly as the producer built them;
-//! validation reads only the 61-byte header and computes the CRC32C unless the topic asks
-//! for more (compaction needs keys).
+//! covered by the CRC), so record bytes reach the file exactly as the producer built them
+//! (only a `maxTimestamp` that disagrees with the records is corrected, with its CRC, as
+//! Kafka does). Every leader append is validated record by record (`log/validator.rs`);
+//! a follower's keeps the header and CRC checks.
 //!
 //! Offsets the log tracks, in order: log start <= high watermark <= log end, and the
 //! recovery point (everything below it is fsynced) <= log end. The last stable offset (LSO)

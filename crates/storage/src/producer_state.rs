@@ -23,8 +23,9 @@
 //! # Snapshots
 //!
 //! So a restart need not replay the whole log, the state is written to
-//! `<offset>.snapshot` (20-digit offset, like segments) whenever a segment rolls and when the
-//! log closes: the state after every batch below `offset`. Strom's own layout, big-endian:
+//! `<offset>.snapshot` (20-digit offset, like segments) whenever a segment rolls (fsynced by
+//! the log's next flush, not by the roll: see `log/roll.rs`) and when the log closes: the
+//! state after every batch below `offset`. Strom's own layout, big-endian:
 //!
 //! ```text
 //! version             i16   1
