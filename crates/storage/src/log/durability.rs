@@ -205,8 +205,18 @@ impl Log {
             return Ok(Err(st.recovery_point));
         }
         let mut files = std::mem::take(&mut st.pending_syncs);
+        let mut taken = Ok(());
         for segment in st.segments.values_mut() {
-            files.extend(segment.take_unflushed()?);
+            match segment.take_unflushed() {
+                Ok(more) => files.extend(more),
+                Err(e) => taken = Err(e),
+            }
+        }
+        if let Err(e) = taken {
+            // What was taken would not be fsynced: the log can no longer vouch for its files.
+            st.offline = true;
+            tracing::error!(partition = %self.topic_partition, error = %e, "flush failed");
+            return Err(e);
         }
         st.files_changed = false;
         Ok(Ok(FlushPlan {
