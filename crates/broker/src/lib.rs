@@ -20,17 +20,20 @@
 
 pub mod api_table;
 pub mod config;
+pub mod context;
+pub mod coordinator;
 pub mod dispatch;
 pub mod errors;
 pub mod fetch_session;
-pub mod group_coordinator;
 pub mod handlers;
-pub mod internal_topic;
+pub mod metadata_listener;
+pub mod metadata_view;
 pub mod net;
+pub mod producer_ids;
 pub mod replica_manager;
 pub mod server;
 pub mod topic_config;
-pub mod txn_coordinator;
+pub mod turn;
 
 pub use config::BrokerConfig;
 pub use server::{Broker, Server, StartError};

@@ -13,15 +13,13 @@ use crate::error::{MetadataError, Result};
 use crate::image::MetadataImage;
 use crate::log::MetadataLog;
 use crate::record::{
-    ConfigRecord, ConfigResource, MetadataRecord, PartitionRecord, ProducerIdsRecord,
-    RemoveTopicRecord, TopicRecord,
+    ConfigRecord, ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord,
+    ProducerIdsRecord, RemoveTopicRecord, TopicRecord,
 };
 use crate::types::{NodeId, TopicId};
 
 /// Longest legal topic name (Kafka's limit, so that `<topic>-<partition>` fits a file name).
 pub const TOPIC_NAME_BYTES_MAX: usize = 249;
-/// Producer ids reserved by one `ProducerIdsRecord`, so InitProducerId rarely writes.
-const PRODUCER_ID_BLOCK: i64 = 1000;
 
 /// Bounds and defaults the controller applies.
 #[derive(Debug, Clone)]
@@ -75,8 +73,12 @@ pub struct CreatedTopic {
 struct Inner {
     log: MetadataLog,
     image: Arc<MetadataImage>,
-    /// Next id to hand out; ids up to the image's `next_producer_id` are reserved on disk.
-    producer_id_cursor: i64,
+}
+
+/// Told of every image the controller publishes, in commit order, while the controller's
+/// write lock is held: it must only hand the image on (a channel send), never block.
+pub trait ImagePublisher: Send + Sync + std::fmt::Debug {
+    fn publish(&self, image: &Arc<MetadataImage>);
 }
 
 /// The metadata controller of a single node.
@@ -85,6 +87,7 @@ pub struct Controller {
     limits: ControllerLimits,
     inner: Mutex<Inner>,
     published: Mutex<Arc<MetadataImage>>,
+    publisher: std::sync::OnceLock<Arc<dyn ImagePublisher>>,
 }
 
 impl Controller {
@@ -98,15 +101,11 @@ impl Controller {
             topics = image.topic_count(),
             "metadata log replayed"
         );
-        let producer_id_cursor = image.next_producer_id();
         Ok(Controller {
             limits,
+            publisher: std::sync::OnceLock::new(),
             published: Mutex::new(image.clone()),
-            inner: Mutex::new(Inner {
-                log,
-                image,
-                producer_id_cursor,
-            }),
+            inner: Mutex::new(Inner { log, image }),
         })
     }
 
@@ -117,6 +116,45 @@ impl Controller {
 
     pub fn limits(&self) -> &ControllerLimits {
         &self.limits
+    }
+
+    /// Installs the publisher told of every later image (the broker's metadata listener).
+    /// Only the first call counts.
+    pub fn set_publisher(&self, publisher: Arc<dyn ImagePublisher>) {
+        if self.publisher.set(publisher).is_err() {
+            tracing::warn!("an image publisher was already installed; ignoring another");
+        }
+    }
+
+    /// Elects this node again as leader of every partition of `topic` it leads, bumping
+    /// their leader epochs (Kafka's brokers get a new epoch for their partitions whenever
+    /// they come back). A coordinator takes its epoch from its partition's leader epoch, so
+    /// this fences whatever a previous run of it wrote or sent. Returns how many partitions
+    /// were re-elected.
+    pub fn reelect_local_leaders(&self, topic: &str) -> Result<usize> {
+        let mut inner = lock(&self.inner);
+        let Some(t) = inner.image.topic(topic) else {
+            return Ok(0);
+        };
+        let node = self.limits.node_id;
+        let records: Vec<MetadataRecord> = t
+            .partitions
+            .values()
+            .filter(|p| p.leader == node)
+            .map(|p| {
+                MetadataRecord::PartitionChange(PartitionChangeRecord {
+                    topic_id: t.topic_id,
+                    partition_id: p.partition_id,
+                    leader: Some(node),
+                    isr: None,
+                    replicas: None,
+                })
+            })
+            .collect();
+        if !records.is_empty() {
+            self.commit(&mut inner, &records)?;
+        }
+        Ok(records.len())
     }
 
     /// Validates and (unless `validate_only`) creates a topic.
@@ -370,22 +408,22 @@ impl Controller {
         Ok(())
     }
 
-    /// Hands out a producer id that no earlier run handed out.
-    pub fn allocate_producer_id(&self) -> Result<i64> {
+    /// Reserves a block of `count` producer ids that no earlier call, in this run or an
+    /// earlier one, reserved (Kafka's AllocateProducerIds): the end of the block is written
+    /// to the log before the block is handed out.
+    pub fn allocate_producer_id_block(&self, count: i64) -> Result<std::ops::Range<i64>> {
+        assert!(count > 0, "a producer id block of {count}");
         let mut inner = lock(&self.inner);
-        if inner.producer_id_cursor >= inner.image.next_producer_id() {
-            let next = inner
-                .producer_id_cursor
-                .checked_add(PRODUCER_ID_BLOCK)
-                .ok_or(MetadataError::ProducerIdsExhausted)?;
-            let record = MetadataRecord::ProducerIds(ProducerIdsRecord {
-                next_producer_id: next,
-            });
-            self.commit(&mut inner, &[record])?;
-        }
-        let id = inner.producer_id_cursor;
-        inner.producer_id_cursor += 1;
-        Ok(id)
+        let start = inner.image.next_producer_id();
+        let end = start
+            .checked_add(count)
+            .ok_or(MetadataError::ProducerIdsExhausted)?;
+        let record = MetadataRecord::ProducerIds(ProducerIdsRecord {
+            next_producer_id: end,
+        });
+        self.commit(&mut inner, &[record])?;
+        assert_eq!(inner.image.next_producer_id(), end);
+        Ok(start..end)
     }
 
     fn commit(&self, inner: &mut Inner, records: &[MetadataRecord]) -> Result<()> {
@@ -396,7 +434,10 @@ impl Controller {
         }
         let next = Arc::new(next);
         inner.image = next.clone();
-        *lock(&self.published) = next;
+        *lock(&self.published) = next.clone();
+        if let Some(publisher) = self.publisher.get() {
+            publisher.publish(&next);
+        }
         Ok(())
     }
 }
@@ -505,7 +546,7 @@ mod tests {
             };
             first_id = c.create_topic(&t, false).unwrap().topic_id;
             c.create_partitions("orders", 5, false).unwrap();
-            assert_eq!(c.allocate_producer_id().unwrap(), 0);
+            assert_eq!(c.allocate_producer_id_block(10).unwrap(), 0..10);
         }
         let c = open(dir.path());
         let image = c.image();
@@ -513,7 +554,7 @@ mod tests {
         assert_eq!(topic.topic_id, first_id);
         assert_eq!(topic.partitions.len(), 5);
         assert_eq!(image.topic_config("orders", "retention.ms"), Some("1000"));
-        assert!(c.allocate_producer_id().unwrap() > 0);
+        assert_eq!(c.allocate_producer_id_block(5).unwrap(), 10..15);
     }
 
     #[test]

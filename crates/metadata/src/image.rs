@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::record::{ConfigResource, MetadataRecord, PartitionRecord};
+use crate::record::{ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord};
 use crate::types::{NodeId, TopicId};
 
 /// One partition as the metadata knows it.
@@ -89,6 +89,7 @@ impl MetadataImage {
                     }
                 }
             }
+            MetadataRecord::PartitionChange(change) => self.apply_partition_change(change),
             MetadataRecord::ProducerIds(ids) => {
                 assert!(
                     ids.next_producer_id >= self.next_producer_id,
@@ -121,6 +122,36 @@ impl MetadataImage {
         );
     }
 
+    fn apply_partition_change(&mut self, change: &PartitionChangeRecord) {
+        let name = self.names_by_id.get(&change.topic_id).unwrap_or_else(|| {
+            panic!(
+                "PartitionChangeRecord for unknown topic {}",
+                change.topic_id
+            )
+        });
+        let partition = self
+            .topics
+            .get_mut(name)
+            .and_then(|t| t.partitions.get_mut(&change.partition_id))
+            .unwrap_or_else(|| {
+                panic!(
+                    "PartitionChangeRecord for unknown partition {}-{}",
+                    name, change.partition_id
+                )
+            });
+        if let Some(replicas) = &change.replicas {
+            partition.replicas = replicas.clone();
+        }
+        if let Some(isr) = &change.isr {
+            partition.isr = isr.clone();
+        }
+        if let Some(leader) = change.leader {
+            partition.leader = leader;
+            partition.leader_epoch += 1;
+        }
+        partition.partition_epoch += 1;
+    }
+
     /// Records applied so far.
     pub fn record_count(&self) -> u64 {
         self.record_count
@@ -143,6 +174,11 @@ impl MetadataImage {
 
     pub fn topic_count(&self) -> usize {
         self.topics.len()
+    }
+
+    /// Every resource with configs set.
+    pub fn config_resources(&self) -> impl Iterator<Item = &ConfigResource> {
+        self.configs.keys()
     }
 
     /// The configs set on `resource` (not including defaults).

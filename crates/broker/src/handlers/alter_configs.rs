@@ -9,8 +9,8 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::alter_configs_response::AlterConfigsResourceResponse;
 use strom_protocol::generated::{AlterConfigsRequest, AlterConfigsResponse};
 
+use crate::context::Broker;
 use crate::errors::metadata_error_code;
-use crate::server::Broker;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -91,8 +91,8 @@ pub async fn apply(
     .await
     .unwrap_or_else(|e| panic!("alter configs task panicked: {e}"));
     outcome.map_err(|e| (metadata_error_code(&e), e.to_string()))?;
-    if !validate_only && let Err(e) = broker.sync_partitions().await {
-        tracing::error!(error = %e, "applying configs to logs failed");
+    if !validate_only {
+        broker.wait_metadata_applied().await;
     }
     Ok(())
 }

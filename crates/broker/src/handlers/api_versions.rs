@@ -6,7 +6,7 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::api_versions_response::ApiVersion;
 use strom_protocol::generated::{ApiVersionsRequest, ApiVersionsResponse};
 
-use crate::server::Broker;
+use crate::context::Broker;
 
 pub fn handle(broker: &Broker, request: ApiVersionsRequest, version: i16) -> ApiVersionsResponse {
     let api_keys = broker

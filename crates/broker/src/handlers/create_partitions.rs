@@ -7,8 +7,8 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::create_partitions_response::CreatePartitionsTopicResult;
 use strom_protocol::generated::{CreatePartitionsRequest, CreatePartitionsResponse};
 
+use crate::context::Broker;
 use crate::errors::metadata_error_code;
-use crate::server::Broker;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -52,8 +52,8 @@ pub async fn handle(
             ..CreatePartitionsTopicResult::default()
         });
     }
-    if changed && let Err(e) = broker.sync_partitions().await {
-        tracing::error!(error = %e, "opening new partitions failed");
+    if changed {
+        broker.wait_metadata_applied().await;
     }
     CreatePartitionsResponse {
         results,

@@ -14,8 +14,8 @@ use strom_protocol::generated::create_topics_response::{
 use strom_protocol::generated::{CreateTopicsRequest, CreateTopicsResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
+use crate::context::Broker;
 use crate::errors::metadata_error_code;
-use crate::server::Broker;
 use crate::topic_config::topic_config_chain;
 
 /// Most topics one request may create.
@@ -55,12 +55,9 @@ pub async fn handle(
         };
         results.push(result);
     }
-    if created_any && let Err(e) = broker.sync_partitions().await {
-        tracing::error!(error = %e, "opening created partitions failed");
-        for r in results.iter_mut().filter(|r| r.error_code == 0) {
-            r.error_code = ErrorCode::KafkaStorageError.code();
-            r.error_message = Some(e.to_string());
-        }
+    if created_any {
+        // Answered once the new partitions are open here, so a produce right after succeeds.
+        broker.wait_metadata_applied().await;
     }
     CreateTopicsResponse {
         topics: results,

@@ -8,8 +8,9 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::delete_groups_response::DeletableGroupResult;
 use strom_protocol::generated::{DeleteGroupsRequest, DeleteGroupsResponse};
 
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -28,18 +29,23 @@ pub async fn handle(
             .collect(),
         ..DeleteGroupsResponse::default()
     };
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let reply = broker
         .groups
-        .call(broker, caller, None, |c, ctx, now| {
+        .call(caller, None, None, |c, ctx, now| {
             c.delete_groups(ctx, &request, now)
         })
         .await;
     match reply {
         Ok(Response::DeleteGroups(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

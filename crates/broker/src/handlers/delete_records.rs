@@ -13,10 +13,10 @@ use strom_protocol::generated::delete_records_response::{
     DeleteRecordsPartitionResult, DeleteRecordsTopicResult,
 };
 use strom_protocol::generated::{DeleteRecordsRequest, DeleteRecordsResponse};
-use strom_storage::Offset;
+use strom_storage::{Offset, TopicPartition};
 
-use crate::errors::storage_error_code;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::errors::partition_error_code;
 
 /// Kafka's `DeleteRecordsRequest.HIGH_WATERMARK`: delete everything below the high
 /// watermark.
@@ -65,26 +65,18 @@ fn delete_one(
         low_watermark: -1,
         ..DeleteRecordsPartitionResult::default()
     };
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
-        result.error_code = ErrorCode::UnknownTopicOrPartition.code();
-        return result;
-    };
-    let log = &partition.log;
     let target = match offset {
-        HIGH_WATERMARK => log.high_watermark(),
+        HIGH_WATERMARK => None,
         o if o < 0 => {
             result.error_code = ErrorCode::OffsetOutOfRange.code();
             return result;
         }
-        o => Offset(o),
+        o => Some(Offset(o)),
     };
-    match log.delete_records(target) {
-        Ok(log_start) => {
-            result.low_watermark = log_start.0;
-            tracing::info!(partition = %partition.topic_partition, log_start = %log_start,
-                "deleted records");
-        }
-        Err(e) => result.error_code = storage_error_code(&e).code(),
+    let tp = TopicPartition::new(topic, index);
+    match broker.replica_manager.delete_records(&tp, target) {
+        Ok(log_start) => result.low_watermark = log_start.0,
+        Err(e) => result.error_code = partition_error_code(&e).code(),
     }
     result
 }

@@ -8,8 +8,8 @@ use strom_protocol::generated::delete_topics_response::DeletableTopicResult;
 use strom_protocol::generated::{DeleteTopicsRequest, DeleteTopicsResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
+use crate::context::Broker;
 use crate::errors::metadata_error_code;
-use crate::server::Broker;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -54,7 +54,7 @@ pub async fn handle(
             });
             continue;
         };
-        if crate::group_coordinator::is_internal_topic(&topic_name) {
+        if crate::coordinator::is_internal_topic(&topic_name) {
             // The coordinators' state lives there; deleting it would lose every group.
             responses.push(DeletableTopicResult {
                 name: Some(topic_name.clone()),
@@ -85,8 +85,8 @@ pub async fn handle(
             ..DeletableTopicResult::default()
         });
     }
-    if deleted_any && let Err(e) = broker.sync_partitions().await {
-        tracing::error!(error = %e, "removing deleted partitions failed");
+    if deleted_any {
+        broker.wait_metadata_applied().await;
     }
     DeleteTopicsResponse {
         responses,

@@ -9,7 +9,7 @@ use strom_protocol::generated::describe_configs_response::{
 };
 use strom_protocol::generated::{DescribeConfigsRequest, DescribeConfigsResponse};
 
-use crate::server::Broker;
+use crate::context::Broker;
 use crate::topic_config::{ConfigValue, broker_config_chain, topic_config_chain};
 
 /// Kafka's resource type numbers.

@@ -3,10 +3,12 @@
 
 use std::sync::Arc;
 
+use strom_protocol::generated::describe_groups_response::DescribedGroup;
 use strom_protocol::generated::{DescribeGroupsRequest, DescribeGroupsResponse};
 
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -15,6 +17,20 @@ pub async fn handle(
 ) -> DescribeGroupsResponse {
     broker
         .groups
-        .read(caller, None, |c, ctx, _| c.describe_groups(ctx, &request))
+        .read(caller, None, None, |c, ctx, _| {
+            c.describe_groups(ctx, &request)
+        })
         .await
+        .unwrap_or_else(|e| DescribeGroupsResponse {
+            groups: request
+                .groups
+                .iter()
+                .map(|g| DescribedGroup {
+                    error_code: coordinator_error_code(&e).code(),
+                    group_id: g.clone(),
+                    ..DescribedGroup::default()
+                })
+                .collect(),
+            ..DescribeGroupsResponse::default()
+        })
 }

@@ -11,8 +11,9 @@ use strom_protocol::generated::describe_log_dirs_response::{
     DescribeLogDirsPartition, DescribeLogDirsResult, DescribeLogDirsTopic,
 };
 use strom_protocol::generated::{DescribeLogDirsRequest, DescribeLogDirsResponse};
+use strom_storage::TopicPartition;
 
-use crate::server::Broker;
+use crate::context::Broker;
 
 /// Kafka's `DescribeLogDirsResponse.UNKNOWN_VOLUME_BYTES`.
 const UNKNOWN_VOLUME_BYTES: i64 = -1;
@@ -22,23 +23,19 @@ pub async fn handle(
     request: DescribeLogDirsRequest,
     _version: i16,
 ) -> DescribeLogDirsResponse {
-    let wanted: Option<Vec<(String, i32)>> = request.topics.map(|topics| {
+    let wanted: Option<Vec<TopicPartition>> = request.topics.map(|topics| {
         topics
             .into_iter()
             .flat_map(|t| {
                 let name = t.topic;
-                t.partitions.into_iter().map(move |p| (name.clone(), p))
+                t.partitions
+                    .into_iter()
+                    .map(move |p| TopicPartition::new(name.clone(), p))
             })
             .collect()
     });
     let mut topics: BTreeMap<String, Vec<DescribeLogDirsPartition>> = BTreeMap::new();
-    let partitions = match wanted {
-        Some(wanted) => wanted
-            .into_iter()
-            .filter_map(|(topic, p)| broker.replica_manager.partition(&topic, p))
-            .collect(),
-        None => broker.replica_manager.all_partitions(),
-    };
+    let partitions = broker.replica_manager.partition_infos(wanted.as_deref());
     for partition in partitions {
         let tp = &partition.topic_partition;
         topics
@@ -46,7 +43,7 @@ pub async fn handle(
             .or_default()
             .push(DescribeLogDirsPartition {
                 partition_index: tp.partition,
-                partition_size: i64::try_from(partition.log.size_bytes()).unwrap_or(i64::MAX),
+                partition_size: i64::try_from(partition.size_bytes).unwrap_or(i64::MAX),
                 offset_lag: 0,
                 is_future_key: false,
                 ..DescribeLogDirsPartition::default()

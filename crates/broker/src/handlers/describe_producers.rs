@@ -3,13 +3,14 @@
 //! their last transaction marker, and the start of the transaction they have open, which is
 //! what `kafka-transactions.sh find-hanging` looks at.
 
-use strom_protocol::ErrorCode;
 use strom_protocol::generated::describe_producers_response::{
     PartitionResponse, ProducerState, TopicResponse,
 };
 use strom_protocol::generated::{DescribeProducersRequest, DescribeProducersResponse};
+use strom_storage::TopicPartition;
 
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::errors::partition_error_code;
 
 pub fn handle(broker: &Broker, request: DescribeProducersRequest) -> DescribeProducersResponse {
     let topics = request
@@ -32,18 +33,20 @@ pub fn handle(broker: &Broker, request: DescribeProducersRequest) -> DescribePro
 }
 
 fn describe(broker: &Broker, topic: &str, index: i32) -> PartitionResponse {
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
-        return PartitionResponse {
-            partition_index: index,
-            error_code: ErrorCode::UnknownTopicOrPartition.code(),
-            ..PartitionResponse::default()
-        };
+    let tp = TopicPartition::new(topic, index);
+    let producers = match broker.replica_manager.active_producers(&tp) {
+        Ok(producers) => producers,
+        Err(e) => {
+            return PartitionResponse {
+                partition_index: index,
+                error_code: partition_error_code(&e).code(),
+                ..PartitionResponse::default()
+            };
+        }
     };
     PartitionResponse {
         partition_index: index,
-        active_producers: partition
-            .log
-            .active_producers()
+        active_producers: producers
             .into_iter()
             .map(|p| ProducerState {
                 producer_id: p.producer_id.0,

@@ -1,8 +1,9 @@
 //! Fetch: reads whole batches from each partition's log, bounded by `max_bytes` for the
 //! response (and the broker's `fetch.max.bytes`) and `partition_max_bytes` per partition; the
 //! first partition with data may exceed them by one batch, so a large batch cannot stall a
-//! consumer. When fewer than `min_bytes` are available the request long-polls, waking on
-//! appends, until `max_wait_ms` passes.
+//! consumer. When fewer than `min_bytes` are available the request long-polls as a delayed
+//! fetch in the replica manager, woken only by its own partitions, until `max_wait_ms`
+//! passes.
 //!
 //! From v7 requests may use incremental fetch sessions (KIP-227, see
 //! [`crate::fetch_session`]): an incremental request reads every partition of its session and
@@ -24,13 +25,16 @@ use strom_protocol::generated::fetch_response::{
 };
 use strom_protocol::generated::{FetchRequest, FetchResponse};
 use strom_protocol::{ErrorCode, Uuid};
-use strom_storage::{FetchIsolation, FetchParams, Offset};
+use strom_storage::{LeaderEpoch, Offset, TopicPartition};
 
-use crate::errors::storage_error_code;
+use crate::context::Broker;
+use crate::errors::partition_error_code;
 use crate::fetch_session::{
     FINAL_EPOCH, FetchContext, FetchTarget, NO_SESSION, PartitionOutcome, SessionPartitionKey,
 };
-use crate::server::Broker;
+use crate::replica_manager::{
+    FetchIsolation, FetchPartition, FetchRequest as ReplicaFetch, FetchedPartition,
+};
 
 /// Kafka's `READ_COMMITTED` isolation level.
 const READ_COMMITTED: i8 = 1;
@@ -182,137 +186,86 @@ fn outcome(data: &PartitionData) -> PartitionOutcome {
     }
 }
 
-/// Reads every wanted partition, waiting (up to `max_wait_ms`, woken by appends) until
-/// `min_bytes` are available or a partition fails.
+/// Reads every wanted partition through the replica manager, which parks the fetch (woken
+/// only by these partitions) until `min_bytes` are available or `max_wait_ms` passes.
 async fn long_poll(
     broker: &Arc<Broker>,
     request: &FetchRequest,
     wanted: &[Wanted],
 ) -> Vec<PartitionData> {
-    let response_max = request.max_bytes.clamp(0, broker.config.fetch_max_bytes) as usize;
-    let read_committed = request.isolation_level == READ_COMMITTED;
+    let isolation = if request.isolation_level == READ_COMMITTED {
+        FetchIsolation::TxnCommitted
+    } else {
+        FetchIsolation::HighWatermark
+    };
     let max_wait = Duration::from_millis(
         (request.max_wait_ms.max(0) as u64).min(broker.config.fetch_max_wait_ms_max),
     );
-    let deadline = tokio::time::Instant::now() + max_wait;
-    let mut appends = broker.replica_manager.subscribe_appends();
-    let mut shutdown = broker.shutdown.clone();
-    let min_bytes = request.min_bytes.max(0) as usize;
-    loop {
-        appends.borrow_and_update();
-        let (results, bytes, errors) = read_all(broker, wanted, response_max, read_committed);
-        let satisfied = bytes >= min_bytes.max(1) || errors || wanted.is_empty();
-        if satisfied || tokio::time::Instant::now() >= deadline {
-            return results;
-        }
-        tokio::select! {
-            _ = tokio::time::sleep_until(deadline) => {}
-            changed = appends.changed() => if changed.is_err() { return results; },
-            _ = shutdown.changed() => {}
-        }
-        if *shutdown.borrow() {
-            return read_all(broker, wanted, response_max, read_committed).0;
-        }
-    }
+    // Partitions of unknown topic ids are answered here; the rest go to the replica manager.
+    let known: Vec<FetchPartition> = wanted
+        .iter()
+        .filter_map(|w| {
+            let name = w.name.as_ref()?;
+            Some(FetchPartition {
+                topic_partition: TopicPartition::new(name.clone(), w.key.partition),
+                fetch_offset: Offset(w.target.fetch_offset),
+                max_bytes: w.target.partition_max_bytes.max(0) as usize,
+                current_leader_epoch: LeaderEpoch(w.target.current_leader_epoch),
+            })
+        })
+        .collect();
+    let params = ReplicaFetch {
+        isolation,
+        max_wait,
+        min_bytes: request.min_bytes.max(0) as usize,
+        max_bytes: request.max_bytes.clamp(0, broker.config.fetch_max_bytes) as usize,
+        partitions: known,
+    };
+    let mut fetched = broker
+        .replica_manager
+        .fetch(&params, broker.shutdown.clone())
+        .await
+        .into_iter();
+    wanted
+        .iter()
+        .map(|w| match &w.name {
+            None => error_partition(w.key.partition, ErrorCode::UnknownTopicId),
+            Some(_) => match fetched.next() {
+                Some(read) => partition_data(w.key.partition, read, isolation),
+                None => error_partition(w.key.partition, ErrorCode::UnknownServerError),
+            },
+        })
+        .collect()
 }
 
-/// One pass over every partition; returns their data, the bytes read, and whether any
-/// partition failed (an error answers at once rather than waiting).
-fn read_all(
-    broker: &Broker,
-    wanted: &[Wanted],
-    response_max: usize,
-    read_committed: bool,
-) -> (Vec<PartitionData>, usize, bool) {
-    let mut remaining = response_max;
-    let mut total = 0usize;
-    let mut errors = false;
-    let mut out = Vec::with_capacity(wanted.len());
-    for w in wanted {
-        let data = read_one(broker, w, remaining, total == 0, read_committed);
-        let size = data.records.as_ref().map_or(0, |r| r.len());
-        errors |= data.error_code != 0;
-        total += size;
-        remaining = remaining.saturating_sub(size);
-        out.push(data);
-    }
-    (out, total, errors)
-}
-
-fn read_one(
-    broker: &Broker,
-    w: &Wanted,
-    remaining: usize,
-    first: bool,
-    read_committed: bool,
-) -> PartitionData {
-    let index = w.key.partition;
-    let Some(name) = &w.name else {
-        return error_partition(index, ErrorCode::UnknownTopicId);
+/// One partition's answer in the wire's shape.
+fn partition_data(index: i32, read: FetchedPartition, isolation: FetchIsolation) -> PartitionData {
+    let fetched = match read {
+        Ok(fetched) => fetched,
+        Err(e) => return error_partition(index, partition_error_code(&e)),
     };
-    let Some(partition) = broker.replica_manager.partition(name, index) else {
-        return error_partition(index, ErrorCode::UnknownTopicOrPartition);
-    };
-    let epoch = w.target.current_leader_epoch;
-    if epoch >= 0 && epoch != partition.leader_epoch {
-        let code = if epoch > partition.leader_epoch {
-            ErrorCode::UnknownLeaderEpoch
-        } else {
-            ErrorCode::FencedLeaderEpoch
-        };
-        return error_partition(index, code);
-    }
-    let log = &partition.log;
-    let max_bytes = (w.target.partition_max_bytes.max(0) as usize).min(remaining);
-    let params = FetchParams {
-        max_bytes,
-        min_one_batch: first,
-        isolation: if read_committed {
-            FetchIsolation::TxnCommitted
-        } else {
-            FetchIsolation::HighWatermark
-        },
-    };
-    let mut data = PartitionData {
+    let aborted_transactions = (isolation == FetchIsolation::TxnCommitted).then(|| {
+        fetched
+            .aborted_transactions
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| AbortedTransaction {
+                producer_id: a.producer_id.0,
+                first_offset: a.first_offset.0,
+                ..AbortedTransaction::default()
+            })
+            .collect()
+    });
+    PartitionData {
         partition_index: index,
-        high_watermark: log.high_watermark().0,
-        last_stable_offset: log.last_stable_offset().0,
-        log_start_offset: log.log_start_offset().0,
-        aborted_transactions: read_committed.then(Vec::new),
+        high_watermark: fetched.high_watermark.0,
+        last_stable_offset: fetched.last_stable_offset.0,
+        log_start_offset: fetched.log_start_offset.0,
+        aborted_transactions,
         preferred_read_replica: -1,
-        records: Some(bytes::Bytes::new()),
+        records: Some(fetched.records),
         ..PartitionData::default()
-    };
-    if max_bytes == 0 && !first {
-        return data;
     }
-    match log.read(Offset(w.target.fetch_offset), params) {
-        Ok(fetched) => {
-            data.high_watermark = fetched.high_watermark.0;
-            data.last_stable_offset = fetched.last_stable_offset.0;
-            data.log_start_offset = fetched.log_start_offset.0;
-            data.records = Some(fetched.records);
-            if read_committed {
-                data.aborted_transactions = Some(
-                    fetched
-                        .aborted_transactions
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|a| AbortedTransaction {
-                            producer_id: a.producer_id.0,
-                            first_offset: a.first_offset.0,
-                            ..AbortedTransaction::default()
-                        })
-                        .collect(),
-                );
-            }
-        }
-        Err(e) => {
-            data.error_code = storage_error_code(&e).code();
-            data.records = None;
-        }
-    }
-    data
 }
 
 fn error_partition(index: i32, error: ErrorCode) -> PartitionData {

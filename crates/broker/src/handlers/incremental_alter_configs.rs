@@ -11,8 +11,8 @@ use strom_protocol::generated::incremental_alter_configs_request::AlterConfigsRe
 use strom_protocol::generated::incremental_alter_configs_response::AlterConfigsResourceResponse;
 use strom_protocol::generated::{IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse};
 
+use crate::context::Broker;
 use crate::handlers::alter_configs::{apply, config_resource};
-use crate::server::Broker;
 use crate::topic_config::effective;
 
 /// Config changes: a value to set, or `None` to remove.

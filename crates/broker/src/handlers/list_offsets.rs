@@ -3,15 +3,18 @@
 //! stable offset for a `read_committed` client), and the record with the largest
 //! timestamp (-3); any other timestamp finds the first record at or after it.
 
+use std::sync::Arc;
+
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::list_offsets_response::{
     ListOffsetsPartitionResponse, ListOffsetsTopicResponse,
 };
 use strom_protocol::generated::{ListOffsetsRequest, ListOffsetsResponse};
-use strom_storage::Timestamp;
+use strom_storage::{LeaderEpoch, Timestamp, TopicPartition};
 
-use crate::errors::storage_error_code;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::errors::partition_error_code;
+use crate::replica_manager::OffsetSpec;
 
 /// Kafka's `READ_COMMITTED` isolation level: "latest" is then the last stable offset.
 const READ_COMMITTED: i8 = 1;
@@ -21,7 +24,19 @@ const MAX_TIMESTAMP: i64 = -3;
 const EARLIEST_LOCAL: i64 = -4;
 const EARLIEST_TIERED: i64 = -5;
 
-pub fn handle(broker: &Broker, request: ListOffsetsRequest, version: i16) -> ListOffsetsResponse {
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: ListOffsetsRequest,
+    version: i16,
+) -> ListOffsetsResponse {
+    // A lookup by timestamp reads segment files: the whole request runs on the blocking pool.
+    let broker = Arc::clone(broker);
+    tokio::task::spawn_blocking(move || answer(&broker, request, version))
+        .await
+        .unwrap_or_else(|e| panic!("list offsets task panicked: {e}"))
+}
+
+fn answer(broker: &Broker, request: ListOffsetsRequest, version: i16) -> ListOffsetsResponse {
     let topics = request
         .topics
         .into_iter()
@@ -70,41 +85,37 @@ fn one(
         leader_epoch: -1,
         ..ListOffsetsPartitionResponse::default()
     };
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
-        response.error_code = ErrorCode::UnknownTopicOrPartition.code();
-        return response;
-    };
-    if current_leader_epoch >= 0 && current_leader_epoch != partition.leader_epoch {
-        response.error_code = if current_leader_epoch > partition.leader_epoch {
-            ErrorCode::UnknownLeaderEpoch.code()
-        } else {
-            ErrorCode::FencedLeaderEpoch.code()
-        };
-        return response;
-    }
-    let log = &partition.log;
-    let found = match timestamp {
-        LATEST if read_committed => Some((log.last_stable_offset().0, -1)),
-        LATEST => Some((log.high_watermark().0, -1)),
-        EARLIEST | EARLIEST_LOCAL => Some((log.log_start_offset().0, -1)),
-        EARLIEST_TIERED => None,
-        MAX_TIMESTAMP => log.max_timestamp_offset().map(|(o, t)| (o.0, t.0)),
+    let spec = match timestamp {
+        LATEST => OffsetSpec::Latest { read_committed },
+        EARLIEST | EARLIEST_LOCAL => OffsetSpec::Earliest,
+        MAX_TIMESTAMP => OffsetSpec::MaxTimestamp,
+        EARLIEST_TIERED => {
+            // No tiered storage: no offset, but the partition must exist and be led here.
+            let tp = TopicPartition::new(topic, index);
+            let epoch = LeaderEpoch(current_leader_epoch);
+            if let Err(e) = broker.replica_manager.leader(&tp, epoch) {
+                response.error_code = partition_error_code(&e).code();
+            }
+            return response;
+        }
         t if t < 0 => {
             response.error_code = ErrorCode::InvalidRequest.code();
             return response;
         }
-        t => match log.offset_for_timestamp(Timestamp(t)) {
-            Ok(found) => found.map(|(o, t)| (o.0, t.0)),
-            Err(e) => {
-                response.error_code = storage_error_code(&e).code();
-                return response;
-            }
-        },
+        t => OffsetSpec::Timestamp(Timestamp(t)),
     };
-    if let Some((offset, ts)) = found {
-        response.offset = offset;
-        response.timestamp = ts;
-        response.leader_epoch = partition.leader_epoch;
+    let tp = TopicPartition::new(topic, index);
+    match broker
+        .replica_manager
+        .list_offset(&tp, LeaderEpoch(current_leader_epoch), spec)
+    {
+        Ok(Some((offset, ts, epoch))) => {
+            response.offset = offset.0;
+            response.timestamp = ts.0;
+            response.leader_epoch = epoch.0;
+        }
+        Ok(None) => {}
+        Err(e) => response.error_code = partition_error_code(&e).code(),
     }
     response
 }

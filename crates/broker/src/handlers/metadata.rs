@@ -12,10 +12,11 @@ use strom_protocol::generated::metadata_response::{
 use strom_protocol::generated::{MetadataRequest, MetadataResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
+use crate::context::Broker;
+use crate::coordinator::{OFFSETS_TOPIC, is_internal_topic};
+use crate::errors::coordinator_error_code;
 use crate::errors::metadata_error_code;
-use crate::group_coordinator::{OFFSETS_TOPIC, is_internal_topic};
 use crate::handlers::AUTHORIZED_OPERATIONS_OMITTED;
-use crate::server::Broker;
 
 /// Most topics one Metadata request may auto-create.
 pub const AUTO_CREATE_PER_REQUEST_MAX: usize = 100;
@@ -83,7 +84,12 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
     if name == OFFSETS_TOPIC {
         // Created with its own settings (compacted, offsets.topic.num.partitions), as
         // Kafka's auto-creation does for it.
-        return match broker.groups.ensure_offsets_topic(broker).await {
+        return match broker
+            .groups
+            .ensure_offsets_topic()
+            .await
+            .map_err(|e| coordinator_error_code(&e))
+        {
             Ok(()) => match broker.image().topic(&name) {
                 Some(topic) => describe(topic),
                 None => error_topic(Some(name), Uuid::default(), ErrorCode::LeaderNotAvailable),
@@ -114,10 +120,7 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
         }
         Err(e) => panic!("topic creation task panicked: {e}"),
     }
-    if let Err(e) = broker.sync_partitions().await {
-        tracing::error!(topic = %name, error = %e, "opening auto-created partitions failed");
-        return error_topic(Some(name), Uuid::default(), ErrorCode::KafkaStorageError);
-    }
+    broker.wait_metadata_applied().await;
     match broker.image().topic(&name) {
         Some(topic) => describe(topic),
         None => error_topic(Some(name), Uuid::default(), ErrorCode::LeaderNotAvailable),

@@ -12,9 +12,10 @@ use strom_protocol::generated::offset_commit_response::{
 };
 use strom_protocol::generated::{OffsetCommitRequest, OffsetCommitResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -42,18 +43,26 @@ pub async fn handle(
             .collect(),
         ..OffsetCommitResponse::default()
     };
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let reply = broker
         .groups
-        .call(broker, caller, Some(turn), |c, ctx, now| {
-            c.offset_commit(ctx, &request, now)
-        })
+        .call(
+            caller,
+            Some(turn),
+            Some(&request.group_id),
+            |c, ctx, now| c.offset_commit(ctx, &request, now),
+        )
         .await;
     match reply {
         Ok(Response::OffsetCommit(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

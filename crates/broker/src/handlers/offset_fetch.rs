@@ -3,11 +3,13 @@
 
 use std::sync::Arc;
 
+use strom_protocol::generated::offset_fetch_response::OffsetFetchResponseGroup;
 use strom_protocol::generated::{OffsetFetchRequest, OffsetFetchResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -17,8 +19,21 @@ pub async fn handle(
 ) -> OffsetFetchResponse {
     broker
         .groups
-        .read(caller, Some(turn), |c, ctx, _| {
+        .read(caller, Some(turn), None, |c, ctx, _| {
             c.offset_fetch(ctx, &request)
         })
         .await
+        .unwrap_or_else(|e| OffsetFetchResponse {
+            error_code: coordinator_error_code(&e).code(),
+            groups: request
+                .groups
+                .iter()
+                .map(|g| OffsetFetchResponseGroup {
+                    group_id: g.group_id.clone(),
+                    error_code: coordinator_error_code(&e).code(),
+                    ..OffsetFetchResponseGroup::default()
+                })
+                .collect(),
+            ..OffsetFetchResponse::default()
+        })
 }

@@ -4,14 +4,16 @@
 
 use std::sync::Arc;
 
+use strom_protocol::ErrorCode;
 use strom_protocol::generated::txn_offset_commit_response::{
     TxnOffsetCommitResponsePartition, TxnOffsetCommitResponseTopic,
 };
 use strom_protocol::generated::{TxnOffsetCommitRequest, TxnOffsetCommitResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -19,31 +21,39 @@ pub async fn handle(
     caller: &Caller,
     turn: Turn,
 ) -> TxnOffsetCommitResponse {
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
-        let topics = request
-            .topics
-            .iter()
-            .map(|t| TxnOffsetCommitResponseTopic {
-                name: t.name.clone(),
-                partitions: t
-                    .partitions
-                    .iter()
-                    .map(|p| TxnOffsetCommitResponsePartition {
-                        partition_index: p.partition_index,
-                        error_code: code.code(),
-                        ..TxnOffsetCommitResponsePartition::default()
-                    })
-                    .collect(),
-                ..TxnOffsetCommitResponseTopic::default()
-            })
-            .collect();
-        return TxnOffsetCommitResponse {
-            topics,
-            ..TxnOffsetCommitResponse::default()
-        };
+    let answered = match broker.groups.ensure_offsets_topic().await {
+        Ok(()) => {
+            broker
+                .groups
+                .txn_offset_commit(caller, Some(turn), &request)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    answered.unwrap_or_else(|e| with_error(&request, coordinator_error_code(&e)))
+}
+
+/// Every partition answered with `code`.
+fn with_error(request: &TxnOffsetCommitRequest, code: ErrorCode) -> TxnOffsetCommitResponse {
+    let topics = request
+        .topics
+        .iter()
+        .map(|t| TxnOffsetCommitResponseTopic {
+            name: t.name.clone(),
+            partitions: t
+                .partitions
+                .iter()
+                .map(|p| TxnOffsetCommitResponsePartition {
+                    partition_index: p.partition_index,
+                    error_code: code.code(),
+                    ..TxnOffsetCommitResponsePartition::default()
+                })
+                .collect(),
+            ..TxnOffsetCommitResponseTopic::default()
+        })
+        .collect();
+    TxnOffsetCommitResponse {
+        topics,
+        ..TxnOffsetCommitResponse::default()
     }
-    broker
-        .groups
-        .txn_offset_commit(broker, caller, Some(turn), &request)
-        .await
 }

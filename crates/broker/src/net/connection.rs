@@ -28,8 +28,8 @@ use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
 use tokio::sync::{mpsc, oneshot, watch};
 
+use crate::context::Broker;
 use crate::dispatch::{self, Request, Turn};
-use crate::server::Broker;
 
 /// What the writer does with one request's slot.
 enum Outcome {

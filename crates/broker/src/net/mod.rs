@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
-use crate::server::Broker;
+use crate::context::Broker;
 
 /// Accepts connections until `shutdown` turns true, then waits for open connections to finish
 /// the requests they have in flight.
