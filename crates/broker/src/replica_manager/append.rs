@@ -160,6 +160,15 @@ impl PendingAppend {
         ))
     }
 
+    /// The high watermarks the acks wait needs, in partition order (tests).
+    #[cfg(test)]
+    pub(super) fn required_offsets(&self) -> Vec<Offset> {
+        self.waits
+            .iter()
+            .map(|(_, required, _)| *required)
+            .collect()
+    }
+
     /// Whether any partition appended new records.
     pub fn appended_any(&self) -> bool {
         self.results

@@ -295,3 +295,46 @@ async fn a_parked_fetch_wakes_only_for_its_own_partition() {
     let hosted = f.rm.hosted(&tp("a", 1)).unwrap();
     assert_eq!(hosted.delayed.fetch_watchers(), 0);
 }
+
+fn idempotent_batch(producer_id: i64, sequence: i32, n: usize) -> BytesMut {
+    let mut builder =
+        RecordBatchBuilder::new(Compression::None, 0).with_producer(producer_id, 0, sequence);
+    for i in 0..n {
+        builder.append(
+            1_700_000_000_000,
+            None,
+            Some(format!("v{i}").as_bytes()),
+            &[],
+        );
+    }
+    BytesMut::from(&builder.build().unwrap()[..])
+}
+
+#[tokio::test]
+async fn an_acks_all_retry_waits_for_its_original_to_be_durable() {
+    // An idempotent producer's retry of a batch already appended is answered with the
+    // original's offsets, and at acks=all it waits for the high watermark to pass the
+    // original, not just for the log to hold it.
+    let mut f = Fixture::new();
+    f.commit(topic_records("a", TopicId::random(), 1));
+    let first = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::Leader,
+        vec![(tp("a", 0), idempotent_batch(7, 0, 4))],
+    );
+    let original = first.results()[0].1.as_ref().unwrap().clone();
+    assert!(!original.duplicate);
+    let retry = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("a", 0), idempotent_batch(7, 0, 4))],
+    );
+    let answered = retry.results()[0].1.as_ref().unwrap().clone();
+    assert!(answered.duplicate);
+    assert_eq!(answered.first_offset, original.first_offset);
+    assert_eq!(retry.required_offsets(), vec![original.next_offset()]);
+    let results = retry.wait(Duration::from_secs(30)).await;
+    assert!(results[0].1.is_ok());
+    let hosted = f.rm.hosted(&tp("a", 0)).unwrap();
+    assert!(hosted.high_watermark() >= original.next_offset());
+}
