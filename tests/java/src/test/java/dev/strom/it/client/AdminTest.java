@@ -311,8 +311,14 @@ class AdminTest {
             assertEquals(TransactionState.ONGOING, d.state());
             assertEquals(Set.of(tp), d.topicPartitions());
             p.commitTransaction();
-            assertEquals(TransactionState.COMPLETE_COMMIT, get(admin.describeTransactions(
-                    List.of(txnId)).all()).get(txnId).state());
+            // EndTxn answers once PrepareCommit is durable; markers complete it after.
+            TransactionState state = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (state != TransactionState.COMPLETE_COMMIT && System.nanoTime() < deadline) {
+                state = get(admin.describeTransactions(List.of(txnId)).all()).get(txnId).state();
+                Thread.sleep(50);
+            }
+            assertEquals(TransactionState.COMPLETE_COMMIT, state);
         }
     }
 

@@ -117,6 +117,8 @@ class TransactionsTest {
             }
             p.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(42)),
                     new org.apache.kafka.clients.consumer.ConsumerGroupMetadata(group));
+            // Without the flush the client may drop unsent batches itself on abort.
+            p.flush();
             p.abortTransaction();
             p.beginTransaction();
             for (int i = 0; i < 3; i++) {
