@@ -88,7 +88,13 @@ fn one(
         LATEST => Some((log.high_watermark().0, -1)),
         EARLIEST | EARLIEST_LOCAL => Some((log.log_start_offset().0, -1)),
         EARLIEST_TIERED => None,
-        MAX_TIMESTAMP => log.max_timestamp_offset().map(|(o, t)| (o.0, t.0)),
+        MAX_TIMESTAMP => match log.max_timestamp_offset() {
+            Ok(found) => found.map(|(o, t)| (o.0, t.0)),
+            Err(e) => {
+                response.error_code = storage_error_code(&e).code();
+                return response;
+            }
+        },
         t if t < 0 => {
             response.error_code = ErrorCode::InvalidRequest.code();
             return response;
