@@ -5,7 +5,7 @@
 #   scripts/kafka-peer.sh classpath              # prints the classpath (resolves it once)
 #   scripts/kafka-peer.sh start DIR [k=v ...]    # formats DIR, starts Kafka, prints host:port
 #   scripts/kafka-peer.sh stop DIR               # stops the node started in DIR
-#   scripts/kafka-peer.sh run DIR MAIN [ARGS...] # runs a Kafka class with the same classpath
+#   scripts/kafka-peer.sh run MAIN [ARGS...]     # runs a Kafka class (a tool) on that classpath
 #
 # The jars are kafka_2.13 (the broker), kafka-tools and their dependencies at the version
 # tests/java/pom.xml names (4.3.x), resolved by Maven into ~/.m2 once per machine. Extra
@@ -124,7 +124,7 @@ case "$cmd" in
   classpath) classpath ;;
   start) [ $# -ge 1 ] || { echo "usage: $0 start DIR [k=v ...]" >&2; exit 2; }; start "$@" ;;
   stop) [ $# -eq 1 ] || { echo "usage: $0 stop DIR" >&2; exit 2; }; stop "$1" ;;
-  run) [ $# -ge 2 ] || { echo "usage: $0 run DIR MAIN [ARGS...]" >&2; exit 2; }
-       shift; jvm "$@" ;;
+  run) [ $# -ge 1 ] || { echo "usage: $0 run MAIN [ARGS...]" >&2; exit 2; }
+       jvm "$@" ;;
   *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac
