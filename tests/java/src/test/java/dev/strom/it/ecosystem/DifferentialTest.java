@@ -456,8 +456,9 @@ class DifferentialTest {
         for (ConfigEntry e : c.entries()) {
             String synonyms = e.synonyms().stream().map(s -> s.name() + ":" + s.source())
                     .collect(Collectors.joining(" "));
-            out.put(e.name(), e.value() + " | " + e.source() + " | readOnly=" + e.isReadOnly()
-                    + " | sensitive=" + e.isSensitive() + " | " + e.type() + " | " + synonyms);
+            out.put(e.name(), e.value() + "; " + e.source() + "; readOnly=" + e.isReadOnly()
+                    + "; sensitive=" + e.isSensitive() + "; " + e.type() + "; synonyms: "
+                    + synonyms);
         }
         return out;
     }
