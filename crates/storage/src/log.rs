@@ -781,15 +781,65 @@ impl Log {
         Ok(None)
     }
 
-    /// The newest batch timestamp in the log and the last offset of its batch (Kafka's
-    /// `MAX_TIMESTAMP` lookup, at batch granularity). `None` for an empty log.
-    pub fn max_timestamp_offset(&self) -> Option<(Offset, Timestamp)> {
-        let st = self.state();
-        st.segments
-            .values()
-            .filter(|s| s.max_timestamp() != Timestamp::NONE)
-            .max_by_key(|s| s.max_timestamp())
-            .map(|s| (s.offset_of_max_timestamp(), s.max_timestamp()))
+    /// Kafka's `MAX_TIMESTAMP` lookup: the newest timestamp in the log and the offset of the
+    /// first record that carries it (`None` for a log without timestamps). The segment keeps
+    /// the batch that holds the newest timestamp; that batch's records say which one it is,
+    /// as a batch may be stamped out of order. A LogAppendTime batch stamps every record
+    /// alike, so its base offset is the answer.
+    pub fn max_timestamp_offset(&self) -> Result<Option<(Offset, Timestamp)>> {
+        let (file, path, from, size, batch_last, newest) = {
+            let st = self.state();
+            let Some(segment) = st
+                .segments
+                .values()
+                .filter(|s| s.max_timestamp() != Timestamp::NONE)
+                .max_by_key(|s| s.max_timestamp())
+            else {
+                return Ok(None);
+            };
+            let batch_last = segment.offset_of_max_timestamp();
+            let (_, position) = segment.offset_index().lookup(batch_last);
+            (
+                segment.log_file(),
+                segment.log_path().to_path_buf(),
+                position,
+                segment.size(),
+                batch_last,
+                segment.max_timestamp(),
+            )
+        };
+        let mut scanner = BatchScanner::new(&file, &path, u64::from(from), size);
+        while let Ok(Some((_, batch))) = scanner.next_batch()? {
+            let h = *batch.header();
+            if h.last_offset() < batch_last.0 {
+                continue;
+            }
+            if h.max_timestamp != newest.0 {
+                break;
+            }
+            if h.timestamp_type() == TimestampType::LogAppendTime {
+                return Ok(Some((Offset(h.base_offset), newest)));
+            }
+            let records = batch
+                .records()
+                .map_err(|source| StorageError::CorruptRecord {
+                    batch_index: 0,
+                    source,
+                })?;
+            for record in records {
+                let record = record.map_err(|source| StorageError::CorruptRecord {
+                    batch_index: 0,
+                    source,
+                })?;
+                if record.timestamp(h.base_timestamp) == newest.0 {
+                    return Ok(Some((Offset(record.offset(h.base_offset)), newest)));
+                }
+            }
+            break;
+        }
+        // The batch was not where the segment said (truncated meanwhile): its last offset is
+        // still a record at or after the newest timestamp's.
+        Ok(Some((batch_last, newest)))
     }
 
     // ---------------------------------------------------------------- offsets

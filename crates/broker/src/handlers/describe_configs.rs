@@ -95,6 +95,17 @@ pub fn handle(
     }
 }
 
+/// Broker properties that have no default value in Kafka (the topic default comes from a
+/// coarser property such as `log.retention.hours`). Kafka lists a synonym only where a
+/// property has a value, so for these it lists no default synonym; nor does Strom, which
+/// keeps the default in the chain only to resolve the effective value.
+const BROKER_CONFIGS_WITHOUT_DEFAULT: [&str; 4] = [
+    "log.retention.ms",
+    "log.roll.ms",
+    "log.roll.jitter.ms",
+    "log.flush.interval.ms",
+];
+
 #[derive(Clone, Copy)]
 struct Flags {
     synonyms: bool,
@@ -115,6 +126,10 @@ fn shape(d: Described, flags: Flags) -> DescribeConfigsResourceResult {
         synonyms: if flags.synonyms {
             d.chain
                 .into_iter()
+                .filter(|v| {
+                    !(v.source == ConfigSource::DefaultConfig
+                        && BROKER_CONFIGS_WITHOUT_DEFAULT.contains(&v.name.as_str()))
+                })
                 .map(|v| DescribeConfigsSynonym {
                     name: v.name,
                     value: Some(v.value),

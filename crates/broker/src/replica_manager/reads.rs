@@ -60,7 +60,7 @@ impl ReplicaManager {
                 read_committed: false,
             } => Some((log.high_watermark(), Timestamp::NONE)),
             OffsetSpec::Earliest => Some((log.log_start_offset(), Timestamp::NONE)),
-            OffsetSpec::MaxTimestamp => log.max_timestamp_offset(),
+            OffsetSpec::MaxTimestamp => log.max_timestamp_offset()?,
             OffsetSpec::Timestamp(t) => log.offset_for_timestamp(t)?,
         };
         Ok(found.map(|(offset, ts)| (offset, ts, epoch)))
