@@ -120,6 +120,10 @@ impl TopicMetadataLookup for ImageTopics<'_> {
             num_partitions: i32::try_from(topic.partitions.len()).unwrap_or(i32::MAX),
         })
     }
+
+    fn topic_names(&self) -> Vec<String> {
+        self.0.topics().map(|t| t.name.clone()).collect()
+    }
 }
 
 impl GroupService {
