@@ -42,7 +42,7 @@ for pair in kafka-clients:client \
   folder=${pair##*:}
   want=$(value "$artifact")
   [ -n "$want" ] || { echo "fetch-kafka-specs: no checksum for $artifact in $lock" >&2; exit 1; }
-  mvn -q -B dependency:copy \
+  mvn -q -B -Dstyle.color=never dependency:copy \
     -Dartifact="org.apache.kafka:$artifact:$version" \
     -DoutputDirectory="$work/jars" >&2
   jar="$work/jars/$artifact-$version.jar"
