@@ -270,8 +270,10 @@ fn not_served_reason(key: ApiKey) -> &'static str {
         "no delegation tokens (needs authentication)"
     } else if name.contains("ClientQuotas") {
         "no client quotas yet"
-    } else if name.contains("Telemetry") || key == ApiKey::ListConfigResources {
+    } else if name.contains("Telemetry") {
         "no client metrics (KIP-714) yet"
+    } else if key == ApiKey::ListConfigResources {
+        "not implemented yet (lists topics, brokers, groups and client-metrics resources)"
     } else if matches!(
         key,
         ApiKey::AlterPartitionReassignments
