@@ -25,6 +25,14 @@ pub struct Request {
 /// Runs the request; `None` means the request gets no response (Produce with acks=0).
 pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBody> {
     let v = request.version;
+    // Which API versions clients really send, for operators and for the tests that check
+    // a client negotiated the newest versions (STROM_LOG=strom_broker::dispatch=debug).
+    tracing::debug!(
+        api = request.body.api_key().name(),
+        version = v,
+        client_id = request.header.client_id.as_deref().unwrap_or(""),
+        "request"
+    );
     let Request {
         body,
         turn,

@@ -71,6 +71,14 @@ impl MetadataListener {
     async fn apply(&mut self, image: Arc<MetadataImage>) {
         let delta = MetadataDelta::between(&self.last, &image);
         let count = image.record_count();
+        // What KIP-848 subscriptions depend on: which topics exist and their partition counts.
+        let topics_changed = !delta.created_topics.is_empty()
+            || !delta.deleted_topics.is_empty()
+            || delta.changed_partitions.iter().any(|c| {
+                self.last
+                    .topic_by_id(c.topic_id)
+                    .is_some_and(|t| !t.partitions.contains_key(&c.partition.partition_id))
+            });
         if !delta.is_empty() {
             let replicas = Arc::clone(&self.replicas);
             let config = self.config.clone();
@@ -81,6 +89,9 @@ impl MetadataListener {
             .await
             .unwrap_or_else(|e| panic!("applying metadata panicked: {e}"));
             self.move_coordinators(&changes).await;
+            if topics_changed {
+                self.groups.on_topics_changed(&image).await;
+            }
         }
         self.last = image;
         self.applied.send_replace(count);

@@ -160,6 +160,10 @@ impl TopicMetadataLookup for ImageTopics<'_> {
             num_partitions: i32::try_from(topic.partitions.len()).unwrap_or(i32::MAX),
         })
     }
+
+    fn topic_names(&self) -> Vec<String> {
+        self.0.topics().map(|t| t.name.clone()).collect()
+    }
 }
 
 /// The group coordinator service: what the group handlers call.
@@ -360,6 +364,27 @@ impl GroupService {
                 Err(e) => tracing::warn!(partition, error = %e,
                     "transactional offsets not settled here"),
             }
+        }
+    }
+
+    /// Topics were created or deleted, or gained partitions: KIP-848 groups re-resolve their
+    /// regular-expression subscriptions and refresh their topic metadata, bumping their
+    /// epochs where the result changed. Called by the metadata listener.
+    pub async fn on_topics_changed(&self, image: &MetadataImage) {
+        if self.runtime.partitions().is_empty() {
+            return;
+        }
+        let decided = self
+            .runtime
+            .decide(Scope::Shard, |shard, now| {
+                let effects = shard
+                    .coordinator
+                    .on_topics_changed(&ImageTopics(image), now);
+                (shard.decision(effects), ())
+            })
+            .await;
+        if let Ok(((), Err(e))) = decided {
+            tracing::error!(error = %e, "recording re-resolved subscriptions failed");
         }
     }
 

@@ -1,7 +1,11 @@
 //! ListOffsets: the offset for a time. Kafka's special timestamps ask for the earliest offset
 //! (-2, and -4 for the earliest local one), the latest (-1: the high watermark, or the last
 //! stable offset for a `read_committed` client), and the record with the largest
-//! timestamp (-3); any other timestamp finds the first record at or after it.
+//! timestamp (-3); any other timestamp finds the first record at or after it. The tiered-storage
+//! specs, the last tiered offset (-5) and the earliest offset pending upload (-6), are answered
+//! as Kafka answers them for a topic without remote storage: offset, timestamp and leader epoch
+//! all -1, no error. A special timestamp newer than the request's version is
+//! `UNSUPPORTED_VERSION`, as in Kafka.
 
 use std::sync::Arc;
 
@@ -22,7 +26,21 @@ const LATEST: i64 = -1;
 const EARLIEST: i64 = -2;
 const MAX_TIMESTAMP: i64 = -3;
 const EARLIEST_LOCAL: i64 = -4;
-const EARLIEST_TIERED: i64 = -5;
+const LATEST_TIERED: i64 = -5;
+const EARLIEST_PENDING_UPLOAD: i64 = -6;
+
+/// Whether `version` may ask for `timestamp`: each special timestamp arrived with a version.
+fn timestamp_supported(timestamp: i64, version: i16) -> bool {
+    let first_version = match timestamp {
+        LATEST | EARLIEST => 0,
+        MAX_TIMESTAMP => 7,
+        EARLIEST_LOCAL => 8,
+        LATEST_TIERED => 9,
+        EARLIEST_PENDING_UPLOAD => 11,
+        _ => 0,
+    };
+    version >= first_version
+}
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -45,6 +63,16 @@ fn answer(broker: &Broker, request: ListOffsetsRequest, version: i16) -> ListOff
                 .partitions
                 .iter()
                 .map(|p| {
+                    if !timestamp_supported(p.timestamp, version) {
+                        return ListOffsetsPartitionResponse {
+                            partition_index: p.partition_index,
+                            error_code: ErrorCode::UnsupportedVersion.code(),
+                            timestamp: -1,
+                            offset: -1,
+                            leader_epoch: -1,
+                            ..ListOffsetsPartitionResponse::default()
+                        };
+                    }
                     let mut r = one(
                         broker,
                         request.isolation_level == READ_COMMITTED,
@@ -89,7 +117,7 @@ fn one(
         LATEST => OffsetSpec::Latest { read_committed },
         EARLIEST | EARLIEST_LOCAL => OffsetSpec::Earliest,
         MAX_TIMESTAMP => OffsetSpec::MaxTimestamp,
-        EARLIEST_TIERED => {
+        LATEST_TIERED | EARLIEST_PENDING_UPLOAD => {
             // No tiered storage: no offset, but the partition must exist and be led here.
             let tp = TopicPartition::new(topic, index);
             let epoch = LeaderEpoch(current_leader_epoch);

@@ -36,7 +36,12 @@ pub async fn handle(
         Some(requested) => {
             let mut created = 0usize;
             for wanted in requested {
+                // A topic asked for by id (v12+) comes with a null name, or with the empty
+                // string the Java client leaves in it; either way the id decides.
+                let by_topic_id = wanted.topic_id != Uuid::ZERO
+                    && wanted.name.as_deref().is_none_or(str::is_empty);
                 let topic = match wanted.name {
+                    _ if by_topic_id => by_id(broker, wanted.topic_id),
                     Some(name) => {
                         let auto = allow_auto_create && created < AUTO_CREATE_PER_REQUEST_MAX;
                         if auto && broker.image().topic(&name).is_none() {

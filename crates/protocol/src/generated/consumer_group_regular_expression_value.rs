@@ -1,37 +1,42 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `UpdateMetadataResponse` (response), versions 0-8.
+//! `ConsumerGroupRegularExpressionValue` (coordinator-value), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateMetadataResponse {
-    pub error_code: i16,
+pub struct ConsumerGroupRegularExpressionValue {
+    pub topics: Vec<String>,
+    pub version: i64,
+    pub timestamp: i64,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for UpdateMetadataResponse {
+impl Default for ConsumerGroupRegularExpressionValue {
     fn default() -> Self {
-        UpdateMetadataResponse {
-            error_code: 0i16,
+        ConsumerGroupRegularExpressionValue {
+            topics: Vec::<String>::new(),
+            version: 0i64,
+            timestamp: 0i64,
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for UpdateMetadataResponse {
+impl p::WireStruct for ConsumerGroupRegularExpressionValue {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 2,
-            6..=8 => 3,
+            0..=0 => 18,
             _ => 0,
         }
     }
 
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
-        let flexible = version >= 6;
+        let flexible = true;
         let mut this = Self::default();
-        this.error_code = r.i16()?;
+        this.topics = r.array(flexible, 1, "ConsumerGroupRegularExpressionValue.Topics", |r| Ok(r.string(flexible, "ConsumerGroupRegularExpressionValue.Topics")?))?;
+        this.version = r.i64()?;
+        this.timestamp = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -45,11 +50,13 @@ impl p::WireStruct for UpdateMetadataResponse {
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
-        let flexible = version >= 6;
+        let flexible = true;
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += 2;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ConsumerGroupRegularExpressionValue.Topics")?; for e in (&self.topics).iter() { s += p::string_size(flexible, e, "ConsumerGroupRegularExpressionValue.Topics")?; } s };
+        size += 8;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -57,14 +64,16 @@ impl p::WireStruct for UpdateMetadataResponse {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "UpdateMetadataResponse", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupRegularExpressionValue", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
-        let flexible = version >= 6;
-        w.put_i16(*(&self.error_code));
+        let flexible = true;
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
+        w.put_i64(*(&self.version));
+        w.put_i64(*(&self.timestamp));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -76,22 +85,24 @@ impl p::WireStruct for UpdateMetadataResponse {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for UpdateMetadataResponse {
+impl p::testing::Random for ConsumerGroupRegularExpressionValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.error_code = rng.next_u64() as i16;
-        if (version >= 6) && rng.chance(4) {
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
+        this.version = rng.next_u64() as i64;
+        this.timestamp = rng.next_u64() as i64;
+        if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
         this
     }
 }
 
-impl p::Message for UpdateMetadataResponse {
-    const NAME: &'static str = "UpdateMetadataResponse";
+impl p::Message for ConsumerGroupRegularExpressionValue {
+    const NAME: &'static str = "ConsumerGroupRegularExpressionValue";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 8;
-    const FLEXIBLE_FROM: Option<i16> = Some(6);
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 

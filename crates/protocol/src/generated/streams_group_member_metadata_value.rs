@@ -1,28 +1,44 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupPartitionMetadataValue` (data), versions 0-0.
+//! `StreamsGroupMemberMetadataValue` (coordinator-value), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ShareGroupPartitionMetadataValue {
-    pub topics: Vec<TopicMetadata>,
+pub struct StreamsGroupMemberMetadataValue {
+    pub instance_id: Option<String>,
+    pub rack_id: Option<String>,
+    pub client_id: String,
+    pub client_host: String,
+    pub rebalance_timeout_ms: i32,
+    pub topology_epoch: i32,
+    pub process_id: String,
+    pub user_endpoint: Option<Endpoint>,
+    pub client_tags: Vec<KeyValue>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for ShareGroupPartitionMetadataValue {
+impl Default for StreamsGroupMemberMetadataValue {
     fn default() -> Self {
-        ShareGroupPartitionMetadataValue {
-            topics: Vec::<TopicMetadata>::new(),
+        StreamsGroupMemberMetadataValue {
+            instance_id: Some(String::new()),
+            rack_id: Some(String::new()),
+            client_id: String::new(),
+            client_host: String::new(),
+            rebalance_timeout_ms: -1i32,
+            topology_epoch: 0i32,
+            process_id: String::new(),
+            user_endpoint: None,
+            client_tags: Vec::<KeyValue>::new(),
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for ShareGroupPartitionMetadataValue {
+impl p::WireStruct for StreamsGroupMemberMetadataValue {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 2,
+            0..=0 => 16,
             _ => 0,
         }
     }
@@ -30,7 +46,15 @@ impl p::WireStruct for ShareGroupPartitionMetadataValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        this.topics = r.array(flexible, TopicMetadata::min_size(version), "ShareGroupPartitionMetadataValue.Topics", |r| Ok(TopicMetadata::read(r, version)?))?;
+        this.instance_id = r.string_opt(flexible, true, "StreamsGroupMemberMetadataValue.InstanceId")?;
+        this.rack_id = r.string_opt(flexible, true, "StreamsGroupMemberMetadataValue.RackId")?;
+        this.client_id = r.string(flexible, "StreamsGroupMemberMetadataValue.ClientId")?;
+        this.client_host = r.string(flexible, "StreamsGroupMemberMetadataValue.ClientHost")?;
+        this.rebalance_timeout_ms = r.i32()?;
+        this.topology_epoch = r.i32()?;
+        this.process_id = r.string(flexible, "StreamsGroupMemberMetadataValue.ProcessId")?;
+        this.user_endpoint = r.struct_opt::<Endpoint>(true, version)?;
+        this.client_tags = r.array(flexible, KeyValue::min_size(version), "StreamsGroupMemberMetadataValue.ClientTags", |r| Ok(KeyValue::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,7 +72,15 @@ impl p::WireStruct for ShareGroupPartitionMetadataValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ShareGroupPartitionMetadataValue.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
+        size += p::opt_string_size(flexible, true, (&self.instance_id).as_deref(), "StreamsGroupMemberMetadataValue.InstanceId")?;
+        size += p::opt_string_size(flexible, true, (&self.rack_id).as_deref(), "StreamsGroupMemberMetadataValue.RackId")?;
+        size += p::string_size(flexible, (&self.client_id), "StreamsGroupMemberMetadataValue.ClientId")?;
+        size += p::string_size(flexible, (&self.client_host), "StreamsGroupMemberMetadataValue.ClientHost")?;
+        size += 4;
+        size += 4;
+        size += p::string_size(flexible, (&self.process_id), "StreamsGroupMemberMetadataValue.ProcessId")?;
+        size += p::opt_struct_size(true, (&self.user_endpoint).as_ref(), version, "StreamsGroupMemberMetadataValue.UserEndpoint")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.client_tags).len()), "StreamsGroupMemberMetadataValue.ClientTags")?; for e in (&self.client_tags).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -56,14 +88,22 @@ impl p::WireStruct for ShareGroupPartitionMetadataValue {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "ShareGroupPartitionMetadataValue", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "StreamsGroupMemberMetadataValue", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
+        w.put_nullable_string(flexible, (&self.instance_id).as_deref());
+        w.put_nullable_string(flexible, (&self.rack_id).as_deref());
+        w.put_nullable_string(flexible, Some((&self.client_id).as_str()));
+        w.put_nullable_string(flexible, Some((&self.client_host).as_str()));
+        w.put_i32(*(&self.rebalance_timeout_ms));
+        w.put_i32(*(&self.topology_epoch));
+        w.put_nullable_string(flexible, Some((&self.process_id).as_str()));
+        p::write_opt_struct(w, true, (&self.user_endpoint).as_ref(), version)?;
+        w.put_length(flexible, true, Some((&self.client_tags).len())); for e in (&self.client_tags).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -75,11 +115,19 @@ impl p::WireStruct for ShareGroupPartitionMetadataValue {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for ShareGroupPartitionMetadataValue {
+impl p::testing::Random for StreamsGroupMemberMetadataValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.topics = { let n = rng.len(depth); (0..n).map(|_| TopicMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.instance_id = rng.opt_string(true);
+        this.rack_id = rng.opt_string(true);
+        this.client_id = rng.string();
+        this.client_host = rng.string();
+        this.rebalance_timeout_ms = rng.next_u64() as i32;
+        this.topology_epoch = rng.next_u64() as i32;
+        this.process_id = rng.string();
+        this.user_endpoint = if true && rng.chance(3) { None } else { Some(Endpoint::random(rng, version, depth + 1)) };
+        this.client_tags = { let n = rng.len(depth); (0..n).map(|_| KeyValue::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -87,34 +135,34 @@ impl p::testing::Random for ShareGroupPartitionMetadataValue {
     }
 }
 
-impl p::Message for ShareGroupPartitionMetadataValue {
-    const NAME: &'static str = "ShareGroupPartitionMetadataValue";
+impl p::Message for StreamsGroupMemberMetadataValue {
+    const NAME: &'static str = "StreamsGroupMemberMetadataValue";
     const LOWEST_VERSION: i16 = 0;
     const HIGHEST_VERSION: i16 = 0;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PartitionMetadata {
-    pub partition: i32,
-    pub racks: Vec<String>,
+pub struct Endpoint {
+    pub host: String,
+    pub port: u16,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for PartitionMetadata {
+impl Default for Endpoint {
     fn default() -> Self {
-        PartitionMetadata {
-            partition: 0i32,
-            racks: Vec::<String>::new(),
+        Endpoint {
+            host: String::new(),
+            port: 0u16,
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for PartitionMetadata {
+impl p::WireStruct for Endpoint {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
+            0..=0 => 4,
             _ => 0,
         }
     }
@@ -122,8 +170,8 @@ impl p::WireStruct for PartitionMetadata {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        this.partition = r.i32()?;
-        this.racks = r.array(flexible, 1, "PartitionMetadata.Racks", |r| Ok(r.string(flexible, "PartitionMetadata.Racks")?))?;
+        this.host = r.string(flexible, "Endpoint.Host")?;
+        this.port = r.u16()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -141,8 +189,8 @@ impl p::WireStruct for PartitionMetadata {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += 4;
-        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.racks).len()), "PartitionMetadata.Racks")?; for e in (&self.racks).iter() { s += p::string_size(flexible, e, "PartitionMetadata.Racks")?; } s };
+        size += p::string_size(flexible, (&self.host), "Endpoint.Host")?;
+        size += 2;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -150,15 +198,15 @@ impl p::WireStruct for PartitionMetadata {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "PartitionMetadata", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "Endpoint", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        w.put_i32(*(&self.partition));
-        w.put_length(flexible, true, Some((&self.racks).len())); for e in (&self.racks).iter() { w.put_nullable_string(flexible, Some(e.as_str())); }
+        w.put_nullable_string(flexible, Some((&self.host).as_str()));
+        w.put_u16(*(&self.port));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -170,12 +218,12 @@ impl p::WireStruct for PartitionMetadata {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for PartitionMetadata {
+impl p::testing::Random for Endpoint {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.partition = rng.next_u64() as i32;
-        this.racks = { let n = rng.len(depth); (0..n).map(|_| rng.string()).collect::<Vec<_>>() };
+        this.host = rng.string();
+        this.port = rng.next_u64() as u16;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -184,30 +232,26 @@ impl p::testing::Random for PartitionMetadata {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct TopicMetadata {
-    pub topic_id: p::Uuid,
-    pub topic_name: String,
-    pub num_partitions: i32,
-    pub partition_metadata: Vec<PartitionMetadata>,
+pub struct KeyValue {
+    pub key: String,
+    pub value: String,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for TopicMetadata {
+impl Default for KeyValue {
     fn default() -> Self {
-        TopicMetadata {
-            topic_id: p::Uuid::ZERO,
-            topic_name: String::new(),
-            num_partitions: 0i32,
-            partition_metadata: Vec::<PartitionMetadata>::new(),
+        KeyValue {
+            key: String::new(),
+            value: String::new(),
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for TopicMetadata {
+impl p::WireStruct for KeyValue {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 23,
+            0..=0 => 3,
             _ => 0,
         }
     }
@@ -215,10 +259,8 @@ impl p::WireStruct for TopicMetadata {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        this.topic_id = r.uuid()?;
-        this.topic_name = r.string(flexible, "TopicMetadata.TopicName")?;
-        this.num_partitions = r.i32()?;
-        this.partition_metadata = r.array(flexible, PartitionMetadata::min_size(version), "TopicMetadata.PartitionMetadata", |r| Ok(PartitionMetadata::read(r, version)?))?;
+        this.key = r.string(flexible, "KeyValue.Key")?;
+        this.value = r.string(flexible, "KeyValue.Value")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -236,10 +278,8 @@ impl p::WireStruct for TopicMetadata {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += 16;
-        size += p::string_size(flexible, (&self.topic_name), "TopicMetadata.TopicName")?;
-        size += 4;
-        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_metadata).len()), "TopicMetadata.PartitionMetadata")?; for e in (&self.partition_metadata).iter() { s += e.size(version)?; } s };
+        size += p::string_size(flexible, (&self.key), "KeyValue.Key")?;
+        size += p::string_size(flexible, (&self.value), "KeyValue.Value")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -247,17 +287,15 @@ impl p::WireStruct for TopicMetadata {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "TopicMetadata", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "KeyValue", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        w.put_uuid((&self.topic_id));
-        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
-        w.put_i32(*(&self.num_partitions));
-        w.put_length(flexible, true, Some((&self.partition_metadata).len())); for e in (&self.partition_metadata).iter() { e.write(w, version)?; }
+        w.put_nullable_string(flexible, Some((&self.key).as_str()));
+        w.put_nullable_string(flexible, Some((&self.value).as_str()));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -269,14 +307,12 @@ impl p::WireStruct for TopicMetadata {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for TopicMetadata {
+impl p::testing::Random for KeyValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.topic_id = rng.uuid();
-        this.topic_name = rng.string();
-        this.num_partitions = rng.next_u64() as i32;
-        this.partition_metadata = { let n = rng.len(depth); (0..n).map(|_| PartitionMetadata::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        this.key = rng.string();
+        this.value = rng.string();
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

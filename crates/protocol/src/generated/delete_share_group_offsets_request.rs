@@ -1,40 +1,39 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `StopReplicaResponse` (response), versions 0-4.
+//! `DeleteShareGroupOffsetsRequest` (request), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopReplicaResponse {
-    pub error_code: i16,
-    pub partition_errors: Vec<StopReplicaPartitionError>,
+pub struct DeleteShareGroupOffsetsRequest {
+    pub group_id: String,
+    pub topics: Vec<DeleteShareGroupOffsetsRequestTopic>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for StopReplicaResponse {
+impl Default for DeleteShareGroupOffsetsRequest {
     fn default() -> Self {
-        StopReplicaResponse {
-            error_code: 0i16,
-            partition_errors: Vec::<StopReplicaPartitionError>::new(),
+        DeleteShareGroupOffsetsRequest {
+            group_id: String::new(),
+            topics: Vec::<DeleteShareGroupOffsetsRequestTopic>::new(),
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for StopReplicaResponse {
+impl p::WireStruct for DeleteShareGroupOffsetsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
-            2..=4 => 4,
+            0..=0 => 3,
             _ => 0,
         }
     }
 
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
-        let flexible = version >= 2;
+        let flexible = true;
         let mut this = Self::default();
-        this.error_code = r.i16()?;
-        this.partition_errors = r.array(flexible, StopReplicaPartitionError::min_size(version), "StopReplicaResponse.PartitionErrors", |r| Ok(StopReplicaPartitionError::read(r, version)?))?;
+        this.group_id = r.string(flexible, "DeleteShareGroupOffsetsRequest.GroupId")?;
+        this.topics = r.array(flexible, DeleteShareGroupOffsetsRequestTopic::min_size(version), "DeleteShareGroupOffsetsRequest.Topics", |r| Ok(DeleteShareGroupOffsetsRequestTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -48,12 +47,12 @@ impl p::WireStruct for StopReplicaResponse {
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
-        let flexible = version >= 2;
+        let flexible = true;
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += 2;
-        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_errors).len()), "StopReplicaResponse.PartitionErrors")?; for e in (&self.partition_errors).iter() { s += e.size(version)?; } s };
+        size += p::string_size(flexible, (&self.group_id), "DeleteShareGroupOffsetsRequest.GroupId")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DeleteShareGroupOffsetsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -61,15 +60,15 @@ impl p::WireStruct for StopReplicaResponse {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "StopReplicaResponse", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "DeleteShareGroupOffsetsRequest", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
-        let flexible = version >= 2;
-        w.put_i16(*(&self.error_code));
-        w.put_length(flexible, true, Some((&self.partition_errors).len())); for e in (&self.partition_errors).iter() { e.write(w, version)?; }
+        let flexible = true;
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -81,59 +80,53 @@ impl p::WireStruct for StopReplicaResponse {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for StopReplicaResponse {
+impl p::testing::Random for DeleteShareGroupOffsetsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.error_code = rng.next_u64() as i16;
-        this.partition_errors = { let n = rng.len(depth); (0..n).map(|_| StopReplicaPartitionError::random(rng, version, depth + 1)).collect::<Vec<_>>() };
-        if (version >= 2) && rng.chance(4) {
+        this.group_id = rng.string();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| DeleteShareGroupOffsetsRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
         this
     }
 }
 
-impl p::Message for StopReplicaResponse {
-    const NAME: &'static str = "StopReplicaResponse";
+impl p::Message for DeleteShareGroupOffsetsRequest {
+    const NAME: &'static str = "DeleteShareGroupOffsetsRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 4;
-    const FLEXIBLE_FROM: Option<i16> = Some(2);
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopReplicaPartitionError {
+pub struct DeleteShareGroupOffsetsRequestTopic {
     pub topic_name: String,
-    pub partition_index: i32,
-    pub error_code: i16,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for StopReplicaPartitionError {
+impl Default for DeleteShareGroupOffsetsRequestTopic {
     fn default() -> Self {
-        StopReplicaPartitionError {
+        DeleteShareGroupOffsetsRequestTopic {
             topic_name: String::new(),
-            partition_index: 0i32,
-            error_code: 0i16,
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for StopReplicaPartitionError {
+impl p::WireStruct for DeleteShareGroupOffsetsRequestTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 8,
+            0..=0 => 2,
             _ => 0,
         }
     }
 
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
-        let flexible = version >= 2;
+        let flexible = true;
         let mut this = Self::default();
-        this.topic_name = r.string(flexible, "StopReplicaPartitionError.TopicName")?;
-        this.partition_index = r.i32()?;
-        this.error_code = r.i16()?;
+        this.topic_name = r.string(flexible, "DeleteShareGroupOffsetsRequestTopic.TopicName")?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -147,13 +140,11 @@ impl p::WireStruct for StopReplicaPartitionError {
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
-        let flexible = version >= 2;
+        let flexible = true;
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += p::string_size(flexible, (&self.topic_name), "StopReplicaPartitionError.TopicName")?;
-        size += 4;
-        size += 2;
+        size += p::string_size(flexible, (&self.topic_name), "DeleteShareGroupOffsetsRequestTopic.TopicName")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -161,16 +152,14 @@ impl p::WireStruct for StopReplicaPartitionError {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "StopReplicaPartitionError", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "DeleteShareGroupOffsetsRequestTopic", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
-        let flexible = version >= 2;
+        let flexible = true;
         w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
-        w.put_i32(*(&self.partition_index));
-        w.put_i16(*(&self.error_code));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -182,14 +171,12 @@ impl p::WireStruct for StopReplicaPartitionError {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for StopReplicaPartitionError {
+impl p::testing::Random for DeleteShareGroupOffsetsRequestTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
         this.topic_name = rng.string();
-        this.partition_index = rng.next_u64() as i32;
-        this.error_code = rng.next_u64() as i16;
-        if (version >= 2) && rng.chance(4) {
+        if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
         this

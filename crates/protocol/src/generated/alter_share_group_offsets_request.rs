@@ -1,43 +1,39 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `LeaderAndIsrResponse` (response), versions 0-7.
+//! `AlterShareGroupOffsetsRequest` (request), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct LeaderAndIsrResponse {
-    pub error_code: i16,
-    pub partition_errors: Vec<LeaderAndIsrPartitionError>,
-    pub topics: Vec<LeaderAndIsrTopicError>,
+pub struct AlterShareGroupOffsetsRequest {
+    pub group_id: String,
+    pub topics: Vec<AlterShareGroupOffsetsRequestTopic>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for LeaderAndIsrResponse {
+impl Default for AlterShareGroupOffsetsRequest {
     fn default() -> Self {
-        LeaderAndIsrResponse {
-            error_code: 0i16,
-            partition_errors: Vec::<LeaderAndIsrPartitionError>::new(),
-            topics: Vec::<LeaderAndIsrTopicError>::new(),
+        AlterShareGroupOffsetsRequest {
+            group_id: String::new(),
+            topics: Vec::<AlterShareGroupOffsetsRequestTopic>::new(),
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for LeaderAndIsrResponse {
+impl p::WireStruct for AlterShareGroupOffsetsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 6,
-            4..=7 => 4,
+            0..=0 => 3,
             _ => 0,
         }
     }
 
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
-        let flexible = version >= 4;
+        let flexible = true;
         let mut this = Self::default();
-        this.error_code = r.i16()?;
-        if version <= 4 { this.partition_errors = r.array(flexible, LeaderAndIsrPartitionError::min_size(version), "LeaderAndIsrResponse.PartitionErrors", |r| Ok(LeaderAndIsrPartitionError::read(r, version)?))?; }
-        if version >= 5 { this.topics = r.array(flexible, LeaderAndIsrTopicError::min_size(version), "LeaderAndIsrResponse.Topics", |r| Ok(LeaderAndIsrTopicError::read(r, version)?))?; }
+        this.group_id = r.string(flexible, "AlterShareGroupOffsetsRequest.GroupId")?;
+        this.topics = r.array(flexible, AlterShareGroupOffsetsRequestTopic::min_size(version), "AlterShareGroupOffsetsRequest.Topics", |r| Ok(AlterShareGroupOffsetsRequestTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -51,13 +47,12 @@ impl p::WireStruct for LeaderAndIsrResponse {
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
-        let flexible = version >= 4;
+        let flexible = true;
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += 2;
-        if version <= 4 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_errors).len()), "LeaderAndIsrResponse.PartitionErrors")?; for e in (&self.partition_errors).iter() { s += e.size(version)?; } s }; } else if self.partition_errors != Vec::<LeaderAndIsrPartitionError>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrResponse", field: "PartitionErrors", version }); }
-        if version >= 5 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "LeaderAndIsrResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s }; } else if self.topics != Vec::<LeaderAndIsrTopicError>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrResponse", field: "Topics", version }); }
+        size += p::string_size(flexible, (&self.group_id), "AlterShareGroupOffsetsRequest.GroupId")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "AlterShareGroupOffsetsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -65,16 +60,15 @@ impl p::WireStruct for LeaderAndIsrResponse {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrResponse", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "AlterShareGroupOffsetsRequest", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
-        let flexible = version >= 4;
-        w.put_i16(*(&self.error_code));
-        if version <= 4 { w.put_length(flexible, true, Some((&self.partition_errors).len())); for e in (&self.partition_errors).iter() { e.write(w, version)?; } }
-        if version >= 5 { w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; } }
+        let flexible = true;
+        w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
+        w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -86,61 +80,56 @@ impl p::WireStruct for LeaderAndIsrResponse {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for LeaderAndIsrResponse {
+impl p::testing::Random for AlterShareGroupOffsetsRequest {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.error_code = rng.next_u64() as i16;
-        if version <= 4 { this.partition_errors = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrPartitionError::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if version >= 5 { this.topics = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrTopicError::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if (version >= 4) && rng.chance(4) {
+        this.group_id = rng.string();
+        this.topics = { let n = rng.len(depth); (0..n).map(|_| AlterShareGroupOffsetsRequestTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
         this
     }
 }
 
-impl p::Message for LeaderAndIsrResponse {
-    const NAME: &'static str = "LeaderAndIsrResponse";
+impl p::Message for AlterShareGroupOffsetsRequest {
+    const NAME: &'static str = "AlterShareGroupOffsetsRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 7;
-    const FLEXIBLE_FROM: Option<i16> = Some(4);
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct LeaderAndIsrPartitionError {
-    pub topic_name: String,
+pub struct AlterShareGroupOffsetsRequestPartition {
     pub partition_index: i32,
-    pub error_code: i16,
+    pub start_offset: i64,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for LeaderAndIsrPartitionError {
+impl Default for AlterShareGroupOffsetsRequestPartition {
     fn default() -> Self {
-        LeaderAndIsrPartitionError {
-            topic_name: String::new(),
+        AlterShareGroupOffsetsRequestPartition {
             partition_index: 0i32,
-            error_code: 0i16,
+            start_offset: 0i64,
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for LeaderAndIsrPartitionError {
+impl p::WireStruct for AlterShareGroupOffsetsRequestPartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 8,
-            5..=7 => 7,
+            0..=0 => 13,
             _ => 0,
         }
     }
 
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
-        let flexible = version >= 4;
+        let flexible = true;
         let mut this = Self::default();
-        if version <= 4 { this.topic_name = r.string(flexible, "LeaderAndIsrPartitionError.TopicName")?; }
         this.partition_index = r.i32()?;
-        this.error_code = r.i16()?;
+        this.start_offset = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -154,13 +143,12 @@ impl p::WireStruct for LeaderAndIsrPartitionError {
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
-        let flexible = version >= 4;
+        let flexible = true;
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if version <= 4 { size += p::string_size(flexible, (&self.topic_name), "LeaderAndIsrPartitionError.TopicName")?; }
         size += 4;
-        size += 2;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -168,16 +156,15 @@ impl p::WireStruct for LeaderAndIsrPartitionError {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrPartitionError", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "AlterShareGroupOffsetsRequestPartition", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
-        let flexible = version >= 4;
-        if version <= 4 { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
+        let flexible = true;
         w.put_i32(*(&self.partition_index));
-        w.put_i16(*(&self.error_code));
+        w.put_i64(*(&self.start_offset));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -189,14 +176,13 @@ impl p::WireStruct for LeaderAndIsrPartitionError {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for LeaderAndIsrPartitionError {
+impl p::testing::Random for AlterShareGroupOffsetsRequestPartition {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version <= 4 { this.topic_name = rng.string(); }
         this.partition_index = rng.next_u64() as i32;
-        this.error_code = rng.next_u64() as i16;
-        if (version >= 4) && rng.chance(4) {
+        this.start_offset = rng.next_u64() as i64;
+        if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
         this
@@ -204,37 +190,35 @@ impl p::testing::Random for LeaderAndIsrPartitionError {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct LeaderAndIsrTopicError {
-    pub topic_id: p::Uuid,
-    pub partition_errors: Vec<LeaderAndIsrPartitionError>,
+pub struct AlterShareGroupOffsetsRequestTopic {
+    pub topic_name: String,
+    pub partitions: Vec<AlterShareGroupOffsetsRequestPartition>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
-impl Default for LeaderAndIsrTopicError {
+impl Default for AlterShareGroupOffsetsRequestTopic {
     fn default() -> Self {
-        LeaderAndIsrTopicError {
-            topic_id: p::Uuid::ZERO,
-            partition_errors: Vec::<LeaderAndIsrPartitionError>::new(),
+        AlterShareGroupOffsetsRequestTopic {
+            topic_name: String::new(),
+            partitions: Vec::<AlterShareGroupOffsetsRequestPartition>::new(),
             unknown_tagged_fields: Vec::new(),
         }
     }
 }
 
-impl p::WireStruct for LeaderAndIsrTopicError {
+impl p::WireStruct for AlterShareGroupOffsetsRequestTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 0,
-            4..=4 => 1,
-            5..=7 => 18,
+            0..=0 => 3,
             _ => 0,
         }
     }
 
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
-        let flexible = version >= 4;
+        let flexible = true;
         let mut this = Self::default();
-        if version >= 5 { this.topic_id = r.uuid()?; }
-        if version >= 5 { this.partition_errors = r.array(flexible, LeaderAndIsrPartitionError::min_size(version), "LeaderAndIsrTopicError.PartitionErrors", |r| Ok(LeaderAndIsrPartitionError::read(r, version)?))?; }
+        this.topic_name = r.string(flexible, "AlterShareGroupOffsetsRequestTopic.TopicName")?;
+        this.partitions = r.array(flexible, AlterShareGroupOffsetsRequestPartition::min_size(version), "AlterShareGroupOffsetsRequestTopic.Partitions", |r| Ok(AlterShareGroupOffsetsRequestPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -248,12 +232,12 @@ impl p::WireStruct for LeaderAndIsrTopicError {
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
-        let flexible = version >= 4;
+        let flexible = true;
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if version >= 5 { size += 16; } else if self.topic_id != p::Uuid::ZERO { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrTopicError", field: "TopicId", version }); }
-        if version >= 5 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_errors).len()), "LeaderAndIsrTopicError.PartitionErrors")?; for e in (&self.partition_errors).iter() { s += e.size(version)?; } s }; } else if self.partition_errors != Vec::<LeaderAndIsrPartitionError>::new() { return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrTopicError", field: "PartitionErrors", version }); }
+        size += p::string_size(flexible, (&self.topic_name), "AlterShareGroupOffsetsRequestTopic.TopicName")?;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "AlterShareGroupOffsetsRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -261,15 +245,15 @@ impl p::WireStruct for LeaderAndIsrTopicError {
             }
             size += p::unsigned_varint_size(tagged_count) + tagged_size;
         } else if !self.unknown_tagged_fields.is_empty() {
-            return Err(p::WireError::FieldNotSupported { message: "LeaderAndIsrTopicError", field: "unknown tagged fields", version });
+            return Err(p::WireError::FieldNotSupported { message: "AlterShareGroupOffsetsRequestTopic", field: "unknown tagged fields", version });
         }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
-        let flexible = version >= 4;
-        if version >= 5 { w.put_uuid((&self.topic_id)); }
-        if version >= 5 { w.put_length(flexible, true, Some((&self.partition_errors).len())); for e in (&self.partition_errors).iter() { e.write(w, version)?; } }
+        let flexible = true;
+        w.put_nullable_string(flexible, Some((&self.topic_name).as_str()));
+        w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -281,13 +265,13 @@ impl p::WireStruct for LeaderAndIsrTopicError {
 }
 
 #[cfg(any(test, feature = "test-util"))]
-impl p::testing::Random for LeaderAndIsrTopicError {
+impl p::testing::Random for AlterShareGroupOffsetsRequestTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version >= 5 { this.topic_id = rng.uuid(); }
-        if version >= 5 { this.partition_errors = { let n = rng.len(depth); (0..n).map(|_| LeaderAndIsrPartitionError::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
-        if (version >= 4) && rng.chance(4) {
+        this.topic_name = rng.string();
+        this.partitions = { let n = rng.len(depth); (0..n).map(|_| AlterShareGroupOffsetsRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
         this
