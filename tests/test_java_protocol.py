@@ -42,7 +42,10 @@ def request_versions(log_path):
 def test_java_43_client_uses_the_newest_versions(broker_factory, classpath):
     """A Java 4.3 KIP-848 consumer subscribed by a broker-side regex reads exactly the
     matching topics, commits and fetches offsets by topic id (OffsetCommit/OffsetFetch v10),
-    and DescribeCluster v2, Metadata v13 and ConsumerGroupHeartbeat v1 arrive on the wire.
+    and DescribeCluster v2, Metadata v13 and ConsumerGroupHeartbeat v1 arrive on the wire; a
+    transactional producer speaks transaction version 2 (Produce v12+, TxnOffsetCommit v5,
+    EndTxn v5, never AddPartitionsToTxn or AddOffsetsToTxn) and read_committed sees only
+    its committed transaction.
     (The consumer resolves its assigned topic ids with Metadata by id, names left empty: a
     broker that reads the empty name as a topic name never lets it consume.)"""
     broker = broker_factory(env={"STROM_LOG": "info,strom_broker::dispatch=debug"})
@@ -66,7 +69,16 @@ def test_java_43_client_uses_the_newest_versions(broker_factory, classpath):
     assert facts["group_type"] == ["Consumer"], run.stdout
     assert facts["cluster_nodes"] == ["1"], run.stdout
 
+    # Transaction version 2: the committed transaction's records and offset, not the aborted.
+    assert facts["txn_read"] == ["[committed-0, committed-1, committed-2]"], run.stdout
+    assert facts["txn_offset"] == ["7"], run.stdout
+
     seen = request_versions(broker.log_path)
+    assert any(api == "Produce" and v >= 12 for api, v in seen), sorted(seen)
+    assert ("EndTxn", 5) in seen and ("TxnOffsetCommit", 5) in seen, sorted(seen)
+    # With transaction version 2 the client adds neither partitions nor offsets itself.
+    assert not any(api in ("AddPartitionsToTxn", "AddOffsetsToTxn") for api, _ in seen), \
+        sorted(seen)
     for api, version in [
         ("ConsumerGroupHeartbeat", 1),
         ("OffsetCommit", 10),

@@ -118,5 +118,65 @@ public class ProtocolProbe {
             var described = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
             System.out.println("group_type " + described.type());
         }
+        transactions(common, p, payments, group);
+    }
+
+    /**
+     * Transaction version 2, as the 4.3 client speaks it once the broker finalizes
+     * transaction.version 2: partitions are added by Produce v12+ and offsets by
+     * TxnOffsetCommit v5 (no AddPartitionsToTxn or AddOffsetsToTxn from the client), and
+     * EndTxn v5 bumps the epoch. A committed transaction (3 records and an offset) and an
+     * aborted one (2 records) leave 3 records for read_committed and the offset committed.
+     */
+    static void transactions(Properties common, Properties producerProps, String payments,
+            String group) throws Exception {
+        String txnTopic = "txn-" + payments;
+        String txnGroup = "txn-" + group;
+        try (Admin admin = Admin.create(common)) {
+            admin.createTopics(List.of(new NewTopic(txnTopic, 1, (short) 1))).all().get();
+        }
+        Properties t = new Properties();
+        t.putAll(producerProps);
+        t.put("transactional.id", "probe-" + txnTopic);
+        try (KafkaProducer<String, String> tx = new KafkaProducer<>(t)) {
+            tx.initTransactions();
+            tx.beginTransaction();
+            for (int i = 0; i < 3; i++) {
+                tx.send(new ProducerRecord<>(txnTopic, "committed-" + i));
+            }
+            tx.sendOffsetsToTransaction(
+                Map.of(new TopicPartition(payments, 0), new OffsetAndMetadata(7)),
+                new org.apache.kafka.clients.consumer.ConsumerGroupMetadata(txnGroup));
+            tx.commitTransaction();
+            tx.beginTransaction();
+            for (int i = 0; i < 2; i++) {
+                tx.send(new ProducerRecord<>(txnTopic, "aborted-" + i));
+            }
+            tx.flush();
+            tx.abortTransaction();
+        }
+        Properties c = new Properties();
+        c.putAll(common);
+        c.put("group.id", "reader-" + txnGroup);
+        c.put("auto.offset.reset", "earliest");
+        c.put("isolation.level", "read_committed");
+        c.put("key.deserializer", StringDeserializer.class.getName());
+        c.put("value.deserializer", StringDeserializer.class.getName());
+        List<String> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            consumer.assign(List.of(new TopicPartition(txnTopic, 0)));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    read.add(r.value());
+                }
+            }
+        }
+        System.out.println("txn_read " + read);
+        try (Admin admin = Admin.create(common)) {
+            var offsets = admin.listConsumerGroupOffsets(txnGroup).partitionsToOffsetAndMetadata()
+                .get();
+            System.out.println("txn_offset " + offsets.get(new TopicPartition(payments, 0)).offset());
+        }
     }
 }

@@ -31,15 +31,6 @@ const fn api(api_key: ApiKey, min_version: i16, note: &'static str) -> Supported
     }
 }
 
-const fn capped(api_key: ApiKey, min_version: i16, max: i16, note: &'static str) -> SupportedApi {
-    SupportedApi {
-        api_key,
-        min_version,
-        max_version: Some(max),
-        note,
-    }
-}
-
 /// The newest version of `api_key` in the specs that is not marked unstable.
 pub fn newest_stable_version(api_key: ApiKey) -> i16 {
     let (_, hi) = api_key.valid_versions();
@@ -52,19 +43,16 @@ pub fn newest_stable_version(api_key: ApiKey) -> i16 {
 
 /// Every API the broker answers, by api key.
 pub const SUPPORTED_APIS: &[SupportedApi] = &[
-    // v12 (transaction version 2: implicit AddPartitionsToTxn) and v13 (topics by id) are
-    // not served yet.
-    capped(
+    api(
         ApiKey::Produce,
         3,
-        11,
-        "acks 0/1/all, idempotent producers, refused records named in record_errors (v8+)",
+        "acks 0/1/all, idempotent producers, refused records named in record_errors (v8+), \
+         partitions added to transactions by the leader (v12, transaction version 2), topics by \
+         id (v13)",
     ),
-    // v18 (high watermark in the partition response for share/remote reads) not served yet.
-    capped(
+    api(
         ApiKey::Fetch,
         4,
-        17,
         "long poll, size limits, isolation level, incremental fetch sessions (KIP-227)",
     ),
     api(
@@ -210,12 +198,11 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         0,
         "from the coordinator's state",
     ),
-    // v2 (transaction version in each marker) not served yet.
-    capped(
+    api(
         ApiKey::WriteTxnMarkers,
         1,
-        1,
-        "writes commit/abort markers (admin abort of a hanging transaction)",
+        "writes commit/abort markers (admin abort of a hanging transaction); a coordinator \
+         epoch above every coordinator's is refused; the transaction version of each marker (v2)",
     ),
     api(
         ApiKey::ListTransactions,
@@ -351,16 +338,6 @@ mod tests {
             }
         }
         assert!(ApiKey::InitProducerId.latest_version_unstable());
-    }
-
-    #[test]
-    fn apis_whose_new_semantics_are_not_served_stay_capped() {
-        // Produce v12+, Fetch v18 and WriteTxnMarkers v2 change what the broker must do
-        // (transaction version 2, topic ids, markers with a transaction version); until
-        // their handlers do it they stay at the last version they serve.
-        assert_eq!(supported_range(ApiKey::Produce), Some((3, 11)));
-        assert_eq!(supported_range(ApiKey::Fetch), Some((4, 17)));
-        assert_eq!(supported_range(ApiKey::WriteTxnMarkers), Some((1, 1)));
     }
 
     #[test]

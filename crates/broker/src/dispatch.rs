@@ -76,9 +76,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::DeleteTopics(r) => {
             ResponseBody::DeleteTopics(handlers::delete_topics::handle(broker, r, v).await)
         }
-        RequestBody::Produce(r) => {
-            ResponseBody::Produce(handlers::produce::handle(broker, r, v, turn.take()?).await?)
-        }
+        RequestBody::Produce(r) => ResponseBody::Produce(
+            handlers::produce::handle(broker, r, v, &caller, turn.take()?).await?,
+        ),
         RequestBody::Fetch(r) => ResponseBody::Fetch(handlers::fetch::handle(broker, r, v).await),
         RequestBody::ListOffsets(r) => {
             ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v).await)

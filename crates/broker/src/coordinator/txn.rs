@@ -17,7 +17,7 @@
 //!   counted as written: the transaction stays in its Prepare state and the markers are
 //!   retried, then left to the next load.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -28,6 +28,10 @@ use strom_coordinator::txn::{
     encode_transaction_record,
 };
 use strom_protocol::ErrorCode;
+use strom_protocol::generated::AddPartitionsToTxnRequest;
+use strom_protocol::generated::add_partitions_to_txn_request::{
+    AddPartitionsToTxnTopic, AddPartitionsToTxnTransaction,
+};
 use strom_protocol::records::{EndTransactionMarker, build_end_transaction_marker};
 use strom_storage::{Clock, LeaderEpoch, ProducerStateError, StorageError, TopicPartition};
 
@@ -40,6 +44,8 @@ use crate::producer_ids::{ProducerIdManager, SharedProducerIds};
 use crate::replica_manager::{AppendOrigin, PartitionError, ReplicaManager, RequiredAcks};
 use crate::turn::Turn;
 
+/// The AddPartitionsToTxn version of the broker path (batched, with `verify_only`).
+const ADD_PARTITIONS_BROKER_VERSION: i16 = 5;
 /// Longest a marker append may take to commit before it is retried.
 const MARKER_COMMIT_WAIT_MS_MAX: u64 = 60_000;
 /// Attempts to write one transaction's markers before leaving it to the next load.
@@ -275,6 +281,73 @@ impl TxnService {
                 },
             )
             .await
+    }
+
+    /// Transaction version 2: adds `partitions` to the producer's transaction on behalf of
+    /// the producer, as a leader (Produce v12+) or the group coordinator (TxnOffsetCommit
+    /// v5+) does in Kafka: an AddPartitionsToTxn of the broker path with `verify_only` false.
+    /// Returns each partition's outcome.
+    pub async fn add_partitions_implicitly(
+        &self,
+        caller: &Caller,
+        transactional_id: &str,
+        (producer_id, producer_epoch): (i64, i16),
+        partitions: &[(String, Vec<i32>)],
+    ) -> Result<HashMap<(String, i32), ErrorCode>, CoordinatorError> {
+        let add = AddPartitionsToTxnRequest {
+            transactions: vec![AddPartitionsToTxnTransaction {
+                transactional_id: transactional_id.to_string(),
+                producer_id,
+                producer_epoch,
+                verify_only: false,
+                topics: partitions
+                    .iter()
+                    .map(|(name, ps)| AddPartitionsToTxnTopic {
+                        name: name.clone(),
+                        partitions: ps.clone(),
+                        ..AddPartitionsToTxnTopic::default()
+                    })
+                    .collect(),
+                ..AddPartitionsToTxnTransaction::default()
+            }],
+            ..AddPartitionsToTxnRequest::default()
+        };
+        let inter_broker = Caller {
+            api_version: ADD_PARTITIONS_BROKER_VERSION,
+            ..caller.clone()
+        };
+        let reply = self
+            .call(&inter_broker, None, |c, ctx, now| {
+                c.add_partitions_to_txn(ctx, &add, now)
+            })
+            .await?;
+        let all = |code: ErrorCode| {
+            partitions
+                .iter()
+                .flat_map(|(t, ps)| ps.iter().map(move |&p| ((t.clone(), p), code)))
+                .collect()
+        };
+        let TxnResponse::AddPartitionsToTxn(response) = reply else {
+            return Ok(all(ErrorCode::UnknownServerError));
+        };
+        let code = |raw: i16| ErrorCode::from_code(raw).unwrap_or(ErrorCode::UnknownServerError);
+        if response.error_code != 0 {
+            return Ok(all(code(response.error_code)));
+        }
+        Ok(response
+            .results_by_transaction
+            .into_iter()
+            .flat_map(|t| t.topic_results)
+            .flat_map(|t| {
+                let name = t.name;
+                t.results_by_partition.into_iter().map(move |p| {
+                    (
+                        (name.clone(), p.partition_index),
+                        code(p.partition_error_code),
+                    )
+                })
+            })
+            .collect())
     }
 
     /// Writes one transaction's markers to every partition in it until all are written

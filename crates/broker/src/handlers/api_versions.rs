@@ -6,9 +6,9 @@
 //! does once transaction version 2 is enabled: supported 0-2 and finalized at 2. A client
 //! that sees it finalized at 2 uses transactions v2: it bumps the epoch with every EndTxn (v5)
 //! and adds partitions implicitly through Produce v12+, never sending AddPartitionsToTxn.
-//! That needs Produce v12 to be served, so it stays off ([`TRANSACTION_VERSION_2_ENABLED`])
-//! until it is; meanwhile nothing is advertised, exactly as before, and clients keep using
-//! transactions v1 (explicit AddPartitionsToTxn, EndTxn below v5).
+//! Produce v12 is served (the leader adds the partitions), so it is on
+//! ([`TRANSACTION_VERSION_2_ENABLED`]). Clients that do not know the feature keep using
+//! transactions v1 (explicit AddPartitionsToTxn, EndTxn below v5), which stays served.
 
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::api_versions_response::{
@@ -21,7 +21,7 @@ use crate::context::Broker;
 /// Whether ApiVersions finalizes `transaction.version` at 2. Flip it in the same change that
 /// serves Produce v12 (`api_table`), never before: a client told TV2 is finalized sends
 /// Produce v12 and fails without it.
-pub const TRANSACTION_VERSION_2_ENABLED: bool = false;
+pub const TRANSACTION_VERSION_2_ENABLED: bool = true;
 
 /// Kafka's feature name for the transaction protocol version.
 pub const TRANSACTION_VERSION_FEATURE: &str = "transaction.version";

@@ -11,12 +11,15 @@
 //! (each record's index in its batch and why), as Kafka does for a keyless record sent to a
 //! compacted topic; the whole batch is still refused with `INVALID_RECORD`.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use strom_coordinator::txn::{TopicPartition as TxnTopicPartition, TransactionState};
+use strom_metadata::TopicId;
 use strom_protocol::ErrorCode;
+use strom_protocol::generated::add_partitions_to_txn_request::AddPartitionsToTxnTopic;
 use strom_protocol::generated::produce_response::{
     BatchIndexAndErrorMessage, PartitionProduceResponse, TopicProduceResponse,
 };
@@ -25,7 +28,8 @@ use strom_protocol::records::{BatchIter, RecordBatchHeader};
 use strom_storage::{StorageError, TopicPartition};
 
 use crate::context::Broker;
-use crate::errors::partition_error_code;
+use crate::coordinator::Caller;
+use crate::errors::{coordinator_error_code, partition_error_code};
 use crate::replica_manager::{AppendOrigin, Appended, PartitionError, RequiredAcks};
 use crate::topic_config::log_config;
 use crate::turn::Turn;
@@ -35,10 +39,17 @@ pub const PRODUCE_TIMEOUT_MS_MAX: u64 = 300_000;
 /// Record errors listed in one partition's response (v8+ `record_errors`).
 pub const RECORD_ERRORS_MAX: usize = 1000;
 
+/// The first Produce version of transaction version 2 (KIP-890 part 2): a transactional
+/// producer no longer adds partitions to its transaction itself; the leader does.
+const IMPLICIT_ADD_MIN_VERSION: i16 = 12;
+/// The first Produce version naming topics by id.
+const TOPIC_IDS_MIN_VERSION: i16 = 13;
+
 pub async fn handle(
     broker: &Arc<Broker>,
     request: ProduceRequest,
     version: i16,
+    caller: &Caller,
     mut turn: Turn,
 ) -> Option<ProduceResponse> {
     turn.wait().await;
@@ -57,11 +68,22 @@ pub async fn handle(
             ErrorCode::TransactionalIdAuthorizationFailed,
         ));
     }
+    let mut request = request;
+    if version >= TOPIC_IDS_MIN_VERSION {
+        name_topics_by_id(broker, &mut request);
+    }
+    let implicitly_added = match &request.transactional_id {
+        Some(id) if version >= IMPLICIT_ADD_MIN_VERSION => {
+            add_to_transaction(broker, caller, id, &request).await
+        }
+        _ => HashMap::new(),
+    };
     let mut responses = Vec::with_capacity(request.topic_data.len());
     let mut entries: Vec<(TopicPartition, BytesMut)> = Vec::new();
     let mut slots: Vec<(usize, usize, Bytes)> = Vec::new();
     for topic in request.topic_data {
         let mut partitions = Vec::with_capacity(topic.partition_data.len());
+        let known = version < TOPIC_IDS_MIN_VERSION || !topic.name.is_empty();
         for data in topic.partition_data {
             let mut response = PartitionProduceResponse {
                 index: data.index,
@@ -71,16 +93,16 @@ pub async fn handle(
                 ..PartitionProduceResponse::default()
             };
             let refused = match (acks, data.records) {
+                _ if !known => Some(ErrorCode::UnknownTopicId),
                 (None, _) => Some(ErrorCode::InvalidRequiredAcks),
                 (_, None) => Some(ErrorCode::InvalidRecord),
                 (Some(_), Some(records)) => {
-                    match check_partition(
-                        broker,
-                        &request.transactional_id,
-                        &topic.name,
-                        data.index,
-                        &records,
-                    ) {
+                    let txn = TxnCheck {
+                        transactional_id: request.transactional_id.as_deref(),
+                        implicitly_added: (version >= IMPLICIT_ADD_MIN_VERSION)
+                            .then_some(&implicitly_added),
+                    };
+                    match check_partition(broker, &txn, &topic.name, data.index, &records) {
                         Err((code, message)) => {
                             response.error_message = message;
                             Some(code)
@@ -103,7 +125,13 @@ pub async fn handle(
             partitions.push(response);
         }
         responses.push(TopicProduceResponse {
-            name: topic.name,
+            // From v13 the topic is named by its id alone.
+            name: if version >= TOPIC_IDS_MIN_VERSION {
+                String::new()
+            } else {
+                topic.name
+            },
+            topic_id: topic.topic_id,
             partition_responses: partitions,
             ..TopicProduceResponse::default()
         });
@@ -175,7 +203,7 @@ fn refuse_all(request: ProduceRequest, code: ErrorCode) -> ProduceResponse {
 /// batch only inside its producer's ongoing transaction.
 fn check_partition(
     broker: &Broker,
-    transactional_id: &Option<String>,
+    txn: &TxnCheck<'_>,
     topic: &str,
     partition: i32,
     records: &Bytes,
@@ -193,12 +221,132 @@ fn check_partition(
             .to_string();
         return Err((ErrorCode::InvalidRecord, Some(message)));
     }
-    if let (Some(id), Some(Ok(batch))) = (transactional_id, first)
-        && let Some(code) = unverified(broker, id, topic, partition, batch.header())
-    {
-        return Err((code, None));
+    let Some(Ok(batch)) = first else {
+        return Ok(());
+    };
+    if !batch.header().is_transactional() {
+        return Ok(());
     }
-    Ok(())
+    let Some(id) = txn.transactional_id else {
+        return Ok(());
+    };
+    let refused = match txn.implicitly_added {
+        Some(added) => added
+            .get(&(topic.to_string(), partition))
+            .copied()
+            .filter(|code| *code != ErrorCode::None),
+        None => unverified(broker, id, topic, partition, batch.header()),
+    };
+    match refused {
+        Some(code) => Err((code, None)),
+        None => Ok(()),
+    }
+}
+
+/// What a partition's transactional batch is checked against.
+struct TxnCheck<'a> {
+    transactional_id: Option<&'a str>,
+    /// Transaction version 2: the outcome of adding each partition to the transaction.
+    implicitly_added: Option<&'a HashMap<(String, i32), ErrorCode>>,
+}
+
+/// Produce v13 names topics by id: each topic gets its name from the metadata image, or an
+/// empty name when the id is unknown (its partitions are answered `UNKNOWN_TOPIC_ID`).
+fn name_topics_by_id(broker: &Broker, request: &mut ProduceRequest) {
+    let image = broker.image();
+    for topic in &mut request.topic_data {
+        topic.name = image
+            .topic_by_id(TopicId::from_u128(topic.topic_id.as_u128()))
+            .map(|t| t.name.clone())
+            .unwrap_or_default();
+    }
+}
+
+/// Transaction version 2: adds every partition this request writes transactionally to the
+/// producer's transaction, through the transaction coordinator (Kafka's AddPartitionsToTxn
+/// from the leader, `verify_only` false). Returns each partition's outcome, in the codes a
+/// producer expects on a Produce response.
+async fn add_to_transaction(
+    broker: &Broker,
+    caller: &Caller,
+    transactional_id: &str,
+    request: &ProduceRequest,
+) -> HashMap<(String, i32), ErrorCode> {
+    let mut producer = None;
+    let mut topics = Vec::new();
+    for topic in request.topic_data.iter().filter(|t| !t.name.is_empty()) {
+        let mut partitions = Vec::new();
+        for data in &topic.partition_data {
+            let Some(records) = &data.records else {
+                continue;
+            };
+            let Some(Ok(batch)) = BatchIter::new(records.clone()).next() else {
+                continue;
+            };
+            let header = batch.header();
+            if header.is_transactional() {
+                producer.get_or_insert((header.producer_id, header.producer_epoch));
+                partitions.push(data.index);
+            }
+        }
+        if !partitions.is_empty() {
+            topics.push(AddPartitionsToTxnTopic {
+                name: topic.name.clone(),
+                partitions,
+                ..AddPartitionsToTxnTopic::default()
+            });
+        }
+    }
+    let Some((producer_id, producer_epoch)) = producer else {
+        return HashMap::new();
+    };
+    let all = |code: ErrorCode| -> HashMap<(String, i32), ErrorCode> {
+        topics
+            .iter()
+            .flat_map(|t| t.partitions.iter().map(|&p| ((t.name.clone(), p), code)))
+            .collect()
+    };
+    if let Err(e) = broker.txns.ensure_topic().await {
+        return all(produce_code(coordinator_error_code(&e)));
+    }
+    let partitions: Vec<(String, Vec<i32>)> =
+        topics.into_iter().map(|t| (t.name, t.partitions)).collect();
+    let added = broker
+        .txns
+        .add_partitions_implicitly(
+            caller,
+            transactional_id,
+            (producer_id, producer_epoch),
+            &partitions,
+        )
+        .await;
+    match added {
+        Ok(codes) => codes
+            .into_iter()
+            .map(|(tp, code)| (tp, produce_code(code)))
+            .collect(),
+        Err(e) => {
+            let code = produce_code(coordinator_error_code(&e));
+            partitions
+                .iter()
+                .flat_map(|(t, ps)| ps.iter().map(move |&p| ((t.clone(), p), code)))
+                .collect()
+        }
+    }
+}
+
+/// How an AddPartitionsToTxn outcome is answered on a Produce, as Kafka's leaders answer it:
+/// a coordinator that is moving or busy ending the previous transaction becomes the
+/// retriable `NOT_ENOUGH_REPLICAS`, and a fenced producer `INVALID_PRODUCER_EPOCH`.
+fn produce_code(code: ErrorCode) -> ErrorCode {
+    match code {
+        ErrorCode::NotCoordinator
+        | ErrorCode::CoordinatorNotAvailable
+        | ErrorCode::CoordinatorLoadInProgress
+        | ErrorCode::ConcurrentTransactions => ErrorCode::NotEnoughReplicas,
+        ErrorCode::ProducerFenced => ErrorCode::InvalidProducerEpoch,
+        other => other,
+    }
 }
 
 /// Why a transactional write is refused, if it is: the partition must be in the producer's

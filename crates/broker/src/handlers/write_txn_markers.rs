@@ -40,6 +40,7 @@ pub async fn handle(
     let epoch_max = broker.txns.coordinator_epoch_max().max(0);
     let mut markers = Vec::with_capacity(request.markers.len());
     for marker in request.markers {
+        let version = TransactionVersion(i16::from(marker.transaction_version));
         let result = TransactionResult::from_committed(marker.transaction_result);
         let end = match result {
             TransactionResult::Commit => EndTransactionMarker::commit(marker.coordinator_epoch),
@@ -59,7 +60,7 @@ pub async fn handle(
                         "refused a transaction marker from no known coordinator");
                     ErrorCode::InvalidRequest
                 } else {
-                    write_one(broker, &topic.name, index, end, producer).await
+                    write_one(broker, &topic.name, index, end, producer, version).await
                 };
                 if code == ErrorCode::None && topic.name == OFFSETS_TOPIC {
                     settled.push(TopicPartition::new(OFFSETS_TOPIC, index));
@@ -85,7 +86,8 @@ pub async fn handle(
                 result,
                 partitions: settled,
                 // WriteTxnMarkers up to v1 carries no transaction version: Kafka's version 0.
-                transaction_version: TransactionVersion::TV0,
+                // Before v2 the request carries no transaction version: Kafka's version 0.
+                transaction_version: version,
             };
             broker.groups.complete_transaction(&request).await;
         }
@@ -107,6 +109,7 @@ async fn write_one(
     index: i32,
     end: EndTransactionMarker,
     (producer_id, producer_epoch): (i64, i16),
+    version: TransactionVersion,
 ) -> ErrorCode {
     let now = broker.txns.now_ms();
     let batch = match build_end_transaction_marker(end, 0, producer_id, producer_epoch, now) {
@@ -117,7 +120,12 @@ async fn write_one(
     let results = broker
         .replica_manager
         .append_records(
-            AppendOrigin::Coordinator,
+            // A transaction version 2 marker must carry an epoch above the producer's.
+            if version.supports_epoch_bump() {
+                AppendOrigin::CoordinatorTv2
+            } else {
+                AppendOrigin::Coordinator
+            },
             RequiredAcks::All,
             vec![(tp, bytes::BytesMut::from(&batch[..]))],
         )

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.SubscriptionPattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +26,6 @@ class BrokerRegexSubscriptionTest {
     private final String bootstrap = StromBroker.shared().bootstrap();
 
     @Test
-    @Disabled("Strom's group coordinator refuses a non-empty SubscribedTopicRegex with "
-            + "INVALID_REQUEST (coordinator/consumer_ops.rs, 'SubscribedTopicRegex is not "
-            + "supported by this coordinator'); franz-go's Test848RegexBrokerResolves fails "
-            + "the same way")
     void patternSubscriptionConsumesEveryMatchingTopic() throws Exception {
         String prefix = Names.unique("regex");
         Set<String> topics = Set.of(prefix + "-a", prefix + "-b");

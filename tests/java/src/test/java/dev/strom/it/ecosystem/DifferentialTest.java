@@ -162,12 +162,6 @@ class DifferentialTest {
     private static final String ERR = "UnknownTopicOrPartitionException";
 
     static {
-        String v6 = "Kafka 4.x answers DescribeGroups v6 with GROUP_ID_NOT_FOUND for a group it "
-                + "does not know (KIP-1043); Strom serves DescribeGroups up to v5, where the "
-                + "answer is the Dead state, until its protocol is raised to 4.3's";
-        KNOWN.put("DescribeGroups, unknown group", v6);
-        KNOWN.put("Classic group: member active, then closed, then deleted", v6
-                + " (the last step)");
         String tiered = "a config of a Kafka feature Strom does not have (tiered storage, "
                 + "replication throttles, per-codec compression levels, the decompressed-size "
                 + "bound): Strom neither reports nor accepts it";
