@@ -21,7 +21,13 @@ pub struct Request {
     pub turn: Turn,
     /// The client's address (group members are described by it).
     pub peer: SocketAddr,
+    /// The connection it arrived on (fetch sessions belong to it).
+    pub connection: ConnectionId,
 }
+
+/// Names one client connection for as long as the broker runs; never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConnectionId(pub u64);
 
 /// A request's place in its connection's order. Requests run concurrently, but appends must
 /// happen in the order the client sent them (an idempotent producer pipelines sequence
@@ -65,6 +71,7 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         turn,
         header,
         peer,
+        connection,
         ..
     } = request;
     // Produce and the group APIs that act for a member keep their turn: appends and a
@@ -106,7 +113,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::Produce(r) => {
             ResponseBody::Produce(handlers::produce::handle(broker, r, v, turn.take()?).await?)
         }
-        RequestBody::Fetch(r) => ResponseBody::Fetch(handlers::fetch::handle(broker, r, v).await),
+        RequestBody::Fetch(r) => {
+            ResponseBody::Fetch(handlers::fetch::handle(broker, r, v, connection).await)
+        }
         RequestBody::ListOffsets(r) => {
             ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v))
         }

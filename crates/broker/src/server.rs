@@ -7,11 +7,13 @@ use std::sync::Arc;
 use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId};
 use strom_protocol::generated::ApiKey;
 use tokio::net::TcpListener;
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::watch;
 
 use crate::config::{BrokerConfig, ConfigError, parse_listen};
 use crate::fetch_session::FetchSessionCache;
 use crate::group_coordinator::GroupService;
+use crate::net::budget::RequestBudget;
+use crate::net::quotas::ConnectionQuotas;
 use crate::replica_manager::{ReplicaError, ReplicaManager};
 use crate::txn_coordinator::TxnService;
 
@@ -57,7 +59,9 @@ pub struct Broker {
     /// Transactional producers.
     pub txns: Arc<TxnService>,
     /// Request bytes buffered across all connections (`queued.max.request.bytes`).
-    pub request_bytes: Arc<Semaphore>,
+    pub request_bytes: Arc<RequestBudget>,
+    /// Open connections, overall and per client address.
+    pub connections: Arc<ConnectionQuotas>,
     pub shutdown: watch::Receiver<bool>,
 }
 
@@ -105,6 +109,8 @@ impl Server {
     /// Opens the data directory and metadata, recovers every partition, and binds the
     /// listener.
     pub async fn start(config: BrokerConfig) -> Result<Server, StartError> {
+        config.check_bounds()?;
+        let connections = ConnectionQuotas::from_config(&config)?;
         let data_dir = config.data_dir.clone();
         let dir_err = |source| StartError::DataDir {
             path: data_dir.display().to_string(),
@@ -119,12 +125,14 @@ impl Server {
             default_replication_factor: config.default_replication_factor,
             partitions_per_topic_max: config.partitions_per_topic_max,
             topics_max: config.topics_max,
+            partitions_max: config.partitions_max,
         };
         let metadata_path = data_dir.join(METADATA_LOG);
         let controller =
             tokio::task::spawn_blocking(move || Controller::open(&metadata_path, limits))
                 .await
                 .unwrap_or_else(|e| panic!("metadata open panicked: {e}"))?;
+        controller.on_fatal(Arc::new(stop_on_metadata_failure));
         let addr = parse_listen(&config.listen)?;
         let listener = TcpListener::bind(addr)
             .await
@@ -151,10 +159,6 @@ impl Server {
                 .await
                 .unwrap_or_else(|e| panic!("log manager open panicked: {e}"))?;
         let (shutdown_tx, shutdown) = watch::channel(false);
-        let request_bytes = config
-            .queued_max_request_bytes
-            .max(config.socket_request_max_bytes)
-            .min(u32::MAX as usize >> 3);
         let groups = Arc::new(GroupService::new(
             config.group.clone(),
             &controller.image(),
@@ -176,7 +180,8 @@ impl Server {
             fetch_sessions: FetchSessionCache::new(config.fetch_session_cache_slots),
             groups,
             txns,
-            request_bytes: Arc::new(Semaphore::new(request_bytes)),
+            request_bytes: RequestBudget::new(config.queued_max_request_bytes),
+            connections,
             shutdown,
             config,
         });
@@ -224,6 +229,15 @@ impl Server {
         let _ = tokio::task::spawn_blocking(move || replicas.shutdown()).await;
         tracing::info!("shutdown complete");
     }
+}
+
+/// A metadata log that cannot be written cannot commit topics, configs or producer ids, and
+/// what it last wrote may not be on disk: the broker stops at once, as Kafka halts, and the
+/// next start replays whatever the log really holds.
+fn stop_on_metadata_failure(e: &strom_metadata::MetadataError) {
+    tracing::error!(error = %e, "metadata log failed; stopping the broker");
+    eprintln!("strom: {e}; stopping");
+    std::process::exit(1);
 }
 
 fn split_host_port(addr: &str) -> Option<(String, i32)> {

@@ -26,6 +26,7 @@ use strom_protocol::generated::{FetchRequest, FetchResponse};
 use strom_protocol::{ErrorCode, Uuid};
 use strom_storage::{FetchIsolation, FetchParams, Offset};
 
+use crate::dispatch::ConnectionId;
 use crate::errors::storage_error_code;
 use crate::fetch_session::{
     FINAL_EPOCH, FetchContext, FetchTarget, NO_SESSION, PartitionOutcome, SessionPartitionKey,
@@ -46,26 +47,36 @@ struct Wanted {
     target: FetchTarget,
 }
 
-pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -> FetchResponse {
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: FetchRequest,
+    version: i16,
+    connection: ConnectionId,
+) -> FetchResponse {
     let by_id = version >= TOPIC_IDS_MIN_VERSION;
-    let key = |topic: &str, topic_id: Uuid, partition: i32| SessionPartitionKey {
-        topic: if by_id {
-            String::new()
+    // One shared name per topic entry: partitions do not each copy it.
+    let name = |topic: &str| -> Arc<str> {
+        if by_id {
+            Arc::from("")
         } else {
-            topic.to_string()
-        },
+            Arc::from(topic)
+        }
+    };
+    let key = |topic: &Arc<str>, topic_id: Uuid, partition: i32| SessionPartitionKey {
+        topic: topic.clone(),
         topic_id: if by_id { topic_id } else { Uuid::default() },
         partition,
     };
     let mut requested = Vec::new();
     for topic in &request.topics {
+        let topic_name = name(&topic.topic);
         for p in &topic.partitions {
             let target = FetchTarget {
                 fetch_offset: p.fetch_offset,
                 partition_max_bytes: p.partition_max_bytes,
                 current_leader_epoch: p.current_leader_epoch,
             };
-            requested.push((key(&topic.topic, topic.topic_id, p.partition), target));
+            requested.push((key(&topic_name, topic.topic_id, p.partition), target));
         }
     }
     let (session_id, epoch) = if version >= SESSIONS_MIN_VERSION {
@@ -76,10 +87,17 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
     let forgotten: Vec<SessionPartitionKey> = request
         .forgotten_topics_data
         .iter()
-        .flat_map(|t| t.partitions.iter().map(|p| key(&t.topic, t.topic_id, *p)))
+        .flat_map(|t| {
+            let topic_name = name(&t.topic);
+            t.partitions
+                .iter()
+                .map(move |p| key(&topic_name, t.topic_id, *p))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut new_id = || (uuid::Uuid::new_v4().as_u128() as i32) & i32::MAX;
     let context = broker.fetch_sessions.new_context(
+        connection,
         session_id,
         epoch,
         requested,
@@ -88,11 +106,14 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
         &mut new_id,
     );
     let (session_id, incremental, partitions) = match context {
-        FetchContext::Full { session_id } => (session_id, false, None),
+        FetchContext::Full {
+            session_id,
+            partitions,
+        } => (session_id, false, partitions),
         FetchContext::Incremental {
             session_id,
             partitions,
-        } => (session_id, true, Some(partitions)),
+        } => (session_id, true, partitions),
         FetchContext::Error(code) => {
             return FetchResponse {
                 error_code: code.code(),
@@ -100,23 +121,6 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
                 ..FetchResponse::default()
             };
         }
-    };
-    let partitions = match partitions {
-        Some(p) => p,
-        None => request
-            .topics
-            .iter()
-            .flat_map(|t| {
-                t.partitions.iter().map(|p| {
-                    let target = FetchTarget {
-                        fetch_offset: p.fetch_offset,
-                        partition_max_bytes: p.partition_max_bytes,
-                        current_leader_epoch: p.current_leader_epoch,
-                    };
-                    (key(&t.topic, t.topic_id, p.partition), target)
-                })
-            })
-            .collect(),
     };
     let image = broker.image();
     let wanted: Vec<Wanted> = partitions
@@ -127,7 +131,7 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
                     .topic_by_id(TopicId::from_u128(key.topic_id.as_u128()))
                     .map(|t| t.name.clone())
             } else {
-                Some(key.topic.clone())
+                Some(key.topic.to_string())
             },
             key,
             target,
@@ -147,7 +151,7 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             .record_response(session_id, &outcomes, incremental)
     };
     let mut topics: Vec<FetchableTopicResponse> = Vec::new();
-    let mut topic_index: HashMap<(String, Uuid), usize> = HashMap::new();
+    let mut topic_index: HashMap<(Arc<str>, Uuid), usize> = HashMap::new();
     for ((w, data), include) in wanted.iter().zip(results).zip(include) {
         if !include {
             continue;
@@ -156,7 +160,7 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             .entry((w.key.topic.clone(), w.key.topic_id))
             .or_insert_with(|| {
                 topics.push(FetchableTopicResponse {
-                    topic: w.key.topic.clone(),
+                    topic: w.key.topic.to_string(),
                     topic_id: w.key.topic_id,
                     ..FetchableTopicResponse::default()
                 });
