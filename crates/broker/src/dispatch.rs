@@ -168,7 +168,7 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
             ResponseBody::WriteTxnMarkers(handlers::write_txn_markers::handle(broker, r).await)
         }
         RequestBody::DescribeProducers(r) => {
-            ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r))
+            ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r, v))
         }
         RequestBody::FindCoordinator(r) => {
             ResponseBody::FindCoordinator(handlers::find_coordinator::handle(broker, r, v).await)

@@ -1,5 +1,6 @@
 //! DescribeGroups: state, protocol and members (with their metadata and assignments) of
 //! classic groups; a KIP-848 group is reported as Kafka does for a classic describe of one.
+//! A group named more than once is described once (its answer can be large).
 
 use std::sync::Arc;
 
@@ -10,9 +11,10 @@ use crate::server::Broker;
 
 pub async fn handle(
     broker: &Arc<Broker>,
-    request: DescribeGroupsRequest,
+    mut request: DescribeGroupsRequest,
     caller: &Caller,
 ) -> DescribeGroupsResponse {
+    request.groups = crate::handlers::dedupe(std::mem::take(&mut request.groups));
     broker
         .groups
         .read(caller, None, |c, ctx, _| c.describe_groups(ctx, &request))

@@ -43,7 +43,7 @@ const TOPIC_IDS_MIN_VERSION: i16 = 13;
 /// A partition to read, its topic resolved against the metadata once.
 struct Wanted {
     key: SessionPartitionKey,
-    name: Option<String>,
+    name: Option<Arc<str>>,
     target: FetchTarget,
 }
 
@@ -129,9 +129,9 @@ pub async fn handle(
             name: if by_id {
                 image
                     .topic_by_id(TopicId::from_u128(key.topic_id.as_u128()))
-                    .map(|t| t.name.clone())
+                    .map(|t| Arc::from(t.name.as_str()))
             } else {
-                Some(key.topic.to_string())
+                Some(key.topic.clone())
             },
             key,
             target,
@@ -254,6 +254,9 @@ fn read_one(
     let Some(name) = &w.name else {
         return error_partition(index, ErrorCode::UnknownTopicId);
     };
+    if !strom_metadata::controller::is_legal_topic_name(name) {
+        return error_partition(index, ErrorCode::UnknownTopicOrPartition);
+    }
     let Some(partition) = broker.replica_manager.partition(name, index) else {
         return error_partition(index, ErrorCode::UnknownTopicOrPartition);
     };

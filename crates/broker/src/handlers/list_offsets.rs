@@ -2,6 +2,11 @@
 //! (-2, and -4 for the earliest local one), the latest (-1: the high watermark, or the last
 //! stable offset for a `read_committed` client), and the record with the largest
 //! timestamp (-3); any other timestamp finds the first record at or after it.
+//!
+//! A partition named more than once in a request gets `INVALID_REQUEST` at each place it is
+//! named, as in Kafka.
+
+use std::collections::HashMap;
 
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::list_offsets_response::{
@@ -12,6 +17,7 @@ use strom_storage::Timestamp;
 
 use crate::errors::storage_error_code;
 use crate::server::Broker;
+use strom_metadata::controller::is_legal_topic_name;
 
 /// Kafka's `READ_COMMITTED` isolation level: "latest" is then the last stable offset.
 const READ_COMMITTED: i8 = 1;
@@ -22,6 +28,19 @@ const EARLIEST_LOCAL: i64 = -4;
 const EARLIEST_TIERED: i64 = -5;
 
 pub fn handle(broker: &Broker, request: ListOffsetsRequest, version: i16) -> ListOffsetsResponse {
+    let mut named: HashMap<(&str, i32), usize> = HashMap::new();
+    for topic in &request.topics {
+        for p in &topic.partitions {
+            *named
+                .entry((topic.name.as_str(), p.partition_index))
+                .or_insert(0) += 1;
+        }
+    }
+    let duplicated: std::collections::HashSet<(String, i32)> = named
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|((t, p), _)| (t.to_string(), p))
+        .collect();
     let topics = request
         .topics
         .into_iter()
@@ -30,6 +49,18 @@ pub fn handle(broker: &Broker, request: ListOffsetsRequest, version: i16) -> Lis
                 .partitions
                 .iter()
                 .map(|p| {
+                    if !duplicated.is_empty()
+                        && duplicated.contains(&(topic.name.clone(), p.partition_index))
+                    {
+                        return ListOffsetsPartitionResponse {
+                            partition_index: p.partition_index,
+                            error_code: ErrorCode::InvalidRequest.code(),
+                            timestamp: -1,
+                            offset: -1,
+                            leader_epoch: -1,
+                            ..ListOffsetsPartitionResponse::default()
+                        };
+                    }
                     let mut r = one(
                         broker,
                         request.isolation_level == READ_COMMITTED,
@@ -70,7 +101,11 @@ fn one(
         leader_epoch: -1,
         ..ListOffsetsPartitionResponse::default()
     };
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
+    // A name no topic can have is unknown without a lookup (which would copy it).
+    let found = is_legal_topic_name(topic)
+        .then(|| broker.replica_manager.partition(topic, index))
+        .flatten();
+    let Some(partition) = found else {
         response.error_code = ErrorCode::UnknownTopicOrPartition.code();
         return response;
     };

@@ -13,6 +13,7 @@ use strom_protocol::generated::{OffsetForLeaderEpochRequest, OffsetForLeaderEpoc
 use strom_storage::LeaderEpoch;
 
 use crate::server::Broker;
+use strom_metadata::controller::is_legal_topic_name;
 
 /// Kafka's `UNDEFINED_EPOCH` and `UNDEFINED_EPOCH_OFFSET`.
 const UNDEFINED_EPOCH: i32 = -1;
@@ -63,7 +64,11 @@ fn one(
         end_offset: UNDEFINED_EPOCH_OFFSET,
         ..EpochEndOffset::default()
     };
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
+    // A name no topic can have is unknown without a lookup (which would copy it).
+    let found = is_legal_topic_name(topic)
+        .then(|| broker.replica_manager.partition(topic, index))
+        .flatten();
+    let Some(partition) = found else {
         result.error_code = ErrorCode::UnknownTopicOrPartition.code();
         return result;
     };
