@@ -30,7 +30,7 @@
 //! `min.incremental.fetch.session.eviction.ms`); otherwise no session is created. Nothing
 //! here does I/O or reads the clock: the handler passes the time in.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -70,17 +70,42 @@ impl SessionPartitionKey {
 }
 
 /// The partitions a request names, in the order first named, later entries replacing
-/// earlier ones for the same partition.
+/// earlier ones for the same partition. Keys of one topic share one name afterwards, and a
+/// name is hashed once per run of keys sharing it, not once per partition: a long name
+/// repeated over thousands of partitions costs about what it took to send.
 pub fn dedupe(
     requested: Vec<(SessionPartitionKey, FetchTarget)>,
 ) -> Vec<(SessionPartitionKey, FetchTarget)> {
-    let mut at: HashMap<SessionPartitionKey, usize> = HashMap::with_capacity(requested.len());
+    let mut names: HashSet<Arc<str>> = HashSet::new();
+    let mut previous: Option<(Arc<str>, Arc<str>)> = None;
+    let mut at: HashMap<(usize, Uuid, i32), usize> = HashMap::with_capacity(requested.len());
     let mut out: Vec<(SessionPartitionKey, FetchTarget)> = Vec::with_capacity(requested.len());
-    for (key, target) in requested {
-        match at.get(&key) {
+    for (mut key, target) in requested {
+        let shared = match &previous {
+            Some((given, shared)) if Arc::ptr_eq(given, &key.topic) => shared.clone(),
+            _ => {
+                let shared = match names.get(&key.topic) {
+                    Some(existing) => existing.clone(),
+                    None => {
+                        names.insert(key.topic.clone());
+                        key.topic.clone()
+                    }
+                };
+                previous = Some((key.topic.clone(), shared.clone()));
+                shared
+            }
+        };
+        key.topic = shared;
+        // Names are shared now, so the pointer stands for the name.
+        let identity = (
+            Arc::as_ptr(&key.topic) as *const u8 as usize,
+            key.topic_id,
+            key.partition,
+        );
+        match at.get(&identity) {
             Some(&i) => out[i].1 = target,
             None => {
-                at.insert(key.clone(), out.len());
+                at.insert(identity, out.len());
                 out.push((key, target));
             }
         }

@@ -152,20 +152,28 @@ pub async fn handle(
     };
     let mut topics: Vec<FetchableTopicResponse> = Vec::new();
     let mut topic_index: HashMap<(Arc<str>, Uuid), usize> = HashMap::new();
+    // A topic's partitions mostly come one after another: hash its name once per run.
+    let mut previous: Option<(Arc<str>, Uuid, usize)> = None;
     for ((w, data), include) in wanted.iter().zip(results).zip(include) {
         if !include {
             continue;
         }
-        let at = *topic_index
-            .entry((w.key.topic.clone(), w.key.topic_id))
-            .or_insert_with(|| {
-                topics.push(FetchableTopicResponse {
-                    topic: w.key.topic.to_string(),
-                    topic_id: w.key.topic_id,
-                    ..FetchableTopicResponse::default()
-                });
-                topics.len() - 1
-            });
+        let at = match &previous {
+            Some((topic, id, at)) if Arc::ptr_eq(topic, &w.key.topic) && *id == w.key.topic_id => {
+                *at
+            }
+            _ => *topic_index
+                .entry((w.key.topic.clone(), w.key.topic_id))
+                .or_insert_with(|| {
+                    topics.push(FetchableTopicResponse {
+                        topic: w.key.topic.to_string(),
+                        topic_id: w.key.topic_id,
+                        ..FetchableTopicResponse::default()
+                    });
+                    topics.len() - 1
+                }),
+        };
+        previous = Some((w.key.topic.clone(), w.key.topic_id, at));
         topics[at].partitions.push(data);
     }
     FetchResponse {
@@ -233,7 +241,10 @@ fn read_all(
     let mut errors = false;
     let mut out = Vec::with_capacity(wanted.len());
     for w in wanted {
-        let data = read_one(broker, w, remaining, total == 0, read_committed);
+        // The first batch may pass max_bytes (KIP-74) unless the connection's response
+        // budget left nothing at all: then the client is not reading what it already has.
+        let first = total == 0 && response_max > 0;
+        let data = read_one(broker, w, remaining, first, read_committed);
         let size = data.records.as_ref().map_or(0, |r| r.len());
         errors |= data.error_code != 0;
         total += size;
