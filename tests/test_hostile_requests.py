@@ -103,3 +103,30 @@ def test_fetch_with_a_huge_topic_name_is_not_copied_per_partition(broker_factory
     assert grew < RSS_MAX
     by.assert_served(LATENCY_S)
     by.readback()
+
+
+def test_a_request_that_decodes_wide_is_charged_before_it_is_decoded(broker_factory):
+    """A 20 MiB Metadata v1 request of ten million empty names would decode into some 700 MB
+    of structs. Its decoded size is charged to the request budget before decoding, so it is
+    refused (the connection closed) without the broker holding it, while a 2 MiB one of the
+    same kind is decoded and answered."""
+    b = broker_factory()
+
+    def empty_names(mib):
+        n = mib * MB // 2
+        return kit.request(3, 1, kit.i32(n) + b"\0\0" * n)
+
+    with Bystander(b) as by:
+        rss = RssSampler(b.proc.pid)
+        with kit.connect(b.port, timeout=60) as s:
+            s.sendall(empty_names(20))
+            refused = kit.closed_by_peer([s], 30) == 1
+        size, took, _ = attack(b, empty_names(2))
+        grew = rss.stop()
+    print(f"20 MiB of empty names: refused {refused}; 2 MiB answered with {size} B in "
+          f"{took:.2f}s; RSS +{grew / MB:.1f} MB; {by.summary()}")
+    assert refused
+    assert 0 < size < ANSWER_MAX
+    assert grew < 200 * MB
+    by.assert_served(LATENCY_S)
+    by.readback()

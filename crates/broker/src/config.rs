@@ -76,8 +76,9 @@ pub struct BrokerConfig {
     /// connection's `socket.request.reserved.bytes`. Bytes are charged as they arrive, not
     /// when a size is announced; must be at least `socket.request.max.bytes`.
     pub queued_max_request_bytes: usize,
-    /// `socket.request.reserved.bytes`: request bytes each connection may hold outside the
-    /// shared budget, so small requests never wait behind other clients' large ones.
+    /// `socket.request.reserved.bytes`: request bytes (raw and, for decoding, widened) each
+    /// connection may hold outside the shared budget, so small requests never wait behind
+    /// other clients' large ones.
     pub socket_request_reserved_bytes: usize,
     /// `socket.request.body.timeout.ms`: once a frame's size has arrived, the longest the
     /// connection may go without sending a byte of its body, or wait for budget to hold it,
@@ -154,7 +155,7 @@ impl Default for BrokerConfig {
             connections_max_idle_ms: 600_000,
             queued_max_requests: 64,
             queued_max_request_bytes: 512 * 1024 * 1024,
-            socket_request_reserved_bytes: 64 * 1024,
+            socket_request_reserved_bytes: 256 * 1024,
             socket_request_body_timeout_ms: 30_000,
             queued_max_response_bytes: 64 * 1024 * 1024,
             response_max_bytes: 32 * 1024 * 1024,

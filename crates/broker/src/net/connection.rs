@@ -24,7 +24,8 @@ use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use strom_protocol::frame::{
-    FrameCodec, RequestFrameError, api_versions_fallback, encode_response, split_request,
+    FrameCodec, RequestFrame, RequestFrameError, api_versions_fallback, encode_response,
+    split_request,
 };
 use strom_protocol::generated::{ApiKey, RequestBody};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -34,6 +35,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::dispatch::{self, ConnectionId, Request, Turn};
 use crate::net::budget::{ConnectionRequestBytes, RequestCharge, ResponseBudget, ResponseCharge};
+use crate::net::decode_cost;
 use crate::server::Broker;
 
 /// The first allocation for a frame's body; larger bodies double it as their bytes arrive, so
@@ -112,18 +114,13 @@ pub async fn run(
             _ = shutdown.changed() => break Stop::Normal("broker shutting down".to_string()),
             body = read_body(&mut reader, size, &request_bytes, &broker) => body,
         };
-        let (frame, charge) = match body {
+        let (frame, mut charge) = match body {
             Ok(body) => body,
             Err(stop) => break stop,
         };
-        let request = match decode(frame, &broker, peer, id) {
-            Decoded::Request(mut request) => {
-                let (turn, next) = Turn::after(previous_turn.take());
-                request.turn = turn;
-                previous_turn = Some(next);
-                request
-            }
-            Decoded::Fallback(frame) => {
+        let ready = match split(frame, &broker) {
+            Split::Ready(ready) => ready,
+            Split::Fallback(frame) => {
                 let charge = shared.responses.charge(frame.len());
                 if queue_ready(&queue, Outcome::Respond(frame, charge))
                     .await
@@ -132,6 +129,22 @@ pub async fn run(
                     break Stop::Normal("writer stopped".to_string());
                 }
                 continue;
+            }
+            Split::Malformed(why) => break Stop::Malformed(why),
+        };
+        let charged = tokio::select! {
+            _ = shutdown.changed() => break Stop::Normal("broker shutting down".to_string()),
+            charged = charge_decoding(&ready, &mut charge, &broker) => charged,
+        };
+        if let Err(stop) = charged {
+            break stop;
+        }
+        let request = match decode(ready, peer, id) {
+            Decoded::Request(mut request) => {
+                let (turn, next) = Turn::after(previous_turn.take());
+                request.turn = turn;
+                previous_turn = Some(next);
+                request
             }
             Decoded::Malformed(why) => break Stop::Malformed(why),
         };
@@ -217,48 +230,56 @@ enum Stop {
 
 enum Decoded {
     Request(Box<Request>),
+    Malformed(String),
+}
+
+/// A frame whose header was read.
+enum Split {
+    Ready(RequestFrame),
     /// The KIP-511 answer to an ApiVersions version we do not speak.
     Fallback(BytesMut),
     Malformed(String),
 }
 
-fn decode(frame: Bytes, broker: &Broker, peer: SocketAddr, connection: ConnectionId) -> Decoded {
+/// Splits a frame into its header and body and checks the API and version, without decoding
+/// the body.
+fn split(frame: Bytes, broker: &Broker) -> Split {
     let split = match split_request(frame) {
         Ok(split) => split,
         Err(RequestFrameError::UnsupportedVersion { peek, .. })
             if peek.api_key == ApiKey::ApiVersions as i16 =>
         {
-            return Decoded::Fallback(api_versions_fallback(
+            return Split::Fallback(api_versions_fallback(
                 peek.correlation_id,
                 &broker.supported_apis(),
             ));
         }
         Err(RequestFrameError::UnknownApiKey { api_key, .. }) => {
-            return Decoded::Malformed(format!("unknown api key {api_key}"));
+            return Split::Malformed(format!("unknown api key {api_key}"));
         }
         Err(RequestFrameError::UnsupportedVersion {
             api_key,
             api_version,
             ..
         }) => {
-            return Decoded::Malformed(format!(
+            return Split::Malformed(format!(
                 "unsupported version {api_version} of api key {api_key}"
             ));
         }
         Err(RequestFrameError::Malformed(e)) => {
-            return Decoded::Malformed(format!("malformed request header: {e}"));
+            return Split::Malformed(format!("malformed request header: {e}"));
         }
     };
     let version = split.header.request_api_version;
     let supported = crate::api_table::supported_range(split.api_key);
     let Some((min, max)) = supported.filter(|(min, max)| (*min..=*max).contains(&version)) else {
         if split.api_key == ApiKey::ApiVersions {
-            return Decoded::Fallback(api_versions_fallback(
+            return Split::Fallback(api_versions_fallback(
                 split.header.correlation_id,
                 &broker.supported_apis(),
             ));
         }
-        return Decoded::Malformed(format!(
+        return Split::Malformed(format!(
             "unsupported version {version} of api key {} ({}); supported {:?}",
             split.api_key as i16,
             split.api_key.name(),
@@ -266,6 +287,12 @@ fn decode(frame: Bytes, broker: &Broker, peer: SocketAddr, connection: Connectio
         ));
     };
     debug_assert!(min <= max);
+    Split::Ready(split)
+}
+
+/// Decodes the body of a frame [`split`] accepted.
+fn decode(split: RequestFrame, peer: SocketAddr, connection: ConnectionId) -> Decoded {
+    let version = split.header.request_api_version;
     match RequestBody::decode(split.api_key, version, split.body) {
         Ok(body) => Decoded::Request(Box::new(Request {
             api_key: split.api_key,
@@ -281,6 +308,41 @@ fn decode(frame: Bytes, broker: &Broker, peer: SocketAddr, connection: Connectio
             split.api_key.name()
         )),
     }
+}
+
+/// Grows a frame's charge by what decoding it will allocate, before it is decoded; a request
+/// that could never fit the budget closes the connection at once.
+async fn charge_decoding(
+    split: &RequestFrame,
+    charge: &mut RequestCharge,
+    broker: &Broker,
+) -> Result<(), Stop> {
+    let version = split.header.request_api_version;
+    let extra = decode_cost::extra_charge(split.api_key, version, &split.body);
+    if extra == 0 {
+        return Ok(());
+    }
+    let config = &broker.config;
+    let most = config.queued_max_request_bytes + config.socket_request_reserved_bytes;
+    if charge.bytes() + extra > most {
+        return Err(Stop::Malformed(format!(
+            "a {}-byte {} v{version} request would decode into about {} bytes, more than \
+             queued.max.request.bytes allows",
+            charge.bytes(),
+            split.api_key.name(),
+            charge.bytes() + extra
+        )));
+    }
+    let patience = Duration::from_millis(config.socket_request_body_timeout_ms);
+    let deadline = tokio::time::Instant::now() + patience;
+    charge.grow(extra, deadline).await.map_err(|_| {
+        Stop::Normal(format!(
+            "no request budget to decode a {}-byte {} request within \
+             socket.request.body.timeout.ms",
+            charge.bytes(),
+            split.api_key.name()
+        ))
+    })
 }
 
 async fn respond(shared: &Shared, mut request: Request) -> Option<Outcome> {

@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod connection;
+pub mod decode_cost;
 pub mod quotas;
 
 use std::sync::Arc;
