@@ -263,6 +263,8 @@ class RssSampler:
 
 
 MB = 1024 * 1024
+# The least time the well-behaved clients run from the start of an attack.
+MIN_RUN_S = 3.0
 
 
 # ---------------------------------------------------------------- the well-behaved clients
@@ -287,13 +289,19 @@ class Bystander:
         self.probe_failures = []
         self._stop = threading.Event()
         self._threads = []
+        self._attack_started = time.monotonic()
 
     def __enter__(self):
         for target in (self._produce, self._consume, self._probe):
             t = threading.Thread(target=target, daemon=True)
             t.start()
             self._threads.append(t)
-        time.sleep(1.0)
+        # Attacks start once every well-behaved client has been answered at least once.
+        deadline = time.monotonic() + TIMEOUT
+        while (self.consumed == 0 or self.probe_max == 0.0) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.consume_max_gap = 0.0
+        self._attack_started = time.monotonic()
         return self
 
     def __exit__(self, *exc):
@@ -303,6 +311,8 @@ class Bystander:
     def stop(self):
         if self._stop.is_set():
             return
+        # The well-behaved clients run for a while after even the shortest attack.
+        time.sleep(max(0.0, self._attack_started + MIN_RUN_S - time.monotonic()))
         self._stop.set()
         for t in self._threads:
             t.join(TIMEOUT + 5)
@@ -336,13 +346,14 @@ class Bystander:
                       "group.id": f"by-{uuid.uuid4().hex[:6]}", "enable.auto.commit": False,
                       "fetch.wait.max.ms": 100})
         c.assign([TopicPartition(self.topic, 0, 0)])
-        last = time.monotonic()
+        last = None
         while not self._stop.is_set():
             msg = c.poll(0.1)
             now = time.monotonic()
             if msg is not None and msg.error() is None:
                 self.consumed += 1
-                self.consume_max_gap = max(self.consume_max_gap, now - last)
+                if last is not None:
+                    self.consume_max_gap = max(self.consume_max_gap, now - last)
                 last = now
         c.close()
 
@@ -371,7 +382,7 @@ class Bystander:
         self.stop()
         assert not self.delivery_errors, self.delivery_errors[:3]
         assert not self.probe_failures, self.probe_failures[:3]
-        assert len(self.acked) > 50, self.summary()
+        assert len(self.acked) > 20, self.summary()
         assert self.consumed > 0, self.summary()
         assert self.delivery_max < latency_s, self.summary()
         assert self.probe_max < latency_s, self.summary()

@@ -172,7 +172,7 @@ fn describe_broker(broker: &Broker, image: &strom_metadata::MetadataImage) -> Ve
             documentation: def.documentation,
         })
         .collect();
-    let fixed: [(&str, String, ConfigType, &'static str); 11] = [
+    let fixed: [(&str, String, ConfigType, &'static str); 18] = [
         (
             "node.id",
             c.node_id.to_string(),
@@ -238,6 +238,48 @@ fn describe_broker(broker: &Broker, image: &strom_metadata::MetadataImage) -> Ve
             c.fetch_max_bytes.to_string(),
             ConfigType::Int,
             "Largest Fetch response.",
+        ),
+        (
+            "max.connections.per.ip",
+            c.max_connections_per_ip.to_string(),
+            ConfigType::Int,
+            "Client connections at once from one address.",
+        ),
+        (
+            "queued.max.request.bytes",
+            c.queued_max_request_bytes.to_string(),
+            ConfigType::Long,
+            "Request bytes held across connections beyond each one's reserve.",
+        ),
+        (
+            "socket.request.reserved.bytes",
+            c.socket_request_reserved_bytes.to_string(),
+            ConfigType::Int,
+            "Request bytes each connection holds outside queued.max.request.bytes.",
+        ),
+        (
+            "socket.request.body.timeout.ms",
+            c.socket_request_body_timeout_ms.to_string(),
+            ConfigType::Long,
+            "Longest a frame's body may go without a byte.",
+        ),
+        (
+            "queued.max.response.bytes",
+            c.queued_max_response_bytes.to_string(),
+            ConfigType::Long,
+            "Response bytes waiting to be written per connection.",
+        ),
+        (
+            "response.max.bytes",
+            c.response_max_bytes.to_string(),
+            ConfigType::Int,
+            "Largest response other than Fetch.",
+        ),
+        (
+            "partitions.max",
+            c.partitions_max.to_string(),
+            ConfigType::Int,
+            "Partitions of all topics together.",
         ),
     ];
     for (name, value, config_type, documentation) in fixed {

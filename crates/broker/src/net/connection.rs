@@ -177,12 +177,13 @@ async fn read_body(
 ) -> Result<(Bytes, RequestCharge), Stop> {
     let patience = Duration::from_millis(broker.config.socket_request_body_timeout_ms);
     let mut charge = request_bytes.charge();
-    let mut body = Vec::new();
-    let mut filled = 0;
-    while filled < size {
-        if filled == body.len() {
+    let mut body: Vec<u8> = Vec::new();
+    // Bytes charged so far; the buffer's pages are touched only as data lands in them.
+    let mut held = 0usize;
+    while body.len() < size {
+        if body.len() == held {
             // Doubling keeps the copies of a large body linear in its size.
-            let grow = body.len().max(BODY_CHUNK_BYTES).min(size - body.len());
+            let grow = held.max(BODY_CHUNK_BYTES).min(size - held);
             let deadline = tokio::time::Instant::now() + patience;
             if charge.grow(grow, deadline).await.is_err() {
                 return Err(Stop::Normal(format!(
@@ -190,22 +191,26 @@ async fn read_body(
                      socket.request.body.timeout.ms"
                 )));
             }
-            body.reserve_exact(grow);
-            body.resize(body.len() + grow, 0);
+            held += grow;
+            body.reserve_exact(held - body.len());
         }
-        match tokio::time::timeout(patience, reader.read(&mut body[filled..])).await {
+        let want = (held - body.len()) as u64;
+        let mut limited = (&mut *reader).take(want);
+        match tokio::time::timeout(patience, limited.read_buf(&mut body)).await {
             Err(_) => {
                 return Err(Stop::Normal(format!(
-                    "{filled} of {size} frame bytes, then nothing for \
-                     socket.request.body.timeout.ms"
+                    "{} of {size} frame bytes, then nothing for \
+                     socket.request.body.timeout.ms",
+                    body.len()
                 )));
             }
             Ok(Ok(0)) => {
                 return Err(Stop::Malformed(format!(
-                    "frame truncated: {filled} of {size} bytes"
+                    "frame truncated: {} of {size} bytes",
+                    body.len()
                 )));
             }
-            Ok(Ok(n)) => filled += n,
+            Ok(Ok(_)) => {}
             Ok(Err(e)) => return Err(Stop::Normal(format!("read failed: {e}"))),
         }
     }
