@@ -7,12 +7,14 @@ use std::sync::Arc;
 
 use strom_metadata::{Controller, MetadataImage};
 use strom_protocol::generated::ApiKey;
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::watch;
 
 use crate::config::BrokerConfig;
 use crate::coordinator::{GroupService, TxnService};
 use crate::fetch_session::FetchSessionCache;
 use crate::metadata_view::MetadataView;
+use crate::net::budget::RequestBudget;
+use crate::net::quotas::ConnectionQuotas;
 use crate::producer_ids::ProducerIdManager;
 use crate::replica_manager::ReplicaManager;
 
@@ -38,7 +40,9 @@ pub struct Broker {
     /// Producer ids for InitProducerId, in blocks from the controller.
     pub producer_ids: Arc<ProducerIdManager>,
     /// Request bytes buffered across all connections (`queued.max.request.bytes`).
-    pub request_bytes: Arc<Semaphore>,
+    pub request_bytes: Arc<RequestBudget>,
+    /// Open connections, overall and per client address.
+    pub connections: Arc<ConnectionQuotas>,
     pub shutdown: watch::Receiver<bool>,
 }
 

@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+pub use crate::connection_id::ConnectionId;
 use crate::context::Broker;
 use crate::coordinator::Caller;
 use crate::handlers;
@@ -20,6 +21,8 @@ pub struct Request {
     pub turn: Turn,
     /// The client's address (group members are described by it).
     pub peer: SocketAddr,
+    /// The connection it arrived on (fetch sessions belong to it).
+    pub connection: ConnectionId,
 }
 
 /// Runs the request; `None` means the request gets no response (Produce with acks=0).
@@ -38,6 +41,7 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         turn,
         header,
         peer,
+        connection,
         ..
     } = request;
     // Produce and the group APIs that act for a member keep their turn: appends and a
@@ -79,7 +83,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::Produce(r) => ResponseBody::Produce(
             handlers::produce::handle(broker, r, v, &caller, turn.take()?).await?,
         ),
-        RequestBody::Fetch(r) => ResponseBody::Fetch(handlers::fetch::handle(broker, r, v).await),
+        RequestBody::Fetch(r) => {
+            ResponseBody::Fetch(handlers::fetch::handle(broker, r, v, connection).await)
+        }
         RequestBody::ListOffsets(r) => {
             ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v).await)
         }
@@ -132,7 +138,7 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
             ResponseBody::WriteTxnMarkers(handlers::write_txn_markers::handle(broker, r).await)
         }
         RequestBody::DescribeProducers(r) => {
-            ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r))
+            ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r, v))
         }
         RequestBody::FindCoordinator(r) => {
             ResponseBody::FindCoordinator(handlers::find_coordinator::handle(broker, r, v).await)

@@ -52,7 +52,13 @@ pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
         MetadataError::InvalidReplicaAssignment { .. } => ErrorCode::InvalidReplicaAssignment,
         MetadataError::InvalidConfig { .. } => ErrorCode::InvalidConfig,
         MetadataError::ProducerIdsExhausted => ErrorCode::UnknownServerError,
-        MetadataError::Io { .. } | MetadataError::CorruptLog { .. } => ErrorCode::KafkaStorageError,
+        // Kafka's controller answers an operation too large for one batch this way.
+        MetadataError::TooManyPartitions { .. } | MetadataError::CommitTooLarge { .. } => {
+            ErrorCode::PolicyViolation
+        }
+        MetadataError::Io { .. }
+        | MetadataError::CorruptLog { .. }
+        | MetadataError::LogFailed { .. } => ErrorCode::KafkaStorageError,
     }
 }
 

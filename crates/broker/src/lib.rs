@@ -25,6 +25,7 @@
 
 pub mod api_table;
 pub mod config;
+pub mod connection_id;
 pub mod context;
 pub mod coordinator;
 pub mod dispatch;

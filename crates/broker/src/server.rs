@@ -9,7 +9,7 @@ use std::sync::Arc;
 use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId};
 use strom_storage::{CleanerConfig, Clock, LogConfig, LogManager, LogManagerConfig};
 use tokio::net::TcpListener;
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::watch;
 
 use crate::config::{BrokerConfig, ConfigError, parse_listen};
 pub use crate::context::Broker;
@@ -18,6 +18,8 @@ use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, T
 use crate::fetch_session::FetchSessionCache;
 use crate::metadata_listener::{MetadataListener, WatchPublisher};
 use crate::metadata_view::MetadataView;
+use crate::net::budget::RequestBudget;
+use crate::net::quotas::ConnectionQuotas;
 use crate::producer_ids::ProducerIdManager;
 use crate::replica_manager::{ReplicaError, ReplicaManager};
 use crate::topic_config::log_config;
@@ -67,6 +69,8 @@ impl Server {
     /// Opens the data directory and metadata, recovers every partition, applies the metadata
     /// (opening partitions and loading the coordinators), and binds the listener.
     pub async fn start(config: BrokerConfig) -> Result<Server, StartError> {
+        config.check_bounds()?;
+        let connections = ConnectionQuotas::from_config(&config)?;
         let data_dir = config.data_dir.clone();
         let dir_err = |source| StartError::DataDir {
             path: data_dir.display().to_string(),
@@ -132,10 +136,6 @@ impl Server {
         let image = controller.image();
         blocking("stray partitions", move || strays.set_aside_strays(&image)).await;
         let (shutdown_tx, shutdown) = watch::channel(false);
-        let request_bytes = config
-            .queued_max_request_bytes
-            .max(config.socket_request_max_bytes)
-            .min(u32::MAX as usize >> 3);
         let broker = Arc::new(Broker {
             cluster_id,
             advertised_host,
@@ -147,7 +147,8 @@ impl Server {
             groups,
             txns,
             producer_ids,
-            request_bytes: Arc::new(Semaphore::new(request_bytes)),
+            request_bytes: RequestBudget::new(config.queued_max_request_bytes),
+            connections,
             shutdown,
             config,
         });
@@ -204,10 +205,12 @@ async fn open_controller(config: &BrokerConfig) -> Result<Controller, StartError
         default_replication_factor: config.default_replication_factor,
         partitions_per_topic_max: config.partitions_per_topic_max,
         topics_max: config.topics_max,
+        partitions_max: config.partitions_max,
     };
     let path = config.data_dir.join(METADATA_LOG);
     blocking("metadata open", move || {
         let controller = Controller::open(&path, limits)?;
+        controller.on_fatal(Arc::new(stop_on_metadata_failure));
         for topic in [OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC] {
             controller.reelect_local_leaders(topic)?;
         }
@@ -244,8 +247,6 @@ fn advertised(config: &BrokerConfig, listener: &TcpListener) -> Result<(String, 
 
 /// Threads running grouped fsyncs.
 const FLUSH_THREADS: usize = 2;
-/// Bound on partition logs in the data directory.
-pub const PARTITIONS_MAX: usize = 100_000;
 
 /// The log manager's settings, from the broker's properties and the topics' configs.
 fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManagerConfig {
@@ -260,7 +261,7 @@ fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManage
         topic_configs,
         recovery_threads: config.num_recovery_threads_per_data_dir,
         flush_threads: FLUSH_THREADS,
-        partitions_max: PARTITIONS_MAX,
+        partitions_max: config.partitions_max,
         retention_check_interval_ms: config.log_retention_check_interval_ms,
         flush_check_interval_ms: config.log_flush_scheduler_interval_ms,
         checkpoint_interval_ms: config.log_flush_offset_checkpoint_interval_ms,
@@ -269,6 +270,14 @@ fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManage
         producer_id_expiration_ms: config.producer_id_expiration_ms,
         producer_id_expiration_check_interval_ms: config.producer_id_expiration_check_interval_ms,
     }
+}
+
+/// A failed write of the metadata log leaves the broker unable to trust what it would
+/// publish next: it stops rather than go on as if nothing happened.
+fn stop_on_metadata_failure(e: &strom_metadata::MetadataError) {
+    tracing::error!(error = %e, "metadata log failed; stopping the broker");
+    eprintln!("strom: {e}; stopping");
+    std::process::exit(1);
 }
 
 fn split_host_port(addr: &str) -> Option<(String, i32)> {

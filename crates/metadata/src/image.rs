@@ -35,6 +35,8 @@ pub struct MetadataImage {
     names_by_id: HashMap<TopicId, String>,
     configs: BTreeMap<ConfigResource, BTreeMap<String, String>>,
     next_producer_id: i64,
+    /// Partitions over all topics.
+    partition_count: usize,
 }
 
 impl MetadataImage {
@@ -75,7 +77,9 @@ impl MetadataImage {
                     .names_by_id
                     .remove(&remove.topic_id)
                     .unwrap_or_else(|| panic!("RemoveTopicRecord for unknown {}", remove.topic_id));
-                self.topics.remove(&name);
+                if let Some(topic) = self.topics.remove(&name) {
+                    self.partition_count -= topic.partitions.len();
+                }
                 self.configs.remove(&ConfigResource::Topic(name));
             }
             MetadataRecord::Config(config) => {
@@ -109,7 +113,7 @@ impl MetadataImage {
             .topics
             .get_mut(name)
             .expect("names_by_id and topics agree");
-        topic.partitions.insert(
+        let previous = topic.partitions.insert(
             partition.partition_id,
             PartitionImage {
                 partition_id: partition.partition_id,
@@ -120,6 +124,9 @@ impl MetadataImage {
                 partition_epoch: partition.partition_epoch,
             },
         );
+        if previous.is_none() {
+            self.partition_count += 1;
+        }
     }
 
     fn apply_partition_change(&mut self, change: &PartitionChangeRecord) {
@@ -179,6 +186,11 @@ impl MetadataImage {
     /// Every resource with configs set.
     pub fn config_resources(&self) -> impl Iterator<Item = &ConfigResource> {
         self.configs.keys()
+    }
+
+    /// Partitions over all topics.
+    pub fn partition_count(&self) -> usize {
+        self.partition_count
     }
 
     /// The configs set on `resource` (not including defaults).

@@ -1,5 +1,5 @@
 //! ConsumerGroupDescribe (KIP-848): epochs, members, their assignments and target
-//! assignments of consumer groups.
+//! assignments of consumer groups. A group named more than once is described once.
 
 use std::sync::Arc;
 
@@ -12,9 +12,10 @@ use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
-    request: ConsumerGroupDescribeRequest,
+    mut request: ConsumerGroupDescribeRequest,
     caller: &Caller,
 ) -> ConsumerGroupDescribeResponse {
+    request.group_ids = crate::handlers::dedupe(std::mem::take(&mut request.group_ids));
     broker
         .groups
         .read(caller, None, None, |c, ctx, _| {

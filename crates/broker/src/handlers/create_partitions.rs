@@ -1,6 +1,10 @@
 //! CreatePartitions: grows topics to a new partition count (never shrinks them), then opens
 //! the new partitions. Explicit assignments must name this node, the only replica.
+//!
+//! As in Kafka's controller, a topic named more than once is not grown and gets one
+//! `INVALID_REQUEST` ("Duplicate topic name.").
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use strom_protocol::ErrorCode;
@@ -15,9 +19,21 @@ pub async fn handle(
     request: CreatePartitionsRequest,
     _version: i16,
 ) -> CreatePartitionsResponse {
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    for topic in &request.topics {
+        *named.entry(topic.name.as_str()).or_insert(0) += 1;
+    }
+    let duplicated: HashSet<String> = named
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(name, _)| name.to_string())
+        .collect();
     let mut results = Vec::with_capacity(request.topics.len());
     let mut changed = false;
     for topic in request.topics {
+        if duplicated.contains(&topic.name) {
+            continue;
+        }
         let node = broker.node_id();
         let bad_assignment = topic
             .assignments
@@ -49,6 +65,14 @@ pub async fn handle(
             name: topic.name,
             error_code,
             error_message,
+            ..CreatePartitionsTopicResult::default()
+        });
+    }
+    for name in crate::handlers::dedupe(duplicated) {
+        results.push(CreatePartitionsTopicResult {
+            name,
+            error_code: ErrorCode::InvalidRequest.code(),
+            error_message: Some("Duplicate topic name.".into()),
             ..CreatePartitionsTopicResult::default()
         });
     }

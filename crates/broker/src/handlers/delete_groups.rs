@@ -1,5 +1,6 @@
 //! DeleteGroups: removes empty groups and their offsets (tombstones in
-//! `__consumer_offsets`); a group with members gets `NON_EMPTY_GROUP`.
+//! `__consumer_offsets`); a group with members gets `NON_EMPTY_GROUP`. A group named more
+//! than once is deleted and answered once.
 
 use std::sync::Arc;
 
@@ -14,9 +15,10 @@ use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
-    request: DeleteGroupsRequest,
+    mut request: DeleteGroupsRequest,
     caller: &Caller,
 ) -> DeleteGroupsResponse {
+    request.groups_names = crate::handlers::dedupe(std::mem::take(&mut request.groups_names));
     let fail = |code: ErrorCode| DeleteGroupsResponse {
         results: request
             .groups_names

@@ -1,6 +1,14 @@
 //! DeleteTopics: removes topics by name (every version) or by topic id (v6+), then closes and
 //! deletes their partitions' logs.
+//!
+//! As in Kafka's controller, a name or id given more than once deletes nothing and gets one
+//! `INVALID_REQUEST` ("Duplicate topic name." / "Duplicate topic id."). The coordinators'
+//! topics (`__consumer_offsets`, `__transaction_state`) are refused with
+//! `INVALID_TOPIC_EXCEPTION`: Kafka's broker would delete them (only its command-line tool
+//! refuses), losing every group and transaction; `__cluster_metadata` is no topic and is
+//! `UNKNOWN_TOPIC_OR_PARTITION`, as in Kafka.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use strom_metadata::TopicId;
@@ -29,7 +37,8 @@ pub async fn handle(
             .map(|n| (Some(n), Uuid::default()))
             .collect()
     };
-    let mut responses = Vec::with_capacity(wanted.len());
+    let (wanted, duplicates) = split_duplicates(wanted);
+    let mut responses = Vec::with_capacity(wanted.len() + duplicates.len());
     let mut deleted_any = false;
     for (name, id) in wanted {
         let image = broker.image();
@@ -85,6 +94,20 @@ pub async fn handle(
             ..DeletableTopicResult::default()
         });
     }
+    for (name, id) in duplicates {
+        let message = if name.is_some() {
+            "Duplicate topic name."
+        } else {
+            "Duplicate topic id."
+        };
+        responses.push(DeletableTopicResult {
+            name,
+            topic_id: id,
+            error_code: ErrorCode::InvalidRequest.code(),
+            error_message: Some(message.into()),
+            ..DeletableTopicResult::default()
+        });
+    }
     if deleted_any {
         broker.wait_metadata_applied().await;
     }
@@ -92,4 +115,23 @@ pub async fn handle(
         responses,
         ..DeleteTopicsResponse::default()
     }
+}
+
+/// The topics named once, and one entry for each name or id named more than once.
+type Named = Vec<(Option<String>, Uuid)>;
+
+fn split_duplicates(wanted: Named) -> (Named, Named) {
+    let mut seen = HashSet::new();
+    let repeated: HashSet<(Option<String>, Uuid)> = wanted
+        .iter()
+        .filter(|w| !seen.insert((*w).clone()))
+        .cloned()
+        .collect();
+    let once = wanted
+        .iter()
+        .filter(|w| !repeated.contains(*w))
+        .cloned()
+        .collect();
+    let twice = crate::handlers::dedupe(wanted.into_iter().filter(|w| repeated.contains(w)));
+    (once, twice)
 }

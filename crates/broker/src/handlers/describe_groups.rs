@@ -1,5 +1,6 @@
 //! DescribeGroups: state, protocol and members (with their metadata and assignments) of
 //! classic groups; a KIP-848 group is reported as Kafka does for a classic describe of one.
+//! A group named more than once is described once (its answer can be large).
 
 use std::sync::Arc;
 
@@ -12,9 +13,10 @@ use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
-    request: DescribeGroupsRequest,
+    mut request: DescribeGroupsRequest,
     caller: &Caller,
 ) -> DescribeGroupsResponse {
+    request.groups = crate::handlers::dedupe(std::mem::take(&mut request.groups));
     broker
         .groups
         .read(caller, None, None, |c, ctx, _| {

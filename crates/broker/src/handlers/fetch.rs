@@ -20,6 +20,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use strom_metadata::TopicId;
+use strom_metadata::controller::is_legal_topic_name;
 use strom_protocol::generated::fetch_response::{
     AbortedTransaction, FetchableTopicResponse, PartitionData,
 };
@@ -27,6 +28,7 @@ use strom_protocol::generated::{FetchRequest, FetchResponse};
 use strom_protocol::{ErrorCode, Uuid};
 use strom_storage::{LeaderEpoch, Offset, TopicPartition};
 
+use crate::connection_id::ConnectionId;
 use crate::context::Broker;
 use crate::errors::partition_error_code;
 use crate::fetch_session::{
@@ -46,30 +48,40 @@ const TOPIC_IDS_MIN_VERSION: i16 = 13;
 /// A partition to read, its topic resolved against the metadata once.
 struct Wanted {
     key: SessionPartitionKey,
-    name: Option<String>,
+    name: Option<Arc<str>>,
     target: FetchTarget,
 }
 
-pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -> FetchResponse {
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: FetchRequest,
+    version: i16,
+    connection: ConnectionId,
+) -> FetchResponse {
     let by_id = version >= TOPIC_IDS_MIN_VERSION;
-    let key = |topic: &str, topic_id: Uuid, partition: i32| SessionPartitionKey {
-        topic: if by_id {
-            String::new()
+    // One shared name per topic entry: partitions do not each copy it.
+    let name = |topic: &str| -> Arc<str> {
+        if by_id {
+            Arc::from("")
         } else {
-            topic.to_string()
-        },
+            Arc::from(topic)
+        }
+    };
+    let key = |topic: &Arc<str>, topic_id: Uuid, partition: i32| SessionPartitionKey {
+        topic: topic.clone(),
         topic_id: if by_id { topic_id } else { Uuid::default() },
         partition,
     };
     let mut requested = Vec::new();
     for topic in &request.topics {
+        let topic_name = name(&topic.topic);
         for p in &topic.partitions {
             let target = FetchTarget {
                 fetch_offset: p.fetch_offset,
                 partition_max_bytes: p.partition_max_bytes,
                 current_leader_epoch: p.current_leader_epoch,
             };
-            requested.push((key(&topic.topic, topic.topic_id, p.partition), target));
+            requested.push((key(&topic_name, topic.topic_id, p.partition), target));
         }
     }
     let (session_id, epoch) = if version >= SESSIONS_MIN_VERSION {
@@ -80,10 +92,17 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
     let forgotten: Vec<SessionPartitionKey> = request
         .forgotten_topics_data
         .iter()
-        .flat_map(|t| t.partitions.iter().map(|p| key(&t.topic, t.topic_id, *p)))
+        .flat_map(|t| {
+            let topic_name = name(&t.topic);
+            t.partitions
+                .iter()
+                .map(move |p| key(&topic_name, t.topic_id, *p))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut new_id = || (uuid::Uuid::new_v4().as_u128() as i32) & i32::MAX;
     let context = broker.fetch_sessions.new_context(
+        connection,
         session_id,
         epoch,
         requested,
@@ -92,11 +111,14 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
         &mut new_id,
     );
     let (session_id, incremental, partitions) = match context {
-        FetchContext::Full { session_id } => (session_id, false, None),
+        FetchContext::Full {
+            session_id,
+            partitions,
+        } => (session_id, false, partitions),
         FetchContext::Incremental {
             session_id,
             partitions,
-        } => (session_id, true, Some(partitions)),
+        } => (session_id, true, partitions),
         FetchContext::Error(code) => {
             return FetchResponse {
                 error_code: code.code(),
@@ -105,23 +127,6 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             };
         }
     };
-    let partitions = match partitions {
-        Some(p) => p,
-        None => request
-            .topics
-            .iter()
-            .flat_map(|t| {
-                t.partitions.iter().map(|p| {
-                    let target = FetchTarget {
-                        fetch_offset: p.fetch_offset,
-                        partition_max_bytes: p.partition_max_bytes,
-                        current_leader_epoch: p.current_leader_epoch,
-                    };
-                    (key(&t.topic, t.topic_id, p.partition), target)
-                })
-            })
-            .collect(),
-    };
     let image = broker.image();
     let wanted: Vec<Wanted> = partitions
         .into_iter()
@@ -129,7 +134,7 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             name: if by_id {
                 image
                     .topic_by_id(TopicId::from_u128(key.topic_id.as_u128()))
-                    .map(|t| t.name.clone())
+                    .map(|t| Arc::from(t.name.as_str()))
             } else {
                 Some(key.topic.clone())
             },
@@ -151,21 +156,29 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             .record_response(session_id, &outcomes, incremental)
     };
     let mut topics: Vec<FetchableTopicResponse> = Vec::new();
-    let mut topic_index: HashMap<(String, Uuid), usize> = HashMap::new();
+    let mut topic_index: HashMap<(Arc<str>, Uuid), usize> = HashMap::new();
+    // A topic's partitions mostly come one after another: hash its name once per run.
+    let mut previous: Option<(Arc<str>, Uuid, usize)> = None;
     for ((w, data), include) in wanted.iter().zip(results).zip(include) {
         if !include {
             continue;
         }
-        let at = *topic_index
-            .entry((w.key.topic.clone(), w.key.topic_id))
-            .or_insert_with(|| {
-                topics.push(FetchableTopicResponse {
-                    topic: w.key.topic.clone(),
-                    topic_id: w.key.topic_id,
-                    ..FetchableTopicResponse::default()
-                });
-                topics.len() - 1
-            });
+        let at = match &previous {
+            Some((topic, id, at)) if Arc::ptr_eq(topic, &w.key.topic) && *id == w.key.topic_id => {
+                *at
+            }
+            _ => *topic_index
+                .entry((w.key.topic.clone(), w.key.topic_id))
+                .or_insert_with(|| {
+                    topics.push(FetchableTopicResponse {
+                        topic: w.key.topic.to_string(),
+                        topic_id: w.key.topic_id,
+                        ..FetchableTopicResponse::default()
+                    });
+                    topics.len() - 1
+                }),
+        };
+        previous = Some((w.key.topic.clone(), w.key.topic_id, at));
         topics[at].partitions.push(data);
     }
     FetchResponse {
@@ -201,13 +214,14 @@ async fn long_poll(
     let max_wait = Duration::from_millis(
         (request.max_wait_ms.max(0) as u64).min(broker.config.fetch_max_wait_ms_max),
     );
-    // Partitions of unknown topic ids are answered here; the rest go to the replica manager.
+    // Partitions of unknown topic ids, and of names no topic can have (answered without a
+    // lookup, which would copy them), are answered here; the rest go to the replica manager.
     let known: Vec<FetchPartition> = wanted
         .iter()
         .filter_map(|w| {
-            let name = w.name.as_ref()?;
+            let name = w.name.as_ref().filter(|n| is_legal_topic_name(n))?;
             Some(FetchPartition {
-                topic_partition: TopicPartition::new(name.clone(), w.key.partition),
+                topic_partition: TopicPartition::new(name.to_string(), w.key.partition),
                 fetch_offset: Offset(w.target.fetch_offset),
                 max_bytes: w.target.partition_max_bytes.max(0) as usize,
                 current_leader_epoch: LeaderEpoch(w.target.current_leader_epoch),
@@ -230,6 +244,9 @@ async fn long_poll(
         .iter()
         .map(|w| match &w.name {
             None => error_partition(w.key.partition, ErrorCode::UnknownTopicId),
+            Some(name) if !is_legal_topic_name(name) => {
+                error_partition(w.key.partition, ErrorCode::UnknownTopicOrPartition)
+            }
             Some(_) => match fetched.next() {
                 Some(read) => partition_data(w.key.partition, read, isolation),
                 None => error_partition(w.key.partition, ErrorCode::UnknownServerError),

@@ -6,7 +6,11 @@
 //! as Kafka answers them for a topic without remote storage: offset, timestamp and leader epoch
 //! all -1, no error. A special timestamp newer than the request's version is
 //! `UNSUPPORTED_VERSION`, as in Kafka.
+//!
+//! A partition named more than once in a request gets `INVALID_REQUEST` at each place it is
+//! named, as in Kafka.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use strom_protocol::ErrorCode;
@@ -19,6 +23,7 @@ use strom_storage::{LeaderEpoch, Timestamp, TopicPartition};
 use crate::context::Broker;
 use crate::errors::partition_error_code;
 use crate::replica_manager::OffsetSpec;
+use strom_metadata::controller::is_legal_topic_name;
 
 /// Kafka's `READ_COMMITTED` isolation level: "latest" is then the last stable offset.
 const READ_COMMITTED: i8 = 1;
@@ -55,6 +60,19 @@ pub async fn handle(
 }
 
 fn answer(broker: &Broker, request: ListOffsetsRequest, version: i16) -> ListOffsetsResponse {
+    let mut named: HashMap<(&str, i32), usize> = HashMap::new();
+    for topic in &request.topics {
+        for p in &topic.partitions {
+            *named
+                .entry((topic.name.as_str(), p.partition_index))
+                .or_insert(0) += 1;
+        }
+    }
+    let duplicated: HashSet<(String, i32)> = named
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|((t, p), _)| (t.to_string(), p))
+        .collect();
     let topics = request
         .topics
         .into_iter()
@@ -63,10 +81,19 @@ fn answer(broker: &Broker, request: ListOffsetsRequest, version: i16) -> ListOff
                 .partitions
                 .iter()
                 .map(|p| {
-                    if !timestamp_supported(p.timestamp, version) {
+                    let refused = if !duplicated.is_empty()
+                        && duplicated.contains(&(topic.name.clone(), p.partition_index))
+                    {
+                        Some(ErrorCode::InvalidRequest)
+                    } else if !timestamp_supported(p.timestamp, version) {
+                        Some(ErrorCode::UnsupportedVersion)
+                    } else {
+                        None
+                    };
+                    if let Some(code) = refused {
                         return ListOffsetsPartitionResponse {
                             partition_index: p.partition_index,
-                            error_code: ErrorCode::UnsupportedVersion.code(),
+                            error_code: code.code(),
                             timestamp: -1,
                             offset: -1,
                             leader_epoch: -1,
@@ -113,6 +140,11 @@ fn one(
         leader_epoch: -1,
         ..ListOffsetsPartitionResponse::default()
     };
+    // A name no topic can have is unknown without a lookup (which would copy it).
+    if !is_legal_topic_name(topic) {
+        response.error_code = ErrorCode::UnknownTopicOrPartition.code();
+        return response;
+    }
     let spec = match timestamp {
         LATEST => OffsetSpec::Latest { read_committed },
         EARLIEST | EARLIEST_LOCAL => OffsetSpec::Earliest,

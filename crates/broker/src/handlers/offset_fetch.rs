@@ -6,11 +6,17 @@
 //! up; an id the image does not know answers its partitions with `UNKNOWN_TOPIC_ID`. Every
 //! topic in the response carries its id; when all of a group's offsets are asked for, those of
 //! topics that no longer exist (and so have no id) are left out.
+//!
+//! A group, topic or partition named more than once is answered once: an unnamed topic list
+//! expands to every offset of the group, and a repeated group would repeat all of them.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use strom_metadata::{MetadataImage, TopicId};
+use strom_protocol::generated::offset_fetch_request::{
+    OffsetFetchRequestTopic, OffsetFetchRequestTopics,
+};
 use strom_protocol::generated::offset_fetch_response::{
     OffsetFetchResponseGroup, OffsetFetchResponsePartitions, OffsetFetchResponseTopics,
 };
@@ -31,6 +37,9 @@ pub async fn handle(
     caller: &Caller,
     turn: Turn,
 ) -> OffsetFetchResponse {
+    // Repeated groups go first, so the per-group positions below stay those of the answer.
+    let mut seen = std::collections::HashSet::new();
+    request.groups.retain(|g| seen.insert(g.group_id.clone()));
     if caller.api_version < TOPIC_IDS_VERSION {
         return fetch(broker, request, caller, turn).await;
     }
@@ -100,10 +109,13 @@ fn unknown_topic(topic_id: Uuid, partitions: &[i32]) -> OffsetFetchResponseTopic
 
 async fn fetch(
     broker: &Arc<Broker>,
-    request: OffsetFetchRequest,
+    mut request: OffsetFetchRequest,
     caller: &Caller,
     turn: Turn,
 ) -> OffsetFetchResponse {
+    // After topic ids were turned into names, so topics named by id dedupe by their names.
+    dedupe_request(&mut request);
+    dedupe_request(&mut request);
     broker
         .groups
         .read(caller, Some(turn), None, |c, ctx, _| {
@@ -123,4 +135,46 @@ async fn fetch(
                 .collect(),
             ..OffsetFetchResponse::default()
         })
+}
+
+/// Keeps the first entry of each group and one of each topic and partition within it.
+fn dedupe_request(request: &mut OffsetFetchRequest) {
+    use crate::handlers::dedupe_partitions;
+    if let Some(topics) = request.topics.take() {
+        let merged = dedupe_partitions(topics.into_iter().map(|t| {
+            let partitions = t.partition_indexes.into_iter().map(|p| (p, ())).collect();
+            (t.name, partitions)
+        }));
+        request.topics = Some(
+            merged
+                .into_iter()
+                .map(|(name, partitions)| OffsetFetchRequestTopic {
+                    name,
+                    partition_indexes: partitions.into_iter().map(|(p, ())| p).collect(),
+                    ..OffsetFetchRequestTopic::default()
+                })
+                .collect(),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    request.groups.retain(|g| seen.insert(g.group_id.clone()));
+    for group in &mut request.groups {
+        let Some(topics) = group.topics.take() else {
+            continue;
+        };
+        let merged = dedupe_partitions(topics.into_iter().map(|t| {
+            let partitions = t.partition_indexes.into_iter().map(|p| (p, ())).collect();
+            (t.name, partitions)
+        }));
+        group.topics = Some(
+            merged
+                .into_iter()
+                .map(|(name, partitions)| OffsetFetchRequestTopics {
+                    name,
+                    partition_indexes: partitions.into_iter().map(|(p, ())| p).collect(),
+                    ..OffsetFetchRequestTopics::default()
+                })
+                .collect(),
+        );
+    }
 }

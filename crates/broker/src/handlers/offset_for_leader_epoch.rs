@@ -5,15 +5,16 @@
 //! the cache answers Kafka's undefined epoch and offset (-1, -1). `current_leader_epoch`
 //! fences stale callers as Fetch does.
 
+use strom_protocol::ErrorCode;
 use strom_protocol::generated::offset_for_leader_epoch_response::{
     EpochEndOffset, OffsetForLeaderTopicResult,
 };
 use strom_protocol::generated::{OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse};
 use strom_storage::{LeaderEpoch, TopicPartition};
 
-use crate::errors::partition_error_code;
-
 use crate::context::Broker;
+use crate::errors::partition_error_code;
+use strom_metadata::controller::is_legal_topic_name;
 
 /// Kafka's `UNDEFINED_EPOCH` and `UNDEFINED_EPOCH_OFFSET`.
 const UNDEFINED_EPOCH: i32 = -1;
@@ -64,6 +65,11 @@ fn one(
         end_offset: UNDEFINED_EPOCH_OFFSET,
         ..EpochEndOffset::default()
     };
+    // A name no topic can have is unknown without a lookup (which would copy it).
+    if !is_legal_topic_name(topic) {
+        result.error_code = ErrorCode::UnknownTopicOrPartition.code();
+        return result;
+    }
     let tp = TopicPartition::new(topic, index);
     let found = match broker.replica_manager.end_offset_for_epoch(
         &tp,

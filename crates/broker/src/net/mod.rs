@@ -1,16 +1,23 @@
-//! The network edge: the listener that accepts connections up to `max.connections`, and the
-//! per-connection loop ([`connection`]) that reads frames, runs requests concurrently and
-//! writes their responses back in request order.
+//! The network edge: the listener that accepts connections within `max.connections` and
+//! `max.connections.per.ip` ([`quotas`]), the per-connection loop ([`connection`]) that reads
+//! frames, runs requests concurrently and writes their responses back in request order, and
+//! the byte budgets that bound what a connection can make the broker hold ([`budget`]).
 
+pub mod budget;
 pub mod connection;
+pub mod decode_cost;
+pub mod quotas;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::net::TcpListener;
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::watch;
 use tokio::task::JoinSet;
 
+use crate::connection_id::ConnectionId;
 use crate::context::Broker;
+use crate::net::quotas::{ConnectionSlot, Refused};
 
 /// Accepts connections until `shutdown` turns true, then waits for open connections to finish
 /// the requests they have in flight.
@@ -19,7 +26,7 @@ pub async fn serve(
     broker: Arc<Broker>,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let connection_slots = Arc::new(Semaphore::new(broker.config.max_connections));
+    let next_id = AtomicU64::new(1);
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
@@ -35,16 +42,15 @@ pub async fn serve(
                         continue;
                     }
                 };
-                let Ok(slot) = connection_slots.clone().try_acquire_owned() else {
-                    tracing::warn!(%peer, limit = broker.config.max_connections,
-                        "max.connections reached; closing new connection");
+                let Some(slot) = admit(&broker, peer) else {
                     continue;
                 };
                 let _ = stream.set_nodelay(true);
                 let broker = broker.clone();
                 let shutdown = shutdown.clone();
+                let id = ConnectionId(next_id.fetch_add(1, Ordering::Relaxed));
                 connections.spawn(async move {
-                    connection::run(stream, peer, broker, shutdown).await;
+                    connection::run(stream, peer, id, broker, shutdown).await;
                     drop(slot);
                 });
             }
@@ -57,5 +63,20 @@ pub async fn serve(
         .is_err()
     {
         tracing::warn!("connections still busy after 10 s of shutdown; abandoning them");
+    }
+}
+
+/// Counts a new connection, or logs which limit refused it (the caller then drops it).
+fn admit(broker: &Broker, peer: std::net::SocketAddr) -> Option<ConnectionSlot> {
+    match broker.connections.try_open(peer.ip()) {
+        Ok(slot) => Some(slot),
+        Err(Refused::Broker { limit }) => {
+            tracing::warn!(%peer, limit, "max.connections reached; closing new connection");
+            None
+        }
+        Err(Refused::Address { limit }) => {
+            tracing::warn!(%peer, limit, "max.connections.per.ip reached; closing new connection");
+            None
+        }
     }
 }

@@ -107,7 +107,10 @@ impl ReplicaManager {
         let mut failed = false;
         let mut out = Vec::with_capacity(request.partitions.len());
         for p in &request.partitions {
-            let read = self.read_partition(p, request.isolation, remaining, total == 0);
+            // The first batch may pass max_bytes (KIP-74) unless nothing at all may be read
+            // (the connection's response budget is spent: its client is not reading).
+            let first = total == 0 && request.max_bytes > 0;
+            let read = self.read_partition(p, request.isolation, remaining, first);
             match &read {
                 Ok(data) => {
                     total += data.records.len();
