@@ -7,6 +7,9 @@
 # Every workload is bounded by a record count and a duration; the whole run takes about ten
 # minutes on a 2-core machine. Needs fio and iperf3 (apt-get install -y fio iperf3) and, for
 # the librdkafka generator, cmake and libcurl headers (it builds librdkafka from source).
+# With Java and Maven present it also runs Apache Kafka 4.3 (scripts/kafka-peer.sh) through a
+# subset of the same workloads and Kafka's own perf tools against both brokers, for the
+# Strom vs Kafka table; STROM_BENCH_NO_KAFKA=1 skips that part.
 #
 #   bench/run.sh                  # everything
 #   SECONDS_PER_RUN=5 bench/run.sh   # quicker, noisier
@@ -150,9 +153,80 @@ if [ -n "$loadgen" ]; then
   done
 fi
 
+# Kafka's own perf tools (Java client) against Strom, for the Strom vs Kafka table below.
+java_perf=""
+if [ -z "${STROM_BENCH_NO_KAFKA:-}" ] && command -v java >/dev/null && command -v mvn >/dev/null; then
+  java_perf="$here/java-perf.py"
+fi
+# java_workloads PREFIX BOOTSTRAP: ProducerPerformance acks=1 and acks=all, then
+# ConsumerPerformance over what acks=1 wrote.
+java_workloads() {
+  local prefix="$1" bootstrap="$2" t
+  for acks in 1 all; do
+    t="j-${acks}"
+    run "${prefix}java produce 1024B p1 acks=${acks}" \
+      "$java_perf" produce "$bootstrap" "$t" $((per_run * 40000)) 1024 "$acks"
+  done
+  run "${prefix}java consume 1024B p1" "$java_perf" consume "$bootstrap" j-1 $((per_run * 40000))
+}
+if [ -n "$java_perf" ]; then
+  topic j-1 1
+  topic j-all 1
+  java_workloads "" "$addr"
+  drop j-1
+  drop j-all
+fi
+
 kill "$broker" 2>/dev/null || true
 wait "$broker" 2>/dev/null || true
 rm -rf "$work/strom-data"
+
+# Apache Kafka 4.3 as the peer (scripts/kafka-peer.sh), with the same load generators on a
+# subset of the workloads: first with Kafka's defaults, which acknowledge from the page cache
+# whatever acks says, then with log.flush.interval.messages=1, which fsyncs every append as
+# Strom does for acks=all. Rows are prefixed "[kafka] " and "[kafka flush=1] ".
+if [ -n "$java_perf" ]; then
+  for mode in pagecache flush1; do
+    kdir="$work/kafka-$mode"
+    if [ "$mode" = flush1 ]; then
+      prefix="[kafka flush=1] "
+      kaddr="$("$root/scripts/kafka-peer.sh" start "$kdir" log.flush.interval.messages=1)" || kaddr=""
+    else
+      prefix="[kafka] "
+      kaddr="$("$root/scripts/kafka-peer.sh" start "$kdir")" || kaddr=""
+    fi
+    if [ -z "$kaddr" ]; then
+      echo "bench: Kafka ($mode) did not start; its rows will be missing" >&2
+      continue
+    fi
+    trap '"$root/scripts/kafka-peer.sh" stop "$kdir" || true; rm -rf "$kdir"' EXIT
+    ktopic() {
+      "$root/scripts/kafka-peer.sh" run org.apache.kafka.tools.TopicCommand \
+        --bootstrap-server "$kaddr" --create --topic "$1" --partitions "$2" > /dev/null
+    }
+    if [ -n "$loadgen" ]; then
+      for spec in "1024 1 1" "1024 1 all" "1024 16 all" "100 1 1"; do
+        read -r size parts acks <<< "$spec"
+        count=$((size == 1024 ? 2000000 : 20000000))
+        t="r-${size}-${parts}-${acks}-none"
+        ktopic "$t" "$parts"
+        run "${prefix}librdkafka produce ${size}B p${parts} acks=${acks} none" \
+          "$loadgen" produce "$kaddr" "$t" "$count" "$size" "$acks" none "$per_run"
+      done
+      run "${prefix}librdkafka consume 1024B p1" "$loadgen" consume "$kaddr" r-1024-1-1-none 2000000 "$per_run"
+      ktopic r-e2e-all 1
+      run "${prefix}librdkafka e2e 1024B p1 acks=all 10k/s" \
+        "$loadgen" e2e "$kaddr" r-e2e-all $((per_run * 10000)) 1024 all 10000 "$per_run"
+    fi
+    ktopic j-1 1
+    ktopic j-all 1
+    java_workloads "$prefix" "$kaddr"
+    "$root/scripts/kafka-peer.sh" stop "$kdir" || true
+    rm -rf "$kdir"
+    trap - EXIT
+  done
+fi
+
 echo "== references again: fio" >&2
 fio_refs "-end"
 python3 "$here/report.py" "$work" "$here"

@@ -27,3 +27,14 @@ if [ ! -x .venv/bin/pytest ]; then
   .venv/bin/pip install -q -r tests/requirements.txt
 fi
 STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider
+
+# The Java ecosystem (tests/java: the Java client 4.3 and 3.9, Kafka's tools, Connect, Streams,
+# MirrorMaker 2, and the differential test against Apache Kafka) and KafkaJS (tests/kafkajs).
+export STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom"
+echo "== Java ecosystem (tests/java, kafka-clients 4.3.2)"
+(cd tests/java && mvn -B -ntp test)
+echo "== Java client 3.9.1 (tests/java -Dkafka3)"
+(cd tests/java && mvn -B -ntp test -Dkafka3)
+echo "== KafkaJS (tests/kafkajs)"
+(cd tests/kafkajs && { [ -d node_modules ] || npm ci --no-audit --no-fund -q; } \
+  && node --test --test-concurrency=1)

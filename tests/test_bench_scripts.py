@@ -49,6 +49,12 @@ def test_report_judges_every_target_from_real_bench_output(broker, tmp_path):
               "--rate", "1000", "--acks", "all", "--linger-ms", "1"),
         json.dumps({"workload": "librdkafka produce 100B p1 acks=1 none", "failed_to_run": True}),
     ]
+    # The same workload measured against the Kafka peer, twice as fast: a Strom vs Kafka row
+    # with a 50% ratio, and never a candidate for Strom's targets.
+    kafka_row = json.loads(rows[0])
+    kafka_row["workload"] = "[kafka] strom produce 1024B p1 acks=1 none"
+    kafka_row["mib_per_sec"] *= 2
+    rows.append(json.dumps(kafka_row))
     (work / "raw.jsonl").write_text("\n".join(rows) + "\n")
     subprocess.run([sys.executable, str(ROOT / "bench" / "report.py"), str(work), str(out)],
                    check=True, timeout=60)
@@ -64,3 +70,10 @@ def test_report_judges_every_target_from_real_bench_output(broker, tmp_path):
     # A workload that failed to run leaves its target unmet, never crashes the report.
     assert targets["produce 100 B >= 1,000,000 records/s with librdkafka"]["met"] is False
     assert "| librdkafka produce 100B p1 acks=1 none | failed |" in md
+    assert targets["produce 1 KiB acks=1 >= 60% of buffered fio"]["workload"] == \
+        "strom produce 1024B p1 acks=1 none"
+    vs = results["strom_vs_kafka"]
+    assert [r["workload"] for r in vs] == ["strom produce 1024B p1 acks=1 none"]
+    assert vs[0]["kafka_mib_per_sec"] == 2 * vs[0]["strom_mib_per_sec"]
+    assert vs[0]["kafka_flush1_mib_per_sec"] is None
+    assert "| strom produce 1024B p1 acks=1 none |" in md and "| 50% |" in md

@@ -474,3 +474,33 @@ def test_the_cleaner_removes_aborted_transactions_from_a_compacted_topic(broker_
     latest = [f"last-{i}".ljust(SIXTH_MIB, ".") for i in range(10)]
     assert [v for v in seen if v.startswith("last")] == latest
     assert [v for v in values("read_committed") if v.startswith("last")] == latest
+
+
+def test_each_start_coordinates_transactions_at_a_newer_epoch(broker_factory):
+    """The transaction coordinator's epoch is its __transaction_state partition's leader
+    epoch, bumped every time the broker starts (cleanly or after SIGKILL): the markers of each
+    run carry a newer coordinator epoch than the last run's (DescribeProducers shows it), so
+    nothing a previous run wrote or sent can fence the current one."""
+    from kafka import TopicPartition as KTopicPartition
+    from kafka.admin import KafkaAdminClient
+
+    broker = broker_factory(env=TXN_ENV)
+    topic = name("epochs")
+    create_topic(broker.bootstrap, topic, 1)
+    tid = name("tid")
+    epochs = []
+    for restart in (None, signal.SIGTERM, signal.SIGKILL):
+        if restart is not None:
+            broker.restart(restart)
+        p = Producer({"bootstrap.servers": broker.bootstrap, "transactional.id": tid})
+        p.init_transactions(TIMEOUT)
+        p.begin_transaction()
+        p.produce(topic, b"x", partition=0)
+        p.commit_transaction(TIMEOUT)
+        admin = KafkaAdminClient(bootstrap_servers=broker.bootstrap, request_timeout_ms=10_000)
+        tp = KTopicPartition(topic, 0)
+        [state] = admin.describe_producers([tp])[tp].active_producers
+        epochs.append(state.coordinator_epoch)
+        admin.close()
+    assert epochs[0] >= 0 and epochs[0] < epochs[1] < epochs[2], epochs
+    assert read_all(broker.bootstrap, topic, 1, "read_committed", expect=3) == {0: ["x"] * 3}

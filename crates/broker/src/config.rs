@@ -17,6 +17,10 @@ use strom_coordinator::txn::TransactionCoordinatorConfig;
 /// address, the binary the tests run.
 const NOT_PROPERTIES: &[&str] = &["LOG", "BOOTSTRAP", "BIN"];
 
+/// The most partition logs one data directory may hold: the ceiling `partitions.max` may be
+/// raised to.
+pub const PARTITIONS_MAX: usize = 100_000;
+
 /// Why a configuration could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -57,14 +61,40 @@ pub struct BrokerConfig {
     pub message_max_bytes: i32,
     /// `socket.request.max.bytes`: largest request frame.
     pub socket_request_max_bytes: usize,
-    /// `max.connections`: open client connections at once.
+    /// `max.connections`: open client connections at once; a connection past it is closed
+    /// as soon as it is accepted.
     pub max_connections: usize,
+    /// `max.connections.per.ip`: open connections from one address (Kafka's default,
+    /// 2147483647, leaves only `max.connections`); a connection past it is closed as soon as
+    /// it is accepted.
+    pub max_connections_per_ip: usize,
+    /// `max.connections.per.ip.overrides`: `host:count` or `ip:count` pairs, comma separated,
+    /// each replacing `max.connections.per.ip` for that address. Host names are resolved when
+    /// the broker starts.
+    pub max_connections_per_ip_overrides: Vec<(String, usize)>,
     /// `connections.max.idle.ms`: close a connection silent for this long.
     pub connections_max_idle_ms: u64,
     /// `queued.max.requests`: requests one connection may have in flight (pipelined).
     pub queued_max_requests: usize,
-    /// `queued.max.request.bytes`: request bytes buffered across all connections.
+    /// `queued.max.request.bytes`: request bytes buffered across all connections beyond each
+    /// connection's `socket.request.reserved.bytes`. Bytes are charged as they arrive, not
+    /// when a size is announced; must be at least `socket.request.max.bytes`.
     pub queued_max_request_bytes: usize,
+    /// `socket.request.reserved.bytes`: request bytes (raw and, for decoding, widened) each
+    /// connection may hold outside the shared budget, so small requests never wait behind
+    /// other clients' large ones.
+    pub socket_request_reserved_bytes: usize,
+    /// `socket.request.body.timeout.ms`: once a frame's size has arrived, the longest the
+    /// connection may go without sending a byte of its body, or wait for budget to hold it,
+    /// before it is closed.
+    pub socket_request_body_timeout_ms: u64,
+    /// `queued.max.response.bytes`: bytes of responses one connection may have waiting to be
+    /// written; past it the broker reads no more of its requests, and Fetch responses are
+    /// cut to fit what is left.
+    pub queued_max_response_bytes: usize,
+    /// `response.max.bytes`: the largest response other than Fetch a request may build;
+    /// entries past it are answered with an error instead.
+    pub response_max_bytes: usize,
     /// `fetch.max.bytes`: cap on one Fetch response, whatever the client asks.
     pub fetch_max_bytes: i32,
     /// `fetch.max.wait.ms.max`: longest long-poll the broker honours.
@@ -74,6 +104,9 @@ pub struct BrokerConfig {
     /// `topics.max` and `partitions.per.topic.max`: bounds on metadata a client can grow.
     pub topics_max: usize,
     pub partitions_per_topic_max: i32,
+    /// `partitions.max`: partitions of all topics together, internal ones included; at most
+    /// the number of logs storage opens.
+    pub partitions_max: usize,
     /// `log.retention.check.interval.ms`: how often retention runs over every log.
     pub log_retention_check_interval_ms: u64,
     /// `log.flush.offset.checkpoint.interval.ms`: how often the offset checkpoints (recovery
@@ -121,14 +154,21 @@ impl Default for BrokerConfig {
             message_max_bytes: 1_048_588,
             socket_request_max_bytes: strom_protocol::frame::DEFAULT_MAX_FRAME_BYTES,
             max_connections: 1000,
+            max_connections_per_ip: i32::MAX as usize,
+            max_connections_per_ip_overrides: Vec::new(),
             connections_max_idle_ms: 600_000,
             queued_max_requests: 64,
             queued_max_request_bytes: 512 * 1024 * 1024,
+            socket_request_reserved_bytes: 256 * 1024,
+            socket_request_body_timeout_ms: 30_000,
+            queued_max_response_bytes: 64 * 1024 * 1024,
+            response_max_bytes: 32 * 1024 * 1024,
             fetch_max_bytes: 57_671_680,
             fetch_max_wait_ms_max: 30_000,
             fetch_session_cache_slots: 1000,
             topics_max: 10_000,
             partitions_per_topic_max: 10_000,
+            partitions_max: PARTITIONS_MAX,
             log_retention_check_interval_ms: 300_000,
             log_flush_offset_checkpoint_interval_ms: 60_000,
             log_flush_scheduler_interval_ms: 1_000,
@@ -197,9 +237,21 @@ impl BrokerConfig {
                 "message.max.bytes" => c.message_max_bytes = parse_min(name, v, 0)?,
                 "socket.request.max.bytes" => c.socket_request_max_bytes = parse_min(name, v, 1)?,
                 "max.connections" => c.max_connections = parse_min(name, v, 1)?,
+                "max.connections.per.ip" => c.max_connections_per_ip = parse(name, v)?,
+                "max.connections.per.ip.overrides" => {
+                    c.max_connections_per_ip_overrides = parse_overrides(name, v)?
+                }
                 "connections.max.idle.ms" => c.connections_max_idle_ms = parse_min(name, v, 1)?,
                 "queued.max.requests" => c.queued_max_requests = parse_min(name, v, 1)?,
                 "queued.max.request.bytes" => c.queued_max_request_bytes = parse_min(name, v, 1)?,
+                "socket.request.reserved.bytes" => {
+                    c.socket_request_reserved_bytes = parse(name, v)?
+                }
+                "socket.request.body.timeout.ms" => {
+                    c.socket_request_body_timeout_ms = parse_min(name, v, 1)?
+                }
+                "queued.max.response.bytes" => c.queued_max_response_bytes = parse_min(name, v, 1)?,
+                "response.max.bytes" => c.response_max_bytes = parse_min(name, v, 1024)?,
                 "fetch.max.bytes" => c.fetch_max_bytes = parse_min(name, v, 0)?,
                 "fetch.max.wait.ms.max" => c.fetch_max_wait_ms_max = parse(name, v)?,
                 "max.incremental.fetch.session.cache.slots" => {
@@ -207,6 +259,7 @@ impl BrokerConfig {
                 }
                 "topics.max" => c.topics_max = parse_min(name, v, 1)?,
                 "partitions.per.topic.max" => c.partitions_per_topic_max = parse_min(name, v, 1)?,
+                "partitions.max" => c.partitions_max = parse_min(name, v, 1)?,
                 "log.retention.check.interval.ms" => {
                     c.log_retention_check_interval_ms = parse_min(name, v, 1)?
                 }
@@ -244,8 +297,49 @@ impl BrokerConfig {
         if c.socket_request_max_bytes < c.message_max_bytes as usize {
             tracing::warn!("socket.request.max.bytes is below message.max.bytes");
         }
+        c.check_bounds()?;
         c.properties = properties;
         Ok(c)
+    }
+
+    /// Refuses settings whose bounds contradict each other.
+    pub fn check_bounds(&self) -> Result<(), ConfigError> {
+        let invalid = |name: &str, value: String, reason: String| {
+            Err(ConfigError::Invalid {
+                name: name.to_string(),
+                value,
+                reason,
+            })
+        };
+        if self.queued_max_request_bytes < self.socket_request_max_bytes {
+            // A frame the budget cannot hold would wait for ever and then be cut off.
+            return invalid(
+                "queued.max.request.bytes",
+                self.queued_max_request_bytes.to_string(),
+                format!(
+                    "is below socket.request.max.bytes ({}): the largest request could never \
+                     be admitted",
+                    self.socket_request_max_bytes
+                ),
+            );
+        }
+        if self.max_connections_per_ip == 0 && self.max_connections_per_ip_overrides.is_empty() {
+            // Kafka's rule: zero is only meaningful as "only the overridden addresses".
+            return invalid(
+                "max.connections.per.ip",
+                "0".into(),
+                "can be zero only when max.connections.per.ip.overrides is set".into(),
+            );
+        }
+        let storage_max = PARTITIONS_MAX;
+        if self.partitions_max > storage_max {
+            return invalid(
+                "partitions.max",
+                self.partitions_max.to_string(),
+                format!("is above the {storage_max} partition logs storage opens"),
+            );
+        }
+        Ok(())
     }
 
     /// The static broker value of property `name`, if one was given.
@@ -355,6 +449,27 @@ fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>
             out.insert(prefix.to_string(), other.to_string());
         }
     }
+}
+
+/// Kafka's `max.connections.per.ip.overrides` format: `host:count` pairs, comma separated
+/// (an IPv6 address may be bracketed or bare: the count follows the last colon).
+fn parse_overrides(name: &str, value: &str) -> Result<Vec<(String, usize)>, ConfigError> {
+    let mut out = Vec::new();
+    for entry in value.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        let invalid = || ConfigError::Invalid {
+            name: name.to_string(),
+            value: value.to_string(),
+            reason: format!("entry '{entry}' is not HOST:COUNT"),
+        };
+        let (host, count) = entry.rsplit_once(':').ok_or_else(invalid)?;
+        let host = host.trim().trim_start_matches('[').trim_end_matches(']');
+        let count: usize = count.trim().parse().map_err(|_| invalid())?;
+        if host.is_empty() {
+            return Err(invalid());
+        }
+        out.push((host.to_string(), count));
+    }
+    Ok(out)
 }
 
 /// `PLAINTEXT://host:port` and `host:port` both name the address.

@@ -4,12 +4,12 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use strom_protocol::generated::{ApiKey, RequestBody, RequestHeader, ResponseBody};
-use tokio::sync::oneshot;
-
-use crate::group_coordinator::Caller;
+pub use crate::connection_id::ConnectionId;
+use crate::context::Broker;
+use crate::coordinator::Caller;
 use crate::handlers;
-use crate::server::Broker;
+pub use crate::turn::Turn;
+use strom_protocol::generated::{ApiKey, RequestBody, RequestHeader, ResponseBody};
 
 /// A request whose header and body decoded at a version we serve.
 #[derive(Debug)]
@@ -21,50 +21,27 @@ pub struct Request {
     pub turn: Turn,
     /// The client's address (group members are described by it).
     pub peer: SocketAddr,
-}
-
-/// A request's place in its connection's order. Requests run concurrently, but appends must
-/// happen in the order the client sent them (an idempotent producer pipelines sequence
-/// numbers), so a Produce waits for the request before it to release its turn first; so do
-/// a group member's requests (a commit must not overtake the join before it). Every other
-/// request releases its turn as soon as it starts; dropping a turn releases it.
-#[derive(Debug)]
-pub struct Turn {
-    previous: Option<oneshot::Receiver<()>>,
-    _mine: oneshot::Sender<()>,
-}
-
-impl Turn {
-    /// The turn after `previous` (the previous request's receiver), and the receiver the next
-    /// request will wait on.
-    pub fn after(previous: Option<oneshot::Receiver<()>>) -> (Turn, oneshot::Receiver<()>) {
-        let (mine, next) = oneshot::channel();
-        (
-            Turn {
-                previous,
-                _mine: mine,
-            },
-            next,
-        )
-    }
-
-    /// Resolves once every earlier request of the connection has released its turn.
-    pub async fn wait(&mut self) {
-        if let Some(previous) = self.previous.take() {
-            // An error means the sender was dropped: released all the same.
-            let _ = previous.await;
-        }
-    }
+    /// The connection it arrived on (fetch sessions belong to it).
+    pub connection: ConnectionId,
 }
 
 /// Runs the request; `None` means the request gets no response (Produce with acks=0).
 pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBody> {
     let v = request.version;
+    // Which API versions clients really send, for operators and for the tests that check
+    // a client negotiated the newest versions (STROM_LOG=strom_broker::dispatch=debug).
+    tracing::debug!(
+        api = request.body.api_key().name(),
+        version = v,
+        client_id = request.header.client_id.as_deref().unwrap_or(""),
+        "request"
+    );
     let Request {
         body,
         turn,
         header,
         peer,
+        connection,
         ..
     } = request;
     // Produce and the group APIs that act for a member keep their turn: appends and a
@@ -103,12 +80,14 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::DeleteTopics(r) => {
             ResponseBody::DeleteTopics(handlers::delete_topics::handle(broker, r, v).await)
         }
-        RequestBody::Produce(r) => {
-            ResponseBody::Produce(handlers::produce::handle(broker, r, v, turn.take()?).await?)
+        RequestBody::Produce(r) => ResponseBody::Produce(
+            handlers::produce::handle(broker, r, v, &caller, turn.take()?).await?,
+        ),
+        RequestBody::Fetch(r) => {
+            ResponseBody::Fetch(handlers::fetch::handle(broker, r, v, connection).await)
         }
-        RequestBody::Fetch(r) => ResponseBody::Fetch(handlers::fetch::handle(broker, r, v).await),
         RequestBody::ListOffsets(r) => {
-            ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v))
+            ResponseBody::ListOffsets(handlers::list_offsets::handle(broker, r, v).await)
         }
         RequestBody::InitProducerId(r) => ResponseBody::InitProducerId(
             handlers::init_producer_id::handle(broker, r, &caller).await,
@@ -159,7 +138,7 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
             ResponseBody::WriteTxnMarkers(handlers::write_txn_markers::handle(broker, r).await)
         }
         RequestBody::DescribeProducers(r) => {
-            ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r))
+            ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r, v))
         }
         RequestBody::FindCoordinator(r) => {
             ResponseBody::FindCoordinator(handlers::find_coordinator::handle(broker, r, v).await)

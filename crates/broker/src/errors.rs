@@ -2,7 +2,11 @@
 
 use strom_metadata::MetadataError;
 use strom_protocol::ErrorCode;
+use strom_replication::EpochError;
 use strom_storage::{FlushError, ProducerStateError, StorageError};
+
+use crate::coordinator::CoordinatorError;
+use crate::replica_manager::PartitionError;
 
 /// The code a client expects for a storage failure.
 pub fn storage_error_code(e: &StorageError) -> ErrorCode {
@@ -49,6 +53,42 @@ pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
         MetadataError::InvalidReplicaAssignment { .. } => ErrorCode::InvalidReplicaAssignment,
         MetadataError::InvalidConfig { .. } => ErrorCode::InvalidConfig,
         MetadataError::ProducerIdsExhausted => ErrorCode::UnknownServerError,
-        MetadataError::Io { .. } | MetadataError::CorruptLog { .. } => ErrorCode::KafkaStorageError,
+        // Kafka's controller answers an operation too large for one batch this way.
+        MetadataError::TooManyPartitions { .. } | MetadataError::CommitTooLarge { .. } => {
+            ErrorCode::PolicyViolation
+        }
+        MetadataError::Io { .. }
+        | MetadataError::CorruptLog { .. }
+        | MetadataError::LogFailed { .. } => ErrorCode::KafkaStorageError,
+    }
+}
+
+/// The code a client expects when a partition operation fails.
+pub fn partition_error_code(e: &PartitionError) -> ErrorCode {
+    match e {
+        PartitionError::UnknownTopicOrPartition(_) => ErrorCode::UnknownTopicOrPartition,
+        PartitionError::NotLeader(_) | PartitionError::Stopped(_) => ErrorCode::NotLeaderOrFollower,
+        PartitionError::Epoch {
+            source: EpochError::Fenced { .. },
+            ..
+        } => ErrorCode::FencedLeaderEpoch,
+        PartitionError::Epoch {
+            source: EpochError::Unknown { .. },
+            ..
+        } => ErrorCode::UnknownLeaderEpoch,
+        PartitionError::RequestTimedOut(_) | PartitionError::TooManyWaiters { .. } => {
+            ErrorCode::RequestTimedOut
+        }
+        PartitionError::Flush { .. } => ErrorCode::KafkaStorageError,
+        PartitionError::Storage(e) => storage_error_code(e),
+    }
+}
+
+/// The code a client expects when a coordinator cannot serve its request.
+pub fn coordinator_error_code(e: &CoordinatorError) -> ErrorCode {
+    match e {
+        CoordinatorError::NotCoordinator(_) => ErrorCode::NotCoordinator,
+        CoordinatorError::LoadInProgress(_) => ErrorCode::CoordinatorLoadInProgress,
+        CoordinatorError::NotAvailable => ErrorCode::CoordinatorNotAvailable,
     }
 }

@@ -1,36 +1,45 @@
 //! The Strom broker: everything between a client's TCP connection and the storage engine.
 //!
-//! Layout:
+//! Layout, in the order requests flow (each layer imports only those after it; a test,
+//! `tests/import_graph.rs`, fails on any cycle):
 //! - [`net`]: the listener (bounded connections) and each connection's loop (bounded frames,
 //!   pipelined requests, responses in request order).
 //! - [`dispatch`]: a plain match from API key to handler; [`handlers`] holds one module per
-//!   Kafka API, named after it.
+//!   Kafka API, named after it, working with the [`context::Broker`] context.
+//! - Services, each given only the handles it uses:
+//!   - [`replica_manager`]: the one way to a partition: appends, reads, delayed produce and
+//!     fetch, role changes from metadata deltas;
+//!   - [`coordinator`]: the coordinator runtime serving the group and transaction
+//!     coordinators from their internal topics;
+//!   - [`metadata_listener`] and [`metadata_view`]: metadata images to partition roles and
+//!     coordinator loads, and the handle handlers change metadata through;
+//!   - [`producer_ids`]: producer ids in blocks from the controller;
+//!   - [`fetch_session`]: KIP-227 fetch sessions.
 //! - [`api_table`]: the APIs and versions served; ApiVersions and `docs/compatibility.md` are
 //!   both generated from it.
-//! - [`replica_manager`]: the partitions led here, each a storage `Log`, kept in line with the
-//!   metadata image.
-//! - [`group_coordinator`]: the group coordinator's I/O: `__consumer_offsets`, durable
-//!   writes before replies, parked requests, timers.
-//! - [`fetch_session`]: KIP-227 fetch sessions. Idempotent and transactional producer state
-//!   lives in each storage `Log` (checked under its append lock, snapshotted with segments).
 //! - [`config`], [`topic_config`]: broker properties with Kafka's names, and each topic's
 //!   effective configs.
 //! - [`errors`]: the one place typed errors become Kafka error codes.
-//! - [`server`]: startup (data directory, metadata, recovery, bind) and graceful shutdown.
+//! - [`server`]: startup (data directory, metadata, recovery, wiring, bind) and graceful
+//!   shutdown.
 
 pub mod api_table;
 pub mod config;
+pub mod connection_id;
+pub mod context;
+pub mod coordinator;
 pub mod dispatch;
 pub mod errors;
 pub mod fetch_session;
-pub mod group_coordinator;
 pub mod handlers;
-pub mod internal_topic;
+pub mod metadata_listener;
+pub mod metadata_view;
 pub mod net;
+pub mod producer_ids;
 pub mod replica_manager;
 pub mod server;
 pub mod topic_config;
-pub mod txn_coordinator;
+pub mod turn;
 
 pub use config::BrokerConfig;
 pub use server::{Broker, Server, StartError};

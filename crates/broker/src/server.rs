@@ -1,19 +1,28 @@
 //! Starting and stopping a broker: the data directory (`meta.properties`, the metadata log,
-//! partition logs), the listener, and the shutdown that flushes and closes every log.
+//! partition logs), the services wired with the handles each needs, the listener, and the
+//! shutdown that flushes and closes every log.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId};
-use strom_protocol::generated::ApiKey;
+use strom_storage::{CleanerConfig, Clock, LogConfig, LogManager, LogManagerConfig};
 use tokio::net::TcpListener;
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::watch;
 
 use crate::config::{BrokerConfig, ConfigError, parse_listen};
+pub use crate::context::Broker;
+use crate::coordinator::txn::TxnServiceParts;
+use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
 use crate::fetch_session::FetchSessionCache;
-use crate::group_coordinator::GroupService;
+use crate::metadata_listener::{MetadataListener, WatchPublisher};
+use crate::metadata_view::MetadataView;
+use crate::net::budget::RequestBudget;
+use crate::net::quotas::ConnectionQuotas;
+use crate::producer_ids::ProducerIdManager;
 use crate::replica_manager::{ReplicaError, ReplicaManager};
-use crate::txn_coordinator::TxnService;
+use crate::topic_config::log_config;
 
 /// File name of the metadata log inside the data directory.
 pub const METADATA_LOG: &str = "cluster-metadata.log";
@@ -41,70 +50,28 @@ pub enum StartError {
     },
 }
 
-/// Everything a request handler can reach.
-#[derive(Debug)]
-pub struct Broker {
-    pub config: BrokerConfig,
-    pub cluster_id: String,
-    /// The host and port clients are told to connect to.
-    pub advertised_host: String,
-    pub advertised_port: i32,
-    pub controller: Arc<Controller>,
-    pub replica_manager: Arc<ReplicaManager>,
-    pub fetch_sessions: FetchSessionCache,
-    /// Consumer groups and committed offsets.
-    pub groups: Arc<GroupService>,
-    /// Transactional producers.
-    pub txns: Arc<TxnService>,
-    /// Request bytes buffered across all connections (`queued.max.request.bytes`).
-    pub request_bytes: Arc<Semaphore>,
-    pub shutdown: watch::Receiver<bool>,
-}
-
-impl Broker {
-    pub fn image(&self) -> Arc<MetadataImage> {
-        self.controller.image()
-    }
-
-    pub fn node_id(&self) -> i32 {
-        self.config.node_id
-    }
-
-    pub fn supported_apis(&self) -> Vec<(ApiKey, i16, i16)> {
-        crate::api_table::supported_apis()
-    }
-
-    /// Opens and removes partitions after a metadata change. Blocking work runs off the
-    /// async workers.
-    pub async fn sync_partitions(self: &Arc<Self>) -> Result<(), ReplicaError> {
-        let broker = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let locked = broker.replica_manager.lock_sync();
-            let image = broker.image();
-            broker
-                .replica_manager
-                .sync(&locked, &image, &broker.config)?;
-            broker
-                .replica_manager
-                .update_configs(&image, &broker.config);
-            Ok(())
-        })
-        .await
-        .unwrap_or_else(|e| panic!("partition sync task panicked: {e}"))
-    }
-}
-
 /// A broker bound to its listener, ready to serve.
 pub struct Server {
     pub broker: Arc<Broker>,
     pub listener: TcpListener,
+    metadata_listener: MetadataListener,
+    net_limits: crate::net::Limits,
     shutdown_tx: watch::Sender<bool>,
 }
 
+/// Runs blocking start-up work off the async workers.
+async fn blocking<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| panic!("{what} panicked: {e}"))
+}
+
 impl Server {
-    /// Opens the data directory and metadata, recovers every partition, and binds the
-    /// listener.
+    /// Opens the data directory and metadata, recovers every partition, applies the metadata
+    /// (opening partitions and loading the coordinators), and binds the listener.
     pub async fn start(config: BrokerConfig) -> Result<Server, StartError> {
+        config.check_bounds()?;
+        let connections = ConnectionQuotas::from_config(&config)?;
         let data_dir = config.data_dir.clone();
         let dir_err = |source| StartError::DataDir {
             path: data_dir.display().to_string(),
@@ -113,84 +80,87 @@ impl Server {
         std::fs::create_dir_all(&data_dir).map_err(dir_err)?;
         let cluster_id =
             read_or_write_meta_properties(&data_dir, config.node_id).map_err(dir_err)?;
-        let limits = ControllerLimits {
-            node_id: NodeId(config.node_id),
-            default_partitions: config.num_partitions,
-            default_replication_factor: config.default_replication_factor,
-            partitions_per_topic_max: config.partitions_per_topic_max,
-            topics_max: config.topics_max,
-        };
-        let metadata_path = data_dir.join(METADATA_LOG);
-        let controller =
-            tokio::task::spawn_blocking(move || Controller::open(&metadata_path, limits))
-                .await
-                .unwrap_or_else(|e| panic!("metadata open panicked: {e}"))?;
-        let addr = parse_listen(&config.listen)?;
-        let listener = TcpListener::bind(addr)
-            .await
-            .map_err(|source| StartError::Bind {
-                addr: config.listen.clone(),
-                source,
-            })?;
-        let bound = listener.local_addr().map_err(|source| StartError::Bind {
-            addr: config.listen.clone(),
-            source,
-        })?;
-        let (advertised_host, advertised_port) = match &config.advertise {
-            Some(a) => split_host_port(a).ok_or_else(|| ConfigError::Invalid {
-                name: "advertised.listeners".into(),
-                value: a.clone(),
-                reason: "is not HOST:PORT".into(),
-            })?,
-            None => (bound.ip().to_string(), i32::from(bound.port())),
-        };
+        let controller = Arc::new(open_controller(&config).await?);
+        let listener = bind(&config).await?;
+        let (advertised_host, advertised_port) = advertised(&config, &listener)?;
+        let clock: Arc<dyn Clock> = Arc::new(strom_storage::SystemClock);
         let image = controller.image();
-        let replica_config = config.clone();
-        let replica_manager =
-            tokio::task::spawn_blocking(move || ReplicaManager::open(&image, &replica_config))
-                .await
-                .unwrap_or_else(|e| panic!("log manager open panicked: {e}"))?;
-        let (shutdown_tx, shutdown) = watch::channel(false);
-        let request_bytes = config
-            .queued_max_request_bytes
-            .max(config.socket_request_max_bytes)
-            .min(u32::MAX as usize >> 3);
+        let manager_config = log_manager_config(&image, &config);
+        let log_manager = blocking("log manager open", move || {
+            let manager = LogManager::open(manager_config, Arc::new(strom_storage::SystemClock))?;
+            manager.start_background()?;
+            Ok::<_, strom_storage::StorageError>(manager)
+        })
+        .await
+        .map_err(ReplicaError::Storage)?;
+        let replicas = Arc::new(ReplicaManager::new(
+            NodeId(config.node_id),
+            log_manager,
+            Arc::clone(&clock),
+        ));
+        replicas.listen_for_flushes();
+        let (images_tx, images_rx) = watch::channel(controller.image());
+        controller.set_publisher(Arc::new(WatchPublisher(images_tx)));
+        let (applied_tx, applied_rx) = watch::channel(0u64);
+        let metadata = MetadataView::new(Arc::clone(&controller), applied_rx);
+        let ids_controller = Arc::clone(&controller);
+        let producer_ids = blocking("producer ids", move || {
+            ProducerIdManager::open(ids_controller)
+        })
+        .await?;
         let groups = Arc::new(GroupService::new(
             config.group.clone(),
-            &controller.image(),
-            Arc::new(strom_storage::SystemClock),
+            config.offsets_topic_segment_bytes,
+            Arc::clone(&replicas),
+            metadata.clone(),
+            Arc::clone(&clock),
         ));
-        let controller = Arc::new(controller);
-        let txns = Arc::new(TxnService::new(
-            config.txn.clone(),
-            &controller.image(),
-            controller.clone(),
-            Arc::new(strom_storage::SystemClock),
-        ));
+        let txns = TxnService::new(TxnServiceParts {
+            config: config.txn.clone(),
+            segment_bytes: config.transaction_state_segment_bytes,
+            replicas: Arc::clone(&replicas),
+            metadata: metadata.clone(),
+            groups: Arc::clone(&groups),
+            producer_ids: Arc::clone(&producer_ids),
+            clock: Arc::clone(&clock),
+        });
+        let mut metadata_listener = MetadataListener::new(
+            Arc::clone(&replicas),
+            Arc::clone(&groups),
+            Arc::clone(&txns),
+            config.clone(),
+            images_rx,
+            applied_tx,
+        );
+        metadata_listener.apply_latest().await;
+        let strays = Arc::clone(&replicas);
+        let image = controller.image();
+        blocking("stray partitions", move || strays.set_aside_strays(&image)).await;
+        let (shutdown_tx, shutdown) = watch::channel(false);
+        let config_request_bytes = config.queued_max_request_bytes;
         let broker = Arc::new(Broker {
             cluster_id,
             advertised_host,
             advertised_port,
             controller,
-            replica_manager: Arc::new(replica_manager),
+            metadata,
+            replica_manager: replicas,
             fetch_sessions: FetchSessionCache::new(config.fetch_session_cache_slots),
             groups,
             txns,
-            request_bytes: Arc::new(Semaphore::new(request_bytes)),
+            producer_ids,
             shutdown,
             config,
         });
-        broker.sync_partitions().await?;
-        let loading = broker.clone();
-        tokio::task::spawn_blocking(move || {
-            loading.groups.load(&loading);
-            loading.txns.load(&loading);
-        })
-        .await
-        .unwrap_or_else(|e| panic!("group coordinator load panicked: {e}"));
+        let net_limits = crate::net::Limits {
+            request_bytes: RequestBudget::new(config_request_bytes),
+            connections,
+        };
         Ok(Server {
             broker,
             listener,
+            metadata_listener,
+            net_limits,
             shutdown_tx,
         })
     }
@@ -205,25 +175,117 @@ impl Server {
         let Server {
             broker,
             listener,
+            metadata_listener,
+            net_limits,
             shutdown_tx,
         } = self;
-        let timers = tokio::spawn(broker.groups.clone().run_timers(broker.clone()));
-        let txn_timers = tokio::spawn(broker.txns.clone().run(broker.clone()));
-        let serving = tokio::spawn(crate::net::serve(
-            listener,
-            broker.clone(),
-            broker.shutdown.clone(),
-        ));
+        let tasks = [
+            tokio::spawn(metadata_listener.run(broker.shutdown.clone())),
+            tokio::spawn(Arc::clone(broker.groups.runtime()).run_timers(broker.shutdown.clone())),
+            tokio::spawn(Arc::clone(broker.txns.runtime()).run_timers(broker.shutdown.clone())),
+            tokio::spawn(crate::net::serve(
+                listener,
+                broker.clone(),
+                net_limits,
+                broker.shutdown.clone(),
+            )),
+        ];
         stop.await;
         tracing::info!("shutting down");
         let _ = shutdown_tx.send(true);
-        let _ = serving.await;
-        let _ = timers.await;
-        let _ = txn_timers.await;
+        for task in tasks {
+            let _ = task.await;
+        }
         let replicas = broker.replica_manager.clone();
         let _ = tokio::task::spawn_blocking(move || replicas.shutdown()).await;
         tracing::info!("shutdown complete");
     }
+}
+
+/// Opens the metadata log, and elects this node again for the coordinator topics'
+/// partitions it leads, so each coordinator load of this run has a newer epoch than the
+/// last run's (Kafka's brokers get new leader epochs when they come back).
+async fn open_controller(config: &BrokerConfig) -> Result<Controller, StartError> {
+    let limits = ControllerLimits {
+        node_id: NodeId(config.node_id),
+        default_partitions: config.num_partitions,
+        default_replication_factor: config.default_replication_factor,
+        partitions_per_topic_max: config.partitions_per_topic_max,
+        topics_max: config.topics_max,
+        partitions_max: config.partitions_max,
+    };
+    let path = config.data_dir.join(METADATA_LOG);
+    blocking("metadata open", move || {
+        let controller = Controller::open(&path, limits)?;
+        controller.on_fatal(Arc::new(stop_on_metadata_failure));
+        for topic in [OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC] {
+            controller.reelect_local_leaders(topic)?;
+        }
+        Ok::<_, strom_metadata::MetadataError>(controller)
+    })
+    .await
+    .map_err(StartError::Metadata)
+}
+
+async fn bind(config: &BrokerConfig) -> Result<TcpListener, StartError> {
+    let addr = parse_listen(&config.listen)?;
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: config.listen.clone(),
+            source,
+        })
+}
+
+fn advertised(config: &BrokerConfig, listener: &TcpListener) -> Result<(String, i32), StartError> {
+    let bound = listener.local_addr().map_err(|source| StartError::Bind {
+        addr: config.listen.clone(),
+        source,
+    })?;
+    match &config.advertise {
+        Some(a) => Ok(split_host_port(a).ok_or_else(|| ConfigError::Invalid {
+            name: "advertised.listeners".into(),
+            value: a.clone(),
+            reason: "is not HOST:PORT".into(),
+        })?),
+        None => Ok((bound.ip().to_string(), i32::from(bound.port()))),
+    }
+}
+
+/// Threads running grouped fsyncs.
+const FLUSH_THREADS: usize = 2;
+
+/// The log manager's settings, from the broker's properties and the topics' configs.
+fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManagerConfig {
+    let topic_configs: BTreeMap<String, LogConfig> = image
+        .topics()
+        .map(|t| (t.name.clone(), log_config(image, config, &t.name)))
+        .collect();
+    LogManagerConfig {
+        data_dir: config.data_dir.clone(),
+        // No topic is named "": this is the broker-wide default chain.
+        default_log_config: log_config(image, config, ""),
+        topic_configs,
+        recovery_threads: config.num_recovery_threads_per_data_dir,
+        flush_threads: FLUSH_THREADS,
+        partitions_max: config.partitions_max,
+        retention_check_interval_ms: config.log_retention_check_interval_ms,
+        flush_check_interval_ms: config.log_flush_scheduler_interval_ms,
+        checkpoint_interval_ms: config.log_flush_offset_checkpoint_interval_ms,
+        cleaner: config.log_cleaner_enable.then(CleanerConfig::default),
+        cleaner_backoff_ms: config.log_cleaner_backoff_ms,
+        producer_id_expiration_ms: config.producer_id_expiration_ms,
+        producer_id_expiration_check_interval_ms: config.producer_id_expiration_check_interval_ms,
+        open_files_max: strom_storage::open_files_max_default(),
+    }
+}
+
+/// A failed write of the metadata log leaves the broker unable to trust what it would
+/// publish next: it stops rather than go on as if nothing happened.
+fn stop_on_metadata_failure(e: &strom_metadata::MetadataError) {
+    tracing::error!(error = %e, "metadata log failed; stopping the broker");
+    eprintln!("strom: {e}; stopping");
+    std::process::exit(1);
 }
 
 fn split_host_port(addr: &str) -> Option<(String, i32)> {

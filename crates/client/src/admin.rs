@@ -189,7 +189,6 @@ impl Client {
                 partitions: vec![ListOffsetsPartition {
                     partition_index: partition,
                     timestamp: spec.timestamp(),
-                    max_num_offsets: 1,
                     ..Default::default()
                 }],
                 ..Default::default()
@@ -253,7 +252,7 @@ impl Client {
                 entries.push(ConfigEntry {
                     name: c.name.clone(),
                     value: c.value.clone(),
-                    is_default: c.is_default || c.config_source == 5,
+                    is_default: c.config_source == 5,
                     read_only: c.read_only,
                     source: c.config_source,
                     is_sensitive: c.is_sensitive,

@@ -39,11 +39,14 @@ const WRITE_BATCH_FRAMES: usize = 64;
 /// Bytes the writer gathers small frames into before a write to the socket.
 const WRITE_BUFFER_BYTES: usize = 64 * 1024;
 
-/// Versions above these change semantics this client does not implement (Fetch 13+ names
-/// topics by id only), so it never asks for them.
+/// Versions above these change semantics this client does not implement (Fetch 13+,
+/// Produce 13+, OffsetCommit and OffsetFetch 10+ name topics by id only), so it never asks
+/// for them.
 fn client_max_version(api: ApiKey) -> i16 {
     match api {
         ApiKey::Fetch => 12,
+        ApiKey::Produce => 12,
+        ApiKey::OffsetCommit | ApiKey::OffsetFetch => 9,
         _ => api.valid_versions().1,
     }
 }

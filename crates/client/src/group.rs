@@ -185,7 +185,6 @@ fn commit_topics(offsets: &[(String, i32, i64)]) -> Vec<OffsetCommitRequestTopic
             partition_index: *partition,
             committed_offset: *offset,
             committed_leader_epoch: -1,
-            commit_timestamp: -1,
             committed_metadata: Some(String::new()),
             ..Default::default()
         };

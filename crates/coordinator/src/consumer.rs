@@ -125,6 +125,9 @@ pub struct ConsumerGroup {
     pub target: BTreeMap<String, Assignment>,
     /// Metadata of the subscribed topics, by name.
     pub subscription_metadata: BTreeMap<String, TopicMetadata>,
+    /// The topics each subscription pattern in use resolved to when last evaluated against
+    /// the existing topics, by pattern.
+    pub resolved_regexes: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl ConsumerGroup {
@@ -136,6 +139,7 @@ impl ConsumerGroup {
             members: BTreeMap::new(),
             target: BTreeMap::new(),
             subscription_metadata: BTreeMap::new(),
+            resolved_regexes: BTreeMap::new(),
         }
     }
 
@@ -155,11 +159,37 @@ impl ConsumerGroup {
         }
     }
 
-    /// Every topic some member subscribes to.
+    /// Every topic some member subscribes to, by name or through its pattern.
     pub fn subscribed_topic_names(&self) -> BTreeSet<String> {
         self.members
             .values()
-            .flat_map(|m| m.subscribed_topic_names.iter().cloned())
+            .flat_map(|m| self.member_topic_names(m))
+            .collect()
+    }
+
+    /// The topics `member` subscribes to: its names and what its pattern resolved to.
+    pub fn member_topic_names<'a>(
+        &'a self,
+        member: &'a ConsumerMember,
+    ) -> impl Iterator<Item = String> + 'a {
+        let by_pattern = member
+            .subscribed_topic_regex
+            .as_ref()
+            .and_then(|r| self.resolved_regexes.get(r))
+            .into_iter()
+            .flatten();
+        member
+            .subscribed_topic_names
+            .iter()
+            .chain(by_pattern)
+            .cloned()
+    }
+
+    /// The subscription patterns some member uses.
+    pub fn regexes_in_use(&self) -> BTreeSet<String> {
+        self.members
+            .values()
+            .filter_map(|m| m.subscribed_topic_regex.clone())
             .collect()
     }
 

@@ -28,6 +28,7 @@ pub mod consumer_protocol;
 pub mod coordinator;
 pub mod effects;
 pub mod error;
+pub mod pattern;
 pub mod record;
 mod shape;
 mod timers;

@@ -4,9 +4,11 @@
 //!
 //! On disk a record's key is a big-endian `i16` followed by the key struct, and the value is a
 //! big-endian `i16` followed by the value struct written at that version. The key's `i16` is
-//! both the key schema version and the record type, as in Kafka's `CoordinatorRecordSerde`:
+//! the record type, as in Kafka's `CoordinatorRecordSerde` (older Kafka specs called it the
+//! key's version; since 4.1 the specs give it as the key's `apiKey`, and every key struct has
+//! the single schema version 0, which is how Strom encodes and decodes the struct after it):
 //!
-//! | key version | record                                   | value versions written |
+//! | key type    | record                                   | value versions written |
 //! |-------------|------------------------------------------|------------------------|
 //! | 0, 1        | `OffsetCommitKey` / `OffsetCommitValue`  | 3 (1 with an expiry)   |
 //! | 2           | `GroupMetadataKey` / `GroupMetadataValue`| 3                      |
@@ -16,6 +18,7 @@
 //! | 6           | `ConsumerGroupTargetAssignmentMetadata`  | 0                      |
 //! | 7           | `ConsumerGroupTargetAssignmentMember`    | 0                      |
 //! | 8           | `ConsumerGroupCurrentMemberAssignment`   | 0                      |
+//! | 16          | `ConsumerGroupRegularExpression`         | 0                      |
 //!
 //! A missing value is a tombstone: compaction then drops the key. Key versions this crate
 //! does not know (share groups, transactions) are reported to the caller, which skips them.
@@ -26,7 +29,8 @@ use strom_protocol::generated::{
     ConsumerGroupCurrentMemberAssignmentKey, ConsumerGroupCurrentMemberAssignmentValue,
     ConsumerGroupMemberMetadataKey, ConsumerGroupMemberMetadataValue, ConsumerGroupMetadataKey,
     ConsumerGroupMetadataValue, ConsumerGroupPartitionMetadataKey,
-    ConsumerGroupPartitionMetadataValue, ConsumerGroupTargetAssignmentMemberKey,
+    ConsumerGroupPartitionMetadataValue, ConsumerGroupRegularExpressionKey,
+    ConsumerGroupRegularExpressionValue, ConsumerGroupTargetAssignmentMemberKey,
     ConsumerGroupTargetAssignmentMemberValue, ConsumerGroupTargetAssignmentMetadataKey,
     ConsumerGroupTargetAssignmentMetadataValue, GroupMetadataKey, GroupMetadataValue,
     OffsetCommitKey, OffsetCommitValue,
@@ -34,7 +38,7 @@ use strom_protocol::generated::{
 
 use crate::error::CoordinatorError;
 
-/// Key version (= record type) of each record kind.
+/// Record type (the key's `i16` prefix) of each record kind.
 pub mod record_type {
     pub const OFFSET_COMMIT: i16 = 1;
     pub const GROUP_METADATA: i16 = 2;
@@ -44,6 +48,7 @@ pub mod record_type {
     pub const CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA: i16 = 6;
     pub const CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER: i16 = 7;
     pub const CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT: i16 = 8;
+    pub const CONSUMER_GROUP_REGULAR_EXPRESSION: i16 = 16;
 }
 
 /// The value version Kafka writes for `GroupMetadataValue` (static membership era).
@@ -79,6 +84,11 @@ pub enum CoordinatorRecord {
         ConsumerGroupCurrentMemberAssignmentKey,
         Option<ConsumerGroupCurrentMemberAssignmentValue>,
     ),
+    /// The topics a subscription pattern resolved to (KIP-848).
+    ConsumerGroupRegularExpression(
+        ConsumerGroupRegularExpressionKey,
+        Option<ConsumerGroupRegularExpressionValue>,
+    ),
 }
 
 impl CoordinatorRecord {
@@ -93,6 +103,7 @@ impl CoordinatorRecord {
             CoordinatorRecord::ConsumerGroupTargetAssignmentMetadata(k, _) => &k.group_id,
             CoordinatorRecord::ConsumerGroupTargetAssignmentMember(k, _) => &k.group_id,
             CoordinatorRecord::ConsumerGroupCurrentMemberAssignment(k, _) => &k.group_id,
+            CoordinatorRecord::ConsumerGroupRegularExpression(k, _) => &k.group_id,
         }
     }
 
@@ -107,8 +118,21 @@ impl CoordinatorRecord {
             CoordinatorRecord::ConsumerGroupTargetAssignmentMetadata(_, v) => v.is_none(),
             CoordinatorRecord::ConsumerGroupTargetAssignmentMember(_, v) => v.is_none(),
             CoordinatorRecord::ConsumerGroupCurrentMemberAssignment(_, v) => v.is_none(),
+            CoordinatorRecord::ConsumerGroupRegularExpression(_, v) => v.is_none(),
         }
     }
+}
+
+/// The schema version of every coordinator key struct; the `i16` before it is the record type.
+pub(crate) const KEY_SCHEMA_VERSION: i16 = 0;
+
+/// A key's bytes: the record type, then the key struct at its one schema version.
+pub(crate) fn typed_key<M: Message>(record_type: i16, key: &M) -> Result<Bytes, CoordinatorError> {
+    let size = key.size(KEY_SCHEMA_VERSION)?;
+    let mut buf = BytesMut::with_capacity(2 + size);
+    buf.put_i16(record_type);
+    key.encode_into(&mut buf, KEY_SCHEMA_VERSION)?;
+    Ok(buf.freeze())
 }
 
 pub(crate) fn versioned<M: Message>(version: i16, message: &M) -> Result<Bytes, CoordinatorError> {
@@ -138,34 +162,38 @@ pub fn encode_record(
                 Some(v) if v.expire_timestamp >= 0 => OFFSET_COMMIT_VALUE_VERSION_WITH_EXPIRY,
                 _ => OFFSET_COMMIT_VALUE_VERSION,
             };
-            (versioned(t::OFFSET_COMMIT, k)?, versioned_opt(version, v)?)
+            (typed_key(t::OFFSET_COMMIT, k)?, versioned_opt(version, v)?)
         }
         CoordinatorRecord::GroupMetadata(k, v) => (
-            versioned(t::GROUP_METADATA, k)?,
+            typed_key(t::GROUP_METADATA, k)?,
             versioned_opt(GROUP_METADATA_VALUE_VERSION, v)?,
         ),
         CoordinatorRecord::ConsumerGroupMetadata(k, v) => (
-            versioned(t::CONSUMER_GROUP_METADATA, k)?,
+            typed_key(t::CONSUMER_GROUP_METADATA, k)?,
             versioned_opt(0, v)?,
         ),
         CoordinatorRecord::ConsumerGroupPartitionMetadata(k, v) => (
-            versioned(t::CONSUMER_GROUP_PARTITION_METADATA, k)?,
+            typed_key(t::CONSUMER_GROUP_PARTITION_METADATA, k)?,
             versioned_opt(0, v)?,
         ),
         CoordinatorRecord::ConsumerGroupMemberMetadata(k, v) => (
-            versioned(t::CONSUMER_GROUP_MEMBER_METADATA, k)?,
+            typed_key(t::CONSUMER_GROUP_MEMBER_METADATA, k)?,
             versioned_opt(0, v)?,
         ),
         CoordinatorRecord::ConsumerGroupTargetAssignmentMetadata(k, v) => (
-            versioned(t::CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA, k)?,
+            typed_key(t::CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA, k)?,
             versioned_opt(0, v)?,
         ),
         CoordinatorRecord::ConsumerGroupTargetAssignmentMember(k, v) => (
-            versioned(t::CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER, k)?,
+            typed_key(t::CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER, k)?,
             versioned_opt(0, v)?,
         ),
         CoordinatorRecord::ConsumerGroupCurrentMemberAssignment(k, v) => (
-            versioned(t::CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT, k)?,
+            typed_key(t::CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT, k)?,
+            versioned_opt(0, v)?,
+        ),
+        CoordinatorRecord::ConsumerGroupRegularExpression(k, v) => (
+            typed_key(t::CONSUMER_GROUP_REGULAR_EXPRESSION, k)?,
             versioned_opt(0, v)?,
         ),
     })
@@ -209,43 +237,47 @@ pub fn decode_record(
     let (version, body) = split_version(key, true)?;
     Ok(match version {
         0 | t::OFFSET_COMMIT => CoordinatorRecord::OffsetCommit(
-            OffsetCommitKey::decode(body, version)?,
+            OffsetCommitKey::decode(body, KEY_SCHEMA_VERSION)?,
             decode_value(value)?,
         ),
         t::GROUP_METADATA => CoordinatorRecord::GroupMetadata(
-            GroupMetadataKey::decode(body, version)?,
+            GroupMetadataKey::decode(body, KEY_SCHEMA_VERSION)?,
             decode_value(value)?,
         ),
         t::CONSUMER_GROUP_METADATA => CoordinatorRecord::ConsumerGroupMetadata(
-            ConsumerGroupMetadataKey::decode(body, version)?,
+            ConsumerGroupMetadataKey::decode(body, KEY_SCHEMA_VERSION)?,
             decode_value(value)?,
         ),
         t::CONSUMER_GROUP_PARTITION_METADATA => CoordinatorRecord::ConsumerGroupPartitionMetadata(
-            ConsumerGroupPartitionMetadataKey::decode(body, version)?,
+            ConsumerGroupPartitionMetadataKey::decode(body, KEY_SCHEMA_VERSION)?,
             decode_value(value)?,
         ),
         t::CONSUMER_GROUP_MEMBER_METADATA => CoordinatorRecord::ConsumerGroupMemberMetadata(
-            ConsumerGroupMemberMetadataKey::decode(body, version)?,
+            ConsumerGroupMemberMetadataKey::decode(body, KEY_SCHEMA_VERSION)?,
             decode_value(value)?,
         ),
         t::CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA => {
             CoordinatorRecord::ConsumerGroupTargetAssignmentMetadata(
-                ConsumerGroupTargetAssignmentMetadataKey::decode(body, version)?,
+                ConsumerGroupTargetAssignmentMetadataKey::decode(body, KEY_SCHEMA_VERSION)?,
                 decode_value(value)?,
             )
         }
         t::CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER => {
             CoordinatorRecord::ConsumerGroupTargetAssignmentMember(
-                ConsumerGroupTargetAssignmentMemberKey::decode(body, version)?,
+                ConsumerGroupTargetAssignmentMemberKey::decode(body, KEY_SCHEMA_VERSION)?,
                 decode_value(value)?,
             )
         }
         t::CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT => {
             CoordinatorRecord::ConsumerGroupCurrentMemberAssignment(
-                ConsumerGroupCurrentMemberAssignmentKey::decode(body, version)?,
+                ConsumerGroupCurrentMemberAssignmentKey::decode(body, KEY_SCHEMA_VERSION)?,
                 decode_value(value)?,
             )
         }
+        t::CONSUMER_GROUP_REGULAR_EXPRESSION => CoordinatorRecord::ConsumerGroupRegularExpression(
+            ConsumerGroupRegularExpressionKey::decode(body, KEY_SCHEMA_VERSION)?,
+            decode_value(value)?,
+        ),
         other => return Err(CoordinatorError::UnknownRecordType { version: other }),
     })
 }

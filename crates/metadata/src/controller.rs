@@ -4,8 +4,13 @@
 //! fsync'd, and only then applied and published as the next image. Appends fsync, so callers
 //! on an async runtime run these methods on a blocking thread. A `std::sync::Mutex` orders
 //! writers; readers take the published `Arc<MetadataImage>` and never wait for a write.
+//!
+//! A change's records are one commit: the log writes them as one entry, so a crash keeps all
+//! of them or none. A log that fails a write or fsync takes no more changes; the handler set
+//! with [`Controller::on_fatal`] hears of it once (the broker stops).
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::config::topic_config;
@@ -13,15 +18,13 @@ use crate::error::{MetadataError, Result};
 use crate::image::MetadataImage;
 use crate::log::MetadataLog;
 use crate::record::{
-    ConfigRecord, ConfigResource, MetadataRecord, PartitionRecord, ProducerIdsRecord,
-    RemoveTopicRecord, TopicRecord,
+    ConfigRecord, ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord,
+    ProducerIdsRecord, RemoveTopicRecord, TopicRecord,
 };
 use crate::types::{NodeId, TopicId};
 
 /// Longest legal topic name (Kafka's limit, so that `<topic>-<partition>` fits a file name).
 pub const TOPIC_NAME_BYTES_MAX: usize = 249;
-/// Producer ids reserved by one `ProducerIdsRecord`, so InitProducerId rarely writes.
-const PRODUCER_ID_BLOCK: i64 = 1000;
 
 /// Bounds and defaults the controller applies.
 #[derive(Debug, Clone)]
@@ -36,6 +39,8 @@ pub struct ControllerLimits {
     pub partitions_per_topic_max: i32,
     /// Most topics the cluster may hold.
     pub topics_max: usize,
+    /// Most partitions all topics together may have (`partitions.max`).
+    pub partitions_max: usize,
 }
 
 impl Default for ControllerLimits {
@@ -46,6 +51,7 @@ impl Default for ControllerLimits {
             default_replication_factor: 1,
             partitions_per_topic_max: 10_000,
             topics_max: 10_000,
+            partitions_max: 100_000,
         }
     }
 }
@@ -75,38 +81,56 @@ pub struct CreatedTopic {
 struct Inner {
     log: MetadataLog,
     image: Arc<MetadataImage>,
-    /// Next id to hand out; ids up to the image's `next_producer_id` are reserved on disk.
-    producer_id_cursor: i64,
 }
 
+/// Told of every image the controller publishes, in commit order, while the controller's
+/// write lock is held: it must only hand the image on (a channel send), never block.
+pub trait ImagePublisher: Send + Sync + std::fmt::Debug {
+    fn publish(&self, image: &Arc<MetadataImage>);
+}
+
+/// Told once when the metadata log fails for good.
+pub type FatalHandler = Arc<dyn Fn(&MetadataError) + Send + Sync>;
+
 /// The metadata controller of a single node.
-#[derive(Debug)]
 pub struct Controller {
     limits: ControllerLimits,
     inner: Mutex<Inner>,
     published: Mutex<Arc<MetadataImage>>,
+    publisher: std::sync::OnceLock<Arc<dyn ImagePublisher>>,
+    fatal: Mutex<Option<FatalHandler>>,
+    fatal_reported: AtomicBool,
+}
+
+impl std::fmt::Debug for Controller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Controller")
+            .field("limits", &self.limits)
+            .field("inner", &self.inner)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Controller {
-    /// Opens the metadata log at `path` and rebuilds the image from it.
+    /// Opens the metadata log at `path` and rebuilds the image from it, record by record.
     pub fn open(path: &Path, limits: ControllerLimits) -> Result<Controller> {
-        let (log, records) = MetadataLog::open(path)?;
-        let image = Arc::new(MetadataImage::from_records(&records));
+        let mut image = MetadataImage::default();
+        let log = MetadataLog::open(path, |record| image.apply(&record))?;
+        let image = Arc::new(image);
         tracing::info!(
             path = %path.display(),
-            records = records.len(),
+            records = log.record_count(),
             topics = image.topic_count(),
+            partitions = image.partition_count(),
             "metadata log replayed"
         );
-        let producer_id_cursor = image.next_producer_id();
         Ok(Controller {
             limits,
+            publisher: std::sync::OnceLock::new(),
+            fatal: Mutex::new(None),
+            fatal_reported: AtomicBool::new(false),
             published: Mutex::new(image.clone()),
-            inner: Mutex::new(Inner {
-                log,
-                image,
-                producer_id_cursor,
-            }),
+            inner: Mutex::new(Inner { log, image }),
         })
     }
 
@@ -117,6 +141,50 @@ impl Controller {
 
     pub fn limits(&self) -> &ControllerLimits {
         &self.limits
+    }
+
+    /// Installs the publisher told of every later image (the broker's metadata listener).
+    /// Only the first call counts.
+    pub fn set_publisher(&self, publisher: Arc<dyn ImagePublisher>) {
+        if self.publisher.set(publisher).is_err() {
+            tracing::warn!("an image publisher was already installed; ignoring another");
+        }
+    }
+
+    /// Elects this node again as leader of every partition of `topic` it leads, bumping
+    /// their leader epochs (Kafka's brokers get a new epoch for their partitions whenever
+    /// they come back). A coordinator takes its epoch from its partition's leader epoch, so
+    /// this fences whatever a previous run of it wrote or sent. Returns how many partitions
+    /// were re-elected.
+    pub fn reelect_local_leaders(&self, topic: &str) -> Result<usize> {
+        let mut inner = lock(&self.inner);
+        let Some(t) = inner.image.topic(topic) else {
+            return Ok(0);
+        };
+        let node = self.limits.node_id;
+        let records: Vec<MetadataRecord> = t
+            .partitions
+            .values()
+            .filter(|p| p.leader == node)
+            .map(|p| {
+                MetadataRecord::PartitionChange(PartitionChangeRecord {
+                    topic_id: t.topic_id,
+                    partition_id: p.partition_id,
+                    leader: Some(node),
+                    isr: None,
+                    replicas: None,
+                })
+            })
+            .collect();
+        if !records.is_empty() {
+            self.commit(&mut inner, &records)?;
+        }
+        Ok(records.len())
+    }
+
+    /// Sets who hears that the metadata log failed (once; later changes are refused).
+    pub fn on_fatal(&self, handler: FatalHandler) {
+        *lock(&self.fatal) = Some(handler);
     }
 
     /// Validates and (unless `validate_only`) creates a topic.
@@ -161,6 +229,7 @@ impl Controller {
             });
         }
         let assignments = self.resolve_assignments(topic)?;
+        self.check_total_partitions(image, assignments.len())?;
         for (name, value) in &topic.configs {
             validate_topic_config(name, value.as_deref())?;
         }
@@ -254,6 +323,20 @@ impl Controller {
         Ok(())
     }
 
+    /// The cluster-wide bound, checked before anything is written: storage opens at most
+    /// so many logs, and a change past it would leave partitions no broker can serve.
+    fn check_total_partitions(&self, image: &MetadataImage, adding: usize) -> Result<()> {
+        let existing = image.partition_count();
+        if existing + adding > self.limits.partitions_max {
+            return Err(MetadataError::TooManyPartitions {
+                existing,
+                requested: adding,
+                max: self.limits.partitions_max,
+            });
+        }
+        Ok(())
+    }
+
     fn check_replicas(&self, replicas: &[NodeId]) -> Result<()> {
         if replicas.len() != 1 || replicas[0] != self.limits.node_id {
             return Err(MetadataError::InvalidReplicaAssignment {
@@ -323,6 +406,7 @@ impl Controller {
             });
         }
         self.check_partition_count(i64::from(total))?;
+        self.check_total_partitions(&inner.image, (total - current) as usize)?;
         let topic_id = topic.topic_id;
         let node = self.limits.node_id;
         let records: Vec<_> = (current..total)
@@ -370,33 +454,47 @@ impl Controller {
         Ok(())
     }
 
-    /// Hands out a producer id that no earlier run handed out.
-    pub fn allocate_producer_id(&self) -> Result<i64> {
+    /// Reserves a block of `count` producer ids that no earlier call, in this run or an
+    /// earlier one, reserved (Kafka's AllocateProducerIds): the end of the block is written
+    /// to the log before the block is handed out.
+    pub fn allocate_producer_id_block(&self, count: i64) -> Result<std::ops::Range<i64>> {
+        assert!(count > 0, "a producer id block of {count}");
         let mut inner = lock(&self.inner);
-        if inner.producer_id_cursor >= inner.image.next_producer_id() {
-            let next = inner
-                .producer_id_cursor
-                .checked_add(PRODUCER_ID_BLOCK)
-                .ok_or(MetadataError::ProducerIdsExhausted)?;
-            let record = MetadataRecord::ProducerIds(ProducerIdsRecord {
-                next_producer_id: next,
-            });
-            self.commit(&mut inner, &[record])?;
-        }
-        let id = inner.producer_id_cursor;
-        inner.producer_id_cursor += 1;
-        Ok(id)
+        let start = inner.image.next_producer_id();
+        let end = start
+            .checked_add(count)
+            .ok_or(MetadataError::ProducerIdsExhausted)?;
+        let record = MetadataRecord::ProducerIds(ProducerIdsRecord {
+            next_producer_id: end,
+        });
+        self.commit(&mut inner, &[record])?;
+        assert_eq!(inner.image.next_producer_id(), end);
+        Ok(start..end)
     }
 
     fn commit(&self, inner: &mut Inner, records: &[MetadataRecord]) -> Result<()> {
-        inner.log.append(records)?;
+        if let Err(e) = inner.log.append(records) {
+            if matches!(e, MetadataError::LogFailed { .. })
+                && !self.fatal_reported.swap(true, Ordering::AcqRel)
+            {
+                let handler = lock(&self.fatal).clone();
+                match handler {
+                    Some(handler) => handler(&e),
+                    None => tracing::error!(error = %e, "metadata log failed"),
+                }
+            }
+            return Err(e);
+        }
         let mut next = (*inner.image).clone();
         for record in records {
             next.apply(record);
         }
         let next = Arc::new(next);
         inner.image = next.clone();
-        *lock(&self.published) = next;
+        *lock(&self.published) = next.clone();
+        if let Some(publisher) = self.publisher.get() {
+            publisher.publish(&next);
+        }
         Ok(())
     }
 }
@@ -409,7 +507,19 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Kafka's topic name rules.
+/// Whether `name` follows Kafka's topic name rules (what [`validate_topic_name`] accepts),
+/// without building an error: request handlers use it on every name a client sends.
+pub fn is_legal_topic_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name.len() <= TOPIC_NAME_BYTES_MAX
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_' || b == b'-')
+}
+
+/// Kafka's topic name rules, with Kafka's messages.
 pub fn validate_topic_name(name: &str) -> Result<()> {
     let invalid = |reason: &str| {
         Err(MetadataError::InvalidTopic {
@@ -505,7 +615,7 @@ mod tests {
             };
             first_id = c.create_topic(&t, false).unwrap().topic_id;
             c.create_partitions("orders", 5, false).unwrap();
-            assert_eq!(c.allocate_producer_id().unwrap(), 0);
+            assert_eq!(c.allocate_producer_id_block(10).unwrap(), 0..10);
         }
         let c = open(dir.path());
         let image = c.image();
@@ -513,7 +623,7 @@ mod tests {
         assert_eq!(topic.topic_id, first_id);
         assert_eq!(topic.partitions.len(), 5);
         assert_eq!(image.topic_config("orders", "retention.ms"), Some("1000"));
-        assert!(c.allocate_producer_id().unwrap() > 0);
+        assert_eq!(c.allocate_producer_id_block(5).unwrap(), 10..15);
     }
 
     #[test]
@@ -554,6 +664,79 @@ mod tests {
             Err(MetadataError::InvalidConfig { .. })
         ));
         assert!(c.create_topic(&new("v"), true).is_ok());
+        assert_eq!(c.image().topic_count(), 1);
+    }
+
+    #[test]
+    fn the_cluster_wide_partition_limit_holds_before_anything_is_written() {
+        // Topic creation and partition growth that would pass partitions.max are refused
+        // before any record is written, validate-only included; what fits is still created.
+        let dir = tempfile::tempdir().unwrap();
+        let limits = ControllerLimits {
+            partitions_max: 25,
+            ..ControllerLimits::default()
+        };
+        let c = Controller::open(&dir.path().join("metadata.log"), limits).unwrap();
+        let new = |name: &str, partitions| NewTopic {
+            name: name.into(),
+            num_partitions: partitions,
+            replication_factor: -1,
+            ..NewTopic::default()
+        };
+        c.create_topic(&new("a", 10), false).unwrap();
+        c.create_topic(&new("b", 10), false).unwrap();
+        assert!(matches!(
+            c.create_topic(&new("c", 10), true),
+            Err(MetadataError::TooManyPartitions { existing: 20, .. })
+        ));
+        assert!(matches!(
+            c.create_topic(&new("c", 10), false),
+            Err(MetadataError::TooManyPartitions { .. })
+        ));
+        assert!(matches!(
+            c.create_partitions("a", 16, false),
+            Err(MetadataError::TooManyPartitions { .. })
+        ));
+        c.create_partitions("a", 15, false).unwrap();
+        assert_eq!(c.image().partition_count(), 25);
+        assert!(c.image().topic("c").is_none());
+        drop(c);
+        let c = Controller::open(
+            &dir.path().join("metadata.log"),
+            ControllerLimits::default(),
+        )
+        .unwrap();
+        assert_eq!(c.image().partition_count(), 25);
+    }
+
+    #[test]
+    fn a_failed_metadata_fsync_is_reported_once_and_refuses_later_changes() {
+        // The fatal handler hears of the first failure; that change and every later one fail,
+        // and the published image never shows them.
+        let dir = tempfile::tempdir().unwrap();
+        let c = open(dir.path());
+        let heard = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = heard.clone();
+        c.on_fatal(Arc::new(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        }));
+        let new = |name: &str| NewTopic {
+            name: name.into(),
+            num_partitions: 1,
+            replication_factor: -1,
+            ..NewTopic::default()
+        };
+        c.create_topic(&new("a"), false).unwrap();
+        lock(&c.inner).log.fail_next_sync();
+        assert!(matches!(
+            c.create_topic(&new("b"), false),
+            Err(MetadataError::LogFailed { .. })
+        ));
+        assert!(matches!(
+            c.create_topic(&new("c"), false),
+            Err(MetadataError::LogFailed { .. })
+        ));
+        assert_eq!(heard.load(Ordering::SeqCst), 1);
         assert_eq!(c.image().topic_count(), 1);
     }
 }

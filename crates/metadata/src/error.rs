@@ -39,4 +39,22 @@ pub enum MetadataError {
         position: u64,
         reason: String,
     },
+    /// A write or fsync of the metadata log failed: it takes no more appends, and the broker
+    /// must stop rather than serve metadata it cannot make durable.
+    #[error("metadata log {path} failed and takes no more writes: {reason}")]
+    LogFailed { path: PathBuf, reason: String },
+    #[error(
+        "a change of {records} records takes {bytes} bytes, more than the {max} one commit may"
+    )]
+    CommitTooLarge {
+        records: usize,
+        bytes: usize,
+        max: usize,
+    },
+    #[error("{requested} more partitions would pass partitions.max ({max}): {existing} exist")]
+    TooManyPartitions {
+        existing: usize,
+        requested: usize,
+        max: usize,
+    },
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::record::{ConfigResource, MetadataRecord, PartitionRecord};
+use crate::record::{ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord};
 use crate::types::{NodeId, TopicId};
 
 /// One partition as the metadata knows it.
@@ -35,6 +35,8 @@ pub struct MetadataImage {
     names_by_id: HashMap<TopicId, String>,
     configs: BTreeMap<ConfigResource, BTreeMap<String, String>>,
     next_producer_id: i64,
+    /// Partitions over all topics.
+    partition_count: usize,
 }
 
 impl MetadataImage {
@@ -75,7 +77,9 @@ impl MetadataImage {
                     .names_by_id
                     .remove(&remove.topic_id)
                     .unwrap_or_else(|| panic!("RemoveTopicRecord for unknown {}", remove.topic_id));
-                self.topics.remove(&name);
+                if let Some(topic) = self.topics.remove(&name) {
+                    self.partition_count -= topic.partitions.len();
+                }
                 self.configs.remove(&ConfigResource::Topic(name));
             }
             MetadataRecord::Config(config) => {
@@ -89,6 +93,7 @@ impl MetadataImage {
                     }
                 }
             }
+            MetadataRecord::PartitionChange(change) => self.apply_partition_change(change),
             MetadataRecord::ProducerIds(ids) => {
                 assert!(
                     ids.next_producer_id >= self.next_producer_id,
@@ -108,7 +113,7 @@ impl MetadataImage {
             .topics
             .get_mut(name)
             .expect("names_by_id and topics agree");
-        topic.partitions.insert(
+        let previous = topic.partitions.insert(
             partition.partition_id,
             PartitionImage {
                 partition_id: partition.partition_id,
@@ -119,6 +124,39 @@ impl MetadataImage {
                 partition_epoch: partition.partition_epoch,
             },
         );
+        if previous.is_none() {
+            self.partition_count += 1;
+        }
+    }
+
+    fn apply_partition_change(&mut self, change: &PartitionChangeRecord) {
+        let name = self.names_by_id.get(&change.topic_id).unwrap_or_else(|| {
+            panic!(
+                "PartitionChangeRecord for unknown topic {}",
+                change.topic_id
+            )
+        });
+        let partition = self
+            .topics
+            .get_mut(name)
+            .and_then(|t| t.partitions.get_mut(&change.partition_id))
+            .unwrap_or_else(|| {
+                panic!(
+                    "PartitionChangeRecord for unknown partition {}-{}",
+                    name, change.partition_id
+                )
+            });
+        if let Some(replicas) = &change.replicas {
+            partition.replicas = replicas.clone();
+        }
+        if let Some(isr) = &change.isr {
+            partition.isr = isr.clone();
+        }
+        if let Some(leader) = change.leader {
+            partition.leader = leader;
+            partition.leader_epoch += 1;
+        }
+        partition.partition_epoch += 1;
     }
 
     /// Records applied so far.
@@ -143,6 +181,16 @@ impl MetadataImage {
 
     pub fn topic_count(&self) -> usize {
         self.topics.len()
+    }
+
+    /// Every resource with configs set.
+    pub fn config_resources(&self) -> impl Iterator<Item = &ConfigResource> {
+        self.configs.keys()
+    }
+
+    /// Partitions over all topics.
+    pub fn partition_count(&self) -> usize {
+        self.partition_count
     }
 
     /// The configs set on `resource` (not including defaults).

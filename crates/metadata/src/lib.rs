@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod controller;
+pub mod delta;
 pub mod error;
 pub mod image;
 pub mod log;
@@ -17,12 +18,13 @@ pub mod record;
 pub mod types;
 
 pub use config::{ConfigDef, ConfigSource, ConfigType, TOPIC_CONFIGS};
-pub use controller::{Controller, ControllerLimits, NewTopic};
+pub use controller::{Controller, ControllerLimits, ImagePublisher, NewTopic};
+pub use delta::{ChangedPartition, DeletedTopic, MetadataDelta};
 pub use error::{MetadataError, Result};
 pub use image::{MetadataImage, PartitionImage, TopicImage};
 pub use log::MetadataLog;
 pub use record::{
-    ConfigRecord, ConfigResource, MetadataRecord, PartitionRecord, ProducerIdsRecord,
-    RemoveTopicRecord, TopicRecord,
+    ConfigRecord, ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord,
+    ProducerIdsRecord, RemoveTopicRecord, TopicRecord,
 };
 pub use types::{NodeId, ProducerId, TopicId};

@@ -19,6 +19,7 @@ pub enum MetadataRecord {
     RemoveTopic(RemoveTopicRecord),
     Config(ConfigRecord),
     ProducerIds(ProducerIdsRecord),
+    PartitionChange(PartitionChangeRecord),
 }
 
 /// A topic came into existence under `name` with id `topic_id`.
@@ -39,6 +40,19 @@ pub struct PartitionRecord {
     pub leader: NodeId,
     pub leader_epoch: i32,
     pub partition_epoch: i32,
+}
+
+/// A change to an existing partition (Kafka's `PartitionChangeRecord`): fields that are
+/// `None` stay as they were. Every change bumps the partition epoch; naming a leader (even the
+/// same one, as a re-election after a restart does) bumps the leader epoch, which fences
+/// requests and coordinators of the previous epoch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartitionChangeRecord {
+    pub topic_id: TopicId,
+    pub partition_id: i32,
+    pub leader: Option<NodeId>,
+    pub isr: Option<Vec<NodeId>>,
+    pub replicas: Option<Vec<NodeId>>,
 }
 
 /// The topic, its partitions and its configs are gone.

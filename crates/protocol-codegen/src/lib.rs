@@ -6,6 +6,11 @@
 //! `api.rs` with the table of API keys, header versions and the request/response enums the
 //! broker dispatches on. The output depends only on the specs, so a test can regenerate it
 //! into a temporary directory and compare.
+//!
+//! Where the specs come from: `kafka-specs.lock` pins a Kafka release and the checksums of
+//! the Maven artifacts that carry its specs; `scripts/fetch-kafka-specs.sh` unpacks them into
+//! a per-user cache ([`cached_specs_dir`]). Without that cache the generator falls back to
+//! `../shared/kafka-message-specs` beside the workspace, an older snapshot.
 
 pub mod emit;
 pub mod spec;
@@ -13,7 +18,36 @@ pub mod spec;
 use spec::Spec;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The pin: Kafka version and artifact checksums, shared with `scripts/fetch-kafka-specs.sh`.
+pub const SPECS_LOCK: &str = include_str!("../kafka-specs.lock");
+
+/// The Kafka release whose specs the checked-in generated code comes from.
+pub fn pinned_kafka_version() -> &'static str {
+    SPECS_LOCK
+        .lines()
+        .find_map(|line| line.strip_prefix("version="))
+        .map(str::trim)
+        .expect("kafka-specs.lock names a version")
+}
+
+/// The cache the fetch script fills for the pinned version, if it has been filled:
+/// `${XDG_CACHE_HOME:-$HOME/.cache}/strom/kafka-specs/<version>/`.
+pub fn cached_specs_dir() -> Option<PathBuf> {
+    let base = match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME")?).join(".cache"),
+    };
+    let dir = base.join("strom/kafka-specs").join(pinned_kafka_version());
+    // The script writes `.complete` last, so a half-fetched cache is never used.
+    dir.join(".complete").is_file().then_some(dir)
+}
+
+/// The snapshot beside the workspace that is used when the cache is absent.
+pub fn fallback_specs_dir(workspace: &Path) -> PathBuf {
+    workspace.join("../shared/kafka-message-specs")
+}
 
 /// The spec folders the protocol crate is generated from.
 pub const SPEC_DIRS: [&str; 3] = ["client", "group-coordinator", "transaction-coordinator"];
@@ -34,6 +68,9 @@ pub fn generate(specs_root: &Path) -> Result<BTreeMap<String, String>, String> {
             let text =
                 std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             let spec = spec::parse_spec(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+            if spec.valid.is_empty() {
+                continue;
+            }
             specs.push(spec);
         }
     }
@@ -156,6 +193,14 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
         "pub fn valid_versions(self) -> (i16, i16)",
         &|s| format!("({}, {})", s.valid.lo, s.valid.hi),
     );
+    out.push_str(
+        "    /// Whether the highest valid version is unstable (still in development upstream).\n",
+    );
+    table(
+        &mut out,
+        "pub fn latest_version_unstable(self) -> bool",
+        &|s| s.latest_version_unstable.to_string(),
+    );
     out.push_str("    /// The first flexible version, if any.\n");
     table(
         &mut out,
@@ -175,13 +220,27 @@ fn emit_api(specs: &[Spec]) -> Result<String, String> {
         "pub fn listeners(self) -> &'static [&'static str]",
         &|s| format!("&{:?}", s.listeners),
     );
+    // Request header v0 (no client id) was only ever used by ControlledShutdown v0; specs
+    // that have retired that API have no header v0 either.
+    let header_v0 = requests
+        .values()
+        .any(|s| s.name == "ControlledShutdownRequest" && s.valid.contains(0));
+    let header_version_body = if header_v0 {
+        "if self == ApiKey::ControlledShutdown && version == 0 {\n            0\n        } else if \
+         self.is_flexible(version) {\n            2\n        } else {\n            1\n        }"
+    } else {
+        "if self.is_flexible(version) {\n            2\n        } else {\n            1\n        }"
+    };
     out.push_str(
         "    pub fn is_flexible(self, version: i16) -> bool {\n        \
          self.flexible_from().is_some_and(|f| version >= f)\n    }\n\n\
-         /// Header version of a request: 2 when flexible, else 1; ControlledShutdown v0 used 0.\n    \
-         pub fn request_header_version(self, version: i16) -> i16 {\n        \
-         if self == ApiKey::ControlledShutdown && version == 0 {\n            0\n        } else if \
-         self.is_flexible(version) {\n            2\n        } else {\n            1\n        }\n    }\n\n\
+         /// Header version of a request: 2 when flexible, else 1 (0 for ControlledShutdown v0,\n    \
+         /// where the specs still have it).\n    \
+         pub fn request_header_version(self, version: i16) -> i16 {\n        ",
+    );
+    out.push_str(header_version_body);
+    out.push_str(
+        "\n    }\n\n\
          /// Header version of a response: 1 when flexible, else 0. ApiVersions responses always\n    \
          /// use 0, so a client that does not yet know our versions can read them.\n    \
          pub fn response_header_version(self, version: i16) -> i16 {\n        \

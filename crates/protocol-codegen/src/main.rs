@@ -1,7 +1,8 @@
 //! `protocol-codegen [SPECS_DIR] [OUT_DIR]`: regenerates the protocol crate's generated code.
 //!
-//! Defaults: `../shared/kafka-message-specs` beside the workspace, and
-//! `crates/protocol/src/generated` inside it.
+//! Defaults: the pinned Kafka release's specs in the cache that `scripts/fetch-kafka-specs.sh`
+//! fills (falling back, with a warning, to `../shared/kafka-message-specs` beside the
+//! workspace), and `crates/protocol/src/generated` inside it.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,10 +10,19 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut args = std::env::args_os().skip(1);
-    let specs = args
-        .next()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace.join("../shared/kafka-message-specs"));
+    let specs = match args.next() {
+        Some(dir) => PathBuf::from(dir),
+        None => strom_protocol_codegen::cached_specs_dir().unwrap_or_else(|| {
+            let fallback = strom_protocol_codegen::fallback_specs_dir(&workspace);
+            eprintln!(
+                "protocol-codegen: warning: Kafka {} specs are not cached (run \
+                 scripts/fetch-kafka-specs.sh); reading {} instead",
+                strom_protocol_codegen::pinned_kafka_version(),
+                fallback.display()
+            );
+            fallback
+        }),
+    };
     let out = args
         .next()
         .map(PathBuf::from)

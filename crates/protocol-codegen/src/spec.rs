@@ -162,6 +162,9 @@ pub struct Spec {
     pub kind: String,
     pub api_key: Option<i16>,
     pub valid: Versions,
+    /// Whether the highest valid version is still in development (Kafka does not advertise
+    /// it unless told to).
+    pub latest_version_unstable: bool,
     pub flexible: Versions,
     pub listeners: Vec<String>,
     /// The message's own fields.
@@ -271,10 +274,14 @@ pub fn parse_spec(text: &str) -> Result<Spec, String> {
             );
         }
     }
-    let fields = parse_fields(
-        json.get("fields").ok_or("spec without fields")?,
-        &mut structs,
-    )?;
+    let valid = versions_of(&json, "validVersions")?;
+    // A retired API keeps its spec with `"validVersions": "none"` and no fields, so that its
+    // key is never reused; it has nothing to generate.
+    let fields = match json.get("fields") {
+        Some(list) => parse_fields(list, &mut structs)?,
+        None if valid.is_empty() => Vec::new(),
+        None => return Err("spec without fields".into()),
+    };
     let listeners = json
         .get("listeners")
         .and_then(Value::as_array)
@@ -289,7 +296,11 @@ pub fn parse_spec(text: &str) -> Result<Spec, String> {
             .ok_or("spec without type")?
             .to_string(),
         api_key: json.get("apiKey").and_then(Value::as_i64).map(|k| k as i16),
-        valid: versions_of(&json, "validVersions")?,
+        valid,
+        latest_version_unstable: json
+            .get("latestVersionUnstable")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
         flexible: versions_of(&json, "flexibleVersions")?,
         listeners,
         name,

@@ -2,6 +2,11 @@
 //! the specs today: regenerating into a temporary directory gives byte-identical files and
 //! no file more or less. Someone who edits generated code by hand, or changes the generator
 //! without regenerating, fails this test.
+//!
+//! The specs are those of the pinned Kafka release, from the cache that
+//! `scripts/fetch-kafka-specs.sh` fills (CI runs it). The fallback snapshot in
+//! `../shared/kafka-message-specs` is older than the pin, so a comparison against it would
+//! only report the version gap; without the cache the test says so and skips.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -9,13 +14,13 @@ use std::path::PathBuf;
 #[test]
 fn checked_in_generated_code_matches_a_fresh_generation() {
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let specs = workspace.join("../shared/kafka-message-specs");
-    if !specs.join("client").is_dir() {
-        // The specs live beside the checkout, not in it; without them there is nothing to
-        // compare against, which only happens outside the project's own machines.
-        eprintln!("skipping: no specs at {}", specs.display());
+    let Some(specs) = strom_protocol_codegen::cached_specs_dir() else {
+        eprintln!(
+            "skipping: Kafka {} specs are not cached; run scripts/fetch-kafka-specs.sh",
+            strom_protocol_codegen::pinned_kafka_version()
+        );
         return;
-    }
+    };
     let files = strom_protocol_codegen::generate(&specs).expect("specs generate");
     let dir = tempfile::tempdir().expect("temp dir");
     strom_protocol_codegen::write_files(dir.path(), &files).expect("write");
@@ -63,4 +68,20 @@ fn every_generated_file_says_it_is_generated() {
             entry.path().display()
         );
     }
+}
+
+#[test]
+fn the_protocol_crate_names_the_pinned_kafka_release() {
+    // `strom_protocol::KAFKA_SPECS_VERSION` (shown in docs/compatibility.md) is the release
+    // the lock file pins: bumping one without the other fails here.
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let lib = std::fs::read_to_string(workspace.join("crates/protocol/src/lib.rs")).expect("lib");
+    let expected = format!(
+        "pub const KAFKA_SPECS_VERSION: &str = \"{}\";",
+        strom_protocol_codegen::pinned_kafka_version()
+    );
+    assert!(
+        lib.contains(&expected),
+        "protocol lib.rs lacks `{expected}`"
+    );
 }

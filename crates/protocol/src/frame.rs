@@ -85,8 +85,8 @@ pub struct HeaderPeek {
     pub api_key: i16,
     pub api_version: i16,
     pub correlation_id: i32,
-    /// The client id, when the frame has one that can be read (header v1 and later; every
-    /// API but ControlledShutdown v0 sends it).
+    /// The client id, when the frame has one that can be read (header v1 and later, the only
+    /// request headers Kafka 4 accepts; the retired ControlledShutdown v0 used header v0).
     pub client_id: Option<String>,
 }
 
@@ -96,12 +96,7 @@ pub fn peek_request_header(frame: &Bytes) -> Result<HeaderPeek, WireError> {
     let api_key = r.i16()?;
     let api_version = r.i16()?;
     let correlation_id = r.i32()?;
-    let v0 = api_key == ApiKey::ControlledShutdown as i16 && api_version == 0;
-    let client_id = if v0 {
-        None
-    } else {
-        r.nullable_string(false, "client id").unwrap_or(None)
-    };
+    let client_id = r.nullable_string(false, "client id").unwrap_or(None);
     Ok(HeaderPeek {
         api_key,
         api_version,

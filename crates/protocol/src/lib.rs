@@ -24,4 +24,8 @@ pub mod records;
 pub mod wire;
 
 pub use error::ErrorCode;
+
+/// The Apache Kafka release whose message specs `generated/` comes from; the code
+/// generator's tests check it against the pin in `crates/protocol-codegen/kafka-specs.lock`.
+pub const KAFKA_SPECS_VERSION: &str = "4.3.2";
 pub use wire::{Message, Reader, Uuid, WireError, WireStruct};

@@ -75,7 +75,9 @@ pub use log::{
     AbortedTxn, AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, FlushStats,
     LoadParams, LoadStats, Log, SegmentInfo,
 };
-pub use manager::{CLEAN_SHUTDOWN_FILE, LogManager, LogManagerConfig, PartitionSize};
+pub use manager::{
+    CLEAN_SHUTDOWN_FILE, LogManager, LogManagerConfig, PartitionSize, STRAY_DIR_SUFFIX,
+};
 pub use producer_state::{
     ActiveProducer, BATCHES_PER_PRODUCER, PRODUCERS_PER_PARTITION_MAX, ProducerStateError,
     ProducerStateManager, SNAPSHOT_FILE_SUFFIX, SNAPSHOTS_RETAINED,

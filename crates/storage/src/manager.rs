@@ -51,6 +51,8 @@ struct OfflinePartition {
 pub const CLEAN_SHUTDOWN_FILE: &str = ".kafka_cleanshutdown";
 /// Suffix of a partition directory being deleted.
 const DELETE_DIR_SUFFIX: &str = "-delete";
+/// Suffix of a partition directory set aside because no topic claims it (Kafka's name).
+pub const STRAY_DIR_SUFFIX: &str = "-stray";
 
 /// Configuration of a [`LogManager`].
 #[derive(Debug, Clone)]
@@ -367,6 +369,47 @@ impl LogManager {
         Ok(true)
     }
 
+    /// Sets a partition aside without deleting anything: its log is closed and its directory
+    /// renamed to `<topic>-<partition>.<n>-stray` (durably), which later starts ignore. An
+    /// operator can inspect it and delete it or move it back. Returns the new path, or
+    /// `None` if the partition was neither loaded nor offline.
+    pub fn set_aside_stray(&self, tp: &TopicPartition) -> Result<Option<PathBuf>> {
+        let removed = self
+            .logs
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(tp);
+        let from = match removed {
+            Some(log) => {
+                log.close()?;
+                log.dir().to_path_buf()
+            }
+            None => {
+                let offline = self
+                    .offline
+                    .write()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .remove(tp);
+                if offline.is_none() {
+                    return Ok(None);
+                }
+                self.config.data_dir.join(tp.dir_name())
+            }
+        };
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let stray = self
+            .config
+            .data_dir
+            .join(format!("{}.{nanos:x}{STRAY_DIR_SUFFIX}", tp.dir_name()));
+        fs::rename(&from, &stray).io("rename", &from)?;
+        sync_dir(&self.config.data_dir)?;
+        self.checkpoint()?;
+        Ok(Some(stray))
+    }
+
     /// Writes the four offset checkpoints of the data directory. Offline partitions keep
     /// the entries they were loaded with.
     pub fn checkpoint(&self) -> Result<()> {
@@ -626,6 +669,11 @@ fn partition_dirs(dir: &Path) -> Result<Vec<TopicPartition>> {
         }
         if name.ends_with(DELETE_DIR_SUFFIX) {
             fs::remove_dir_all(entry.path()).io("delete", &entry.path())?;
+            continue;
+        }
+        if name.ends_with(STRAY_DIR_SUFFIX) {
+            tracing::warn!(dir = %name, "a stray partition directory set aside earlier is \
+                still here; delete it, or move it back if it is needed");
             continue;
         }
         match TopicPartition::from_dir_name(&name) {

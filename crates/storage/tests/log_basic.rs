@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use bytes::BytesMut;
 use common::*;
-use strom_protocol::records::{BatchIter, RecordBatch};
+use strom_protocol::records::{BatchIter, Compression, RecordBatch, RecordBatchBuilder};
 use strom_storage::{
     AppendOrigin, FetchIsolation, FetchParams, LoadParams, LogConfig, Offset, StorageError,
     Timestamp,
@@ -167,7 +167,7 @@ fn offset_for_timestamp_finds_first_record_at_or_after() {
     assert_eq!(at(29_002), Some((Offset(89), Timestamp(29_002))));
     assert_eq!(at(29_003), None);
     assert_eq!(
-        o.log.max_timestamp_offset(),
+        o.log.max_timestamp_offset().unwrap(),
         Some((Offset(89), Timestamp(29_002)))
     );
 }
@@ -287,4 +287,23 @@ fn replicated_appends_keep_offsets_and_refuse_going_backwards() {
         o.log.append(b, AppendOrigin::Replication),
         Err(StorageError::NonMonotonicOffset { .. })
     ));
+}
+
+#[test]
+fn max_timestamp_offset_names_the_record_holding_it() {
+    // Kafka's MAX_TIMESTAMP lookup answers the offset of the first record carrying the newest
+    // timestamp, not the last offset of its batch, when a batch is stamped out of order.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    append(&o.log, batch(0, 2, 10, 1_000));
+    let mut b = RecordBatchBuilder::new(Compression::None, 0);
+    for ts in [2_000, 9_000, 3_000, 9_000, 4_000] {
+        b.append(ts, None, Some(b"v"), &[]);
+    }
+    append(&o.log, BytesMut::from(&b.build().unwrap()[..]));
+    append(&o.log, batch(2, 2, 10, 5_000));
+    assert_eq!(
+        o.log.max_timestamp_offset().unwrap(),
+        Some((Offset(3), Timestamp(9_000)))
+    );
 }

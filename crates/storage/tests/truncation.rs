@@ -218,9 +218,9 @@ fn truncation_keeps_the_newest_timestamp_of_the_batches_it_keeps() {
     append(&o.log, batch(2, 2, 10, 6_000));
     assert!(o.log.truncate_to(Offset(2)).unwrap());
     let newest = Some((Offset(1), Timestamp(5_001)));
-    assert_eq!(o.log.max_timestamp_offset(), newest);
+    assert_eq!(o.log.max_timestamp_offset().unwrap(), newest);
     append(&o.log, batch(3, 1, 10, 1_000));
-    assert_eq!(o.log.max_timestamp_offset(), newest);
+    assert_eq!(o.log.max_timestamp_offset().unwrap(), newest);
     o.log.roll().unwrap();
     let recovery_point = o.log.close().unwrap();
     drop(o);
@@ -230,7 +230,7 @@ fn truncation_keeps_the_newest_timestamp_of_the_batches_it_keeps() {
         ..LoadParams::default()
     };
     let o = open(dir.path(), LogConfig::default(), clock(), params);
-    assert_eq!(o.log.max_timestamp_offset(), newest);
+    assert_eq!(o.log.max_timestamp_offset().unwrap(), newest);
     assert_eq!(
         o.log.offset_for_timestamp(Timestamp(5_001)).unwrap(),
         Some((Offset(1), Timestamp(5_001)))

@@ -312,7 +312,7 @@ fn a_lying_max_timestamp_is_corrected_as_kafka_does() {
     assert_eq!(stored.header().max_timestamp, NOW + 2);
     stored.verify_crc().unwrap();
     assert_eq!(
-        o.log.max_timestamp_offset(),
+        o.log.max_timestamp_offset().unwrap(),
         Some((Offset(2), Timestamp(NOW + 2)))
     );
 }

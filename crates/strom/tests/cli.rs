@@ -77,6 +77,11 @@ fn keys_headers_partition_and_template_round_trip() {
             "2",
             "--format",
             format,
+            // acks=1 answers before the flush; consumers see records once they are on disk
+            // (docs/durability.md), so the reader waits for both rather than stopping at the
+            // end it finds first.
+            "--count",
+            "2",
         ],
         "",
     ));

@@ -7,9 +7,10 @@ use strom_coordinator::txn::TxnResponse;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::{AddOffsetsToTxnRequest, AddOffsetsToTxnResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -21,21 +22,31 @@ pub async fn handle(
         error_code: code.code(),
         ..AddOffsetsToTxnResponse::default()
     };
-    if let Err(code) = broker.txns.ensure_topic(broker).await {
+    if let Err(code) = broker
+        .txns
+        .ensure_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let reply = broker
         .txns
-        .call(broker, caller, Some(turn), |c, ctx, now| {
+        .call(caller, Some(turn), |c, ctx, now| {
             c.add_offsets_to_txn(ctx, &request, now)
         })
         .await;
     match reply {
         Ok(TxnResponse::AddOffsetsToTxn(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

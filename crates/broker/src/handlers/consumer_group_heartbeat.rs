@@ -8,9 +8,10 @@ use strom_coordinator::Response;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::{ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::{Caller, GroupService};
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::{Caller, GroupService};
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -23,19 +24,29 @@ pub async fn handle(
         error_message: Some(format!("{code:?}")),
         ..ConsumerGroupHeartbeatResponse::default()
     };
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let image = broker.image();
     let reply = broker
         .groups
-        .call(broker, caller, Some(turn), |c, ctx, now| {
-            c.consumer_group_heartbeat(ctx, &request, &GroupService::topics(&image), now)
-        })
+        .call(
+            caller,
+            Some(turn),
+            Some(&request.group_id),
+            |c, ctx, now| {
+                c.consumer_group_heartbeat(ctx, &request, &GroupService::topics(&image), now)
+            },
+        )
         .await;
     match reply {
         Ok(Response::ConsumerGroupHeartbeat(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

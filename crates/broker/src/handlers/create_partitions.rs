@@ -1,23 +1,39 @@
 //! CreatePartitions: grows topics to a new partition count (never shrinks them), then opens
 //! the new partitions. Explicit assignments must name this node, the only replica.
+//!
+//! As in Kafka's controller, a topic named more than once is not grown and gets one
+//! `INVALID_REQUEST` ("Duplicate topic name.").
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::create_partitions_response::CreatePartitionsTopicResult;
 use strom_protocol::generated::{CreatePartitionsRequest, CreatePartitionsResponse};
 
+use crate::context::Broker;
 use crate::errors::metadata_error_code;
-use crate::server::Broker;
 
 pub async fn handle(
     broker: &Arc<Broker>,
     request: CreatePartitionsRequest,
     _version: i16,
 ) -> CreatePartitionsResponse {
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    for topic in &request.topics {
+        *named.entry(topic.name.as_str()).or_insert(0) += 1;
+    }
+    let duplicated: HashSet<String> = named
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(name, _)| name.to_string())
+        .collect();
     let mut results = Vec::with_capacity(request.topics.len());
     let mut changed = false;
     for topic in request.topics {
+        if duplicated.contains(&topic.name) {
+            continue;
+        }
         let node = broker.node_id();
         let bad_assignment = topic
             .assignments
@@ -52,8 +68,16 @@ pub async fn handle(
             ..CreatePartitionsTopicResult::default()
         });
     }
-    if changed && let Err(e) = broker.sync_partitions().await {
-        tracing::error!(error = %e, "opening new partitions failed");
+    for name in crate::handlers::dedupe(duplicated) {
+        results.push(CreatePartitionsTopicResult {
+            name,
+            error_code: ErrorCode::InvalidRequest.code(),
+            error_message: Some("Duplicate topic name.".into()),
+            ..CreatePartitionsTopicResult::default()
+        });
+    }
+    if changed {
+        broker.wait_metadata_applied().await;
     }
     CreatePartitionsResponse {
         results,

@@ -1,6 +1,13 @@
 //! CreateTopics: validates and creates each topic independently through the controller
 //! (partitions, replication factor, explicit assignments, configs, `validate_only`), then
 //! opens the new partitions. v5+ responses echo the topic's configs.
+//!
+//! As in Kafka's controller, a name given more than once is not created and gets one
+//! `INVALID_REQUEST` ("Duplicate topic name."), and `__cluster_metadata` is refused with
+//! `INVALID_REQUEST`. Strom also refuses a client's creation of `__consumer_offsets` and
+//! `__transaction_state` when they do not exist yet: its coordinators create them with the
+//! broker's settings (partition count, compaction) and size themselves from those, so a
+//! client-shaped copy would break them. Kafka's broker lets a client create them.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -14,8 +21,9 @@ use strom_protocol::generated::create_topics_response::{
 use strom_protocol::generated::{CreateTopicsRequest, CreateTopicsResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
+use crate::context::Broker;
+use crate::coordinator::{CLUSTER_METADATA_TOPIC, is_internal_topic};
 use crate::errors::metadata_error_code;
-use crate::server::Broker;
 use crate::topic_config::topic_config_chain;
 
 /// Most topics one request may create.
@@ -27,27 +35,30 @@ pub async fn handle(
     version: i16,
 ) -> CreateTopicsResponse {
     let mut seen = HashSet::new();
-    let duplicates: HashSet<String> = request
+    let duplicates: Vec<String> = request
         .topics
         .iter()
-        .filter(|t| !seen.insert(t.name.clone()))
+        .filter(|t| !seen.insert(t.name.as_str()))
         .map(|t| t.name.clone())
         .collect();
-    let mut results = Vec::with_capacity(request.topics.len());
+    let duplicates = crate::handlers::dedupe(duplicates);
+    let mut results = Vec::with_capacity(seen.len());
     let mut created_any = false;
-    for (index, topic) in request.topics.into_iter().enumerate() {
-        let result = if duplicates.contains(&topic.name) {
-            failure(
-                &topic.name,
-                ErrorCode::InvalidRequest,
-                "duplicate topic in request".into(),
-            )
-        } else if index >= TOPICS_PER_REQUEST_MAX {
+    let duplicated: HashSet<&String> = duplicates.iter().collect();
+    let topics: Vec<CreatableTopic> = request
+        .topics
+        .into_iter()
+        .filter(|t| !duplicated.contains(&t.name))
+        .collect();
+    for (index, topic) in topics.into_iter().enumerate() {
+        let result = if index >= TOPICS_PER_REQUEST_MAX {
             failure(
                 &topic.name,
                 ErrorCode::PolicyViolation,
                 "too many topics in one request".into(),
             )
+        } else if let Some(refused) = refuse_internal(broker, &topic.name) {
+            refused
         } else {
             let result = create_one(broker, topic, request.validate_only, version).await;
             created_any |= result.error_code == 0 && !request.validate_only;
@@ -55,12 +66,16 @@ pub async fn handle(
         };
         results.push(result);
     }
-    if created_any && let Err(e) = broker.sync_partitions().await {
-        tracing::error!(error = %e, "opening created partitions failed");
-        for r in results.iter_mut().filter(|r| r.error_code == 0) {
-            r.error_code = ErrorCode::KafkaStorageError.code();
-            r.error_message = Some(e.to_string());
-        }
+    for name in duplicates {
+        results.push(failure(
+            &name,
+            ErrorCode::InvalidRequest,
+            "Duplicate topic name.".into(),
+        ));
+    }
+    if created_any {
+        // Answered once the new partitions are open here, so a produce right after succeeds.
+        broker.wait_metadata_applied().await;
     }
     CreateTopicsResponse {
         topics: results,
@@ -114,6 +129,28 @@ async fn create_one(
         }
         Err(e) => failure(&name, metadata_error_code(&e), e.to_string()),
     }
+}
+
+/// The answer for a topic only the broker creates, if `name` is one.
+fn refuse_internal(broker: &Broker, name: &str) -> Option<CreatableTopicResult> {
+    if name == CLUSTER_METADATA_TOPIC {
+        return Some(failure(
+            name,
+            ErrorCode::InvalidRequest,
+            format!("Creation of internal topic {CLUSTER_METADATA_TOPIC} is prohibited."),
+        ));
+    }
+    if is_internal_topic(name) && broker.image().topic(name).is_none() {
+        return Some(failure(
+            name,
+            ErrorCode::InvalidRequest,
+            format!(
+                "internal topic {name} is created by the broker, with its own settings, when \
+                 it is first needed"
+            ),
+        ));
+    }
+    None
 }
 
 fn failure(name: &str, error: ErrorCode, message: String) -> CreatableTopicResult {

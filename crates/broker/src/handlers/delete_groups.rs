@@ -1,5 +1,6 @@
 //! DeleteGroups: removes empty groups and their offsets (tombstones in
-//! `__consumer_offsets`); a group with members gets `NON_EMPTY_GROUP`.
+//! `__consumer_offsets`); a group with members gets `NON_EMPTY_GROUP`. A group named more
+//! than once is deleted and answered once.
 
 use std::sync::Arc;
 
@@ -8,14 +9,16 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::delete_groups_response::DeletableGroupResult;
 use strom_protocol::generated::{DeleteGroupsRequest, DeleteGroupsResponse};
 
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
-    request: DeleteGroupsRequest,
+    mut request: DeleteGroupsRequest,
     caller: &Caller,
 ) -> DeleteGroupsResponse {
+    request.groups_names = crate::handlers::dedupe(std::mem::take(&mut request.groups_names));
     let fail = |code: ErrorCode| DeleteGroupsResponse {
         results: request
             .groups_names
@@ -28,18 +31,23 @@ pub async fn handle(
             .collect(),
         ..DeleteGroupsResponse::default()
     };
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let reply = broker
         .groups
-        .call(broker, caller, None, |c, ctx, now| {
+        .call(caller, None, None, |c, ctx, now| {
             c.delete_groups(ctx, &request, now)
         })
         .await;
     match reply {
         Ok(Response::DeleteGroups(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

@@ -5,6 +5,10 @@
 //! `low_watermark`). The log-start checkpoint picks the change up on its next pass, and
 //! the offset never moves back, so a crash before that pass at worst serves a few records
 //! the client asked to delete, as in Kafka.
+//!
+//! A partition named more than once is answered once, for the last offset given (Kafka keys
+//! them in a map), and records of internal topics are never deleted by a client: Kafka
+//! answers `INVALID_TOPIC_EXCEPTION` for them.
 
 use std::sync::Arc;
 
@@ -13,10 +17,13 @@ use strom_protocol::generated::delete_records_response::{
     DeleteRecordsPartitionResult, DeleteRecordsTopicResult,
 };
 use strom_protocol::generated::{DeleteRecordsRequest, DeleteRecordsResponse};
-use strom_storage::Offset;
+use strom_storage::{Offset, TopicPartition};
 
-use crate::errors::storage_error_code;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::is_internal_topic;
+use crate::errors::partition_error_code;
+use crate::handlers::dedupe_partitions;
+use strom_metadata::controller::is_legal_topic_name;
 
 /// Kafka's `DeleteRecordsRequest.HIGH_WATERMARK`: delete everything below the high
 /// watermark.
@@ -35,16 +42,22 @@ pub async fn handle(
 }
 
 fn delete_all(broker: &Broker, request: DeleteRecordsRequest) -> DeleteRecordsResponse {
-    let topics = request
-        .topics
+    let wanted = dedupe_partitions(request.topics.into_iter().map(|t| {
+        let partitions = t
+            .partitions
+            .into_iter()
+            .map(|p| (p.partition_index, p.offset))
+            .collect();
+        (t.name, partitions)
+    }));
+    let topics = wanted
         .into_iter()
-        .map(|topic| DeleteRecordsTopicResult {
-            partitions: topic
-                .partitions
-                .iter()
-                .map(|p| delete_one(broker, &topic.name, p.partition_index, p.offset))
+        .map(|(name, partitions)| DeleteRecordsTopicResult {
+            partitions: partitions
+                .into_iter()
+                .map(|(index, offset)| delete_one(broker, &name, index, offset))
                 .collect(),
-            name: topic.name,
+            name,
             ..DeleteRecordsTopicResult::default()
         })
         .collect();
@@ -65,26 +78,31 @@ fn delete_one(
         low_watermark: -1,
         ..DeleteRecordsPartitionResult::default()
     };
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
+    // A name no topic can have is unknown without a lookup (which would copy it).
+    if !is_legal_topic_name(topic) {
         result.error_code = ErrorCode::UnknownTopicOrPartition.code();
         return result;
-    };
-    let log = &partition.log;
+    }
+    let tp = TopicPartition::new(topic, index);
+    if broker.replica_manager.hosted(&tp).is_none() {
+        result.error_code = ErrorCode::UnknownTopicOrPartition.code();
+        return result;
+    }
+    if is_internal_topic(topic) {
+        result.error_code = ErrorCode::InvalidTopicException.code();
+        return result;
+    }
     let target = match offset {
-        HIGH_WATERMARK => log.high_watermark(),
+        HIGH_WATERMARK => None,
         o if o < 0 => {
             result.error_code = ErrorCode::OffsetOutOfRange.code();
             return result;
         }
-        o => Offset(o),
+        o => Some(Offset(o)),
     };
-    match log.delete_records(target) {
-        Ok(log_start) => {
-            result.low_watermark = log_start.0;
-            tracing::info!(partition = %partition.topic_partition, log_start = %log_start,
-                "deleted records");
-        }
-        Err(e) => result.error_code = storage_error_code(&e).code(),
+    match broker.replica_manager.delete_records(&tp, target) {
+        Ok(log_start) => result.low_watermark = log_start.0,
+        Err(e) => result.error_code = partition_error_code(&e).code(),
     }
     result
 }

@@ -1,6 +1,14 @@
 //! DeleteTopics: removes topics by name (every version) or by topic id (v6+), then closes and
 //! deletes their partitions' logs.
+//!
+//! As in Kafka's controller, a name or id given more than once deletes nothing and gets one
+//! `INVALID_REQUEST` ("Duplicate topic name." / "Duplicate topic id."). The coordinators'
+//! topics (`__consumer_offsets`, `__transaction_state`) are refused with
+//! `INVALID_TOPIC_EXCEPTION`: Kafka's broker would delete them (only its command-line tool
+//! refuses), losing every group and transaction; `__cluster_metadata` is no topic and is
+//! `UNKNOWN_TOPIC_OR_PARTITION`, as in Kafka.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use strom_metadata::TopicId;
@@ -8,8 +16,8 @@ use strom_protocol::generated::delete_topics_response::DeletableTopicResult;
 use strom_protocol::generated::{DeleteTopicsRequest, DeleteTopicsResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
+use crate::context::Broker;
 use crate::errors::metadata_error_code;
-use crate::server::Broker;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -29,7 +37,8 @@ pub async fn handle(
             .map(|n| (Some(n), Uuid::default()))
             .collect()
     };
-    let mut responses = Vec::with_capacity(wanted.len());
+    let (wanted, duplicates) = split_duplicates(wanted);
+    let mut responses = Vec::with_capacity(wanted.len() + duplicates.len());
     let mut deleted_any = false;
     for (name, id) in wanted {
         let image = broker.image();
@@ -54,7 +63,7 @@ pub async fn handle(
             });
             continue;
         };
-        if crate::group_coordinator::is_internal_topic(&topic_name) {
+        if crate::coordinator::is_internal_topic(&topic_name) {
             // The coordinators' state lives there; deleting it would lose every group.
             responses.push(DeletableTopicResult {
                 name: Some(topic_name.clone()),
@@ -85,11 +94,44 @@ pub async fn handle(
             ..DeletableTopicResult::default()
         });
     }
-    if deleted_any && let Err(e) = broker.sync_partitions().await {
-        tracing::error!(error = %e, "removing deleted partitions failed");
+    for (name, id) in duplicates {
+        let message = if name.is_some() {
+            "Duplicate topic name."
+        } else {
+            "Duplicate topic id."
+        };
+        responses.push(DeletableTopicResult {
+            name,
+            topic_id: id,
+            error_code: ErrorCode::InvalidRequest.code(),
+            error_message: Some(message.into()),
+            ..DeletableTopicResult::default()
+        });
+    }
+    if deleted_any {
+        broker.wait_metadata_applied().await;
     }
     DeleteTopicsResponse {
         responses,
         ..DeleteTopicsResponse::default()
     }
+}
+
+/// The topics named once, and one entry for each name or id named more than once.
+type Named = Vec<(Option<String>, Uuid)>;
+
+fn split_duplicates(wanted: Named) -> (Named, Named) {
+    let mut seen = HashSet::new();
+    let repeated: HashSet<(Option<String>, Uuid)> = wanted
+        .iter()
+        .filter(|w| !seen.insert((*w).clone()))
+        .cloned()
+        .collect();
+    let once = wanted
+        .iter()
+        .filter(|w| !repeated.contains(*w))
+        .cloned()
+        .collect();
+    let twice = crate::handlers::dedupe(wanted.into_iter().filter(|w| repeated.contains(w)));
+    (once, twice)
 }

@@ -7,8 +7,8 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::describe_cluster_response::DescribeClusterBroker;
 use strom_protocol::generated::{DescribeClusterRequest, DescribeClusterResponse};
 
+use crate::context::Broker;
 use crate::handlers::AUTHORIZED_OPERATIONS_OMITTED;
-use crate::server::Broker;
 
 /// Kafka's `EndpointType.BROKER`.
 const ENDPOINT_TYPE_BROKER: i8 = 1;

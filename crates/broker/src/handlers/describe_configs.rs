@@ -1,6 +1,12 @@
 //! DescribeConfigs: every config of a topic or broker with its effective value, whether that
 //! is the default, where it came from (topic, dynamic broker, static broker, default), and,
 //! when asked, its synonyms in precedence order, type and documentation.
+//!
+//! A resource named more than once is described once, a topic name no topic can have gets
+//! `INVALID_TOPIC_EXCEPTION` (Kafka validates the name first too), and resources past
+//! `response.max.bytes` get `POLICY_VIOLATION`.
+
+use std::collections::HashSet;
 
 use strom_metadata::config::{ConfigSource, ConfigType, TOPIC_CONFIGS};
 use strom_protocol::ErrorCode;
@@ -9,7 +15,8 @@ use strom_protocol::generated::describe_configs_response::{
 };
 use strom_protocol::generated::{DescribeConfigsRequest, DescribeConfigsResponse};
 
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::handlers::ResponseBound;
 use crate::topic_config::{ConfigValue, broker_config_chain, topic_config_chain};
 
 /// Kafka's resource type numbers.
@@ -28,9 +35,11 @@ struct Described {
 pub fn handle(
     broker: &Broker,
     request: DescribeConfigsRequest,
-    _version: i16,
+    version: i16,
 ) -> DescribeConfigsResponse {
     let image = broker.image();
+    let mut bound = ResponseBound::new(broker.config.response_max_bytes, version);
+    let mut seen = HashSet::new();
     let flags = Flags {
         synonyms: request.include_synonyms,
         documentation: request.include_documentation,
@@ -38,12 +47,21 @@ pub fn handle(
     let results = request
         .resources
         .into_iter()
+        .filter(|r| seen.insert((r.resource_type, r.resource_name.clone())))
         .map(|resource| {
             let mut result = DescribeConfigsResult {
                 resource_type: resource.resource_type,
                 resource_name: resource.resource_name.clone(),
                 ..DescribeConfigsResult::default()
             };
+            let invalid_name = (resource.resource_type == RESOURCE_TOPIC)
+                .then(|| strom_metadata::controller::validate_topic_name(&resource.resource_name))
+                .and_then(Result::err);
+            if let Some(e) = invalid_name {
+                result.error_code = ErrorCode::InvalidTopicException.code();
+                result.error_message = Some(e.to_string());
+                return result;
+            }
             let described = match resource.resource_type {
                 RESOURCE_TOPIC if image.topic(&resource.resource_name).is_none() => {
                     Err(ErrorCode::UnknownTopicOrPartition)
@@ -74,12 +92,21 @@ pub fn handle(
             };
             match described {
                 Ok(described) => {
-                    let keys = resource.configuration_keys.as_ref();
+                    let keys: Option<HashSet<&String>> = resource
+                        .configuration_keys
+                        .as_ref()
+                        .map(|k| k.iter().collect());
                     result.configs = described
                         .into_iter()
-                        .filter(|d| keys.is_none_or(|k| k.contains(&d.name)))
+                        .filter(|d| keys.as_ref().is_none_or(|k| k.contains(&d.name)))
                         .map(|d| shape(d, flags))
                         .collect();
+                    if !bound.fits(&result) {
+                        let code = ErrorCode::PolicyViolation;
+                        result.configs = Vec::new();
+                        result.error_code = code.code();
+                        result.error_message = Some("response.max.bytes reached".into());
+                    }
                 }
                 Err(code) => {
                     result.error_code = code.code();
@@ -94,6 +121,17 @@ pub fn handle(
         ..DescribeConfigsResponse::default()
     }
 }
+
+/// Broker properties that have no default value in Kafka (the topic default comes from a
+/// coarser property such as `log.retention.hours`). Kafka lists a synonym only where a
+/// property has a value, so for these it lists no default synonym; nor does Strom, which
+/// keeps the default in the chain only to resolve the effective value.
+const BROKER_CONFIGS_WITHOUT_DEFAULT: [&str; 4] = [
+    "log.retention.ms",
+    "log.roll.ms",
+    "log.roll.jitter.ms",
+    "log.flush.interval.ms",
+];
 
 #[derive(Clone, Copy)]
 struct Flags {
@@ -115,6 +153,10 @@ fn shape(d: Described, flags: Flags) -> DescribeConfigsResourceResult {
         synonyms: if flags.synonyms {
             d.chain
                 .into_iter()
+                .filter(|v| {
+                    !(v.source == ConfigSource::DefaultConfig
+                        && BROKER_CONFIGS_WITHOUT_DEFAULT.contains(&v.name.as_str()))
+                })
                 .map(|v| DescribeConfigsSynonym {
                     name: v.name,
                     value: Some(v.value),
@@ -145,7 +187,7 @@ fn describe_broker(broker: &Broker, image: &strom_metadata::MetadataImage) -> Ve
             documentation: def.documentation,
         })
         .collect();
-    let fixed: [(&str, String, ConfigType, &'static str); 11] = [
+    let fixed: [(&str, String, ConfigType, &'static str); 18] = [
         (
             "node.id",
             c.node_id.to_string(),
@@ -211,6 +253,48 @@ fn describe_broker(broker: &Broker, image: &strom_metadata::MetadataImage) -> Ve
             c.fetch_max_bytes.to_string(),
             ConfigType::Int,
             "Largest Fetch response.",
+        ),
+        (
+            "max.connections.per.ip",
+            c.max_connections_per_ip.to_string(),
+            ConfigType::Int,
+            "Client connections at once from one address.",
+        ),
+        (
+            "queued.max.request.bytes",
+            c.queued_max_request_bytes.to_string(),
+            ConfigType::Long,
+            "Request bytes held across connections beyond each one's reserve.",
+        ),
+        (
+            "socket.request.reserved.bytes",
+            c.socket_request_reserved_bytes.to_string(),
+            ConfigType::Int,
+            "Request bytes each connection holds outside queued.max.request.bytes.",
+        ),
+        (
+            "socket.request.body.timeout.ms",
+            c.socket_request_body_timeout_ms.to_string(),
+            ConfigType::Long,
+            "Longest a frame's body may go without a byte.",
+        ),
+        (
+            "queued.max.response.bytes",
+            c.queued_max_response_bytes.to_string(),
+            ConfigType::Long,
+            "Response bytes waiting to be written per connection.",
+        ),
+        (
+            "response.max.bytes",
+            c.response_max_bytes.to_string(),
+            ConfigType::Int,
+            "Largest response other than Fetch.",
+        ),
+        (
+            "partitions.max",
+            c.partitions_max.to_string(),
+            ConfigType::Int,
+            "Partitions of all topics together.",
         ),
     ];
     for (name, value, config_type, documentation) in fixed {

@@ -2,26 +2,53 @@
 //! transactional), with their epoch, last sequence and timestamp, the coordinator epoch of
 //! their last transaction marker, and the start of the transaction they have open, which is
 //! what `kafka-transactions.sh find-hanging` looks at.
+//!
+//! A partition named more than once is described once (Kafka answers each repeat; its
+//! answer can be large, so Strom does not), a topic name no topic can have gets
+//! `INVALID_TOPIC_EXCEPTION` as in Kafka, and partitions past `response.max.bytes` get
+//! `POLICY_VIOLATION`.
 
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::describe_producers_response::{
     PartitionResponse, ProducerState, TopicResponse,
 };
 use strom_protocol::generated::{DescribeProducersRequest, DescribeProducersResponse};
+use strom_storage::TopicPartition;
 
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::errors::partition_error_code;
+use crate::handlers::{ResponseBound, dedupe_partitions};
 
-pub fn handle(broker: &Broker, request: DescribeProducersRequest) -> DescribeProducersResponse {
-    let topics = request
-        .topics
+pub fn handle(
+    broker: &Broker,
+    request: DescribeProducersRequest,
+    version: i16,
+) -> DescribeProducersResponse {
+    let wanted = dedupe_partitions(request.topics.into_iter().map(|t| {
+        let partitions = t.partition_indexes.into_iter().map(|p| (p, ())).collect();
+        (t.name, partitions)
+    }));
+    let mut bound = ResponseBound::new(broker.config.response_max_bytes, version);
+    let topics = wanted
         .into_iter()
-        .map(|topic| TopicResponse {
-            partitions: topic
-                .partition_indexes
-                .iter()
-                .map(|&index| describe(broker, &topic.name, index))
+        .map(|(name, partitions)| TopicResponse {
+            partitions: partitions
+                .into_iter()
+                .map(|(index, ())| {
+                    let described = describe(broker, &name, index);
+                    if bound.fits(&described) {
+                        described
+                    } else {
+                        PartitionResponse {
+                            partition_index: index,
+                            error_code: ErrorCode::PolicyViolation.code(),
+                            error_message: Some("response.max.bytes reached".into()),
+                            ..PartitionResponse::default()
+                        }
+                    }
+                })
                 .collect(),
-            name: topic.name,
+            name,
             ..TopicResponse::default()
         })
         .collect();
@@ -32,18 +59,28 @@ pub fn handle(broker: &Broker, request: DescribeProducersRequest) -> DescribePro
 }
 
 fn describe(broker: &Broker, topic: &str, index: i32) -> PartitionResponse {
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
+    if let Err(e) = strom_metadata::controller::validate_topic_name(topic) {
         return PartitionResponse {
             partition_index: index,
-            error_code: ErrorCode::UnknownTopicOrPartition.code(),
+            error_code: ErrorCode::InvalidTopicException.code(),
+            error_message: Some(e.to_string()),
             ..PartitionResponse::default()
         };
+    }
+    let tp = TopicPartition::new(topic, index);
+    let producers = match broker.replica_manager.active_producers(&tp) {
+        Ok(producers) => producers,
+        Err(e) => {
+            return PartitionResponse {
+                partition_index: index,
+                error_code: partition_error_code(&e).code(),
+                ..PartitionResponse::default()
+            };
+        }
     };
     PartitionResponse {
         partition_index: index,
-        active_producers: partition
-            .log
-            .active_producers()
+        active_producers: producers
             .into_iter()
             .map(|p| ProducerState {
                 producer_id: p.producer_id.0,

@@ -8,9 +8,10 @@ use strom_coordinator::txn::TxnResponse;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::{EndTxnRequest, EndTxnResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -24,18 +25,23 @@ pub async fn handle(
         producer_epoch: -1,
         ..EndTxnResponse::default()
     };
-    if let Err(code) = broker.txns.ensure_topic(broker).await {
+    if let Err(code) = broker
+        .txns
+        .ensure_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let reply = broker
         .txns
-        .call(broker, caller, Some(turn), |c, ctx, now| {
+        .call(caller, Some(turn), |c, ctx, now| {
             c.end_txn(ctx, &request, now)
         })
         .await;
     match reply {
         Ok(TxnResponse::EndTxn(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

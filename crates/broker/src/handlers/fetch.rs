@@ -1,8 +1,9 @@
 //! Fetch: reads whole batches from each partition's log, bounded by `max_bytes` for the
 //! response (and the broker's `fetch.max.bytes`) and `partition_max_bytes` per partition; the
 //! first partition with data may exceed them by one batch, so a large batch cannot stall a
-//! consumer. When fewer than `min_bytes` are available the request long-polls, waking on
-//! appends, until `max_wait_ms` passes.
+//! consumer. When fewer than `min_bytes` are available the request long-polls as a delayed
+//! fetch in the replica manager, woken only by its own partitions, until `max_wait_ms`
+//! passes.
 //!
 //! From v7 requests may use incremental fetch sessions (KIP-227, see
 //! [`crate::fetch_session`]): an incremental request reads every partition of its session and
@@ -19,18 +20,23 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use strom_metadata::TopicId;
+use strom_metadata::controller::is_legal_topic_name;
 use strom_protocol::generated::fetch_response::{
     AbortedTransaction, FetchableTopicResponse, PartitionData,
 };
 use strom_protocol::generated::{FetchRequest, FetchResponse};
 use strom_protocol::{ErrorCode, Uuid};
-use strom_storage::{FetchIsolation, FetchParams, Offset};
+use strom_storage::{LeaderEpoch, Offset, TopicPartition};
 
-use crate::errors::storage_error_code;
+use crate::connection_id::ConnectionId;
+use crate::context::Broker;
+use crate::errors::partition_error_code;
 use crate::fetch_session::{
     FINAL_EPOCH, FetchContext, FetchTarget, NO_SESSION, PartitionOutcome, SessionPartitionKey,
 };
-use crate::server::Broker;
+use crate::replica_manager::{
+    FetchIsolation, FetchPartition, FetchRequest as ReplicaFetch, FetchedPartition,
+};
 
 /// Kafka's `READ_COMMITTED` isolation level.
 const READ_COMMITTED: i8 = 1;
@@ -42,30 +48,40 @@ const TOPIC_IDS_MIN_VERSION: i16 = 13;
 /// A partition to read, its topic resolved against the metadata once.
 struct Wanted {
     key: SessionPartitionKey,
-    name: Option<String>,
+    name: Option<Arc<str>>,
     target: FetchTarget,
 }
 
-pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -> FetchResponse {
+pub async fn handle(
+    broker: &Arc<Broker>,
+    request: FetchRequest,
+    version: i16,
+    connection: ConnectionId,
+) -> FetchResponse {
     let by_id = version >= TOPIC_IDS_MIN_VERSION;
-    let key = |topic: &str, topic_id: Uuid, partition: i32| SessionPartitionKey {
-        topic: if by_id {
-            String::new()
+    // One shared name per topic entry: partitions do not each copy it.
+    let name = |topic: &str| -> Arc<str> {
+        if by_id {
+            Arc::from("")
         } else {
-            topic.to_string()
-        },
+            Arc::from(topic)
+        }
+    };
+    let key = |topic: &Arc<str>, topic_id: Uuid, partition: i32| SessionPartitionKey {
+        topic: topic.clone(),
         topic_id: if by_id { topic_id } else { Uuid::default() },
         partition,
     };
     let mut requested = Vec::new();
     for topic in &request.topics {
+        let topic_name = name(&topic.topic);
         for p in &topic.partitions {
             let target = FetchTarget {
                 fetch_offset: p.fetch_offset,
                 partition_max_bytes: p.partition_max_bytes,
                 current_leader_epoch: p.current_leader_epoch,
             };
-            requested.push((key(&topic.topic, topic.topic_id, p.partition), target));
+            requested.push((key(&topic_name, topic.topic_id, p.partition), target));
         }
     }
     let (session_id, epoch) = if version >= SESSIONS_MIN_VERSION {
@@ -76,10 +92,17 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
     let forgotten: Vec<SessionPartitionKey> = request
         .forgotten_topics_data
         .iter()
-        .flat_map(|t| t.partitions.iter().map(|p| key(&t.topic, t.topic_id, *p)))
+        .flat_map(|t| {
+            let topic_name = name(&t.topic);
+            t.partitions
+                .iter()
+                .map(move |p| key(&topic_name, t.topic_id, *p))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut new_id = || (uuid::Uuid::new_v4().as_u128() as i32) & i32::MAX;
     let context = broker.fetch_sessions.new_context(
+        connection,
         session_id,
         epoch,
         requested,
@@ -88,11 +111,14 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
         &mut new_id,
     );
     let (session_id, incremental, partitions) = match context {
-        FetchContext::Full { session_id } => (session_id, false, None),
+        FetchContext::Full {
+            session_id,
+            partitions,
+        } => (session_id, false, partitions),
         FetchContext::Incremental {
             session_id,
             partitions,
-        } => (session_id, true, Some(partitions)),
+        } => (session_id, true, partitions),
         FetchContext::Error(code) => {
             return FetchResponse {
                 error_code: code.code(),
@@ -101,23 +127,6 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             };
         }
     };
-    let partitions = match partitions {
-        Some(p) => p,
-        None => request
-            .topics
-            .iter()
-            .flat_map(|t| {
-                t.partitions.iter().map(|p| {
-                    let target = FetchTarget {
-                        fetch_offset: p.fetch_offset,
-                        partition_max_bytes: p.partition_max_bytes,
-                        current_leader_epoch: p.current_leader_epoch,
-                    };
-                    (key(&t.topic, t.topic_id, p.partition), target)
-                })
-            })
-            .collect(),
-    };
     let image = broker.image();
     let wanted: Vec<Wanted> = partitions
         .into_iter()
@@ -125,7 +134,7 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             name: if by_id {
                 image
                     .topic_by_id(TopicId::from_u128(key.topic_id.as_u128()))
-                    .map(|t| t.name.clone())
+                    .map(|t| Arc::from(t.name.as_str()))
             } else {
                 Some(key.topic.clone())
             },
@@ -147,21 +156,29 @@ pub async fn handle(broker: &Arc<Broker>, request: FetchRequest, version: i16) -
             .record_response(session_id, &outcomes, incremental)
     };
     let mut topics: Vec<FetchableTopicResponse> = Vec::new();
-    let mut topic_index: HashMap<(String, Uuid), usize> = HashMap::new();
+    let mut topic_index: HashMap<(Arc<str>, Uuid), usize> = HashMap::new();
+    // A topic's partitions mostly come one after another: hash its name once per run.
+    let mut previous: Option<(Arc<str>, Uuid, usize)> = None;
     for ((w, data), include) in wanted.iter().zip(results).zip(include) {
         if !include {
             continue;
         }
-        let at = *topic_index
-            .entry((w.key.topic.clone(), w.key.topic_id))
-            .or_insert_with(|| {
-                topics.push(FetchableTopicResponse {
-                    topic: w.key.topic.clone(),
-                    topic_id: w.key.topic_id,
-                    ..FetchableTopicResponse::default()
-                });
-                topics.len() - 1
-            });
+        let at = match &previous {
+            Some((topic, id, at)) if Arc::ptr_eq(topic, &w.key.topic) && *id == w.key.topic_id => {
+                *at
+            }
+            _ => *topic_index
+                .entry((w.key.topic.clone(), w.key.topic_id))
+                .or_insert_with(|| {
+                    topics.push(FetchableTopicResponse {
+                        topic: w.key.topic.to_string(),
+                        topic_id: w.key.topic_id,
+                        ..FetchableTopicResponse::default()
+                    });
+                    topics.len() - 1
+                }),
+        };
+        previous = Some((w.key.topic.clone(), w.key.topic_id, at));
         topics[at].partitions.push(data);
     }
     FetchResponse {
@@ -182,137 +199,90 @@ fn outcome(data: &PartitionData) -> PartitionOutcome {
     }
 }
 
-/// Reads every wanted partition, waiting (up to `max_wait_ms`, woken by appends) until
-/// `min_bytes` are available or a partition fails.
+/// Reads every wanted partition through the replica manager, which parks the fetch (woken
+/// only by these partitions) until `min_bytes` are available or `max_wait_ms` passes.
 async fn long_poll(
     broker: &Arc<Broker>,
     request: &FetchRequest,
     wanted: &[Wanted],
 ) -> Vec<PartitionData> {
-    let response_max = request.max_bytes.clamp(0, broker.config.fetch_max_bytes) as usize;
-    let read_committed = request.isolation_level == READ_COMMITTED;
+    let isolation = if request.isolation_level == READ_COMMITTED {
+        FetchIsolation::TxnCommitted
+    } else {
+        FetchIsolation::HighWatermark
+    };
     let max_wait = Duration::from_millis(
         (request.max_wait_ms.max(0) as u64).min(broker.config.fetch_max_wait_ms_max),
     );
-    let deadline = tokio::time::Instant::now() + max_wait;
-    let mut appends = broker.replica_manager.subscribe_appends();
-    let mut shutdown = broker.shutdown.clone();
-    let min_bytes = request.min_bytes.max(0) as usize;
-    loop {
-        appends.borrow_and_update();
-        let (results, bytes, errors) = read_all(broker, wanted, response_max, read_committed);
-        let satisfied = bytes >= min_bytes.max(1) || errors || wanted.is_empty();
-        if satisfied || tokio::time::Instant::now() >= deadline {
-            return results;
-        }
-        tokio::select! {
-            _ = tokio::time::sleep_until(deadline) => {}
-            changed = appends.changed() => if changed.is_err() { return results; },
-            _ = shutdown.changed() => {}
-        }
-        if *shutdown.borrow() {
-            return read_all(broker, wanted, response_max, read_committed).0;
-        }
-    }
-}
-
-/// One pass over every partition; returns their data, the bytes read, and whether any
-/// partition failed (an error answers at once rather than waiting).
-fn read_all(
-    broker: &Broker,
-    wanted: &[Wanted],
-    response_max: usize,
-    read_committed: bool,
-) -> (Vec<PartitionData>, usize, bool) {
-    let mut remaining = response_max;
-    let mut total = 0usize;
-    let mut errors = false;
-    let mut out = Vec::with_capacity(wanted.len());
-    for w in wanted {
-        let data = read_one(broker, w, remaining, total == 0, read_committed);
-        let size = data.records.as_ref().map_or(0, |r| r.len());
-        errors |= data.error_code != 0;
-        total += size;
-        remaining = remaining.saturating_sub(size);
-        out.push(data);
-    }
-    (out, total, errors)
-}
-
-fn read_one(
-    broker: &Broker,
-    w: &Wanted,
-    remaining: usize,
-    first: bool,
-    read_committed: bool,
-) -> PartitionData {
-    let index = w.key.partition;
-    let Some(name) = &w.name else {
-        return error_partition(index, ErrorCode::UnknownTopicId);
+    // Partitions of unknown topic ids, and of names no topic can have (answered without a
+    // lookup, which would copy them), are answered here; the rest go to the replica manager.
+    let known: Vec<FetchPartition> = wanted
+        .iter()
+        .filter_map(|w| {
+            let name = w.name.as_ref().filter(|n| is_legal_topic_name(n))?;
+            Some(FetchPartition {
+                topic_partition: TopicPartition::new(name.to_string(), w.key.partition),
+                fetch_offset: Offset(w.target.fetch_offset),
+                max_bytes: w.target.partition_max_bytes.max(0) as usize,
+                current_leader_epoch: LeaderEpoch(w.target.current_leader_epoch),
+            })
+        })
+        .collect();
+    let params = ReplicaFetch {
+        isolation,
+        max_wait,
+        min_bytes: request.min_bytes.max(0) as usize,
+        max_bytes: request.max_bytes.clamp(0, broker.config.fetch_max_bytes) as usize,
+        partitions: known,
     };
-    let Some(partition) = broker.replica_manager.partition(name, index) else {
-        return error_partition(index, ErrorCode::UnknownTopicOrPartition);
-    };
-    let epoch = w.target.current_leader_epoch;
-    if epoch >= 0 && epoch != partition.leader_epoch {
-        let code = if epoch > partition.leader_epoch {
-            ErrorCode::UnknownLeaderEpoch
-        } else {
-            ErrorCode::FencedLeaderEpoch
-        };
-        return error_partition(index, code);
-    }
-    let log = &partition.log;
-    let max_bytes = (w.target.partition_max_bytes.max(0) as usize).min(remaining);
-    let params = FetchParams {
-        max_bytes,
-        min_one_batch: first,
-        isolation: if read_committed {
-            FetchIsolation::TxnCommitted
-        } else {
-            FetchIsolation::HighWatermark
-        },
-    };
-    let mut data = PartitionData {
-        partition_index: index,
-        high_watermark: log.high_watermark().0,
-        last_stable_offset: log.last_stable_offset().0,
-        log_start_offset: log.log_start_offset().0,
-        aborted_transactions: read_committed.then(Vec::new),
-        preferred_read_replica: -1,
-        records: Some(bytes::Bytes::new()),
-        ..PartitionData::default()
-    };
-    if max_bytes == 0 && !first {
-        return data;
-    }
-    match log.read(Offset(w.target.fetch_offset), params) {
-        Ok(fetched) => {
-            data.high_watermark = fetched.high_watermark.0;
-            data.last_stable_offset = fetched.last_stable_offset.0;
-            data.log_start_offset = fetched.log_start_offset.0;
-            data.records = Some(fetched.records);
-            if read_committed {
-                data.aborted_transactions = Some(
-                    fetched
-                        .aborted_transactions
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|a| AbortedTransaction {
-                            producer_id: a.producer_id.0,
-                            first_offset: a.first_offset.0,
-                            ..AbortedTransaction::default()
-                        })
-                        .collect(),
-                );
+    let mut fetched = broker
+        .replica_manager
+        .fetch(&params, broker.shutdown.clone())
+        .await
+        .into_iter();
+    wanted
+        .iter()
+        .map(|w| match &w.name {
+            None => error_partition(w.key.partition, ErrorCode::UnknownTopicId),
+            Some(name) if !is_legal_topic_name(name) => {
+                error_partition(w.key.partition, ErrorCode::UnknownTopicOrPartition)
             }
-        }
-        Err(e) => {
-            data.error_code = storage_error_code(&e).code();
-            data.records = None;
-        }
+            Some(_) => match fetched.next() {
+                Some(read) => partition_data(w.key.partition, read, isolation),
+                None => error_partition(w.key.partition, ErrorCode::UnknownServerError),
+            },
+        })
+        .collect()
+}
+
+/// One partition's answer in the wire's shape.
+fn partition_data(index: i32, read: FetchedPartition, isolation: FetchIsolation) -> PartitionData {
+    let fetched = match read {
+        Ok(fetched) => fetched,
+        Err(e) => return error_partition(index, partition_error_code(&e)),
+    };
+    let aborted_transactions = (isolation == FetchIsolation::TxnCommitted).then(|| {
+        fetched
+            .aborted_transactions
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| AbortedTransaction {
+                producer_id: a.producer_id.0,
+                first_offset: a.first_offset.0,
+                ..AbortedTransaction::default()
+            })
+            .collect()
+    });
+    PartitionData {
+        partition_index: index,
+        high_watermark: fetched.high_watermark.0,
+        last_stable_offset: fetched.last_stable_offset.0,
+        log_start_offset: fetched.log_start_offset.0,
+        aborted_transactions,
+        preferred_read_replica: -1,
+        records: Some(fetched.records),
+        ..PartitionData::default()
     }
-    data
 }
 
 fn error_partition(index: i32, error: ErrorCode) -> PartitionData {

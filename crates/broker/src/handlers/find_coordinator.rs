@@ -10,7 +10,8 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::find_coordinator_response::Coordinator;
 use strom_protocol::generated::{FindCoordinatorRequest, FindCoordinatorResponse};
 
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::errors::coordinator_error_code;
 
 /// Kafka's `CoordinatorType`.
 const KEY_TYPE_GROUP: i8 = 0;
@@ -24,11 +25,21 @@ pub async fn handle(
     version: i16,
 ) -> FindCoordinatorResponse {
     let code = match request.key_type {
-        KEY_TYPE_GROUP => match broker.groups.ensure_offsets_topic(broker).await {
+        KEY_TYPE_GROUP => match broker
+            .groups
+            .ensure_offsets_topic()
+            .await
+            .map_err(|e| coordinator_error_code(&e))
+        {
             Ok(()) => ErrorCode::None,
             Err(code) => code,
         },
-        KEY_TYPE_TRANSACTION => match broker.txns.ensure_topic(broker).await {
+        KEY_TYPE_TRANSACTION => match broker
+            .txns
+            .ensure_topic()
+            .await
+            .map_err(|e| coordinator_error_code(&e))
+        {
             Ok(()) => ErrorCode::None,
             Err(code) => code,
         },

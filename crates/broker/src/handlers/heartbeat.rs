@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use strom_protocol::generated::{HeartbeatRequest, HeartbeatResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -15,10 +16,15 @@ pub async fn handle(
     caller: &Caller,
     turn: Turn,
 ) -> HeartbeatResponse {
+    let group = request.group_id.clone();
     broker
         .groups
-        .read(caller, Some(turn), |c, ctx, now| {
+        .read(caller, Some(turn), Some(&group), |c, ctx, now| {
             c.heartbeat(ctx, &request, now)
         })
         .await
+        .unwrap_or_else(|e| HeartbeatResponse {
+            error_code: coordinator_error_code(&e).code(),
+            ..HeartbeatResponse::default()
+        })
 }

@@ -1,6 +1,8 @@
 //! IncrementalAlterConfigs: per config, SET a value, DELETE it (back to the inherited one),
 //! or APPEND to / SUBTRACT from a list-typed config. All operations of a resource are
 //! validated together before any is written.
+//!
+//! Repeated resources and config names are refused as in AlterConfigs (and Kafka).
 
 use std::sync::Arc;
 
@@ -11,8 +13,10 @@ use strom_protocol::generated::incremental_alter_configs_request::AlterConfigsRe
 use strom_protocol::generated::incremental_alter_configs_response::AlterConfigsResourceResponse;
 use strom_protocol::generated::{IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse};
 
-use crate::handlers::alter_configs::{apply, config_resource};
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::handlers::alter_configs::{
+    apply, config_resource, duplicate_keys, duplicated_resources, has_duplicates,
+};
 use crate::topic_config::effective;
 
 /// Config changes: a value to set, or `None` to remove.
@@ -28,11 +32,23 @@ pub async fn handle(
     request: IncrementalAlterConfigsRequest,
     _version: i16,
 ) -> IncrementalAlterConfigsResponse {
+    let duplicated = duplicated_resources(
+        request
+            .resources
+            .iter()
+            .map(|r| (r.resource_type, r.resource_name.as_str())),
+    );
     let mut responses = Vec::with_capacity(request.resources.len());
     for resource in request.resources {
+        let key = (resource.resource_type, resource.resource_name.clone());
+        if duplicated.contains(&key) {
+            continue;
+        }
+        let names = resource.configs.iter().map(|c| c.name.as_str());
         let outcome = match config_resource(broker, resource.resource_type, &resource.resource_name)
         {
-            Err(code) => Err((code, code.message().to_string())),
+            Err(e) => Err(e),
+            Ok(_) if has_duplicates(names) => Err(duplicate_keys()),
             Ok(target) => match changes(broker, &target, &resource) {
                 Ok(changes) => apply(broker, target, changes, request.validate_only).await,
                 Err(e) => Err(e),
@@ -47,6 +63,15 @@ pub async fn handle(
             error_message,
             resource_type: resource.resource_type,
             resource_name: resource.resource_name,
+            ..AlterConfigsResourceResponse::default()
+        });
+    }
+    for (resource_type, resource_name) in crate::handlers::dedupe(duplicated) {
+        responses.push(AlterConfigsResourceResponse {
+            error_code: ErrorCode::InvalidRequest.code(),
+            error_message: Some("Duplicate resource.".into()),
+            resource_type,
+            resource_name,
             ..AlterConfigsResourceResponse::default()
         });
     }

@@ -11,9 +11,9 @@ use strom_protocol::generated::{InitProducerIdRequest, InitProducerIdResponse};
 
 use strom_coordinator::txn::TxnResponse;
 
-use crate::errors::metadata_error_code;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -27,19 +27,24 @@ pub async fn handle(
         ..InitProducerIdResponse::default()
     };
     if request.transactional_id.is_some() {
-        if let Err(code) = broker.txns.ensure_topic(broker).await {
+        if let Err(code) = broker
+            .txns
+            .ensure_topic()
+            .await
+            .map_err(|e| coordinator_error_code(&e))
+        {
             return fail(code);
         }
         let reply = broker
             .txns
-            .call(broker, caller, None, |c, ctx, now| {
+            .call(caller, None, |c, ctx, now| {
                 c.init_producer_id(ctx, &request, now)
             })
             .await;
         return match reply {
             Ok(TxnResponse::InitProducerId(r)) => r,
             Ok(_) => fail(ErrorCode::UnknownServerError),
-            Err(code) => fail(code),
+            Err(e) => fail(coordinator_error_code(&e)),
         };
     }
     if request.producer_id >= 0
@@ -52,14 +57,12 @@ pub async fn handle(
             ..InitProducerIdResponse::default()
         };
     }
-    let controller = broker.controller.clone();
-    match tokio::task::spawn_blocking(move || controller.allocate_producer_id()).await {
-        Ok(Ok(id)) => InitProducerIdResponse {
-            producer_id: id,
+    match broker.producer_ids.next_id_waiting().await {
+        Ok(id) => InitProducerIdResponse {
+            producer_id: id.0,
             producer_epoch: 0,
             ..InitProducerIdResponse::default()
         },
-        Ok(Err(e)) => fail(metadata_error_code(&e)),
-        Err(e) => panic!("producer id task panicked: {e}"),
+        Err(e) => fail(e.error_code()),
     }
 }

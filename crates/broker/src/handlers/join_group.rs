@@ -9,9 +9,10 @@ use strom_coordinator::Response;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::{JoinGroupRequest, JoinGroupResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -24,18 +25,26 @@ pub async fn handle(
         member_id: request.member_id.clone(),
         ..JoinGroupResponse::default()
     };
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let groups = &broker.groups;
     let reply = groups
-        .call(broker, caller, Some(turn), |c, ctx, now| {
-            c.join_group(ctx, &request, now)
-        })
+        .call(
+            caller,
+            Some(turn),
+            Some(&request.group_id),
+            |c, ctx, now| c.join_group(ctx, &request, now),
+        )
         .await;
     match reply {
         Ok(Response::JoinGroup(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use strom_protocol::generated::{ListGroupsRequest, ListGroupsResponse};
 
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -14,6 +15,10 @@ pub async fn handle(
 ) -> ListGroupsResponse {
     broker
         .groups
-        .read(caller, None, |c, ctx, _| c.list_groups(ctx, &request))
+        .read(caller, None, None, |c, ctx, _| c.list_groups(ctx, &request))
         .await
+        .unwrap_or_else(|e| ListGroupsResponse {
+            error_code: coordinator_error_code(&e).code(),
+            ..ListGroupsResponse::default()
+        })
 }

@@ -3,8 +3,8 @@
 
 use strom_protocol::generated::{ListTransactionsRequest, ListTransactionsResponse};
 
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
 
 pub fn handle(
     broker: &Broker,

@@ -2,9 +2,15 @@
 //! the metadata image. A topic requested by name that does not exist is created with the
 //! broker defaults when `auto.create.topics.enable` is on and the request allows it
 //! (`allow_auto_topic_creation`, v4+; older versions always allow it).
+//!
+//! As in Kafka, the topics asked for are a set: a name or id repeated in the request is
+//! answered once, and a name no topic can have gets `INVALID_TOPIC_EXCEPTION` without any
+//! attempt to create it. Topics past `response.max.bytes` get `POLICY_VIOLATION`.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
+use strom_metadata::controller::is_legal_topic_name;
 use strom_metadata::{NewTopic, TopicId, TopicImage};
 use strom_protocol::generated::metadata_response::{
     MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic,
@@ -12,10 +18,12 @@ use strom_protocol::generated::metadata_response::{
 use strom_protocol::generated::{MetadataRequest, MetadataResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
+use crate::context::Broker;
+use crate::coordinator::CLUSTER_METADATA_TOPIC;
+use crate::coordinator::{OFFSETS_TOPIC, is_internal_topic};
+use crate::errors::coordinator_error_code;
 use crate::errors::metadata_error_code;
-use crate::group_coordinator::{OFFSETS_TOPIC, is_internal_topic};
-use crate::handlers::AUTHORIZED_OPERATIONS_OMITTED;
-use crate::server::Broker;
+use crate::handlers::{AUTHORIZED_OPERATIONS_OMITTED, ResponseBound};
 
 /// Most topics one Metadata request may auto-create.
 pub const AUTO_CREATE_PER_REQUEST_MAX: usize = 100;
@@ -27,15 +35,32 @@ pub async fn handle(
 ) -> MetadataResponse {
     let allow_auto_create = broker.config.auto_create_topics_enable
         && (version < 4 || request.allow_auto_topic_creation);
+    let mut bound = ResponseBound::new(broker.config.response_max_bytes, version);
     let mut topics = Vec::new();
     match request.topics {
         // v0 reads an empty list as "all topics"; later versions use null for that.
-        None => topics = all_topics(broker),
-        Some(requested) if requested.is_empty() && version == 0 => topics = all_topics(broker),
+        None => topics = all_topics(broker, &mut bound),
+        Some(requested) if requested.is_empty() && version == 0 => {
+            topics = all_topics(broker, &mut bound)
+        }
         Some(requested) => {
             let mut created = 0usize;
+            let mut names = HashSet::new();
+            let mut ids = HashSet::new();
             for wanted in requested {
+                // A topic asked for by id (v12+) comes with a null name, or with the empty
+                // string the Java client leaves in it; either way the id decides.
+                let by_topic_id = wanted.topic_id != Uuid::ZERO
+                    && wanted.name.as_deref().is_none_or(str::is_empty);
                 let topic = match wanted.name {
+                    _ if by_topic_id && !ids.insert(wanted.topic_id) => continue,
+                    _ if by_topic_id => by_id(broker, wanted.topic_id),
+                    Some(name) if !names.insert(name.clone()) => continue,
+                    Some(name) if !is_legal_topic_name(&name) => error_topic(
+                        Some(name),
+                        Uuid::default(),
+                        ErrorCode::InvalidTopicException,
+                    ),
                     Some(name) => {
                         let auto = allow_auto_create && created < AUTO_CREATE_PER_REQUEST_MAX;
                         if auto && broker.image().topic(&name).is_none() {
@@ -43,9 +68,10 @@ pub async fn handle(
                         }
                         by_name(broker, name, auto).await
                     }
+                    None if !ids.insert(wanted.topic_id) => continue,
                     None => by_id(broker, wanted.topic_id),
                 };
-                topics.push(topic);
+                topics.push(bounded(topic, &mut bound));
             }
         }
     }
@@ -65,8 +91,20 @@ pub async fn handle(
     }
 }
 
-fn all_topics(broker: &Broker) -> Vec<MetadataResponseTopic> {
-    broker.image().topics().map(describe).collect()
+fn all_topics(broker: &Broker, bound: &mut ResponseBound) -> Vec<MetadataResponseTopic> {
+    broker
+        .image()
+        .topics()
+        .map(|t| bounded(describe(t), bound))
+        .collect()
+}
+
+/// The topic if it fits the response, else its name (or id) with `POLICY_VIOLATION`.
+fn bounded(topic: MetadataResponseTopic, bound: &mut ResponseBound) -> MetadataResponseTopic {
+    if bound.fits(&topic) {
+        return topic;
+    }
+    error_topic(topic.name, topic.topic_id, ErrorCode::PolicyViolation)
 }
 
 async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> MetadataResponseTopic {
@@ -83,7 +121,12 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
     if name == OFFSETS_TOPIC {
         // Created with its own settings (compacted, offsets.topic.num.partitions), as
         // Kafka's auto-creation does for it.
-        return match broker.groups.ensure_offsets_topic(broker).await {
+        return match broker
+            .groups
+            .ensure_offsets_topic()
+            .await
+            .map_err(|e| coordinator_error_code(&e))
+        {
             Ok(()) => match broker.image().topic(&name) {
                 Some(topic) => describe(topic),
                 None => error_topic(Some(name), Uuid::default(), ErrorCode::LeaderNotAvailable),
@@ -91,7 +134,7 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
             Err(code) => error_topic(Some(name), Uuid::default(), code),
         };
     }
-    if is_internal_topic(&name) {
+    if is_internal_topic(&name) || name == CLUSTER_METADATA_TOPIC {
         return error_topic(
             Some(name),
             Uuid::default(),
@@ -114,10 +157,7 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
         }
         Err(e) => panic!("topic creation task panicked: {e}"),
     }
-    if let Err(e) = broker.sync_partitions().await {
-        tracing::error!(topic = %name, error = %e, "opening auto-created partitions failed");
-        return error_topic(Some(name), Uuid::default(), ErrorCode::KafkaStorageError);
-    }
+    broker.wait_metadata_applied().await;
     match broker.image().topic(&name) {
         Some(topic) => describe(topic),
         None => error_topic(Some(name), Uuid::default(), ErrorCode::LeaderNotAvailable),

@@ -7,8 +7,9 @@ use strom_coordinator::Response;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::{OffsetDeleteRequest, OffsetDeleteResponse};
 
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -19,18 +20,23 @@ pub async fn handle(
         error_code: code.code(),
         ..OffsetDeleteResponse::default()
     };
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let reply = broker
         .groups
-        .call(broker, caller, None, |c, ctx, now| {
+        .call(caller, None, Some(&request.group_id), |c, ctx, now| {
             c.offset_delete(ctx, &request, now)
         })
         .await;
     match reply {
         Ok(Response::OffsetDelete(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

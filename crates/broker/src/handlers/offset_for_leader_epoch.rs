@@ -10,9 +10,11 @@ use strom_protocol::generated::offset_for_leader_epoch_response::{
     EpochEndOffset, OffsetForLeaderTopicResult,
 };
 use strom_protocol::generated::{OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse};
-use strom_storage::LeaderEpoch;
+use strom_storage::{LeaderEpoch, TopicPartition};
 
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::errors::partition_error_code;
+use strom_metadata::controller::is_legal_topic_name;
 
 /// Kafka's `UNDEFINED_EPOCH` and `UNDEFINED_EPOCH_OFFSET`.
 const UNDEFINED_EPOCH: i32 = -1;
@@ -63,24 +65,22 @@ fn one(
         end_offset: UNDEFINED_EPOCH_OFFSET,
         ..EpochEndOffset::default()
     };
-    let Some(partition) = broker.replica_manager.partition(topic, index) else {
+    // A name no topic can have is unknown without a lookup (which would copy it).
+    if !is_legal_topic_name(topic) {
         result.error_code = ErrorCode::UnknownTopicOrPartition.code();
         return result;
-    };
-    if current_leader_epoch >= 0 && current_leader_epoch != partition.leader_epoch {
-        result.error_code = if current_leader_epoch > partition.leader_epoch {
-            ErrorCode::UnknownLeaderEpoch.code()
-        } else {
-            ErrorCode::FencedLeaderEpoch.code()
-        };
-        return result;
     }
-    let log = &partition.log;
-    let found = if leader_epoch == partition.leader_epoch {
-        // The current epoch ends at the log end, whether or not it has records yet.
-        Some((LeaderEpoch(leader_epoch), log.log_end_offset()))
-    } else {
-        log.end_offset_for_epoch(LeaderEpoch(leader_epoch))
+    let tp = TopicPartition::new(topic, index);
+    let found = match broker.replica_manager.end_offset_for_epoch(
+        &tp,
+        LeaderEpoch(current_leader_epoch),
+        LeaderEpoch(leader_epoch),
+    ) {
+        Ok(found) => found,
+        Err(e) => {
+            result.error_code = partition_error_code(&e).code();
+            return result;
+        }
     };
     if let Some((epoch, end)) = found
         && epoch.0 >= 0

@@ -1,50 +1,88 @@
-//! Produce: appends each partition's record set, undecoded, to its log, then answers once the
-//! data is as durable as `acks` asks: acks=0 gets no response at all, acks=1 is answered once
-//! the batches are in the log (page cache), acks=all once a grouped fsync has them on disk
-//! (see the storage crate's flush scheduler), or with `REQUEST_TIMED_OUT` after `timeout_ms`.
+//! Produce: checks each partition's record set (no internal topic, one batch, a transactional
+//! batch only inside its producer's ongoing transaction: KIP-890's verification), hands them
+//! to the replica manager, and answers once the data is as durable as `acks` asks: acks=0
+//! gets no response at all, acks=1 is answered once the batches are in the leader's log (page
+//! cache), acks=all once the high watermark passes them (every in-sync replica has them on
+//! disk; on one node, a grouped fsync), or with `REQUEST_TIMED_OUT` after `timeout_ms`. An
+//! idempotent producer's retry of a batch already in the log is answered with the original's
+//! offsets, and at acks=all only once the original is durable.
 //!
 //! From v8 a batch refused because of particular records names them in `record_errors`
 //! (each record's index in its batch and why), as Kafka does for a keyless record sent to a
 //! compacted topic; the whole batch is still refused with `INVALID_RECORD`.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
+use strom_coordinator::txn::{TopicPartition as TxnTopicPartition, TransactionState};
+use strom_metadata::TopicId;
 use strom_protocol::ErrorCode;
+use strom_protocol::generated::add_partitions_to_txn_request::AddPartitionsToTxnTopic;
 use strom_protocol::generated::produce_response::{
     BatchIndexAndErrorMessage, PartitionProduceResponse, TopicProduceResponse,
 };
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
-use strom_protocol::records::BatchIter;
-use strom_storage::{AppendOrigin, FlushWaiter, LeaderEpoch, StorageError};
+use strom_protocol::records::{BatchIter, RecordBatchHeader};
+use strom_storage::TopicPartition;
 
-use strom_coordinator::txn::{TopicPartition as TxnTopicPartition, TransactionState};
-
-use crate::dispatch::Turn;
-use crate::errors::storage_error_code;
-use crate::replica_manager::Partition;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::{coordinator_error_code, partition_error_code};
+use crate::replica_manager::{AppendOrigin, Appended, PartitionError, RequiredAcks};
+use crate::turn::Turn;
 
 /// Longest acks=all wait honoured, whatever `timeout_ms` says.
 pub const PRODUCE_TIMEOUT_MS_MAX: u64 = 300_000;
 /// Record errors listed in one partition's response (v8+ `record_errors`).
 pub const RECORD_ERRORS_MAX: usize = 1000;
 
+/// The first Produce version of transaction version 2 (KIP-890 part 2): a transactional
+/// producer no longer adds partitions to its transaction itself; the leader does.
+const IMPLICIT_ADD_MIN_VERSION: i16 = 12;
+/// The first Produce version naming topics by id.
+const TOPIC_IDS_MIN_VERSION: i16 = 13;
+
 pub async fn handle(
     broker: &Arc<Broker>,
     request: ProduceRequest,
     version: i16,
+    caller: &Caller,
     mut turn: Turn,
 ) -> Option<ProduceResponse> {
     turn.wait().await;
-    let acks = request.acks;
-    let valid_acks = matches!(acks, -1..=1);
+    let acks = match request.acks {
+        0 => Some(RequiredAcks::None),
+        1 => Some(RequiredAcks::Leader),
+        -1 => Some(RequiredAcks::All),
+        _ => None,
+    };
+    if request.transactional_id.is_none() && has_transactional_batch(&request) {
+        // Kafka refuses the whole request: transactional records need a transactional id
+        // (and, with authorization, WRITE on it).
+        drop(turn);
+        return Some(refuse_all(
+            request,
+            ErrorCode::TransactionalIdAuthorizationFailed,
+        ));
+    }
+    let mut request = request;
+    if version >= TOPIC_IDS_MIN_VERSION {
+        name_topics_by_id(broker, &mut request);
+    }
+    let implicitly_added = match &request.transactional_id {
+        Some(id) if version >= IMPLICIT_ADD_MIN_VERSION => {
+            add_to_transaction(broker, caller, id, &request).await
+        }
+        _ => HashMap::new(),
+    };
     let mut responses = Vec::with_capacity(request.topic_data.len());
-    let mut waits: Vec<(usize, usize, FlushWaiter)> = Vec::new();
-    let mut appended = false;
+    let mut entries: Vec<(TopicPartition, BytesMut)> = Vec::new();
+    let mut slots: Vec<(usize, usize)> = Vec::new();
     for topic in request.topic_data {
         let mut partitions = Vec::with_capacity(topic.partition_data.len());
+        let known = version < TOPIC_IDS_MIN_VERSION || !topic.name.is_empty();
         for data in topic.partition_data {
             let mut response = PartitionProduceResponse {
                 index: data.index,
@@ -53,71 +91,263 @@ pub async fn handle(
                 log_start_offset: -1,
                 ..PartitionProduceResponse::default()
             };
-            let partition = broker.replica_manager.partition(&topic.name, data.index);
-            match (valid_acks, partition, data.records) {
-                (false, _, _) => response.error_code = ErrorCode::InvalidRequiredAcks.code(),
-                (_, None, _) => {
-                    response.error_code = ErrorCode::UnknownTopicOrPartition.code();
-                }
-                (_, Some(_), None) => response.error_code = ErrorCode::InvalidRecord.code(),
-                (_, Some(partition), Some(records)) => {
-                    if crate::group_coordinator::is_internal_topic(&topic.name) {
-                        // Only the coordinators write their own topics (Kafka refuses too).
-                        response.error_code = ErrorCode::InvalidTopicException.code();
-                        response.error_message =
-                            Some(format!("Cannot append to internal topic {}", topic.name));
-                    } else if let Some(code) = request
-                        .transactional_id
-                        .as_deref()
-                        .and_then(|id| unverified(broker, id, &topic.name, data.index, &records))
-                    {
-                        response.error_code = code.code();
-                    } else {
-                        if let Some(next_offset) =
-                            append(&partition, records, &mut response, version)
-                        {
-                            appended = true;
-                            if acks == -1 {
-                                match partition.log.flush_to(next_offset) {
-                                    Ok(w) => waits.push((responses.len(), partitions.len(), w)),
-                                    Err(e) => response.error_code = storage_error_code(&e).code(),
-                                }
-                            }
+            let refused = match (acks, data.records) {
+                _ if !known => Some(ErrorCode::UnknownTopicId),
+                (None, _) => Some(ErrorCode::InvalidRequiredAcks),
+                (_, None) => Some(ErrorCode::InvalidRecord),
+                (Some(_), Some(records)) => {
+                    let txn = TxnCheck {
+                        transactional_id: request.transactional_id.as_deref(),
+                        implicitly_added: (version >= IMPLICIT_ADD_MIN_VERSION)
+                            .then_some(&implicitly_added),
+                    };
+                    match check_partition(broker, &txn, &topic.name, data.index, &records) {
+                        Err((code, message)) => {
+                            response.error_message = message;
+                            Some(code)
+                        }
+                        Ok(()) => {
+                            let tp = TopicPartition::new(topic.name.clone(), data.index);
+                            // The log assigns offsets in place, so it needs the bytes to itself;
+                            // a slice of the shared request frame is copied once here.
+                            let records = records
+                                .try_into_mut()
+                                .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
+                            entries.push((tp, records));
+                            slots.push((responses.len(), partitions.len()));
+                            None
                         }
                     }
                 }
+            };
+            if let Some(code) = refused {
+                response.error_code = code.code();
             }
             partitions.push(response);
         }
         responses.push(TopicProduceResponse {
-            name: topic.name,
+            // From v13 the topic is named by its id alone.
+            name: if version >= TOPIC_IDS_MIN_VERSION {
+                String::new()
+            } else {
+                topic.name
+            },
+            topic_id: topic.topic_id,
             partition_responses: partitions,
             ..TopicProduceResponse::default()
         });
     }
+    let acks = acks.unwrap_or(RequiredAcks::None);
+    let pending = broker
+        .replica_manager
+        .append_records(AppendOrigin::Client, acks, entries);
+    // Appended in order: the connection's next produce may append now.
     drop(turn);
-    if appended {
-        broker.replica_manager.notify_appended();
-    }
     let timeout =
         Duration::from_millis((request.timeout_ms.max(0) as u64).min(PRODUCE_TIMEOUT_MS_MAX));
-    for (t, p, waiter) in waits {
-        let code = match tokio::time::timeout(timeout, waiter).await {
-            Ok(Ok(_)) => ErrorCode::None,
-            Ok(Err(e)) => storage_error_code(&StorageError::Flush(e)),
-            Err(_) => ErrorCode::RequestTimedOut,
-        };
-        if code != ErrorCode::None {
-            responses[t].partition_responses[p].error_code = code.code();
-        }
+    let results = pending.wait(timeout).await;
+    for ((tp, result), (t, p)) in results.into_iter().zip(slots) {
+        let response = &mut responses[t].partition_responses[p];
+        fill(response, &tp, result, version);
     }
-    if acks == 0 {
+    if request.acks == 0 {
         return None;
     }
     Some(ProduceResponse {
         responses,
         ..ProduceResponse::default()
     })
+}
+
+/// Whether any partition's first batch is transactional.
+fn has_transactional_batch(request: &ProduceRequest) -> bool {
+    request
+        .topic_data
+        .iter()
+        .flat_map(|t| t.partition_data.iter())
+        .filter_map(|p| p.records.as_ref())
+        .any(|records| {
+            BatchIter::new(records.clone()).any(|b| b.is_ok_and(|b| b.header().is_transactional()))
+        })
+}
+
+/// Every partition answered with `code`.
+fn refuse_all(request: ProduceRequest, code: ErrorCode) -> ProduceResponse {
+    let responses = request
+        .topic_data
+        .into_iter()
+        .map(|topic| TopicProduceResponse {
+            partition_responses: topic
+                .partition_data
+                .iter()
+                .map(|p| PartitionProduceResponse {
+                    index: p.index,
+                    error_code: code.code(),
+                    base_offset: -1,
+                    log_append_time_ms: -1,
+                    log_start_offset: -1,
+                    ..PartitionProduceResponse::default()
+                })
+                .collect(),
+            name: topic.name,
+            ..TopicProduceResponse::default()
+        })
+        .collect();
+    ProduceResponse {
+        responses,
+        ..ProduceResponse::default()
+    }
+}
+
+/// What the handler checks before the replica manager sees a partition's records: no
+/// internal topic, exactly one batch (Kafka's rule since Produce v3), and a transactional
+/// batch only inside its producer's ongoing transaction.
+fn check_partition(
+    broker: &Broker,
+    txn: &TxnCheck<'_>,
+    topic: &str,
+    partition: i32,
+    records: &Bytes,
+) -> Result<(), (ErrorCode, Option<String>)> {
+    if crate::coordinator::is_internal_topic(topic) {
+        // Only the coordinators write their own topics (Kafka refuses too).
+        let message = format!("Cannot append to internal topic {topic}");
+        return Err((ErrorCode::InvalidTopicException, Some(message)));
+    }
+    let mut batches = BatchIter::new(records.clone());
+    let first = batches.next();
+    if first.is_some() && batches.next().is_some() {
+        let message = "Produce requests with version 3 are only allowed to contain exactly one \
+                       record batch per partition."
+            .to_string();
+        return Err((ErrorCode::InvalidRecord, Some(message)));
+    }
+    let Some(Ok(batch)) = first else {
+        return Ok(());
+    };
+    if !batch.header().is_transactional() {
+        return Ok(());
+    }
+    let Some(id) = txn.transactional_id else {
+        return Ok(());
+    };
+    let refused = match txn.implicitly_added {
+        Some(added) => added
+            .get(&(topic.to_string(), partition))
+            .copied()
+            .filter(|code| *code != ErrorCode::None),
+        None => unverified(broker, id, topic, partition, batch.header()),
+    };
+    match refused {
+        Some(code) => Err((code, None)),
+        None => Ok(()),
+    }
+}
+
+/// What a partition's transactional batch is checked against.
+struct TxnCheck<'a> {
+    transactional_id: Option<&'a str>,
+    /// Transaction version 2: the outcome of adding each partition to the transaction.
+    implicitly_added: Option<&'a HashMap<(String, i32), ErrorCode>>,
+}
+
+/// Produce v13 names topics by id: each topic gets its name from the metadata image, or an
+/// empty name when the id is unknown (its partitions are answered `UNKNOWN_TOPIC_ID`).
+fn name_topics_by_id(broker: &Broker, request: &mut ProduceRequest) {
+    let image = broker.image();
+    for topic in &mut request.topic_data {
+        topic.name = image
+            .topic_by_id(TopicId::from_u128(topic.topic_id.as_u128()))
+            .map(|t| t.name.clone())
+            .unwrap_or_default();
+    }
+}
+
+/// Transaction version 2: adds every partition this request writes transactionally to the
+/// producer's transaction, through the transaction coordinator (Kafka's AddPartitionsToTxn
+/// from the leader, `verify_only` false). Returns each partition's outcome, in the codes a
+/// producer expects on a Produce response.
+async fn add_to_transaction(
+    broker: &Broker,
+    caller: &Caller,
+    transactional_id: &str,
+    request: &ProduceRequest,
+) -> HashMap<(String, i32), ErrorCode> {
+    let mut producer = None;
+    let mut topics = Vec::new();
+    for topic in request.topic_data.iter().filter(|t| !t.name.is_empty()) {
+        let mut partitions = Vec::new();
+        for data in &topic.partition_data {
+            let Some(records) = &data.records else {
+                continue;
+            };
+            let Some(Ok(batch)) = BatchIter::new(records.clone()).next() else {
+                continue;
+            };
+            let header = batch.header();
+            if header.is_transactional() {
+                producer.get_or_insert((header.producer_id, header.producer_epoch));
+                partitions.push(data.index);
+            }
+        }
+        if !partitions.is_empty() {
+            topics.push(AddPartitionsToTxnTopic {
+                name: topic.name.clone(),
+                partitions,
+                ..AddPartitionsToTxnTopic::default()
+            });
+        }
+    }
+    let Some((producer_id, producer_epoch)) = producer else {
+        return HashMap::new();
+    };
+    let all = |code: ErrorCode| -> HashMap<(String, i32), ErrorCode> {
+        topics
+            .iter()
+            .flat_map(|t| t.partitions.iter().map(|&p| ((t.name.clone(), p), code)))
+            .collect()
+    };
+    if let Err(e) = broker.txns.ensure_topic().await {
+        return all(produce_code(coordinator_error_code(&e)));
+    }
+    let partitions: Vec<(String, Vec<i32>)> =
+        topics.into_iter().map(|t| (t.name, t.partitions)).collect();
+    let added = broker
+        .txns
+        .add_partitions_implicitly(
+            caller,
+            transactional_id,
+            (producer_id, producer_epoch),
+            &partitions,
+        )
+        .await;
+    match added {
+        Ok(codes) => codes
+            .into_iter()
+            .map(|(tp, code)| (tp, produce_code(code)))
+            .collect(),
+        Err(e) => {
+            let code = produce_code(coordinator_error_code(&e));
+            partitions
+                .iter()
+                .flat_map(|(t, ps)| ps.iter().map(move |&p| ((t.clone(), p), code)))
+                .collect()
+        }
+    }
+}
+
+/// How an AddPartitionsToTxn outcome is answered on a Produce, as Kafka's leaders answer it:
+/// a coordinator that is moving or busy ending the previous transaction becomes the
+/// retriable `NOT_ENOUGH_REPLICAS`, and a fenced producer `INVALID_PRODUCER_EPOCH`.
+fn produce_code(code: ErrorCode) -> ErrorCode {
+    match code {
+        ErrorCode::NotCoordinator
+        | ErrorCode::CoordinatorNotAvailable
+        | ErrorCode::CoordinatorLoadInProgress
+        | ErrorCode::ConcurrentTransactions => ErrorCode::NotEnoughReplicas,
+        ErrorCode::ProducerFenced => ErrorCode::InvalidProducerEpoch,
+        other => other,
+    }
 }
 
 /// Why a transactional write is refused, if it is: the partition must be in the producer's
@@ -128,12 +358,8 @@ fn unverified(
     transactional_id: &str,
     topic: &str,
     partition: i32,
-    records: &Bytes,
+    header: &RecordBatchHeader,
 ) -> Option<ErrorCode> {
-    let Some(Ok(batch)) = BatchIter::new(records.clone()).next() else {
-        return None; // the log's validation answers malformed records
-    };
-    let header = batch.header();
     if !header.is_transactional() {
         return None;
     }
@@ -153,56 +379,43 @@ fn unverified(
     })
 }
 
-/// Appends one partition's records; fills `response` and returns the offset after them.
-fn append(
-    partition: &Partition,
-    records: Bytes,
+/// Fills one partition's response from what its append did.
+fn fill(
     response: &mut PartitionProduceResponse,
+    tp: &TopicPartition,
+    result: Appended,
     version: i16,
-) -> Option<strom_storage::Offset> {
-    // The log assigns offsets in place, so it needs the bytes to itself; a slice of a shared
-    // request frame is copied once here.
-    let records = records
-        .try_into_mut()
-        .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
-    let origin = AppendOrigin::Client {
-        leader_epoch: LeaderEpoch(partition.leader_epoch),
-    };
-    match partition.log.append(records, origin) {
-        Ok(info) if info.duplicate => {
-            // An idempotent producer's retry of batches already in the log: answered with
-            // their offsets, nothing written.
-            response.base_offset = info.first_offset.0;
-            response.log_start_offset = info.log_start_offset.0;
-            None
-        }
+) {
+    let e = match result {
         Ok(info) => {
-            partition.advance_high_watermark();
+            // A duplicate (an idempotent producer's retry) is answered with the offsets the
+            // batch got the first time, as Kafka does.
             response.base_offset = info.first_offset.0;
             response.log_append_time_ms = info.log_append_time.map_or(-1, |t| t.0);
             response.log_start_offset = info.log_start_offset.0;
-            Some(info.next_offset())
+            return;
         }
-        Err(e) => {
-            let code = storage_error_code(&e);
-            tracing::debug!(partition = %partition.topic_partition, error = %e, "append refused");
-            response.error_code = code.code();
-            response.error_message = Some(e.to_string());
-            if version >= 8 {
-                // Records the log refused one by one (missing keys, bad timestamps), each
-                // named by its position in the batch.
-                response.record_errors = e
-                    .record_errors()
-                    .iter()
-                    .take(RECORD_ERRORS_MAX)
-                    .map(|r| BatchIndexAndErrorMessage {
-                        batch_index: r.record_index,
-                        batch_index_error_message: Some(r.message.clone()),
-                        ..BatchIndexAndErrorMessage::default()
-                    })
-                    .collect();
-            }
-            None
-        }
+        Err(e) => e,
+    };
+    tracing::debug!(partition = %tp, error = %e, "append refused");
+    response.error_code = partition_error_code(&e).code();
+    response.error_message = Some(e.to_string());
+    if version < 8 {
+        return;
     }
+    let PartitionError::Storage(storage) = &e else {
+        return;
+    };
+    // Records the log refused one by one (missing keys on a compacted topic, bad timestamps),
+    // each named by its position in the batch.
+    response.record_errors = storage
+        .record_errors()
+        .iter()
+        .take(RECORD_ERRORS_MAX)
+        .map(|r| BatchIndexAndErrorMessage {
+            batch_index: r.record_index,
+            batch_index_error_message: Some(r.message.clone()),
+            ..BatchIndexAndErrorMessage::default()
+        })
+        .collect();
 }

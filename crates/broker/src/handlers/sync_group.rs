@@ -8,9 +8,10 @@ use strom_coordinator::Response;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::{SyncGroupRequest, SyncGroupResponse};
 
-use crate::dispatch::Turn;
-use crate::group_coordinator::Caller;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::Caller;
+use crate::errors::coordinator_error_code;
+use crate::turn::Turn;
 
 pub async fn handle(
     broker: &Arc<Broker>,
@@ -22,18 +23,26 @@ pub async fn handle(
         error_code: code.code(),
         ..SyncGroupResponse::default()
     };
-    if let Err(code) = broker.groups.ensure_offsets_topic(broker).await {
+    if let Err(code) = broker
+        .groups
+        .ensure_offsets_topic()
+        .await
+        .map_err(|e| coordinator_error_code(&e))
+    {
         return fail(code);
     }
     let reply = broker
         .groups
-        .call(broker, caller, Some(turn), |c, ctx, now| {
-            c.sync_group(ctx, &request, now)
-        })
+        .call(
+            caller,
+            Some(turn),
+            Some(&request.group_id),
+            |c, ctx, now| c.sync_group(ctx, &request, now),
+        )
         .await;
     match reply {
         Ok(Response::SyncGroup(r)) => r,
         Ok(_) => fail(ErrorCode::UnknownServerError),
-        Err(code) => fail(code),
+        Err(e) => fail(coordinator_error_code(&e)),
     }
 }

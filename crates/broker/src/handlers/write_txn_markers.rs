@@ -1,9 +1,14 @@
 //! WriteTxnMarkers: writes commit or abort markers for a producer to named partitions. In a
 //! cluster the transaction coordinator sends it to partition leaders; administrators send it
 //! to end a hanging transaction (`kafka-transactions.sh abort`). Each marker is appended as a
-//! control batch through the partition's log (which refuses it for an older producer epoch)
-//! and answered once on disk; markers on `__consumer_offsets` also settle the group
-//! coordinator's pending transactional offsets.
+//! control batch through the replica manager (the log refuses it for an older producer epoch
+//! or an older coordinator epoch) and answered once committed; markers on
+//! `__consumer_offsets` also settle the group coordinator's pending transactional offsets.
+//!
+//! A marker naming a coordinator epoch above every `__transaction_state` partition's leader
+//! epoch was sent by no coordinator: it is refused with `INVALID_REQUEST`, because once
+//! written it would fence the real coordinator's markers on that partition and leave the
+//! last stable offset stuck. (Kafka relies on `CLUSTER_ACTION` authorization for this.)
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,21 +23,24 @@ use strom_protocol::generated::write_txn_markers_response::{
 };
 use strom_protocol::generated::{WriteTxnMarkersRequest, WriteTxnMarkersResponse};
 use strom_protocol::records::{EndTransactionMarker, build_end_transaction_marker};
-use strom_storage::{AppendOrigin, LeaderEpoch, StorageError};
+use strom_storage::TopicPartition as LogPartition;
 
-use crate::errors::storage_error_code;
-use crate::group_coordinator::OFFSETS_TOPIC;
-use crate::server::Broker;
+use crate::context::Broker;
+use crate::coordinator::OFFSETS_TOPIC;
+use crate::errors::partition_error_code;
+use crate::replica_manager::{AppendOrigin, RequiredAcks};
 
-/// Longest wait for a marker's fsync.
-const FLUSH_WAIT_MS_MAX: u64 = 60_000;
+/// Longest wait for a marker to commit.
+const COMMIT_WAIT_MS_MAX: u64 = 60_000;
 
 pub async fn handle(
     broker: &Arc<Broker>,
     request: WriteTxnMarkersRequest,
 ) -> WriteTxnMarkersResponse {
+    let epoch_max = broker.txns.coordinator_epoch_max().max(0);
     let mut markers = Vec::with_capacity(request.markers.len());
     for marker in request.markers {
+        let version = TransactionVersion(i16::from(marker.transaction_version));
         let result = TransactionResult::from_committed(marker.transaction_result);
         let end = match result {
             TransactionResult::Commit => EndTransactionMarker::commit(marker.coordinator_epoch),
@@ -44,7 +52,16 @@ pub async fn handle(
             let mut partitions = Vec::with_capacity(topic.partition_indexes.len());
             for &index in &topic.partition_indexes {
                 let producer = (marker.producer_id, marker.producer_epoch);
-                let code = write_one(broker, &topic.name, index, end, producer).await;
+                let code = if marker.coordinator_epoch > epoch_max {
+                    // No coordinator of this cluster has that epoch: a marker stamped with it
+                    // would fence the real coordinator's markers on this partition for good.
+                    tracing::warn!(topic = %topic.name, partition = index,
+                        coordinator_epoch = marker.coordinator_epoch, epoch_max,
+                        "refused a transaction marker from no known coordinator");
+                    ErrorCode::InvalidRequest
+                } else {
+                    write_one(broker, &topic.name, index, end, producer, version).await
+                };
                 if code == ErrorCode::None && topic.name == OFFSETS_TOPIC {
                     settled.push(TopicPartition::new(OFFSETS_TOPIC, index));
                 }
@@ -69,9 +86,10 @@ pub async fn handle(
                 result,
                 partitions: settled,
                 // WriteTxnMarkers up to v1 carries no transaction version: Kafka's version 0.
-                transaction_version: TransactionVersion::TV0,
+                // Before v2 the request carries no transaction version: Kafka's version 0.
+                transaction_version: version,
             };
-            broker.groups.complete_transaction(broker, &request).await;
+            broker.groups.complete_transaction(&request).await;
         }
         markers.push(WritableTxnMarkerResult {
             producer_id: marker.producer_id,
@@ -91,31 +109,31 @@ async fn write_one(
     index: i32,
     end: EndTransactionMarker,
     (producer_id, producer_epoch): (i64, i16),
+    version: TransactionVersion,
 ) -> ErrorCode {
-    let Some(p) = broker.replica_manager.partition(topic, index) else {
-        return ErrorCode::UnknownTopicOrPartition;
-    };
     let now = broker.txns.now_ms();
     let batch = match build_end_transaction_marker(end, 0, producer_id, producer_epoch, now) {
         Ok(batch) => batch,
         Err(_) => return ErrorCode::InvalidRecord,
     };
-    let origin = AppendOrigin::Coordinator {
-        leader_epoch: LeaderEpoch(p.leader_epoch),
-    };
-    let info = match p.log.append(bytes::BytesMut::from(&batch[..]), origin) {
-        Ok(info) => info,
-        Err(e) => return storage_error_code(&e),
-    };
-    p.advance_high_watermark();
-    broker.replica_manager.notify_appended();
-    let waiter = match p.log.flush_to(info.next_offset()) {
-        Ok(waiter) => waiter,
-        Err(e) => return storage_error_code(&e),
-    };
-    match tokio::time::timeout(Duration::from_millis(FLUSH_WAIT_MS_MAX), waiter).await {
-        Ok(Ok(_)) => ErrorCode::None,
-        Ok(Err(e)) => storage_error_code(&StorageError::Flush(e)),
-        Err(_) => ErrorCode::RequestTimedOut,
+    let tp = LogPartition::new(topic, index);
+    let results = broker
+        .replica_manager
+        .append_records(
+            // A transaction version 2 marker must carry an epoch above the producer's.
+            if version.supports_epoch_bump() {
+                AppendOrigin::CoordinatorTv2
+            } else {
+                AppendOrigin::Coordinator
+            },
+            RequiredAcks::All,
+            vec![(tp, bytes::BytesMut::from(&batch[..]))],
+        )
+        .wait(Duration::from_millis(COMMIT_WAIT_MS_MAX))
+        .await;
+    match results.into_iter().next() {
+        Some((_, Ok(_))) => ErrorCode::None,
+        Some((_, Err(e))) => partition_error_code(&e),
+        None => ErrorCode::UnknownServerError,
     }
 }

@@ -23,10 +23,15 @@ pub struct TestBroker {
 
 impl TestBroker {
     pub async fn start(data_dir: &Path) -> TestBroker {
+        TestBroker::start_with(BrokerConfig::default(), data_dir).await
+    }
+
+    /// Starts with `config`, its data directory and listener replaced by the test's.
+    pub async fn start_with(config: BrokerConfig, data_dir: &Path) -> TestBroker {
         let config = BrokerConfig {
             data_dir: data_dir.to_path_buf(),
             listen: "127.0.0.1:0".into(),
-            ..BrokerConfig::default()
+            ..config
         };
         let server = Server::start(config).await.expect("broker starts");
         let addr = server.local_addr().expect("bound").to_string();

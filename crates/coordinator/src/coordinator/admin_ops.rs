@@ -77,6 +77,23 @@ impl GroupCoordinator {
                     described.error_code = code(ErrorCode::InvalidGroupId);
                     return described;
                 }
+                // v6 (KIP-1043) reports a group that does not exist, or is not a classic group,
+                // as GROUP_ID_NOT_FOUND; older versions describe it as Dead without an error.
+                let missing = match self.groups.get(group_id) {
+                    None => Some(format!("Group {group_id} not found.")),
+                    Some(Group::Classic(g)) if g.is_in(State::Dead) => {
+                        Some(format!("Group {group_id} not found."))
+                    }
+                    Some(Group::Classic(_)) => None,
+                    Some(_) => Some(format!("Group {group_id} is not a classic group.")),
+                };
+                if let Some(message) = missing {
+                    if ctx.api_version >= 6 {
+                        described.error_code = code(ErrorCode::GroupIdNotFound);
+                        described.error_message = Some(message);
+                    }
+                    return described;
+                }
                 if let Some(Group::Classic(g)) = self.groups.get(group_id) {
                     let stable = g.is_in(State::Stable);
                     let protocol = g.protocol_name.clone().unwrap_or_default();

@@ -1,6 +1,16 @@
 //! KIP-848: ConsumerGroupHeartbeat and ConsumerGroupDescribe. Every change is a record (member
 //! metadata, group epoch, subscribed topic metadata, target assignment, current assignment), so
 //! replaying `__consumer_offsets` rebuilds a consumer group exactly.
+//!
+//! Regular-expression subscriptions (KIP-848, ConsumerGroupHeartbeat v1): a member may
+//! subscribe with a pattern instead of (or besides) topic names. The coordinator resolves each
+//! pattern in use against the topics that exist (through [`TopicMetadataLookup::topic_names`])
+//! when a member first brings it, records the result (`ConsumerGroupRegularExpression`), and
+//! counts the matched topics as subscribed. [`GroupCoordinator::on_topics_changed`] is the
+//! call the broker makes when topics are created or deleted: it re-resolves every pattern and
+//! refreshes every group's topic metadata, bumping the group epoch of each group whose
+//! subscribed topics changed, as Kafka does on a new metadata image. Patterns use RE2 syntax
+//! (see [`crate::pattern`] for where it differs from Kafka's RE2/J).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,6 +25,7 @@ use strom_protocol::generated::{
     ConsumerGroupHeartbeatResponse, ConsumerGroupMemberMetadataKey,
     ConsumerGroupMemberMetadataValue, ConsumerGroupMetadataKey, ConsumerGroupMetadataValue,
     ConsumerGroupPartitionMetadataKey, ConsumerGroupPartitionMetadataValue,
+    ConsumerGroupRegularExpressionKey, ConsumerGroupRegularExpressionValue,
     ConsumerGroupTargetAssignmentMemberKey, ConsumerGroupTargetAssignmentMemberValue,
     ConsumerGroupTargetAssignmentMetadataKey, ConsumerGroupTargetAssignmentMetadataValue,
     GroupMetadataKey,
@@ -27,7 +38,11 @@ use crate::consumer::{
     Assignment, ConsumerGroup, ConsumerMember, MemberState, TopicMetadata, reconcile,
 };
 use crate::effects::{Effects, RequestContext, Response, TimerKind};
+use crate::pattern::NamePattern;
 use crate::record::CoordinatorRecord;
+
+/// ConsumerGroupDescribe's `MemberType` of a member that speaks the consumer protocol.
+const MEMBER_TYPE_CONSUMER: i8 = 1;
 
 /// The member epoch a client sends to leave the group.
 pub const LEAVE_GROUP_MEMBER_EPOCH: i32 = -1;
@@ -44,11 +59,17 @@ pub struct TopicInfo {
 /// The broker's view of topics, consulted when a consumer group's subscriptions are resolved.
 pub trait TopicMetadataLookup {
     fn topic(&self, name: &str) -> Option<TopicInfo>;
+    /// Every topic that exists, by name: what subscription patterns are matched against.
+    fn topic_names(&self) -> Vec<String>;
 }
 
 impl TopicMetadataLookup for BTreeMap<String, TopicInfo> {
     fn topic(&self, name: &str) -> Option<TopicInfo> {
         self.get(name).copied()
+    }
+
+    fn topic_names(&self) -> Vec<String> {
+        self.keys().cloned().collect()
     }
 }
 
@@ -56,6 +77,33 @@ impl TopicMetadataLookup for std::collections::HashMap<String, TopicInfo> {
     fn topic(&self, name: &str) -> Option<TopicInfo> {
         self.get(name).copied()
     }
+
+    fn topic_names(&self) -> Vec<String> {
+        self.keys().cloned().collect()
+    }
+}
+
+/// The record of what `regex` resolved to in `group_id`; `None` topics is a tombstone.
+fn regex_record(
+    group_id: &str,
+    regex: &str,
+    topics: Option<&BTreeSet<String>>,
+    now_ms: i64,
+) -> CoordinatorRecord {
+    CoordinatorRecord::ConsumerGroupRegularExpression(
+        ConsumerGroupRegularExpressionKey {
+            group_id: group_id.to_string(),
+            regular_expression: regex.to_string(),
+        },
+        topics.map(|t| ConsumerGroupRegularExpressionValue {
+            topics: t.iter().cloned().collect(),
+            // Kafka stores the metadata image version the pattern was resolved at; Strom
+            // re-resolves on every topic change instead of comparing versions.
+            version: 0,
+            timestamp: now_ms,
+            ..Default::default()
+        }),
+    )
 }
 
 fn heartbeat_error(error: ErrorCode, message: &str) -> Response {
@@ -321,12 +369,16 @@ impl GroupCoordinator {
         }
         // librdkafka sends an empty regex with a plain topic list; Kafka reads an empty regex
         // as none.
-        if req
+        if let Some(regex) = req
             .subscribed_topic_regex
             .as_deref()
-            .is_some_and(|r| !r.is_empty())
+            .filter(|r| !r.is_empty())
+            && NamePattern::compile(regex).is_err()
         {
-            return invalid("SubscribedTopicRegex is not supported by this coordinator.");
+            return Err((
+                ErrorCode::InvalidRegularExpression,
+                "SubscribedTopicRegex is not a valid regular expression.",
+            ));
         }
         if req
             .subscribed_topic_names
@@ -354,8 +406,11 @@ impl GroupCoordinator {
                 if req.topic_partitions.as_ref().is_none_or(|t| !t.is_empty()) {
                     return invalid("TopicPartitions must be empty when (re-)joining.");
                 }
-                if req.subscribed_topic_names.is_none() {
-                    return invalid("SubscribedTopicNames must be set in first request.");
+                if req.subscribed_topic_names.is_none() && req.subscribed_topic_regex.is_none() {
+                    return invalid(
+                        "Either SubscribedTopicNames or SubscribedTopicRegex must be non-null \
+                         when (re-)joining.",
+                    );
                 }
             }
             e if e > 0 || e == LEAVE_GROUP_MEMBER_EPOCH || e == LEAVE_GROUP_STATIC_MEMBER_EPOCH => {
@@ -477,6 +532,7 @@ impl GroupCoordinator {
                 let mut m = ConsumerMember::new(&member_id);
                 if let Some(old) = existing {
                     m.subscribed_topic_names = old.subscribed_topic_names;
+                    m.subscribed_topic_regex = old.subscribed_topic_regex;
                 }
                 m
             }
@@ -489,6 +545,9 @@ impl GroupCoordinator {
             names.sort();
             names.dedup();
             member.subscribed_topic_names = names;
+        }
+        if let Some(regex) = &req.subscribed_topic_regex {
+            member.subscribed_topic_regex = (!regex.is_empty()).then(|| regex.clone());
         }
         if req.rebalance_timeout_ms != -1 {
             member.rebalance_timeout_ms = req.rebalance_timeout_ms;
@@ -514,6 +573,7 @@ impl GroupCoordinator {
         };
         let metadata_changed = before.as_ref().is_none_or(|b| {
             b.subscribed_topic_names != member.subscribed_topic_names
+                || b.subscribed_topic_regex != member.subscribed_topic_regex
                 || b.rebalance_timeout_ms != member.rebalance_timeout_ms
                 || b.instance_id != member.instance_id
                 || b.rack_id != member.rack_id
@@ -522,8 +582,15 @@ impl GroupCoordinator {
                 || b.client_host != member.client_host
         });
         let subscription_changed = match (&replaced_static, &before) {
-            (Some((_, old)), _) => old.subscribed_topic_names != member.subscribed_topic_names,
-            (None, Some(b)) => b.subscribed_topic_names != member.subscribed_topic_names || joining,
+            (Some((_, old)), _) => {
+                old.subscribed_topic_names != member.subscribed_topic_names
+                    || old.subscribed_topic_regex != member.subscribed_topic_regex
+            }
+            (None, Some(b)) => {
+                b.subscribed_topic_names != member.subscribed_topic_names
+                    || b.subscribed_topic_regex != member.subscribed_topic_regex
+                    || joining
+            }
             (None, None) => true,
         };
         group.members.insert(member_id.clone(), member.clone());
@@ -537,8 +604,9 @@ impl GroupCoordinator {
             self.push_record(fx, record);
         }
 
+        let regexes_changed = self.refresh_regexes(group_id, topics, false, now_ms, fx);
         let metadata_changed = self.refresh_subscription_metadata(group_id, Some(topics), fx);
-        if subscription_changed || metadata_changed {
+        if subscription_changed || metadata_changed || regexes_changed {
             self.bump_group_epoch(group_id, fx);
         }
         self.maybe_update_target(group_id, fx);
@@ -674,6 +742,100 @@ impl GroupCoordinator {
         true
     }
 
+    /// Resolves the group's subscription patterns against the topics that exist: only those
+    /// not resolved yet, or all of them when `all` (topics changed). Patterns no member uses
+    /// any more are forgotten. Returns whether a pattern in use now matches other topics.
+    fn refresh_regexes(
+        &mut self,
+        group_id: &str,
+        topics: &dyn TopicMetadataLookup,
+        all: bool,
+        now_ms: i64,
+        fx: &mut Effects,
+    ) -> bool {
+        let mut records = self.drop_unused_regexes(group_id);
+        let Some(group) = self.consumer_mut(group_id) else {
+            return false;
+        };
+        let pending: Vec<String> = group
+            .regexes_in_use()
+            .into_iter()
+            .filter(|r| all || !group.resolved_regexes.contains_key(r))
+            .collect();
+        let names = if pending.is_empty() {
+            Vec::new()
+        } else {
+            topics.topic_names()
+        };
+        let mut changed = false;
+        for regex in pending {
+            // Validated when the member sent it; a pattern replayed from an older log that
+            // no longer compiles matches nothing.
+            let resolved: BTreeSet<String> = match NamePattern::compile(&regex) {
+                Ok(pattern) => names
+                    .iter()
+                    .filter(|n| pattern.subscribes_to(n))
+                    .cloned()
+                    .collect(),
+                Err(_) => BTreeSet::new(),
+            };
+            if group.resolved_regexes.get(&regex) != Some(&resolved) {
+                records.push(regex_record(group_id, &regex, Some(&resolved), now_ms));
+                group.resolved_regexes.insert(regex, resolved);
+                changed = true;
+            }
+        }
+        for record in records {
+            self.push_record(fx, record);
+        }
+        changed
+    }
+
+    /// Forgets the patterns no member of the group uses; returns their tombstones.
+    fn drop_unused_regexes(&mut self, group_id: &str) -> Vec<CoordinatorRecord> {
+        let Some(group) = self.consumer_mut(group_id) else {
+            return Vec::new();
+        };
+        let in_use = group.regexes_in_use();
+        let unused: Vec<String> = group
+            .resolved_regexes
+            .keys()
+            .filter(|r| !in_use.contains(*r))
+            .cloned()
+            .collect();
+        unused
+            .into_iter()
+            .map(|regex| {
+                group.resolved_regexes.remove(&regex);
+                regex_record(group_id, &regex, None, 0)
+            })
+            .collect()
+    }
+
+    /// Topics were created or deleted (or their partitions changed): re-resolves every
+    /// consumer group's subscription patterns and refreshes its subscribed topic metadata,
+    /// bumping the group epoch (and so computing a new target assignment) of every group
+    /// whose subscribed topics changed. The broker calls this on each metadata change.
+    pub fn on_topics_changed(&mut self, topics: &dyn TopicMetadataLookup, now_ms: i64) -> Effects {
+        let mut fx = Effects::default();
+        let group_ids: Vec<String> = self
+            .groups
+            .iter()
+            .filter(|(_, g)| matches!(g, Group::Consumer(_)))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for group_id in group_ids {
+            let regexes_changed = self.refresh_regexes(&group_id, topics, true, now_ms, &mut fx);
+            let metadata_changed =
+                self.refresh_subscription_metadata(&group_id, Some(topics), &mut fx);
+            if regexes_changed || metadata_changed {
+                self.bump_group_epoch(&group_id, &mut fx);
+                self.maybe_update_target(&group_id, &mut fx);
+            }
+        }
+        self.finish(fx)
+    }
+
     fn bump_group_epoch(&mut self, group_id: &str, fx: &mut Effects) {
         if let Some(group) = self.consumer_mut(group_id) {
             group.group_epoch = group.group_epoch.wrapping_add(1).max(1);
@@ -706,10 +868,9 @@ impl GroupCoordinator {
             .members
             .iter()
             .map(|(id, m)| {
-                let ids = m
-                    .subscribed_topic_names
-                    .iter()
-                    .filter_map(|n| group.subscription_metadata.get(n).map(|t| t.topic_id))
+                let ids = group
+                    .member_topic_names(m)
+                    .filter_map(|n| group.subscription_metadata.get(&n).map(|t| t.topic_id))
                     .collect();
                 (id.clone(), ids)
             })
@@ -820,6 +981,9 @@ impl GroupCoordinator {
         }
         self.timers.cancel(&session_timer(group_id, member_id));
         self.timers.cancel(&revocation_timer(group_id, member_id));
+        for record in self.drop_unused_regexes(group_id) {
+            self.push_record(fx, record);
+        }
         self.refresh_subscription_metadata(group_id, None, fx);
         self.bump_group_epoch(group_id, fx);
         self.maybe_update_target(group_id, fx);
@@ -827,10 +991,16 @@ impl GroupCoordinator {
 
     /// Tombstones for every record of a consumer group (members first, then the group).
     pub(super) fn delete_consumer_group_records(&mut self, group_id: &str, fx: &mut Effects) {
-        let members: Vec<String> = match self.groups.get(group_id) {
-            Some(Group::Consumer(g)) => g.members.keys().cloned().collect(),
+        let (members, regexes): (Vec<String>, Vec<String>) = match self.groups.get(group_id) {
+            Some(Group::Consumer(g)) => (
+                g.members.keys().cloned().collect(),
+                g.resolved_regexes.keys().cloned().collect(),
+            ),
             _ => return,
         };
+        for regex in regexes {
+            self.push_record(fx, regex_record(group_id, &regex, None, 0));
+        }
         for member in members {
             for record in member_tombstones(group_id, &member) {
                 self.push_record(fx, record);
@@ -944,6 +1114,9 @@ fn describe_consumer_group(g: &ConsumerGroup, default_assignor: &str) -> describ
                 target_assignment: to_assignment(
                     &g.target.get(&m.member_id).cloned().unwrap_or_default(),
                 ),
+                // v1 (KIP-1099): every member of a Strom consumer group speaks the consumer
+                // protocol.
+                member_type: MEMBER_TYPE_CONSUMER,
                 ..Default::default()
             })
             .collect(),
@@ -1011,6 +1184,17 @@ pub(super) fn replay_consumer_record(
             }
             None => {
                 group.members.remove(&k.member_id);
+            }
+        },
+        CoordinatorRecord::ConsumerGroupRegularExpression(k, value) => match value {
+            Some(v) => {
+                let topics = v.topics.iter().cloned().collect();
+                group
+                    .resolved_regexes
+                    .insert(k.regular_expression.clone(), topics);
+            }
+            None => {
+                group.resolved_regexes.remove(&k.regular_expression);
             }
         },
         CoordinatorRecord::ConsumerGroupTargetAssignmentMetadata(_, value) => {

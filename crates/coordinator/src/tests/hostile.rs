@@ -62,14 +62,16 @@ fn random_requests_never_panic_and_emit_encodable_records() {
                     Some(h.c.leave_group(&ctx, &r, h.now))
                 }
                 4 => {
-                    let mut r = OffsetCommitRequest::random(&mut rng, version.min(9), 0);
+                    // OffsetCommit starts at v2 since Kafka 4; v10 (topic ids) is translated
+                    // to names by the broker before it reaches the coordinator.
+                    let mut r = OffsetCommitRequest::random(&mut rng, version.clamp(2, 9), 0);
                     r.group_id = group;
-                    ctx.api_version = version.min(9);
+                    ctx.api_version = version.clamp(2, 9);
                     Some(h.c.offset_commit(&ctx, &r, h.now))
                 }
                 5 => {
-                    let r = OffsetFetchRequest::random(&mut rng, version.min(9), 0);
-                    ctx.api_version = version.min(9);
+                    let r = OffsetFetchRequest::random(&mut rng, version.clamp(1, 9), 0);
+                    ctx.api_version = version.clamp(1, 9);
                     let _ = h.c.offset_fetch(&ctx, &r);
                     None
                 }

@@ -5,6 +5,7 @@ mod consumer;
 mod hostile;
 mod offsets;
 mod records;
+mod regex_subscriptions;
 mod replay;
 mod txn;
 mod txn_offsets;

@@ -1166,3 +1166,40 @@ fn failed_appends_turn_into_errors_for_the_client() {
         (code(ErrorCode::NotCoordinator), -1)
     );
 }
+
+#[test]
+fn list_transactions_v2_filters_by_a_whole_id_pattern() {
+    // ListTransactions v2 (KIP-1152) lists only ids the pattern matches in full; null or empty
+    // lists all; a pattern that does not compile is INVALID_REGULAR_EXPRESSION; v1 ignores it.
+    let mut h = TxnHarness::new();
+    for id in ["orders-1", "orders-2", "payments-1"] {
+        h.init(id);
+    }
+    let list = |h: &mut TxnHarness, v: i16, pattern: Option<&str>| {
+        let ctx = h.ctx(v);
+        let req = ListTransactionsRequest {
+            transactional_id_pattern: pattern.map(str::to_string),
+            ..Default::default()
+        };
+        let r = h.c.list_transactions(&ctx, &req, h.now);
+        r.encode_to_bytes(v).unwrap();
+        let ids: Vec<String> = r
+            .transaction_states
+            .iter()
+            .map(|t| t.transactional_id.clone())
+            .collect();
+        (r.error_code, ids)
+    };
+    assert_eq!(
+        list(&mut h, 2, Some("orders-.*")).1,
+        vec!["orders-1", "orders-2"]
+    );
+    assert_eq!(list(&mut h, 2, Some("orders")).1, Vec::<String>::new());
+    assert_eq!(list(&mut h, 2, Some("")).1.len(), 3);
+    assert_eq!(list(&mut h, 2, None).1.len(), 3);
+    assert_eq!(
+        list(&mut h, 2, Some("(orders")).0,
+        code(ErrorCode::InvalidRegularExpression)
+    );
+    assert_eq!(list(&mut h, 1, Some("(orders")).1.len(), 3);
+}

@@ -14,6 +14,7 @@ use strom_protocol::generated::{
 use super::coordinator::{PartitionLoad, TransactionCoordinator};
 use super::metadata::{TransactionMetadata, TransactionState as State};
 use crate::effects::RequestContext;
+use crate::pattern::NamePattern;
 
 impl TransactionCoordinator {
     /// DescribeTransactions: each id's state, producer, timeout, start and partitions (while
@@ -85,8 +86,22 @@ impl TransactionCoordinator {
         } else {
             -1
         };
+        // v2 (KIP-1152): only ids the whole pattern matches; null or empty means all.
+        let pattern = match req.transactional_id_pattern.as_deref() {
+            Some(p) if ctx.api_version >= 2 && !p.is_empty() => match NamePattern::compile(p) {
+                Ok(pattern) => Some(pattern),
+                Err(_) => {
+                    response.error_code = ErrorCode::InvalidRegularExpression as i16;
+                    return response;
+                }
+            },
+            _ => None,
+        };
         for metadata in self.transactions.values() {
             let included = metadata.state != State::Dead
+                && pattern
+                    .as_ref()
+                    .is_none_or(|p| p.matches(&metadata.transactional_id))
                 && (producers.is_empty() || producers.contains(&metadata.producer_id.0))
                 && (req.state_filters.is_empty() || states.contains(&metadata.state))
                 && (duration < 0

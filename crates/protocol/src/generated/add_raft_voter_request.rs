@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `AddRaftVoterRequest` (request), versions 0-0.
+//! `AddRaftVoterRequest` (request), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -11,6 +11,7 @@ pub struct AddRaftVoterRequest {
     pub voter_id: i32,
     pub voter_directory_id: p::Uuid,
     pub listeners: Vec<Listener>,
+    pub ack_when_committed: bool,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -22,6 +23,7 @@ impl Default for AddRaftVoterRequest {
             voter_id: 0i32,
             voter_directory_id: p::Uuid::ZERO,
             listeners: Vec::<Listener>::new(),
+            ack_when_committed: true,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -31,6 +33,7 @@ impl p::WireStruct for AddRaftVoterRequest {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 27,
+            1..=1 => 28,
             _ => 0,
         }
     }
@@ -43,6 +46,7 @@ impl p::WireStruct for AddRaftVoterRequest {
         this.voter_id = r.i32()?;
         this.voter_directory_id = r.uuid()?;
         this.listeners = r.array(flexible, Listener::min_size(version), "AddRaftVoterRequest.Listeners", |r| Ok(Listener::read(r, version)?))?;
+        if version >= 1 { this.ack_when_committed = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -65,6 +69,7 @@ impl p::WireStruct for AddRaftVoterRequest {
         size += 4;
         size += 16;
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.listeners).len()), "AddRaftVoterRequest.Listeners")?; for e in (&self.listeners).iter() { s += e.size(version)?; } s };
+        if version >= 1 { size += 1; } else if self.ack_when_committed != true { return Err(p::WireError::FieldNotSupported { message: "AddRaftVoterRequest", field: "AckWhenCommitted", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -84,6 +89,7 @@ impl p::WireStruct for AddRaftVoterRequest {
         w.put_i32(*(&self.voter_id));
         w.put_uuid((&self.voter_directory_id));
         w.put_length(flexible, true, Some((&self.listeners).len())); for e in (&self.listeners).iter() { e.write(w, version)?; }
+        if version >= 1 { w.put_bool(*(&self.ack_when_committed)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -104,6 +110,7 @@ impl p::testing::Random for AddRaftVoterRequest {
         this.voter_id = rng.next_u64() as i32;
         this.voter_directory_id = rng.uuid();
         this.listeners = { let n = rng.len(depth); (0..n).map(|_| Listener::random(rng, version, depth + 1)).collect::<Vec<_>>() };
+        if version >= 1 { this.ack_when_committed = rng.bool(); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -114,7 +121,7 @@ impl p::testing::Random for AddRaftVoterRequest {
 impl p::Message for AddRaftVoterRequest {
     const NAME: &'static str = "AddRaftVoterRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -140,7 +147,7 @@ impl Default for Listener {
 impl p::WireStruct for Listener {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 5,
+            0..=1 => 5,
             _ => 0,
         }
     }

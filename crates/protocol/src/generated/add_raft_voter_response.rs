@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `AddRaftVoterResponse` (response), versions 0-0.
+//! `AddRaftVoterResponse` (response), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl Default for AddRaftVoterResponse {
 impl p::WireStruct for AddRaftVoterResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 8,
+            0..=1 => 8,
             _ => 0,
         }
     }
@@ -102,7 +102,7 @@ impl p::testing::Random for AddRaftVoterResponse {
 impl p::Message for AddRaftVoterResponse {
     const NAME: &'static str = "AddRaftVoterResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 

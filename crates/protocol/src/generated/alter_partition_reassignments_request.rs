@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `AlterPartitionReassignmentsRequest` (request), versions 0-0.
+//! `AlterPartitionReassignmentsRequest` (request), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -7,6 +7,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlterPartitionReassignmentsRequest {
     pub timeout_ms: i32,
+    pub allow_replication_factor_change: bool,
     pub topics: Vec<ReassignableTopic>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -15,6 +16,7 @@ impl Default for AlterPartitionReassignmentsRequest {
     fn default() -> Self {
         AlterPartitionReassignmentsRequest {
             timeout_ms: 60000i32,
+            allow_replication_factor_change: true,
             topics: Vec::<ReassignableTopic>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -25,6 +27,7 @@ impl p::WireStruct for AlterPartitionReassignmentsRequest {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 6,
+            1..=1 => 7,
             _ => 0,
         }
     }
@@ -33,6 +36,7 @@ impl p::WireStruct for AlterPartitionReassignmentsRequest {
         let flexible = true;
         let mut this = Self::default();
         this.timeout_ms = r.i32()?;
+        if version >= 1 { this.allow_replication_factor_change = r.bool()?; }
         this.topics = r.array(flexible, ReassignableTopic::min_size(version), "AlterPartitionReassignmentsRequest.Topics", |r| Ok(ReassignableTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -52,6 +56,7 @@ impl p::WireStruct for AlterPartitionReassignmentsRequest {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         size += 4;
+        if version >= 1 { size += 1; } else if self.allow_replication_factor_change != true { return Err(p::WireError::FieldNotSupported { message: "AlterPartitionReassignmentsRequest", field: "AllowReplicationFactorChange", version }); }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "AlterPartitionReassignmentsRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -68,6 +73,7 @@ impl p::WireStruct for AlterPartitionReassignmentsRequest {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
         w.put_i32(*(&self.timeout_ms));
+        if version >= 1 { w.put_bool(*(&self.allow_replication_factor_change)); }
         w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -85,6 +91,7 @@ impl p::testing::Random for AlterPartitionReassignmentsRequest {
         let _ = depth;
         let mut this = Self::default();
         this.timeout_ms = rng.next_u64() as i32;
+        if version >= 1 { this.allow_replication_factor_change = rng.bool(); }
         this.topics = { let n = rng.len(depth); (0..n).map(|_| ReassignableTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -96,7 +103,7 @@ impl p::testing::Random for AlterPartitionReassignmentsRequest {
 impl p::Message for AlterPartitionReassignmentsRequest {
     const NAME: &'static str = "AlterPartitionReassignmentsRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -120,7 +127,7 @@ impl Default for ReassignablePartition {
 impl p::WireStruct for ReassignablePartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
+            0..=1 => 6,
             _ => 0,
         }
     }
@@ -209,7 +216,7 @@ impl Default for ReassignableTopic {
 impl p::WireStruct for ReassignableTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 3,
+            0..=1 => 3,
             _ => 0,
         }
     }

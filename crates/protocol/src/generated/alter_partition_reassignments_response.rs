@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `AlterPartitionReassignmentsResponse` (response), versions 0-0.
+//! `AlterPartitionReassignmentsResponse` (response), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -7,6 +7,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlterPartitionReassignmentsResponse {
     pub throttle_time_ms: i32,
+    pub allow_replication_factor_change: bool,
     pub error_code: i16,
     pub error_message: Option<String>,
     pub responses: Vec<ReassignableTopicResponse>,
@@ -17,6 +18,7 @@ impl Default for AlterPartitionReassignmentsResponse {
     fn default() -> Self {
         AlterPartitionReassignmentsResponse {
             throttle_time_ms: 0i32,
+            allow_replication_factor_change: true,
             error_code: 0i16,
             error_message: Some(String::new()),
             responses: Vec::<ReassignableTopicResponse>::new(),
@@ -29,6 +31,7 @@ impl p::WireStruct for AlterPartitionReassignmentsResponse {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 9,
+            1..=1 => 10,
             _ => 0,
         }
     }
@@ -37,6 +40,7 @@ impl p::WireStruct for AlterPartitionReassignmentsResponse {
         let flexible = true;
         let mut this = Self::default();
         this.throttle_time_ms = r.i32()?;
+        if version >= 1 { this.allow_replication_factor_change = r.bool()?; }
         this.error_code = r.i16()?;
         this.error_message = r.string_opt(flexible, true, "AlterPartitionReassignmentsResponse.ErrorMessage")?;
         this.responses = r.array(flexible, ReassignableTopicResponse::min_size(version), "AlterPartitionReassignmentsResponse.Responses", |r| Ok(ReassignableTopicResponse::read(r, version)?))?;
@@ -58,6 +62,7 @@ impl p::WireStruct for AlterPartitionReassignmentsResponse {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         size += 4;
+        if version >= 1 { size += 1; }
         size += 2;
         size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "AlterPartitionReassignmentsResponse.ErrorMessage")?;
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "AlterPartitionReassignmentsResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
@@ -76,6 +81,7 @@ impl p::WireStruct for AlterPartitionReassignmentsResponse {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
         w.put_i32(*(&self.throttle_time_ms));
+        if version >= 1 { w.put_bool(*(&self.allow_replication_factor_change)); }
         w.put_i16(*(&self.error_code));
         w.put_nullable_string(flexible, (&self.error_message).as_deref());
         w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
@@ -95,6 +101,7 @@ impl p::testing::Random for AlterPartitionReassignmentsResponse {
         let _ = depth;
         let mut this = Self::default();
         this.throttle_time_ms = rng.next_u64() as i32;
+        if version >= 1 { this.allow_replication_factor_change = rng.bool(); }
         this.error_code = rng.next_u64() as i16;
         this.error_message = rng.opt_string(true);
         this.responses = { let n = rng.len(depth); (0..n).map(|_| ReassignableTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
@@ -108,7 +115,7 @@ impl p::testing::Random for AlterPartitionReassignmentsResponse {
 impl p::Message for AlterPartitionReassignmentsResponse {
     const NAME: &'static str = "AlterPartitionReassignmentsResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -134,7 +141,7 @@ impl Default for ReassignablePartitionResponse {
 impl p::WireStruct for ReassignablePartitionResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 8,
+            0..=1 => 8,
             _ => 0,
         }
     }
@@ -227,7 +234,7 @@ impl Default for ReassignableTopicResponse {
 impl p::WireStruct for ReassignableTopicResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 3,
+            0..=1 => 3,
             _ => 0,
         }
     }

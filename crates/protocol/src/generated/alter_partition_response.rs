@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `AlterPartitionResponse` (response), versions 0-3.
+//! `AlterPartitionResponse` (response), versions 2-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl Default for AlterPartitionResponse {
 impl p::WireStruct for AlterPartitionResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 8,
+            2..=3 => 8,
             _ => 0,
         }
     }
@@ -101,9 +101,9 @@ impl p::testing::Random for AlterPartitionResponse {
 
 impl p::Message for AlterPartitionResponse {
     const NAME: &'static str = "AlterPartitionResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 2;
     const HIGHEST_VERSION: i16 = 3;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,8 +136,7 @@ impl Default for PartitionData {
 impl p::WireStruct for PartitionData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 20,
-            1..=3 => 21,
+            2..=3 => 21,
             _ => 0,
         }
     }
@@ -228,7 +227,6 @@ impl p::testing::Random for PartitionData {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicData {
-    pub topic_name: String,
     pub topic_id: p::Uuid,
     pub partitions: Vec<PartitionData>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
@@ -237,7 +235,6 @@ pub struct TopicData {
 impl Default for TopicData {
     fn default() -> Self {
         TopicData {
-            topic_name: String::new(),
             topic_id: p::Uuid::ZERO,
             partitions: Vec::<PartitionData>::new(),
             unknown_tagged_fields: Vec::new(),
@@ -248,7 +245,6 @@ impl Default for TopicData {
 impl p::WireStruct for TopicData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 3,
             2..=3 => 18,
             _ => 0,
         }
@@ -257,7 +253,6 @@ impl p::WireStruct for TopicData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
-        if version <= 1 { this.topic_name = r.string(flexible, "TopicData.TopicName")?; }
         if version >= 2 { this.topic_id = r.uuid()?; }
         this.partitions = r.array(flexible, PartitionData::min_size(version), "TopicData.Partitions", |r| Ok(PartitionData::read(r, version)?))?;
         if flexible {
@@ -277,7 +272,6 @@ impl p::WireStruct for TopicData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if version <= 1 { size += p::string_size(flexible, (&self.topic_name), "TopicData.TopicName")?; }
         if version >= 2 { size += 16; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicData.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
@@ -294,7 +288,6 @@ impl p::WireStruct for TopicData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
-        if version <= 1 { w.put_nullable_string(flexible, Some((&self.topic_name).as_str())); }
         if version >= 2 { w.put_uuid((&self.topic_id)); }
         w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
@@ -312,7 +305,6 @@ impl p::testing::Random for TopicData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version <= 1 { this.topic_name = rng.string(); }
         if version >= 2 { this.topic_id = rng.uuid(); }
         this.partitions = { let n = rng.len(depth); (0..n).map(|_| PartitionData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {

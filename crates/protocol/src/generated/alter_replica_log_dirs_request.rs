@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `AlterReplicaLogDirsRequest` (request), versions 0-2.
+//! `AlterReplicaLogDirsRequest` (request), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for AlterReplicaLogDirsRequest {
 impl p::WireStruct for AlterReplicaLogDirsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=2 => 2,
             _ => 0,
         }
@@ -90,7 +90,7 @@ impl p::testing::Random for AlterReplicaLogDirsRequest {
 
 impl p::Message for AlterReplicaLogDirsRequest {
     const NAME: &'static str = "AlterReplicaLogDirsRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -115,7 +115,7 @@ impl Default for AlterReplicaLogDir {
 impl p::WireStruct for AlterReplicaLogDir {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
+            1..=1 => 6,
             2..=2 => 3,
             _ => 0,
         }
@@ -205,7 +205,7 @@ impl Default for AlterReplicaLogDirTopic {
 impl p::WireStruct for AlterReplicaLogDirTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
+            1..=1 => 6,
             2..=2 => 3,
             _ => 0,
         }

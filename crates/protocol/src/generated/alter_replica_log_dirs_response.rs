@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `AlterReplicaLogDirsResponse` (response), versions 0-2.
+//! `AlterReplicaLogDirsResponse` (response), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for AlterReplicaLogDirsResponse {
 impl p::WireStruct for AlterReplicaLogDirsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            1..=1 => 8,
             2..=2 => 6,
             _ => 0,
         }
@@ -96,7 +96,7 @@ impl p::testing::Random for AlterReplicaLogDirsResponse {
 
 impl p::Message for AlterReplicaLogDirsResponse {
     const NAME: &'static str = "AlterReplicaLogDirsResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -121,7 +121,7 @@ impl Default for AlterReplicaLogDirPartitionResult {
 impl p::WireStruct for AlterReplicaLogDirPartitionResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
+            1..=1 => 6,
             2..=2 => 7,
             _ => 0,
         }
@@ -211,7 +211,7 @@ impl Default for AlterReplicaLogDirTopicResult {
 impl p::WireStruct for AlterReplicaLogDirTopicResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
+            1..=1 => 6,
             2..=2 => 3,
             _ => 0,
         }

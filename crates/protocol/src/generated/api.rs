@@ -14,10 +14,6 @@ pub enum ApiKey {
     Fetch = 1,
     ListOffsets = 2,
     Metadata = 3,
-    LeaderAndIsr = 4,
-    StopReplica = 5,
-    UpdateMetadata = 6,
-    ControlledShutdown = 7,
     OffsetCommit = 8,
     OffsetFetch = 9,
     FindCoordinator = 10,
@@ -84,7 +80,7 @@ pub enum ApiKey {
     GetTelemetrySubscriptions = 71,
     PushTelemetry = 72,
     AssignReplicasToDirs = 73,
-    ListClientMetricsResources = 74,
+    ListConfigResources = 74,
     DescribeTopicPartitions = 75,
     ShareGroupHeartbeat = 76,
     ShareGroupDescribe = 77,
@@ -98,18 +94,19 @@ pub enum ApiKey {
     WriteShareGroupState = 85,
     DeleteShareGroupState = 86,
     ReadShareGroupStateSummary = 87,
+    StreamsGroupHeartbeat = 88,
+    StreamsGroupDescribe = 89,
+    DescribeShareGroupOffsets = 90,
+    AlterShareGroupOffsets = 91,
+    DeleteShareGroupOffsets = 92,
 }
 
 impl ApiKey {
-    pub const ALL: [ApiKey; 88] = [
+    pub const ALL: [ApiKey; 89] = [
         ApiKey::Produce,
         ApiKey::Fetch,
         ApiKey::ListOffsets,
         ApiKey::Metadata,
-        ApiKey::LeaderAndIsr,
-        ApiKey::StopReplica,
-        ApiKey::UpdateMetadata,
-        ApiKey::ControlledShutdown,
         ApiKey::OffsetCommit,
         ApiKey::OffsetFetch,
         ApiKey::FindCoordinator,
@@ -176,7 +173,7 @@ impl ApiKey {
         ApiKey::GetTelemetrySubscriptions,
         ApiKey::PushTelemetry,
         ApiKey::AssignReplicasToDirs,
-        ApiKey::ListClientMetricsResources,
+        ApiKey::ListConfigResources,
         ApiKey::DescribeTopicPartitions,
         ApiKey::ShareGroupHeartbeat,
         ApiKey::ShareGroupDescribe,
@@ -190,6 +187,11 @@ impl ApiKey {
         ApiKey::WriteShareGroupState,
         ApiKey::DeleteShareGroupState,
         ApiKey::ReadShareGroupStateSummary,
+        ApiKey::StreamsGroupHeartbeat,
+        ApiKey::StreamsGroupDescribe,
+        ApiKey::DescribeShareGroupOffsets,
+        ApiKey::AlterShareGroupOffsets,
+        ApiKey::DeleteShareGroupOffsets,
     ];
 
     pub fn from_i16(key: i16) -> Option<ApiKey> {
@@ -198,10 +200,6 @@ impl ApiKey {
             1 => Some(ApiKey::Fetch),
             2 => Some(ApiKey::ListOffsets),
             3 => Some(ApiKey::Metadata),
-            4 => Some(ApiKey::LeaderAndIsr),
-            5 => Some(ApiKey::StopReplica),
-            6 => Some(ApiKey::UpdateMetadata),
-            7 => Some(ApiKey::ControlledShutdown),
             8 => Some(ApiKey::OffsetCommit),
             9 => Some(ApiKey::OffsetFetch),
             10 => Some(ApiKey::FindCoordinator),
@@ -268,7 +266,7 @@ impl ApiKey {
             71 => Some(ApiKey::GetTelemetrySubscriptions),
             72 => Some(ApiKey::PushTelemetry),
             73 => Some(ApiKey::AssignReplicasToDirs),
-            74 => Some(ApiKey::ListClientMetricsResources),
+            74 => Some(ApiKey::ListConfigResources),
             75 => Some(ApiKey::DescribeTopicPartitions),
             76 => Some(ApiKey::ShareGroupHeartbeat),
             77 => Some(ApiKey::ShareGroupDescribe),
@@ -282,6 +280,11 @@ impl ApiKey {
             85 => Some(ApiKey::WriteShareGroupState),
             86 => Some(ApiKey::DeleteShareGroupState),
             87 => Some(ApiKey::ReadShareGroupStateSummary),
+            88 => Some(ApiKey::StreamsGroupHeartbeat),
+            89 => Some(ApiKey::StreamsGroupDescribe),
+            90 => Some(ApiKey::DescribeShareGroupOffsets),
+            91 => Some(ApiKey::AlterShareGroupOffsets),
+            92 => Some(ApiKey::DeleteShareGroupOffsets),
             _ => None,
         }
     }
@@ -293,10 +296,6 @@ impl ApiKey {
             ApiKey::Fetch => "Fetch",
             ApiKey::ListOffsets => "ListOffsets",
             ApiKey::Metadata => "Metadata",
-            ApiKey::LeaderAndIsr => "LeaderAndIsr",
-            ApiKey::StopReplica => "StopReplica",
-            ApiKey::UpdateMetadata => "UpdateMetadata",
-            ApiKey::ControlledShutdown => "ControlledShutdown",
             ApiKey::OffsetCommit => "OffsetCommit",
             ApiKey::OffsetFetch => "OffsetFetch",
             ApiKey::FindCoordinator => "FindCoordinator",
@@ -363,7 +362,7 @@ impl ApiKey {
             ApiKey::GetTelemetrySubscriptions => "GetTelemetrySubscriptions",
             ApiKey::PushTelemetry => "PushTelemetry",
             ApiKey::AssignReplicasToDirs => "AssignReplicasToDirs",
-            ApiKey::ListClientMetricsResources => "ListClientMetricsResources",
+            ApiKey::ListConfigResources => "ListConfigResources",
             ApiKey::DescribeTopicPartitions => "DescribeTopicPartitions",
             ApiKey::ShareGroupHeartbeat => "ShareGroupHeartbeat",
             ApiKey::ShareGroupDescribe => "ShareGroupDescribe",
@@ -377,100 +376,201 @@ impl ApiKey {
             ApiKey::WriteShareGroupState => "WriteShareGroupState",
             ApiKey::DeleteShareGroupState => "DeleteShareGroupState",
             ApiKey::ReadShareGroupStateSummary => "ReadShareGroupStateSummary",
+            ApiKey::StreamsGroupHeartbeat => "StreamsGroupHeartbeat",
+            ApiKey::StreamsGroupDescribe => "StreamsGroupDescribe",
+            ApiKey::DescribeShareGroupOffsets => "DescribeShareGroupOffsets",
+            ApiKey::AlterShareGroupOffsets => "AlterShareGroupOffsets",
+            ApiKey::DeleteShareGroupOffsets => "DeleteShareGroupOffsets",
         }
     }
 
     /// The lowest and highest versions the specs define.
     pub fn valid_versions(self) -> (i16, i16) {
         match self {
-            ApiKey::Produce => (0, 11),
-            ApiKey::Fetch => (0, 17),
-            ApiKey::ListOffsets => (0, 10),
-            ApiKey::Metadata => (0, 12),
-            ApiKey::LeaderAndIsr => (0, 7),
-            ApiKey::StopReplica => (0, 4),
-            ApiKey::UpdateMetadata => (0, 8),
-            ApiKey::ControlledShutdown => (0, 3),
-            ApiKey::OffsetCommit => (0, 9),
-            ApiKey::OffsetFetch => (0, 9),
+            ApiKey::Produce => (3, 13),
+            ApiKey::Fetch => (4, 18),
+            ApiKey::ListOffsets => (1, 11),
+            ApiKey::Metadata => (0, 13),
+            ApiKey::OffsetCommit => (2, 10),
+            ApiKey::OffsetFetch => (1, 10),
             ApiKey::FindCoordinator => (0, 6),
             ApiKey::JoinGroup => (0, 9),
             ApiKey::Heartbeat => (0, 4),
             ApiKey::LeaveGroup => (0, 5),
             ApiKey::SyncGroup => (0, 5),
-            ApiKey::DescribeGroups => (0, 5),
+            ApiKey::DescribeGroups => (0, 6),
             ApiKey::ListGroups => (0, 5),
             ApiKey::SaslHandshake => (0, 1),
             ApiKey::ApiVersions => (0, 4),
-            ApiKey::CreateTopics => (0, 7),
-            ApiKey::DeleteTopics => (0, 6),
+            ApiKey::CreateTopics => (2, 7),
+            ApiKey::DeleteTopics => (1, 6),
             ApiKey::DeleteRecords => (0, 2),
-            ApiKey::InitProducerId => (0, 5),
-            ApiKey::OffsetForLeaderEpoch => (0, 4),
+            ApiKey::InitProducerId => (0, 6),
+            ApiKey::OffsetForLeaderEpoch => (2, 4),
             ApiKey::AddPartitionsToTxn => (0, 5),
             ApiKey::AddOffsetsToTxn => (0, 4),
             ApiKey::EndTxn => (0, 5),
-            ApiKey::WriteTxnMarkers => (0, 1),
-            ApiKey::TxnOffsetCommit => (0, 4),
-            ApiKey::DescribeAcls => (0, 3),
-            ApiKey::CreateAcls => (0, 3),
-            ApiKey::DeleteAcls => (0, 3),
-            ApiKey::DescribeConfigs => (0, 4),
+            ApiKey::WriteTxnMarkers => (1, 2),
+            ApiKey::TxnOffsetCommit => (0, 5),
+            ApiKey::DescribeAcls => (1, 3),
+            ApiKey::CreateAcls => (1, 3),
+            ApiKey::DeleteAcls => (1, 3),
+            ApiKey::DescribeConfigs => (1, 4),
             ApiKey::AlterConfigs => (0, 2),
-            ApiKey::AlterReplicaLogDirs => (0, 2),
-            ApiKey::DescribeLogDirs => (0, 4),
+            ApiKey::AlterReplicaLogDirs => (1, 2),
+            ApiKey::DescribeLogDirs => (1, 5),
             ApiKey::SaslAuthenticate => (0, 2),
             ApiKey::CreatePartitions => (0, 3),
-            ApiKey::CreateDelegationToken => (0, 3),
-            ApiKey::RenewDelegationToken => (0, 2),
-            ApiKey::ExpireDelegationToken => (0, 2),
-            ApiKey::DescribeDelegationToken => (0, 3),
+            ApiKey::CreateDelegationToken => (1, 3),
+            ApiKey::RenewDelegationToken => (1, 2),
+            ApiKey::ExpireDelegationToken => (1, 2),
+            ApiKey::DescribeDelegationToken => (1, 3),
             ApiKey::DeleteGroups => (0, 2),
             ApiKey::ElectLeaders => (0, 2),
             ApiKey::IncrementalAlterConfigs => (0, 1),
-            ApiKey::AlterPartitionReassignments => (0, 0),
+            ApiKey::AlterPartitionReassignments => (0, 1),
             ApiKey::ListPartitionReassignments => (0, 0),
             ApiKey::OffsetDelete => (0, 0),
             ApiKey::DescribeClientQuotas => (0, 1),
             ApiKey::AlterClientQuotas => (0, 1),
             ApiKey::DescribeUserScramCredentials => (0, 0),
             ApiKey::AlterUserScramCredentials => (0, 0),
-            ApiKey::Vote => (0, 1),
+            ApiKey::Vote => (0, 2),
             ApiKey::BeginQuorumEpoch => (0, 1),
             ApiKey::EndQuorumEpoch => (0, 1),
             ApiKey::DescribeQuorum => (0, 2),
-            ApiKey::AlterPartition => (0, 3),
+            ApiKey::AlterPartition => (2, 3),
             ApiKey::UpdateFeatures => (0, 2),
             ApiKey::Envelope => (0, 0),
             ApiKey::FetchSnapshot => (0, 1),
-            ApiKey::DescribeCluster => (0, 1),
+            ApiKey::DescribeCluster => (0, 2),
             ApiKey::DescribeProducers => (0, 0),
             ApiKey::BrokerRegistration => (0, 4),
-            ApiKey::BrokerHeartbeat => (0, 1),
+            ApiKey::BrokerHeartbeat => (0, 2),
             ApiKey::UnregisterBroker => (0, 0),
             ApiKey::DescribeTransactions => (0, 0),
-            ApiKey::ListTransactions => (0, 1),
+            ApiKey::ListTransactions => (0, 2),
             ApiKey::AllocateProducerIds => (0, 0),
             ApiKey::ConsumerGroupHeartbeat => (0, 1),
-            ApiKey::ConsumerGroupDescribe => (0, 0),
+            ApiKey::ConsumerGroupDescribe => (0, 1),
             ApiKey::ControllerRegistration => (0, 0),
             ApiKey::GetTelemetrySubscriptions => (0, 0),
             ApiKey::PushTelemetry => (0, 0),
             ApiKey::AssignReplicasToDirs => (0, 0),
-            ApiKey::ListClientMetricsResources => (0, 0),
+            ApiKey::ListConfigResources => (0, 1),
             ApiKey::DescribeTopicPartitions => (0, 0),
-            ApiKey::ShareGroupHeartbeat => (0, 0),
-            ApiKey::ShareGroupDescribe => (0, 0),
-            ApiKey::ShareFetch => (0, 0),
-            ApiKey::ShareAcknowledge => (0, 0),
-            ApiKey::AddRaftVoter => (0, 0),
+            ApiKey::ShareGroupHeartbeat => (1, 1),
+            ApiKey::ShareGroupDescribe => (1, 1),
+            ApiKey::ShareFetch => (1, 2),
+            ApiKey::ShareAcknowledge => (1, 2),
+            ApiKey::AddRaftVoter => (0, 1),
             ApiKey::RemoveRaftVoter => (0, 0),
             ApiKey::UpdateRaftVoter => (0, 0),
             ApiKey::InitializeShareGroupState => (0, 0),
             ApiKey::ReadShareGroupState => (0, 0),
-            ApiKey::WriteShareGroupState => (0, 0),
+            ApiKey::WriteShareGroupState => (0, 1),
             ApiKey::DeleteShareGroupState => (0, 0),
-            ApiKey::ReadShareGroupStateSummary => (0, 0),
+            ApiKey::ReadShareGroupStateSummary => (0, 1),
+            ApiKey::StreamsGroupHeartbeat => (0, 0),
+            ApiKey::StreamsGroupDescribe => (0, 0),
+            ApiKey::DescribeShareGroupOffsets => (0, 1),
+            ApiKey::AlterShareGroupOffsets => (0, 0),
+            ApiKey::DeleteShareGroupOffsets => (0, 0),
+        }
+    }
+
+    /// Whether the highest valid version is unstable (still in development upstream).
+    pub fn latest_version_unstable(self) -> bool {
+        match self {
+            ApiKey::Produce => false,
+            ApiKey::Fetch => false,
+            ApiKey::ListOffsets => false,
+            ApiKey::Metadata => false,
+            ApiKey::OffsetCommit => false,
+            ApiKey::OffsetFetch => false,
+            ApiKey::FindCoordinator => false,
+            ApiKey::JoinGroup => false,
+            ApiKey::Heartbeat => false,
+            ApiKey::LeaveGroup => false,
+            ApiKey::SyncGroup => false,
+            ApiKey::DescribeGroups => false,
+            ApiKey::ListGroups => false,
+            ApiKey::SaslHandshake => false,
+            ApiKey::ApiVersions => false,
+            ApiKey::CreateTopics => false,
+            ApiKey::DeleteTopics => false,
+            ApiKey::DeleteRecords => false,
+            ApiKey::InitProducerId => true,
+            ApiKey::OffsetForLeaderEpoch => false,
+            ApiKey::AddPartitionsToTxn => false,
+            ApiKey::AddOffsetsToTxn => false,
+            ApiKey::EndTxn => false,
+            ApiKey::WriteTxnMarkers => false,
+            ApiKey::TxnOffsetCommit => false,
+            ApiKey::DescribeAcls => false,
+            ApiKey::CreateAcls => false,
+            ApiKey::DeleteAcls => false,
+            ApiKey::DescribeConfigs => false,
+            ApiKey::AlterConfigs => false,
+            ApiKey::AlterReplicaLogDirs => false,
+            ApiKey::DescribeLogDirs => false,
+            ApiKey::SaslAuthenticate => false,
+            ApiKey::CreatePartitions => false,
+            ApiKey::CreateDelegationToken => false,
+            ApiKey::RenewDelegationToken => false,
+            ApiKey::ExpireDelegationToken => false,
+            ApiKey::DescribeDelegationToken => false,
+            ApiKey::DeleteGroups => false,
+            ApiKey::ElectLeaders => false,
+            ApiKey::IncrementalAlterConfigs => false,
+            ApiKey::AlterPartitionReassignments => false,
+            ApiKey::ListPartitionReassignments => false,
+            ApiKey::OffsetDelete => false,
+            ApiKey::DescribeClientQuotas => false,
+            ApiKey::AlterClientQuotas => false,
+            ApiKey::DescribeUserScramCredentials => false,
+            ApiKey::AlterUserScramCredentials => false,
+            ApiKey::Vote => false,
+            ApiKey::BeginQuorumEpoch => false,
+            ApiKey::EndQuorumEpoch => false,
+            ApiKey::DescribeQuorum => false,
+            ApiKey::AlterPartition => false,
+            ApiKey::UpdateFeatures => false,
+            ApiKey::Envelope => false,
+            ApiKey::FetchSnapshot => false,
+            ApiKey::DescribeCluster => false,
+            ApiKey::DescribeProducers => false,
+            ApiKey::BrokerRegistration => false,
+            ApiKey::BrokerHeartbeat => false,
+            ApiKey::UnregisterBroker => false,
+            ApiKey::DescribeTransactions => false,
+            ApiKey::ListTransactions => false,
+            ApiKey::AllocateProducerIds => false,
+            ApiKey::ConsumerGroupHeartbeat => false,
+            ApiKey::ConsumerGroupDescribe => false,
+            ApiKey::ControllerRegistration => false,
+            ApiKey::GetTelemetrySubscriptions => false,
+            ApiKey::PushTelemetry => false,
+            ApiKey::AssignReplicasToDirs => false,
+            ApiKey::ListConfigResources => false,
+            ApiKey::DescribeTopicPartitions => false,
+            ApiKey::ShareGroupHeartbeat => false,
+            ApiKey::ShareGroupDescribe => false,
+            ApiKey::ShareFetch => false,
+            ApiKey::ShareAcknowledge => false,
+            ApiKey::AddRaftVoter => false,
+            ApiKey::RemoveRaftVoter => false,
+            ApiKey::UpdateRaftVoter => false,
+            ApiKey::InitializeShareGroupState => false,
+            ApiKey::ReadShareGroupState => false,
+            ApiKey::WriteShareGroupState => false,
+            ApiKey::DeleteShareGroupState => false,
+            ApiKey::ReadShareGroupStateSummary => false,
+            ApiKey::StreamsGroupHeartbeat => false,
+            ApiKey::StreamsGroupDescribe => false,
+            ApiKey::DescribeShareGroupOffsets => false,
+            ApiKey::AlterShareGroupOffsets => false,
+            ApiKey::DeleteShareGroupOffsets => false,
         }
     }
 
@@ -481,10 +581,6 @@ impl ApiKey {
             ApiKey::Fetch => Some(12),
             ApiKey::ListOffsets => Some(6),
             ApiKey::Metadata => Some(9),
-            ApiKey::LeaderAndIsr => Some(4),
-            ApiKey::StopReplica => Some(2),
-            ApiKey::UpdateMetadata => Some(6),
-            ApiKey::ControlledShutdown => Some(3),
             ApiKey::OffsetCommit => Some(8),
             ApiKey::OffsetFetch => Some(6),
             ApiKey::FindCoordinator => Some(3),
@@ -533,7 +629,7 @@ impl ApiKey {
             ApiKey::BeginQuorumEpoch => Some(1),
             ApiKey::EndQuorumEpoch => Some(1),
             ApiKey::DescribeQuorum => Some(0),
-            ApiKey::AlterPartition => Some(0),
+            ApiKey::AlterPartition => Some(2),
             ApiKey::UpdateFeatures => Some(0),
             ApiKey::Envelope => Some(0),
             ApiKey::FetchSnapshot => Some(0),
@@ -551,12 +647,12 @@ impl ApiKey {
             ApiKey::GetTelemetrySubscriptions => Some(0),
             ApiKey::PushTelemetry => Some(0),
             ApiKey::AssignReplicasToDirs => Some(0),
-            ApiKey::ListClientMetricsResources => Some(0),
+            ApiKey::ListConfigResources => Some(0),
             ApiKey::DescribeTopicPartitions => Some(0),
-            ApiKey::ShareGroupHeartbeat => Some(0),
-            ApiKey::ShareGroupDescribe => Some(0),
-            ApiKey::ShareFetch => Some(0),
-            ApiKey::ShareAcknowledge => Some(0),
+            ApiKey::ShareGroupHeartbeat => Some(1),
+            ApiKey::ShareGroupDescribe => Some(1),
+            ApiKey::ShareFetch => Some(1),
+            ApiKey::ShareAcknowledge => Some(1),
             ApiKey::AddRaftVoter => Some(0),
             ApiKey::RemoveRaftVoter => Some(0),
             ApiKey::UpdateRaftVoter => Some(0),
@@ -565,87 +661,88 @@ impl ApiKey {
             ApiKey::WriteShareGroupState => Some(0),
             ApiKey::DeleteShareGroupState => Some(0),
             ApiKey::ReadShareGroupStateSummary => Some(0),
+            ApiKey::StreamsGroupHeartbeat => Some(0),
+            ApiKey::StreamsGroupDescribe => Some(0),
+            ApiKey::DescribeShareGroupOffsets => Some(0),
+            ApiKey::AlterShareGroupOffsets => Some(0),
+            ApiKey::DeleteShareGroupOffsets => Some(0),
         }
     }
 
     /// Where the API is served: "broker", "controller" (and, for older ones, "zkBroker").
     pub fn listeners(self) -> &'static [&'static str] {
         match self {
-            ApiKey::Produce => &["zkBroker", "broker"],
-            ApiKey::Fetch => &["zkBroker", "broker", "controller"],
-            ApiKey::ListOffsets => &["zkBroker", "broker"],
-            ApiKey::Metadata => &["zkBroker", "broker"],
-            ApiKey::LeaderAndIsr => &["zkBroker"],
-            ApiKey::StopReplica => &["zkBroker"],
-            ApiKey::UpdateMetadata => &["zkBroker"],
-            ApiKey::ControlledShutdown => &["zkBroker", "controller"],
-            ApiKey::OffsetCommit => &["zkBroker", "broker"],
-            ApiKey::OffsetFetch => &["zkBroker", "broker"],
-            ApiKey::FindCoordinator => &["zkBroker", "broker"],
-            ApiKey::JoinGroup => &["zkBroker", "broker"],
-            ApiKey::Heartbeat => &["zkBroker", "broker"],
-            ApiKey::LeaveGroup => &["zkBroker", "broker"],
-            ApiKey::SyncGroup => &["zkBroker", "broker"],
-            ApiKey::DescribeGroups => &["zkBroker", "broker"],
-            ApiKey::ListGroups => &["zkBroker", "broker"],
-            ApiKey::SaslHandshake => &["zkBroker", "broker", "controller"],
-            ApiKey::ApiVersions => &["zkBroker", "broker", "controller"],
-            ApiKey::CreateTopics => &["zkBroker", "broker", "controller"],
-            ApiKey::DeleteTopics => &["zkBroker", "broker", "controller"],
-            ApiKey::DeleteRecords => &["zkBroker", "broker"],
-            ApiKey::InitProducerId => &["zkBroker", "broker"],
-            ApiKey::OffsetForLeaderEpoch => &["zkBroker", "broker"],
-            ApiKey::AddPartitionsToTxn => &["zkBroker", "broker"],
-            ApiKey::AddOffsetsToTxn => &["zkBroker", "broker"],
-            ApiKey::EndTxn => &["zkBroker", "broker"],
-            ApiKey::WriteTxnMarkers => &["zkBroker", "broker"],
-            ApiKey::TxnOffsetCommit => &["zkBroker", "broker"],
-            ApiKey::DescribeAcls => &["zkBroker", "broker", "controller"],
-            ApiKey::CreateAcls => &["zkBroker", "broker", "controller"],
-            ApiKey::DeleteAcls => &["zkBroker", "broker", "controller"],
-            ApiKey::DescribeConfigs => &["zkBroker", "broker", "controller"],
-            ApiKey::AlterConfigs => &["zkBroker", "broker", "controller"],
-            ApiKey::AlterReplicaLogDirs => &["zkBroker", "broker"],
-            ApiKey::DescribeLogDirs => &["zkBroker", "broker"],
-            ApiKey::SaslAuthenticate => &["zkBroker", "broker", "controller"],
-            ApiKey::CreatePartitions => &["zkBroker", "broker", "controller"],
-            ApiKey::CreateDelegationToken => &["zkBroker", "broker", "controller"],
-            ApiKey::RenewDelegationToken => &["zkBroker", "broker", "controller"],
-            ApiKey::ExpireDelegationToken => &["zkBroker", "broker", "controller"],
-            ApiKey::DescribeDelegationToken => &["zkBroker", "broker", "controller"],
-            ApiKey::DeleteGroups => &["zkBroker", "broker"],
-            ApiKey::ElectLeaders => &["zkBroker", "broker", "controller"],
-            ApiKey::IncrementalAlterConfigs => &["zkBroker", "broker", "controller"],
-            ApiKey::AlterPartitionReassignments => &["broker", "controller", "zkBroker"],
-            ApiKey::ListPartitionReassignments => &["broker", "controller", "zkBroker"],
-            ApiKey::OffsetDelete => &["zkBroker", "broker"],
-            ApiKey::DescribeClientQuotas => &["zkBroker", "broker"],
-            ApiKey::AlterClientQuotas => &["zkBroker", "broker", "controller"],
-            ApiKey::DescribeUserScramCredentials => &["zkBroker", "broker", "controller"],
-            ApiKey::AlterUserScramCredentials => &["zkBroker", "broker", "controller"],
+            ApiKey::Produce => &["broker"],
+            ApiKey::Fetch => &["broker", "controller"],
+            ApiKey::ListOffsets => &["broker"],
+            ApiKey::Metadata => &["broker"],
+            ApiKey::OffsetCommit => &["broker"],
+            ApiKey::OffsetFetch => &["broker"],
+            ApiKey::FindCoordinator => &["broker"],
+            ApiKey::JoinGroup => &["broker"],
+            ApiKey::Heartbeat => &["broker"],
+            ApiKey::LeaveGroup => &["broker"],
+            ApiKey::SyncGroup => &["broker"],
+            ApiKey::DescribeGroups => &["broker"],
+            ApiKey::ListGroups => &["broker"],
+            ApiKey::SaslHandshake => &["broker", "controller"],
+            ApiKey::ApiVersions => &["broker", "controller"],
+            ApiKey::CreateTopics => &["broker", "controller"],
+            ApiKey::DeleteTopics => &["broker", "controller"],
+            ApiKey::DeleteRecords => &["broker"],
+            ApiKey::InitProducerId => &["broker"],
+            ApiKey::OffsetForLeaderEpoch => &["broker"],
+            ApiKey::AddPartitionsToTxn => &["broker"],
+            ApiKey::AddOffsetsToTxn => &["broker"],
+            ApiKey::EndTxn => &["broker"],
+            ApiKey::WriteTxnMarkers => &["broker"],
+            ApiKey::TxnOffsetCommit => &["broker"],
+            ApiKey::DescribeAcls => &["broker", "controller"],
+            ApiKey::CreateAcls => &["broker", "controller"],
+            ApiKey::DeleteAcls => &["broker", "controller"],
+            ApiKey::DescribeConfigs => &["broker", "controller"],
+            ApiKey::AlterConfigs => &["broker", "controller"],
+            ApiKey::AlterReplicaLogDirs => &["broker"],
+            ApiKey::DescribeLogDirs => &["broker"],
+            ApiKey::SaslAuthenticate => &["broker", "controller"],
+            ApiKey::CreatePartitions => &["broker", "controller"],
+            ApiKey::CreateDelegationToken => &["broker", "controller"],
+            ApiKey::RenewDelegationToken => &["broker", "controller"],
+            ApiKey::ExpireDelegationToken => &["broker", "controller"],
+            ApiKey::DescribeDelegationToken => &["broker", "controller"],
+            ApiKey::DeleteGroups => &["broker"],
+            ApiKey::ElectLeaders => &["broker", "controller"],
+            ApiKey::IncrementalAlterConfigs => &["broker", "controller"],
+            ApiKey::AlterPartitionReassignments => &["broker", "controller"],
+            ApiKey::ListPartitionReassignments => &["broker", "controller"],
+            ApiKey::OffsetDelete => &["broker"],
+            ApiKey::DescribeClientQuotas => &["broker"],
+            ApiKey::AlterClientQuotas => &["broker", "controller"],
+            ApiKey::DescribeUserScramCredentials => &["broker", "controller"],
+            ApiKey::AlterUserScramCredentials => &["broker", "controller"],
             ApiKey::Vote => &["controller"],
             ApiKey::BeginQuorumEpoch => &["controller"],
             ApiKey::EndQuorumEpoch => &["controller"],
             ApiKey::DescribeQuorum => &["broker", "controller"],
-            ApiKey::AlterPartition => &["zkBroker", "controller"],
-            ApiKey::UpdateFeatures => &["zkBroker", "broker", "controller"],
-            ApiKey::Envelope => &["controller", "zkBroker"],
+            ApiKey::AlterPartition => &["controller"],
+            ApiKey::UpdateFeatures => &["broker", "controller"],
+            ApiKey::Envelope => &["controller"],
             ApiKey::FetchSnapshot => &["controller"],
-            ApiKey::DescribeCluster => &["zkBroker", "broker", "controller"],
-            ApiKey::DescribeProducers => &["zkBroker", "broker"],
+            ApiKey::DescribeCluster => &["broker", "controller"],
+            ApiKey::DescribeProducers => &["broker"],
             ApiKey::BrokerRegistration => &["controller"],
             ApiKey::BrokerHeartbeat => &["controller"],
             ApiKey::UnregisterBroker => &["broker", "controller"],
-            ApiKey::DescribeTransactions => &["zkBroker", "broker"],
-            ApiKey::ListTransactions => &["zkBroker", "broker"],
-            ApiKey::AllocateProducerIds => &["zkBroker", "controller"],
-            ApiKey::ConsumerGroupHeartbeat => &["zkBroker", "broker"],
-            ApiKey::ConsumerGroupDescribe => &["zkBroker", "broker"],
+            ApiKey::DescribeTransactions => &["broker"],
+            ApiKey::ListTransactions => &["broker"],
+            ApiKey::AllocateProducerIds => &["controller"],
+            ApiKey::ConsumerGroupHeartbeat => &["broker"],
+            ApiKey::ConsumerGroupDescribe => &["broker"],
             ApiKey::ControllerRegistration => &["controller"],
             ApiKey::GetTelemetrySubscriptions => &["broker"],
             ApiKey::PushTelemetry => &["broker"],
             ApiKey::AssignReplicasToDirs => &["controller"],
-            ApiKey::ListClientMetricsResources => &["broker"],
+            ApiKey::ListConfigResources => &["broker"],
             ApiKey::DescribeTopicPartitions => &["broker"],
             ApiKey::ShareGroupHeartbeat => &["broker"],
             ApiKey::ShareGroupDescribe => &["broker"],
@@ -659,6 +756,11 @@ impl ApiKey {
             ApiKey::WriteShareGroupState => &["broker"],
             ApiKey::DeleteShareGroupState => &["broker"],
             ApiKey::ReadShareGroupStateSummary => &["broker"],
+            ApiKey::StreamsGroupHeartbeat => &["broker"],
+            ApiKey::StreamsGroupDescribe => &["broker"],
+            ApiKey::DescribeShareGroupOffsets => &["broker"],
+            ApiKey::AlterShareGroupOffsets => &["broker"],
+            ApiKey::DeleteShareGroupOffsets => &["broker"],
         }
     }
 
@@ -666,11 +768,10 @@ impl ApiKey {
         self.flexible_from().is_some_and(|f| version >= f)
     }
 
-/// Header version of a request: 2 when flexible, else 1; ControlledShutdown v0 used 0.
+/// Header version of a request: 2 when flexible, else 1 (0 for ControlledShutdown v0,
+    /// where the specs still have it).
     pub fn request_header_version(self, version: i16) -> i16 {
-        if self == ApiKey::ControlledShutdown && version == 0 {
-            0
-        } else if self.is_flexible(version) {
+        if self.is_flexible(version) {
             2
         } else {
             1
@@ -691,10 +792,6 @@ pub enum RequestBody {
     Fetch(FetchRequest),
     ListOffsets(ListOffsetsRequest),
     Metadata(MetadataRequest),
-    LeaderAndIsr(LeaderAndIsrRequest),
-    StopReplica(StopReplicaRequest),
-    UpdateMetadata(UpdateMetadataRequest),
-    ControlledShutdown(ControlledShutdownRequest),
     OffsetCommit(OffsetCommitRequest),
     OffsetFetch(OffsetFetchRequest),
     FindCoordinator(FindCoordinatorRequest),
@@ -761,7 +858,7 @@ pub enum RequestBody {
     GetTelemetrySubscriptions(GetTelemetrySubscriptionsRequest),
     PushTelemetry(PushTelemetryRequest),
     AssignReplicasToDirs(AssignReplicasToDirsRequest),
-    ListClientMetricsResources(ListClientMetricsResourcesRequest),
+    ListConfigResources(ListConfigResourcesRequest),
     DescribeTopicPartitions(DescribeTopicPartitionsRequest),
     ShareGroupHeartbeat(ShareGroupHeartbeatRequest),
     ShareGroupDescribe(ShareGroupDescribeRequest),
@@ -775,6 +872,11 @@ pub enum RequestBody {
     WriteShareGroupState(WriteShareGroupStateRequest),
     DeleteShareGroupState(DeleteShareGroupStateRequest),
     ReadShareGroupStateSummary(ReadShareGroupStateSummaryRequest),
+    StreamsGroupHeartbeat(StreamsGroupHeartbeatRequest),
+    StreamsGroupDescribe(StreamsGroupDescribeRequest),
+    DescribeShareGroupOffsets(DescribeShareGroupOffsetsRequest),
+    AlterShareGroupOffsets(AlterShareGroupOffsetsRequest),
+    DeleteShareGroupOffsets(DeleteShareGroupOffsetsRequest),
 }
 
 impl RequestBody {
@@ -784,10 +886,6 @@ impl RequestBody {
             RequestBody::Fetch(_) => ApiKey::Fetch,
             RequestBody::ListOffsets(_) => ApiKey::ListOffsets,
             RequestBody::Metadata(_) => ApiKey::Metadata,
-            RequestBody::LeaderAndIsr(_) => ApiKey::LeaderAndIsr,
-            RequestBody::StopReplica(_) => ApiKey::StopReplica,
-            RequestBody::UpdateMetadata(_) => ApiKey::UpdateMetadata,
-            RequestBody::ControlledShutdown(_) => ApiKey::ControlledShutdown,
             RequestBody::OffsetCommit(_) => ApiKey::OffsetCommit,
             RequestBody::OffsetFetch(_) => ApiKey::OffsetFetch,
             RequestBody::FindCoordinator(_) => ApiKey::FindCoordinator,
@@ -854,7 +952,7 @@ impl RequestBody {
             RequestBody::GetTelemetrySubscriptions(_) => ApiKey::GetTelemetrySubscriptions,
             RequestBody::PushTelemetry(_) => ApiKey::PushTelemetry,
             RequestBody::AssignReplicasToDirs(_) => ApiKey::AssignReplicasToDirs,
-            RequestBody::ListClientMetricsResources(_) => ApiKey::ListClientMetricsResources,
+            RequestBody::ListConfigResources(_) => ApiKey::ListConfigResources,
             RequestBody::DescribeTopicPartitions(_) => ApiKey::DescribeTopicPartitions,
             RequestBody::ShareGroupHeartbeat(_) => ApiKey::ShareGroupHeartbeat,
             RequestBody::ShareGroupDescribe(_) => ApiKey::ShareGroupDescribe,
@@ -868,6 +966,11 @@ impl RequestBody {
             RequestBody::WriteShareGroupState(_) => ApiKey::WriteShareGroupState,
             RequestBody::DeleteShareGroupState(_) => ApiKey::DeleteShareGroupState,
             RequestBody::ReadShareGroupStateSummary(_) => ApiKey::ReadShareGroupStateSummary,
+            RequestBody::StreamsGroupHeartbeat(_) => ApiKey::StreamsGroupHeartbeat,
+            RequestBody::StreamsGroupDescribe(_) => ApiKey::StreamsGroupDescribe,
+            RequestBody::DescribeShareGroupOffsets(_) => ApiKey::DescribeShareGroupOffsets,
+            RequestBody::AlterShareGroupOffsets(_) => ApiKey::AlterShareGroupOffsets,
+            RequestBody::DeleteShareGroupOffsets(_) => ApiKey::DeleteShareGroupOffsets,
         }
     }
 
@@ -878,10 +981,6 @@ impl RequestBody {
             ApiKey::Fetch => RequestBody::Fetch(FetchRequest::decode(buf, version)?),
             ApiKey::ListOffsets => RequestBody::ListOffsets(ListOffsetsRequest::decode(buf, version)?),
             ApiKey::Metadata => RequestBody::Metadata(MetadataRequest::decode(buf, version)?),
-            ApiKey::LeaderAndIsr => RequestBody::LeaderAndIsr(LeaderAndIsrRequest::decode(buf, version)?),
-            ApiKey::StopReplica => RequestBody::StopReplica(StopReplicaRequest::decode(buf, version)?),
-            ApiKey::UpdateMetadata => RequestBody::UpdateMetadata(UpdateMetadataRequest::decode(buf, version)?),
-            ApiKey::ControlledShutdown => RequestBody::ControlledShutdown(ControlledShutdownRequest::decode(buf, version)?),
             ApiKey::OffsetCommit => RequestBody::OffsetCommit(OffsetCommitRequest::decode(buf, version)?),
             ApiKey::OffsetFetch => RequestBody::OffsetFetch(OffsetFetchRequest::decode(buf, version)?),
             ApiKey::FindCoordinator => RequestBody::FindCoordinator(FindCoordinatorRequest::decode(buf, version)?),
@@ -948,7 +1047,7 @@ impl RequestBody {
             ApiKey::GetTelemetrySubscriptions => RequestBody::GetTelemetrySubscriptions(GetTelemetrySubscriptionsRequest::decode(buf, version)?),
             ApiKey::PushTelemetry => RequestBody::PushTelemetry(PushTelemetryRequest::decode(buf, version)?),
             ApiKey::AssignReplicasToDirs => RequestBody::AssignReplicasToDirs(AssignReplicasToDirsRequest::decode(buf, version)?),
-            ApiKey::ListClientMetricsResources => RequestBody::ListClientMetricsResources(ListClientMetricsResourcesRequest::decode(buf, version)?),
+            ApiKey::ListConfigResources => RequestBody::ListConfigResources(ListConfigResourcesRequest::decode(buf, version)?),
             ApiKey::DescribeTopicPartitions => RequestBody::DescribeTopicPartitions(DescribeTopicPartitionsRequest::decode(buf, version)?),
             ApiKey::ShareGroupHeartbeat => RequestBody::ShareGroupHeartbeat(ShareGroupHeartbeatRequest::decode(buf, version)?),
             ApiKey::ShareGroupDescribe => RequestBody::ShareGroupDescribe(ShareGroupDescribeRequest::decode(buf, version)?),
@@ -962,6 +1061,11 @@ impl RequestBody {
             ApiKey::WriteShareGroupState => RequestBody::WriteShareGroupState(WriteShareGroupStateRequest::decode(buf, version)?),
             ApiKey::DeleteShareGroupState => RequestBody::DeleteShareGroupState(DeleteShareGroupStateRequest::decode(buf, version)?),
             ApiKey::ReadShareGroupStateSummary => RequestBody::ReadShareGroupStateSummary(ReadShareGroupStateSummaryRequest::decode(buf, version)?),
+            ApiKey::StreamsGroupHeartbeat => RequestBody::StreamsGroupHeartbeat(StreamsGroupHeartbeatRequest::decode(buf, version)?),
+            ApiKey::StreamsGroupDescribe => RequestBody::StreamsGroupDescribe(StreamsGroupDescribeRequest::decode(buf, version)?),
+            ApiKey::DescribeShareGroupOffsets => RequestBody::DescribeShareGroupOffsets(DescribeShareGroupOffsetsRequest::decode(buf, version)?),
+            ApiKey::AlterShareGroupOffsets => RequestBody::AlterShareGroupOffsets(AlterShareGroupOffsetsRequest::decode(buf, version)?),
+            ApiKey::DeleteShareGroupOffsets => RequestBody::DeleteShareGroupOffsets(DeleteShareGroupOffsetsRequest::decode(buf, version)?),
         })
     }
 
@@ -972,10 +1076,6 @@ impl RequestBody {
             RequestBody::Fetch(m) => m.encode_into(w, version),
             RequestBody::ListOffsets(m) => m.encode_into(w, version),
             RequestBody::Metadata(m) => m.encode_into(w, version),
-            RequestBody::LeaderAndIsr(m) => m.encode_into(w, version),
-            RequestBody::StopReplica(m) => m.encode_into(w, version),
-            RequestBody::UpdateMetadata(m) => m.encode_into(w, version),
-            RequestBody::ControlledShutdown(m) => m.encode_into(w, version),
             RequestBody::OffsetCommit(m) => m.encode_into(w, version),
             RequestBody::OffsetFetch(m) => m.encode_into(w, version),
             RequestBody::FindCoordinator(m) => m.encode_into(w, version),
@@ -1042,7 +1142,7 @@ impl RequestBody {
             RequestBody::GetTelemetrySubscriptions(m) => m.encode_into(w, version),
             RequestBody::PushTelemetry(m) => m.encode_into(w, version),
             RequestBody::AssignReplicasToDirs(m) => m.encode_into(w, version),
-            RequestBody::ListClientMetricsResources(m) => m.encode_into(w, version),
+            RequestBody::ListConfigResources(m) => m.encode_into(w, version),
             RequestBody::DescribeTopicPartitions(m) => m.encode_into(w, version),
             RequestBody::ShareGroupHeartbeat(m) => m.encode_into(w, version),
             RequestBody::ShareGroupDescribe(m) => m.encode_into(w, version),
@@ -1056,6 +1156,11 @@ impl RequestBody {
             RequestBody::WriteShareGroupState(m) => m.encode_into(w, version),
             RequestBody::DeleteShareGroupState(m) => m.encode_into(w, version),
             RequestBody::ReadShareGroupStateSummary(m) => m.encode_into(w, version),
+            RequestBody::StreamsGroupHeartbeat(m) => m.encode_into(w, version),
+            RequestBody::StreamsGroupDescribe(m) => m.encode_into(w, version),
+            RequestBody::DescribeShareGroupOffsets(m) => m.encode_into(w, version),
+            RequestBody::AlterShareGroupOffsets(m) => m.encode_into(w, version),
+            RequestBody::DeleteShareGroupOffsets(m) => m.encode_into(w, version),
         }
     }
 
@@ -1068,10 +1173,6 @@ impl RequestBody {
             ApiKey::Fetch => RequestBody::Fetch(FetchRequest::random(rng, version, 0)),
             ApiKey::ListOffsets => RequestBody::ListOffsets(ListOffsetsRequest::random(rng, version, 0)),
             ApiKey::Metadata => RequestBody::Metadata(MetadataRequest::random(rng, version, 0)),
-            ApiKey::LeaderAndIsr => RequestBody::LeaderAndIsr(LeaderAndIsrRequest::random(rng, version, 0)),
-            ApiKey::StopReplica => RequestBody::StopReplica(StopReplicaRequest::random(rng, version, 0)),
-            ApiKey::UpdateMetadata => RequestBody::UpdateMetadata(UpdateMetadataRequest::random(rng, version, 0)),
-            ApiKey::ControlledShutdown => RequestBody::ControlledShutdown(ControlledShutdownRequest::random(rng, version, 0)),
             ApiKey::OffsetCommit => RequestBody::OffsetCommit(OffsetCommitRequest::random(rng, version, 0)),
             ApiKey::OffsetFetch => RequestBody::OffsetFetch(OffsetFetchRequest::random(rng, version, 0)),
             ApiKey::FindCoordinator => RequestBody::FindCoordinator(FindCoordinatorRequest::random(rng, version, 0)),
@@ -1138,7 +1239,7 @@ impl RequestBody {
             ApiKey::GetTelemetrySubscriptions => RequestBody::GetTelemetrySubscriptions(GetTelemetrySubscriptionsRequest::random(rng, version, 0)),
             ApiKey::PushTelemetry => RequestBody::PushTelemetry(PushTelemetryRequest::random(rng, version, 0)),
             ApiKey::AssignReplicasToDirs => RequestBody::AssignReplicasToDirs(AssignReplicasToDirsRequest::random(rng, version, 0)),
-            ApiKey::ListClientMetricsResources => RequestBody::ListClientMetricsResources(ListClientMetricsResourcesRequest::random(rng, version, 0)),
+            ApiKey::ListConfigResources => RequestBody::ListConfigResources(ListConfigResourcesRequest::random(rng, version, 0)),
             ApiKey::DescribeTopicPartitions => RequestBody::DescribeTopicPartitions(DescribeTopicPartitionsRequest::random(rng, version, 0)),
             ApiKey::ShareGroupHeartbeat => RequestBody::ShareGroupHeartbeat(ShareGroupHeartbeatRequest::random(rng, version, 0)),
             ApiKey::ShareGroupDescribe => RequestBody::ShareGroupDescribe(ShareGroupDescribeRequest::random(rng, version, 0)),
@@ -1152,6 +1253,11 @@ impl RequestBody {
             ApiKey::WriteShareGroupState => RequestBody::WriteShareGroupState(WriteShareGroupStateRequest::random(rng, version, 0)),
             ApiKey::DeleteShareGroupState => RequestBody::DeleteShareGroupState(DeleteShareGroupStateRequest::random(rng, version, 0)),
             ApiKey::ReadShareGroupStateSummary => RequestBody::ReadShareGroupStateSummary(ReadShareGroupStateSummaryRequest::random(rng, version, 0)),
+            ApiKey::StreamsGroupHeartbeat => RequestBody::StreamsGroupHeartbeat(StreamsGroupHeartbeatRequest::random(rng, version, 0)),
+            ApiKey::StreamsGroupDescribe => RequestBody::StreamsGroupDescribe(StreamsGroupDescribeRequest::random(rng, version, 0)),
+            ApiKey::DescribeShareGroupOffsets => RequestBody::DescribeShareGroupOffsets(DescribeShareGroupOffsetsRequest::random(rng, version, 0)),
+            ApiKey::AlterShareGroupOffsets => RequestBody::AlterShareGroupOffsets(AlterShareGroupOffsetsRequest::random(rng, version, 0)),
+            ApiKey::DeleteShareGroupOffsets => RequestBody::DeleteShareGroupOffsets(DeleteShareGroupOffsetsRequest::random(rng, version, 0)),
         }
     }
 }
@@ -1177,30 +1283,6 @@ impl From<ListOffsetsRequest> for RequestBody {
 impl From<MetadataRequest> for RequestBody {
     fn from(m: MetadataRequest) -> Self {
         RequestBody::Metadata(m)
-    }
-}
-
-impl From<LeaderAndIsrRequest> for RequestBody {
-    fn from(m: LeaderAndIsrRequest) -> Self {
-        RequestBody::LeaderAndIsr(m)
-    }
-}
-
-impl From<StopReplicaRequest> for RequestBody {
-    fn from(m: StopReplicaRequest) -> Self {
-        RequestBody::StopReplica(m)
-    }
-}
-
-impl From<UpdateMetadataRequest> for RequestBody {
-    fn from(m: UpdateMetadataRequest) -> Self {
-        RequestBody::UpdateMetadata(m)
-    }
-}
-
-impl From<ControlledShutdownRequest> for RequestBody {
-    fn from(m: ControlledShutdownRequest) -> Self {
-        RequestBody::ControlledShutdown(m)
     }
 }
 
@@ -1600,9 +1682,9 @@ impl From<AssignReplicasToDirsRequest> for RequestBody {
     }
 }
 
-impl From<ListClientMetricsResourcesRequest> for RequestBody {
-    fn from(m: ListClientMetricsResourcesRequest) -> Self {
-        RequestBody::ListClientMetricsResources(m)
+impl From<ListConfigResourcesRequest> for RequestBody {
+    fn from(m: ListConfigResourcesRequest) -> Self {
+        RequestBody::ListConfigResources(m)
     }
 }
 
@@ -1684,6 +1766,36 @@ impl From<ReadShareGroupStateSummaryRequest> for RequestBody {
     }
 }
 
+impl From<StreamsGroupHeartbeatRequest> for RequestBody {
+    fn from(m: StreamsGroupHeartbeatRequest) -> Self {
+        RequestBody::StreamsGroupHeartbeat(m)
+    }
+}
+
+impl From<StreamsGroupDescribeRequest> for RequestBody {
+    fn from(m: StreamsGroupDescribeRequest) -> Self {
+        RequestBody::StreamsGroupDescribe(m)
+    }
+}
+
+impl From<DescribeShareGroupOffsetsRequest> for RequestBody {
+    fn from(m: DescribeShareGroupOffsetsRequest) -> Self {
+        RequestBody::DescribeShareGroupOffsets(m)
+    }
+}
+
+impl From<AlterShareGroupOffsetsRequest> for RequestBody {
+    fn from(m: AlterShareGroupOffsetsRequest) -> Self {
+        RequestBody::AlterShareGroupOffsets(m)
+    }
+}
+
+impl From<DeleteShareGroupOffsetsRequest> for RequestBody {
+    fn from(m: DeleteShareGroupOffsetsRequest) -> Self {
+        RequestBody::DeleteShareGroupOffsets(m)
+    }
+}
+
 /// The body of any response, by API.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseBody {
@@ -1691,10 +1803,6 @@ pub enum ResponseBody {
     Fetch(FetchResponse),
     ListOffsets(ListOffsetsResponse),
     Metadata(MetadataResponse),
-    LeaderAndIsr(LeaderAndIsrResponse),
-    StopReplica(StopReplicaResponse),
-    UpdateMetadata(UpdateMetadataResponse),
-    ControlledShutdown(ControlledShutdownResponse),
     OffsetCommit(OffsetCommitResponse),
     OffsetFetch(OffsetFetchResponse),
     FindCoordinator(FindCoordinatorResponse),
@@ -1761,7 +1869,7 @@ pub enum ResponseBody {
     GetTelemetrySubscriptions(GetTelemetrySubscriptionsResponse),
     PushTelemetry(PushTelemetryResponse),
     AssignReplicasToDirs(AssignReplicasToDirsResponse),
-    ListClientMetricsResources(ListClientMetricsResourcesResponse),
+    ListConfigResources(ListConfigResourcesResponse),
     DescribeTopicPartitions(DescribeTopicPartitionsResponse),
     ShareGroupHeartbeat(ShareGroupHeartbeatResponse),
     ShareGroupDescribe(ShareGroupDescribeResponse),
@@ -1775,6 +1883,11 @@ pub enum ResponseBody {
     WriteShareGroupState(WriteShareGroupStateResponse),
     DeleteShareGroupState(DeleteShareGroupStateResponse),
     ReadShareGroupStateSummary(ReadShareGroupStateSummaryResponse),
+    StreamsGroupHeartbeat(StreamsGroupHeartbeatResponse),
+    StreamsGroupDescribe(StreamsGroupDescribeResponse),
+    DescribeShareGroupOffsets(DescribeShareGroupOffsetsResponse),
+    AlterShareGroupOffsets(AlterShareGroupOffsetsResponse),
+    DeleteShareGroupOffsets(DeleteShareGroupOffsetsResponse),
 }
 
 impl ResponseBody {
@@ -1784,10 +1897,6 @@ impl ResponseBody {
             ResponseBody::Fetch(_) => ApiKey::Fetch,
             ResponseBody::ListOffsets(_) => ApiKey::ListOffsets,
             ResponseBody::Metadata(_) => ApiKey::Metadata,
-            ResponseBody::LeaderAndIsr(_) => ApiKey::LeaderAndIsr,
-            ResponseBody::StopReplica(_) => ApiKey::StopReplica,
-            ResponseBody::UpdateMetadata(_) => ApiKey::UpdateMetadata,
-            ResponseBody::ControlledShutdown(_) => ApiKey::ControlledShutdown,
             ResponseBody::OffsetCommit(_) => ApiKey::OffsetCommit,
             ResponseBody::OffsetFetch(_) => ApiKey::OffsetFetch,
             ResponseBody::FindCoordinator(_) => ApiKey::FindCoordinator,
@@ -1854,7 +1963,7 @@ impl ResponseBody {
             ResponseBody::GetTelemetrySubscriptions(_) => ApiKey::GetTelemetrySubscriptions,
             ResponseBody::PushTelemetry(_) => ApiKey::PushTelemetry,
             ResponseBody::AssignReplicasToDirs(_) => ApiKey::AssignReplicasToDirs,
-            ResponseBody::ListClientMetricsResources(_) => ApiKey::ListClientMetricsResources,
+            ResponseBody::ListConfigResources(_) => ApiKey::ListConfigResources,
             ResponseBody::DescribeTopicPartitions(_) => ApiKey::DescribeTopicPartitions,
             ResponseBody::ShareGroupHeartbeat(_) => ApiKey::ShareGroupHeartbeat,
             ResponseBody::ShareGroupDescribe(_) => ApiKey::ShareGroupDescribe,
@@ -1868,6 +1977,11 @@ impl ResponseBody {
             ResponseBody::WriteShareGroupState(_) => ApiKey::WriteShareGroupState,
             ResponseBody::DeleteShareGroupState(_) => ApiKey::DeleteShareGroupState,
             ResponseBody::ReadShareGroupStateSummary(_) => ApiKey::ReadShareGroupStateSummary,
+            ResponseBody::StreamsGroupHeartbeat(_) => ApiKey::StreamsGroupHeartbeat,
+            ResponseBody::StreamsGroupDescribe(_) => ApiKey::StreamsGroupDescribe,
+            ResponseBody::DescribeShareGroupOffsets(_) => ApiKey::DescribeShareGroupOffsets,
+            ResponseBody::AlterShareGroupOffsets(_) => ApiKey::AlterShareGroupOffsets,
+            ResponseBody::DeleteShareGroupOffsets(_) => ApiKey::DeleteShareGroupOffsets,
         }
     }
 
@@ -1878,10 +1992,6 @@ impl ResponseBody {
             ApiKey::Fetch => ResponseBody::Fetch(FetchResponse::decode(buf, version)?),
             ApiKey::ListOffsets => ResponseBody::ListOffsets(ListOffsetsResponse::decode(buf, version)?),
             ApiKey::Metadata => ResponseBody::Metadata(MetadataResponse::decode(buf, version)?),
-            ApiKey::LeaderAndIsr => ResponseBody::LeaderAndIsr(LeaderAndIsrResponse::decode(buf, version)?),
-            ApiKey::StopReplica => ResponseBody::StopReplica(StopReplicaResponse::decode(buf, version)?),
-            ApiKey::UpdateMetadata => ResponseBody::UpdateMetadata(UpdateMetadataResponse::decode(buf, version)?),
-            ApiKey::ControlledShutdown => ResponseBody::ControlledShutdown(ControlledShutdownResponse::decode(buf, version)?),
             ApiKey::OffsetCommit => ResponseBody::OffsetCommit(OffsetCommitResponse::decode(buf, version)?),
             ApiKey::OffsetFetch => ResponseBody::OffsetFetch(OffsetFetchResponse::decode(buf, version)?),
             ApiKey::FindCoordinator => ResponseBody::FindCoordinator(FindCoordinatorResponse::decode(buf, version)?),
@@ -1948,7 +2058,7 @@ impl ResponseBody {
             ApiKey::GetTelemetrySubscriptions => ResponseBody::GetTelemetrySubscriptions(GetTelemetrySubscriptionsResponse::decode(buf, version)?),
             ApiKey::PushTelemetry => ResponseBody::PushTelemetry(PushTelemetryResponse::decode(buf, version)?),
             ApiKey::AssignReplicasToDirs => ResponseBody::AssignReplicasToDirs(AssignReplicasToDirsResponse::decode(buf, version)?),
-            ApiKey::ListClientMetricsResources => ResponseBody::ListClientMetricsResources(ListClientMetricsResourcesResponse::decode(buf, version)?),
+            ApiKey::ListConfigResources => ResponseBody::ListConfigResources(ListConfigResourcesResponse::decode(buf, version)?),
             ApiKey::DescribeTopicPartitions => ResponseBody::DescribeTopicPartitions(DescribeTopicPartitionsResponse::decode(buf, version)?),
             ApiKey::ShareGroupHeartbeat => ResponseBody::ShareGroupHeartbeat(ShareGroupHeartbeatResponse::decode(buf, version)?),
             ApiKey::ShareGroupDescribe => ResponseBody::ShareGroupDescribe(ShareGroupDescribeResponse::decode(buf, version)?),
@@ -1962,6 +2072,11 @@ impl ResponseBody {
             ApiKey::WriteShareGroupState => ResponseBody::WriteShareGroupState(WriteShareGroupStateResponse::decode(buf, version)?),
             ApiKey::DeleteShareGroupState => ResponseBody::DeleteShareGroupState(DeleteShareGroupStateResponse::decode(buf, version)?),
             ApiKey::ReadShareGroupStateSummary => ResponseBody::ReadShareGroupStateSummary(ReadShareGroupStateSummaryResponse::decode(buf, version)?),
+            ApiKey::StreamsGroupHeartbeat => ResponseBody::StreamsGroupHeartbeat(StreamsGroupHeartbeatResponse::decode(buf, version)?),
+            ApiKey::StreamsGroupDescribe => ResponseBody::StreamsGroupDescribe(StreamsGroupDescribeResponse::decode(buf, version)?),
+            ApiKey::DescribeShareGroupOffsets => ResponseBody::DescribeShareGroupOffsets(DescribeShareGroupOffsetsResponse::decode(buf, version)?),
+            ApiKey::AlterShareGroupOffsets => ResponseBody::AlterShareGroupOffsets(AlterShareGroupOffsetsResponse::decode(buf, version)?),
+            ApiKey::DeleteShareGroupOffsets => ResponseBody::DeleteShareGroupOffsets(DeleteShareGroupOffsetsResponse::decode(buf, version)?),
         })
     }
 
@@ -1972,10 +2087,6 @@ impl ResponseBody {
             ResponseBody::Fetch(m) => m.encode_into(w, version),
             ResponseBody::ListOffsets(m) => m.encode_into(w, version),
             ResponseBody::Metadata(m) => m.encode_into(w, version),
-            ResponseBody::LeaderAndIsr(m) => m.encode_into(w, version),
-            ResponseBody::StopReplica(m) => m.encode_into(w, version),
-            ResponseBody::UpdateMetadata(m) => m.encode_into(w, version),
-            ResponseBody::ControlledShutdown(m) => m.encode_into(w, version),
             ResponseBody::OffsetCommit(m) => m.encode_into(w, version),
             ResponseBody::OffsetFetch(m) => m.encode_into(w, version),
             ResponseBody::FindCoordinator(m) => m.encode_into(w, version),
@@ -2042,7 +2153,7 @@ impl ResponseBody {
             ResponseBody::GetTelemetrySubscriptions(m) => m.encode_into(w, version),
             ResponseBody::PushTelemetry(m) => m.encode_into(w, version),
             ResponseBody::AssignReplicasToDirs(m) => m.encode_into(w, version),
-            ResponseBody::ListClientMetricsResources(m) => m.encode_into(w, version),
+            ResponseBody::ListConfigResources(m) => m.encode_into(w, version),
             ResponseBody::DescribeTopicPartitions(m) => m.encode_into(w, version),
             ResponseBody::ShareGroupHeartbeat(m) => m.encode_into(w, version),
             ResponseBody::ShareGroupDescribe(m) => m.encode_into(w, version),
@@ -2056,6 +2167,11 @@ impl ResponseBody {
             ResponseBody::WriteShareGroupState(m) => m.encode_into(w, version),
             ResponseBody::DeleteShareGroupState(m) => m.encode_into(w, version),
             ResponseBody::ReadShareGroupStateSummary(m) => m.encode_into(w, version),
+            ResponseBody::StreamsGroupHeartbeat(m) => m.encode_into(w, version),
+            ResponseBody::StreamsGroupDescribe(m) => m.encode_into(w, version),
+            ResponseBody::DescribeShareGroupOffsets(m) => m.encode_into(w, version),
+            ResponseBody::AlterShareGroupOffsets(m) => m.encode_into(w, version),
+            ResponseBody::DeleteShareGroupOffsets(m) => m.encode_into(w, version),
         }
     }
 
@@ -2068,10 +2184,6 @@ impl ResponseBody {
             ApiKey::Fetch => ResponseBody::Fetch(FetchResponse::random(rng, version, 0)),
             ApiKey::ListOffsets => ResponseBody::ListOffsets(ListOffsetsResponse::random(rng, version, 0)),
             ApiKey::Metadata => ResponseBody::Metadata(MetadataResponse::random(rng, version, 0)),
-            ApiKey::LeaderAndIsr => ResponseBody::LeaderAndIsr(LeaderAndIsrResponse::random(rng, version, 0)),
-            ApiKey::StopReplica => ResponseBody::StopReplica(StopReplicaResponse::random(rng, version, 0)),
-            ApiKey::UpdateMetadata => ResponseBody::UpdateMetadata(UpdateMetadataResponse::random(rng, version, 0)),
-            ApiKey::ControlledShutdown => ResponseBody::ControlledShutdown(ControlledShutdownResponse::random(rng, version, 0)),
             ApiKey::OffsetCommit => ResponseBody::OffsetCommit(OffsetCommitResponse::random(rng, version, 0)),
             ApiKey::OffsetFetch => ResponseBody::OffsetFetch(OffsetFetchResponse::random(rng, version, 0)),
             ApiKey::FindCoordinator => ResponseBody::FindCoordinator(FindCoordinatorResponse::random(rng, version, 0)),
@@ -2138,7 +2250,7 @@ impl ResponseBody {
             ApiKey::GetTelemetrySubscriptions => ResponseBody::GetTelemetrySubscriptions(GetTelemetrySubscriptionsResponse::random(rng, version, 0)),
             ApiKey::PushTelemetry => ResponseBody::PushTelemetry(PushTelemetryResponse::random(rng, version, 0)),
             ApiKey::AssignReplicasToDirs => ResponseBody::AssignReplicasToDirs(AssignReplicasToDirsResponse::random(rng, version, 0)),
-            ApiKey::ListClientMetricsResources => ResponseBody::ListClientMetricsResources(ListClientMetricsResourcesResponse::random(rng, version, 0)),
+            ApiKey::ListConfigResources => ResponseBody::ListConfigResources(ListConfigResourcesResponse::random(rng, version, 0)),
             ApiKey::DescribeTopicPartitions => ResponseBody::DescribeTopicPartitions(DescribeTopicPartitionsResponse::random(rng, version, 0)),
             ApiKey::ShareGroupHeartbeat => ResponseBody::ShareGroupHeartbeat(ShareGroupHeartbeatResponse::random(rng, version, 0)),
             ApiKey::ShareGroupDescribe => ResponseBody::ShareGroupDescribe(ShareGroupDescribeResponse::random(rng, version, 0)),
@@ -2152,6 +2264,11 @@ impl ResponseBody {
             ApiKey::WriteShareGroupState => ResponseBody::WriteShareGroupState(WriteShareGroupStateResponse::random(rng, version, 0)),
             ApiKey::DeleteShareGroupState => ResponseBody::DeleteShareGroupState(DeleteShareGroupStateResponse::random(rng, version, 0)),
             ApiKey::ReadShareGroupStateSummary => ResponseBody::ReadShareGroupStateSummary(ReadShareGroupStateSummaryResponse::random(rng, version, 0)),
+            ApiKey::StreamsGroupHeartbeat => ResponseBody::StreamsGroupHeartbeat(StreamsGroupHeartbeatResponse::random(rng, version, 0)),
+            ApiKey::StreamsGroupDescribe => ResponseBody::StreamsGroupDescribe(StreamsGroupDescribeResponse::random(rng, version, 0)),
+            ApiKey::DescribeShareGroupOffsets => ResponseBody::DescribeShareGroupOffsets(DescribeShareGroupOffsetsResponse::random(rng, version, 0)),
+            ApiKey::AlterShareGroupOffsets => ResponseBody::AlterShareGroupOffsets(AlterShareGroupOffsetsResponse::random(rng, version, 0)),
+            ApiKey::DeleteShareGroupOffsets => ResponseBody::DeleteShareGroupOffsets(DeleteShareGroupOffsetsResponse::random(rng, version, 0)),
         }
     }
 }
@@ -2177,30 +2294,6 @@ impl From<ListOffsetsResponse> for ResponseBody {
 impl From<MetadataResponse> for ResponseBody {
     fn from(m: MetadataResponse) -> Self {
         ResponseBody::Metadata(m)
-    }
-}
-
-impl From<LeaderAndIsrResponse> for ResponseBody {
-    fn from(m: LeaderAndIsrResponse) -> Self {
-        ResponseBody::LeaderAndIsr(m)
-    }
-}
-
-impl From<StopReplicaResponse> for ResponseBody {
-    fn from(m: StopReplicaResponse) -> Self {
-        ResponseBody::StopReplica(m)
-    }
-}
-
-impl From<UpdateMetadataResponse> for ResponseBody {
-    fn from(m: UpdateMetadataResponse) -> Self {
-        ResponseBody::UpdateMetadata(m)
-    }
-}
-
-impl From<ControlledShutdownResponse> for ResponseBody {
-    fn from(m: ControlledShutdownResponse) -> Self {
-        ResponseBody::ControlledShutdown(m)
     }
 }
 
@@ -2600,9 +2693,9 @@ impl From<AssignReplicasToDirsResponse> for ResponseBody {
     }
 }
 
-impl From<ListClientMetricsResourcesResponse> for ResponseBody {
-    fn from(m: ListClientMetricsResourcesResponse) -> Self {
-        ResponseBody::ListClientMetricsResources(m)
+impl From<ListConfigResourcesResponse> for ResponseBody {
+    fn from(m: ListConfigResourcesResponse) -> Self {
+        ResponseBody::ListConfigResources(m)
     }
 }
 
@@ -2681,6 +2774,36 @@ impl From<DeleteShareGroupStateResponse> for ResponseBody {
 impl From<ReadShareGroupStateSummaryResponse> for ResponseBody {
     fn from(m: ReadShareGroupStateSummaryResponse) -> Self {
         ResponseBody::ReadShareGroupStateSummary(m)
+    }
+}
+
+impl From<StreamsGroupHeartbeatResponse> for ResponseBody {
+    fn from(m: StreamsGroupHeartbeatResponse) -> Self {
+        ResponseBody::StreamsGroupHeartbeat(m)
+    }
+}
+
+impl From<StreamsGroupDescribeResponse> for ResponseBody {
+    fn from(m: StreamsGroupDescribeResponse) -> Self {
+        ResponseBody::StreamsGroupDescribe(m)
+    }
+}
+
+impl From<DescribeShareGroupOffsetsResponse> for ResponseBody {
+    fn from(m: DescribeShareGroupOffsetsResponse) -> Self {
+        ResponseBody::DescribeShareGroupOffsets(m)
+    }
+}
+
+impl From<AlterShareGroupOffsetsResponse> for ResponseBody {
+    fn from(m: AlterShareGroupOffsetsResponse) -> Self {
+        ResponseBody::AlterShareGroupOffsets(m)
+    }
+}
+
+impl From<DeleteShareGroupOffsetsResponse> for ResponseBody {
+    fn from(m: DeleteShareGroupOffsetsResponse) -> Self {
+        ResponseBody::DeleteShareGroupOffsets(m)
     }
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `BrokerHeartbeatRequest` (request), versions 0-1.
+//! `BrokerHeartbeatRequest` (request), versions 0-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -12,6 +12,7 @@ pub struct BrokerHeartbeatRequest {
     pub want_fence: bool,
     pub want_shut_down: bool,
     pub offline_log_dirs: Vec<p::Uuid>,
+    pub cordoned_log_dirs: Option<Vec<p::Uuid>>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -24,6 +25,7 @@ impl Default for BrokerHeartbeatRequest {
             want_fence: false,
             want_shut_down: false,
             offline_log_dirs: Vec::<p::Uuid>::new(),
+            cordoned_log_dirs: None,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -32,7 +34,7 @@ impl Default for BrokerHeartbeatRequest {
 impl p::WireStruct for BrokerHeartbeatRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 23,
+            0..=2 => 23,
             _ => 0,
         }
     }
@@ -46,11 +48,13 @@ impl p::WireStruct for BrokerHeartbeatRequest {
         this.want_fence = r.bool()?;
         this.want_shut_down = r.bool()?;
         if (version >= 1) && !(version >= 1) { this.offline_log_dirs = r.array(flexible, 16, "BrokerHeartbeatRequest.OfflineLogDirs", |r| Ok(r.uuid()?))?; }
+        if (version >= 2) && !(version >= 2) { this.cordoned_log_dirs = r.array_opt(flexible, version >= 2, 16, "BrokerHeartbeatRequest.CordonedLogDirs", |r| Ok(r.uuid()?))?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
                 match tag {
                     0 if version >= 1 => { this.offline_log_dirs = r.array(flexible, 16, "BrokerHeartbeatRequest.OfflineLogDirs", |r| Ok(r.uuid()?))?; Ok(true) }
+                    1 if version >= 2 => { this.cordoned_log_dirs = r.array_opt(flexible, version >= 2, 16, "BrokerHeartbeatRequest.CordonedLogDirs", |r| Ok(r.uuid()?))?; Ok(true) }
                     _ => Ok(false),
                 }
             })?;
@@ -70,6 +74,7 @@ impl p::WireStruct for BrokerHeartbeatRequest {
         size += 1;
         size += 1;
         if (version >= 1) && !(version >= 1) { size += p::array_prefix_size(flexible, false, Some((&self.offline_log_dirs).len()), "BrokerHeartbeatRequest.OfflineLogDirs")? + (&self.offline_log_dirs).len() * 16; } else if version >= 1 { if self.offline_log_dirs != Vec::<p::Uuid>::new() { let s = p::array_prefix_size(flexible, false, Some((&self.offline_log_dirs).len()), "BrokerHeartbeatRequest.OfflineLogDirs")? + (&self.offline_log_dirs).len() * 16; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.offline_log_dirs != Vec::<p::Uuid>::new() { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "OfflineLogDirs", version }); }
+        if (version >= 2) && !(version >= 2) { size += match (&self.cordoned_log_dirs) { None => p::array_prefix_size(flexible, version >= 2, None, "BrokerHeartbeatRequest.CordonedLogDirs")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "BrokerHeartbeatRequest.CordonedLogDirs")? + a.len() * 16 }; } else if version >= 2 { if self.cordoned_log_dirs != None { let s = match (&self.cordoned_log_dirs) { None => p::array_prefix_size(flexible, version >= 2, None, "BrokerHeartbeatRequest.CordonedLogDirs")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "BrokerHeartbeatRequest.CordonedLogDirs")? + a.len() * 16 }; tagged_count += 1; tagged_size += p::unsigned_varint_size(1) + p::unsigned_varint_size(s as u32) + s; } } else if self.cordoned_log_dirs != None { return Err(p::WireError::FieldNotSupported { message: "BrokerHeartbeatRequest", field: "CordonedLogDirs", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -90,9 +95,11 @@ impl p::WireStruct for BrokerHeartbeatRequest {
         w.put_bool(*(&self.want_fence));
         w.put_bool(*(&self.want_shut_down));
         if (version >= 1) && !(version >= 1) { w.put_length(flexible, true, Some((&self.offline_log_dirs).len())); for e in (&self.offline_log_dirs).iter() { w.put_uuid(e); } }
+        if (version >= 2) && !(version >= 2) { match (&self.cordoned_log_dirs) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_uuid(e); } } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             if version >= 1 && self.offline_log_dirs != Vec::<p::Uuid>::new() { count += 1; }
+            if version >= 2 && self.cordoned_log_dirs != None { count += 1; }
             w.put_unsigned_varint(count);
             let mut next_tag = 0u64;
             if version >= 1 && self.offline_log_dirs != Vec::<p::Uuid>::new() {
@@ -102,6 +109,14 @@ impl p::WireStruct for BrokerHeartbeatRequest {
                 let s = p::array_prefix_size(flexible, false, Some((&self.offline_log_dirs).len()), "BrokerHeartbeatRequest.OfflineLogDirs")? + (&self.offline_log_dirs).len() * 16;
                 w.put_unsigned_varint(s as u32);
                 w.put_length(flexible, true, Some((&self.offline_log_dirs).len())); for e in (&self.offline_log_dirs).iter() { w.put_uuid(e); }
+            }
+            if version >= 2 && self.cordoned_log_dirs != None {
+                p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1);
+                next_tag = 1;
+                w.put_unsigned_varint(1);
+                let s = match (&self.cordoned_log_dirs) { None => p::array_prefix_size(flexible, version >= 2, None, "BrokerHeartbeatRequest.CordonedLogDirs")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "BrokerHeartbeatRequest.CordonedLogDirs")? + a.len() * 16 };
+                w.put_unsigned_varint(s as u32);
+                match (&self.cordoned_log_dirs) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_uuid(e); } } }
             }
             p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
         }
@@ -120,6 +135,7 @@ impl p::testing::Random for BrokerHeartbeatRequest {
         this.want_fence = rng.bool();
         this.want_shut_down = rng.bool();
         if (version >= 1) || (version >= 1) { this.offline_log_dirs = { let n = rng.len(depth); (0..n).map(|_| rng.uuid()).collect::<Vec<_>>() }; }
+        if (version >= 2) || (version >= 2) { this.cordoned_log_dirs = if version >= 2 && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.uuid()).collect::<Vec<_>>() }) }; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -130,7 +146,7 @@ impl p::testing::Random for BrokerHeartbeatRequest {
 impl p::Message for BrokerHeartbeatRequest {
     const NAME: &'static str = "BrokerHeartbeatRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `BrokerHeartbeatResponse` (response), versions 0-1.
+//! `BrokerHeartbeatResponse` (response), versions 0-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -30,7 +30,7 @@ impl Default for BrokerHeartbeatResponse {
 impl p::WireStruct for BrokerHeartbeatResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 10,
+            0..=2 => 10,
             _ => 0,
         }
     }
@@ -114,7 +114,7 @@ impl p::testing::Random for BrokerHeartbeatResponse {
 impl p::Message for BrokerHeartbeatResponse {
     const NAME: &'static str = "BrokerHeartbeatResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ConsumerGroupCurrentMemberAssignmentKey` (data), versions 8-8.
+//! `ConsumerGroupCurrentMemberAssignmentKey` (coordinator-key), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for ConsumerGroupCurrentMemberAssignmentKey {
 impl p::WireStruct for ConsumerGroupCurrentMemberAssignmentKey {
     fn min_size(version: i16) -> usize {
         match version {
-            8..=8 => 4,
+            0..=0 => 4,
             _ => 0,
         }
     }
@@ -30,23 +30,23 @@ impl p::WireStruct for ConsumerGroupCurrentMemberAssignmentKey {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if version == 8 { this.group_id = r.string(flexible, "ConsumerGroupCurrentMemberAssignmentKey.GroupId")?; }
-        if version == 8 { this.member_id = r.string(flexible, "ConsumerGroupCurrentMemberAssignmentKey.MemberId")?; }
+        if version <= 0 { this.group_id = r.string(flexible, "ConsumerGroupCurrentMemberAssignmentKey.GroupId")?; }
+        if version <= 0 { this.member_id = r.string(flexible, "ConsumerGroupCurrentMemberAssignmentKey.MemberId")?; }
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if version == 8 { size += p::string_size(flexible, (&self.group_id), "ConsumerGroupCurrentMemberAssignmentKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupCurrentMemberAssignmentKey", field: "GroupId", version }); }
-        if version == 8 { size += p::string_size(flexible, (&self.member_id), "ConsumerGroupCurrentMemberAssignmentKey.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupCurrentMemberAssignmentKey", field: "MemberId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.group_id), "ConsumerGroupCurrentMemberAssignmentKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupCurrentMemberAssignmentKey", field: "GroupId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.member_id), "ConsumerGroupCurrentMemberAssignmentKey.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupCurrentMemberAssignmentKey", field: "MemberId", version }); }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if version == 8 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if version == 8 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
         Ok(())
     }
 }
@@ -56,16 +56,16 @@ impl p::testing::Random for ConsumerGroupCurrentMemberAssignmentKey {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version == 8 { this.group_id = rng.string(); }
-        if version == 8 { this.member_id = rng.string(); }
+        if version <= 0 { this.group_id = rng.string(); }
+        if version <= 0 { this.member_id = rng.string(); }
         this
     }
 }
 
 impl p::Message for ConsumerGroupCurrentMemberAssignmentKey {
     const NAME: &'static str = "ConsumerGroupCurrentMemberAssignmentKey";
-    const LOWEST_VERSION: i16 = 8;
-    const HIGHEST_VERSION: i16 = 8;
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
     const FLEXIBLE_FROM: Option<i16> = None;
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ConsumerGroupCurrentMemberAssignmentValue` (data), versions 0-0.
+//! `ConsumerGroupCurrentMemberAssignmentValue` (coordinator-value), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -122,6 +122,7 @@ impl p::Message for ConsumerGroupCurrentMemberAssignmentValue {
 pub struct TopicPartitions {
     pub topic_id: p::Uuid,
     pub partitions: Vec<i32>,
+    pub assignment_epochs: Option<Vec<i32>>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -130,6 +131,7 @@ impl Default for TopicPartitions {
         TopicPartitions {
             topic_id: p::Uuid::ZERO,
             partitions: Vec::<i32>::new(),
+            assignment_epochs: None,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -148,10 +150,12 @@ impl p::WireStruct for TopicPartitions {
         let mut this = Self::default();
         this.topic_id = r.uuid()?;
         this.partitions = r.array(flexible, 4, "TopicPartitions.Partitions", |r| Ok(r.i32()?))?;
+        if (true) && !(true) { this.assignment_epochs = r.array_opt(flexible, true, 4, "TopicPartitions.AssignmentEpochs", |r| Ok(r.i32()?))?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
                 match tag {
+                    0 if true => { this.assignment_epochs = r.array_opt(flexible, true, 4, "TopicPartitions.AssignmentEpochs", |r| Ok(r.i32()?))?; Ok(true) }
                     _ => Ok(false),
                 }
             })?;
@@ -167,6 +171,7 @@ impl p::WireStruct for TopicPartitions {
         let mut tagged_size = 0usize;
         size += 16;
         size += p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "TopicPartitions.Partitions")? + (&self.partitions).len() * 4;
+        if (true) && !(true) { size += match (&self.assignment_epochs) { None => p::array_prefix_size(flexible, true, None, "TopicPartitions.AssignmentEpochs")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "TopicPartitions.AssignmentEpochs")? + a.len() * 4 }; } else if true { if self.assignment_epochs != None { let s = match (&self.assignment_epochs) { None => p::array_prefix_size(flexible, true, None, "TopicPartitions.AssignmentEpochs")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "TopicPartitions.AssignmentEpochs")? + a.len() * 4 }; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.assignment_epochs != None { return Err(p::WireError::FieldNotSupported { message: "TopicPartitions", field: "AssignmentEpochs", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -183,10 +188,20 @@ impl p::WireStruct for TopicPartitions {
         let flexible = true;
         w.put_uuid((&self.topic_id));
         w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { w.put_i32(*e); }
+        if (true) && !(true) { match (&self.assignment_epochs) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
+            if true && self.assignment_epochs != None { count += 1; }
             w.put_unsigned_varint(count);
             let mut next_tag = 0u64;
+            if true && self.assignment_epochs != None {
+                p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..0);
+                next_tag = 0;
+                w.put_unsigned_varint(0);
+                let s = match (&self.assignment_epochs) { None => p::array_prefix_size(flexible, true, None, "TopicPartitions.AssignmentEpochs")?, Some(a) => p::array_prefix_size(flexible, false, Some(a.len()), "TopicPartitions.AssignmentEpochs")? + a.len() * 4 };
+                w.put_unsigned_varint(s as u32);
+                match (&self.assignment_epochs) { None => w.put_length(flexible, true, None), Some(a) => { w.put_length(flexible, true, Some(a.len())); for e in a.iter() { w.put_i32(*e); } } }
+            }
             p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
         }
         Ok(())
@@ -200,6 +215,7 @@ impl p::testing::Random for TopicPartitions {
         let mut this = Self::default();
         this.topic_id = rng.uuid();
         this.partitions = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() };
+        if (true) || (true) { this.assignment_epochs = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }) }; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

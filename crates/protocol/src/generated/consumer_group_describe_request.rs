@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ConsumerGroupDescribeRequest` (request), versions 0-0.
+//! `ConsumerGroupDescribeRequest` (request), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for ConsumerGroupDescribeRequest {
 impl p::WireStruct for ConsumerGroupDescribeRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 3,
+            0..=1 => 3,
             _ => 0,
         }
     }
@@ -96,7 +96,7 @@ impl p::testing::Random for ConsumerGroupDescribeRequest {
 impl p::Message for ConsumerGroupDescribeRequest {
     const NAME: &'static str = "ConsumerGroupDescribeRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ConsumerGroupDescribeResponse` (response), versions 0-0.
+//! `ConsumerGroupDescribeResponse` (response), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for ConsumerGroupDescribeResponse {
 impl p::WireStruct for ConsumerGroupDescribeResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
+            0..=1 => 6,
             _ => 0,
         }
     }
@@ -96,7 +96,7 @@ impl p::testing::Random for ConsumerGroupDescribeResponse {
 impl p::Message for ConsumerGroupDescribeResponse {
     const NAME: &'static str = "ConsumerGroupDescribeResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -118,7 +118,7 @@ impl Default for Assignment {
 impl p::WireStruct for Assignment {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 2,
+            0..=1 => 2,
             _ => 0,
         }
     }
@@ -217,7 +217,7 @@ impl Default for DescribedGroup {
 impl p::WireStruct for DescribedGroup {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 20,
+            0..=1 => 20,
             _ => 0,
         }
     }
@@ -326,6 +326,7 @@ pub struct Member {
     pub subscribed_topic_regex: Option<String>,
     pub assignment: Assignment,
     pub target_assignment: Assignment,
+    pub member_type: i8,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -342,6 +343,7 @@ impl Default for Member {
             subscribed_topic_regex: None,
             assignment: Assignment::default(),
             target_assignment: Assignment::default(),
+            member_type: -1i8,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -351,6 +353,7 @@ impl p::WireStruct for Member {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 16,
+            1..=1 => 17,
             _ => 0,
         }
     }
@@ -368,6 +371,7 @@ impl p::WireStruct for Member {
         this.subscribed_topic_regex = r.string_opt(flexible, true, "Member.SubscribedTopicRegex")?;
         this.assignment = Assignment::read(r, version)?;
         this.target_assignment = Assignment::read(r, version)?;
+        if version >= 1 { this.member_type = r.i8()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -395,6 +399,7 @@ impl p::WireStruct for Member {
         size += p::opt_string_size(flexible, true, (&self.subscribed_topic_regex).as_deref(), "Member.SubscribedTopicRegex")?;
         size += (&self.assignment).size(version)?;
         size += (&self.target_assignment).size(version)?;
+        if version >= 1 { size += 1; }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -419,6 +424,7 @@ impl p::WireStruct for Member {
         w.put_nullable_string(flexible, (&self.subscribed_topic_regex).as_deref());
         (&self.assignment).write(w, version)?;
         (&self.target_assignment).write(w, version)?;
+        if version >= 1 { w.put_i8(*(&self.member_type)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -444,6 +450,7 @@ impl p::testing::Random for Member {
         this.subscribed_topic_regex = rng.opt_string(true);
         this.assignment = Assignment::random(rng, version, depth + 1);
         this.target_assignment = Assignment::random(rng, version, depth + 1);
+        if version >= 1 { this.member_type = rng.next_u64() as i8; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -473,7 +480,7 @@ impl Default for TopicPartitions {
 impl p::WireStruct for TopicPartitions {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 19,
+            0..=1 => 19,
             _ => 0,
         }
     }

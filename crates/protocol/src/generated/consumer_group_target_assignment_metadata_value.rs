@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ConsumerGroupTargetAssignmentMetadataValue` (data), versions 0-0.
+//! `ConsumerGroupTargetAssignmentMetadataValue` (coordinator-value), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -7,6 +7,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConsumerGroupTargetAssignmentMetadataValue {
     pub assignment_epoch: i32,
+    pub assignment_timestamp: i64,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -14,6 +15,7 @@ impl Default for ConsumerGroupTargetAssignmentMetadataValue {
     fn default() -> Self {
         ConsumerGroupTargetAssignmentMetadataValue {
             assignment_epoch: 0i32,
+            assignment_timestamp: 0i64,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -31,10 +33,12 @@ impl p::WireStruct for ConsumerGroupTargetAssignmentMetadataValue {
         let flexible = true;
         let mut this = Self::default();
         this.assignment_epoch = r.i32()?;
+        if (true) && !(true) { this.assignment_timestamp = r.i64()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
                 match tag {
+                    0 if true => { this.assignment_timestamp = r.i64()?; Ok(true) }
                     _ => Ok(false),
                 }
             })?;
@@ -49,6 +53,7 @@ impl p::WireStruct for ConsumerGroupTargetAssignmentMetadataValue {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         size += 4;
+        if (true) && !(true) { size += 8; } else if true { if self.assignment_timestamp != 0i64 { let s = 8; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,10 +69,20 @@ impl p::WireStruct for ConsumerGroupTargetAssignmentMetadataValue {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
         w.put_i32(*(&self.assignment_epoch));
+        if (true) && !(true) { w.put_i64(*(&self.assignment_timestamp)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
+            if true && self.assignment_timestamp != 0i64 { count += 1; }
             w.put_unsigned_varint(count);
             let mut next_tag = 0u64;
+            if true && self.assignment_timestamp != 0i64 {
+                p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..0);
+                next_tag = 0;
+                w.put_unsigned_varint(0);
+                let s = 8;
+                w.put_unsigned_varint(s as u32);
+                w.put_i64(*(&self.assignment_timestamp));
+            }
             p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
         }
         Ok(())
@@ -80,6 +95,7 @@ impl p::testing::Random for ConsumerGroupTargetAssignmentMetadataValue {
         let _ = depth;
         let mut this = Self::default();
         this.assignment_epoch = rng.next_u64() as i32;
+        if (true) || (true) { this.assignment_timestamp = rng.next_u64() as i64; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `CreateAclsResponse` (response), versions 0-3.
+//! `CreateAclsResponse` (response), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for CreateAclsResponse {
 impl p::WireStruct for CreateAclsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            1..=1 => 8,
             2..=3 => 6,
             _ => 0,
         }
@@ -96,7 +96,7 @@ impl p::testing::Random for CreateAclsResponse {
 
 impl p::Message for CreateAclsResponse {
     const NAME: &'static str = "CreateAclsResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -121,7 +121,7 @@ impl Default for AclCreationResult {
 impl p::WireStruct for AclCreationResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 4,
+            1..=3 => 4,
             _ => 0,
         }
     }

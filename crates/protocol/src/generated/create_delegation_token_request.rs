@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `CreateDelegationTokenRequest` (request), versions 0-3.
+//! `CreateDelegationTokenRequest` (request), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,7 +28,7 @@ impl Default for CreateDelegationTokenRequest {
 impl p::WireStruct for CreateDelegationTokenRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 12,
+            1..=1 => 12,
             2..=2 => 10,
             3..=3 => 12,
             _ => 0,
@@ -109,7 +109,7 @@ impl p::testing::Random for CreateDelegationTokenRequest {
 
 impl p::Message for CreateDelegationTokenRequest {
     const NAME: &'static str = "CreateDelegationTokenRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -134,7 +134,7 @@ impl Default for CreatableRenewers {
 impl p::WireStruct for CreatableRenewers {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=3 => 3,
             _ => 0,
         }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `CreateDelegationTokenResponse` (response), versions 0-3.
+//! `CreateDelegationTokenResponse` (response), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -42,7 +42,7 @@ impl Default for CreateDelegationTokenResponse {
 impl p::WireStruct for CreateDelegationTokenResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 40,
+            1..=1 => 40,
             2..=2 => 35,
             3..=3 => 37,
             _ => 0,
@@ -151,7 +151,7 @@ impl p::testing::Random for CreateDelegationTokenResponse {
 
 impl p::Message for CreateDelegationTokenResponse {
     const NAME: &'static str = "CreateDelegationTokenResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `CreateTopicsRequest` (request), versions 0-7.
+//! `CreateTopicsRequest` (request), versions 2-7.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,8 +26,7 @@ impl Default for CreateTopicsRequest {
 impl p::WireStruct for CreateTopicsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 8,
-            1..=4 => 9,
+            2..=4 => 9,
             5..=7 => 7,
             _ => 0,
         }
@@ -103,7 +102,7 @@ impl p::testing::Random for CreateTopicsRequest {
 
 impl p::Message for CreateTopicsRequest {
     const NAME: &'static str = "CreateTopicsRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 2;
     const HIGHEST_VERSION: i16 = 7;
     const FLEXIBLE_FROM: Option<i16> = Some(5);
 }
@@ -128,7 +127,7 @@ impl Default for CreatableReplicaAssignment {
 impl p::WireStruct for CreatableReplicaAssignment {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 8,
+            2..=4 => 8,
             5..=7 => 6,
             _ => 0,
         }
@@ -224,7 +223,7 @@ impl Default for CreatableTopic {
 impl p::WireStruct for CreatableTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 16,
+            2..=4 => 16,
             5..=7 => 10,
             _ => 0,
         }
@@ -326,7 +325,7 @@ impl Default for CreatableTopicConfig {
 impl p::WireStruct for CreatableTopicConfig {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 4,
+            2..=4 => 4,
             5..=7 => 3,
             _ => 0,
         }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `CreateTopicsResponse` (response), versions 0-7.
+//! `CreateTopicsResponse` (response), versions 2-7.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,6 @@ impl Default for CreateTopicsResponse {
 impl p::WireStruct for CreateTopicsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
             2..=4 => 8,
             5..=7 => 6,
             _ => 0,
@@ -97,7 +96,7 @@ impl p::testing::Random for CreateTopicsResponse {
 
 impl p::Message for CreateTopicsResponse {
     const NAME: &'static str = "CreateTopicsResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 2;
     const HIGHEST_VERSION: i16 = 7;
     const FLEXIBLE_FROM: Option<i16> = Some(5);
 }
@@ -128,7 +127,7 @@ impl Default for CreatableTopicConfigs {
 impl p::WireStruct for CreatableTopicConfigs {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 0,
+            2..=4 => 0,
             5..=7 => 6,
             _ => 0,
         }
@@ -242,8 +241,7 @@ impl Default for CreatableTopicResult {
 impl p::WireStruct for CreatableTopicResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 4,
-            1..=4 => 6,
+            2..=4 => 6,
             5..=6 => 12,
             7..=7 => 28,
             _ => 0,

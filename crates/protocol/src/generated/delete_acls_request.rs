@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DeleteAclsRequest` (request), versions 0-3.
+//! `DeleteAclsRequest` (request), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for DeleteAclsRequest {
 impl p::WireStruct for DeleteAclsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=3 => 2,
             _ => 0,
         }
@@ -90,7 +90,7 @@ impl p::testing::Random for DeleteAclsRequest {
 
 impl p::Message for DeleteAclsRequest {
     const NAME: &'static str = "DeleteAclsRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -125,7 +125,6 @@ impl Default for DeleteAclsFilter {
 impl p::WireStruct for DeleteAclsFilter {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 9,
             1..=1 => 10,
             2..=3 => 8,
             _ => 0,

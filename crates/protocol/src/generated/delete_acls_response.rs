@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DeleteAclsResponse` (response), versions 0-3.
+//! `DeleteAclsResponse` (response), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for DeleteAclsResponse {
 impl p::WireStruct for DeleteAclsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            1..=1 => 8,
             2..=3 => 6,
             _ => 0,
         }
@@ -96,7 +96,7 @@ impl p::testing::Random for DeleteAclsResponse {
 
 impl p::Message for DeleteAclsResponse {
     const NAME: &'static str = "DeleteAclsResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -123,7 +123,7 @@ impl Default for DeleteAclsFilterResult {
 impl p::WireStruct for DeleteAclsFilterResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            1..=1 => 8,
             2..=3 => 5,
             _ => 0,
         }
@@ -231,7 +231,6 @@ impl Default for DeleteAclsMatchingAcl {
 impl p::WireStruct for DeleteAclsMatchingAcl {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 13,
             1..=1 => 14,
             2..=3 => 11,
             _ => 0,

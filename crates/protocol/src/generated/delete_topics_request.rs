@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DeleteTopicsRequest` (request), versions 0-6.
+//! `DeleteTopicsRequest` (request), versions 1-6.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl Default for DeleteTopicsRequest {
 impl p::WireStruct for DeleteTopicsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 8,
+            1..=3 => 8,
             4..=6 => 6,
             _ => 0,
         }
@@ -102,7 +102,7 @@ impl p::testing::Random for DeleteTopicsRequest {
 
 impl p::Message for DeleteTopicsRequest {
     const NAME: &'static str = "DeleteTopicsRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 6;
     const FLEXIBLE_FROM: Option<i16> = Some(4);
 }
@@ -127,7 +127,7 @@ impl Default for DeleteTopicState {
 impl p::WireStruct for DeleteTopicState {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 0,
+            1..=3 => 0,
             4..=5 => 1,
             6..=6 => 18,
             _ => 0,

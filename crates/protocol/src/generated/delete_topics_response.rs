@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DeleteTopicsResponse` (response), versions 0-6.
+//! `DeleteTopicsResponse` (response), versions 1-6.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,6 @@ impl Default for DeleteTopicsResponse {
 impl p::WireStruct for DeleteTopicsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 4,
             1..=3 => 8,
             4..=6 => 6,
             _ => 0,
@@ -97,7 +96,7 @@ impl p::testing::Random for DeleteTopicsResponse {
 
 impl p::Message for DeleteTopicsResponse {
     const NAME: &'static str = "DeleteTopicsResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 6;
     const FLEXIBLE_FROM: Option<i16> = Some(4);
 }
@@ -126,7 +125,7 @@ impl Default for DeletableTopicResult {
 impl p::WireStruct for DeletableTopicResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 4,
+            1..=4 => 4,
             5..=5 => 5,
             6..=6 => 21,
             _ => 0,

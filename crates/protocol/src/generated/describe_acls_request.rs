@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeAclsRequest` (request), versions 0-3.
+//! `DescribeAclsRequest` (request), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -34,7 +34,6 @@ impl Default for DescribeAclsRequest {
 impl p::WireStruct for DescribeAclsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 9,
             1..=1 => 10,
             2..=3 => 8,
             _ => 0,
@@ -127,7 +126,7 @@ impl p::testing::Random for DescribeAclsRequest {
 
 impl p::Message for DescribeAclsRequest {
     const NAME: &'static str = "DescribeAclsRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }

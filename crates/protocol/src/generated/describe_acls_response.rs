@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeAclsResponse` (response), versions 0-3.
+//! `DescribeAclsResponse` (response), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,7 +28,7 @@ impl Default for DescribeAclsResponse {
 impl p::WireStruct for DescribeAclsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 12,
+            1..=1 => 12,
             2..=3 => 9,
             _ => 0,
         }
@@ -108,7 +108,7 @@ impl p::testing::Random for DescribeAclsResponse {
 
 impl p::Message for DescribeAclsResponse {
     const NAME: &'static str = "DescribeAclsResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -137,7 +137,7 @@ impl Default for AclDescription {
 impl p::WireStruct for AclDescription {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
+            1..=1 => 6,
             2..=3 => 5,
             _ => 0,
         }
@@ -239,7 +239,6 @@ impl Default for DescribeAclsResource {
 impl p::WireStruct for DescribeAclsResource {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 7,
             1..=1 => 8,
             2..=3 => 5,
             _ => 0,

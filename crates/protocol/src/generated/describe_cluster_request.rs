@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeClusterRequest` (request), versions 0-1.
+//! `DescribeClusterRequest` (request), versions 0-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -8,6 +8,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 pub struct DescribeClusterRequest {
     pub include_cluster_authorized_operations: bool,
     pub endpoint_type: i8,
+    pub include_fenced_brokers: bool,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -16,6 +17,7 @@ impl Default for DescribeClusterRequest {
         DescribeClusterRequest {
             include_cluster_authorized_operations: false,
             endpoint_type: 1i8,
+            include_fenced_brokers: false,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -26,6 +28,7 @@ impl p::WireStruct for DescribeClusterRequest {
         match version {
             0..=0 => 2,
             1..=1 => 3,
+            2..=2 => 4,
             _ => 0,
         }
     }
@@ -35,6 +38,7 @@ impl p::WireStruct for DescribeClusterRequest {
         let mut this = Self::default();
         this.include_cluster_authorized_operations = r.bool()?;
         if version >= 1 { this.endpoint_type = r.i8()?; }
+        if version >= 2 { this.include_fenced_brokers = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -54,6 +58,7 @@ impl p::WireStruct for DescribeClusterRequest {
         let mut tagged_size = 0usize;
         size += 1;
         if version >= 1 { size += 1; } else if self.endpoint_type != 1i8 { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterRequest", field: "EndpointType", version }); }
+        if version >= 2 { size += 1; } else if self.include_fenced_brokers != false { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterRequest", field: "IncludeFencedBrokers", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -70,6 +75,7 @@ impl p::WireStruct for DescribeClusterRequest {
         let flexible = true;
         w.put_bool(*(&self.include_cluster_authorized_operations));
         if version >= 1 { w.put_i8(*(&self.endpoint_type)); }
+        if version >= 2 { w.put_bool(*(&self.include_fenced_brokers)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -87,6 +93,7 @@ impl p::testing::Random for DescribeClusterRequest {
         let mut this = Self::default();
         this.include_cluster_authorized_operations = rng.bool();
         if version >= 1 { this.endpoint_type = rng.next_u64() as i8; }
+        if version >= 2 { this.include_fenced_brokers = rng.bool(); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -97,7 +104,7 @@ impl p::testing::Random for DescribeClusterRequest {
 impl p::Message for DescribeClusterRequest {
     const NAME: &'static str = "DescribeClusterRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeClusterResponse` (response), versions 0-1.
+//! `DescribeClusterResponse` (response), versions 0-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -37,7 +37,7 @@ impl p::WireStruct for DescribeClusterResponse {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 18,
-            1..=1 => 19,
+            1..=2 => 19,
             _ => 0,
         }
     }
@@ -133,7 +133,7 @@ impl p::testing::Random for DescribeClusterResponse {
 impl p::Message for DescribeClusterResponse {
     const NAME: &'static str = "DescribeClusterResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -143,6 +143,7 @@ pub struct DescribeClusterBroker {
     pub host: String,
     pub port: i32,
     pub rack: Option<String>,
+    pub is_fenced: bool,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -153,6 +154,7 @@ impl Default for DescribeClusterBroker {
             host: String::new(),
             port: 0i32,
             rack: None,
+            is_fenced: false,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -162,6 +164,7 @@ impl p::WireStruct for DescribeClusterBroker {
     fn min_size(version: i16) -> usize {
         match version {
             0..=1 => 11,
+            2..=2 => 12,
             _ => 0,
         }
     }
@@ -173,6 +176,7 @@ impl p::WireStruct for DescribeClusterBroker {
         this.host = r.string(flexible, "DescribeClusterBroker.Host")?;
         this.port = r.i32()?;
         this.rack = r.string_opt(flexible, true, "DescribeClusterBroker.Rack")?;
+        if version >= 2 { this.is_fenced = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -194,6 +198,7 @@ impl p::WireStruct for DescribeClusterBroker {
         size += p::string_size(flexible, (&self.host), "DescribeClusterBroker.Host")?;
         size += 4;
         size += p::opt_string_size(flexible, true, (&self.rack).as_deref(), "DescribeClusterBroker.Rack")?;
+        if version >= 2 { size += 1; } else if self.is_fenced != false { return Err(p::WireError::FieldNotSupported { message: "DescribeClusterBroker", field: "IsFenced", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -212,6 +217,7 @@ impl p::WireStruct for DescribeClusterBroker {
         w.put_nullable_string(flexible, Some((&self.host).as_str()));
         w.put_i32(*(&self.port));
         w.put_nullable_string(flexible, (&self.rack).as_deref());
+        if version >= 2 { w.put_bool(*(&self.is_fenced)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -231,6 +237,7 @@ impl p::testing::Random for DescribeClusterBroker {
         this.host = rng.string();
         this.port = rng.next_u64() as i32;
         this.rack = rng.opt_string(true);
+        if version >= 2 { this.is_fenced = rng.bool(); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

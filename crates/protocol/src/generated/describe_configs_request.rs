@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeConfigsRequest` (request), versions 0-4.
+//! `DescribeConfigsRequest` (request), versions 1-4.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,6 @@ impl Default for DescribeConfigsRequest {
 impl p::WireStruct for DescribeConfigsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 4,
             1..=2 => 5,
             3..=3 => 6,
             4..=4 => 4,
@@ -104,7 +103,7 @@ impl p::testing::Random for DescribeConfigsRequest {
 
 impl p::Message for DescribeConfigsRequest {
     const NAME: &'static str = "DescribeConfigsRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 4;
     const FLEXIBLE_FROM: Option<i16> = Some(4);
 }
@@ -131,7 +130,7 @@ impl Default for DescribeConfigsResource {
 impl p::WireStruct for DescribeConfigsResource {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 7,
+            1..=3 => 7,
             4..=4 => 4,
             _ => 0,
         }

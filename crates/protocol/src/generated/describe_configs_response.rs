@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeConfigsResponse` (response), versions 0-4.
+//! `DescribeConfigsResponse` (response), versions 1-4.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for DescribeConfigsResponse {
 impl p::WireStruct for DescribeConfigsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 8,
+            1..=3 => 8,
             4..=4 => 6,
             _ => 0,
         }
@@ -96,7 +96,7 @@ impl p::testing::Random for DescribeConfigsResponse {
 
 impl p::Message for DescribeConfigsResponse {
     const NAME: &'static str = "DescribeConfigsResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 4;
     const FLEXIBLE_FROM: Option<i16> = Some(4);
 }
@@ -106,7 +106,6 @@ pub struct DescribeConfigsResourceResult {
     pub name: String,
     pub value: Option<String>,
     pub read_only: bool,
-    pub is_default: bool,
     pub config_source: i8,
     pub is_sensitive: bool,
     pub synonyms: Vec<DescribeConfigsSynonym>,
@@ -121,7 +120,6 @@ impl Default for DescribeConfigsResourceResult {
             name: String::new(),
             value: Some(String::new()),
             read_only: false,
-            is_default: false,
             config_source: -1i8,
             is_sensitive: false,
             synonyms: Vec::<DescribeConfigsSynonym>::new(),
@@ -135,7 +133,6 @@ impl Default for DescribeConfigsResourceResult {
 impl p::WireStruct for DescribeConfigsResourceResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 7,
             1..=2 => 11,
             3..=3 => 14,
             4..=4 => 9,
@@ -149,7 +146,6 @@ impl p::WireStruct for DescribeConfigsResourceResult {
         this.name = r.string(flexible, "DescribeConfigsResourceResult.Name")?;
         this.value = r.string_opt(flexible, true, "DescribeConfigsResourceResult.Value")?;
         this.read_only = r.bool()?;
-        if version <= 0 { this.is_default = r.bool()?; }
         if version >= 1 { this.config_source = r.i8()?; }
         this.is_sensitive = r.bool()?;
         if version >= 1 { this.synonyms = r.array(flexible, DescribeConfigsSynonym::min_size(version), "DescribeConfigsResourceResult.Synonyms", |r| Ok(DescribeConfigsSynonym::read(r, version)?))?; }
@@ -175,7 +171,6 @@ impl p::WireStruct for DescribeConfigsResourceResult {
         size += p::string_size(flexible, (&self.name), "DescribeConfigsResourceResult.Name")?;
         size += p::opt_string_size(flexible, true, (&self.value).as_deref(), "DescribeConfigsResourceResult.Value")?;
         size += 1;
-        if version <= 0 { size += 1; } else if self.is_default != false { return Err(p::WireError::FieldNotSupported { message: "DescribeConfigsResourceResult", field: "IsDefault", version }); }
         if version >= 1 { size += 1; }
         size += 1;
         if version >= 1 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.synonyms).len()), "DescribeConfigsResourceResult.Synonyms")?; for e in (&self.synonyms).iter() { s += e.size(version)?; } s }; }
@@ -198,7 +193,6 @@ impl p::WireStruct for DescribeConfigsResourceResult {
         w.put_nullable_string(flexible, Some((&self.name).as_str()));
         w.put_nullable_string(flexible, (&self.value).as_deref());
         w.put_bool(*(&self.read_only));
-        if version <= 0 { w.put_bool(*(&self.is_default)); }
         if version >= 1 { w.put_i8(*(&self.config_source)); }
         w.put_bool(*(&self.is_sensitive));
         if version >= 1 { w.put_length(flexible, true, Some((&self.synonyms).len())); for e in (&self.synonyms).iter() { e.write(w, version)?; } }
@@ -222,7 +216,6 @@ impl p::testing::Random for DescribeConfigsResourceResult {
         this.name = rng.string();
         this.value = rng.opt_string(true);
         this.read_only = rng.bool();
-        if version <= 0 { this.is_default = rng.bool(); }
         if version >= 1 { this.config_source = rng.next_u64() as i8; }
         this.is_sensitive = rng.bool();
         if version >= 1 { this.synonyms = { let n = rng.len(depth); (0..n).map(|_| DescribeConfigsSynonym::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
@@ -261,7 +254,7 @@ impl Default for DescribeConfigsResult {
 impl p::WireStruct for DescribeConfigsResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 11,
+            1..=3 => 11,
             4..=4 => 7,
             _ => 0,
         }
@@ -365,7 +358,6 @@ impl Default for DescribeConfigsSynonym {
 impl p::WireStruct for DescribeConfigsSynonym {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 0,
             1..=3 => 5,
             4..=4 => 4,
             _ => 0,

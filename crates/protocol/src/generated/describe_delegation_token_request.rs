@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeDelegationTokenRequest` (request), versions 0-3.
+//! `DescribeDelegationTokenRequest` (request), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for DescribeDelegationTokenRequest {
 impl p::WireStruct for DescribeDelegationTokenRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=3 => 2,
             _ => 0,
         }
@@ -90,7 +90,7 @@ impl p::testing::Random for DescribeDelegationTokenRequest {
 
 impl p::Message for DescribeDelegationTokenRequest {
     const NAME: &'static str = "DescribeDelegationTokenRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -115,7 +115,7 @@ impl Default for DescribeDelegationTokenOwner {
 impl p::WireStruct for DescribeDelegationTokenOwner {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=3 => 3,
             _ => 0,
         }

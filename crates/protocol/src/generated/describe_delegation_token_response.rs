@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeDelegationTokenResponse` (response), versions 0-3.
+//! `DescribeDelegationTokenResponse` (response), versions 1-3.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl Default for DescribeDelegationTokenResponse {
 impl p::WireStruct for DescribeDelegationTokenResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 10,
+            1..=1 => 10,
             2..=3 => 8,
             _ => 0,
         }
@@ -102,7 +102,7 @@ impl p::testing::Random for DescribeDelegationTokenResponse {
 
 impl p::Message for DescribeDelegationTokenResponse {
     const NAME: &'static str = "DescribeDelegationTokenResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 3;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
@@ -143,7 +143,7 @@ impl Default for DescribedDelegationToken {
 impl p::WireStruct for DescribedDelegationToken {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 38,
+            1..=1 => 38,
             2..=2 => 30,
             3..=3 => 32,
             _ => 0,
@@ -266,7 +266,7 @@ impl Default for DescribedDelegationTokenRenewer {
 impl p::WireStruct for DescribedDelegationTokenRenewer {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=3 => 3,
             _ => 0,
         }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeGroupsRequest` (request), versions 0-5.
+//! `DescribeGroupsRequest` (request), versions 0-6.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl p::WireStruct for DescribeGroupsRequest {
         match version {
             0..=2 => 4,
             3..=4 => 5,
-            5..=5 => 3,
+            5..=6 => 3,
             _ => 0,
         }
     }
@@ -98,7 +98,7 @@ impl p::testing::Random for DescribeGroupsRequest {
 impl p::Message for DescribeGroupsRequest {
     const NAME: &'static str = "DescribeGroupsRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 5;
+    const HIGHEST_VERSION: i16 = 6;
     const FLEXIBLE_FROM: Option<i16> = Some(5);
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeGroupsResponse` (response), versions 0-5.
+//! `DescribeGroupsResponse` (response), versions 0-6.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl p::WireStruct for DescribeGroupsResponse {
         match version {
             0..=0 => 4,
             1..=4 => 8,
-            5..=5 => 6,
+            5..=6 => 6,
             _ => 0,
         }
     }
@@ -98,13 +98,14 @@ impl p::testing::Random for DescribeGroupsResponse {
 impl p::Message for DescribeGroupsResponse {
     const NAME: &'static str = "DescribeGroupsResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 5;
+    const HIGHEST_VERSION: i16 = 6;
     const FLEXIBLE_FROM: Option<i16> = Some(5);
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribedGroup {
     pub error_code: i16,
+    pub error_message: Option<String>,
     pub group_id: String,
     pub group_state: String,
     pub protocol_type: String,
@@ -118,6 +119,7 @@ impl Default for DescribedGroup {
     fn default() -> Self {
         DescribedGroup {
             error_code: 0i16,
+            error_message: None,
             group_id: String::new(),
             group_state: String::new(),
             protocol_type: String::new(),
@@ -135,6 +137,7 @@ impl p::WireStruct for DescribedGroup {
             0..=2 => 14,
             3..=4 => 18,
             5..=5 => 12,
+            6..=6 => 13,
             _ => 0,
         }
     }
@@ -143,6 +146,7 @@ impl p::WireStruct for DescribedGroup {
         let flexible = version >= 5;
         let mut this = Self::default();
         this.error_code = r.i16()?;
+        if version >= 6 { this.error_message = r.string_opt(flexible, version >= 6, "DescribedGroup.ErrorMessage")?; }
         this.group_id = r.string(flexible, "DescribedGroup.GroupId")?;
         this.group_state = r.string(flexible, "DescribedGroup.GroupState")?;
         this.protocol_type = r.string(flexible, "DescribedGroup.ProtocolType")?;
@@ -167,6 +171,7 @@ impl p::WireStruct for DescribedGroup {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         size += 2;
+        if version >= 6 { size += p::opt_string_size(flexible, version >= 6, (&self.error_message).as_deref(), "DescribedGroup.ErrorMessage")?; } else if self.error_message != None { return Err(p::WireError::FieldNotSupported { message: "DescribedGroup", field: "ErrorMessage", version }); }
         size += p::string_size(flexible, (&self.group_id), "DescribedGroup.GroupId")?;
         size += p::string_size(flexible, (&self.group_state), "DescribedGroup.GroupState")?;
         size += p::string_size(flexible, (&self.protocol_type), "DescribedGroup.ProtocolType")?;
@@ -188,6 +193,7 @@ impl p::WireStruct for DescribedGroup {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 5;
         w.put_i16(*(&self.error_code));
+        if version >= 6 { w.put_nullable_string(flexible, (&self.error_message).as_deref()); }
         w.put_nullable_string(flexible, Some((&self.group_id).as_str()));
         w.put_nullable_string(flexible, Some((&self.group_state).as_str()));
         w.put_nullable_string(flexible, Some((&self.protocol_type).as_str()));
@@ -210,6 +216,7 @@ impl p::testing::Random for DescribedGroup {
         let _ = depth;
         let mut this = Self::default();
         this.error_code = rng.next_u64() as i16;
+        if version >= 6 { this.error_message = rng.opt_string(version >= 6); }
         this.group_id = rng.string();
         this.group_state = rng.string();
         this.protocol_type = rng.string();
@@ -253,7 +260,7 @@ impl p::WireStruct for DescribedGroupMember {
         match version {
             0..=3 => 14,
             4..=4 => 16,
-            5..=5 => 7,
+            5..=6 => 7,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeLogDirsRequest` (request), versions 0-4.
+//! `DescribeLogDirsRequest` (request), versions 1-5.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,8 +22,8 @@ impl Default for DescribeLogDirsRequest {
 impl p::WireStruct for DescribeLogDirsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
-            2..=4 => 2,
+            1..=1 => 4,
+            2..=5 => 2,
             _ => 0,
         }
     }
@@ -90,8 +90,8 @@ impl p::testing::Random for DescribeLogDirsRequest {
 
 impl p::Message for DescribeLogDirsRequest {
     const NAME: &'static str = "DescribeLogDirsRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 4;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 5;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
 
@@ -115,8 +115,8 @@ impl Default for DescribableLogDirTopic {
 impl p::WireStruct for DescribableLogDirTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
-            2..=4 => 3,
+            1..=1 => 6,
+            2..=5 => 3,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `DescribeLogDirsResponse` (response), versions 0-4.
+//! `DescribeLogDirsResponse` (response), versions 1-5.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,9 +26,9 @@ impl Default for DescribeLogDirsResponse {
 impl p::WireStruct for DescribeLogDirsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            1..=1 => 8,
             2..=2 => 6,
-            3..=4 => 8,
+            3..=5 => 8,
             _ => 0,
         }
     }
@@ -103,8 +103,8 @@ impl p::testing::Random for DescribeLogDirsResponse {
 
 impl p::Message for DescribeLogDirsResponse {
     const NAME: &'static str = "DescribeLogDirsResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 4;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 5;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
 
@@ -132,8 +132,8 @@ impl Default for DescribeLogDirsPartition {
 impl p::WireStruct for DescribeLogDirsPartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 21,
-            2..=4 => 22,
+            1..=1 => 21,
+            2..=5 => 22,
             _ => 0,
         }
     }
@@ -217,6 +217,7 @@ pub struct DescribeLogDirsResult {
     pub topics: Vec<DescribeLogDirsTopic>,
     pub total_bytes: i64,
     pub usable_bytes: i64,
+    pub is_cordoned: bool,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -228,6 +229,7 @@ impl Default for DescribeLogDirsResult {
             topics: Vec::<DescribeLogDirsTopic>::new(),
             total_bytes: -1i64,
             usable_bytes: -1i64,
+            is_cordoned: false,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -236,9 +238,10 @@ impl Default for DescribeLogDirsResult {
 impl p::WireStruct for DescribeLogDirsResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            1..=1 => 8,
             2..=3 => 5,
             4..=4 => 21,
+            5..=5 => 22,
             _ => 0,
         }
     }
@@ -251,6 +254,7 @@ impl p::WireStruct for DescribeLogDirsResult {
         this.topics = r.array(flexible, DescribeLogDirsTopic::min_size(version), "DescribeLogDirsResult.Topics", |r| Ok(DescribeLogDirsTopic::read(r, version)?))?;
         if version >= 4 { this.total_bytes = r.i64()?; }
         if version >= 4 { this.usable_bytes = r.i64()?; }
+        if version >= 5 { this.is_cordoned = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -273,6 +277,7 @@ impl p::WireStruct for DescribeLogDirsResult {
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "DescribeLogDirsResult.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if version >= 4 { size += 8; }
         if version >= 4 { size += 8; }
+        if version >= 5 { size += 1; }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -292,6 +297,7 @@ impl p::WireStruct for DescribeLogDirsResult {
         w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if version >= 4 { w.put_i64(*(&self.total_bytes)); }
         if version >= 4 { w.put_i64(*(&self.usable_bytes)); }
+        if version >= 5 { w.put_bool(*(&self.is_cordoned)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -312,6 +318,7 @@ impl p::testing::Random for DescribeLogDirsResult {
         this.topics = { let n = rng.len(depth); (0..n).map(|_| DescribeLogDirsTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if version >= 4 { this.total_bytes = rng.next_u64() as i64; }
         if version >= 4 { this.usable_bytes = rng.next_u64() as i64; }
+        if version >= 5 { this.is_cordoned = rng.bool(); }
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -339,8 +346,8 @@ impl Default for DescribeLogDirsTopic {
 impl p::WireStruct for DescribeLogDirsTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 6,
-            2..=4 => 3,
+            1..=1 => 6,
+            2..=5 => 3,
             _ => 0,
         }
     }

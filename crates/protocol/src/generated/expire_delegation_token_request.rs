@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ExpireDelegationTokenRequest` (request), versions 0-2.
+//! `ExpireDelegationTokenRequest` (request), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for ExpireDelegationTokenRequest {
 impl p::WireStruct for ExpireDelegationTokenRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 12,
+            1..=1 => 12,
             2..=2 => 10,
             _ => 0,
         }
@@ -96,7 +96,7 @@ impl p::testing::Random for ExpireDelegationTokenRequest {
 
 impl p::Message for ExpireDelegationTokenRequest {
     const NAME: &'static str = "ExpireDelegationTokenRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `FetchRequest` (request), versions 0-17.
+//! `FetchRequest` (request), versions 4-18.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -44,13 +44,11 @@ impl Default for FetchRequest {
 impl p::WireStruct for FetchRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=2 => 16,
-            3..=3 => 20,
             4..=6 => 21,
             7..=10 => 33,
             11..=11 => 35,
             12..=14 => 29,
-            15..=17 => 25,
+            15..=18 => 25,
             _ => 0,
         }
     }
@@ -181,8 +179,8 @@ impl p::testing::Random for FetchRequest {
 
 impl p::Message for FetchRequest {
     const NAME: &'static str = "FetchRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 17;
+    const LOWEST_VERSION: i16 = 4;
+    const HIGHEST_VERSION: i16 = 18;
     const FLEXIBLE_FROM: Option<i16> = Some(12);
 }
 
@@ -195,6 +193,7 @@ pub struct FetchPartition {
     pub log_start_offset: i64,
     pub partition_max_bytes: i32,
     pub replica_directory_id: p::Uuid,
+    pub high_watermark: i64,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -208,6 +207,7 @@ impl Default for FetchPartition {
             log_start_offset: -1i64,
             partition_max_bytes: 0i32,
             replica_directory_id: p::Uuid::ZERO,
+            high_watermark: 9223372036854775807i64,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -216,10 +216,10 @@ impl Default for FetchPartition {
 impl p::WireStruct for FetchPartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 16,
+            4..=4 => 16,
             5..=8 => 24,
             9..=11 => 28,
-            12..=17 => 33,
+            12..=18 => 33,
             _ => 0,
         }
     }
@@ -234,11 +234,13 @@ impl p::WireStruct for FetchPartition {
         if version >= 5 { this.log_start_offset = r.i64()?; }
         this.partition_max_bytes = r.i32()?;
         if (version >= 17) && !(version >= 17) { this.replica_directory_id = r.uuid()?; }
+        if (version >= 18) && !(version >= 18) { this.high_watermark = r.i64()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
                 match tag {
                     0 if version >= 17 => { this.replica_directory_id = r.uuid()?; Ok(true) }
+                    1 if version >= 18 => { this.high_watermark = r.i64()?; Ok(true) }
                     _ => Ok(false),
                 }
             })?;
@@ -259,6 +261,7 @@ impl p::WireStruct for FetchPartition {
         if version >= 5 { size += 8; }
         size += 4;
         if (version >= 17) && !(version >= 17) { size += 16; } else if version >= 17 { if self.replica_directory_id != p::Uuid::ZERO { let s = 16; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
+        if (version >= 18) && !(version >= 18) { size += 8; } else if version >= 18 { if self.high_watermark != 9223372036854775807i64 { let s = 8; tagged_count += 1; tagged_size += p::unsigned_varint_size(1) + p::unsigned_varint_size(s as u32) + s; } }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -280,9 +283,11 @@ impl p::WireStruct for FetchPartition {
         if version >= 5 { w.put_i64(*(&self.log_start_offset)); }
         w.put_i32(*(&self.partition_max_bytes));
         if (version >= 17) && !(version >= 17) { w.put_uuid((&self.replica_directory_id)); }
+        if (version >= 18) && !(version >= 18) { w.put_i64(*(&self.high_watermark)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             if version >= 17 && self.replica_directory_id != p::Uuid::ZERO { count += 1; }
+            if version >= 18 && self.high_watermark != 9223372036854775807i64 { count += 1; }
             w.put_unsigned_varint(count);
             let mut next_tag = 0u64;
             if version >= 17 && self.replica_directory_id != p::Uuid::ZERO {
@@ -292,6 +297,14 @@ impl p::WireStruct for FetchPartition {
                 let s = 16;
                 w.put_unsigned_varint(s as u32);
                 w.put_uuid((&self.replica_directory_id));
+            }
+            if version >= 18 && self.high_watermark != 9223372036854775807i64 {
+                p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1);
+                next_tag = 1;
+                w.put_unsigned_varint(1);
+                let s = 8;
+                w.put_unsigned_varint(s as u32);
+                w.put_i64(*(&self.high_watermark));
             }
             p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
         }
@@ -311,6 +324,7 @@ impl p::testing::Random for FetchPartition {
         if version >= 5 { this.log_start_offset = rng.next_u64() as i64; }
         this.partition_max_bytes = rng.next_u64() as i32;
         if (version >= 17) || (version >= 17) { this.replica_directory_id = rng.uuid(); }
+        if (version >= 18) || (version >= 18) { this.high_watermark = rng.next_u64() as i64; }
         if (version >= 12) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -340,9 +354,9 @@ impl Default for FetchTopic {
 impl p::WireStruct for FetchTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=11 => 6,
+            4..=11 => 6,
             12..=12 => 3,
-            13..=17 => 18,
+            13..=18 => 18,
             _ => 0,
         }
     }
@@ -437,10 +451,10 @@ impl Default for ForgottenTopic {
 impl p::WireStruct for ForgottenTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=6 => 0,
+            4..=6 => 0,
             7..=11 => 6,
             12..=12 => 3,
-            13..=17 => 18,
+            13..=18 => 18,
             _ => 0,
         }
     }
@@ -533,9 +547,9 @@ impl Default for ReplicaState {
 impl p::WireStruct for ReplicaState {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=11 => 0,
+            4..=11 => 0,
             12..=14 => 1,
-            15..=17 => 13,
+            15..=18 => 13,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `FetchResponse` (response), versions 0-17.
+//! `FetchResponse` (response), versions 4-18.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -30,10 +30,9 @@ impl Default for FetchResponse {
 impl p::WireStruct for FetchResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 4,
-            1..=6 => 8,
+            4..=6 => 8,
             7..=11 => 14,
-            12..=17 => 12,
+            12..=18 => 12,
             _ => 0,
         }
     }
@@ -126,8 +125,8 @@ impl p::testing::Random for FetchResponse {
 
 impl p::Message for FetchResponse {
     const NAME: &'static str = "FetchResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 17;
+    const LOWEST_VERSION: i16 = 4;
+    const HIGHEST_VERSION: i16 = 18;
     const FLEXIBLE_FROM: Option<i16> = Some(12);
 }
 
@@ -151,9 +150,8 @@ impl Default for AbortedTransaction {
 impl p::WireStruct for AbortedTransaction {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 0,
             4..=11 => 16,
-            12..=17 => 17,
+            12..=18 => 17,
             _ => 0,
         }
     }
@@ -242,8 +240,8 @@ impl Default for EpochEndOffset {
 impl p::WireStruct for EpochEndOffset {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=11 => 0,
-            12..=17 => 13,
+            4..=11 => 0,
+            12..=18 => 13,
             _ => 0,
         }
     }
@@ -334,9 +332,9 @@ impl Default for FetchableTopicResponse {
 impl p::WireStruct for FetchableTopicResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=11 => 6,
+            4..=11 => 6,
             12..=12 => 3,
-            13..=17 => 18,
+            13..=18 => 18,
             _ => 0,
         }
     }
@@ -429,8 +427,8 @@ impl Default for LeaderIdAndEpoch {
 impl p::WireStruct for LeaderIdAndEpoch {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=11 => 0,
-            12..=17 => 9,
+            4..=11 => 0,
+            12..=18 => 9,
             _ => 0,
         }
     }
@@ -523,9 +521,9 @@ impl Default for NodeEndpoint {
 impl p::WireStruct for NodeEndpoint {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=11 => 0,
+            4..=11 => 0,
             12..=15 => 1,
-            16..=17 => 11,
+            16..=18 => 11,
             _ => 0,
         }
     }
@@ -640,11 +638,10 @@ impl Default for PartitionData {
 impl p::WireStruct for PartitionData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 18,
             4..=4 => 30,
             5..=10 => 38,
             11..=11 => 42,
-            12..=17 => 37,
+            12..=18 => 37,
             _ => 0,
         }
     }
@@ -799,8 +796,8 @@ impl Default for SnapshotId {
 impl p::WireStruct for SnapshotId {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=11 => 12,
-            12..=17 => 13,
+            4..=11 => 12,
+            12..=18 => 13,
             _ => 0,
         }
     }

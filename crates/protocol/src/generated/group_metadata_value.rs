@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `GroupMetadataValue` (data), versions 0-4.
+//! `GroupMetadataValue` (coordinator-value), versions 0-4.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `InitProducerIdRequest` (request), versions 0-5.
+//! `InitProducerIdRequest` (request), versions 0-6.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -10,6 +10,8 @@ pub struct InitProducerIdRequest {
     pub transaction_timeout_ms: i32,
     pub producer_id: i64,
     pub producer_epoch: i16,
+    pub enable2_pc: bool,
+    pub keep_prepared_txn: bool,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -20,6 +22,8 @@ impl Default for InitProducerIdRequest {
             transaction_timeout_ms: 0i32,
             producer_id: -1i64,
             producer_epoch: -1i16,
+            enable2_pc: false,
+            keep_prepared_txn: false,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -30,6 +34,7 @@ impl p::WireStruct for InitProducerIdRequest {
         match version {
             0..=2 => 6,
             3..=5 => 16,
+            6..=6 => 18,
             _ => 0,
         }
     }
@@ -41,6 +46,8 @@ impl p::WireStruct for InitProducerIdRequest {
         this.transaction_timeout_ms = r.i32()?;
         if version >= 3 { this.producer_id = r.i64()?; }
         if version >= 3 { this.producer_epoch = r.i16()?; }
+        if version >= 6 { this.enable2_pc = r.bool()?; }
+        if version >= 6 { this.keep_prepared_txn = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -62,6 +69,8 @@ impl p::WireStruct for InitProducerIdRequest {
         size += 4;
         if version >= 3 { size += 8; } else if self.producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "ProducerId", version }); }
         if version >= 3 { size += 2; } else if self.producer_epoch != -1i16 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "ProducerEpoch", version }); }
+        if version >= 6 { size += 1; } else if self.enable2_pc != false { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "Enable2Pc", version }); }
+        if version >= 6 { size += 1; } else if self.keep_prepared_txn != false { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdRequest", field: "KeepPreparedTxn", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -80,6 +89,8 @@ impl p::WireStruct for InitProducerIdRequest {
         w.put_i32(*(&self.transaction_timeout_ms));
         if version >= 3 { w.put_i64(*(&self.producer_id)); }
         if version >= 3 { w.put_i16(*(&self.producer_epoch)); }
+        if version >= 6 { w.put_bool(*(&self.enable2_pc)); }
+        if version >= 6 { w.put_bool(*(&self.keep_prepared_txn)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,6 +110,8 @@ impl p::testing::Random for InitProducerIdRequest {
         this.transaction_timeout_ms = rng.next_u64() as i32;
         if version >= 3 { this.producer_id = rng.next_u64() as i64; }
         if version >= 3 { this.producer_epoch = rng.next_u64() as i16; }
+        if version >= 6 { this.enable2_pc = rng.bool(); }
+        if version >= 6 { this.keep_prepared_txn = rng.bool(); }
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -109,7 +122,7 @@ impl p::testing::Random for InitProducerIdRequest {
 impl p::Message for InitProducerIdRequest {
     const NAME: &'static str = "InitProducerIdRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 5;
+    const HIGHEST_VERSION: i16 = 6;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
 

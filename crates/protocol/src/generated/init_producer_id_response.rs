@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `InitProducerIdResponse` (response), versions 0-5.
+//! `InitProducerIdResponse` (response), versions 0-6.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -10,6 +10,8 @@ pub struct InitProducerIdResponse {
     pub error_code: i16,
     pub producer_id: i64,
     pub producer_epoch: i16,
+    pub ongoing_txn_producer_id: i64,
+    pub ongoing_txn_producer_epoch: i16,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -20,6 +22,8 @@ impl Default for InitProducerIdResponse {
             error_code: 0i16,
             producer_id: -1i64,
             producer_epoch: 0i16,
+            ongoing_txn_producer_id: -1i64,
+            ongoing_txn_producer_epoch: -1i16,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -30,6 +34,7 @@ impl p::WireStruct for InitProducerIdResponse {
         match version {
             0..=1 => 16,
             2..=5 => 17,
+            6..=6 => 27,
             _ => 0,
         }
     }
@@ -41,6 +46,8 @@ impl p::WireStruct for InitProducerIdResponse {
         this.error_code = r.i16()?;
         this.producer_id = r.i64()?;
         this.producer_epoch = r.i16()?;
+        if version >= 6 { this.ongoing_txn_producer_id = r.i64()?; }
+        if version >= 6 { this.ongoing_txn_producer_epoch = r.i16()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -62,6 +69,8 @@ impl p::WireStruct for InitProducerIdResponse {
         size += 2;
         size += 8;
         size += 2;
+        if version >= 6 { size += 8; } else if self.ongoing_txn_producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdResponse", field: "OngoingTxnProducerId", version }); }
+        if version >= 6 { size += 2; } else if self.ongoing_txn_producer_epoch != -1i16 { return Err(p::WireError::FieldNotSupported { message: "InitProducerIdResponse", field: "OngoingTxnProducerEpoch", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -80,6 +89,8 @@ impl p::WireStruct for InitProducerIdResponse {
         w.put_i16(*(&self.error_code));
         w.put_i64(*(&self.producer_id));
         w.put_i16(*(&self.producer_epoch));
+        if version >= 6 { w.put_i64(*(&self.ongoing_txn_producer_id)); }
+        if version >= 6 { w.put_i16(*(&self.ongoing_txn_producer_epoch)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -99,6 +110,8 @@ impl p::testing::Random for InitProducerIdResponse {
         this.error_code = rng.next_u64() as i16;
         this.producer_id = rng.next_u64() as i64;
         this.producer_epoch = rng.next_u64() as i16;
+        if version >= 6 { this.ongoing_txn_producer_id = rng.next_u64() as i64; }
+        if version >= 6 { this.ongoing_txn_producer_epoch = rng.next_u64() as i16; }
         if (version >= 2) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -109,7 +122,7 @@ impl p::testing::Random for InitProducerIdResponse {
 impl p::Message for InitProducerIdResponse {
     const NAME: &'static str = "InitProducerIdResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 5;
+    const HIGHEST_VERSION: i16 = 6;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ListOffsetsRequest` (request), versions 0-10.
+//! `ListOffsetsRequest` (request), versions 1-11.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,10 +28,10 @@ impl Default for ListOffsetsRequest {
 impl p::WireStruct for ListOffsetsRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            1..=1 => 8,
             2..=5 => 9,
             6..=9 => 7,
-            10..=10 => 11,
+            10..=11 => 11,
             _ => 0,
         }
     }
@@ -110,8 +110,8 @@ impl p::testing::Random for ListOffsetsRequest {
 
 impl p::Message for ListOffsetsRequest {
     const NAME: &'static str = "ListOffsetsRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 10;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 11;
     const FLEXIBLE_FROM: Option<i16> = Some(6);
 }
 
@@ -120,7 +120,6 @@ pub struct ListOffsetsPartition {
     pub partition_index: i32,
     pub current_leader_epoch: i32,
     pub timestamp: i64,
-    pub max_num_offsets: i32,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -130,7 +129,6 @@ impl Default for ListOffsetsPartition {
             partition_index: 0i32,
             current_leader_epoch: -1i32,
             timestamp: 0i64,
-            max_num_offsets: 1i32,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -139,10 +137,9 @@ impl Default for ListOffsetsPartition {
 impl p::WireStruct for ListOffsetsPartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 16,
             1..=3 => 12,
             4..=5 => 16,
-            6..=10 => 17,
+            6..=11 => 17,
             _ => 0,
         }
     }
@@ -153,7 +150,6 @@ impl p::WireStruct for ListOffsetsPartition {
         this.partition_index = r.i32()?;
         if version >= 4 { this.current_leader_epoch = r.i32()?; }
         this.timestamp = r.i64()?;
-        if version <= 0 { this.max_num_offsets = r.i32()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -174,7 +170,6 @@ impl p::WireStruct for ListOffsetsPartition {
         size += 4;
         if version >= 4 { size += 4; }
         size += 8;
-        if version <= 0 { size += 4; } else if self.max_num_offsets != 1i32 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartition", field: "MaxNumOffsets", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -192,7 +187,6 @@ impl p::WireStruct for ListOffsetsPartition {
         w.put_i32(*(&self.partition_index));
         if version >= 4 { w.put_i32(*(&self.current_leader_epoch)); }
         w.put_i64(*(&self.timestamp));
-        if version <= 0 { w.put_i32(*(&self.max_num_offsets)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -211,7 +205,6 @@ impl p::testing::Random for ListOffsetsPartition {
         this.partition_index = rng.next_u64() as i32;
         if version >= 4 { this.current_leader_epoch = rng.next_u64() as i32; }
         this.timestamp = rng.next_u64() as i64;
-        if version <= 0 { this.max_num_offsets = rng.next_u64() as i32; }
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -239,8 +232,8 @@ impl Default for ListOffsetsTopic {
 impl p::WireStruct for ListOffsetsTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 6,
-            6..=10 => 3,
+            1..=5 => 6,
+            6..=11 => 3,
             _ => 0,
         }
     }

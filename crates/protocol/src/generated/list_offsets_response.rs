@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ListOffsetsResponse` (response), versions 0-10.
+//! `ListOffsetsResponse` (response), versions 1-11.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,9 +24,9 @@ impl Default for ListOffsetsResponse {
 impl p::WireStruct for ListOffsetsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=5 => 8,
-            6..=10 => 6,
+            6..=11 => 6,
             _ => 0,
         }
     }
@@ -97,8 +97,8 @@ impl p::testing::Random for ListOffsetsResponse {
 
 impl p::Message for ListOffsetsResponse {
     const NAME: &'static str = "ListOffsetsResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 10;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 11;
     const FLEXIBLE_FROM: Option<i16> = Some(6);
 }
 
@@ -106,7 +106,6 @@ impl p::Message for ListOffsetsResponse {
 pub struct ListOffsetsPartitionResponse {
     pub partition_index: i32,
     pub error_code: i16,
-    pub old_style_offsets: Vec<i64>,
     pub timestamp: i64,
     pub offset: i64,
     pub leader_epoch: i32,
@@ -118,7 +117,6 @@ impl Default for ListOffsetsPartitionResponse {
         ListOffsetsPartitionResponse {
             partition_index: 0i32,
             error_code: 0i16,
-            old_style_offsets: Vec::<i64>::new(),
             timestamp: -1i64,
             offset: -1i64,
             leader_epoch: -1i32,
@@ -130,10 +128,9 @@ impl Default for ListOffsetsPartitionResponse {
 impl p::WireStruct for ListOffsetsPartitionResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 10,
             1..=3 => 22,
             4..=5 => 26,
-            6..=10 => 27,
+            6..=11 => 27,
             _ => 0,
         }
     }
@@ -143,7 +140,6 @@ impl p::WireStruct for ListOffsetsPartitionResponse {
         let mut this = Self::default();
         this.partition_index = r.i32()?;
         this.error_code = r.i16()?;
-        if version <= 0 { this.old_style_offsets = r.array(flexible, 8, "ListOffsetsPartitionResponse.OldStyleOffsets", |r| Ok(r.i64()?))?; }
         if version >= 1 { this.timestamp = r.i64()?; }
         if version >= 1 { this.offset = r.i64()?; }
         if version >= 4 { this.leader_epoch = r.i32()?; }
@@ -166,7 +162,6 @@ impl p::WireStruct for ListOffsetsPartitionResponse {
         let mut tagged_size = 0usize;
         size += 4;
         size += 2;
-        if version <= 0 { size += p::array_prefix_size(flexible, false, Some((&self.old_style_offsets).len()), "ListOffsetsPartitionResponse.OldStyleOffsets")? + (&self.old_style_offsets).len() * 8; } else if self.old_style_offsets != Vec::<i64>::new() { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "OldStyleOffsets", version }); }
         if version >= 1 { size += 8; } else if self.timestamp != -1i64 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "Timestamp", version }); }
         if version >= 1 { size += 8; } else if self.offset != -1i64 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "Offset", version }); }
         if version >= 4 { size += 4; } else if self.leader_epoch != -1i32 { return Err(p::WireError::FieldNotSupported { message: "ListOffsetsPartitionResponse", field: "LeaderEpoch", version }); }
@@ -186,7 +181,6 @@ impl p::WireStruct for ListOffsetsPartitionResponse {
         let flexible = version >= 6;
         w.put_i32(*(&self.partition_index));
         w.put_i16(*(&self.error_code));
-        if version <= 0 { w.put_length(flexible, true, Some((&self.old_style_offsets).len())); for e in (&self.old_style_offsets).iter() { w.put_i64(*e); } }
         if version >= 1 { w.put_i64(*(&self.timestamp)); }
         if version >= 1 { w.put_i64(*(&self.offset)); }
         if version >= 4 { w.put_i32(*(&self.leader_epoch)); }
@@ -207,7 +201,6 @@ impl p::testing::Random for ListOffsetsPartitionResponse {
         let mut this = Self::default();
         this.partition_index = rng.next_u64() as i32;
         this.error_code = rng.next_u64() as i16;
-        if version <= 0 { this.old_style_offsets = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i64).collect::<Vec<_>>() }; }
         if version >= 1 { this.timestamp = rng.next_u64() as i64; }
         if version >= 1 { this.offset = rng.next_u64() as i64; }
         if version >= 4 { this.leader_epoch = rng.next_u64() as i32; }
@@ -238,8 +231,8 @@ impl Default for ListOffsetsTopicResponse {
 impl p::WireStruct for ListOffsetsTopicResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 6,
-            6..=10 => 3,
+            1..=5 => 6,
+            6..=11 => 3,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ListTransactionsResponse` (response), versions 0-1.
+//! `ListTransactionsResponse` (response), versions 0-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,7 +28,7 @@ impl Default for ListTransactionsResponse {
 impl p::WireStruct for ListTransactionsResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 9,
+            0..=2 => 9,
             _ => 0,
         }
     }
@@ -108,7 +108,7 @@ impl p::testing::Random for ListTransactionsResponse {
 impl p::Message for ListTransactionsResponse {
     const NAME: &'static str = "ListTransactionsResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -134,7 +134,7 @@ impl Default for TransactionState {
 impl p::WireStruct for TransactionState {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 11,
+            0..=2 => 11,
             _ => 0,
         }
     }

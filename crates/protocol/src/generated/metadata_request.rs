@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `MetadataRequest` (request), versions 0-12.
+//! `MetadataRequest` (request), versions 0-13.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -32,7 +32,7 @@ impl p::WireStruct for MetadataRequest {
             4..=7 => 5,
             8..=8 => 7,
             9..=10 => 5,
-            11..=12 => 4,
+            11..=13 => 4,
             _ => 0,
         }
     }
@@ -112,7 +112,7 @@ impl p::testing::Random for MetadataRequest {
 impl p::Message for MetadataRequest {
     const NAME: &'static str = "MetadataRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 12;
+    const HIGHEST_VERSION: i16 = 13;
     const FLEXIBLE_FROM: Option<i16> = Some(9);
 }
 
@@ -137,7 +137,7 @@ impl p::WireStruct for MetadataRequestTopic {
     fn min_size(version: i16) -> usize {
         match version {
             0..=9 => 2,
-            10..=12 => 18,
+            10..=13 => 18,
             _ => 0,
         }
     }

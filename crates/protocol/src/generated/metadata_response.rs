@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `MetadataResponse` (response), versions 0-12.
+//! `MetadataResponse` (response), versions 0-13.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -12,6 +12,7 @@ pub struct MetadataResponse {
     pub controller_id: i32,
     pub topics: Vec<MetadataResponseTopic>,
     pub cluster_authorized_operations: i32,
+    pub error_code: i16,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -24,6 +25,7 @@ impl Default for MetadataResponse {
             controller_id: -1i32,
             topics: Vec::<MetadataResponseTopic>::new(),
             cluster_authorized_operations: -2147483648i32,
+            error_code: 0i16,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -39,6 +41,7 @@ impl p::WireStruct for MetadataResponse {
             8..=8 => 22,
             9..=10 => 16,
             11..=12 => 12,
+            13..=13 => 14,
             _ => 0,
         }
     }
@@ -52,6 +55,7 @@ impl p::WireStruct for MetadataResponse {
         if version >= 1 { this.controller_id = r.i32()?; }
         this.topics = r.array(flexible, MetadataResponseTopic::min_size(version), "MetadataResponse.Topics", |r| Ok(MetadataResponseTopic::read(r, version)?))?;
         if (8..=10).contains(&version) { this.cluster_authorized_operations = r.i32()?; }
+        if version >= 13 { this.error_code = r.i16()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -75,6 +79,7 @@ impl p::WireStruct for MetadataResponse {
         if version >= 1 { size += 4; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "MetadataResponse.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if (8..=10).contains(&version) { size += 4; } else if self.cluster_authorized_operations != -2147483648i32 { return Err(p::WireError::FieldNotSupported { message: "MetadataResponse", field: "ClusterAuthorizedOperations", version }); }
+        if version >= 13 { size += 2; }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -95,6 +100,7 @@ impl p::WireStruct for MetadataResponse {
         if version >= 1 { w.put_i32(*(&self.controller_id)); }
         w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if (8..=10).contains(&version) { w.put_i32(*(&self.cluster_authorized_operations)); }
+        if version >= 13 { w.put_i16(*(&self.error_code)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -116,6 +122,7 @@ impl p::testing::Random for MetadataResponse {
         if version >= 1 { this.controller_id = rng.next_u64() as i32; }
         this.topics = { let n = rng.len(depth); (0..n).map(|_| MetadataResponseTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (8..=10).contains(&version) { this.cluster_authorized_operations = rng.next_u64() as i32; }
+        if version >= 13 { this.error_code = rng.next_u64() as i16; }
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -126,7 +133,7 @@ impl p::testing::Random for MetadataResponse {
 impl p::Message for MetadataResponse {
     const NAME: &'static str = "MetadataResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 12;
+    const HIGHEST_VERSION: i16 = 13;
     const FLEXIBLE_FROM: Option<i16> = Some(9);
 }
 
@@ -156,7 +163,7 @@ impl p::WireStruct for MetadataResponseBroker {
         match version {
             0..=0 => 10,
             1..=8 => 12,
-            9..=12 => 11,
+            9..=13 => 11,
             _ => 0,
         }
     }
@@ -266,7 +273,7 @@ impl p::WireStruct for MetadataResponsePartition {
             0..=4 => 18,
             5..=6 => 22,
             7..=8 => 26,
-            9..=12 => 18,
+            9..=13 => 18,
             _ => 0,
         }
     }
@@ -387,7 +394,7 @@ impl p::WireStruct for MetadataResponseTopic {
             1..=7 => 9,
             8..=8 => 13,
             9..=9 => 10,
-            10..=12 => 26,
+            10..=13 => 26,
             _ => 0,
         }
     }

@@ -43,6 +43,10 @@ pub mod alter_replica_log_dirs_request;
 #[rustfmt::skip]
 pub mod alter_replica_log_dirs_response;
 #[rustfmt::skip]
+pub mod alter_share_group_offsets_request;
+#[rustfmt::skip]
+pub mod alter_share_group_offsets_response;
+#[rustfmt::skip]
 pub mod alter_user_scram_credentials_request;
 #[rustfmt::skip]
 pub mod alter_user_scram_credentials_response;
@@ -91,6 +95,10 @@ pub mod consumer_group_partition_metadata_key;
 #[rustfmt::skip]
 pub mod consumer_group_partition_metadata_value;
 #[rustfmt::skip]
+pub mod consumer_group_regular_expression_key;
+#[rustfmt::skip]
+pub mod consumer_group_regular_expression_value;
+#[rustfmt::skip]
 pub mod consumer_group_target_assignment_member_key;
 #[rustfmt::skip]
 pub mod consumer_group_target_assignment_member_value;
@@ -103,9 +111,7 @@ pub mod consumer_protocol_assignment;
 #[rustfmt::skip]
 pub mod consumer_protocol_subscription;
 #[rustfmt::skip]
-pub mod controlled_shutdown_request;
-#[rustfmt::skip]
-pub mod controlled_shutdown_response;
+pub mod control_record_type_schema;
 #[rustfmt::skip]
 pub mod controller_registration_request;
 #[rustfmt::skip]
@@ -140,6 +146,10 @@ pub mod delete_groups_response;
 pub mod delete_records_request;
 #[rustfmt::skip]
 pub mod delete_records_response;
+#[rustfmt::skip]
+pub mod delete_share_group_offsets_request;
+#[rustfmt::skip]
+pub mod delete_share_group_offsets_response;
 #[rustfmt::skip]
 pub mod delete_share_group_state_request;
 #[rustfmt::skip]
@@ -185,6 +195,10 @@ pub mod describe_quorum_request;
 #[rustfmt::skip]
 pub mod describe_quorum_response;
 #[rustfmt::skip]
+pub mod describe_share_group_offsets_request;
+#[rustfmt::skip]
+pub mod describe_share_group_offsets_response;
+#[rustfmt::skip]
 pub mod describe_topic_partitions_request;
 #[rustfmt::skip]
 pub mod describe_topic_partitions_response;
@@ -204,6 +218,8 @@ pub mod elect_leaders_response;
 pub mod end_quorum_epoch_request;
 #[rustfmt::skip]
 pub mod end_quorum_epoch_response;
+#[rustfmt::skip]
+pub mod end_txn_marker;
 #[rustfmt::skip]
 pub mod end_txn_request;
 #[rustfmt::skip]
@@ -259,19 +275,19 @@ pub mod join_group_response;
 #[rustfmt::skip]
 pub mod k_raft_version_record;
 #[rustfmt::skip]
-pub mod leader_and_isr_request;
-#[rustfmt::skip]
-pub mod leader_and_isr_response;
-#[rustfmt::skip]
 pub mod leader_change_message;
 #[rustfmt::skip]
 pub mod leave_group_request;
 #[rustfmt::skip]
 pub mod leave_group_response;
 #[rustfmt::skip]
-pub mod list_client_metrics_resources_request;
+pub mod legacy_offset_commit_key;
 #[rustfmt::skip]
-pub mod list_client_metrics_resources_response;
+pub mod legacy_offset_commit_value;
+#[rustfmt::skip]
+pub mod list_config_resources_request;
+#[rustfmt::skip]
+pub mod list_config_resources_response;
 #[rustfmt::skip]
 pub mod list_groups_request;
 #[rustfmt::skip]
@@ -377,10 +393,6 @@ pub mod share_group_metadata_key;
 #[rustfmt::skip]
 pub mod share_group_metadata_value;
 #[rustfmt::skip]
-pub mod share_group_partition_metadata_key;
-#[rustfmt::skip]
-pub mod share_group_partition_metadata_value;
-#[rustfmt::skip]
 pub mod share_group_state_partition_metadata_key;
 #[rustfmt::skip]
 pub mod share_group_state_partition_metadata_value;
@@ -397,9 +409,37 @@ pub mod snapshot_footer_record;
 #[rustfmt::skip]
 pub mod snapshot_header_record;
 #[rustfmt::skip]
-pub mod stop_replica_request;
+pub mod streams_group_current_member_assignment_key;
 #[rustfmt::skip]
-pub mod stop_replica_response;
+pub mod streams_group_current_member_assignment_value;
+#[rustfmt::skip]
+pub mod streams_group_describe_request;
+#[rustfmt::skip]
+pub mod streams_group_describe_response;
+#[rustfmt::skip]
+pub mod streams_group_heartbeat_request;
+#[rustfmt::skip]
+pub mod streams_group_heartbeat_response;
+#[rustfmt::skip]
+pub mod streams_group_member_metadata_key;
+#[rustfmt::skip]
+pub mod streams_group_member_metadata_value;
+#[rustfmt::skip]
+pub mod streams_group_metadata_key;
+#[rustfmt::skip]
+pub mod streams_group_metadata_value;
+#[rustfmt::skip]
+pub mod streams_group_target_assignment_member_key;
+#[rustfmt::skip]
+pub mod streams_group_target_assignment_member_value;
+#[rustfmt::skip]
+pub mod streams_group_target_assignment_metadata_key;
+#[rustfmt::skip]
+pub mod streams_group_target_assignment_metadata_value;
+#[rustfmt::skip]
+pub mod streams_group_topology_key;
+#[rustfmt::skip]
+pub mod streams_group_topology_value;
 #[rustfmt::skip]
 pub mod sync_group_request;
 #[rustfmt::skip]
@@ -420,10 +460,6 @@ pub mod unregister_broker_response;
 pub mod update_features_request;
 #[rustfmt::skip]
 pub mod update_features_response;
-#[rustfmt::skip]
-pub mod update_metadata_request;
-#[rustfmt::skip]
-pub mod update_metadata_response;
 #[rustfmt::skip]
 pub mod update_raft_voter_request;
 #[rustfmt::skip]
@@ -461,6 +497,8 @@ pub use alter_partition_request::AlterPartitionRequest;
 pub use alter_partition_response::AlterPartitionResponse;
 pub use alter_replica_log_dirs_request::AlterReplicaLogDirsRequest;
 pub use alter_replica_log_dirs_response::AlterReplicaLogDirsResponse;
+pub use alter_share_group_offsets_request::AlterShareGroupOffsetsRequest;
+pub use alter_share_group_offsets_response::AlterShareGroupOffsetsResponse;
 pub use alter_user_scram_credentials_request::AlterUserScramCredentialsRequest;
 pub use alter_user_scram_credentials_response::AlterUserScramCredentialsResponse;
 pub use api_versions_request::ApiVersionsRequest;
@@ -485,14 +523,15 @@ pub use consumer_group_metadata_key::ConsumerGroupMetadataKey;
 pub use consumer_group_metadata_value::ConsumerGroupMetadataValue;
 pub use consumer_group_partition_metadata_key::ConsumerGroupPartitionMetadataKey;
 pub use consumer_group_partition_metadata_value::ConsumerGroupPartitionMetadataValue;
+pub use consumer_group_regular_expression_key::ConsumerGroupRegularExpressionKey;
+pub use consumer_group_regular_expression_value::ConsumerGroupRegularExpressionValue;
 pub use consumer_group_target_assignment_member_key::ConsumerGroupTargetAssignmentMemberKey;
 pub use consumer_group_target_assignment_member_value::ConsumerGroupTargetAssignmentMemberValue;
 pub use consumer_group_target_assignment_metadata_key::ConsumerGroupTargetAssignmentMetadataKey;
 pub use consumer_group_target_assignment_metadata_value::ConsumerGroupTargetAssignmentMetadataValue;
 pub use consumer_protocol_assignment::ConsumerProtocolAssignment;
 pub use consumer_protocol_subscription::ConsumerProtocolSubscription;
-pub use controlled_shutdown_request::ControlledShutdownRequest;
-pub use controlled_shutdown_response::ControlledShutdownResponse;
+pub use control_record_type_schema::ControlRecordTypeSchema;
 pub use controller_registration_request::ControllerRegistrationRequest;
 pub use controller_registration_response::ControllerRegistrationResponse;
 pub use create_acls_request::CreateAclsRequest;
@@ -510,6 +549,8 @@ pub use delete_groups_request::DeleteGroupsRequest;
 pub use delete_groups_response::DeleteGroupsResponse;
 pub use delete_records_request::DeleteRecordsRequest;
 pub use delete_records_response::DeleteRecordsResponse;
+pub use delete_share_group_offsets_request::DeleteShareGroupOffsetsRequest;
+pub use delete_share_group_offsets_response::DeleteShareGroupOffsetsResponse;
 pub use delete_share_group_state_request::DeleteShareGroupStateRequest;
 pub use delete_share_group_state_response::DeleteShareGroupStateResponse;
 pub use delete_topics_request::DeleteTopicsRequest;
@@ -532,6 +573,8 @@ pub use describe_producers_request::DescribeProducersRequest;
 pub use describe_producers_response::DescribeProducersResponse;
 pub use describe_quorum_request::DescribeQuorumRequest;
 pub use describe_quorum_response::DescribeQuorumResponse;
+pub use describe_share_group_offsets_request::DescribeShareGroupOffsetsRequest;
+pub use describe_share_group_offsets_response::DescribeShareGroupOffsetsResponse;
 pub use describe_topic_partitions_request::DescribeTopicPartitionsRequest;
 pub use describe_topic_partitions_response::DescribeTopicPartitionsResponse;
 pub use describe_transactions_request::DescribeTransactionsRequest;
@@ -542,6 +585,7 @@ pub use elect_leaders_request::ElectLeadersRequest;
 pub use elect_leaders_response::ElectLeadersResponse;
 pub use end_quorum_epoch_request::EndQuorumEpochRequest;
 pub use end_quorum_epoch_response::EndQuorumEpochResponse;
+pub use end_txn_marker::EndTxnMarker;
 pub use end_txn_request::EndTxnRequest;
 pub use end_txn_response::EndTxnResponse;
 pub use envelope_request::EnvelopeRequest;
@@ -569,13 +613,13 @@ pub use initialize_share_group_state_response::InitializeShareGroupStateResponse
 pub use join_group_request::JoinGroupRequest;
 pub use join_group_response::JoinGroupResponse;
 pub use k_raft_version_record::KRaftVersionRecord;
-pub use leader_and_isr_request::LeaderAndIsrRequest;
-pub use leader_and_isr_response::LeaderAndIsrResponse;
 pub use leader_change_message::LeaderChangeMessage;
 pub use leave_group_request::LeaveGroupRequest;
 pub use leave_group_response::LeaveGroupResponse;
-pub use list_client_metrics_resources_request::ListClientMetricsResourcesRequest;
-pub use list_client_metrics_resources_response::ListClientMetricsResourcesResponse;
+pub use legacy_offset_commit_key::LegacyOffsetCommitKey;
+pub use legacy_offset_commit_value::LegacyOffsetCommitValue;
+pub use list_config_resources_request::ListConfigResourcesRequest;
+pub use list_config_resources_response::ListConfigResourcesResponse;
 pub use list_groups_request::ListGroupsRequest;
 pub use list_groups_response::ListGroupsResponse;
 pub use list_offsets_request::ListOffsetsRequest;
@@ -628,8 +672,6 @@ pub use share_group_member_metadata_key::ShareGroupMemberMetadataKey;
 pub use share_group_member_metadata_value::ShareGroupMemberMetadataValue;
 pub use share_group_metadata_key::ShareGroupMetadataKey;
 pub use share_group_metadata_value::ShareGroupMetadataValue;
-pub use share_group_partition_metadata_key::ShareGroupPartitionMetadataKey;
-pub use share_group_partition_metadata_value::ShareGroupPartitionMetadataValue;
 pub use share_group_state_partition_metadata_key::ShareGroupStatePartitionMetadataKey;
 pub use share_group_state_partition_metadata_value::ShareGroupStatePartitionMetadataValue;
 pub use share_group_target_assignment_member_key::ShareGroupTargetAssignmentMemberKey;
@@ -638,8 +680,22 @@ pub use share_group_target_assignment_metadata_key::ShareGroupTargetAssignmentMe
 pub use share_group_target_assignment_metadata_value::ShareGroupTargetAssignmentMetadataValue;
 pub use snapshot_footer_record::SnapshotFooterRecord;
 pub use snapshot_header_record::SnapshotHeaderRecord;
-pub use stop_replica_request::StopReplicaRequest;
-pub use stop_replica_response::StopReplicaResponse;
+pub use streams_group_current_member_assignment_key::StreamsGroupCurrentMemberAssignmentKey;
+pub use streams_group_current_member_assignment_value::StreamsGroupCurrentMemberAssignmentValue;
+pub use streams_group_describe_request::StreamsGroupDescribeRequest;
+pub use streams_group_describe_response::StreamsGroupDescribeResponse;
+pub use streams_group_heartbeat_request::StreamsGroupHeartbeatRequest;
+pub use streams_group_heartbeat_response::StreamsGroupHeartbeatResponse;
+pub use streams_group_member_metadata_key::StreamsGroupMemberMetadataKey;
+pub use streams_group_member_metadata_value::StreamsGroupMemberMetadataValue;
+pub use streams_group_metadata_key::StreamsGroupMetadataKey;
+pub use streams_group_metadata_value::StreamsGroupMetadataValue;
+pub use streams_group_target_assignment_member_key::StreamsGroupTargetAssignmentMemberKey;
+pub use streams_group_target_assignment_member_value::StreamsGroupTargetAssignmentMemberValue;
+pub use streams_group_target_assignment_metadata_key::StreamsGroupTargetAssignmentMetadataKey;
+pub use streams_group_target_assignment_metadata_value::StreamsGroupTargetAssignmentMetadataValue;
+pub use streams_group_topology_key::StreamsGroupTopologyKey;
+pub use streams_group_topology_value::StreamsGroupTopologyValue;
 pub use sync_group_request::SyncGroupRequest;
 pub use sync_group_response::SyncGroupResponse;
 pub use transaction_log_key::TransactionLogKey;
@@ -650,8 +706,6 @@ pub use unregister_broker_request::UnregisterBrokerRequest;
 pub use unregister_broker_response::UnregisterBrokerResponse;
 pub use update_features_request::UpdateFeaturesRequest;
 pub use update_features_response::UpdateFeaturesResponse;
-pub use update_metadata_request::UpdateMetadataRequest;
-pub use update_metadata_response::UpdateMetadataResponse;
 pub use update_raft_voter_request::UpdateRaftVoterRequest;
 pub use update_raft_voter_response::UpdateRaftVoterResponse;
 pub use vote_request::VoteRequest;
@@ -688,6 +742,8 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<AlterPartitionResponse>();
     v.visit::<AlterReplicaLogDirsRequest>();
     v.visit::<AlterReplicaLogDirsResponse>();
+    v.visit::<AlterShareGroupOffsetsRequest>();
+    v.visit::<AlterShareGroupOffsetsResponse>();
     v.visit::<AlterUserScramCredentialsRequest>();
     v.visit::<AlterUserScramCredentialsResponse>();
     v.visit::<ApiVersionsRequest>();
@@ -712,14 +768,15 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<ConsumerGroupMetadataValue>();
     v.visit::<ConsumerGroupPartitionMetadataKey>();
     v.visit::<ConsumerGroupPartitionMetadataValue>();
+    v.visit::<ConsumerGroupRegularExpressionKey>();
+    v.visit::<ConsumerGroupRegularExpressionValue>();
     v.visit::<ConsumerGroupTargetAssignmentMemberKey>();
     v.visit::<ConsumerGroupTargetAssignmentMemberValue>();
     v.visit::<ConsumerGroupTargetAssignmentMetadataKey>();
     v.visit::<ConsumerGroupTargetAssignmentMetadataValue>();
     v.visit::<ConsumerProtocolAssignment>();
     v.visit::<ConsumerProtocolSubscription>();
-    v.visit::<ControlledShutdownRequest>();
-    v.visit::<ControlledShutdownResponse>();
+    v.visit::<ControlRecordTypeSchema>();
     v.visit::<ControllerRegistrationRequest>();
     v.visit::<ControllerRegistrationResponse>();
     v.visit::<CreateAclsRequest>();
@@ -737,6 +794,8 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<DeleteGroupsResponse>();
     v.visit::<DeleteRecordsRequest>();
     v.visit::<DeleteRecordsResponse>();
+    v.visit::<DeleteShareGroupOffsetsRequest>();
+    v.visit::<DeleteShareGroupOffsetsResponse>();
     v.visit::<DeleteShareGroupStateRequest>();
     v.visit::<DeleteShareGroupStateResponse>();
     v.visit::<DeleteTopicsRequest>();
@@ -759,6 +818,8 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<DescribeProducersResponse>();
     v.visit::<DescribeQuorumRequest>();
     v.visit::<DescribeQuorumResponse>();
+    v.visit::<DescribeShareGroupOffsetsRequest>();
+    v.visit::<DescribeShareGroupOffsetsResponse>();
     v.visit::<DescribeTopicPartitionsRequest>();
     v.visit::<DescribeTopicPartitionsResponse>();
     v.visit::<DescribeTransactionsRequest>();
@@ -769,6 +830,7 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<ElectLeadersResponse>();
     v.visit::<EndQuorumEpochRequest>();
     v.visit::<EndQuorumEpochResponse>();
+    v.visit::<EndTxnMarker>();
     v.visit::<EndTxnRequest>();
     v.visit::<EndTxnResponse>();
     v.visit::<EnvelopeRequest>();
@@ -796,13 +858,13 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<JoinGroupRequest>();
     v.visit::<JoinGroupResponse>();
     v.visit::<KRaftVersionRecord>();
-    v.visit::<LeaderAndIsrRequest>();
-    v.visit::<LeaderAndIsrResponse>();
     v.visit::<LeaderChangeMessage>();
     v.visit::<LeaveGroupRequest>();
     v.visit::<LeaveGroupResponse>();
-    v.visit::<ListClientMetricsResourcesRequest>();
-    v.visit::<ListClientMetricsResourcesResponse>();
+    v.visit::<LegacyOffsetCommitKey>();
+    v.visit::<LegacyOffsetCommitValue>();
+    v.visit::<ListConfigResourcesRequest>();
+    v.visit::<ListConfigResourcesResponse>();
     v.visit::<ListGroupsRequest>();
     v.visit::<ListGroupsResponse>();
     v.visit::<ListOffsetsRequest>();
@@ -855,8 +917,6 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<ShareGroupMemberMetadataValue>();
     v.visit::<ShareGroupMetadataKey>();
     v.visit::<ShareGroupMetadataValue>();
-    v.visit::<ShareGroupPartitionMetadataKey>();
-    v.visit::<ShareGroupPartitionMetadataValue>();
     v.visit::<ShareGroupStatePartitionMetadataKey>();
     v.visit::<ShareGroupStatePartitionMetadataValue>();
     v.visit::<ShareGroupTargetAssignmentMemberKey>();
@@ -865,8 +925,22 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<ShareGroupTargetAssignmentMetadataValue>();
     v.visit::<SnapshotFooterRecord>();
     v.visit::<SnapshotHeaderRecord>();
-    v.visit::<StopReplicaRequest>();
-    v.visit::<StopReplicaResponse>();
+    v.visit::<StreamsGroupCurrentMemberAssignmentKey>();
+    v.visit::<StreamsGroupCurrentMemberAssignmentValue>();
+    v.visit::<StreamsGroupDescribeRequest>();
+    v.visit::<StreamsGroupDescribeResponse>();
+    v.visit::<StreamsGroupHeartbeatRequest>();
+    v.visit::<StreamsGroupHeartbeatResponse>();
+    v.visit::<StreamsGroupMemberMetadataKey>();
+    v.visit::<StreamsGroupMemberMetadataValue>();
+    v.visit::<StreamsGroupMetadataKey>();
+    v.visit::<StreamsGroupMetadataValue>();
+    v.visit::<StreamsGroupTargetAssignmentMemberKey>();
+    v.visit::<StreamsGroupTargetAssignmentMemberValue>();
+    v.visit::<StreamsGroupTargetAssignmentMetadataKey>();
+    v.visit::<StreamsGroupTargetAssignmentMetadataValue>();
+    v.visit::<StreamsGroupTopologyKey>();
+    v.visit::<StreamsGroupTopologyValue>();
     v.visit::<SyncGroupRequest>();
     v.visit::<SyncGroupResponse>();
     v.visit::<TransactionLogKey>();
@@ -877,8 +951,6 @@ pub fn visit_all_messages(v: &mut impl MessageVisitor) {
     v.visit::<UnregisterBrokerResponse>();
     v.visit::<UpdateFeaturesRequest>();
     v.visit::<UpdateFeaturesResponse>();
-    v.visit::<UpdateMetadataRequest>();
-    v.visit::<UpdateMetadataResponse>();
     v.visit::<UpdateRaftVoterRequest>();
     v.visit::<UpdateRaftVoterResponse>();
     v.visit::<VoteRequest>();

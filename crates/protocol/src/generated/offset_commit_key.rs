@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetCommitKey` (data), versions 0-1.
+//! `OffsetCommitKey` (coordinator-key), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for OffsetCommitKey {
 impl p::WireStruct for OffsetCommitKey {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
+            0..=0 => 8,
             _ => 0,
         }
     }
@@ -32,26 +32,26 @@ impl p::WireStruct for OffsetCommitKey {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if version <= 1 { this.group = r.string(flexible, "OffsetCommitKey.group")?; }
-        if version <= 1 { this.topic = r.string(flexible, "OffsetCommitKey.topic")?; }
-        if version <= 1 { this.partition = r.i32()?; }
+        if version <= 0 { this.group = r.string(flexible, "OffsetCommitKey.group")?; }
+        if version <= 0 { this.topic = r.string(flexible, "OffsetCommitKey.topic")?; }
+        if version <= 0 { this.partition = r.i32()?; }
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if version <= 1 { size += p::string_size(flexible, (&self.group), "OffsetCommitKey.group")?; } else if self.group != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitKey", field: "group", version }); }
-        if version <= 1 { size += p::string_size(flexible, (&self.topic), "OffsetCommitKey.topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitKey", field: "topic", version }); }
-        if version <= 1 { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitKey", field: "partition", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.group), "OffsetCommitKey.group")?; } else if self.group != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitKey", field: "group", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.topic), "OffsetCommitKey.topic")?; } else if self.topic != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitKey", field: "topic", version }); }
+        if version <= 0 { size += 4; } else if self.partition != 0i32 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitKey", field: "partition", version }); }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if version <= 1 { w.put_nullable_string(flexible, Some((&self.group).as_str())); }
-        if version <= 1 { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
-        if version <= 1 { w.put_i32(*(&self.partition)); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.group).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.topic).as_str())); }
+        if version <= 0 { w.put_i32(*(&self.partition)); }
         Ok(())
     }
 }
@@ -61,9 +61,9 @@ impl p::testing::Random for OffsetCommitKey {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version <= 1 { this.group = rng.string(); }
-        if version <= 1 { this.topic = rng.string(); }
-        if version <= 1 { this.partition = rng.next_u64() as i32; }
+        if version <= 0 { this.group = rng.string(); }
+        if version <= 0 { this.topic = rng.string(); }
+        if version <= 0 { this.partition = rng.next_u64() as i32; }
         this
     }
 }
@@ -71,7 +71,7 @@ impl p::testing::Random for OffsetCommitKey {
 impl p::Message for OffsetCommitKey {
     const NAME: &'static str = "OffsetCommitKey";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 0;
     const FLEXIBLE_FROM: Option<i16> = None;
 }
 

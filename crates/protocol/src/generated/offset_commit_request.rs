@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetCommitRequest` (request), versions 0-9.
+//! `OffsetCommitRequest` (request), versions 2-10.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -32,12 +32,10 @@ impl Default for OffsetCommitRequest {
 impl p::WireStruct for OffsetCommitRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
-            1..=1 => 12,
             2..=4 => 20,
             5..=6 => 12,
             7..=7 => 14,
-            8..=9 => 9,
+            8..=10 => 9,
             _ => 0,
         }
     }
@@ -124,8 +122,8 @@ impl p::testing::Random for OffsetCommitRequest {
 
 impl p::Message for OffsetCommitRequest {
     const NAME: &'static str = "OffsetCommitRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 9;
+    const LOWEST_VERSION: i16 = 2;
+    const HIGHEST_VERSION: i16 = 10;
     const FLEXIBLE_FROM: Option<i16> = Some(8);
 }
 
@@ -134,7 +132,6 @@ pub struct OffsetCommitRequestPartition {
     pub partition_index: i32,
     pub committed_offset: i64,
     pub committed_leader_epoch: i32,
-    pub commit_timestamp: i64,
     pub committed_metadata: Option<String>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -145,7 +142,6 @@ impl Default for OffsetCommitRequestPartition {
             partition_index: 0i32,
             committed_offset: 0i64,
             committed_leader_epoch: -1i32,
-            commit_timestamp: -1i64,
             committed_metadata: Some(String::new()),
             unknown_tagged_fields: Vec::new(),
         }
@@ -155,10 +151,8 @@ impl Default for OffsetCommitRequestPartition {
 impl p::WireStruct for OffsetCommitRequestPartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 14,
-            1..=1 => 22,
             2..=5 => 14,
-            6..=9 => 18,
+            6..=10 => 18,
             _ => 0,
         }
     }
@@ -169,7 +163,6 @@ impl p::WireStruct for OffsetCommitRequestPartition {
         this.partition_index = r.i32()?;
         this.committed_offset = r.i64()?;
         if version >= 6 { this.committed_leader_epoch = r.i32()?; }
-        if version == 1 { this.commit_timestamp = r.i64()?; }
         this.committed_metadata = r.string_opt(flexible, true, "OffsetCommitRequestPartition.CommittedMetadata")?;
         if flexible {
             let mut unknown = Vec::new();
@@ -191,7 +184,6 @@ impl p::WireStruct for OffsetCommitRequestPartition {
         size += 4;
         size += 8;
         if version >= 6 { size += 4; }
-        if version == 1 { size += 8; } else if self.commit_timestamp != -1i64 { return Err(p::WireError::FieldNotSupported { message: "OffsetCommitRequestPartition", field: "CommitTimestamp", version }); }
         size += p::opt_string_size(flexible, true, (&self.committed_metadata).as_deref(), "OffsetCommitRequestPartition.CommittedMetadata")?;
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -210,7 +202,6 @@ impl p::WireStruct for OffsetCommitRequestPartition {
         w.put_i32(*(&self.partition_index));
         w.put_i64(*(&self.committed_offset));
         if version >= 6 { w.put_i32(*(&self.committed_leader_epoch)); }
-        if version == 1 { w.put_i64(*(&self.commit_timestamp)); }
         w.put_nullable_string(flexible, (&self.committed_metadata).as_deref());
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -230,7 +221,6 @@ impl p::testing::Random for OffsetCommitRequestPartition {
         this.partition_index = rng.next_u64() as i32;
         this.committed_offset = rng.next_u64() as i64;
         if version >= 6 { this.committed_leader_epoch = rng.next_u64() as i32; }
-        if version == 1 { this.commit_timestamp = rng.next_u64() as i64; }
         this.committed_metadata = rng.opt_string(true);
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -242,6 +232,7 @@ impl p::testing::Random for OffsetCommitRequestPartition {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OffsetCommitRequestTopic {
     pub name: String,
+    pub topic_id: p::Uuid,
     pub partitions: Vec<OffsetCommitRequestPartition>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -250,6 +241,7 @@ impl Default for OffsetCommitRequestTopic {
     fn default() -> Self {
         OffsetCommitRequestTopic {
             name: String::new(),
+            topic_id: p::Uuid::ZERO,
             partitions: Vec::<OffsetCommitRequestPartition>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -259,8 +251,9 @@ impl Default for OffsetCommitRequestTopic {
 impl p::WireStruct for OffsetCommitRequestTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=7 => 6,
+            2..=7 => 6,
             8..=9 => 3,
+            10..=10 => 18,
             _ => 0,
         }
     }
@@ -268,7 +261,8 @@ impl p::WireStruct for OffsetCommitRequestTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 8;
         let mut this = Self::default();
-        this.name = r.string(flexible, "OffsetCommitRequestTopic.Name")?;
+        if version <= 9 { this.name = r.string(flexible, "OffsetCommitRequestTopic.Name")?; }
+        if version >= 10 { this.topic_id = r.uuid()?; }
         this.partitions = r.array(flexible, OffsetCommitRequestPartition::min_size(version), "OffsetCommitRequestTopic.Partitions", |r| Ok(OffsetCommitRequestPartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -287,7 +281,8 @@ impl p::WireStruct for OffsetCommitRequestTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += p::string_size(flexible, (&self.name), "OffsetCommitRequestTopic.Name")?;
+        if version <= 9 { size += p::string_size(flexible, (&self.name), "OffsetCommitRequestTopic.Name")?; }
+        if version >= 10 { size += 16; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetCommitRequestTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -303,7 +298,8 @@ impl p::WireStruct for OffsetCommitRequestTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
-        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        if version <= 9 { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if version >= 10 { w.put_uuid((&self.topic_id)); }
         w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -320,7 +316,8 @@ impl p::testing::Random for OffsetCommitRequestTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.name = rng.string();
+        if version <= 9 { this.name = rng.string(); }
+        if version >= 10 { this.topic_id = rng.uuid(); }
         this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitRequestPartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

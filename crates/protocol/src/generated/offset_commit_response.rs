@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetCommitResponse` (response), versions 0-9.
+//! `OffsetCommitResponse` (response), versions 2-10.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,9 +24,9 @@ impl Default for OffsetCommitResponse {
 impl p::WireStruct for OffsetCommitResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=2 => 4,
+            2..=2 => 4,
             3..=7 => 8,
-            8..=9 => 6,
+            8..=10 => 6,
             _ => 0,
         }
     }
@@ -97,8 +97,8 @@ impl p::testing::Random for OffsetCommitResponse {
 
 impl p::Message for OffsetCommitResponse {
     const NAME: &'static str = "OffsetCommitResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 9;
+    const LOWEST_VERSION: i16 = 2;
+    const HIGHEST_VERSION: i16 = 10;
     const FLEXIBLE_FROM: Option<i16> = Some(8);
 }
 
@@ -122,8 +122,8 @@ impl Default for OffsetCommitResponsePartition {
 impl p::WireStruct for OffsetCommitResponsePartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=7 => 6,
-            8..=9 => 7,
+            2..=7 => 6,
+            8..=10 => 7,
             _ => 0,
         }
     }
@@ -195,6 +195,7 @@ impl p::testing::Random for OffsetCommitResponsePartition {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OffsetCommitResponseTopic {
     pub name: String,
+    pub topic_id: p::Uuid,
     pub partitions: Vec<OffsetCommitResponsePartition>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -203,6 +204,7 @@ impl Default for OffsetCommitResponseTopic {
     fn default() -> Self {
         OffsetCommitResponseTopic {
             name: String::new(),
+            topic_id: p::Uuid::ZERO,
             partitions: Vec::<OffsetCommitResponsePartition>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -212,8 +214,9 @@ impl Default for OffsetCommitResponseTopic {
 impl p::WireStruct for OffsetCommitResponseTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=7 => 6,
+            2..=7 => 6,
             8..=9 => 3,
+            10..=10 => 18,
             _ => 0,
         }
     }
@@ -221,7 +224,8 @@ impl p::WireStruct for OffsetCommitResponseTopic {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 8;
         let mut this = Self::default();
-        this.name = r.string(flexible, "OffsetCommitResponseTopic.Name")?;
+        if version <= 9 { this.name = r.string(flexible, "OffsetCommitResponseTopic.Name")?; }
+        if version >= 10 { this.topic_id = r.uuid()?; }
         this.partitions = r.array(flexible, OffsetCommitResponsePartition::min_size(version), "OffsetCommitResponseTopic.Partitions", |r| Ok(OffsetCommitResponsePartition::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -240,7 +244,8 @@ impl p::WireStruct for OffsetCommitResponseTopic {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += p::string_size(flexible, (&self.name), "OffsetCommitResponseTopic.Name")?;
+        if version <= 9 { size += p::string_size(flexible, (&self.name), "OffsetCommitResponseTopic.Name")?; }
+        if version >= 10 { size += 16; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetCommitResponseTopic.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -256,7 +261,8 @@ impl p::WireStruct for OffsetCommitResponseTopic {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 8;
-        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        if version <= 9 { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if version >= 10 { w.put_uuid((&self.topic_id)); }
         w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -273,7 +279,8 @@ impl p::testing::Random for OffsetCommitResponseTopic {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.name = rng.string();
+        if version <= 9 { this.name = rng.string(); }
+        if version >= 10 { this.topic_id = rng.uuid(); }
         this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetCommitResponsePartition::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 8) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

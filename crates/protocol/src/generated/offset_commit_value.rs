@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetCommitValue` (data), versions 0-4.
+//! `OffsetCommitValue` (coordinator-value), versions 0-4.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -11,6 +11,7 @@ pub struct OffsetCommitValue {
     pub metadata: String,
     pub commit_timestamp: i64,
     pub expire_timestamp: i64,
+    pub topic_id: p::Uuid,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -22,6 +23,7 @@ impl Default for OffsetCommitValue {
             metadata: String::new(),
             commit_timestamp: 0i64,
             expire_timestamp: -1i64,
+            topic_id: p::Uuid::ZERO,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -46,10 +48,12 @@ impl p::WireStruct for OffsetCommitValue {
         this.metadata = r.string(flexible, "OffsetCommitValue.metadata")?;
         this.commit_timestamp = r.i64()?;
         if version == 1 { this.expire_timestamp = r.i64()?; }
+        if (version >= 4) && !(version >= 4) { this.topic_id = r.uuid()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
                 match tag {
+                    0 if version >= 4 => { this.topic_id = r.uuid()?; Ok(true) }
                     _ => Ok(false),
                 }
             })?;
@@ -68,6 +72,7 @@ impl p::WireStruct for OffsetCommitValue {
         size += p::string_size(flexible, (&self.metadata), "OffsetCommitValue.metadata")?;
         size += 8;
         if version == 1 { size += 8; }
+        if (version >= 4) && !(version >= 4) { size += 16; } else if version >= 4 { if self.topic_id != p::Uuid::ZERO { let s = 16; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -87,10 +92,20 @@ impl p::WireStruct for OffsetCommitValue {
         w.put_nullable_string(flexible, Some((&self.metadata).as_str()));
         w.put_i64(*(&self.commit_timestamp));
         if version == 1 { w.put_i64(*(&self.expire_timestamp)); }
+        if (version >= 4) && !(version >= 4) { w.put_uuid((&self.topic_id)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
+            if version >= 4 && self.topic_id != p::Uuid::ZERO { count += 1; }
             w.put_unsigned_varint(count);
             let mut next_tag = 0u64;
+            if version >= 4 && self.topic_id != p::Uuid::ZERO {
+                p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..0);
+                next_tag = 0;
+                w.put_unsigned_varint(0);
+                let s = 16;
+                w.put_unsigned_varint(s as u32);
+                w.put_uuid((&self.topic_id));
+            }
             p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
         }
         Ok(())
@@ -107,6 +122,7 @@ impl p::testing::Random for OffsetCommitValue {
         this.metadata = rng.string();
         this.commit_timestamp = rng.next_u64() as i64;
         if version == 1 { this.expire_timestamp = rng.next_u64() as i64; }
+        if (version >= 4) || (version >= 4) { this.topic_id = rng.uuid(); }
         if (version >= 4) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetFetchRequest` (request), versions 0-9.
+//! `OffsetFetchRequest` (request), versions 1-10.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,10 +28,10 @@ impl Default for OffsetFetchRequest {
 impl p::WireStruct for OffsetFetchRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 6,
+            1..=5 => 6,
             6..=6 => 3,
             7..=7 => 4,
-            8..=9 => 3,
+            8..=10 => 3,
             _ => 0,
         }
     }
@@ -110,8 +110,8 @@ impl p::testing::Random for OffsetFetchRequest {
 
 impl p::Message for OffsetFetchRequest {
     const NAME: &'static str = "OffsetFetchRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 9;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 10;
     const FLEXIBLE_FROM: Option<i16> = Some(6);
 }
 
@@ -139,10 +139,10 @@ impl Default for OffsetFetchRequestGroup {
 impl p::WireStruct for OffsetFetchRequestGroup {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 0,
+            1..=5 => 0,
             6..=7 => 1,
             8..=8 => 3,
-            9..=9 => 8,
+            9..=10 => 8,
             _ => 0,
         }
     }
@@ -239,9 +239,9 @@ impl Default for OffsetFetchRequestTopic {
 impl p::WireStruct for OffsetFetchRequestTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 6,
+            1..=5 => 6,
             6..=7 => 3,
-            8..=9 => 1,
+            8..=10 => 1,
             _ => 0,
         }
     }
@@ -313,6 +313,7 @@ impl p::testing::Random for OffsetFetchRequestTopic {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OffsetFetchRequestTopics {
     pub name: String,
+    pub topic_id: p::Uuid,
     pub partition_indexes: Vec<i32>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -321,6 +322,7 @@ impl Default for OffsetFetchRequestTopics {
     fn default() -> Self {
         OffsetFetchRequestTopics {
             name: String::new(),
+            topic_id: p::Uuid::ZERO,
             partition_indexes: Vec::<i32>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -330,9 +332,10 @@ impl Default for OffsetFetchRequestTopics {
 impl p::WireStruct for OffsetFetchRequestTopics {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 0,
+            1..=5 => 0,
             6..=7 => 1,
             8..=9 => 3,
+            10..=10 => 18,
             _ => 0,
         }
     }
@@ -340,7 +343,8 @@ impl p::WireStruct for OffsetFetchRequestTopics {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if version >= 8 { this.name = r.string(flexible, "OffsetFetchRequestTopics.Name")?; }
+        if (8..=9).contains(&version) { this.name = r.string(flexible, "OffsetFetchRequestTopics.Name")?; }
+        if version >= 10 { this.topic_id = r.uuid()?; }
         if version >= 8 { this.partition_indexes = r.array(flexible, 4, "OffsetFetchRequestTopics.PartitionIndexes", |r| Ok(r.i32()?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -359,7 +363,8 @@ impl p::WireStruct for OffsetFetchRequestTopics {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if version >= 8 { size += p::string_size(flexible, (&self.name), "OffsetFetchRequestTopics.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetFetchRequestTopics", field: "Name", version }); }
+        if (8..=9).contains(&version) { size += p::string_size(flexible, (&self.name), "OffsetFetchRequestTopics.Name")?; }
+        if version >= 10 { size += 16; }
         if version >= 8 { size += p::array_prefix_size(flexible, false, Some((&self.partition_indexes).len()), "OffsetFetchRequestTopics.PartitionIndexes")? + (&self.partition_indexes).len() * 4; } else if self.partition_indexes != Vec::<i32>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetFetchRequestTopics", field: "PartitionIndexes", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -375,7 +380,8 @@ impl p::WireStruct for OffsetFetchRequestTopics {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if version >= 8 { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if (8..=9).contains(&version) { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if version >= 10 { w.put_uuid((&self.topic_id)); }
         if version >= 8 { w.put_length(flexible, true, Some((&self.partition_indexes).len())); for e in (&self.partition_indexes).iter() { w.put_i32(*e); } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -392,7 +398,8 @@ impl p::testing::Random for OffsetFetchRequestTopics {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version >= 8 { this.name = rng.string(); }
+        if (8..=9).contains(&version) { this.name = rng.string(); }
+        if version >= 10 { this.topic_id = rng.uuid(); }
         if version >= 8 { this.partition_indexes = { let n = rng.len(depth); (0..n).map(|_| rng.next_u64() as i32).collect::<Vec<_>>() }; }
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

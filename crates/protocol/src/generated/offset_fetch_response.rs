@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetFetchResponse` (response), versions 0-9.
+//! `OffsetFetchResponse` (response), versions 1-10.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,11 +28,11 @@ impl Default for OffsetFetchResponse {
 impl p::WireStruct for OffsetFetchResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            1..=1 => 4,
             2..=2 => 6,
             3..=5 => 10,
             6..=7 => 8,
-            8..=9 => 6,
+            8..=10 => 6,
             _ => 0,
         }
     }
@@ -111,8 +111,8 @@ impl p::testing::Random for OffsetFetchResponse {
 
 impl p::Message for OffsetFetchResponse {
     const NAME: &'static str = "OffsetFetchResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 9;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 10;
     const FLEXIBLE_FROM: Option<i16> = Some(6);
 }
 
@@ -138,9 +138,9 @@ impl Default for OffsetFetchResponseGroup {
 impl p::WireStruct for OffsetFetchResponseGroup {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 0,
+            1..=5 => 0,
             6..=7 => 1,
-            8..=9 => 5,
+            8..=10 => 5,
             _ => 0,
         }
     }
@@ -239,9 +239,9 @@ impl Default for OffsetFetchResponsePartition {
 impl p::WireStruct for OffsetFetchResponsePartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=4 => 16,
+            1..=4 => 16,
             5..=7 => 20,
-            8..=9 => 1,
+            8..=10 => 1,
             _ => 0,
         }
     }
@@ -348,9 +348,9 @@ impl Default for OffsetFetchResponsePartitions {
 impl p::WireStruct for OffsetFetchResponsePartitions {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 0,
+            1..=5 => 0,
             6..=7 => 1,
-            8..=9 => 20,
+            8..=10 => 20,
             _ => 0,
         }
     }
@@ -451,9 +451,9 @@ impl Default for OffsetFetchResponseTopic {
 impl p::WireStruct for OffsetFetchResponseTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 6,
+            1..=5 => 6,
             6..=7 => 3,
-            8..=9 => 1,
+            8..=10 => 1,
             _ => 0,
         }
     }
@@ -525,6 +525,7 @@ impl p::testing::Random for OffsetFetchResponseTopic {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OffsetFetchResponseTopics {
     pub name: String,
+    pub topic_id: p::Uuid,
     pub partitions: Vec<OffsetFetchResponsePartitions>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -533,6 +534,7 @@ impl Default for OffsetFetchResponseTopics {
     fn default() -> Self {
         OffsetFetchResponseTopics {
             name: String::new(),
+            topic_id: p::Uuid::ZERO,
             partitions: Vec::<OffsetFetchResponsePartitions>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -542,9 +544,10 @@ impl Default for OffsetFetchResponseTopics {
 impl p::WireStruct for OffsetFetchResponseTopics {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=5 => 0,
+            1..=5 => 0,
             6..=7 => 1,
             8..=9 => 3,
+            10..=10 => 18,
             _ => 0,
         }
     }
@@ -552,7 +555,8 @@ impl p::WireStruct for OffsetFetchResponseTopics {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 6;
         let mut this = Self::default();
-        if version >= 8 { this.name = r.string(flexible, "OffsetFetchResponseTopics.Name")?; }
+        if (8..=9).contains(&version) { this.name = r.string(flexible, "OffsetFetchResponseTopics.Name")?; }
+        if version >= 10 { this.topic_id = r.uuid()?; }
         if version >= 8 { this.partitions = r.array(flexible, OffsetFetchResponsePartitions::min_size(version), "OffsetFetchResponseTopics.Partitions", |r| Ok(OffsetFetchResponsePartitions::read(r, version)?))?; }
         if flexible {
             let mut unknown = Vec::new();
@@ -571,7 +575,8 @@ impl p::WireStruct for OffsetFetchResponseTopics {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        if version >= 8 { size += p::string_size(flexible, (&self.name), "OffsetFetchResponseTopics.Name")?; } else if self.name != String::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetFetchResponseTopics", field: "Name", version }); }
+        if (8..=9).contains(&version) { size += p::string_size(flexible, (&self.name), "OffsetFetchResponseTopics.Name")?; }
+        if version >= 10 { size += 16; }
         if version >= 8 { size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partitions).len()), "OffsetFetchResponseTopics.Partitions")?; for e in (&self.partitions).iter() { s += e.size(version)?; } s }; } else if self.partitions != Vec::<OffsetFetchResponsePartitions>::new() { return Err(p::WireError::FieldNotSupported { message: "OffsetFetchResponseTopics", field: "Partitions", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -587,7 +592,8 @@ impl p::WireStruct for OffsetFetchResponseTopics {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 6;
-        if version >= 8 { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if (8..=9).contains(&version) { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if version >= 10 { w.put_uuid((&self.topic_id)); }
         if version >= 8 { w.put_length(flexible, true, Some((&self.partitions).len())); for e in (&self.partitions).iter() { e.write(w, version)?; } }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -604,7 +610,8 @@ impl p::testing::Random for OffsetFetchResponseTopics {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version >= 8 { this.name = rng.string(); }
+        if (8..=9).contains(&version) { this.name = rng.string(); }
+        if version >= 10 { this.topic_id = rng.uuid(); }
         if version >= 8 { this.partitions = { let n = rng.len(depth); (0..n).map(|_| OffsetFetchResponsePartitions::random(rng, version, depth + 1)).collect::<Vec<_>>() }; }
         if (version >= 6) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

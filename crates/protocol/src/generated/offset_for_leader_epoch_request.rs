@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetForLeaderEpochRequest` (request), versions 0-4.
+//! `OffsetForLeaderEpochRequest` (request), versions 2-4.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for OffsetForLeaderEpochRequest {
 impl p::WireStruct for OffsetForLeaderEpochRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=2 => 4,
+            2..=2 => 4,
             3..=3 => 8,
             4..=4 => 6,
             _ => 0,
@@ -97,7 +97,7 @@ impl p::testing::Random for OffsetForLeaderEpochRequest {
 
 impl p::Message for OffsetForLeaderEpochRequest {
     const NAME: &'static str = "OffsetForLeaderEpochRequest";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 2;
     const HIGHEST_VERSION: i16 = 4;
     const FLEXIBLE_FROM: Option<i16> = Some(4);
 }
@@ -124,7 +124,6 @@ impl Default for OffsetForLeaderPartition {
 impl p::WireStruct for OffsetForLeaderPartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 8,
             2..=3 => 12,
             4..=4 => 13,
             _ => 0,
@@ -219,7 +218,7 @@ impl Default for OffsetForLeaderTopic {
 impl p::WireStruct for OffsetForLeaderTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 6,
+            2..=3 => 6,
             4..=4 => 3,
             _ => 0,
         }

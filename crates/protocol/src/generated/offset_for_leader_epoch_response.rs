@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `OffsetForLeaderEpochResponse` (response), versions 0-4.
+//! `OffsetForLeaderEpochResponse` (response), versions 2-4.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,6 @@ impl Default for OffsetForLeaderEpochResponse {
 impl p::WireStruct for OffsetForLeaderEpochResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
             2..=3 => 8,
             4..=4 => 6,
             _ => 0,
@@ -97,7 +96,7 @@ impl p::testing::Random for OffsetForLeaderEpochResponse {
 
 impl p::Message for OffsetForLeaderEpochResponse {
     const NAME: &'static str = "OffsetForLeaderEpochResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 2;
     const HIGHEST_VERSION: i16 = 4;
     const FLEXIBLE_FROM: Option<i16> = Some(4);
 }
@@ -126,8 +125,7 @@ impl Default for EpochEndOffset {
 impl p::WireStruct for EpochEndOffset {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 14,
-            1..=3 => 18,
+            2..=3 => 18,
             4..=4 => 19,
             _ => 0,
         }
@@ -225,7 +223,7 @@ impl Default for OffsetForLeaderTopicResult {
 impl p::WireStruct for OffsetForLeaderTopicResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=3 => 6,
+            2..=3 => 6,
             4..=4 => 3,
             _ => 0,
         }

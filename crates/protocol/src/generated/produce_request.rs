@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ProduceRequest` (request), versions 0-11.
+//! `ProduceRequest` (request), versions 3-13.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,9 +28,8 @@ impl Default for ProduceRequest {
 impl p::WireStruct for ProduceRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=2 => 10,
             3..=8 => 12,
-            9..=11 => 9,
+            9..=13 => 9,
             _ => 0,
         }
     }
@@ -109,8 +108,8 @@ impl p::testing::Random for ProduceRequest {
 
 impl p::Message for ProduceRequest {
     const NAME: &'static str = "ProduceRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 11;
+    const LOWEST_VERSION: i16 = 3;
+    const HIGHEST_VERSION: i16 = 13;
     const FLEXIBLE_FROM: Option<i16> = Some(9);
 }
 
@@ -134,8 +133,8 @@ impl Default for PartitionProduceData {
 impl p::WireStruct for PartitionProduceData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=8 => 8,
-            9..=11 => 6,
+            3..=8 => 8,
+            9..=13 => 6,
             _ => 0,
         }
     }
@@ -207,6 +206,7 @@ impl p::testing::Random for PartitionProduceData {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicProduceData {
     pub name: String,
+    pub topic_id: p::Uuid,
     pub partition_data: Vec<PartitionProduceData>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -215,6 +215,7 @@ impl Default for TopicProduceData {
     fn default() -> Self {
         TopicProduceData {
             name: String::new(),
+            topic_id: p::Uuid::ZERO,
             partition_data: Vec::<PartitionProduceData>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -224,8 +225,9 @@ impl Default for TopicProduceData {
 impl p::WireStruct for TopicProduceData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=8 => 6,
-            9..=11 => 3,
+            3..=8 => 6,
+            9..=12 => 3,
+            13..=13 => 18,
             _ => 0,
         }
     }
@@ -233,7 +235,8 @@ impl p::WireStruct for TopicProduceData {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        this.name = r.string(flexible, "TopicProduceData.Name")?;
+        if version <= 12 { this.name = r.string(flexible, "TopicProduceData.Name")?; }
+        if version >= 13 { this.topic_id = r.uuid()?; }
         this.partition_data = r.array(flexible, PartitionProduceData::min_size(version), "TopicProduceData.PartitionData", |r| Ok(PartitionProduceData::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -252,7 +255,8 @@ impl p::WireStruct for TopicProduceData {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += p::string_size(flexible, (&self.name), "TopicProduceData.Name")?;
+        if version <= 12 { size += p::string_size(flexible, (&self.name), "TopicProduceData.Name")?; }
+        if version >= 13 { size += 16; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_data).len()), "TopicProduceData.PartitionData")?; for e in (&self.partition_data).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -268,7 +272,8 @@ impl p::WireStruct for TopicProduceData {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        if version <= 12 { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if version >= 13 { w.put_uuid((&self.topic_id)); }
         w.put_length(flexible, true, Some((&self.partition_data).len())); for e in (&self.partition_data).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -285,7 +290,8 @@ impl p::testing::Random for TopicProduceData {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.name = rng.string();
+        if version <= 12 { this.name = rng.string(); }
+        if version >= 13 { this.topic_id = rng.uuid(); }
         this.partition_data = { let n = rng.len(depth); (0..n).map(|_| PartitionProduceData::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ProduceResponse` (response), versions 0-11.
+//! `ProduceResponse` (response), versions 3-13.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,9 +26,8 @@ impl Default for ProduceResponse {
 impl p::WireStruct for ProduceResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 4,
-            1..=8 => 8,
-            9..=11 => 6,
+            3..=8 => 8,
+            9..=13 => 6,
             _ => 0,
         }
     }
@@ -113,8 +112,8 @@ impl p::testing::Random for ProduceResponse {
 
 impl p::Message for ProduceResponse {
     const NAME: &'static str = "ProduceResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 11;
+    const LOWEST_VERSION: i16 = 3;
+    const HIGHEST_VERSION: i16 = 13;
     const FLEXIBLE_FROM: Option<i16> = Some(9);
 }
 
@@ -138,8 +137,8 @@ impl Default for BatchIndexAndErrorMessage {
 impl p::WireStruct for BatchIndexAndErrorMessage {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=7 => 0,
-            8..=11 => 6,
+            3..=7 => 0,
+            8..=13 => 6,
             _ => 0,
         }
     }
@@ -228,9 +227,9 @@ impl Default for LeaderIdAndEpoch {
 impl p::WireStruct for LeaderIdAndEpoch {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=8 => 0,
+            3..=8 => 0,
             9..=9 => 1,
-            10..=11 => 9,
+            10..=13 => 9,
             _ => 0,
         }
     }
@@ -323,9 +322,9 @@ impl Default for NodeEndpoint {
 impl p::WireStruct for NodeEndpoint {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=8 => 0,
+            3..=8 => 0,
             9..=9 => 1,
-            10..=11 => 11,
+            10..=13 => 11,
             _ => 0,
         }
     }
@@ -434,11 +433,10 @@ impl Default for PartitionProduceResponse {
 impl p::WireStruct for PartitionProduceResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 14,
-            2..=4 => 22,
+            3..=4 => 22,
             5..=7 => 30,
             8..=8 => 36,
-            9..=11 => 33,
+            9..=13 => 33,
             _ => 0,
         }
     }
@@ -544,6 +542,7 @@ impl p::testing::Random for PartitionProduceResponse {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicProduceResponse {
     pub name: String,
+    pub topic_id: p::Uuid,
     pub partition_responses: Vec<PartitionProduceResponse>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -552,6 +551,7 @@ impl Default for TopicProduceResponse {
     fn default() -> Self {
         TopicProduceResponse {
             name: String::new(),
+            topic_id: p::Uuid::ZERO,
             partition_responses: Vec::<PartitionProduceResponse>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -561,8 +561,9 @@ impl Default for TopicProduceResponse {
 impl p::WireStruct for TopicProduceResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=8 => 6,
-            9..=11 => 3,
+            3..=8 => 6,
+            9..=12 => 3,
+            13..=13 => 18,
             _ => 0,
         }
     }
@@ -570,7 +571,8 @@ impl p::WireStruct for TopicProduceResponse {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = version >= 9;
         let mut this = Self::default();
-        this.name = r.string(flexible, "TopicProduceResponse.Name")?;
+        if version <= 12 { this.name = r.string(flexible, "TopicProduceResponse.Name")?; }
+        if version >= 13 { this.topic_id = r.uuid()?; }
         this.partition_responses = r.array(flexible, PartitionProduceResponse::min_size(version), "TopicProduceResponse.PartitionResponses", |r| Ok(PartitionProduceResponse::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -589,7 +591,8 @@ impl p::WireStruct for TopicProduceResponse {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
-        size += p::string_size(flexible, (&self.name), "TopicProduceResponse.Name")?;
+        if version <= 12 { size += p::string_size(flexible, (&self.name), "TopicProduceResponse.Name")?; }
+        if version >= 13 { size += 16; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.partition_responses).len()), "TopicProduceResponse.PartitionResponses")?; for e in (&self.partition_responses).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -605,7 +608,8 @@ impl p::WireStruct for TopicProduceResponse {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = version >= 9;
-        w.put_nullable_string(flexible, Some((&self.name).as_str()));
+        if version <= 12 { w.put_nullable_string(flexible, Some((&self.name).as_str())); }
+        if version >= 13 { w.put_uuid((&self.topic_id)); }
         w.put_length(flexible, true, Some((&self.partition_responses).len())); for e in (&self.partition_responses).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -622,7 +626,8 @@ impl p::testing::Random for TopicProduceResponse {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        this.name = rng.string();
+        if version <= 12 { this.name = rng.string(); }
+        if version >= 13 { this.topic_id = rng.uuid(); }
         this.partition_responses = { let n = rng.len(depth); (0..n).map(|_| PartitionProduceResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (version >= 9) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ReadShareGroupStateSummaryRequest` (request), versions 0-0.
+//! `ReadShareGroupStateSummaryRequest` (request), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for ReadShareGroupStateSummaryRequest {
 impl p::WireStruct for ReadShareGroupStateSummaryRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 3,
+            0..=1 => 3,
             _ => 0,
         }
     }
@@ -96,7 +96,7 @@ impl p::testing::Random for ReadShareGroupStateSummaryRequest {
 impl p::Message for ReadShareGroupStateSummaryRequest {
     const NAME: &'static str = "ReadShareGroupStateSummaryRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -120,7 +120,7 @@ impl Default for PartitionData {
 impl p::WireStruct for PartitionData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 9,
+            0..=1 => 9,
             _ => 0,
         }
     }
@@ -209,7 +209,7 @@ impl Default for ReadStateSummaryData {
 impl p::WireStruct for ReadStateSummaryData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            0..=1 => 18,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ReadShareGroupStateSummaryResponse` (response), versions 0-0.
+//! `ReadShareGroupStateSummaryResponse` (response), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for ReadShareGroupStateSummaryResponse {
 impl p::WireStruct for ReadShareGroupStateSummaryResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 2,
+            0..=1 => 2,
             _ => 0,
         }
     }
@@ -90,7 +90,7 @@ impl p::testing::Random for ReadShareGroupStateSummaryResponse {
 impl p::Message for ReadShareGroupStateSummaryResponse {
     const NAME: &'static str = "ReadShareGroupStateSummaryResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -100,7 +100,9 @@ pub struct PartitionResult {
     pub error_code: i16,
     pub error_message: Option<String>,
     pub state_epoch: i32,
+    pub leader_epoch: i32,
     pub start_offset: i64,
+    pub delivery_complete_count: i32,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -111,7 +113,9 @@ impl Default for PartitionResult {
             error_code: 0i16,
             error_message: None,
             state_epoch: 0i32,
+            leader_epoch: 0i32,
             start_offset: 0i64,
+            delivery_complete_count: -1i32,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -120,7 +124,8 @@ impl Default for PartitionResult {
 impl p::WireStruct for PartitionResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 20,
+            0..=0 => 24,
+            1..=1 => 28,
             _ => 0,
         }
     }
@@ -132,7 +137,9 @@ impl p::WireStruct for PartitionResult {
         this.error_code = r.i16()?;
         this.error_message = r.string_opt(flexible, true, "PartitionResult.ErrorMessage")?;
         this.state_epoch = r.i32()?;
+        this.leader_epoch = r.i32()?;
         this.start_offset = r.i64()?;
+        if version >= 1 { this.delivery_complete_count = r.i32()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -154,7 +161,9 @@ impl p::WireStruct for PartitionResult {
         size += 2;
         size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "PartitionResult.ErrorMessage")?;
         size += 4;
+        size += 4;
         size += 8;
+        if version >= 1 { size += 4; }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -173,7 +182,9 @@ impl p::WireStruct for PartitionResult {
         w.put_i16(*(&self.error_code));
         w.put_nullable_string(flexible, (&self.error_message).as_deref());
         w.put_i32(*(&self.state_epoch));
+        w.put_i32(*(&self.leader_epoch));
         w.put_i64(*(&self.start_offset));
+        if version >= 1 { w.put_i32(*(&self.delivery_complete_count)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -193,7 +204,9 @@ impl p::testing::Random for PartitionResult {
         this.error_code = rng.next_u64() as i16;
         this.error_message = rng.opt_string(true);
         this.state_epoch = rng.next_u64() as i32;
+        this.leader_epoch = rng.next_u64() as i32;
         this.start_offset = rng.next_u64() as i64;
+        if version >= 1 { this.delivery_complete_count = rng.next_u64() as i32; }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -221,7 +234,7 @@ impl Default for ReadStateSummaryResult {
 impl p::WireStruct for ReadStateSummaryResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            0..=1 => 18,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `RenewDelegationTokenResponse` (response), versions 0-2.
+//! `RenewDelegationTokenResponse` (response), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl Default for RenewDelegationTokenResponse {
 impl p::WireStruct for RenewDelegationTokenResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 14,
+            1..=1 => 14,
             2..=2 => 15,
             _ => 0,
         }
@@ -102,7 +102,7 @@ impl p::testing::Random for RenewDelegationTokenResponse {
 
 impl p::Message for RenewDelegationTokenResponse {
     const NAME: &'static str = "RenewDelegationTokenResponse";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `RequestHeader` (header), versions 0-2.
+//! `RequestHeader` (header), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -28,7 +28,6 @@ impl Default for RequestHeader {
 impl p::WireStruct for RequestHeader {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 8,
             1..=1 => 10,
             2..=2 => 11,
             _ => 0,
@@ -62,7 +61,7 @@ impl p::WireStruct for RequestHeader {
         size += 2;
         size += 2;
         size += 4;
-        if version >= 1 { size += p::opt_string_size(false, version >= 1, (&self.client_id).as_deref(), "RequestHeader.ClientId")?; }
+        if version >= 1 { size += p::opt_string_size(false, version >= 1, (&self.client_id).as_deref(), "RequestHeader.ClientId")?; } else if self.client_id != Some(String::new()) { return Err(p::WireError::FieldNotSupported { message: "RequestHeader", field: "ClientId", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -109,7 +108,7 @@ impl p::testing::Random for RequestHeader {
 
 impl p::Message for RequestHeader {
     const NAME: &'static str = "RequestHeader";
-    const LOWEST_VERSION: i16 = 0;
+    const LOWEST_VERSION: i16 = 1;
     const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(2);
 }

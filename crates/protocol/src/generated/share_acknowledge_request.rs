@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareAcknowledgeRequest` (request), versions 0-0.
+//! `ShareAcknowledgeRequest` (request), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -9,6 +9,7 @@ pub struct ShareAcknowledgeRequest {
     pub group_id: Option<String>,
     pub member_id: Option<String>,
     pub share_session_epoch: i32,
+    pub is_renew_ack: bool,
     pub topics: Vec<AcknowledgeTopic>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -19,6 +20,7 @@ impl Default for ShareAcknowledgeRequest {
             group_id: None,
             member_id: Some(String::new()),
             share_session_epoch: 0i32,
+            is_renew_ack: false,
             topics: Vec::<AcknowledgeTopic>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -28,7 +30,8 @@ impl Default for ShareAcknowledgeRequest {
 impl p::WireStruct for ShareAcknowledgeRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 8,
+            1..=1 => 8,
+            2..=2 => 9,
             _ => 0,
         }
     }
@@ -39,6 +42,7 @@ impl p::WireStruct for ShareAcknowledgeRequest {
         this.group_id = r.string_opt(flexible, true, "ShareAcknowledgeRequest.GroupId")?;
         this.member_id = r.string_opt(flexible, true, "ShareAcknowledgeRequest.MemberId")?;
         this.share_session_epoch = r.i32()?;
+        if version >= 2 { this.is_renew_ack = r.bool()?; }
         this.topics = r.array(flexible, AcknowledgeTopic::min_size(version), "ShareAcknowledgeRequest.Topics", |r| Ok(AcknowledgeTopic::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -60,6 +64,7 @@ impl p::WireStruct for ShareAcknowledgeRequest {
         size += p::opt_string_size(flexible, true, (&self.group_id).as_deref(), "ShareAcknowledgeRequest.GroupId")?;
         size += p::opt_string_size(flexible, true, (&self.member_id).as_deref(), "ShareAcknowledgeRequest.MemberId")?;
         size += 4;
+        if version >= 2 { size += 1; } else if self.is_renew_ack != false { return Err(p::WireError::FieldNotSupported { message: "ShareAcknowledgeRequest", field: "IsRenewAck", version }); }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ShareAcknowledgeRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -78,6 +83,7 @@ impl p::WireStruct for ShareAcknowledgeRequest {
         w.put_nullable_string(flexible, (&self.group_id).as_deref());
         w.put_nullable_string(flexible, (&self.member_id).as_deref());
         w.put_i32(*(&self.share_session_epoch));
+        if version >= 2 { w.put_bool(*(&self.is_renew_ack)); }
         w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -97,6 +103,7 @@ impl p::testing::Random for ShareAcknowledgeRequest {
         this.group_id = rng.opt_string(true);
         this.member_id = rng.opt_string(true);
         this.share_session_epoch = rng.next_u64() as i32;
+        if version >= 2 { this.is_renew_ack = rng.bool(); }
         this.topics = { let n = rng.len(depth); (0..n).map(|_| AcknowledgeTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -107,9 +114,9 @@ impl p::testing::Random for ShareAcknowledgeRequest {
 
 impl p::Message for ShareAcknowledgeRequest {
     const NAME: &'static str = "ShareAcknowledgeRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +139,7 @@ impl Default for AcknowledgePartition {
 impl p::WireStruct for AcknowledgePartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
+            1..=2 => 6,
             _ => 0,
         }
     }
@@ -221,7 +228,7 @@ impl Default for AcknowledgeTopic {
 impl p::WireStruct for AcknowledgeTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=2 => 18,
             _ => 0,
         }
     }
@@ -312,7 +319,7 @@ impl Default for AcknowledgementBatch {
 impl p::WireStruct for AcknowledgementBatch {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=2 => 18,
             _ => 0,
         }
     }

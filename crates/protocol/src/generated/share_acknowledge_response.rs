@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareAcknowledgeResponse` (response), versions 0-0.
+//! `ShareAcknowledgeResponse` (response), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -9,6 +9,7 @@ pub struct ShareAcknowledgeResponse {
     pub throttle_time_ms: i32,
     pub error_code: i16,
     pub error_message: Option<String>,
+    pub acquisition_lock_timeout_ms: i32,
     pub responses: Vec<ShareAcknowledgeTopicResponse>,
     pub node_endpoints: Vec<NodeEndpoint>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
@@ -20,6 +21,7 @@ impl Default for ShareAcknowledgeResponse {
             throttle_time_ms: 0i32,
             error_code: 0i16,
             error_message: None,
+            acquisition_lock_timeout_ms: 0i32,
             responses: Vec::<ShareAcknowledgeTopicResponse>::new(),
             node_endpoints: Vec::<NodeEndpoint>::new(),
             unknown_tagged_fields: Vec::new(),
@@ -30,7 +32,8 @@ impl Default for ShareAcknowledgeResponse {
 impl p::WireStruct for ShareAcknowledgeResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 10,
+            1..=1 => 10,
+            2..=2 => 14,
             _ => 0,
         }
     }
@@ -41,6 +44,7 @@ impl p::WireStruct for ShareAcknowledgeResponse {
         this.throttle_time_ms = r.i32()?;
         this.error_code = r.i16()?;
         this.error_message = r.string_opt(flexible, true, "ShareAcknowledgeResponse.ErrorMessage")?;
+        if version >= 2 { this.acquisition_lock_timeout_ms = r.i32()?; }
         this.responses = r.array(flexible, ShareAcknowledgeTopicResponse::min_size(version), "ShareAcknowledgeResponse.Responses", |r| Ok(ShareAcknowledgeTopicResponse::read(r, version)?))?;
         this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ShareAcknowledgeResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?;
         if flexible {
@@ -63,6 +67,7 @@ impl p::WireStruct for ShareAcknowledgeResponse {
         size += 4;
         size += 2;
         size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareAcknowledgeResponse.ErrorMessage")?;
+        if version >= 2 { size += 4; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ShareAcknowledgeResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ShareAcknowledgeResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s };
         if flexible {
@@ -82,6 +87,7 @@ impl p::WireStruct for ShareAcknowledgeResponse {
         w.put_i32(*(&self.throttle_time_ms));
         w.put_i16(*(&self.error_code));
         w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        if version >= 2 { w.put_i32(*(&self.acquisition_lock_timeout_ms)); }
         w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
         w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; }
         if flexible {
@@ -102,6 +108,7 @@ impl p::testing::Random for ShareAcknowledgeResponse {
         this.throttle_time_ms = rng.next_u64() as i32;
         this.error_code = rng.next_u64() as i16;
         this.error_message = rng.opt_string(true);
+        if version >= 2 { this.acquisition_lock_timeout_ms = rng.next_u64() as i32; }
         this.responses = { let n = rng.len(depth); (0..n).map(|_| ShareAcknowledgeTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
@@ -113,9 +120,9 @@ impl p::testing::Random for ShareAcknowledgeResponse {
 
 impl p::Message for ShareAcknowledgeResponse {
     const NAME: &'static str = "ShareAcknowledgeResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,7 +145,7 @@ impl Default for LeaderIdAndEpoch {
 impl p::WireStruct for LeaderIdAndEpoch {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 9,
+            1..=2 => 9,
             _ => 0,
         }
     }
@@ -231,7 +238,7 @@ impl Default for NodeEndpoint {
 impl p::WireStruct for NodeEndpoint {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 11,
+            1..=2 => 11,
             _ => 0,
         }
     }
@@ -332,7 +339,7 @@ impl Default for PartitionData {
 impl p::WireStruct for PartitionData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 17,
+            1..=2 => 17,
             _ => 0,
         }
     }
@@ -429,7 +436,7 @@ impl Default for ShareAcknowledgeTopicResponse {
 impl p::WireStruct for ShareAcknowledgeTopicResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=2 => 18,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareFetchRequest` (request), versions 0-0.
+//! `ShareFetchRequest` (request), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -12,6 +12,10 @@ pub struct ShareFetchRequest {
     pub max_wait_ms: i32,
     pub min_bytes: i32,
     pub max_bytes: i32,
+    pub max_records: i32,
+    pub batch_size: i32,
+    pub share_acquire_mode: i8,
+    pub is_renew_ack: bool,
     pub topics: Vec<FetchTopic>,
     pub forgotten_topics_data: Vec<ForgottenTopic>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
@@ -26,6 +30,10 @@ impl Default for ShareFetchRequest {
             max_wait_ms: 0i32,
             min_bytes: 0i32,
             max_bytes: 2147483647i32,
+            max_records: 0i32,
+            batch_size: 0i32,
+            share_acquire_mode: 0i8,
+            is_renew_ack: false,
             topics: Vec::<FetchTopic>::new(),
             forgotten_topics_data: Vec::<ForgottenTopic>::new(),
             unknown_tagged_fields: Vec::new(),
@@ -36,7 +44,8 @@ impl Default for ShareFetchRequest {
 impl p::WireStruct for ShareFetchRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 21,
+            1..=1 => 29,
+            2..=2 => 31,
             _ => 0,
         }
     }
@@ -50,6 +59,10 @@ impl p::WireStruct for ShareFetchRequest {
         this.max_wait_ms = r.i32()?;
         this.min_bytes = r.i32()?;
         this.max_bytes = r.i32()?;
+        if version >= 1 { this.max_records = r.i32()?; }
+        if version >= 1 { this.batch_size = r.i32()?; }
+        if version >= 2 { this.share_acquire_mode = r.i8()?; }
+        if version >= 2 { this.is_renew_ack = r.bool()?; }
         this.topics = r.array(flexible, FetchTopic::min_size(version), "ShareFetchRequest.Topics", |r| Ok(FetchTopic::read(r, version)?))?;
         this.forgotten_topics_data = r.array(flexible, ForgottenTopic::min_size(version), "ShareFetchRequest.ForgottenTopicsData", |r| Ok(ForgottenTopic::read(r, version)?))?;
         if flexible {
@@ -75,6 +88,10 @@ impl p::WireStruct for ShareFetchRequest {
         size += 4;
         size += 4;
         size += 4;
+        if version >= 1 { size += 4; } else if self.max_records != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "MaxRecords", version }); }
+        if version >= 1 { size += 4; } else if self.batch_size != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "BatchSize", version }); }
+        if version >= 2 { size += 1; }
+        if version >= 2 { size += 1; } else if self.is_renew_ack != false { return Err(p::WireError::FieldNotSupported { message: "ShareFetchRequest", field: "IsRenewAck", version }); }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "ShareFetchRequest.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.forgotten_topics_data).len()), "ShareFetchRequest.ForgottenTopicsData")?; for e in (&self.forgotten_topics_data).iter() { s += e.size(version)?; } s };
         if flexible {
@@ -97,6 +114,10 @@ impl p::WireStruct for ShareFetchRequest {
         w.put_i32(*(&self.max_wait_ms));
         w.put_i32(*(&self.min_bytes));
         w.put_i32(*(&self.max_bytes));
+        if version >= 1 { w.put_i32(*(&self.max_records)); }
+        if version >= 1 { w.put_i32(*(&self.batch_size)); }
+        if version >= 2 { w.put_i8(*(&self.share_acquire_mode)); }
+        if version >= 2 { w.put_bool(*(&self.is_renew_ack)); }
         w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         w.put_length(flexible, true, Some((&self.forgotten_topics_data).len())); for e in (&self.forgotten_topics_data).iter() { e.write(w, version)?; }
         if flexible {
@@ -120,6 +141,10 @@ impl p::testing::Random for ShareFetchRequest {
         this.max_wait_ms = rng.next_u64() as i32;
         this.min_bytes = rng.next_u64() as i32;
         this.max_bytes = rng.next_u64() as i32;
+        if version >= 1 { this.max_records = rng.next_u64() as i32; }
+        if version >= 1 { this.batch_size = rng.next_u64() as i32; }
+        if version >= 2 { this.share_acquire_mode = rng.next_u64() as i8; }
+        if version >= 2 { this.is_renew_ack = rng.bool(); }
         this.topics = { let n = rng.len(depth); (0..n).map(|_| FetchTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this.forgotten_topics_data = { let n = rng.len(depth); (0..n).map(|_| ForgottenTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
@@ -131,9 +156,9 @@ impl p::testing::Random for ShareFetchRequest {
 
 impl p::Message for ShareFetchRequest {
     const NAME: &'static str = "ShareFetchRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +183,7 @@ impl Default for AcknowledgementBatch {
 impl p::WireStruct for AcknowledgementBatch {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=2 => 18,
             _ => 0,
         }
     }
@@ -253,7 +278,7 @@ impl Default for FetchPartition {
 impl p::WireStruct for FetchPartition {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 10,
+            1..=2 => 6,
             _ => 0,
         }
     }
@@ -262,7 +287,7 @@ impl p::WireStruct for FetchPartition {
         let flexible = true;
         let mut this = Self::default();
         this.partition_index = r.i32()?;
-        this.partition_max_bytes = r.i32()?;
+        if version <= 0 { this.partition_max_bytes = r.i32()?; }
         this.acknowledgement_batches = r.array(flexible, AcknowledgementBatch::min_size(version), "FetchPartition.AcknowledgementBatches", |r| Ok(AcknowledgementBatch::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -282,7 +307,7 @@ impl p::WireStruct for FetchPartition {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         size += 4;
-        size += 4;
+        if version <= 0 { size += 4; } else if self.partition_max_bytes != 0i32 { return Err(p::WireError::FieldNotSupported { message: "FetchPartition", field: "PartitionMaxBytes", version }); }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acknowledgement_batches).len()), "FetchPartition.AcknowledgementBatches")?; for e in (&self.acknowledgement_batches).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -299,7 +324,7 @@ impl p::WireStruct for FetchPartition {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
         w.put_i32(*(&self.partition_index));
-        w.put_i32(*(&self.partition_max_bytes));
+        if version <= 0 { w.put_i32(*(&self.partition_max_bytes)); }
         w.put_length(flexible, true, Some((&self.acknowledgement_batches).len())); for e in (&self.acknowledgement_batches).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -317,7 +342,7 @@ impl p::testing::Random for FetchPartition {
         let _ = depth;
         let mut this = Self::default();
         this.partition_index = rng.next_u64() as i32;
-        this.partition_max_bytes = rng.next_u64() as i32;
+        if version <= 0 { this.partition_max_bytes = rng.next_u64() as i32; }
         this.acknowledgement_batches = { let n = rng.len(depth); (0..n).map(|_| AcknowledgementBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -346,7 +371,7 @@ impl Default for FetchTopic {
 impl p::WireStruct for FetchTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=2 => 18,
             _ => 0,
         }
     }
@@ -435,7 +460,7 @@ impl Default for ForgottenTopic {
 impl p::WireStruct for ForgottenTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=2 => 18,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareFetchResponse` (response), versions 0-0.
+//! `ShareFetchResponse` (response), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -9,6 +9,7 @@ pub struct ShareFetchResponse {
     pub throttle_time_ms: i32,
     pub error_code: i16,
     pub error_message: Option<String>,
+    pub acquisition_lock_timeout_ms: i32,
     pub responses: Vec<ShareFetchableTopicResponse>,
     pub node_endpoints: Vec<NodeEndpoint>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
@@ -20,6 +21,7 @@ impl Default for ShareFetchResponse {
             throttle_time_ms: 0i32,
             error_code: 0i16,
             error_message: None,
+            acquisition_lock_timeout_ms: 0i32,
             responses: Vec::<ShareFetchableTopicResponse>::new(),
             node_endpoints: Vec::<NodeEndpoint>::new(),
             unknown_tagged_fields: Vec::new(),
@@ -30,7 +32,7 @@ impl Default for ShareFetchResponse {
 impl p::WireStruct for ShareFetchResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 10,
+            1..=2 => 14,
             _ => 0,
         }
     }
@@ -41,6 +43,7 @@ impl p::WireStruct for ShareFetchResponse {
         this.throttle_time_ms = r.i32()?;
         this.error_code = r.i16()?;
         this.error_message = r.string_opt(flexible, true, "ShareFetchResponse.ErrorMessage")?;
+        if version >= 1 { this.acquisition_lock_timeout_ms = r.i32()?; }
         this.responses = r.array(flexible, ShareFetchableTopicResponse::min_size(version), "ShareFetchResponse.Responses", |r| Ok(ShareFetchableTopicResponse::read(r, version)?))?;
         this.node_endpoints = r.array(flexible, NodeEndpoint::min_size(version), "ShareFetchResponse.NodeEndpoints", |r| Ok(NodeEndpoint::read(r, version)?))?;
         if flexible {
@@ -63,6 +66,7 @@ impl p::WireStruct for ShareFetchResponse {
         size += 4;
         size += 2;
         size += p::opt_string_size(flexible, true, (&self.error_message).as_deref(), "ShareFetchResponse.ErrorMessage")?;
+        if version >= 1 { size += 4; } else if self.acquisition_lock_timeout_ms != 0i32 { return Err(p::WireError::FieldNotSupported { message: "ShareFetchResponse", field: "AcquisitionLockTimeoutMs", version }); }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.responses).len()), "ShareFetchResponse.Responses")?; for e in (&self.responses).iter() { s += e.size(version)?; } s };
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.node_endpoints).len()), "ShareFetchResponse.NodeEndpoints")?; for e in (&self.node_endpoints).iter() { s += e.size(version)?; } s };
         if flexible {
@@ -82,6 +86,7 @@ impl p::WireStruct for ShareFetchResponse {
         w.put_i32(*(&self.throttle_time_ms));
         w.put_i16(*(&self.error_code));
         w.put_nullable_string(flexible, (&self.error_message).as_deref());
+        if version >= 1 { w.put_i32(*(&self.acquisition_lock_timeout_ms)); }
         w.put_length(flexible, true, Some((&self.responses).len())); for e in (&self.responses).iter() { e.write(w, version)?; }
         w.put_length(flexible, true, Some((&self.node_endpoints).len())); for e in (&self.node_endpoints).iter() { e.write(w, version)?; }
         if flexible {
@@ -102,6 +107,7 @@ impl p::testing::Random for ShareFetchResponse {
         this.throttle_time_ms = rng.next_u64() as i32;
         this.error_code = rng.next_u64() as i16;
         this.error_message = rng.opt_string(true);
+        if version >= 1 { this.acquisition_lock_timeout_ms = rng.next_u64() as i32; }
         this.responses = { let n = rng.len(depth); (0..n).map(|_| ShareFetchableTopicResponse::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this.node_endpoints = { let n = rng.len(depth); (0..n).map(|_| NodeEndpoint::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
@@ -113,9 +119,9 @@ impl p::testing::Random for ShareFetchResponse {
 
 impl p::Message for ShareFetchResponse {
     const NAME: &'static str = "ShareFetchResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -140,7 +146,7 @@ impl Default for AcquiredRecords {
 impl p::WireStruct for AcquiredRecords {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 19,
+            1..=2 => 19,
             _ => 0,
         }
     }
@@ -233,7 +239,7 @@ impl Default for LeaderIdAndEpoch {
 impl p::WireStruct for LeaderIdAndEpoch {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 9,
+            1..=2 => 9,
             _ => 0,
         }
     }
@@ -326,7 +332,7 @@ impl Default for NodeEndpoint {
 impl p::WireStruct for NodeEndpoint {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 11,
+            1..=2 => 11,
             _ => 0,
         }
     }
@@ -435,7 +441,7 @@ impl Default for PartitionData {
 impl p::WireStruct for PartitionData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 22,
+            1..=2 => 22,
             _ => 0,
         }
     }
@@ -449,7 +455,7 @@ impl p::WireStruct for PartitionData {
         this.acknowledge_error_code = r.i16()?;
         this.acknowledge_error_message = r.string_opt(flexible, true, "PartitionData.AcknowledgeErrorMessage")?;
         this.current_leader = LeaderIdAndEpoch::read(r, version)?;
-        this.records = r.bytes_opt(flexible, true, "PartitionData.Records")?;
+        this.records = r.bytes_opt(flexible, version <= 0, "PartitionData.Records")?;
         this.acquired_records = r.array(flexible, AcquiredRecords::min_size(version), "PartitionData.AcquiredRecords", |r| Ok(AcquiredRecords::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -474,7 +480,7 @@ impl p::WireStruct for PartitionData {
         size += 2;
         size += p::opt_string_size(flexible, true, (&self.acknowledge_error_message).as_deref(), "PartitionData.AcknowledgeErrorMessage")?;
         size += (&self.current_leader).size(version)?;
-        size += p::opt_bytes_size(flexible, true, (&self.records).as_ref().map(|b| b.len()), "PartitionData.Records")?;
+        size += p::opt_bytes_size(flexible, version <= 0, (&self.records).as_ref().map(|b| b.len()), "PartitionData.Records")?;
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.acquired_records).len()), "PartitionData.AcquiredRecords")?; for e in (&self.acquired_records).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -519,7 +525,7 @@ impl p::testing::Random for PartitionData {
         this.acknowledge_error_code = rng.next_u64() as i16;
         this.acknowledge_error_message = rng.opt_string(true);
         this.current_leader = LeaderIdAndEpoch::random(rng, version, depth + 1);
-        this.records = rng.opt_bytes(true);
+        this.records = rng.opt_bytes(version <= 0);
         this.acquired_records = { let n = rng.len(depth); (0..n).map(|_| AcquiredRecords::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -548,7 +554,7 @@ impl Default for ShareFetchableTopicResponse {
 impl p::WireStruct for ShareFetchableTopicResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=2 => 18,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupCurrentMemberAssignmentKey` (data), versions 14-14.
+//! `ShareGroupCurrentMemberAssignmentKey` (coordinator-key), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for ShareGroupCurrentMemberAssignmentKey {
 impl p::WireStruct for ShareGroupCurrentMemberAssignmentKey {
     fn min_size(version: i16) -> usize {
         match version {
-            14..=14 => 4,
+            0..=0 => 4,
             _ => 0,
         }
     }
@@ -30,23 +30,23 @@ impl p::WireStruct for ShareGroupCurrentMemberAssignmentKey {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if version == 14 { this.group_id = r.string(flexible, "ShareGroupCurrentMemberAssignmentKey.GroupId")?; }
-        if version == 14 { this.member_id = r.string(flexible, "ShareGroupCurrentMemberAssignmentKey.MemberId")?; }
+        if version <= 0 { this.group_id = r.string(flexible, "ShareGroupCurrentMemberAssignmentKey.GroupId")?; }
+        if version <= 0 { this.member_id = r.string(flexible, "ShareGroupCurrentMemberAssignmentKey.MemberId")?; }
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if version == 14 { size += p::string_size(flexible, (&self.group_id), "ShareGroupCurrentMemberAssignmentKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentKey", field: "GroupId", version }); }
-        if version == 14 { size += p::string_size(flexible, (&self.member_id), "ShareGroupCurrentMemberAssignmentKey.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentKey", field: "MemberId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.group_id), "ShareGroupCurrentMemberAssignmentKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentKey", field: "GroupId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.member_id), "ShareGroupCurrentMemberAssignmentKey.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupCurrentMemberAssignmentKey", field: "MemberId", version }); }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if version == 14 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if version == 14 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
         Ok(())
     }
 }
@@ -56,16 +56,16 @@ impl p::testing::Random for ShareGroupCurrentMemberAssignmentKey {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version == 14 { this.group_id = rng.string(); }
-        if version == 14 { this.member_id = rng.string(); }
+        if version <= 0 { this.group_id = rng.string(); }
+        if version <= 0 { this.member_id = rng.string(); }
         this
     }
 }
 
 impl p::Message for ShareGroupCurrentMemberAssignmentKey {
     const NAME: &'static str = "ShareGroupCurrentMemberAssignmentKey";
-    const LOWEST_VERSION: i16 = 14;
-    const HIGHEST_VERSION: i16 = 14;
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
     const FLEXIBLE_FROM: Option<i16> = None;
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupDescribeRequest` (request), versions 0-0.
+//! `ShareGroupDescribeRequest` (request), versions 1-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for ShareGroupDescribeRequest {
 impl p::WireStruct for ShareGroupDescribeRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 3,
+            1..=1 => 3,
             _ => 0,
         }
     }
@@ -95,8 +95,8 @@ impl p::testing::Random for ShareGroupDescribeRequest {
 
 impl p::Message for ShareGroupDescribeRequest {
     const NAME: &'static str = "ShareGroupDescribeRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 1;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 

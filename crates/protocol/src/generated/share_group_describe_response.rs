@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupDescribeResponse` (response), versions 0-0.
+//! `ShareGroupDescribeResponse` (response), versions 1-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for ShareGroupDescribeResponse {
 impl p::WireStruct for ShareGroupDescribeResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
+            1..=1 => 6,
             _ => 0,
         }
     }
@@ -95,9 +95,9 @@ impl p::testing::Random for ShareGroupDescribeResponse {
 
 impl p::Message for ShareGroupDescribeResponse {
     const NAME: &'static str = "ShareGroupDescribeResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 1;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,7 +118,7 @@ impl Default for Assignment {
 impl p::WireStruct for Assignment {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 2,
+            1..=1 => 2,
             _ => 0,
         }
     }
@@ -217,7 +217,7 @@ impl Default for DescribedGroup {
 impl p::WireStruct for DescribedGroup {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 20,
+            1..=1 => 20,
             _ => 0,
         }
     }
@@ -344,7 +344,7 @@ impl Default for Member {
 impl p::WireStruct for Member {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 12,
+            1..=1 => 12,
             _ => 0,
         }
     }
@@ -455,7 +455,7 @@ impl Default for TopicPartitions {
 impl p::WireStruct for TopicPartitions {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 19,
+            1..=1 => 19,
             _ => 0,
         }
     }

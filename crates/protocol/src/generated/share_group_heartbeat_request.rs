@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupHeartbeatRequest` (request), versions 0-0.
+//! `ShareGroupHeartbeatRequest` (request), versions 1-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -30,7 +30,7 @@ impl Default for ShareGroupHeartbeatRequest {
 impl p::WireStruct for ShareGroupHeartbeatRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 9,
+            1..=1 => 9,
             _ => 0,
         }
     }
@@ -113,8 +113,8 @@ impl p::testing::Random for ShareGroupHeartbeatRequest {
 
 impl p::Message for ShareGroupHeartbeatRequest {
     const NAME: &'static str = "ShareGroupHeartbeatRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 1;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupHeartbeatResponse` (response), versions 0-0.
+//! `ShareGroupHeartbeatResponse` (response), versions 1-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -34,7 +34,7 @@ impl Default for ShareGroupHeartbeatResponse {
 impl p::WireStruct for ShareGroupHeartbeatResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=1 => 18,
             _ => 0,
         }
     }
@@ -125,9 +125,9 @@ impl p::testing::Random for ShareGroupHeartbeatResponse {
 
 impl p::Message for ShareGroupHeartbeatResponse {
     const NAME: &'static str = "ShareGroupHeartbeatResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
-    const FLEXIBLE_FROM: Option<i16> = Some(0);
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 1;
+    const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,7 +148,7 @@ impl Default for Assignment {
 impl p::WireStruct for Assignment {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 2,
+            1..=1 => 2,
             _ => 0,
         }
     }
@@ -233,7 +233,7 @@ impl Default for TopicPartitions {
 impl p::WireStruct for TopicPartitions {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            1..=1 => 18,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupMemberMetadataValue` (data), versions 0-0.
+//! `ShareGroupMemberMetadataValue` (coordinator-value), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupMetadataValue` (data), versions 0-0.
+//! `ShareGroupMetadataValue` (coordinator-value), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -7,6 +7,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareGroupMetadataValue {
     pub epoch: i32,
+    pub metadata_hash: i64,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -14,6 +15,7 @@ impl Default for ShareGroupMetadataValue {
     fn default() -> Self {
         ShareGroupMetadataValue {
             epoch: 0i32,
+            metadata_hash: 0i64,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -22,7 +24,7 @@ impl Default for ShareGroupMetadataValue {
 impl p::WireStruct for ShareGroupMetadataValue {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 5,
+            0..=0 => 13,
             _ => 0,
         }
     }
@@ -31,6 +33,7 @@ impl p::WireStruct for ShareGroupMetadataValue {
         let flexible = true;
         let mut this = Self::default();
         this.epoch = r.i32()?;
+        this.metadata_hash = r.i64()?;
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -49,6 +52,7 @@ impl p::WireStruct for ShareGroupMetadataValue {
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
         size += 4;
+        size += 8;
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -64,6 +68,7 @@ impl p::WireStruct for ShareGroupMetadataValue {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
         w.put_i32(*(&self.epoch));
+        w.put_i64(*(&self.metadata_hash));
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -80,6 +85,7 @@ impl p::testing::Random for ShareGroupMetadataValue {
         let _ = depth;
         let mut this = Self::default();
         this.epoch = rng.next_u64() as i32;
+        this.metadata_hash = rng.next_u64() as i64;
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupStatePartitionMetadataKey` (data), versions 15-15.
+//! `ShareGroupStatePartitionMetadataKey` (coordinator-key), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -20,7 +20,7 @@ impl Default for ShareGroupStatePartitionMetadataKey {
 impl p::WireStruct for ShareGroupStatePartitionMetadataKey {
     fn min_size(version: i16) -> usize {
         match version {
-            15..=15 => 2,
+            0..=0 => 2,
             _ => 0,
         }
     }
@@ -28,20 +28,20 @@ impl p::WireStruct for ShareGroupStatePartitionMetadataKey {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if version == 15 { this.group_id = r.string(flexible, "ShareGroupStatePartitionMetadataKey.GroupId")?; }
+        if version <= 0 { this.group_id = r.string(flexible, "ShareGroupStatePartitionMetadataKey.GroupId")?; }
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if version == 15 { size += p::string_size(flexible, (&self.group_id), "ShareGroupStatePartitionMetadataKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupStatePartitionMetadataKey", field: "GroupId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.group_id), "ShareGroupStatePartitionMetadataKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupStatePartitionMetadataKey", field: "GroupId", version }); }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if version == 15 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
         Ok(())
     }
 }
@@ -51,15 +51,15 @@ impl p::testing::Random for ShareGroupStatePartitionMetadataKey {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version == 15 { this.group_id = rng.string(); }
+        if version <= 0 { this.group_id = rng.string(); }
         this
     }
 }
 
 impl p::Message for ShareGroupStatePartitionMetadataKey {
     const NAME: &'static str = "ShareGroupStatePartitionMetadataKey";
-    const LOWEST_VERSION: i16 = 15;
-    const HIGHEST_VERSION: i16 = 15;
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
     const FLEXIBLE_FROM: Option<i16> = None;
 }
 

@@ -1,11 +1,12 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupStatePartitionMetadataValue` (data), versions 0-0.
+//! `ShareGroupStatePartitionMetadataValue` (coordinator-value), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareGroupStatePartitionMetadataValue {
+    pub initializing_topics: Vec<TopicPartitionsInfo>,
     pub initialized_topics: Vec<TopicPartitionsInfo>,
     pub deleting_topics: Vec<TopicInfo>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
@@ -14,6 +15,7 @@ pub struct ShareGroupStatePartitionMetadataValue {
 impl Default for ShareGroupStatePartitionMetadataValue {
     fn default() -> Self {
         ShareGroupStatePartitionMetadataValue {
+            initializing_topics: Vec::<TopicPartitionsInfo>::new(),
             initialized_topics: Vec::<TopicPartitionsInfo>::new(),
             deleting_topics: Vec::<TopicInfo>::new(),
             unknown_tagged_fields: Vec::new(),
@@ -24,7 +26,7 @@ impl Default for ShareGroupStatePartitionMetadataValue {
 impl p::WireStruct for ShareGroupStatePartitionMetadataValue {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 3,
+            0..=0 => 4,
             _ => 0,
         }
     }
@@ -32,6 +34,7 @@ impl p::WireStruct for ShareGroupStatePartitionMetadataValue {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = true;
         let mut this = Self::default();
+        this.initializing_topics = r.array(flexible, TopicPartitionsInfo::min_size(version), "ShareGroupStatePartitionMetadataValue.InitializingTopics", |r| Ok(TopicPartitionsInfo::read(r, version)?))?;
         this.initialized_topics = r.array(flexible, TopicPartitionsInfo::min_size(version), "ShareGroupStatePartitionMetadataValue.InitializedTopics", |r| Ok(TopicPartitionsInfo::read(r, version)?))?;
         this.deleting_topics = r.array(flexible, TopicInfo::min_size(version), "ShareGroupStatePartitionMetadataValue.DeletingTopics", |r| Ok(TopicInfo::read(r, version)?))?;
         if flexible {
@@ -51,6 +54,7 @@ impl p::WireStruct for ShareGroupStatePartitionMetadataValue {
         let mut size = 0usize;
         let mut tagged_count = 0u32;
         let mut tagged_size = 0usize;
+        size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.initializing_topics).len()), "ShareGroupStatePartitionMetadataValue.InitializingTopics")?; for e in (&self.initializing_topics).iter() { s += e.size(version)?; } s };
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.initialized_topics).len()), "ShareGroupStatePartitionMetadataValue.InitializedTopics")?; for e in (&self.initialized_topics).iter() { s += e.size(version)?; } s };
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.deleting_topics).len()), "ShareGroupStatePartitionMetadataValue.DeletingTopics")?; for e in (&self.deleting_topics).iter() { s += e.size(version)?; } s };
         if flexible {
@@ -67,6 +71,7 @@ impl p::WireStruct for ShareGroupStatePartitionMetadataValue {
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
+        w.put_length(flexible, true, Some((&self.initializing_topics).len())); for e in (&self.initializing_topics).iter() { e.write(w, version)?; }
         w.put_length(flexible, true, Some((&self.initialized_topics).len())); for e in (&self.initialized_topics).iter() { e.write(w, version)?; }
         w.put_length(flexible, true, Some((&self.deleting_topics).len())); for e in (&self.deleting_topics).iter() { e.write(w, version)?; }
         if flexible {
@@ -84,6 +89,7 @@ impl p::testing::Random for ShareGroupStatePartitionMetadataValue {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
+        this.initializing_topics = { let n = rng.len(depth); (0..n).map(|_| TopicPartitionsInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this.initialized_topics = { let n = rng.len(depth); (0..n).map(|_| TopicPartitionsInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this.deleting_topics = { let n = rng.len(depth); (0..n).map(|_| TopicInfo::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {

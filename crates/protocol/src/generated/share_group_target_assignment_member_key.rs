@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `ShareGroupTargetAssignmentMemberKey` (data), versions 13-13.
+//! `ShareGroupTargetAssignmentMemberKey` (coordinator-key), versions 0-0.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for ShareGroupTargetAssignmentMemberKey {
 impl p::WireStruct for ShareGroupTargetAssignmentMemberKey {
     fn min_size(version: i16) -> usize {
         match version {
-            13..=13 => 4,
+            0..=0 => 4,
             _ => 0,
         }
     }
@@ -30,23 +30,23 @@ impl p::WireStruct for ShareGroupTargetAssignmentMemberKey {
     fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
         let flexible = false;
         let mut this = Self::default();
-        if version == 13 { this.group_id = r.string(flexible, "ShareGroupTargetAssignmentMemberKey.GroupId")?; }
-        if version == 13 { this.member_id = r.string(flexible, "ShareGroupTargetAssignmentMemberKey.MemberId")?; }
+        if version <= 0 { this.group_id = r.string(flexible, "ShareGroupTargetAssignmentMemberKey.GroupId")?; }
+        if version <= 0 { this.member_id = r.string(flexible, "ShareGroupTargetAssignmentMemberKey.MemberId")?; }
         Ok(this)
     }
 
     fn size(&self, version: i16) -> Result<usize, p::WireError> {
         let flexible = false;
         let mut size = 0usize;
-        if version == 13 { size += p::string_size(flexible, (&self.group_id), "ShareGroupTargetAssignmentMemberKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupTargetAssignmentMemberKey", field: "GroupId", version }); }
-        if version == 13 { size += p::string_size(flexible, (&self.member_id), "ShareGroupTargetAssignmentMemberKey.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupTargetAssignmentMemberKey", field: "MemberId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.group_id), "ShareGroupTargetAssignmentMemberKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupTargetAssignmentMemberKey", field: "GroupId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.member_id), "ShareGroupTargetAssignmentMemberKey.MemberId")?; } else if self.member_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ShareGroupTargetAssignmentMemberKey", field: "MemberId", version }); }
         Ok(size)
     }
 
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = false;
-        if version == 13 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
-        if version == 13 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.member_id).as_str())); }
         Ok(())
     }
 }
@@ -56,16 +56,16 @@ impl p::testing::Random for ShareGroupTargetAssignmentMemberKey {
     fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
         let _ = depth;
         let mut this = Self::default();
-        if version == 13 { this.group_id = rng.string(); }
-        if version == 13 { this.member_id = rng.string(); }
+        if version <= 0 { this.group_id = rng.string(); }
+        if version <= 0 { this.member_id = rng.string(); }
         this
     }
 }
 
 impl p::Message for ShareGroupTargetAssignmentMemberKey {
     const NAME: &'static str = "ShareGroupTargetAssignmentMemberKey";
-    const LOWEST_VERSION: i16 = 13;
-    const HIGHEST_VERSION: i16 = 13;
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
     const FLEXIBLE_FROM: Option<i16> = None;
 }
 

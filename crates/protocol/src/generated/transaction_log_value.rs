@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `TransactionLogValue` (data), versions 0-1.
+//! `TransactionLogValue` (coordinator-value), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -10,6 +10,7 @@ pub struct TransactionLogValue {
     pub previous_producer_id: i64,
     pub next_producer_id: i64,
     pub producer_epoch: i16,
+    pub next_producer_epoch: i16,
     pub transaction_timeout_ms: i32,
     pub transaction_status: i8,
     pub transaction_partitions: Option<Vec<PartitionsSchema>>,
@@ -26,6 +27,7 @@ impl Default for TransactionLogValue {
             previous_producer_id: -1i64,
             next_producer_id: -1i64,
             producer_epoch: 0i16,
+            next_producer_epoch: -1i16,
             transaction_timeout_ms: 0i32,
             transaction_status: 0i8,
             transaction_partitions: Some(Vec::<PartitionsSchema>::new()),
@@ -63,6 +65,7 @@ impl p::WireStruct for TransactionLogValue {
                     0 if version >= 1 => { this.previous_producer_id = r.i64()?; Ok(true) }
                     1 if version >= 1 => { this.next_producer_id = r.i64()?; Ok(true) }
                     2 if version >= 1 => { this.client_transaction_version = r.i16()?; Ok(true) }
+                    3 if version >= 1 => { this.next_producer_epoch = r.i16()?; Ok(true) }
                     _ => Ok(false),
                 }
             })?;
@@ -80,6 +83,7 @@ impl p::WireStruct for TransactionLogValue {
         if version >= 1 { if self.previous_producer_id != -1i64 { let s = 8; tagged_count += 1; tagged_size += p::unsigned_varint_size(0) + p::unsigned_varint_size(s as u32) + s; } } else if self.previous_producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "PreviousProducerId", version }); }
         if version >= 1 { if self.next_producer_id != -1i64 { let s = 8; tagged_count += 1; tagged_size += p::unsigned_varint_size(1) + p::unsigned_varint_size(s as u32) + s; } } else if self.next_producer_id != -1i64 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "NextProducerId", version }); }
         size += 2;
+        if version >= 1 { if self.next_producer_epoch != -1i16 { let s = 2; tagged_count += 1; tagged_size += p::unsigned_varint_size(3) + p::unsigned_varint_size(s as u32) + s; } } else if self.next_producer_epoch != -1i16 { return Err(p::WireError::FieldNotSupported { message: "TransactionLogValue", field: "NextProducerEpoch", version }); }
         size += 4;
         size += 1;
         size += match (&self.transaction_partitions) { None => p::array_prefix_size(flexible, true, None, "TransactionLogValue.TransactionPartitions")?, Some(a) => { let mut s = p::array_prefix_size(flexible, false, Some(a.len()), "TransactionLogValue.TransactionPartitions")?; for e in a.iter() { s += e.size(version)?; } s } };
@@ -112,6 +116,7 @@ impl p::WireStruct for TransactionLogValue {
             if version >= 1 && self.previous_producer_id != -1i64 { count += 1; }
             if version >= 1 && self.next_producer_id != -1i64 { count += 1; }
             if version >= 1 && self.client_transaction_version != 0i16 { count += 1; }
+            if version >= 1 && self.next_producer_epoch != -1i16 { count += 1; }
             w.put_unsigned_varint(count);
             let mut next_tag = 0u64;
             if version >= 1 && self.previous_producer_id != -1i64 {
@@ -138,6 +143,14 @@ impl p::WireStruct for TransactionLogValue {
                 w.put_unsigned_varint(s as u32);
                 w.put_i16(*(&self.client_transaction_version));
             }
+            if version >= 1 && self.next_producer_epoch != -1i16 {
+                p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..3);
+                next_tag = 3;
+                w.put_unsigned_varint(3);
+                let s = 2;
+                w.put_unsigned_varint(s as u32);
+                w.put_i16(*(&self.next_producer_epoch));
+            }
             p::write_unknown_tagged(w, &self.unknown_tagged_fields, next_tag..1 << 32);
         }
         Ok(())
@@ -153,6 +166,7 @@ impl p::testing::Random for TransactionLogValue {
         if (false) || (version >= 1) { this.previous_producer_id = rng.next_u64() as i64; }
         if (false) || (version >= 1) { this.next_producer_id = rng.next_u64() as i64; }
         this.producer_epoch = rng.next_u64() as i16;
+        if (false) || (version >= 1) { this.next_producer_epoch = rng.next_u64() as i16; }
         this.transaction_timeout_ms = rng.next_u64() as i32;
         this.transaction_status = rng.next_u64() as i8;
         this.transaction_partitions = if true && rng.chance(4) { None } else { Some({ let n = rng.len(depth); (0..n).map(|_| PartitionsSchema::random(rng, version, depth + 1)).collect::<Vec<_>>() }) };

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `TxnOffsetCommitRequest` (request), versions 0-4.
+//! `TxnOffsetCommitRequest` (request), versions 0-5.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -37,7 +37,7 @@ impl p::WireStruct for TxnOffsetCommitRequest {
     fn min_size(version: i16) -> usize {
         match version {
             0..=2 => 18,
-            3..=4 => 20,
+            3..=5 => 20,
             _ => 0,
         }
     }
@@ -133,7 +133,7 @@ impl p::testing::Random for TxnOffsetCommitRequest {
 impl p::Message for TxnOffsetCommitRequest {
     const NAME: &'static str = "TxnOffsetCommitRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 4;
+    const HIGHEST_VERSION: i16 = 5;
     const FLEXIBLE_FROM: Option<i16> = Some(3);
 }
 
@@ -162,7 +162,7 @@ impl p::WireStruct for TxnOffsetCommitRequestPartition {
     fn min_size(version: i16) -> usize {
         match version {
             0..=1 => 14,
-            2..=4 => 18,
+            2..=5 => 18,
             _ => 0,
         }
     }
@@ -260,7 +260,7 @@ impl p::WireStruct for TxnOffsetCommitRequestTopic {
     fn min_size(version: i16) -> usize {
         match version {
             0..=2 => 6,
-            3..=4 => 3,
+            3..=5 => 3,
             _ => 0,
         }
     }

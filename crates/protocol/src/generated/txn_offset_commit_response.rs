@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `TxnOffsetCommitResponse` (response), versions 0-4.
+//! `TxnOffsetCommitResponse` (response), versions 0-5.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -25,7 +25,7 @@ impl p::WireStruct for TxnOffsetCommitResponse {
     fn min_size(version: i16) -> usize {
         match version {
             0..=2 => 8,
-            3..=4 => 6,
+            3..=5 => 6,
             _ => 0,
         }
     }
@@ -97,7 +97,7 @@ impl p::testing::Random for TxnOffsetCommitResponse {
 impl p::Message for TxnOffsetCommitResponse {
     const NAME: &'static str = "TxnOffsetCommitResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 4;
+    const HIGHEST_VERSION: i16 = 5;
     const FLEXIBLE_FROM: Option<i16> = Some(3);
 }
 
@@ -122,7 +122,7 @@ impl p::WireStruct for TxnOffsetCommitResponsePartition {
     fn min_size(version: i16) -> usize {
         match version {
             0..=2 => 6,
-            3..=4 => 7,
+            3..=5 => 7,
             _ => 0,
         }
     }
@@ -212,7 +212,7 @@ impl p::WireStruct for TxnOffsetCommitResponseTopic {
     fn min_size(version: i16) -> usize {
         match version {
             0..=2 => 6,
-            3..=4 => 3,
+            3..=5 => 3,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `VoteRequest` (request), versions 0-1.
+//! `VoteRequest` (request), versions 0-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -27,7 +27,7 @@ impl p::WireStruct for VoteRequest {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 3,
-            1..=1 => 7,
+            1..=2 => 7,
             _ => 0,
         }
     }
@@ -103,19 +103,20 @@ impl p::testing::Random for VoteRequest {
 impl p::Message for VoteRequest {
     const NAME: &'static str = "VoteRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartitionData {
     pub partition_index: i32,
-    pub candidate_epoch: i32,
-    pub candidate_id: i32,
-    pub candidate_directory_id: p::Uuid,
+    pub replica_epoch: i32,
+    pub replica_id: i32,
+    pub replica_directory_id: p::Uuid,
     pub voter_directory_id: p::Uuid,
     pub last_offset_epoch: i32,
     pub last_offset: i64,
+    pub pre_vote: bool,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -123,12 +124,13 @@ impl Default for PartitionData {
     fn default() -> Self {
         PartitionData {
             partition_index: 0i32,
-            candidate_epoch: 0i32,
-            candidate_id: 0i32,
-            candidate_directory_id: p::Uuid::ZERO,
+            replica_epoch: 0i32,
+            replica_id: 0i32,
+            replica_directory_id: p::Uuid::ZERO,
             voter_directory_id: p::Uuid::ZERO,
             last_offset_epoch: 0i32,
             last_offset: 0i64,
+            pre_vote: false,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -139,6 +141,7 @@ impl p::WireStruct for PartitionData {
         match version {
             0..=0 => 25,
             1..=1 => 57,
+            2..=2 => 58,
             _ => 0,
         }
     }
@@ -147,12 +150,13 @@ impl p::WireStruct for PartitionData {
         let flexible = true;
         let mut this = Self::default();
         this.partition_index = r.i32()?;
-        this.candidate_epoch = r.i32()?;
-        this.candidate_id = r.i32()?;
-        if version >= 1 { this.candidate_directory_id = r.uuid()?; }
+        this.replica_epoch = r.i32()?;
+        this.replica_id = r.i32()?;
+        if version >= 1 { this.replica_directory_id = r.uuid()?; }
         if version >= 1 { this.voter_directory_id = r.uuid()?; }
         this.last_offset_epoch = r.i32()?;
         this.last_offset = r.i64()?;
+        if version >= 2 { this.pre_vote = r.bool()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -177,6 +181,7 @@ impl p::WireStruct for PartitionData {
         if version >= 1 { size += 16; }
         size += 4;
         size += 8;
+        if version >= 2 { size += 1; } else if self.pre_vote != false { return Err(p::WireError::FieldNotSupported { message: "PartitionData", field: "PreVote", version }); }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -192,12 +197,13 @@ impl p::WireStruct for PartitionData {
     fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
         let flexible = true;
         w.put_i32(*(&self.partition_index));
-        w.put_i32(*(&self.candidate_epoch));
-        w.put_i32(*(&self.candidate_id));
-        if version >= 1 { w.put_uuid((&self.candidate_directory_id)); }
+        w.put_i32(*(&self.replica_epoch));
+        w.put_i32(*(&self.replica_id));
+        if version >= 1 { w.put_uuid((&self.replica_directory_id)); }
         if version >= 1 { w.put_uuid((&self.voter_directory_id)); }
         w.put_i32(*(&self.last_offset_epoch));
         w.put_i64(*(&self.last_offset));
+        if version >= 2 { w.put_bool(*(&self.pre_vote)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -214,12 +220,13 @@ impl p::testing::Random for PartitionData {
         let _ = depth;
         let mut this = Self::default();
         this.partition_index = rng.next_u64() as i32;
-        this.candidate_epoch = rng.next_u64() as i32;
-        this.candidate_id = rng.next_u64() as i32;
-        if version >= 1 { this.candidate_directory_id = rng.uuid(); }
+        this.replica_epoch = rng.next_u64() as i32;
+        this.replica_id = rng.next_u64() as i32;
+        if version >= 1 { this.replica_directory_id = rng.uuid(); }
         if version >= 1 { this.voter_directory_id = rng.uuid(); }
         this.last_offset_epoch = rng.next_u64() as i32;
         this.last_offset = rng.next_u64() as i64;
+        if version >= 2 { this.pre_vote = rng.bool(); }
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -247,7 +254,7 @@ impl Default for TopicData {
 impl p::WireStruct for TopicData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 3,
+            0..=2 => 3,
             _ => 0,
         }
     }

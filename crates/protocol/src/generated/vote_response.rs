@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `VoteResponse` (response), versions 0-1.
+//! `VoteResponse` (response), versions 0-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -26,7 +26,7 @@ impl Default for VoteResponse {
 impl p::WireStruct for VoteResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 4,
+            0..=2 => 4,
             _ => 0,
         }
     }
@@ -112,7 +112,7 @@ impl p::testing::Random for VoteResponse {
 impl p::Message for VoteResponse {
     const NAME: &'static str = "VoteResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -139,7 +139,7 @@ impl p::WireStruct for NodeEndpoint {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 1,
-            1..=1 => 8,
+            1..=2 => 8,
             _ => 0,
         }
     }
@@ -238,7 +238,7 @@ impl Default for PartitionData {
 impl p::WireStruct for PartitionData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 16,
+            0..=2 => 16,
             _ => 0,
         }
     }
@@ -339,7 +339,7 @@ impl Default for TopicData {
 impl p::WireStruct for TopicData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=1 => 3,
+            0..=2 => 3,
             _ => 0,
         }
     }

@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `WriteShareGroupStateRequest` (request), versions 0-0.
+//! `WriteShareGroupStateRequest` (request), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -24,7 +24,7 @@ impl Default for WriteShareGroupStateRequest {
 impl p::WireStruct for WriteShareGroupStateRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 3,
+            0..=1 => 3,
             _ => 0,
         }
     }
@@ -96,7 +96,7 @@ impl p::testing::Random for WriteShareGroupStateRequest {
 impl p::Message for WriteShareGroupStateRequest {
     const NAME: &'static str = "WriteShareGroupStateRequest";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -106,6 +106,7 @@ pub struct PartitionData {
     pub state_epoch: i32,
     pub leader_epoch: i32,
     pub start_offset: i64,
+    pub delivery_complete_count: i32,
     pub state_batches: Vec<StateBatch>,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
@@ -117,6 +118,7 @@ impl Default for PartitionData {
             state_epoch: 0i32,
             leader_epoch: 0i32,
             start_offset: 0i64,
+            delivery_complete_count: -1i32,
             state_batches: Vec::<StateBatch>::new(),
             unknown_tagged_fields: Vec::new(),
         }
@@ -127,6 +129,7 @@ impl p::WireStruct for PartitionData {
     fn min_size(version: i16) -> usize {
         match version {
             0..=0 => 22,
+            1..=1 => 26,
             _ => 0,
         }
     }
@@ -138,6 +141,7 @@ impl p::WireStruct for PartitionData {
         this.state_epoch = r.i32()?;
         this.leader_epoch = r.i32()?;
         this.start_offset = r.i64()?;
+        if version >= 1 { this.delivery_complete_count = r.i32()?; }
         this.state_batches = r.array(flexible, StateBatch::min_size(version), "PartitionData.StateBatches", |r| Ok(StateBatch::read(r, version)?))?;
         if flexible {
             let mut unknown = Vec::new();
@@ -160,6 +164,7 @@ impl p::WireStruct for PartitionData {
         size += 4;
         size += 4;
         size += 8;
+        if version >= 1 { size += 4; }
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.state_batches).len()), "PartitionData.StateBatches")?; for e in (&self.state_batches).iter() { s += e.size(version)?; } s };
         if flexible {
             for f in &self.unknown_tagged_fields {
@@ -179,6 +184,7 @@ impl p::WireStruct for PartitionData {
         w.put_i32(*(&self.state_epoch));
         w.put_i32(*(&self.leader_epoch));
         w.put_i64(*(&self.start_offset));
+        if version >= 1 { w.put_i32(*(&self.delivery_complete_count)); }
         w.put_length(flexible, true, Some((&self.state_batches).len())); for e in (&self.state_batches).iter() { e.write(w, version)?; }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
@@ -199,6 +205,7 @@ impl p::testing::Random for PartitionData {
         this.state_epoch = rng.next_u64() as i32;
         this.leader_epoch = rng.next_u64() as i32;
         this.start_offset = rng.next_u64() as i64;
+        if version >= 1 { this.delivery_complete_count = rng.next_u64() as i32; }
         this.state_batches = { let n = rng.len(depth); (0..n).map(|_| StateBatch::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         if (true) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
@@ -231,7 +238,7 @@ impl Default for StateBatch {
 impl p::WireStruct for StateBatch {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 20,
+            0..=1 => 20,
             _ => 0,
         }
     }
@@ -328,7 +335,7 @@ impl Default for WriteStateData {
 impl p::WireStruct for WriteStateData {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            0..=1 => 18,
             _ => 0,
         }
     }

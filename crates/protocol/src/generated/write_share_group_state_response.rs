@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `WriteShareGroupStateResponse` (response), versions 0-0.
+//! `WriteShareGroupStateResponse` (response), versions 0-1.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,7 +22,7 @@ impl Default for WriteShareGroupStateResponse {
 impl p::WireStruct for WriteShareGroupStateResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 2,
+            0..=1 => 2,
             _ => 0,
         }
     }
@@ -90,7 +90,7 @@ impl p::testing::Random for WriteShareGroupStateResponse {
 impl p::Message for WriteShareGroupStateResponse {
     const NAME: &'static str = "WriteShareGroupStateResponse";
     const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 1;
     const FLEXIBLE_FROM: Option<i16> = Some(0);
 }
 
@@ -116,7 +116,7 @@ impl Default for PartitionResult {
 impl p::WireStruct for PartitionResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 8,
+            0..=1 => 8,
             _ => 0,
         }
     }
@@ -209,7 +209,7 @@ impl Default for WriteStateResult {
 impl p::WireStruct for WriteStateResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 18,
+            0..=1 => 18,
             _ => 0,
         }
     }

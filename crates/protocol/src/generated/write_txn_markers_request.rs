@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `WriteTxnMarkersRequest` (request), versions 0-1.
+//! `WriteTxnMarkersRequest` (request), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,8 +22,7 @@ impl Default for WriteTxnMarkersRequest {
 impl p::WireStruct for WriteTxnMarkersRequest {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 4,
-            1..=1 => 2,
+            1..=2 => 2,
             _ => 0,
         }
     }
@@ -90,8 +89,8 @@ impl p::testing::Random for WriteTxnMarkersRequest {
 
 impl p::Message for WriteTxnMarkersRequest {
     const NAME: &'static str = "WriteTxnMarkersRequest";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
@@ -102,6 +101,7 @@ pub struct WritableTxnMarker {
     pub transaction_result: bool,
     pub topics: Vec<WritableTxnMarkerTopic>,
     pub coordinator_epoch: i32,
+    pub transaction_version: i8,
     pub unknown_tagged_fields: Vec<p::RawTaggedField>,
 }
 
@@ -113,6 +113,7 @@ impl Default for WritableTxnMarker {
             transaction_result: false,
             topics: Vec::<WritableTxnMarkerTopic>::new(),
             coordinator_epoch: 0i32,
+            transaction_version: 0i8,
             unknown_tagged_fields: Vec::new(),
         }
     }
@@ -121,8 +122,8 @@ impl Default for WritableTxnMarker {
 impl p::WireStruct for WritableTxnMarker {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 19,
             1..=1 => 17,
+            2..=2 => 18,
             _ => 0,
         }
     }
@@ -135,6 +136,7 @@ impl p::WireStruct for WritableTxnMarker {
         this.transaction_result = r.bool()?;
         this.topics = r.array(flexible, WritableTxnMarkerTopic::min_size(version), "WritableTxnMarker.Topics", |r| Ok(WritableTxnMarkerTopic::read(r, version)?))?;
         this.coordinator_epoch = r.i32()?;
+        if version >= 2 { this.transaction_version = r.i8()?; }
         if flexible {
             let mut unknown = Vec::new();
             r.tagged_fields(&mut unknown, |tag, r| {
@@ -157,6 +159,7 @@ impl p::WireStruct for WritableTxnMarker {
         size += 1;
         size += { let mut s = p::array_prefix_size(flexible, false, Some((&self.topics).len()), "WritableTxnMarker.Topics")?; for e in (&self.topics).iter() { s += e.size(version)?; } s };
         size += 4;
+        if version >= 2 { size += 1; }
         if flexible {
             for f in &self.unknown_tagged_fields {
                 tagged_count += 1;
@@ -176,6 +179,7 @@ impl p::WireStruct for WritableTxnMarker {
         w.put_bool(*(&self.transaction_result));
         w.put_length(flexible, true, Some((&self.topics).len())); for e in (&self.topics).iter() { e.write(w, version)?; }
         w.put_i32(*(&self.coordinator_epoch));
+        if version >= 2 { w.put_i8(*(&self.transaction_version)); }
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             w.put_unsigned_varint(count);
@@ -196,6 +200,7 @@ impl p::testing::Random for WritableTxnMarker {
         this.transaction_result = rng.bool();
         this.topics = { let n = rng.len(depth); (0..n).map(|_| WritableTxnMarkerTopic::random(rng, version, depth + 1)).collect::<Vec<_>>() };
         this.coordinator_epoch = rng.next_u64() as i32;
+        if version >= 2 { this.transaction_version = rng.next_u64() as i8; }
         if (version >= 1) && rng.chance(4) {
             this.unknown_tagged_fields.push(p::RawTaggedField { tag: 10_000 + rng.below(100) as u32, data: rng.bytes() });
         }
@@ -223,8 +228,7 @@ impl Default for WritableTxnMarkerTopic {
 impl p::WireStruct for WritableTxnMarkerTopic {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
-            1..=1 => 3,
+            1..=2 => 3,
             _ => 0,
         }
     }

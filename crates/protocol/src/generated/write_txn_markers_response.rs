@@ -1,5 +1,5 @@
 // Generated from Kafka's message specs by protocol-codegen; do not edit.
-//! `WriteTxnMarkersResponse` (response), versions 0-1.
+//! `WriteTxnMarkersResponse` (response), versions 1-2.
 
 use crate::wire::{self as p, WireStruct, WriteExt};
 use bytes::{BufMut, Bytes, BytesMut};
@@ -22,8 +22,7 @@ impl Default for WriteTxnMarkersResponse {
 impl p::WireStruct for WriteTxnMarkersResponse {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 4,
-            1..=1 => 2,
+            1..=2 => 2,
             _ => 0,
         }
     }
@@ -90,8 +89,8 @@ impl p::testing::Random for WriteTxnMarkersResponse {
 
 impl p::Message for WriteTxnMarkersResponse {
     const NAME: &'static str = "WriteTxnMarkersResponse";
-    const LOWEST_VERSION: i16 = 0;
-    const HIGHEST_VERSION: i16 = 1;
+    const LOWEST_VERSION: i16 = 1;
+    const HIGHEST_VERSION: i16 = 2;
     const FLEXIBLE_FROM: Option<i16> = Some(1);
 }
 
@@ -115,8 +114,7 @@ impl Default for WritableTxnMarkerPartitionResult {
 impl p::WireStruct for WritableTxnMarkerPartitionResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
-            1..=1 => 7,
+            1..=2 => 7,
             _ => 0,
         }
     }
@@ -205,8 +203,7 @@ impl Default for WritableTxnMarkerResult {
 impl p::WireStruct for WritableTxnMarkerResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 12,
-            1..=1 => 10,
+            1..=2 => 10,
             _ => 0,
         }
     }
@@ -295,8 +292,7 @@ impl Default for WritableTxnMarkerTopicResult {
 impl p::WireStruct for WritableTxnMarkerTopicResult {
     fn min_size(version: i16) -> usize {
         match version {
-            0..=0 => 6,
-            1..=1 => 3,
+            1..=2 => 3,
             _ => 0,
         }
     }

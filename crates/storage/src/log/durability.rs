@@ -17,6 +17,10 @@ use crate::{FlushError, Offset, Result, StorageError, Timestamp};
 pub(super) struct DurabilityState {
     waiters: Vec<(Offset, FlushCompleter)>,
     scheduled: bool,
+    /// A flush was asked for while the log was already queued or flushing: the flush that
+    /// runs (or ran) may have snapshotted the log end before the append that asked, so one
+    /// more flush follows it. Cleared when a queued flush starts.
+    pub(super) rerun: bool,
 }
 
 /// Counters of a log's flushing since it was opened, to show how well fsyncs are grouped.
@@ -109,7 +113,11 @@ impl Log {
 
     /// Queues a background flush of everything appended so far (flush.messages, flush.ms).
     pub fn schedule_flush(self: &Arc<Self>) {
-        let enqueue = !std::mem::replace(&mut lock(&self.durability).scheduled, true);
+        let enqueue = {
+            let mut d = lock(&self.durability);
+            d.rerun |= d.scheduled;
+            !std::mem::replace(&mut d.scheduled, true)
+        };
         if enqueue {
             self.flusher.enqueue(Arc::clone(self));
         }
@@ -135,6 +143,8 @@ impl Log {
 
     /// Runs on a flusher thread: one grouped fsync, then answers the waiters it covers.
     pub(crate) fn run_scheduled_flush(self: Arc<Self>) {
+        // Asks from here on may come after the flush's snapshot of the log end.
+        lock(&self.durability).rerun = false;
         let result = self.flush().map_err(|e| FlushError::Failed {
             reason: e.to_string(),
         });
@@ -143,7 +153,7 @@ impl Log {
 
     /// Answers every waiter that `result` covers. Waiters it does not cover registered
     /// after the flush had taken its snapshot of the log end; they all go to one more flush,
-    /// which the log is queued for again.
+    /// which the log is queued for again, as it is when a flush was asked for meanwhile.
     pub(super) fn answer_waiters(self: Arc<Self>, result: &Result<Offset, FlushError>) {
         let mut answered = Vec::new();
         let again = {
@@ -156,7 +166,8 @@ impl Log {
                     Err(e) => answered.push((completer, Err(e.clone()))),
                 }
             }
-            d.scheduled = !d.waiters.is_empty();
+            // A failed flush took the log offline: nothing more to flush.
+            d.scheduled = !d.waiters.is_empty() || (d.rerun && result.is_ok());
             d.scheduled
         };
         // Waking waiters outside the lock lets them register their next batch at once.
@@ -172,14 +183,18 @@ impl Log {
     /// point. A failed fsync takes the log offline: after one, the kernel may have dropped
     /// the dirty pages, so a retry could falsely succeed.
     pub fn flush(&self) -> Result<Offset> {
-        let _one_at_a_time = lock(&self.flushing);
-        let plan = match self.plan_flush()? {
-            Ok(plan) => plan,
-            Err(durable) => return Ok(durable),
+        let (before, durable) = {
+            let _one_at_a_time = lock(&self.flushing);
+            let plan = match self.plan_flush()? {
+                Ok(plan) => plan,
+                Err(durable) => return Ok(durable),
+            };
+            let before = self.recovery_point();
+            let synced = self.sync_planned(&plan);
+            (before, self.finish_flush(plan, synced)?)
         };
-        let before = self.recovery_point();
-        let synced = self.sync_planned(&plan);
-        let durable = self.finish_flush(plan, synced)?;
+        // Told with no lock of this log held, so the listener may take its own locks (the
+        // replica manager's partition state) without ordering them against ours.
         if durable > before {
             self.flusher.durable(self, durable);
         }

@@ -222,14 +222,59 @@ impl Log {
         Ok(None)
     }
 
-    /// The newest batch timestamp in the log and the last offset of its batch (Kafka's
-    /// `MAX_TIMESTAMP` lookup, at batch granularity). `None` for an empty log.
-    pub fn max_timestamp_offset(&self) -> Option<(Offset, Timestamp)> {
-        let st = self.state();
-        st.segments
-            .values()
-            .filter(|s| s.max_timestamp() != Timestamp::NONE)
-            .max_by_key(|s| s.max_timestamp())
-            .map(|s| (s.offset_of_max_timestamp(), s.max_timestamp()))
+    /// Kafka's `MAX_TIMESTAMP` lookup: the newest timestamp in the log and the offset of the
+    /// first record that carries it (`None` for a log without timestamps). The segment keeps
+    /// the batch that holds the newest timestamp; that batch's records say which one it is,
+    /// as a batch may be stamped out of order. A LogAppendTime batch stamps every record
+    /// alike, so its base offset is the answer. Reads one batch, bounded as
+    /// [`Log::offset_for_timestamp`] is; blocking file I/O.
+    pub fn max_timestamp_offset(&self) -> Result<Option<(Offset, Timestamp)>> {
+        let (view, batch_last, newest, decompressed_max) = {
+            let st = self.state();
+            let Some(segment) = st
+                .segments
+                .values()
+                .filter(|s| s.max_timestamp() != Timestamp::NONE)
+                .max_by_key(|s| s.max_timestamp())
+            else {
+                return Ok(None);
+            };
+            let batch_last = segment.offset_of_max_timestamp();
+            (
+                segment.read_view(batch_last)?,
+                batch_last,
+                segment.max_timestamp(),
+                st.config.decompressed_batch_bytes_max(),
+            )
+        };
+        let corrupt = |source| StorageError::CorruptRecord {
+            batch_index: 0,
+            source,
+        };
+        // The batch was not where the segment said (truncated meanwhile): its last offset is
+        // still a record at or after the newest timestamp's.
+        let fallback = Ok(Some((batch_last, newest)));
+        let Some((position, h)) = view.find_batch(batch_last)? else {
+            return fallback;
+        };
+        if h.max_timestamp != newest.0 {
+            return fallback;
+        }
+        if h.timestamp_type() == TimestampType::LogAppendTime {
+            return Ok(Some((Offset(h.base_offset), newest)));
+        }
+        let Some(batch) = view.batch_at(position, &h)? else {
+            return fallback;
+        };
+        let records = batch
+            .records_with_limit(decompressed_max)
+            .map_err(corrupt)?;
+        for record in records {
+            let record = record.map_err(corrupt)?;
+            if record.timestamp(h.base_timestamp) == newest.0 {
+                return Ok(Some((Offset(record.offset(h.base_offset)), newest)));
+            }
+        }
+        fallback
     }
 }

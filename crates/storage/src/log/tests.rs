@@ -200,3 +200,28 @@ fn a_failed_fsync_takes_the_log_offline_and_is_never_retried() {
     assert_eq!(flusher.queued(), 0, "nothing queued to retry the fsync");
     assert_eq!(log.recovery_point(), Offset::ZERO);
 }
+
+#[test]
+fn a_flush_asked_for_during_a_flush_runs_after_it() {
+    // Appends that ask for a background flush (no waiter) while a flush is running are
+    // not covered by that flush's snapshot; the log is queued once more, and that flush
+    // makes them durable.
+    let dir = tempfile::tempdir().unwrap();
+    let flusher = FlushHandle::manual();
+    let log = open(dir.path(), &flusher);
+    append(&log, 2);
+    log.schedule_flush();
+    let queued = flusher.pop().unwrap();
+    lock(&queued.durability).rerun = false;
+    let mut late_end = Offset::ZERO;
+    run_flush_with(queued, || {
+        late_end = append(&log, 3);
+        log.schedule_flush();
+        assert_eq!(flusher.queued(), 0, "queued at most once");
+    });
+    assert!(log.recovery_point() < late_end);
+    assert_eq!(flusher.queued(), 1, "queued again for the late append");
+    flusher.pop().unwrap().run_scheduled_flush();
+    assert_eq!(log.recovery_point(), late_end);
+    assert_eq!(flusher.queued(), 0);
+}

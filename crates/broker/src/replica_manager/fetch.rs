@@ -1,0 +1,166 @@
+//! Reads of whole batches and the long poll.
+//!
+//! [`ReplicaManager::fetch`] reads every requested partition once; if fewer than `min_bytes`
+//! are available (and no partition failed) it parks as a delayed fetch: one
+//! [`FetchWaker`](super::delayed::FetchWaker) registered with each of its partitions, woken
+//! only when one of them moves its high watermark (or stops), until `max_wait` passes. A
+//! fetch parked on a thousand idle partitions costs nothing until one of them changes, and an
+//! append elsewhere never wakes it.
+//!
+//! Bounds: `max_bytes` for the whole response and each partition's `max_bytes`; the first
+//! partition with data may exceed them by one batch (`min_one_batch`), so a large batch
+//! cannot stall a consumer, as in Kafka.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use strom_storage::{FetchData, FetchParams, LeaderEpoch, Offset, TopicPartition};
+use tokio::sync::watch;
+
+use super::delayed::FetchWaker;
+use super::{PartitionError, ReplicaManager};
+
+/// The upper bound of a read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchIsolation {
+    /// Up to the high watermark (`read_uncommitted`).
+    HighWatermark,
+    /// Up to the last stable offset, with the aborted transactions (`read_committed`).
+    TxnCommitted,
+}
+
+/// One partition of a fetch.
+#[derive(Debug, Clone)]
+pub struct FetchPartition {
+    pub topic_partition: TopicPartition,
+    pub fetch_offset: Offset,
+    /// Bytes wanted from this partition.
+    pub max_bytes: usize,
+    /// The leader epoch the client believes in (`LeaderEpoch::UNKNOWN`: no check).
+    pub current_leader_epoch: LeaderEpoch,
+}
+
+/// A consumer's fetch.
+#[derive(Debug, Clone)]
+pub struct FetchRequest {
+    pub isolation: FetchIsolation,
+    pub max_wait: Duration,
+    pub min_bytes: usize,
+    /// Bytes for the whole response.
+    pub max_bytes: usize,
+    pub partitions: Vec<FetchPartition>,
+}
+
+/// One partition's answer.
+pub type FetchedPartition = Result<FetchData, PartitionError>;
+
+impl ReplicaManager {
+    /// Reads every partition, waiting as a delayed fetch until `min_bytes` are available, a
+    /// partition fails, `max_wait` passes or `shutdown` turns true.
+    pub async fn fetch(
+        &self,
+        request: &FetchRequest,
+        mut shutdown: watch::Receiver<bool>,
+    ) -> Vec<FetchedPartition> {
+        let deadline = tokio::time::Instant::now() + request.max_wait;
+        let min_bytes = request.min_bytes.max(1);
+        let mut waker: Option<Arc<FetchWaker>> = None;
+        loop {
+            let (results, bytes, failed) = self.read_all(request);
+            let done = bytes >= min_bytes || failed || request.partitions.is_empty();
+            if done || tokio::time::Instant::now() >= deadline || *shutdown.borrow() {
+                return results;
+            }
+            let Some(parked) = &waker else {
+                // Register, then read once more: a move between the read above and the
+                // registration would otherwise be missed.
+                waker = Some(self.park(request));
+                continue;
+            };
+            tokio::select! {
+                _ = parked.notified() => {
+                    self.fetch_wakeups.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    tracing::debug!(partitions = request.partitions.len(), "parked fetch woken");
+                }
+                _ = tokio::time::sleep_until(deadline) => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+    }
+
+    /// Registers one waker with every hosted partition of the request.
+    fn park(&self, request: &FetchRequest) -> Arc<FetchWaker> {
+        let waker = Arc::new(FetchWaker::default());
+        for p in &request.partitions {
+            if let Some(hosted) = self.hosted(&p.topic_partition) {
+                hosted.delayed.watch_fetch(&waker);
+            }
+        }
+        waker
+    }
+
+    /// One pass over every partition: their answers, the bytes read, and whether any
+    /// partition failed (an error answers at once rather than waiting).
+    fn read_all(&self, request: &FetchRequest) -> (Vec<FetchedPartition>, usize, bool) {
+        let mut remaining = request.max_bytes;
+        let mut total = 0usize;
+        let mut failed = false;
+        let mut out = Vec::with_capacity(request.partitions.len());
+        for p in &request.partitions {
+            // The first batch may pass max_bytes (KIP-74) unless nothing at all may be read
+            // (the connection's response budget is spent: its client is not reading).
+            let first = total == 0 && request.max_bytes > 0;
+            let read = self.read_partition(p, request.isolation, remaining, first);
+            match &read {
+                Ok(data) => {
+                    total += data.records.len();
+                    remaining = remaining.saturating_sub(data.records.len());
+                }
+                Err(_) => failed = true,
+            }
+            out.push(read);
+        }
+        (out, total, failed)
+    }
+
+    /// Reads one partition as leader, up to `remaining` bytes of the response.
+    fn read_partition(
+        &self,
+        p: &FetchPartition,
+        isolation: FetchIsolation,
+        remaining: usize,
+        first: bool,
+    ) -> FetchedPartition {
+        let hosted = self.leader(&p.topic_partition, p.current_leader_epoch)?;
+        let log = hosted.log();
+        let max_bytes = p.max_bytes.min(remaining);
+        let storage_isolation = match isolation {
+            FetchIsolation::HighWatermark => strom_storage::FetchIsolation::HighWatermark,
+            FetchIsolation::TxnCommitted => strom_storage::FetchIsolation::TxnCommitted,
+        };
+        if max_bytes == 0 && !first {
+            // Nothing may be read, but the offsets still describe the partition.
+            return Ok(FetchData {
+                records: bytes::Bytes::new(),
+                high_watermark: log.high_watermark(),
+                log_start_offset: log.log_start_offset(),
+                log_end_offset: log.log_end_offset(),
+                last_stable_offset: log.last_stable_offset(),
+                aborted_transactions: (isolation == FetchIsolation::TxnCommitted).then(Vec::new),
+            });
+        }
+        let params = FetchParams {
+            max_bytes,
+            min_one_batch: first,
+            isolation: storage_isolation,
+        };
+        let data = log.read(p.fetch_offset, params)?;
+        assert!(
+            data.records.len() <= max_bytes.max(data.records.len() * usize::from(first)),
+            "{}: read {} bytes past the {max_bytes} allowed",
+            p.topic_partition,
+            data.records.len()
+        );
+        Ok(data)
+    }
+}

@@ -1,0 +1,340 @@
+//! The replica manager over a real data directory: metadata deltas open, re-elect and delete
+//! partitions; delayed produces complete on their partition's high watermark; delayed
+//! fetches wake only for their own partitions.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::BytesMut;
+use strom_metadata::{
+    ConfigRecord, ConfigResource, MetadataDelta, MetadataImage, MetadataRecord, NodeId,
+    PartitionChangeRecord, PartitionRecord, RemoveTopicRecord, TopicId, TopicRecord,
+};
+use strom_protocol::records::{Compression, RecordBatchBuilder};
+use strom_storage::{
+    LeaderEpoch, LogConfig, LogManager, LogManagerConfig, Offset, SystemClock, TopicPartition,
+};
+
+use super::delayed::DelayedOps;
+use super::*;
+
+const ME: NodeId = NodeId(1);
+
+fn topic_records(name: &str, id: TopicId, partitions: i32) -> Vec<MetadataRecord> {
+    let mut records = vec![MetadataRecord::Topic(TopicRecord {
+        name: name.into(),
+        topic_id: id,
+    })];
+    records.extend((0..partitions).map(|p| {
+        MetadataRecord::Partition(PartitionRecord {
+            topic_id: id,
+            partition_id: p,
+            replicas: vec![ME],
+            isr: vec![ME],
+            leader: ME,
+            leader_epoch: 0,
+            partition_epoch: 0,
+        })
+    }));
+    records
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    rm: Arc<ReplicaManager>,
+    records: Vec<MetadataRecord>,
+    image: MetadataImage,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let manager = LogManager::open(
+            LogManagerConfig::new(dir.path().to_path_buf()),
+            Arc::new(SystemClock),
+        )
+        .unwrap();
+        let rm = Arc::new(ReplicaManager::new(ME, manager, Arc::new(SystemClock)));
+        rm.listen_for_flushes();
+        Fixture {
+            _dir: dir,
+            rm,
+            records: Vec::new(),
+            image: MetadataImage::default(),
+        }
+    }
+
+    /// Appends records to the metadata and applies the delta they make.
+    fn commit(&mut self, records: Vec<MetadataRecord>) -> LeadershipChanges {
+        self.records.extend(records);
+        let next = MetadataImage::from_records(&self.records);
+        let delta = MetadataDelta::between(&self.image, &next);
+        let changes = self
+            .rm
+            .apply_delta(&delta, &next, &|_| LogConfig::default());
+        self.image = next;
+        changes
+    }
+}
+
+fn batch(n: usize) -> BytesMut {
+    let mut builder = RecordBatchBuilder::new(Compression::None, 0);
+    for i in 0..n {
+        builder.append(
+            1_700_000_000_000,
+            None,
+            Some(format!("v{i}").as_bytes()),
+            &[],
+        );
+    }
+    BytesMut::from(&builder.build().unwrap()[..])
+}
+
+fn tp(topic: &str, p: i32) -> TopicPartition {
+    TopicPartition::new(topic, p)
+}
+
+#[test]
+fn a_created_topic_is_led_here_and_a_deleted_one_is_gone() {
+    // Creating a topic opens and elects every partition; deleting it stops them and deletes
+    // their logs.
+    let mut f = Fixture::new();
+    let id = TopicId::random();
+    let changes = f.commit(topic_records("a", id, 3));
+    assert_eq!(changes.elected.len(), 3);
+    assert!(f.rm.hosted(&tp("a", 2)).is_some_and(|h| h.is_leader()));
+    let dir = f.rm.log_manager().data_dir().join("a-1");
+    assert!(dir.exists());
+    let changes = f.commit(vec![MetadataRecord::RemoveTopic(RemoveTopicRecord {
+        topic_id: id,
+    })]);
+    assert_eq!(changes.resigned.len(), 3);
+    assert!(f.rm.hosted(&tp("a", 1)).is_none());
+    assert!(!dir.exists());
+}
+
+#[test]
+fn a_leader_epoch_bump_elects_again_at_the_new_epoch() {
+    // A re-election (PartitionChangeRecord naming the same leader) reports the partition as
+    // elected at the bumped epoch, which is what a coordinator reloads with.
+    let mut f = Fixture::new();
+    let id = TopicId::random();
+    f.commit(topic_records("a", id, 2));
+    let changes = f.commit(vec![MetadataRecord::PartitionChange(
+        PartitionChangeRecord {
+            topic_id: id,
+            partition_id: 1,
+            leader: Some(ME),
+            isr: None,
+            replicas: None,
+        },
+    )]);
+    assert_eq!(
+        changes.elected,
+        vec![LeadershipChange {
+            topic_partition: tp("a", 1),
+            leader_epoch: LeaderEpoch(1),
+        }]
+    );
+    assert_eq!(
+        f.rm.hosted(&tp("a", 0)).unwrap().leader_epoch(),
+        LeaderEpoch(0)
+    );
+}
+
+#[test]
+fn config_changes_reach_the_live_logs() {
+    // A topic config change in the metadata is pushed into the open logs of that topic.
+    let mut f = Fixture::new();
+    f.commit(topic_records("a", TopicId::random(), 1));
+    let mut records = f.records.clone();
+    records.push(MetadataRecord::Config(ConfigRecord {
+        resource: ConfigResource::Topic("a".into()),
+        name: "retention.ms".into(),
+        value: Some("5".into()),
+    }));
+    let next = MetadataImage::from_records(&records);
+    let delta = MetadataDelta::between(&f.image, &next);
+    let changed = LogConfig {
+        retention_ms: Some(5),
+        ..LogConfig::default()
+    };
+    f.rm.apply_delta(&delta, &next, &|_| changed.clone());
+    assert_eq!(
+        f.rm.hosted(&tp("a", 0))
+            .unwrap()
+            .log()
+            .config()
+            .retention_ms,
+        Some(5)
+    );
+}
+
+#[tokio::test]
+async fn acks_all_completes_once_the_flush_moves_the_high_watermark() {
+    // An acks=all append is answered once the partition's high watermark (which follows the
+    // flush) passes it, and the high watermark then equals the log end.
+    let mut f = Fixture::new();
+    f.commit(topic_records("a", TopicId::random(), 1));
+    let pending = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("a", 0), batch(5))],
+    );
+    let results = pending.wait(Duration::from_secs(30)).await;
+    let info = results[0].1.as_ref().expect("appended");
+    assert_eq!(info.next_offset(), Offset(5));
+    let hosted = f.rm.hosted(&tp("a", 0)).unwrap();
+    assert_eq!(hosted.high_watermark(), Offset(5));
+    assert!(hosted.log().recovery_point() >= Offset(5));
+}
+
+#[tokio::test]
+async fn appends_to_unknown_or_stopped_partitions_are_refused() {
+    // No partition, no append; a partition deleted while its append waited answers Stopped.
+    let f = Fixture::new();
+    let pending = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::Leader,
+        vec![(tp("x", 0), batch(1))],
+    );
+    assert!(matches!(
+        pending.results()[0].1,
+        Err(PartitionError::UnknownTopicOrPartition(_))
+    ));
+}
+
+#[test]
+fn delayed_produces_complete_through_the_high_watermark_and_fail_when_stopped() {
+    // Waiters at or below a new high watermark are answered with it; those above keep
+    // waiting; a waiter registering below an already-reached mark is answered at once;
+    // stopping answers the rest with an error.
+    let ops = DelayedOps::new(Offset(0));
+    let too_many = |_| unreachable!();
+    let mut low = ops.wait_for_high_watermark(Offset(3), too_many).unwrap();
+    let mut high = ops.wait_for_high_watermark(Offset(9), too_many).unwrap();
+    assert_eq!(ops.produce_waiting(), 2);
+    ops.complete_produce_through(Offset(5));
+    assert_eq!(low.try_recv().unwrap().unwrap(), Offset(5));
+    assert!(high.try_recv().is_err(), "still waiting");
+    let mut late = ops.wait_for_high_watermark(Offset(4), too_many).unwrap();
+    assert_eq!(late.try_recv().unwrap().unwrap(), Offset(5));
+    ops.fail_produce(|| PartitionError::Stopped(tp("a", 0)));
+    assert!(matches!(
+        high.try_recv().unwrap(),
+        Err(PartitionError::Stopped(_))
+    ));
+    assert_eq!(ops.produce_waiting(), 0);
+}
+
+#[tokio::test]
+async fn an_unanswered_acks_all_expires_with_request_timed_out() {
+    // A pending append whose high watermark never arrives expires at its timeout.
+    let f = Fixture::new();
+    let mut f = f;
+    f.commit(topic_records("a", TopicId::random(), 1));
+    let hosted = f.rm.hosted(&tp("a", 0)).unwrap();
+    // Register a waiter far past anything written, as an append would.
+    let rx = hosted
+        .delayed
+        .wait_for_high_watermark(Offset(1_000), |_| unreachable!())
+        .unwrap();
+    let waited = tokio::time::timeout(Duration::from_millis(50), rx).await;
+    assert!(
+        waited.is_err(),
+        "nothing completes a waiter past the log end"
+    );
+}
+
+#[tokio::test]
+async fn a_parked_fetch_wakes_only_for_its_own_partition() {
+    // A fetch parked on partition 0 is not woken by appends to partition 1, and is woken
+    // (and answered with the records) by an append to partition 0.
+    let mut f = Fixture::new();
+    f.commit(topic_records("a", TopicId::random(), 2));
+    let request = FetchRequest {
+        isolation: FetchIsolation::HighWatermark,
+        max_wait: Duration::from_secs(30),
+        min_bytes: 1,
+        max_bytes: 1 << 20,
+        partitions: vec![FetchPartition {
+            topic_partition: tp("a", 0),
+            fetch_offset: Offset(0),
+            max_bytes: 1 << 20,
+            current_leader_epoch: LeaderEpoch::UNKNOWN,
+        }],
+    };
+    let rm = Arc::clone(&f.rm);
+    let (_stop, shutdown) = tokio::sync::watch::channel(false);
+    let fetch = tokio::spawn(async move { rm.fetch(&request, shutdown).await });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    for _ in 0..5 {
+        let other = f.rm.append_records(
+            AppendOrigin::Client,
+            RequiredAcks::All,
+            vec![(tp("a", 1), batch(2))],
+        );
+        other.wait(Duration::from_secs(30)).await;
+    }
+    assert_eq!(f.rm.fetch_wakeups(), 0, "woken by another partition");
+    assert!(!fetch.is_finished());
+    let mine = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("a", 0), batch(3))],
+    );
+    mine.wait(Duration::from_secs(30)).await;
+    let answer = tokio::time::timeout(Duration::from_secs(30), fetch)
+        .await
+        .expect("the fetch woke")
+        .unwrap();
+    let data = answer[0].as_ref().expect("read");
+    assert!(!data.records.is_empty());
+    assert_eq!(data.high_watermark, Offset(3));
+    assert!(f.rm.fetch_wakeups() >= 1);
+    let hosted = f.rm.hosted(&tp("a", 1)).unwrap();
+    assert_eq!(hosted.delayed.fetch_watchers(), 0);
+}
+
+fn idempotent_batch(producer_id: i64, sequence: i32, n: usize) -> BytesMut {
+    let mut builder =
+        RecordBatchBuilder::new(Compression::None, 0).with_producer(producer_id, 0, sequence);
+    for i in 0..n {
+        builder.append(
+            1_700_000_000_000,
+            None,
+            Some(format!("v{i}").as_bytes()),
+            &[],
+        );
+    }
+    BytesMut::from(&builder.build().unwrap()[..])
+}
+
+#[tokio::test]
+async fn an_acks_all_retry_waits_for_its_original_to_be_durable() {
+    // An idempotent producer's retry of a batch already appended is answered with the
+    // original's offsets, and at acks=all it waits for the high watermark to pass the
+    // original, not just for the log to hold it.
+    let mut f = Fixture::new();
+    f.commit(topic_records("a", TopicId::random(), 1));
+    let first = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::Leader,
+        vec![(tp("a", 0), idempotent_batch(7, 0, 4))],
+    );
+    let original = first.results()[0].1.as_ref().unwrap().clone();
+    assert!(!original.duplicate);
+    let retry = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("a", 0), idempotent_batch(7, 0, 4))],
+    );
+    let answered = retry.results()[0].1.as_ref().unwrap().clone();
+    assert!(answered.duplicate);
+    assert_eq!(answered.first_offset, original.first_offset);
+    assert_eq!(retry.required_offsets(), vec![original.next_offset()]);
+    let results = retry.wait(Duration::from_secs(30)).await;
+    assert!(results[0].1.is_ok());
+    let hosted = f.rm.hosted(&tp("a", 0)).unwrap();
+    assert!(hosted.high_watermark() >= original.next_offset());
+}

@@ -1,0 +1,71 @@
+// Generated from Kafka's message specs by protocol-codegen; do not edit.
+//! `ConsumerGroupRegularExpressionKey` (coordinator-key), versions 0-0.
+
+use crate::wire::{self as p, WireStruct, WriteExt};
+use bytes::{BufMut, Bytes, BytesMut};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsumerGroupRegularExpressionKey {
+    pub group_id: String,
+    pub regular_expression: String,
+}
+
+impl Default for ConsumerGroupRegularExpressionKey {
+    fn default() -> Self {
+        ConsumerGroupRegularExpressionKey {
+            group_id: String::new(),
+            regular_expression: String::new(),
+        }
+    }
+}
+
+impl p::WireStruct for ConsumerGroupRegularExpressionKey {
+    fn min_size(version: i16) -> usize {
+        match version {
+            0..=0 => 4,
+            _ => 0,
+        }
+    }
+
+    fn read(r: &mut p::Reader, version: i16) -> Result<Self, p::WireError> {
+        let flexible = false;
+        let mut this = Self::default();
+        if version <= 0 { this.group_id = r.string(flexible, "ConsumerGroupRegularExpressionKey.GroupId")?; }
+        if version <= 0 { this.regular_expression = r.string(flexible, "ConsumerGroupRegularExpressionKey.RegularExpression")?; }
+        Ok(this)
+    }
+
+    fn size(&self, version: i16) -> Result<usize, p::WireError> {
+        let flexible = false;
+        let mut size = 0usize;
+        if version <= 0 { size += p::string_size(flexible, (&self.group_id), "ConsumerGroupRegularExpressionKey.GroupId")?; } else if self.group_id != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupRegularExpressionKey", field: "GroupId", version }); }
+        if version <= 0 { size += p::string_size(flexible, (&self.regular_expression), "ConsumerGroupRegularExpressionKey.RegularExpression")?; } else if self.regular_expression != String::new() { return Err(p::WireError::FieldNotSupported { message: "ConsumerGroupRegularExpressionKey", field: "RegularExpression", version }); }
+        Ok(size)
+    }
+
+    fn write(&self, w: &mut BytesMut, version: i16) -> Result<(), p::WireError> {
+        let flexible = false;
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.group_id).as_str())); }
+        if version <= 0 { w.put_nullable_string(flexible, Some((&self.regular_expression).as_str())); }
+        Ok(())
+    }
+}
+
+#[cfg(any(test, feature = "test-util"))]
+impl p::testing::Random for ConsumerGroupRegularExpressionKey {
+    fn random(rng: &mut p::testing::TestRng, version: i16, depth: u32) -> Self {
+        let _ = depth;
+        let mut this = Self::default();
+        if version <= 0 { this.group_id = rng.string(); }
+        if version <= 0 { this.regular_expression = rng.string(); }
+        this
+    }
+}
+
+impl p::Message for ConsumerGroupRegularExpressionKey {
+    const NAME: &'static str = "ConsumerGroupRegularExpressionKey";
+    const LOWEST_VERSION: i16 = 0;
+    const HIGHEST_VERSION: i16 = 0;
+    const FLEXIBLE_FROM: Option<i16> = None;
+}
+
