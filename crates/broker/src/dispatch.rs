@@ -44,24 +44,7 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         connection,
         ..
     } = request;
-    // Produce and the group APIs that act for a member keep their turn: appends and a
-    // member's group requests are processed in the order the client sent them.
-    let keeps_turn = matches!(
-        body,
-        RequestBody::Produce(_)
-            | RequestBody::JoinGroup(_)
-            | RequestBody::SyncGroup(_)
-            | RequestBody::Heartbeat(_)
-            | RequestBody::LeaveGroup(_)
-            | RequestBody::OffsetCommit(_)
-            | RequestBody::OffsetFetch(_)
-            | RequestBody::ConsumerGroupHeartbeat(_)
-            | RequestBody::AddPartitionsToTxn(_)
-            | RequestBody::AddOffsetsToTxn(_)
-            | RequestBody::EndTxn(_)
-            | RequestBody::TxnOffsetCommit(_)
-    );
-    let mut turn = keeps_turn.then_some(turn);
+    let mut turn = keeps_turn(&body).then_some(turn);
     let caller = Caller {
         api_version: v,
         client_id: header.client_id.unwrap_or_default(),
@@ -116,69 +99,33 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::DescribeCluster(r) => {
             ResponseBody::DescribeCluster(handlers::describe_cluster::handle(broker, r, v))
         }
-        RequestBody::AddPartitionsToTxn(r) => ResponseBody::AddPartitionsToTxn(
-            handlers::add_partitions_to_txn::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::AddOffsetsToTxn(r) => ResponseBody::AddOffsetsToTxn(
-            handlers::add_offsets_to_txn::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::EndTxn(r) => {
-            ResponseBody::EndTxn(handlers::end_txn::handle(broker, r, &caller, turn.take()?).await)
-        }
-        RequestBody::TxnOffsetCommit(r) => ResponseBody::TxnOffsetCommit(
-            handlers::txn_offset_commit::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::DescribeTransactions(r) => ResponseBody::DescribeTransactions(
-            handlers::describe_transactions::handle(broker, r, &caller),
-        ),
-        RequestBody::ListTransactions(r) => {
-            ResponseBody::ListTransactions(handlers::list_transactions::handle(broker, r, &caller))
-        }
         RequestBody::WriteTxnMarkers(r) => {
             ResponseBody::WriteTxnMarkers(handlers::write_txn_markers::handle(broker, r).await)
         }
         RequestBody::DescribeProducers(r) => {
             ResponseBody::DescribeProducers(handlers::describe_producers::handle(broker, r, v))
         }
-        RequestBody::FindCoordinator(r) => {
-            ResponseBody::FindCoordinator(handlers::find_coordinator::handle(broker, r, v).await)
+        body @ (RequestBody::AddPartitionsToTxn(_)
+        | RequestBody::AddOffsetsToTxn(_)
+        | RequestBody::EndTxn(_)
+        | RequestBody::TxnOffsetCommit(_)
+        | RequestBody::DescribeTransactions(_)
+        | RequestBody::ListTransactions(_)
+        | RequestBody::FindCoordinator(_)
+        | RequestBody::JoinGroup(_)
+        | RequestBody::SyncGroup(_)
+        | RequestBody::Heartbeat(_)
+        | RequestBody::LeaveGroup(_)
+        | RequestBody::OffsetCommit(_)
+        | RequestBody::OffsetFetch(_)
+        | RequestBody::ListGroups(_)
+        | RequestBody::DescribeGroups(_)
+        | RequestBody::DeleteGroups(_)
+        | RequestBody::OffsetDelete(_)
+        | RequestBody::ConsumerGroupHeartbeat(_)
+        | RequestBody::ConsumerGroupDescribe(_)) => {
+            coordinator_request(broker, body, &caller, &mut turn).await?
         }
-        RequestBody::JoinGroup(r) => ResponseBody::JoinGroup(
-            handlers::join_group::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::SyncGroup(r) => ResponseBody::SyncGroup(
-            handlers::sync_group::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::Heartbeat(r) => ResponseBody::Heartbeat(
-            handlers::heartbeat::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::LeaveGroup(r) => ResponseBody::LeaveGroup(
-            handlers::leave_group::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::OffsetCommit(r) => ResponseBody::OffsetCommit(
-            handlers::offset_commit::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::OffsetFetch(r) => ResponseBody::OffsetFetch(
-            handlers::offset_fetch::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::ListGroups(r) => {
-            ResponseBody::ListGroups(handlers::list_groups::handle(broker, r, &caller).await)
-        }
-        RequestBody::DescribeGroups(r) => ResponseBody::DescribeGroups(
-            handlers::describe_groups::handle(broker, r, &caller).await,
-        ),
-        RequestBody::DeleteGroups(r) => {
-            ResponseBody::DeleteGroups(handlers::delete_groups::handle(broker, r, &caller).await)
-        }
-        RequestBody::OffsetDelete(r) => {
-            ResponseBody::OffsetDelete(handlers::offset_delete::handle(broker, r, &caller).await)
-        }
-        RequestBody::ConsumerGroupHeartbeat(r) => ResponseBody::ConsumerGroupHeartbeat(
-            handlers::consumer_group_heartbeat::handle(broker, r, &caller, turn.take()?).await,
-        ),
-        RequestBody::ConsumerGroupDescribe(r) => ResponseBody::ConsumerGroupDescribe(
-            handlers::consumer_group_describe::handle(broker, r, &caller).await,
-        ),
         other => {
             // The connection admits only APIs in the supported table, each of which has an
             // arm above; reaching here is a bug in that table.
@@ -190,4 +137,94 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         }
     };
     Some(response)
+}
+
+/// The requests the group and transaction coordinators answer.
+async fn coordinator_request(
+    broker: &Arc<Broker>,
+    body: RequestBody,
+    caller: &Caller,
+    turn: &mut Option<Turn>,
+) -> Option<ResponseBody> {
+    let response = match body {
+        RequestBody::AddPartitionsToTxn(r) => ResponseBody::AddPartitionsToTxn(
+            handlers::add_partitions_to_txn::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::AddOffsetsToTxn(r) => ResponseBody::AddOffsetsToTxn(
+            handlers::add_offsets_to_txn::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::EndTxn(r) => {
+            ResponseBody::EndTxn(handlers::end_txn::handle(broker, r, caller, turn.take()?).await)
+        }
+        RequestBody::TxnOffsetCommit(r) => ResponseBody::TxnOffsetCommit(
+            handlers::txn_offset_commit::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::DescribeTransactions(r) => ResponseBody::DescribeTransactions(
+            handlers::describe_transactions::handle(broker, r, caller),
+        ),
+        RequestBody::ListTransactions(r) => {
+            ResponseBody::ListTransactions(handlers::list_transactions::handle(broker, r, caller))
+        }
+        RequestBody::FindCoordinator(r) => ResponseBody::FindCoordinator(
+            handlers::find_coordinator::handle(broker, r, caller.api_version).await,
+        ),
+        RequestBody::JoinGroup(r) => ResponseBody::JoinGroup(
+            handlers::join_group::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::SyncGroup(r) => ResponseBody::SyncGroup(
+            handlers::sync_group::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::Heartbeat(r) => ResponseBody::Heartbeat(
+            handlers::heartbeat::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::LeaveGroup(r) => ResponseBody::LeaveGroup(
+            handlers::leave_group::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::OffsetCommit(r) => ResponseBody::OffsetCommit(
+            handlers::offset_commit::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::OffsetFetch(r) => ResponseBody::OffsetFetch(
+            handlers::offset_fetch::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::ListGroups(r) => {
+            ResponseBody::ListGroups(handlers::list_groups::handle(broker, r, caller).await)
+        }
+        RequestBody::DescribeGroups(r) => {
+            ResponseBody::DescribeGroups(handlers::describe_groups::handle(broker, r, caller).await)
+        }
+        RequestBody::DeleteGroups(r) => {
+            ResponseBody::DeleteGroups(handlers::delete_groups::handle(broker, r, caller).await)
+        }
+        RequestBody::OffsetDelete(r) => {
+            ResponseBody::OffsetDelete(handlers::offset_delete::handle(broker, r, caller).await)
+        }
+        RequestBody::ConsumerGroupHeartbeat(r) => ResponseBody::ConsumerGroupHeartbeat(
+            handlers::consumer_group_heartbeat::handle(broker, r, caller, turn.take()?).await,
+        ),
+        RequestBody::ConsumerGroupDescribe(r) => ResponseBody::ConsumerGroupDescribe(
+            handlers::consumer_group_describe::handle(broker, r, caller).await,
+        ),
+        _ => unreachable!("routed here only for coordinator requests"),
+    };
+    Some(response)
+}
+
+/// Produce and the group APIs that act for a member keep their turn: appends and a member's
+/// group requests are processed in the order the client sent them.
+fn keeps_turn(body: &RequestBody) -> bool {
+    matches!(
+        body,
+        RequestBody::Produce(_)
+            | RequestBody::JoinGroup(_)
+            | RequestBody::SyncGroup(_)
+            | RequestBody::Heartbeat(_)
+            | RequestBody::LeaveGroup(_)
+            | RequestBody::OffsetCommit(_)
+            | RequestBody::OffsetFetch(_)
+            | RequestBody::ConsumerGroupHeartbeat(_)
+            | RequestBody::AddPartitionsToTxn(_)
+            | RequestBody::AddOffsetsToTxn(_)
+            | RequestBody::EndTxn(_)
+            | RequestBody::TxnOffsetCommit(_)
+    )
 }

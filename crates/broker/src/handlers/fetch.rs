@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use strom_metadata::TopicId;
 use strom_metadata::controller::is_legal_topic_name;
+use strom_metadata::{MetadataImage, TopicId};
 use strom_protocol::generated::fetch_response::{
     AbortedTransaction, FetchableTopicResponse, PartitionData,
 };
@@ -59,47 +59,12 @@ pub async fn handle(
     connection: ConnectionId,
 ) -> FetchResponse {
     let by_id = version >= TOPIC_IDS_MIN_VERSION;
-    // One shared name per topic entry: partitions do not each copy it.
-    let name = |topic: &str| -> Arc<str> {
-        if by_id {
-            Arc::from("")
-        } else {
-            Arc::from(topic)
-        }
-    };
-    let key = |topic: &Arc<str>, topic_id: Uuid, partition: i32| SessionPartitionKey {
-        topic: topic.clone(),
-        topic_id: if by_id { topic_id } else { Uuid::default() },
-        partition,
-    };
-    let mut requested = Vec::new();
-    for topic in &request.topics {
-        let topic_name = name(&topic.topic);
-        for p in &topic.partitions {
-            let target = FetchTarget {
-                fetch_offset: p.fetch_offset,
-                partition_max_bytes: p.partition_max_bytes,
-                current_leader_epoch: p.current_leader_epoch,
-            };
-            requested.push((key(&topic_name, topic.topic_id, p.partition), target));
-        }
-    }
+    let (requested, forgotten) = session_keys(&request, by_id);
     let (session_id, epoch) = if version >= SESSIONS_MIN_VERSION {
         (request.session_id, request.session_epoch)
     } else {
         (NO_SESSION, FINAL_EPOCH)
     };
-    let forgotten: Vec<SessionPartitionKey> = request
-        .forgotten_topics_data
-        .iter()
-        .flat_map(|t| {
-            let topic_name = name(&t.topic);
-            t.partitions
-                .iter()
-                .map(move |p| key(&topic_name, t.topic_id, *p))
-                .collect::<Vec<_>>()
-        })
-        .collect();
     let mut new_id = || (uuid::Uuid::new_v4().as_u128() as i32) & i32::MAX;
     let context = broker.fetch_sessions.new_context(
         connection,
@@ -127,21 +92,7 @@ pub async fn handle(
             };
         }
     };
-    let image = broker.image();
-    let wanted: Vec<Wanted> = partitions
-        .into_iter()
-        .map(|(key, target)| Wanted {
-            name: if by_id {
-                image
-                    .topic_by_id(TopicId::from_u128(key.topic_id.as_u128()))
-                    .map(|t| Arc::from(t.name.as_str()))
-            } else {
-                Some(key.topic.clone())
-            },
-            key,
-            target,
-        })
-        .collect();
+    let wanted = resolve_names(&broker.image(), partitions, by_id);
     let results = long_poll(broker, &request, &wanted).await;
     let include = if session_id == NO_SESSION {
         vec![true; results.len()]
@@ -155,6 +106,91 @@ pub async fn handle(
             .fetch_sessions
             .record_response(session_id, &outcomes, incremental)
     };
+    FetchResponse {
+        error_code: ErrorCode::None.code(),
+        session_id,
+        responses: group_by_topic(&wanted, results, include),
+        ..FetchResponse::default()
+    }
+}
+
+/// The session keys of the partitions a request fetches (with what it asks of each) and of
+/// those it forgets. Topics are keyed by name before v13 and by id from v13 on; one shared
+/// name per topic entry, so partitions do not each copy it.
+#[allow(clippy::type_complexity)]
+fn session_keys(
+    request: &FetchRequest,
+    by_id: bool,
+) -> (
+    Vec<(SessionPartitionKey, FetchTarget)>,
+    Vec<SessionPartitionKey>,
+) {
+    let name = |topic: &str| -> Arc<str> {
+        if by_id {
+            Arc::from("")
+        } else {
+            Arc::from(topic)
+        }
+    };
+    let key = |topic: &Arc<str>, topic_id: Uuid, partition: i32| SessionPartitionKey {
+        topic: topic.clone(),
+        topic_id: if by_id { topic_id } else { Uuid::default() },
+        partition,
+    };
+    let mut requested = Vec::new();
+    for topic in &request.topics {
+        let topic_name = name(&topic.topic);
+        for p in &topic.partitions {
+            let target = FetchTarget {
+                fetch_offset: p.fetch_offset,
+                partition_max_bytes: p.partition_max_bytes,
+                current_leader_epoch: p.current_leader_epoch,
+            };
+            requested.push((key(&topic_name, topic.topic_id, p.partition), target));
+        }
+    }
+    let mut forgotten = Vec::new();
+    for t in &request.forgotten_topics_data {
+        let topic_name = name(&t.topic);
+        forgotten.extend(
+            t.partitions
+                .iter()
+                .map(|p| key(&topic_name, t.topic_id, *p)),
+        );
+    }
+    (requested, forgotten)
+}
+
+/// The partitions to read, each with its topic's name (looked up by id from v13 on; `None`
+/// for an id the image does not know).
+fn resolve_names(
+    image: &MetadataImage,
+    partitions: Vec<(SessionPartitionKey, FetchTarget)>,
+    by_id: bool,
+) -> Vec<Wanted> {
+    partitions
+        .into_iter()
+        .map(|(key, target)| Wanted {
+            name: if by_id {
+                image
+                    .topic_by_id(TopicId::from_u128(key.topic_id.as_u128()))
+                    .map(|t| Arc::from(t.name.as_str()))
+            } else {
+                Some(key.topic.clone())
+            },
+            key,
+            target,
+        })
+        .collect()
+}
+
+/// The partitions' answers grouped into topic entries, in the order topics first appear;
+/// those the session leaves out (`include` false) are skipped.
+fn group_by_topic(
+    wanted: &[Wanted],
+    results: Vec<PartitionData>,
+    include: Vec<bool>,
+) -> Vec<FetchableTopicResponse> {
     let mut topics: Vec<FetchableTopicResponse> = Vec::new();
     let mut topic_index: HashMap<(Arc<str>, Uuid), usize> = HashMap::new();
     // A topic's partitions mostly come one after another: hash its name once per run.
@@ -181,12 +217,7 @@ pub async fn handle(
         previous = Some((w.key.topic.clone(), w.key.topic_id, at));
         topics[at].partitions.push(data);
     }
-    FetchResponse {
-        error_code: ErrorCode::None.code(),
-        session_id,
-        responses: topics,
-        ..FetchResponse::default()
-    }
+    topics
 }
 
 /// What the session cache needs to know about one partition's answer.

@@ -20,6 +20,7 @@ use strom_coordinator::txn::{TopicPartition as TxnTopicPartition, TransactionSta
 use strom_metadata::TopicId;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::add_partitions_to_txn_request::AddPartitionsToTxnTopic;
+use strom_protocol::generated::produce_request::TopicProduceData;
 use strom_protocol::generated::produce_response::{
     BatchIndexAndErrorMessage, PartitionProduceResponse, TopicProduceResponse,
 };
@@ -77,66 +78,15 @@ pub async fn handle(
         }
         _ => HashMap::new(),
     };
-    let mut responses = Vec::with_capacity(request.topic_data.len());
-    let mut entries: Vec<(TopicPartition, BytesMut)> = Vec::new();
-    let mut slots: Vec<(usize, usize)> = Vec::new();
-    for topic in request.topic_data {
-        let mut partitions = Vec::with_capacity(topic.partition_data.len());
-        let known = version < TOPIC_IDS_MIN_VERSION || !topic.name.is_empty();
-        for data in topic.partition_data {
-            let mut response = PartitionProduceResponse {
-                index: data.index,
-                base_offset: -1,
-                log_append_time_ms: -1,
-                log_start_offset: -1,
-                ..PartitionProduceResponse::default()
-            };
-            let refused = match (acks, data.records) {
-                _ if !known => Some(ErrorCode::UnknownTopicId),
-                (None, _) => Some(ErrorCode::InvalidRequiredAcks),
-                (_, None) => Some(ErrorCode::InvalidRecord),
-                (Some(_), Some(records)) => {
-                    let txn = TxnCheck {
-                        transactional_id: request.transactional_id.as_deref(),
-                        implicitly_added: (version >= IMPLICIT_ADD_MIN_VERSION)
-                            .then_some(&implicitly_added),
-                    };
-                    match check_partition(broker, &txn, &topic.name, data.index, &records) {
-                        Err((code, message)) => {
-                            response.error_message = message;
-                            Some(code)
-                        }
-                        Ok(()) => {
-                            let tp = TopicPartition::new(topic.name.clone(), data.index);
-                            // The log assigns offsets in place, so it needs the bytes to itself;
-                            // a slice of the shared request frame is copied once here.
-                            let records = records
-                                .try_into_mut()
-                                .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
-                            entries.push((tp, records));
-                            slots.push((responses.len(), partitions.len()));
-                            None
-                        }
-                    }
-                }
-            };
-            if let Some(code) = refused {
-                response.error_code = code.code();
-            }
-            partitions.push(response);
-        }
-        responses.push(TopicProduceResponse {
-            // From v13 the topic is named by its id alone.
-            name: if version >= TOPIC_IDS_MIN_VERSION {
-                String::new()
-            } else {
-                topic.name
-            },
-            topic_id: topic.topic_id,
-            partition_responses: partitions,
-            ..TopicProduceResponse::default()
-        });
-    }
+    let txn = TxnCheck {
+        transactional_id: request.transactional_id.as_deref(),
+        implicitly_added: (version >= IMPLICIT_ADD_MIN_VERSION).then_some(&implicitly_added),
+    };
+    let Planned {
+        mut responses,
+        entries,
+        slots,
+    } = plan_appends(broker, request.topic_data, acks, version, &txn);
     let acks = acks.unwrap_or(RequiredAcks::None);
     let pending = broker
         .replica_manager
@@ -157,6 +107,83 @@ pub async fn handle(
         responses,
         ..ProduceResponse::default()
     })
+}
+
+/// A produce request sorted into what to append and what is refused already.
+struct Planned {
+    /// One entry per topic and partition of the request, in its order; refusals filled in.
+    responses: Vec<TopicProduceResponse>,
+    /// The partitions to append to, with their records.
+    entries: Vec<(TopicPartition, BytesMut)>,
+    /// For each entry, where its response is: (topic index, partition index).
+    slots: Vec<(usize, usize)>,
+}
+
+fn plan_appends(
+    broker: &Broker,
+    topic_data: Vec<TopicProduceData>,
+    acks: Option<RequiredAcks>,
+    version: i16,
+    txn: &TxnCheck,
+) -> Planned {
+    let mut planned = Planned {
+        responses: Vec::with_capacity(topic_data.len()),
+        entries: Vec::new(),
+        slots: Vec::new(),
+    };
+    for topic in topic_data {
+        let mut partitions = Vec::with_capacity(topic.partition_data.len());
+        let known = version < TOPIC_IDS_MIN_VERSION || !topic.name.is_empty();
+        for data in topic.partition_data {
+            let mut response = PartitionProduceResponse {
+                index: data.index,
+                base_offset: -1,
+                log_append_time_ms: -1,
+                log_start_offset: -1,
+                ..PartitionProduceResponse::default()
+            };
+            let admitted = match (acks, data.records) {
+                _ if !known => Err((ErrorCode::UnknownTopicId, None)),
+                (None, _) => Err((ErrorCode::InvalidRequiredAcks, None)),
+                (_, None) => Err((ErrorCode::InvalidRecord, None)),
+                (Some(_), Some(records)) => {
+                    check_partition(broker, txn, &topic.name, data.index, &records)
+                        .map(|()| records)
+                }
+            };
+            match admitted {
+                Ok(records) => {
+                    let tp = TopicPartition::new(topic.name.clone(), data.index);
+                    // The log assigns offsets in place, so it needs the bytes to itself; a
+                    // slice of the shared request frame is copied once here.
+                    let records = records
+                        .try_into_mut()
+                        .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
+                    planned.entries.push((tp, records));
+                    planned
+                        .slots
+                        .push((planned.responses.len(), partitions.len()));
+                }
+                Err((code, message)) => {
+                    response.error_code = code.code();
+                    response.error_message = message;
+                }
+            }
+            partitions.push(response);
+        }
+        planned.responses.push(TopicProduceResponse {
+            // From v13 the topic is named by its id alone.
+            name: if version >= TOPIC_IDS_MIN_VERSION {
+                String::new()
+            } else {
+                topic.name
+            },
+            topic_id: topic.topic_id,
+            partition_responses: partitions,
+            ..TopicProduceResponse::default()
+        });
+    }
+    planned
 }
 
 /// Whether any partition's first batch is transactional.

@@ -84,33 +84,11 @@ pub async fn run(
     let request_bytes = request_bytes.connection(broker.config.socket_request_reserved_bytes);
     let mut previous_turn = None;
     let reason = loop {
-        // A client that does not read its responses is not read either.
-        let room = tokio::select! {
-            _ = shutdown.changed() => break Stop::Normal("broker shutting down".to_string()),
-            _ = queue.closed() => break Stop::Normal("writer stopped".to_string()),
-            room = tokio::time::timeout(idle, shared.responses.wait_for_room()) => room,
-        };
-        if room.is_err() {
-            break Stop::Normal("responses unread past the idle timeout".to_string());
-        }
-        let mut prefix = [0u8; 4];
-        let read = tokio::select! {
-            _ = shutdown.changed() => break Stop::Normal("broker shutting down".to_string()),
-            _ = queue.closed() => break Stop::Normal("writer stopped".to_string()),
-            read = tokio::time::timeout(idle, reader.read_exact(&mut prefix)) => read,
-        };
-        match read {
-            Err(_) => break Stop::Normal("idle timeout".to_string()),
-            Ok(Err(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-                break Stop::Normal("closed by client".to_string());
-            }
-            Ok(Err(e)) => break Stop::Normal(format!("read failed: {e}")),
-            Ok(Ok(_)) => {}
-        }
-        let size = match codec.peek_size(&prefix) {
-            Ok(Some(size)) => size,
-            Ok(None) => break Stop::Normal("short size prefix".to_string()),
-            Err(e) => break Stop::Malformed(format!("malformed frame: {e}")),
+        let size = match next_frame_size(&mut reader, &codec, &shared, &queue, &mut shutdown, idle)
+            .await
+        {
+            Ok(size) => size,
+            Err(stop) => break stop,
         };
         let body = tokio::select! {
             _ = shutdown.changed() => break Stop::Normal("broker shutting down".to_string()),
@@ -168,6 +146,47 @@ pub async fn run(
     drop(queue);
     let _ = writer_task.await;
     broker.fetch_sessions.close_connection(id);
+}
+
+/// Waits until the connection may take another request (a client that does not read its
+/// responses is not read either) and reads the next frame's size prefix.
+async fn next_frame_size<T>(
+    reader: &mut OwnedReadHalf,
+    codec: &FrameCodec,
+    shared: &Shared,
+    queue: &mpsc::Sender<T>,
+    shutdown: &mut watch::Receiver<bool>,
+    idle: Duration,
+) -> Result<usize, Stop> {
+    let room = tokio::select! {
+        _ = shutdown.changed() => return Err(Stop::Normal("broker shutting down".to_string())),
+        _ = queue.closed() => return Err(Stop::Normal("writer stopped".to_string())),
+        room = tokio::time::timeout(idle, shared.responses.wait_for_room()) => room,
+    };
+    if room.is_err() {
+        return Err(Stop::Normal(
+            "responses unread past the idle timeout".to_string(),
+        ));
+    }
+    let mut prefix = [0u8; 4];
+    let read = tokio::select! {
+        _ = shutdown.changed() => return Err(Stop::Normal("broker shutting down".to_string())),
+        _ = queue.closed() => return Err(Stop::Normal("writer stopped".to_string())),
+        read = tokio::time::timeout(idle, reader.read_exact(&mut prefix)) => read,
+    };
+    match read {
+        Err(_) => return Err(Stop::Normal("idle timeout".to_string())),
+        Ok(Err(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            return Err(Stop::Normal("closed by client".to_string()));
+        }
+        Ok(Err(e)) => return Err(Stop::Normal(format!("read failed: {e}"))),
+        Ok(Ok(_)) => {}
+    }
+    match codec.peek_size(&prefix) {
+        Ok(Some(size)) => Ok(size),
+        Ok(None) => Err(Stop::Normal("short size prefix".to_string())),
+        Err(e) => Err(Stop::Malformed(format!("malformed frame: {e}"))),
+    }
 }
 
 /// Reads a body of `size` bytes, growing the buffer (and its charge) only as bytes arrive.
