@@ -82,7 +82,8 @@ def test_idle_producers_expire_but_open_transactions_do_not(broker_factory):
     idem.produce(topic, b"again", partition=0)
     assert idem.flush(TIMEOUT) == 0
     txn.commit_transaction(TIMEOUT)
-    assert read_all(broker.bootstrap, topic, 1, "read_committed", quiet=1.0) == {
+    # The commit's markers are written after EndTxn answers, as in Kafka: wait for them.
+    assert read_all(broker.bootstrap, topic, 1, "read_committed", expect=3, quiet=10.0) == {
         0: ["idempotent", "open", "again"]}
     admin.close()
 
