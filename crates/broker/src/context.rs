@@ -1,9 +1,10 @@
 //! [`Broker`]: what the request handlers work with: the configuration, the metadata, the
-//! replica manager, the coordinators and the connection-wide budgets. Only the handler layer
+//! replica manager and the coordinators. Only the handler layer
 //! (and the network edge that calls it) sees this context; each service below gets just the
 //! handles it uses, wired in `server`.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use strom_metadata::{Controller, MetadataImage};
 use strom_protocol::generated::ApiKey;
@@ -15,6 +16,10 @@ use crate::fetch_session::FetchSessionCache;
 use crate::metadata_view::MetadataView;
 use crate::producer_ids::ProducerIdManager;
 use crate::replica_manager::ReplicaManager;
+
+/// Longest a handler that changed metadata waits for the change to reach this broker's
+/// partitions before it answers.
+pub const METADATA_APPLY_WAIT_MS_MAX: u64 = 5_000;
 
 /// What the request handlers work with. Services below the handlers (replica manager,
 /// coordinators, producer ids) each get only the handles they use; this context is for the
@@ -54,10 +59,14 @@ impl Broker {
     }
 
     /// Waits until the metadata committed so far is applied to this broker's partitions
-    /// (after a handler changed it through the controller).
-    pub async fn wait_metadata_applied(&self) {
-        self.metadata
-            .wait_applied(self.image().record_count())
-            .await;
+    /// (after a handler changed it through the controller), for at most
+    /// [`METADATA_APPLY_WAIT_MS_MAX`]: opening thousands of new partitions takes longer than a
+    /// client waits for its answer. The change is committed either way; until it is applied a
+    /// client sees what Kafka's clients see while brokers catch up (`LEADER_NOT_AVAILABLE`,
+    /// `UNKNOWN_TOPIC_OR_PARTITION`) and retries. Returns whether it was applied in time.
+    pub async fn wait_metadata_applied(&self) -> bool {
+        let wait = Duration::from_millis(METADATA_APPLY_WAIT_MS_MAX);
+        let applied = self.metadata.wait_applied(self.image().record_count());
+        tokio::time::timeout(wait, applied).await.is_ok()
     }
 }

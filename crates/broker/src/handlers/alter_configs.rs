@@ -155,7 +155,7 @@ pub async fn apply(
     .unwrap_or_else(|e| panic!("alter configs task panicked: {e}"));
     outcome.map_err(|e| (metadata_error_code(&e), e.to_string()))?;
     if !validate_only {
-        broker.wait_metadata_applied().await;
+        let _ = broker.wait_metadata_applied().await;
     }
     Ok(())
 }

@@ -77,7 +77,7 @@ pub async fn handle(
         });
     }
     if changed {
-        broker.wait_metadata_applied().await;
+        let _ = broker.wait_metadata_applied().await;
     }
     CreatePartitionsResponse {
         results,

@@ -75,7 +75,7 @@ pub async fn handle(
     }
     if created_any {
         // Answered once the new partitions are open here, so a produce right after succeeds.
-        broker.wait_metadata_applied().await;
+        let _ = broker.wait_metadata_applied().await;
     }
     CreateTopicsResponse {
         topics: results,

@@ -109,7 +109,7 @@ pub async fn handle(
         });
     }
     if deleted_any {
-        broker.wait_metadata_applied().await;
+        let _ = broker.wait_metadata_applied().await;
     }
     DeleteTopicsResponse {
         responses,

@@ -157,7 +157,7 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
         }
         Err(e) => panic!("topic creation task panicked: {e}"),
     }
-    broker.wait_metadata_applied().await;
+    let _ = broker.wait_metadata_applied().await;
     match broker.image().topic(&name) {
         Some(topic) => describe(topic),
         None => error_topic(Some(name), Uuid::default(), ErrorCode::LeaderNotAvailable),
