@@ -111,6 +111,40 @@ def fetch_v4(correlation, topic, partition):
     return struct.pack(">i", len(frame)) + frame
 
 
+def fetch_error(addr, topic, partition):
+    """The error code of a Fetch v4 (no wait) for one partition of `topic`."""
+    import socket
+    host, port = addr.rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        request = bytearray(fetch_v4(1, topic, partition))
+        # max_wait 0: size, api key, version, correlation, client id, replica id, then it.
+        at = 4 + 2 + 2 + 4 + 2 + len(b"scale-bench") + 4
+        request[at:at + 4] = struct.pack(">i", 0)
+        s.sendall(bytes(request))
+        size = struct.unpack(">i", s.recv(4, socket.MSG_WAITALL))[0]
+        body = s.recv(size, socket.MSG_WAITALL)
+    # correlation, throttle, [topics] 1: name, [partitions] 1: index, error code
+    at = 4 + 4 + 4
+    at += 2 + struct.unpack(">h", body[at:at + 2])[0]
+    at += 4 + 4
+    return struct.unpack(">h", body[at:at + 2])[0]
+
+
+def wait_open(addr, topic, partitions, deadline_s=900):
+    """Waits until this broker serves `topic`'s partitions (a sample of every 97th and the
+    last): CreateTopics answers at most 5 s after the topic is committed, and opening
+    thousands of logs takes longer."""
+    deadline = time.monotonic() + deadline_s
+    sample = sorted(set(range(0, partitions, 97)) | {partitions - 1})
+    pending = sample
+    while pending and time.monotonic() < deadline:
+        pending = [p for p in pending if fetch_error(addr, topic, p) != 0]
+        if pending:
+            time.sleep(0.5)
+    if pending:
+        raise RuntimeError(f"partitions of {topic} still not served: {pending[:5]}")
+
+
 async def idle_fetcher(host, port, partition, stop, answered):
     reader, writer = await asyncio.open_connection(host, port)
     correlation = 0
@@ -158,6 +192,7 @@ def main():
         t = time.monotonic()
         strom("topic", "create", "idle", "--partitions", str(PARTITIONS - ACTIVE),
               addr=broker.addr)
+        wait_open(broker.addr, "idle", PARTITIONS - ACTIVE)
         result["create_idle_s"] = round(time.monotonic() - t, 2)
         idle, busy = asyncio.run(idle_phase(broker))
         result.update(idle)
