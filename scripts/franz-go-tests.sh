@@ -24,7 +24,9 @@ cp -r "$src" "$work"
 chmod -R u+w "$work"
 
 data="$(mktemp -d)"
-STROM_GROUP_INITIAL_REBALANCE_DELAY_MS=0 "$strom" server --listen 127.0.0.1:0 \
+# kgo runs its tests in parallel, each with its own clients: more than the 1,000 connections
+# Strom allows by default (max.connections; Kafka has no default limit).
+STROM_MAX_CONNECTIONS=20000 STROM_GROUP_INITIAL_REBALANCE_DELAY_MS=0 "$strom" server --listen 127.0.0.1:0 \
   --data-dir "$data/data" > "$out/broker.out" 2> "$out/broker.log" &
 broker=$!
 trap 'kill "$broker" 2>/dev/null || true; wait "$broker" 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -25,13 +25,6 @@ pub const PATTERN_LENGTH_MAX: usize = i16::MAX as usize;
 /// Most heap one compiled pattern may use; larger programs are refused as invalid.
 pub const COMPILED_PATTERN_BYTES_MAX: usize = 1 << 20;
 
-/// Kafka's internal topics (`Topic.isInternal`), which a subscription pattern never picks up.
-pub const INTERNAL_TOPICS: [&str; 3] = [
-    "__consumer_offsets",
-    "__transaction_state",
-    "__share_group_state",
-];
-
 /// A compiled pattern that matches whole names.
 #[derive(Debug, Clone)]
 pub struct NamePattern {
@@ -59,12 +52,6 @@ impl NamePattern {
     pub fn matches(&self, name: &str) -> bool {
         self.regex.is_match(name)
     }
-
-    /// Whether `topic` is picked up by this subscription pattern: it matches and is not one
-    /// of Kafka's internal topics.
-    pub fn subscribes_to(&self, topic: &str) -> bool {
-        !INTERNAL_TOPICS.contains(&topic) && self.matches(topic)
-    }
 }
 
 #[cfg(test)]
@@ -85,16 +72,6 @@ mod tests {
         let p = NamePattern::compile("orders-.*").unwrap();
         assert!(p.matches("orders-eu"));
         assert!(!p.matches("orders"));
-    }
-
-    #[test]
-    fn internal_topics_are_never_subscribed_by_pattern() {
-        // `.*` must not hand a consumer the coordinators' own logs.
-        let p = NamePattern::compile(".*").unwrap();
-        assert!(p.subscribes_to("orders"));
-        for internal in INTERNAL_TOPICS {
-            assert!(!p.subscribes_to(internal), "{internal}");
-        }
     }
 
     #[test]

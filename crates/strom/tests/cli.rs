@@ -291,9 +291,20 @@ fn every_bench_mode_runs_in_a_tiny_configuration() {
         args.extend_from_slice(extra);
         json(&strom(&broker, &args, ""))
     };
+    // acks=all: the high watermark follows the flush, so only then is every record readable
+    // as soon as produce returns.
     let produced = run(
         "produce",
-        &["--count", "2000", "--partitions", "2", "--producers", "2"],
+        &[
+            "--count",
+            "2000",
+            "--partitions",
+            "2",
+            "--producers",
+            "2",
+            "--acks",
+            "all",
+        ],
     );
     assert_eq!(produced["records"], 2000);
     assert!(produced["latency_ms"]["p99"].as_f64().is_some());

@@ -774,7 +774,9 @@ impl GroupCoordinator {
             let resolved: BTreeSet<String> = match NamePattern::compile(&regex) {
                 Ok(pattern) => names
                     .iter()
-                    .filter(|n| pattern.subscribes_to(n))
+                    // Internal topics too: Kafka's broker resolves a pattern against every
+                    // topic (only a DESCRIBE ACL filter applies).
+                    .filter(|n| pattern.matches(n))
                     .cloned()
                     .collect(),
                 Err(_) => BTreeSet::new(),

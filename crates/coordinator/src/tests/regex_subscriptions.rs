@@ -86,8 +86,7 @@ fn owned_topics(client: &Client) -> BTreeSet<Uuid> {
 #[test]
 fn a_pattern_subscribes_to_every_matching_topic_that_exists() {
     // A member that joins with `orders-.*` is assigned the partitions of orders-eu and
-    // orders-us, not of payments nor of the internal offsets topic, and its client-generated
-    // member id is kept.
+    // orders-us, not of payments, and its client-generated member id is kept.
     let mut h = Harness::new();
     let topics = lookup(&[
         ("orders-eu", 1, 2),
@@ -111,6 +110,21 @@ fn a_pattern_subscribes_to_every_matching_topic_that_exists() {
     assert_eq!(
         resolved(&h.c, "orders-.*"),
         Some(["orders-eu".to_string(), "orders-us".to_string()].into())
+    );
+}
+
+#[test]
+fn a_pattern_resolves_internal_topics_too() {
+    // Kafka's broker does not skip internal topics when it resolves a pattern (franz-go's
+    // Test848RegexBrokerResolves checks that a pattern naming __consumer_offsets gets it).
+    let mut h = Harness::new();
+    let topics = lookup(&[("orders", 1, 1), ("__consumer_offsets", 4, 50)]);
+    let mut c = Client::new("m1", &[]);
+    let r = regex_heartbeat(&mut h, &mut c, "orders|__consumer_offsets", &topics);
+    assert_eq!(r.error_code, 0, "{r:?}");
+    assert_eq!(
+        resolved(&h.c, "orders|__consumer_offsets"),
+        Some(["__consumer_offsets".to_string(), "orders".to_string()].into())
     );
 }
 
