@@ -243,7 +243,12 @@ class ToolsTest {
     @Test
     void dumpLogReadsStromSegments() throws Exception {
         String topic = Names.unique("cli-dump");
-        Clients.createTopic(bootstrap, topic, 1, Map.of("index.interval.bytes", "100"));
+        // Strom keeps the active segment's index entries in memory and writes the files when
+        // the segment rolls: segment.ms makes the record after the twenty roll segment 0.
+        long rollMs = 10_000;
+        Clients.createTopic(bootstrap, topic, 1, Map.of("index.interval.bytes", "100",
+                "segment.ms", Long.toString(rollMs)));
+        long created = System.currentTimeMillis();
         long t0 = 1_700_000_000_000L;
         try (KafkaProducer<String, String> p = Clients.producer(bootstrap, Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.COMPRESSION_TYPE_CONFIG,
@@ -251,6 +256,10 @@ class ToolsTest {
             for (int i = 0; i < 20; i++) {
                 p.send(new ProducerRecord<>(topic, 0, t0 + i, "key" + i, "payload-" + i)).get();
             }
+            assertTrue(System.currentTimeMillis() - created < rollMs,
+                    "the twenty records took longer than segment.ms to write");
+            Thread.sleep(Math.max(0, created + rollMs + 500 - System.currentTimeMillis()));
+            p.send(new ProducerRecord<>(topic, 0, t0 + 20, "key20", "payload-20")).get();
         }
         Path dir = broker.dataDir().resolve(topic + "-0");
         String base = "00000000000000000000";
