@@ -13,7 +13,7 @@ import uuid
 import zlib
 
 from confluent_kafka import Consumer, Producer, TopicPartition
-from confluent_kafka.admin import AdminClient, NewTopic
+from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec
 from kafka.record import _crc32c
 
 TIMEOUT = 30
@@ -280,6 +280,7 @@ class Bystander:
         self.topic = f"bystander-{uuid.uuid4().hex[:8]}"
         admin = AdminClient({"bootstrap.servers": broker.bootstrap})
         admin.create_topics([NewTopic(self.topic, 1, 1)])[self.topic].result(TIMEOUT)
+        wait_served(admin, self.topic, 1)
         self.acked = []
         self.delivery_errors = []
         self.delivery_max = 0.0
@@ -410,6 +411,26 @@ def create_topic(broker, name, partitions=1, config=None):
     admin = AdminClient({"bootstrap.servers": broker.bootstrap})
     admin.create_topics([NewTopic(name, partitions, 1, config=config or {})])[name].result(
         TIMEOUT)
+    wait_served(admin, name, partitions)
+
+
+def wait_served(admin, name, partitions):
+    """Waits until the broker serves every partition of `name`: CreateTopics answers once the
+    topic is committed (at most 5 s later), and opening a thousand partitions can take longer
+    on a loaded machine, which would hold up the topics created after it."""
+    deadline = time.monotonic() + 4 * TIMEOUT
+    while True:
+        wanted = {TopicPartition(name, p): OffsetSpec.latest() for p in range(partitions)}
+        failed = []
+        for tp, future in admin.list_offsets(wanted, request_timeout=TIMEOUT).items():
+            try:
+                future.result(TIMEOUT)
+            except Exception as e:  # noqa: BLE001 - any refusal means "not yet"
+                failed.append((tp.partition, e))
+        if not failed:
+            return
+        assert time.monotonic() < deadline, f"{name}: {len(failed)} partitions not served"
+        time.sleep(0.2)
 
 
 def fill(broker, topic, total_bytes, value_bytes=100_000):
