@@ -3,7 +3,6 @@
 //! shutdown that flushes and closes every log.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId};
@@ -16,6 +15,7 @@ pub use crate::context::Broker;
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
 use crate::fetch_session::FetchSessionCache;
+use crate::meta_properties::{MetaPropertiesError, ensure_meta_properties};
 use crate::metadata_listener::{MetadataListener, WatchPublisher};
 use crate::metadata_view::MetadataView;
 use crate::net::budget::RequestBudget;
@@ -26,8 +26,6 @@ use crate::topic_config::log_config;
 
 /// File name of the metadata log inside the data directory.
 pub const METADATA_LOG: &str = "cluster-metadata.log";
-/// Kafka's file naming this node and its cluster.
-const META_PROPERTIES: &str = "meta.properties";
 
 /// Why a broker could not start.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +37,11 @@ pub enum StartError {
         path: String,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Identity(#[from] MetaPropertiesError),
+    /// The configuration asks for a metadata quorum this build does not run yet.
+    #[error("{0}")]
+    QuorumNotServed(String),
     #[error("metadata: {0}")]
     Metadata(#[from] strom_metadata::MetadataError),
     #[error("partitions: {0}")]
@@ -70,6 +73,8 @@ impl Server {
     /// (opening partitions and loading the coordinators), and binds the listener.
     pub async fn start(config: BrokerConfig) -> Result<Server, StartError> {
         config.check_bounds()?;
+        config.check_quorum()?;
+        check_quorum_served(&config)?;
         let connections = ConnectionQuotas::from_config(&config)?;
         let data_dir = config.data_dir.clone();
         let dir_err = |source| StartError::DataDir {
@@ -78,7 +83,8 @@ impl Server {
         };
         std::fs::create_dir_all(&data_dir).map_err(dir_err)?;
         let cluster_id =
-            read_or_write_meta_properties(&data_dir, config.node_id).map_err(dir_err)?;
+            ensure_meta_properties(&data_dir, config.node_id, config.cluster_id.as_deref())?
+                .cluster_id;
         let controller = Arc::new(open_controller(&config).await?);
         let listener = bind(&config).await?;
         let (advertised_host, advertised_port) = advertised(&config, &listener)?;
@@ -289,17 +295,15 @@ fn split_host_port(addr: &str) -> Option<(String, i32)> {
     ))
 }
 
-/// Reads the cluster id from `meta.properties`, writing a new one on first start.
-fn read_or_write_meta_properties(dir: &Path, node_id: i32) -> std::io::Result<String> {
-    let path = dir.join(META_PROPERTIES);
-    if let Ok(text) = std::fs::read_to_string(&path)
-        && let Some(id) = text.lines().find_map(|l| l.strip_prefix("cluster.id="))
-    {
-        return Ok(id.trim().to_string());
+/// Until the metadata log runs on the Raft quorum, a node configured as part of one refuses
+/// to start rather than run as a single node that believes it is in a cluster.
+fn check_quorum_served(config: &BrokerConfig) -> Result<(), StartError> {
+    if config.is_single_node() {
+        return Ok(());
     }
-    let id = crate::replica_manager::base64_url_encode(uuid::Uuid::new_v4().as_bytes());
-    let text = format!("version=1\ncluster.id={id}\nnode.id={node_id}\n");
-    strom_storage::write_atomically(&path, text.as_bytes())
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(id)
+    Err(StartError::QuorumNotServed(format!(
+        "controller.quorum.voters is set ({} voters), but this build runs only the \
+         zero-configuration single node: start without --voters",
+        config.controller_quorum_voters.len()
+    )))
 }
