@@ -1,0 +1,218 @@
+//! A member of the metadata quorum: its directory opened, its Raft running, proposals taken
+//! and bounded, and every applied image published.
+//!
+//! The first start of a voter with an empty log initializes the quorum with the configured
+//! voters (every voter may do so: they all propose the same membership at index 0, and
+//! whichever initialization loses to a peer's vote is simply not needed). Later starts
+//! continue from the directory's log, vote and snapshot.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use openraft::error::{ClientWriteError, InitializeError, RaftError};
+use tokio::sync::{Semaphore, watch};
+
+use super::frame_file::FrameError;
+use super::log_store::RaftLogStore;
+use super::network::{QuorumNetworkFactory, RaftTransport};
+use super::state_machine::MetadataStateMachine;
+use super::{
+    CommitApplied, MetadataCommit, MetadataRaft, QuorumLimits, RaftLogId, RaftNodeId, RaftVote,
+    VoterAddress,
+};
+use crate::image::MetadataImage;
+use crate::record::MetadataRecord;
+
+/// Bytes a log entry adds around a commit's records (log id, tags).
+const ENTRY_ENVELOPE_BYTES: usize = 64 * 1024;
+
+/// Why the quorum could not open, or a proposal was not committed.
+#[derive(Debug, thiserror::Error)]
+pub enum QuorumError {
+    #[error("quorum limits: {0}")]
+    Limits(String),
+    /// The log, vote or snapshot could not be read or written; a corrupt file names itself
+    /// and the byte offset.
+    #[error(transparent)]
+    Storage(#[from] FrameError),
+    #[error("raft stopped: {0}")]
+    Fatal(String),
+    /// Only the active controller (the Raft leader) commits; the leader, when known.
+    #[error("this node is not the active controller (the leader is {leader:?})")]
+    NotController { leader: Option<RaftNodeId> },
+    #[error("{max} proposals already wait to commit")]
+    TooManyPendingProposals { max: usize },
+    #[error("a commit of {bytes} bytes is larger than the {max} a proposal may take")]
+    ProposalTooLarge { bytes: usize, max: usize },
+    #[error("the proposal was not committed: {0}")]
+    NotCommitted(String),
+}
+
+/// One member of the metadata quorum.
+pub struct QuorumNode {
+    id: RaftNodeId,
+    raft: MetadataRaft,
+    images: watch::Receiver<Arc<MetadataImage>>,
+    pending: Arc<Semaphore>,
+    limits: QuorumLimits,
+    log_store: RaftLogStore,
+}
+
+impl std::fmt::Debug for QuorumNode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QuorumNode")
+            .field("id", &self.id)
+            .field("log_store", &self.log_store)
+            .finish_non_exhaustive()
+    }
+}
+
+impl QuorumNode {
+    /// Opens the quorum directory `dir` and starts Raft as node `id` of `voters`, sending
+    /// RPCs through `transport`. The receiving side of the transport must hand requests to
+    /// [`QuorumNode::raft`].
+    pub async fn open(
+        dir: &Path,
+        id: RaftNodeId,
+        voters: BTreeMap<RaftNodeId, VoterAddress>,
+        transport: Arc<dyn RaftTransport>,
+        limits: QuorumLimits,
+    ) -> Result<QuorumNode, QuorumError> {
+        assert!(
+            voters.contains_key(&id),
+            "node {id} is not among the voters"
+        );
+        let config = Arc::new(limits.raft_config().map_err(QuorumError::Limits)?);
+        let (published, images) = watch::channel(Arc::new(MetadataImage::default()));
+        let published = Arc::new(published);
+        let (log_dir, entry_max) = (dir.to_path_buf(), limits.proposal_bytes_max);
+        let append_max = limits.append_bytes_max;
+        let log_store = tokio::task::spawn_blocking(move || {
+            RaftLogStore::open(&log_dir, entry_max + ENTRY_ENVELOPE_BYTES, append_max)
+        })
+        .await
+        .unwrap_or_else(|e| panic!("opening the raft log panicked: {e}"))?;
+        let (sm_dir, snapshot_max) = (dir.to_path_buf(), limits.snapshot_bytes_max);
+        let machine = tokio::task::spawn_blocking(move || {
+            MetadataStateMachine::open(&sm_dir, snapshot_max, published)
+        })
+        .await
+        .unwrap_or_else(|e| panic!("opening the snapshot panicked: {e}"))?;
+        let network =
+            QuorumNetworkFactory::new(transport, Duration::from_millis(limits.rpc_timeout_ms));
+        let raft = MetadataRaft::new(id, config, network, log_store.clone(), machine)
+            .await
+            .map_err(|e| QuorumError::Fatal(e.to_string()))?;
+        let node = QuorumNode {
+            id,
+            raft,
+            images,
+            pending: Arc::new(Semaphore::new(limits.pending_proposals_max)),
+            limits,
+            log_store,
+        };
+        node.initialize_if_new(voters).await?;
+        Ok(node)
+    }
+
+    async fn initialize_if_new(
+        &self,
+        voters: BTreeMap<RaftNodeId, VoterAddress>,
+    ) -> Result<(), QuorumError> {
+        let initialized = self
+            .raft
+            .is_initialized()
+            .await
+            .map_err(|e| QuorumError::Fatal(e.to_string()))?;
+        if initialized {
+            return Ok(());
+        }
+        match self.raft.initialize(voters).await {
+            Ok(()) => Ok(()),
+            // A peer's election reached this node first: the membership comes from it.
+            Err(RaftError::APIError(InitializeError::NotAllowed(_))) => Ok(()),
+            Err(e) => Err(QuorumError::Fatal(e.to_string())),
+        }
+    }
+
+    pub fn id(&self) -> RaftNodeId {
+        self.id
+    }
+
+    /// The Raft node, for the receiving side of a transport and for metrics.
+    pub fn raft(&self) -> &MetadataRaft {
+        &self.raft
+    }
+
+    pub fn limits(&self) -> &QuorumLimits {
+        &self.limits
+    }
+
+    /// The image as of the last entry applied here.
+    pub fn image(&self) -> Arc<MetadataImage> {
+        Arc::clone(&self.images.borrow())
+    }
+
+    /// Every image applied here, newest first to be seen.
+    pub fn images(&self) -> watch::Receiver<Arc<MetadataImage>> {
+        self.images.clone()
+    }
+
+    /// The leader this node knows of.
+    pub fn leader(&self) -> Option<RaftNodeId> {
+        self.raft.metrics().borrow().current_leader
+    }
+
+    /// The durable log's purged and last log ids.
+    pub fn log_state(&self) -> (Option<RaftLogId>, Option<RaftLogId>) {
+        self.log_store.log_state()
+    }
+
+    /// The durable vote.
+    pub fn vote(&self) -> Option<RaftVote> {
+        self.log_store.vote()
+    }
+
+    /// Commits `records` as one entry through the quorum; answers once it is applied here.
+    /// Only the leader takes proposals; at most `pending_proposals_max` wait at once.
+    pub async fn propose(
+        &self,
+        records: Vec<MetadataRecord>,
+    ) -> Result<CommitApplied, QuorumError> {
+        assert!(!records.is_empty(), "a proposal without records");
+        let commit = MetadataCommit { records };
+        let bytes = serde_json::to_vec(&commit)
+            .expect("records serialize")
+            .len();
+        if bytes > self.limits.proposal_bytes_max {
+            return Err(QuorumError::ProposalTooLarge {
+                bytes,
+                max: self.limits.proposal_bytes_max,
+            });
+        }
+        let _permit =
+            self.pending
+                .try_acquire()
+                .map_err(|_| QuorumError::TooManyPendingProposals {
+                    max: self.limits.pending_proposals_max,
+                })?;
+        match self.raft.client_write(commit).await {
+            Ok(response) => Ok(response.data),
+            Err(RaftError::APIError(ClientWriteError::ForwardToLeader(forward))) => {
+                Err(QuorumError::NotController {
+                    leader: forward.leader_id,
+                })
+            }
+            Err(e) => Err(QuorumError::NotCommitted(e.to_string())),
+        }
+    }
+
+    /// Stops Raft; the directory keeps everything durable.
+    pub async fn shutdown(&self) {
+        if let Err(e) = self.raft.shutdown().await {
+            tracing::warn!(node = self.id, error = %e, "raft did not stop cleanly");
+        }
+    }
+}
