@@ -77,6 +77,11 @@ async fn read_frame(stream: &mut TcpStream, max: usize) -> Result<(u8, Vec<u8>),
 
 /// Sends Raft RPCs to voters over TCP.
 pub struct TcpTransport {
+    pool: Arc<ConnectionPool>,
+}
+
+/// Idle connections per voter, and the frame bound.
+struct ConnectionPool {
     frame_bytes_max: usize,
     idle: Mutex<BTreeMap<RaftNodeId, Vec<TcpStream>>>,
 }
@@ -88,13 +93,17 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl TcpTransport {
-    pub fn new(frame_bytes_max: usize) -> Arc<TcpTransport> {
-        Arc::new(TcpTransport {
-            frame_bytes_max,
-            idle: Mutex::new(BTreeMap::new()),
-        })
+    pub fn new(frame_bytes_max: usize) -> TcpTransport {
+        TcpTransport {
+            pool: Arc::new(ConnectionPool {
+                frame_bytes_max,
+                idle: Mutex::new(BTreeMap::new()),
+            }),
+        }
     }
+}
 
+impl ConnectionPool {
     fn take_idle(&self, target: RaftNodeId) -> Option<TcpStream> {
         lock(&self.idle).get_mut(&target).and_then(Vec::pop)
     }
@@ -133,14 +142,14 @@ impl TcpTransport {
     }
 }
 
-impl RaftTransport for Arc<TcpTransport> {
+impl RaftTransport for TcpTransport {
     fn send(
         &self,
         target: RaftNodeId,
         address: &VoterAddress,
         request: RaftRequest,
     ) -> TransportFuture {
-        let transport = Arc::clone(self);
+        let transport = Arc::clone(&self.pool);
         let addr = address.addr.clone();
         Box::pin(async move {
             let body = serde_json::to_vec(&request).map_err(|e| TransportError::Failed {
