@@ -4,13 +4,17 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::Duration;
 
-use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId};
+use strom_metadata::quorum::{
+    QUORUM_DIR, QuorumError, QuorumLimits, QuorumNode, TcpTransport, VoterAddress, serve_raft,
+};
+use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId, QuorumCommitLog};
 use strom_storage::{CleanerConfig, Clock, LogConfig, LogManager, LogManagerConfig};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::config::{BrokerConfig, ConfigError, parse_listen};
+use crate::config::{BrokerConfig, ConfigError, ProcessRoles, parse_listen};
 pub use crate::context::Broker;
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
@@ -42,6 +46,11 @@ pub enum StartError {
     /// The configuration asks for a metadata quorum this build does not run yet.
     #[error("{0}")]
     QuorumNotServed(String),
+    /// The data directory's metadata is kept in the other mode (local log or quorum).
+    #[error("{0}")]
+    MetadataElsewhere(String),
+    #[error("metadata quorum: {0}")]
+    Quorum(#[from] QuorumError),
     #[error("metadata: {0}")]
     Metadata(#[from] strom_metadata::MetadataError),
     #[error("partitions: {0}")]
@@ -59,6 +68,14 @@ pub struct Server {
     pub listener: TcpListener,
     metadata_listener: MetadataListener,
     shutdown_tx: watch::Sender<bool>,
+    /// The metadata quorum member and its Raft listener, when metadata runs on Raft.
+    quorum: Option<QuorumRuntime>,
+}
+
+/// A running quorum member: stopped after the broker's services at shutdown.
+struct QuorumRuntime {
+    node: Arc<QuorumNode>,
+    raft_listener: tokio::task::JoinHandle<()>,
 }
 
 /// Runs blocking start-up work off the async workers.
@@ -85,7 +102,10 @@ impl Server {
         let cluster_id =
             ensure_meta_properties(&data_dir, config.node_id, config.cluster_id.as_deref())?
                 .cluster_id;
-        let controller = Arc::new(open_controller(&config).await?);
+        check_metadata_location(&config)?;
+        let (shutdown_tx, shutdown) = watch::channel(false);
+        let (controller, quorum) = open_metadata(&config, &shutdown).await?;
+        let controller = Arc::new(controller);
         let listener = bind(&config).await?;
         let (advertised_host, advertised_port) = advertised(&config, &listener)?;
         let clock: Arc<dyn Clock> = Arc::new(strom_storage::SystemClock);
@@ -141,7 +161,6 @@ impl Server {
         let strays = Arc::clone(&replicas);
         let image = controller.image();
         blocking("stray partitions", move || strays.set_aside_strays(&image)).await;
-        let (shutdown_tx, shutdown) = watch::channel(false);
         let broker = Arc::new(Broker {
             cluster_id,
             advertised_host,
@@ -163,6 +182,7 @@ impl Server {
             listener,
             metadata_listener,
             shutdown_tx,
+            quorum,
         })
     }
 
@@ -178,6 +198,7 @@ impl Server {
             listener,
             metadata_listener,
             shutdown_tx,
+            quorum,
         } = self;
         let tasks = [
             tokio::spawn(metadata_listener.run(broker.shutdown.clone())),
@@ -197,22 +218,127 @@ impl Server {
         }
         let replicas = broker.replica_manager.clone();
         let _ = tokio::task::spawn_blocking(move || replicas.shutdown()).await;
+        if let Some(quorum) = quorum {
+            let _ = quorum.raft_listener.await;
+            quorum.node.shutdown().await;
+        }
         tracing::info!("shutdown complete");
     }
 }
 
-/// Opens the metadata log, and elects this node again for the coordinator topics'
-/// partitions it leads, so each coordinator load of this run has a newer epoch than the
-/// last run's (Kafka's brokers get new leader epochs when they come back).
-async fn open_controller(config: &BrokerConfig) -> Result<Controller, StartError> {
-    let limits = ControllerLimits {
+/// Opens the metadata: the local log of the zero-configuration single node, or the Raft
+/// quorum when `controller.quorum.voters` is set.
+async fn open_metadata(
+    config: &BrokerConfig,
+    shutdown: &watch::Receiver<bool>,
+) -> Result<(Controller, Option<QuorumRuntime>), StartError> {
+    if config.is_single_node() {
+        return Ok((open_controller(config).await?, None));
+    }
+    let (controller, quorum) = open_quorum_controller(config, shutdown.clone()).await?;
+    Ok((controller, Some(quorum)))
+}
+
+/// How long a sole voter may take to elect itself and replay its log at start.
+const QUORUM_START_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Opens this node's quorum directory, serves Raft on the controller listener, waits until
+/// it leads with its log applied, and opens the controller on it.
+async fn open_quorum_controller(
+    config: &BrokerConfig,
+    shutdown: watch::Receiver<bool>,
+) -> Result<(Controller, QuorumRuntime), StartError> {
+    let listen = config
+        .controller_listen_addr()
+        .expect("a controller of a quorum has a controller listener");
+    let listener = TcpListener::bind(parse_listen(&listen)?)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: listen.clone(),
+            source,
+        })?;
+    let limits = QuorumLimits::default();
+    let voters = config
+        .controller_quorum_voters
+        .iter()
+        .map(|v| (v.node_id as u64, VoterAddress { addr: v.address() }))
+        .collect();
+    let dir = config.data_dir.join(QUORUM_DIR);
+    let transport = Arc::new(TcpTransport::new(limits.rpc_frame_bytes_max));
+    let id = config.node_id as u64;
+    let node = QuorumNode::open(&dir, id, voters, transport, limits.clone()).await?;
+    let node = Arc::new(node);
+    let raft_listener = tokio::spawn(serve_raft(
+        listener,
+        node.raft().clone(),
+        limits.rpc_frame_bytes_max,
+        limits.snapshot_bytes_max,
+        shutdown,
+    ));
+    node.wait_leading_and_applied(QUORUM_START_TIMEOUT).await?;
+    let log = QuorumCommitLog::new(Arc::clone(&node), tokio::runtime::Handle::current(), dir);
+    let limits = controller_limits(config);
+    let controller = blocking("metadata open", move || {
+        let controller = Controller::open_quorum(log, limits);
+        controller.on_fatal(Arc::new(stop_on_metadata_failure));
+        for topic in [OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC] {
+            controller.reelect_local_leaders(topic)?;
+        }
+        Ok::<_, strom_metadata::MetadataError>(controller)
+    })
+    .await?;
+    tracing::info!(%listen, "metadata runs on the raft quorum");
+    Ok((
+        controller,
+        QuorumRuntime {
+            node,
+            raft_listener,
+        },
+    ))
+}
+
+fn controller_limits(config: &BrokerConfig) -> ControllerLimits {
+    ControllerLimits {
         node_id: NodeId(config.node_id),
         default_partitions: config.num_partitions,
         default_replication_factor: config.default_replication_factor,
         partitions_per_topic_max: config.partitions_per_topic_max,
         topics_max: config.topics_max,
         partitions_max: config.partitions_max,
-    };
+    }
+}
+
+/// A data directory keeps its metadata in one place: the local log or the quorum
+/// directory. Starting in the other mode would begin from an empty image and set every
+/// partition aside as a stray, so it is refused.
+fn check_metadata_location(config: &BrokerConfig) -> Result<(), StartError> {
+    let local = config.data_dir.join(METADATA_LOG);
+    let quorum = config.data_dir.join(QUORUM_DIR);
+    let local_used = std::fs::metadata(&local).is_ok_and(|m| m.len() > 0);
+    if config.is_single_node() && quorum.exists() {
+        return Err(StartError::MetadataElsewhere(format!(
+            "data directory {} keeps its metadata in a Raft quorum ({}); start it with the \
+             same --voters it was started with",
+            config.data_dir.display(),
+            quorum.display()
+        )));
+    }
+    if !config.is_single_node() && local_used && !quorum.exists() {
+        return Err(StartError::MetadataElsewhere(format!(
+            "data directory {} keeps its metadata in the single node's log ({}); moving it \
+             into a Raft quorum is not supported: start without --voters",
+            config.data_dir.display(),
+            local.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Opens the metadata log, and elects this node again for the coordinator topics'
+/// partitions it leads, so each coordinator load of this run has a newer epoch than the
+/// last run's (Kafka's brokers get new leader epochs when they come back).
+async fn open_controller(config: &BrokerConfig) -> Result<Controller, StartError> {
+    let limits = controller_limits(config);
     let path = config.data_dir.join(METADATA_LOG);
     blocking("metadata open", move || {
         let controller = Controller::open(&path, limits)?;
@@ -295,15 +421,21 @@ fn split_host_port(addr: &str) -> Option<(String, i32)> {
     ))
 }
 
-/// Until the metadata log runs on the Raft quorum, a node configured as part of one refuses
-/// to start rather than run as a single node that believes it is in a cluster.
+/// The metadata quorum runs with one voter, this node as broker and controller; a node
+/// configured as part of a larger quorum refuses to start rather than run as a single node
+/// that believes it is in a cluster.
 fn check_quorum_served(config: &BrokerConfig) -> Result<(), StartError> {
-    if config.is_single_node() {
+    let voters = &config.controller_quorum_voters;
+    let sole_voter = voters.len() == 1 && voters[0].node_id == config.node_id;
+    if config.is_single_node() || (sole_voter && config.process_roles == ProcessRoles::COMBINED) {
         return Ok(());
     }
     Err(StartError::QuorumNotServed(format!(
-        "controller.quorum.voters is set ({} voters), but this build runs only the \
-         zero-configuration single node: start without --voters",
-        config.controller_quorum_voters.len()
+        "controller.quorum.voters lists {} voters and process.roles is {}, but this build \
+         runs the metadata quorum only with this node as its sole voter and both roles \
+         (--voters {}@HOST:PORT)",
+        voters.len(),
+        config.process_roles,
+        config.node_id
     )))
 }

@@ -8,6 +8,7 @@
 //! file; a cluster replicates the same records through a Raft quorum ([`quorum`]) and applies
 //! them with the same code, so only the log changes.
 
+pub mod commit_log;
 pub mod config;
 pub mod controller;
 pub mod delta;
@@ -18,6 +19,7 @@ pub mod quorum;
 pub mod record;
 pub mod types;
 
+pub use commit_log::{CommitLog, QuorumCommitLog};
 pub use config::{ConfigDef, ConfigSource, ConfigType, TOPIC_CONFIGS};
 pub use controller::{Controller, ControllerLimits, ImagePublisher, NewTopic};
 pub use delta::{ChangedPartition, DeletedTopic, MetadataDelta};

@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a single-node broker.
+    /// Run a broker (a single node unless --voters is given).
     Server(ServerArgs),
     /// Print the supported Kafka APIs as Markdown (the content of docs/compatibility.md).
     CompatTable,
@@ -52,7 +52,8 @@ struct ServerArgs {
     #[arg(long)]
     roles: Option<String>,
     /// The metadata quorum's controllers, `ID@HOST:PORT,...` (Kafka's
-    /// `controller.quorum.voters`) [default: none, a single node]
+    /// `controller.quorum.voters`); today only this node alone, whose metadata then runs on
+    /// Raft [default: none, a single node with a local metadata log]
     #[arg(long)]
     voters: Option<String>,
     /// Address the controller accepts Raft connections on [default: this node's address in

@@ -127,6 +127,14 @@ impl QuorumNode {
             .await
             .map_err(|e| QuorumError::Fatal(e.to_string()))?;
         if initialized {
+            // A sole voter needs no one's vote: stand now rather than after a timeout.
+            if voters.len() == 1 && voters.contains_key(&self.id) {
+                self.raft
+                    .trigger()
+                    .elect()
+                    .await
+                    .map_err(|e| QuorumError::Fatal(e.to_string()))?;
+            }
             return Ok(());
         }
         match self.raft.initialize(voters).await {
@@ -163,6 +171,24 @@ impl QuorumNode {
     /// The leader this node knows of.
     pub fn leader(&self) -> Option<RaftNodeId> {
         self.raft.metrics().borrow().current_leader
+    }
+
+    /// Waits, at most `timeout`, until this node leads and has applied every entry of its
+    /// log: where a sole voter's controller starts from after a restart.
+    pub async fn wait_leading_and_applied(&self, timeout: Duration) -> Result<(), QuorumError> {
+        let id = self.id;
+        self.raft
+            .wait(Some(timeout))
+            .metrics(
+                |m| {
+                    m.current_leader == Some(id)
+                        && m.last_applied.map(|l| l.index) >= m.last_log_index
+                },
+                "leading with the whole log applied",
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| QuorumError::NotCommitted(e.to_string()))
     }
 
     /// The durable log's purged and last log ids.
