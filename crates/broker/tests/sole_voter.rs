@@ -60,7 +60,10 @@ async fn a_sole_voter_keeps_metadata_in_the_quorum_across_restarts() {
     assert_eq!(answer.error_code, 0);
     drop(conn);
     broker.stop().await;
-    assert!(dir.path().join("__cluster_metadata-0/raft.log").exists());
+    let quorum = dir.path().join(strom_metadata::quorum::QUORUM_DIR);
+    assert!(quorum.join("raft.log").exists() && quorum.join("vote").exists());
+    // The storage engine must not take the quorum directory for a partition.
+    assert!(!quorum.join("00000000000000000000.log").exists());
     let local = dir.path().join(strom_broker::server::METADATA_LOG);
     assert!(std::fs::metadata(&local).map_or(true, |m| m.len() == 0));
 
@@ -110,5 +113,5 @@ async fn a_quorum_of_several_voters_is_refused_until_served() {
     let err = refused(config(&[("controller.quorum.voters", voters)]), dir.path()).await;
     assert!(matches!(err, StartError::QuorumNotServed(_)), "{err}");
     assert!(err.to_string().contains("3 voters"), "{err}");
-    assert!(!dir.path().join("__cluster_metadata-0").exists());
+    assert!(!dir.path().join(strom_metadata::quorum::QUORUM_DIR).exists());
 }

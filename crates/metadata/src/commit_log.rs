@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::error::{MetadataError, Result};
+use crate::image::MetadataImage;
 use crate::log::MetadataLog;
 use crate::quorum::{QuorumError, QuorumNode};
 use crate::record::MetadataRecord;
@@ -61,6 +62,15 @@ impl CommitLog {
                     .map_err(|e| quorum_error(&q.dir, records.len(), e))?;
                 Ok(Some(applied.record_count))
             }
+        }
+    }
+
+    /// The image the log itself applied, when it applies commits (the quorum's state
+    /// machine): after a failed proposal, what may have committed regardless.
+    pub fn committed_image(&self) -> Option<Arc<MetadataImage>> {
+        match self {
+            CommitLog::Local(_) => None,
+            CommitLog::Quorum(q) => Some(q.node.image()),
         }
     }
 

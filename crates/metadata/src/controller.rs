@@ -493,6 +493,31 @@ impl Controller {
         Ok(start..end)
     }
 
+    /// After a failed quorum proposal, takes the image the quorum applied: a proposal that
+    /// timed out may still have committed, and the next change must be validated against
+    /// what did.
+    fn adopt_committed_image(&self, inner: &mut Inner) {
+        let Some(committed) = inner.log.committed_image() else {
+            return;
+        };
+        if committed.record_count() == inner.image.record_count() {
+            return;
+        }
+        tracing::warn!(
+            records = committed.record_count(),
+            "a failed proposal committed after all; taking the quorum's image"
+        );
+        self.publish(inner, committed);
+    }
+
+    fn publish(&self, inner: &mut Inner, next: Arc<MetadataImage>) {
+        inner.image = next.clone();
+        *lock(&self.published) = next.clone();
+        if let Some(publisher) = self.publisher.get() {
+            publisher.publish(&next);
+        }
+    }
+
     fn commit(&self, inner: &mut Inner, records: &[MetadataRecord]) -> Result<()> {
         let appended = inner.log.append(records);
         if let Err(e @ MetadataError::LogFailed { .. }) = &appended
@@ -503,6 +528,9 @@ impl Controller {
                 Some(handler) => handler(e),
                 None => tracing::error!(error = %e, "metadata log failed"),
             }
+        }
+        if appended.is_err() {
+            self.adopt_committed_image(inner);
         }
         let log_record_count = appended?;
         let mut next = (*inner.image).clone();
@@ -518,12 +546,7 @@ impl Controller {
                 "the quorum applied a different record sequence than the controller"
             );
         }
-        let next = Arc::new(next);
-        inner.image = next.clone();
-        *lock(&self.published) = next.clone();
-        if let Some(publisher) = self.publisher.get() {
-            publisher.publish(&next);
-        }
+        self.publish(inner, Arc::new(next));
         Ok(())
     }
 }

@@ -11,8 +11,8 @@
 //!   - `{"purged": L}`: every entry up to and including log id `L` was removed behind a
 //!     snapshot. Only ever the first frame.
 //!
-//!   Entries follow each other with consecutive indexes, starting right after the purged log
-//!   id (or anywhere, in a log never purged). Appends are fsync'd before Raft hears of them.
+//!   Entries follow each other with consecutive indexes; where the first one starts is
+//!   openraft's to decide (right after the purged log id, in practice). Appends are fsync'd before Raft hears of them.
 //!   A conflicting suffix is removed by truncating the file at the first removed entry
 //!   (fsync'd). Purging rewrites the file: a `purged` frame then the entries kept, to a
 //!   temporary file that is fsync'd and renamed over the log. The log only ever holds what
@@ -128,10 +128,7 @@ impl RaftLogStore {
                 LogFrame::Purged(log_id) if position == 0 => last_purged = Some(log_id),
                 LogFrame::Purged(_) => return Err("a purge marker after the first frame".into()),
                 LogFrame::Entry(entry) => {
-                    let expected = entries
-                        .last_key_value()
-                        .map(|(i, _)| i + 1)
-                        .or(last_purged.map(|l: RaftLogId| l.index + 1));
+                    let expected = entries.last_key_value().map(|(i, _)| i + 1);
                     let index = entry.log_id.index;
                     if expected.is_some_and(|e| e != index) {
                         return Err(format!("entry {index} where {expected:?} belongs"));

@@ -16,8 +16,11 @@
 //! - [`tcp`]: the transport over TCP on the controller listener, with its framing;
 //! - [`node`]: a quorum member: opens its directory, runs Raft, takes proposals.
 //!
-//! Everything lives under `<data-dir>/__cluster_metadata-0/` (Kafka's directory name for the
-//! metadata partition). Every write is fsync'd before Raft is told it happened.
+//! Everything lives under `<data-dir>/__cluster_metadata-raft/`. Not Kafka's
+//! `__cluster_metadata-0`: a directory named `<topic>-<number>` is a partition to the storage
+//! engine, which would open a partition log inside it; and the files here are not in Kafka's
+//! segment format, so Kafka's tools must not mistake them for it. Every write is fsync'd
+//! before Raft is told it happened.
 //!
 //! Everything Raft buffers has a named bound in [`QuorumLimits`]: entries and bytes per
 //! append, snapshot chunk and total size, proposals waiting to commit, RPC frame size.
@@ -45,7 +48,7 @@ pub use state_machine::MetadataStateMachine;
 pub use tcp::{TcpTransport, serve_raft};
 
 /// The directory, inside the data directory, holding the Raft log, vote and snapshot.
-pub const QUORUM_DIR: &str = "__cluster_metadata-0";
+pub const QUORUM_DIR: &str = "__cluster_metadata-raft";
 
 /// One commit of the controller: the records of one metadata change, applied together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
