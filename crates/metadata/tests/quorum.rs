@@ -336,3 +336,57 @@ async fn three_voters_over_tcp_elect_and_replicate() {
         node.shutdown().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_leader_cut_off_from_the_majority_commits_nothing_and_the_majority_moves_on() {
+    // The leader, partitioned away, cannot commit what it is asked to; the other two elect
+    // a leader and commit; after healing, the old leader drops its uncommitted entry and
+    // every node holds the majority's image.
+    let mut cluster = MemoryCluster::start(&[1, 2, 3], fast_limits()).await;
+    let old = cluster.leader(&[1, 2, 3]).await;
+    let before = cluster.propose(topic("before")).await;
+    cluster.router.isolate(old);
+    let minority = tokio::time::timeout(
+        Duration::from_millis(1_500),
+        cluster.nodes[&old].propose(topic("minority")),
+    )
+    .await;
+    assert!(
+        !matches!(minority, Ok(Ok(_))),
+        "a partitioned leader committed: {minority:?}"
+    );
+    let rest: Vec<RaftNodeId> = [1, 2, 3].into_iter().filter(|id| *id != old).collect();
+    let isolated = cluster.nodes.remove(&old).expect("running");
+    let new = cluster.leader(&rest).await;
+    assert_ne!(new, old);
+    let count = cluster.propose(topic("majority")).await;
+    assert!(count > before);
+    cluster.router.heal(old);
+    cluster.nodes.insert(old, isolated);
+    let majority = cluster.applied(new, count).await;
+    let healed = cluster.applied(old, count).await;
+    assert_eq!(*healed, *majority);
+    assert!(healed.topic("minority").is_none() && healed.topic("majority").is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_voters_commit_with_two_of_them_gone() {
+    // A five-voter quorum elects, replicates, and keeps committing after losing its leader
+    // and one more voter (three of five remain a majority).
+    let mut cluster = MemoryCluster::start(&[1, 2, 3, 4, 5], fast_limits()).await;
+    let leader = cluster.leader(&[1, 2, 3, 4, 5]).await;
+    cluster.propose(topic("five")).await;
+    let other = [1, 2, 3, 4, 5]
+        .into_iter()
+        .find(|id| *id != leader)
+        .unwrap();
+    cluster.stop_node(leader).await;
+    cluster.stop_node(other).await;
+    let rest: Vec<RaftNodeId> = cluster.nodes.keys().copied().collect();
+    cluster.leader(&rest).await;
+    let count = cluster.propose(topic("three")).await;
+    for id in rest {
+        let image = cluster.applied(id, count).await;
+        assert!(image.topic("five").is_some() && image.topic("three").is_some());
+    }
+}

@@ -118,7 +118,11 @@ impl RaftLogStore {
         entry_bytes_max: usize,
         append_bytes_max: usize,
     ) -> Result<RaftLogStore, FrameError> {
-        std::fs::create_dir_all(dir).map_err(frame_file::io_error("create dir", dir))?;
+        if !dir.exists() {
+            std::fs::create_dir_all(dir).map_err(frame_file::io_error("create dir", dir))?;
+            // The new directory's entry in the data directory must survive a crash too.
+            frame_file::sync_dir(dir)?;
+        }
         let log_path = dir.join(RAFT_LOG_FILE);
         let mut entries: BTreeMap<u64, StoredEntry> = BTreeMap::new();
         let mut last_purged = None;
