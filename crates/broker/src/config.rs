@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use strom_coordinator::GroupCoordinatorConfig;
 use strom_coordinator::txn::TransactionCoordinatorConfig;
+use strom_metadata::quorum::QuorumLimits;
 
 /// `STROM_*` variables that are not broker properties: the log filter, the CLI's bootstrap
 /// address, the binary the tests run.
@@ -55,6 +56,10 @@ pub struct BrokerConfig {
     pub controller_listen: Option<String>,
     /// `broker.rack`: the rack placement spreads replicas over.
     pub broker_rack: Option<String>,
+    /// The metadata quorum's timing and bounds: `controller.quorum.election.timeout.ms`,
+    /// `controller.quorum.request.timeout.ms`, `metadata.log.snapshot.interval.entries`,
+    /// `controller.quorum.pending.proposals.max`; the rest fixed at their defaults.
+    pub quorum: QuorumLimits,
     /// `cluster.id`: the cluster this node belongs to. When set, `meta.properties` must
     /// agree (or is written with it at first start); unset, a fresh id is generated once.
     pub cluster_id: Option<String>,
@@ -164,6 +169,7 @@ impl Default for BrokerConfig {
             controller_listen: None,
             broker_rack: None,
             cluster_id: None,
+            quorum: QuorumLimits::default(),
             data_dir: PathBuf::from("./strom-data"),
             listen: "127.0.0.1:9092".into(),
             advertise: None,
@@ -251,6 +257,21 @@ impl BrokerConfig {
                 "controller.listener.names" => {}
                 "broker.rack" => c.broker_rack = Some(parse_non_empty(name, v)?),
                 "cluster.id" => c.cluster_id = Some(parse_cluster_id(name, v)?),
+                "controller.quorum.election.timeout.ms" => {
+                    let min: u64 = parse_min(name, v, 10)?;
+                    c.quorum.election_timeout_min_ms = min;
+                    c.quorum.election_timeout_max_ms = min * 2;
+                    c.quorum.heartbeat_interval_ms = min / 4;
+                }
+                "controller.quorum.request.timeout.ms" => {
+                    c.quorum.rpc_timeout_ms = parse_min(name, v, 1)?
+                }
+                "metadata.log.snapshot.interval.entries" => {
+                    c.quorum.snapshot_every_entries = parse_min(name, v, 1)?
+                }
+                "controller.quorum.pending.proposals.max" => {
+                    c.quorum.pending_proposals_max = parse_min(name, v, 1)?
+                }
                 "log.dirs" | "log.dir" | "data.dir" => c.data_dir = PathBuf::from(v),
                 "listeners" => {
                     let names = properties.get("controller.listener.names");
@@ -434,6 +455,13 @@ impl BrokerConfig {
                 "max.connections.per.ip",
                 "0".into(),
                 "can be zero only when max.connections.per.ip.overrides is set".into(),
+            );
+        }
+        if let Err(reason) = self.quorum.check() {
+            return invalid(
+                "controller.quorum.election.timeout.ms",
+                self.quorum.election_timeout_min_ms.to_string(),
+                reason,
             );
         }
         let storage_max = PARTITIONS_MAX;
@@ -949,5 +977,36 @@ mod tests {
                 "accepted {bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn quorum_timing_and_bounds_are_properties() {
+        // The election timeout sets the election range and heartbeat; the request timeout,
+        // snapshot interval and pending proposals are read; a zero bound is refused.
+        let c = BrokerConfig::load(
+            None,
+            [],
+            props(&[
+                ("controller.quorum.election.timeout.ms", "400"),
+                ("controller.quorum.request.timeout.ms", "700"),
+                ("metadata.log.snapshot.interval.entries", "50"),
+                ("controller.quorum.pending.proposals.max", "8"),
+            ]),
+        )
+        .unwrap();
+        let q = &c.quorum;
+        assert_eq!(
+            (
+                q.election_timeout_min_ms,
+                q.election_timeout_max_ms,
+                q.heartbeat_interval_ms
+            ),
+            (400, 800, 100)
+        );
+        assert_eq!(q.rpc_timeout_ms, 700);
+        assert_eq!(q.snapshot_every_entries, 50);
+        assert_eq!(q.pending_proposals_max, 8);
+        let zero = props(&[("controller.quorum.pending.proposals.max", "0")]);
+        assert!(BrokerConfig::load(None, [], zero).is_err());
     }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use strom_metadata::quorum::{
-    QUORUM_DIR, QuorumError, QuorumLimits, QuorumNode, TcpTransport, VoterAddress, serve_raft,
+    QUORUM_DIR, QuorumError, QuorumNode, TcpTransport, VoterAddress, serve_raft,
 };
 use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId, QuorumCommitLog};
 use strom_storage::{CleanerConfig, Clock, LogConfig, LogManager, LogManagerConfig};
@@ -257,7 +257,7 @@ async fn open_quorum_controller(
             addr: listen.clone(),
             source,
         })?;
-    let limits = QuorumLimits::default();
+    let limits = config.quorum.clone();
     let voters = config
         .controller_quorum_voters
         .iter()
