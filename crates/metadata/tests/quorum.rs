@@ -390,3 +390,78 @@ async fn five_voters_commit_with_two_of_them_gone() {
         assert!(image.topic("five").is_some() && image.topic("three").is_some());
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_raft_listener_bounds_frames_and_refuses_what_it_cannot_decode() {
+    // On the controller listener a frame longer than the bound is never read (the
+    // connection closes); a request that does not decode is answered "refused" and the
+    // connection stays usable; a well-formed Vote request gets a Vote answer.
+    use openraft::raft::VoteRequest;
+    use strom_metadata::quorum::{RaftRequest, RaftResponse};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    const FRAME_MAX: usize = 4096;
+    let cluster = MemoryCluster::start(&[1], fast_limits()).await;
+    cluster.leader(&[1]).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = watch::channel(false);
+    let raft = cluster.nodes[&1].raft().clone();
+    let served = tokio::spawn(serve_raft(listener, raft, FRAME_MAX, 1 << 20, stopped));
+    let frame = |kind: u8, body: &[u8]| {
+        let mut f = ((body.len() + 1) as u32).to_be_bytes().to_vec();
+        f.push(kind);
+        f.extend_from_slice(body);
+        f
+    };
+    let read_frame = |mut s: tokio::net::TcpStream| async move {
+        let mut length = [0u8; 4];
+        s.read_exact(&mut length).await.expect("answer length");
+        let mut body = vec![0u8; u32::from_be_bytes(length) as usize];
+        s.read_exact(&mut body).await.expect("answer body");
+        (s, body[0], body[1..].to_vec())
+    };
+    let bounded = async {
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        s.write_all(&((FRAME_MAX as u32 + 1).to_be_bytes()))
+            .await
+            .unwrap();
+        let mut rest = Vec::new();
+        assert_eq!(
+            s.read_to_end(&mut rest).await.unwrap(),
+            0,
+            "closed unanswered"
+        );
+
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        s.write_all(&frame(1, b"not a request")).await.unwrap();
+        let (mut s, kind, body) = read_frame(s).await;
+        assert_eq!(kind, 3, "{}", String::from_utf8_lossy(&body));
+        assert!(String::from_utf8_lossy(&body).contains("undecodable"));
+
+        let vote = VoteRequest {
+            vote: openraft::Vote::new(0, 9),
+            last_log_id: None,
+        };
+        let body = serde_json::to_vec(&RaftRequest::Vote(vote)).unwrap();
+        s.write_all(&frame(1, &body)).await.unwrap();
+        let (_, kind, body) = read_frame(s).await;
+        assert_eq!(kind, 2);
+        let answer: RaftResponse = serde_json::from_slice(&body).unwrap();
+        let RaftResponse::Vote(Ok(vote)) = answer else {
+            panic!("not a granted-or-refused vote: {answer:?}");
+        };
+        assert!(
+            !vote.vote_granted,
+            "a stale term's candidate is not granted a vote"
+        );
+    };
+    tokio::time::timeout(STEP_TIMEOUT, bounded)
+        .await
+        .expect("the listener answers in time");
+    let _ = stop.send(true);
+    tokio::time::timeout(STEP_TIMEOUT, served)
+        .await
+        .expect("stops in time")
+        .unwrap();
+}
