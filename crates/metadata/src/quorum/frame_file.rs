@@ -44,6 +44,9 @@ pub enum FrameError {
         position: u64,
         reason: String,
     },
+    /// The runtime shut down before blocking file work could finish.
+    #[error("{op} was cancelled: the runtime is shutting down")]
+    Cancelled { op: &'static str },
     #[error("a frame of {bytes} bytes for {path} is larger than its bound of {max}")]
     TooLarge {
         path: PathBuf,
@@ -56,6 +59,19 @@ pub enum FrameError {
 pub fn io_error(op: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> FrameError {
     let path = path.to_path_buf();
     move |source| FrameError::Io { op, path, source }
+}
+
+/// Runs blocking file work `op` off the async workers. A panic in it is re-raised; a runtime
+/// shutting down before it ran is [`FrameError::Cancelled`].
+pub async fn run_blocking<T: Send + 'static>(
+    op: &'static str,
+    f: impl FnOnce() -> Result<T, FrameError> + Send + 'static,
+) -> Result<T, FrameError> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(result) => result,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => Err(FrameError::Cancelled { op }),
+    }
 }
 
 /// The frame holding `payload`, refused when it passes `max_payload_bytes`.

@@ -365,15 +365,6 @@ fn read_vote_file(path: &Path) -> Result<Option<RaftVote>, FrameError> {
     Ok(Some(frame.vote))
 }
 
-/// Runs blocking file work off the async workers.
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, FrameError> + Send + 'static,
-) -> Result<T, FrameError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|e| panic!("raft log I/O panicked: {e}"))
-}
-
 fn write_logs_error(e: &FrameError) -> RaftStorageError {
     StorageIOError::write_logs(AnyError::new(e)).into()
 }
@@ -412,7 +403,7 @@ impl RaftLogStorage<MetadataRaftConfig> for RaftLogStore {
 
     async fn save_vote(&mut self, vote: &RaftVote) -> Result<(), RaftStorageError> {
         let (store, vote) = (self.clone(), *vote);
-        blocking(move || store.save_vote_blocking(&vote))
+        frame_file::run_blocking("saving the vote", move || store.save_vote_blocking(&vote))
             .await
             .map_err(|e| StorageIOError::write_vote(AnyError::new(&e)).into())
     }
@@ -432,7 +423,11 @@ impl RaftLogStorage<MetadataRaftConfig> for RaftLogStore {
     {
         let entries: Vec<RaftEntry> = entries.into_iter().collect();
         let store = self.clone();
-        match blocking(move || store.append_blocking(entries)).await {
+        match frame_file::run_blocking("appending to the raft log", move || {
+            store.append_blocking(entries)
+        })
+        .await
+        {
             Ok(()) => {
                 callback.log_io_completed(Ok(()));
                 Ok(())
@@ -446,14 +441,16 @@ impl RaftLogStorage<MetadataRaftConfig> for RaftLogStore {
 
     async fn truncate(&mut self, log_id: RaftLogId) -> Result<(), RaftStorageError> {
         let store = self.clone();
-        blocking(move || store.truncate_blocking(log_id.index))
-            .await
-            .map_err(|e| write_logs_error(&e))
+        frame_file::run_blocking("truncating the raft log", move || {
+            store.truncate_blocking(log_id.index)
+        })
+        .await
+        .map_err(|e| write_logs_error(&e))
     }
 
     async fn purge(&mut self, log_id: RaftLogId) -> Result<(), RaftStorageError> {
         let store = self.clone();
-        blocking(move || store.purge_blocking(log_id))
+        frame_file::run_blocking("purging the raft log", move || store.purge_blocking(log_id))
             .await
             .map_err(|e| write_logs_error(&e))
     }

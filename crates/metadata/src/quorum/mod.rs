@@ -117,6 +117,9 @@ pub struct QuorumLimits {
     pub proposal_bytes_max: usize,
     /// Proposals submitted and not yet committed; past it a proposal is refused at once.
     pub pending_proposals_max: usize,
+    /// Longest a proposal waits to commit before its caller is told it did not (it may
+    /// still commit later).
+    pub proposal_timeout_ms: u64,
     /// Bytes of snapshot per InstallSnapshot chunk.
     pub snapshot_chunk_bytes: u64,
     /// Largest snapshot built, stored, sent or received.
@@ -144,6 +147,7 @@ impl Default for QuorumLimits {
             append_bytes_max: 4 * 1024 * 1024,
             proposal_bytes_max: 16 * 1024 * 1024,
             pending_proposals_max: 1024,
+            proposal_timeout_ms: 30_000,
             snapshot_chunk_bytes: 1024 * 1024,
             snapshot_bytes_max: 512 * 1024 * 1024,
             snapshot_every_entries: 10_000,

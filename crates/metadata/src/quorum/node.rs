@@ -14,7 +14,7 @@ use std::time::Duration;
 use openraft::error::{ClientWriteError, InitializeError, RaftError};
 use tokio::sync::{Semaphore, watch};
 
-use super::frame_file::FrameError;
+use super::frame_file::{FrameError, run_blocking};
 use super::log_store::RaftLogStore;
 use super::network::{QuorumNetworkFactory, RaftTransport};
 use super::state_machine::MetadataStateMachine;
@@ -89,17 +89,15 @@ impl QuorumNode {
         let published = Arc::new(published);
         let (log_dir, entry_max) = (dir.to_path_buf(), limits.proposal_bytes_max);
         let append_max = limits.append_bytes_max;
-        let log_store = tokio::task::spawn_blocking(move || {
+        let log_store = run_blocking("opening the raft log", move || {
             RaftLogStore::open(&log_dir, entry_max + ENTRY_ENVELOPE_BYTES, append_max)
         })
-        .await
-        .unwrap_or_else(|e| panic!("opening the raft log panicked: {e}"))?;
+        .await?;
         let (sm_dir, snapshot_max) = (dir.to_path_buf(), limits.snapshot_bytes_max);
-        let machine = tokio::task::spawn_blocking(move || {
+        let machine = run_blocking("opening the snapshot", move || {
             MetadataStateMachine::open(&sm_dir, snapshot_max, published)
         })
-        .await
-        .unwrap_or_else(|e| panic!("opening the snapshot panicked: {e}"))?;
+        .await?;
         let network =
             QuorumNetworkFactory::new(transport, Duration::from_millis(limits.rpc_timeout_ms));
         let raft = MetadataRaft::new(id, config, network, log_store.clone(), machine)
@@ -224,7 +222,15 @@ impl QuorumNode {
                 .map_err(|_| QuorumError::TooManyPendingProposals {
                     max: self.limits.pending_proposals_max,
                 })?;
-        match self.raft.client_write(commit).await {
+        let timeout = Duration::from_millis(self.limits.proposal_timeout_ms);
+        let Ok(written) = tokio::time::timeout(timeout, self.raft.client_write(commit)).await
+        else {
+            return Err(QuorumError::NotCommitted(format!(
+                "not committed within {} ms; it may still commit",
+                self.limits.proposal_timeout_ms
+            )));
+        };
+        match written {
             Ok(response) => Ok(response.data),
             Err(RaftError::APIError(ClientWriteError::ForwardToLeader(forward))) => {
                 Err(QuorumError::NotController {

@@ -16,7 +16,7 @@ use openraft::storage::{RaftStateMachine, Snapshot};
 use openraft::{AnyError, EntryPayload, RaftSnapshotBuilder, StorageIOError, StoredMembership};
 use tokio::sync::watch;
 
-use super::frame_file::FrameError;
+use super::frame_file::{FrameError, run_blocking};
 use super::snapshot::{self, LoadedSnapshot, RaftSnapshotMeta};
 use super::{
     CommitApplied, MetadataRaftConfig, RaftEntry, RaftLogId, RaftMembership, RaftStorageError,
@@ -204,9 +204,8 @@ impl RaftSnapshotBuilder<MetadataRaftConfig> for ImageSnapshotBuilder {
             meta: self.meta.clone(),
             applied: Arc::clone(&self.applied),
         };
-        let loaded = tokio::task::spawn_blocking(move || builder.build_blocking())
+        let loaded = run_blocking("building a snapshot", move || builder.build_blocking())
             .await
-            .unwrap_or_else(|e| panic!("snapshot build panicked: {e}"))
             .map_err(|e| snapshot_error(&e))?;
         tracing::info!(last_log_id = ?loaded.meta.last_log_id, bytes = loaded.bytes.len(),
             "built a metadata snapshot");
@@ -270,10 +269,11 @@ impl RaftStateMachine<MetadataRaftConfig> for MetadataStateMachine {
             builds: Arc::clone(&self.builds),
         };
         let meta = meta.clone();
-        tokio::task::spawn_blocking(move || machine.install_blocking(&meta, bytes))
-            .await
-            .unwrap_or_else(|e| panic!("snapshot install panicked: {e}"))
-            .map_err(|e| StorageIOError::write_snapshot(None, AnyError::new(&e)).into())
+        run_blocking("installing a snapshot", move || {
+            machine.install_blocking(&meta, bytes)
+        })
+        .await
+        .map_err(|e| StorageIOError::write_snapshot(None, AnyError::new(&e)).into())
     }
 
     async fn get_current_snapshot(
