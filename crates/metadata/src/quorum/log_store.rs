@@ -603,4 +603,27 @@ mod tests {
         };
         assert_eq!(roomy.limited_entries(1, 4).len(), 3);
     }
+
+    #[test]
+    fn a_damaged_vote_refuses_to_open_naming_the_file() {
+        // The vote is replaced whole, so it is never torn: a damaged one is refused (naming
+        // the vote file) rather than read as no vote, which could let this node vote twice
+        // in one term.
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap();
+            store.save_vote_blocking(&RaftVote::new(4, 2)).unwrap();
+        }
+        let path = dir.path().join(VOTE_FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x20;
+        std::fs::write(&path, &bytes).unwrap();
+        let err = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap_err();
+        assert!(matches!(err, FrameError::Corrupt { .. }), "{err}");
+        assert!(
+            err.to_string().contains(&path.display().to_string()),
+            "{err}"
+        );
+    }
 }
