@@ -101,7 +101,8 @@ fn quorum_error(dir: &std::path::Path, records: usize, e: QuorumError) -> Metada
         },
         QuorumError::TooManyPendingProposals { .. }
         | QuorumError::NotCommitted(_)
-        | QuorumError::Limits(_) => MetadataError::NotCommitted {
+        | QuorumError::Limits(_)
+        | QuorumError::VotersDisagree { .. } => MetadataError::NotCommitted {
             reason: e.to_string(),
         },
     }

@@ -465,3 +465,47 @@ async fn the_raft_listener_bounds_frames_and_refuses_what_it_cannot_decode() {
         .expect("stops in time")
         .unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_voter_list_that_disagrees_with_the_directory_is_refused() {
+    // A node whose quorum was formed by voter 1 alone does not reopen with voters 1 and 2
+    // (the error names both sets), but reopens when only voter 1's address changed, keeping
+    // its image.
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("node-1");
+    let limits = fast_limits();
+    let router = MemoryRouter::new(limits.rpc_frame_bytes_max, limits.snapshot_bytes_max);
+    let voters = |entries: &[(RaftNodeId, &str)]| -> BTreeMap<RaftNodeId, VoterAddress> {
+        entries
+            .iter()
+            .map(|(id, addr)| {
+                (
+                    *id,
+                    VoterAddress {
+                        addr: addr.to_string(),
+                    },
+                )
+            })
+            .collect()
+    };
+    let open = |voters: BTreeMap<RaftNodeId, VoterAddress>| {
+        QuorumNode::open(&dir, 1, voters, router.transport(1), limits.clone())
+    };
+    let node = open(voters(&[(1, "a:1")])).await.expect("opens");
+    node.wait_leading_and_applied(STEP_TIMEOUT).await.unwrap();
+    let count = node.propose(topic("kept")).await.unwrap().record_count;
+    node.shutdown().await;
+    drop(node);
+    let err = open(voters(&[(1, "a:1"), (2, "b:2")]))
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(&err, QuorumError::VotersDisagree { configured, stored }
+            if configured == &vec![1, 2] && stored == &vec![1]),
+        "{err}"
+    );
+    let node = open(voters(&[(1, "moved:1")])).await.expect("reopens");
+    node.wait_leading_and_applied(STEP_TIMEOUT).await.unwrap();
+    assert!(wait_applied(&node, count).await.topic("kept").is_some());
+    node.shutdown().await;
+}

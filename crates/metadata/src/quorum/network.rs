@@ -7,6 +7,7 @@
 //! Receiving sides hand each request to [`handle_request`], so every transport answers the
 //! same way.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -108,13 +109,22 @@ pub struct QuorumNetworkFactory {
     transport: Arc<dyn RaftTransport>,
     /// Upper bound on any one RPC, whatever openraft's own deadline.
     rpc_timeout: Duration,
+    /// Where each voter is, as configured now: a static voter list (Kafka's
+    /// `controller.quorum.voters`) is the truth about addresses, not the membership Raft
+    /// stored when the quorum began, so a voter that moved is dialled where it is.
+    addresses: BTreeMap<RaftNodeId, VoterAddress>,
 }
 
 impl QuorumNetworkFactory {
-    pub fn new(transport: Arc<dyn RaftTransport>, rpc_timeout: Duration) -> Self {
+    pub fn new(
+        transport: Arc<dyn RaftTransport>,
+        rpc_timeout: Duration,
+        addresses: BTreeMap<RaftNodeId, VoterAddress>,
+    ) -> Self {
         QuorumNetworkFactory {
             transport,
             rpc_timeout,
+            addresses,
         }
     }
 }
@@ -125,7 +135,7 @@ impl RaftNetworkFactory<MetadataRaftConfig> for QuorumNetworkFactory {
     async fn new_client(&mut self, target: RaftNodeId, node: &VoterAddress) -> QuorumConnection {
         QuorumConnection {
             target,
-            address: node.clone(),
+            address: self.addresses.get(&target).unwrap_or(node).clone(),
             transport: Arc::clone(&self.transport),
             rpc_timeout: self.rpc_timeout,
         }

@@ -6,11 +6,12 @@
 //! whichever initialization loses to a peer's vote is simply not needed). Later starts
 //! continue from the directory's log, vote and snapshot.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use openraft::EntryPayload;
 use openraft::error::{ClientWriteError, InitializeError, RaftError};
 use tokio::sync::{Semaphore, watch};
 
@@ -48,6 +49,16 @@ pub enum QuorumError {
     ProposalTooLarge { bytes: usize, max: usize },
     #[error("the proposal was not committed: {0}")]
     NotCommitted(String),
+    /// The configured voters are not the ones this node's quorum was formed with.
+    #[error(
+        "controller.quorum.voters names the voters {configured:?}, but the quorum in this \
+         node's directory was formed by {stored:?}: the voters of a quorum do not change by \
+         editing the list; start with the voters it was formed with"
+    )]
+    VotersDisagree {
+        configured: Vec<RaftNodeId>,
+        stored: Vec<RaftNodeId>,
+    },
 }
 
 /// One member of the metadata quorum.
@@ -98,8 +109,9 @@ impl QuorumNode {
             MetadataStateMachine::open(&sm_dir, snapshot_max, published)
         })
         .await?;
-        let network =
-            QuorumNetworkFactory::new(transport, Duration::from_millis(limits.rpc_timeout_ms));
+        check_voters(&voters, &log_store, &machine)?;
+        let rpc_timeout = Duration::from_millis(limits.rpc_timeout_ms);
+        let network = QuorumNetworkFactory::new(transport, rpc_timeout, voters.clone());
         let raft = MetadataRaft::new(id, config, network, log_store.clone(), machine)
             .await
             .map_err(|e| QuorumError::Fatal(e.to_string()))?;
@@ -114,7 +126,36 @@ impl QuorumNode {
         node.initialize_if_new(voters).await?;
         Ok(node)
     }
+}
 
+/// Refuses a configured voter set other than the membership the directory holds (the last
+/// membership entry of the log, else the snapshot's); a directory never initialized holds
+/// none and takes the configured voters.
+fn check_voters(
+    voters: &BTreeMap<RaftNodeId, VoterAddress>,
+    log_store: &RaftLogStore,
+    machine: &MetadataStateMachine,
+) -> Result<(), QuorumError> {
+    let from_log = log_store
+        .entries(..)
+        .into_iter()
+        .rev()
+        .find_map(|e| match e.payload {
+            EntryPayload::Membership(m) => Some(m.voter_ids().collect::<BTreeSet<_>>()),
+            _ => None,
+        });
+    let stored = from_log.unwrap_or_else(|| machine.membership().voter_ids().collect());
+    let configured: BTreeSet<RaftNodeId> = voters.keys().copied().collect();
+    if stored.is_empty() || stored == configured {
+        return Ok(());
+    }
+    Err(QuorumError::VotersDisagree {
+        configured: configured.into_iter().collect(),
+        stored: stored.into_iter().collect(),
+    })
+}
+
+impl QuorumNode {
     async fn initialize_if_new(
         &self,
         voters: BTreeMap<RaftNodeId, VoterAddress>,

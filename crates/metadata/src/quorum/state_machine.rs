@@ -86,6 +86,11 @@ impl MetadataStateMachine {
         Arc::clone(&lock(&self.applied).image)
     }
 
+    /// The membership as of the last applied entry (or the snapshot).
+    pub fn membership(&self) -> RaftMembership {
+        lock(&self.applied).membership.clone()
+    }
+
     /// Applies `entries` in order; one answer per entry.
     pub fn apply_entries(
         &self,
