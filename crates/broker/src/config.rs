@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use strom_coordinator::GroupCoordinatorConfig;
 use strom_coordinator::txn::TransactionCoordinatorConfig;
+use strom_metadata::quorum::QuorumLimits;
 
 /// `STROM_*` variables that are not broker properties: the log filter, the CLI's bootstrap
 /// address, the binary the tests run.
@@ -42,8 +43,26 @@ pub enum ConfigError {
 /// The broker's settings, resolved from all sources.
 #[derive(Debug, Clone)]
 pub struct BrokerConfig {
-    /// `node.id`.
+    /// `node.id`: this node's id, the same in `meta.properties` and in the voter list.
     pub node_id: i32,
+    /// `process.roles`: broker, controller, or both (the default).
+    pub process_roles: ProcessRoles,
+    /// `controller.quorum.voters`: the controllers of the metadata quorum. Empty means the
+    /// zero-configuration single node, whose metadata log is a local file.
+    pub controller_quorum_voters: Vec<QuorumVoter>,
+    /// Where the controller accepts Raft connections: the `CONTROLLER://` entry of
+    /// `listeners`, or `controller.listen`; when neither is set, this node's address in
+    /// `controller.quorum.voters`.
+    pub controller_listen: Option<String>,
+    /// `broker.rack`: the rack placement spreads replicas over.
+    pub broker_rack: Option<String>,
+    /// The metadata quorum's timing and bounds: `controller.quorum.election.timeout.ms`,
+    /// `controller.quorum.request.timeout.ms`, `metadata.log.snapshot.interval.entries`,
+    /// `controller.quorum.pending.proposals.max`; the rest fixed at their defaults.
+    pub quorum: QuorumLimits,
+    /// `cluster.id`: the cluster this node belongs to. When set, `meta.properties` must
+    /// agree (or is written with it at first start); unset, a fresh id is generated once.
+    pub cluster_id: Option<String>,
     /// `log.dirs`: the data directory.
     pub data_dir: PathBuf,
     /// `listeners`: where to accept connections.
@@ -145,6 +164,12 @@ impl Default for BrokerConfig {
     fn default() -> Self {
         BrokerConfig {
             node_id: 1,
+            process_roles: ProcessRoles::COMBINED,
+            controller_quorum_voters: Vec::new(),
+            controller_listen: None,
+            broker_rack: None,
+            cluster_id: None,
+            quorum: QuorumLimits::default(),
             data_dir: PathBuf::from("./strom-data"),
             listen: "127.0.0.1:9092".into(),
             advertise: None,
@@ -225,9 +250,41 @@ impl BrokerConfig {
         for (name, value) in &properties {
             let v = value.as_str();
             match name.as_str() {
-                "node.id" => c.node_id = parse(name, v)?,
+                "node.id" => c.node_id = parse_min(name, v, 0)?,
+                "process.roles" => c.process_roles = ProcessRoles::parse(name, v)?,
+                "controller.quorum.voters" => c.controller_quorum_voters = parse_voters(name, v)?,
+                "controller.listen" => c.controller_listen = Some(strip_scheme(v).to_string()),
+                "controller.listener.names" => {}
+                "broker.rack" => c.broker_rack = Some(parse_non_empty(name, v)?),
+                "cluster.id" => c.cluster_id = Some(parse_cluster_id(name, v)?),
+                "controller.quorum.election.timeout.ms" => {
+                    let min: u64 = parse_min(name, v, 10)?;
+                    c.quorum.election_timeout_min_ms = min;
+                    c.quorum.election_timeout_max_ms = min * 2;
+                    c.quorum.heartbeat_interval_ms = min / 4;
+                }
+                "controller.quorum.request.timeout.ms" => {
+                    c.quorum.rpc_timeout_ms = parse_min(name, v, 1)?
+                }
+                "metadata.log.snapshot.interval.entries" => {
+                    c.quorum.snapshot_every_entries = parse_min(name, v, 1)?
+                }
+                "controller.quorum.pending.proposals.max" => {
+                    c.quorum.pending_proposals_max = parse_min(name, v, 1)?
+                }
                 "log.dirs" | "log.dir" | "data.dir" => c.data_dir = PathBuf::from(v),
-                "listeners" => c.listen = strip_scheme(v).to_string(),
+                "listeners" => {
+                    let names = properties.get("controller.listener.names");
+                    let (client, controller) = split_listeners(v, names.map(String::as_str));
+                    if let Some(client) = client {
+                        c.listen = client.to_string();
+                    }
+                    if let Some(controller) = controller
+                        && !properties.contains_key("controller.listen")
+                    {
+                        c.controller_listen = Some(controller.to_string());
+                    }
+                }
                 "advertised.listeners" => c.advertise = Some(strip_scheme(v).to_string()),
                 "num.partitions" => c.num_partitions = parse_min(name, v, 1)?,
                 "default.replication.factor" => {
@@ -298,8 +355,77 @@ impl BrokerConfig {
             tracing::warn!("socket.request.max.bytes is below message.max.bytes");
         }
         c.check_bounds()?;
+        c.check_quorum()?;
         c.properties = properties;
         Ok(c)
+    }
+
+    /// Whether this node runs the zero-configuration single node: no voter list, so the
+    /// metadata log is the local file and this node is its only writer.
+    pub fn is_single_node(&self) -> bool {
+        self.controller_quorum_voters.is_empty()
+    }
+
+    /// The address the controller listens on, when this node is a controller of a quorum:
+    /// the configured controller listener, or this node's address in the voter list.
+    pub fn controller_listen_addr(&self) -> Option<String> {
+        if !self.process_roles.controller || self.is_single_node() {
+            return None;
+        }
+        self.controller_listen.clone().or_else(|| {
+            self.controller_quorum_voters
+                .iter()
+                .find(|v| v.node_id == self.node_id)
+                .map(QuorumVoter::address)
+        })
+    }
+
+    /// Refuses roles, voters and listeners that cannot form a quorum member.
+    pub fn check_quorum(&self) -> Result<(), ConfigError> {
+        let voters = &self.controller_quorum_voters;
+        let listed: Vec<String> = voters.iter().map(|v| v.node_id.to_string()).collect();
+        let invalid = |name: &str, value: String, reason: String| {
+            Err(ConfigError::Invalid {
+                name: name.to_string(),
+                value,
+                reason,
+            })
+        };
+        if self.process_roles.controller
+            && !voters.is_empty()
+            && !voters.iter().any(|v| v.node_id == self.node_id)
+        {
+            return invalid(
+                "controller.quorum.voters",
+                format_voters(voters),
+                format!(
+                    "does not contain node.id {} (it lists {}), but process.roles makes this \
+                     node a controller: add it as {}@HOST:PORT, or give it process.roles=broker",
+                    self.node_id,
+                    listed.join(", "),
+                    self.node_id
+                ),
+            );
+        }
+        if !self.process_roles.controller && voters.is_empty() {
+            return invalid(
+                "process.roles",
+                self.process_roles.to_string(),
+                "names no controller, so controller.quorum.voters must say where the \
+                 controllers are"
+                    .into(),
+            );
+        }
+        if let Some(controller) = self.controller_listen_addr()
+            && controller == self.listen
+        {
+            return invalid(
+                "controller.listen",
+                controller,
+                "is the same address as the client listener (listeners)".into(),
+            );
+        }
+        Ok(())
     }
 
     /// Refuses settings whose bounds contradict each other.
@@ -331,6 +457,13 @@ impl BrokerConfig {
                 "can be zero only when max.connections.per.ip.overrides is set".into(),
             );
         }
+        if let Err(reason) = self.quorum.check() {
+            return invalid(
+                "controller.quorum.election.timeout.ms",
+                self.quorum.election_timeout_min_ms.to_string(),
+                reason,
+            );
+        }
         let storage_max = PARTITIONS_MAX;
         if self.partitions_max > storage_max {
             return invalid(
@@ -346,6 +479,182 @@ impl BrokerConfig {
     pub fn property(&self, name: &str) -> Option<&str> {
         self.properties.get(name).map(String::as_str)
     }
+}
+
+/// `process.roles`: what this node runs. At least one role is always set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProcessRoles {
+    /// Serves clients and hosts partitions.
+    pub broker: bool,
+    /// Votes in the metadata quorum and may become the active controller.
+    pub controller: bool,
+}
+
+impl ProcessRoles {
+    /// Broker and controller in one process: the default, and the single node's roles.
+    pub const COMBINED: ProcessRoles = ProcessRoles {
+        broker: true,
+        controller: true,
+    };
+
+    /// Kafka's form: `broker`, `controller`, or both comma separated.
+    fn parse(name: &str, value: &str) -> Result<ProcessRoles, ConfigError> {
+        let mut roles = ProcessRoles {
+            broker: false,
+            controller: false,
+        };
+        for role in value.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+            let slot = match role {
+                "broker" => &mut roles.broker,
+                "controller" => &mut roles.controller,
+                other => {
+                    return Err(ConfigError::Invalid {
+                        name: name.to_string(),
+                        value: value.to_string(),
+                        reason: format!("names an unknown role '{other}' (broker, controller)"),
+                    });
+                }
+            };
+            if std::mem::replace(slot, true) {
+                return Err(ConfigError::Invalid {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    reason: format!("names the role '{role}' twice"),
+                });
+            }
+        }
+        if !roles.broker && !roles.controller {
+            return Err(ConfigError::Invalid {
+                name: name.to_string(),
+                value: value.to_string(),
+                reason: "names no role (broker, controller, or both)".into(),
+            });
+        }
+        Ok(roles)
+    }
+}
+
+impl std::fmt::Display for ProcessRoles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.broker, self.controller) {
+            (true, true) => f.write_str("broker,controller"),
+            (true, false) => f.write_str("broker"),
+            _ => f.write_str("controller"),
+        }
+    }
+}
+
+/// One entry of `controller.quorum.voters`: `ID@HOST:PORT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuorumVoter {
+    pub node_id: i32,
+    pub host: String,
+    pub port: u16,
+}
+
+impl QuorumVoter {
+    /// `HOST:PORT`, with an IPv6 host bracketed.
+    pub fn address(&self) -> String {
+        if self.host.contains(':') {
+            format!("[{}]:{}", self.host, self.port)
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+}
+
+fn format_voters(voters: &[QuorumVoter]) -> String {
+    let entries: Vec<String> = voters
+        .iter()
+        .map(|v| format!("{}@{}", v.node_id, v.address()))
+        .collect();
+    entries.join(",")
+}
+
+/// Kafka's `controller.quorum.voters`: `ID@HOST:PORT` entries, comma separated, each id once.
+fn parse_voters(name: &str, value: &str) -> Result<Vec<QuorumVoter>, ConfigError> {
+    let mut voters: Vec<QuorumVoter> = Vec::new();
+    for entry in value.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        let invalid = |reason: String| ConfigError::Invalid {
+            name: name.to_string(),
+            value: value.to_string(),
+            reason,
+        };
+        let shape = || invalid(format!("entry '{entry}' is not ID@HOST:PORT"));
+        let (id, address) = entry.split_once('@').ok_or_else(shape)?;
+        let node_id: i32 = id.trim().parse().map_err(|_| shape())?;
+        let (host, port) = address.rsplit_once(':').ok_or_else(shape)?;
+        let host = host.trim().trim_start_matches('[').trim_end_matches(']');
+        let port: u16 = port.trim().parse().map_err(|_| shape())?;
+        if node_id < 0 || host.is_empty() || port == 0 {
+            return Err(shape());
+        }
+        if voters.iter().any(|v| v.node_id == node_id) {
+            return Err(invalid(format!("lists node id {node_id} twice")));
+        }
+        voters.push(QuorumVoter {
+            node_id,
+            host: host.to_string(),
+            port,
+        });
+    }
+    Ok(voters)
+}
+
+/// Kafka's cluster ids: a UUID as 22 characters of unpadded URL-safe base64.
+fn parse_cluster_id(name: &str, value: &str) -> Result<String, ConfigError> {
+    let id = value.trim();
+    let legal = id.len() == 22
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !legal {
+        return Err(ConfigError::Invalid {
+            name: name.to_string(),
+            value: value.to_string(),
+            reason: "is not a cluster id (22 characters of URL-safe base64)".into(),
+        });
+    }
+    Ok(id.to_string())
+}
+
+fn parse_non_empty(name: &str, value: &str) -> Result<String, ConfigError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(ConfigError::Invalid {
+            name: name.to_string(),
+            value: value.to_string(),
+            reason: "is empty".into(),
+        });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Splits Kafka's `listeners` into the client listener (the first entry that is not a
+/// controller listener) and the controller listener (the entry named in
+/// `controller.listener.names`, `CONTROLLER` by default). Entries without a scheme are
+/// client listeners.
+fn split_listeners<'a>(
+    value: &'a str,
+    controller_names: Option<&str>,
+) -> (Option<&'a str>, Option<&'a str>) {
+    let names: Vec<&str> = controller_names
+        .unwrap_or("CONTROLLER")
+        .split(',')
+        .map(str::trim)
+        .collect();
+    let mut client = None;
+    let mut controller = None;
+    for entry in value.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        match entry.split_once("://") {
+            Some((scheme, addr)) if names.iter().any(|n| n.eq_ignore_ascii_case(scheme)) => {
+                controller = controller.or(Some(addr));
+            }
+            Some((_, addr)) => client = client.or(Some(addr)),
+            None => client = client.or(Some(entry)),
+        }
+    }
+    (client, controller)
 }
 
 /// Reads one group-coordinator property into `c.group`; false when `name` is not one.
@@ -540,5 +849,164 @@ mod tests {
         assert_eq!(c.property("log.retention.ms"), Some("1000"));
         let bad = [("num.partitions".to_string(), "0".to_string())];
         assert!(BrokerConfig::load(None, [], bad).is_err());
+    }
+
+    fn props(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn no_identity_properties_is_the_zero_configuration_single_node() {
+        // Without node.id, roles, voters or listeners the node is node 1, broker and
+        // controller, with no quorum and no controller listener, as before these existed.
+        let c = BrokerConfig::load(None, [], []).unwrap();
+        assert_eq!(c.node_id, 1);
+        assert_eq!(c.process_roles, ProcessRoles::COMBINED);
+        assert!(c.is_single_node());
+        assert_eq!(c.controller_listen_addr(), None);
+        assert_eq!(
+            (c.broker_rack.as_deref(), c.cluster_id.as_deref()),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn identity_comes_from_files_variables_and_flags_under_kafkas_names() {
+        // node.id, process.roles, controller.quorum.voters, broker.rack and cluster.id are
+        // read from TOML, STROM_* variables and flags; a node's controller listener defaults
+        // to its own voter address.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("strom.toml");
+        std::fs::write(
+            &path,
+            "node.id = 2\nbroker.rack = \"r1\"\n\
+             controller.quorum.voters = \"1@127.0.0.1:9093,2@127.0.0.1:9094,3@[::1]:9095\"\n",
+        )
+        .unwrap();
+        let env = props(&[("STROM_PROCESS_ROLES", "controller,broker")]);
+        let flags = props(&[("cluster.id", "MkU3OEVBNTcwNTJENDM2Qg")]);
+        let c = BrokerConfig::load(Some(&path), env, flags).unwrap();
+        assert_eq!(c.node_id, 2);
+        assert_eq!(c.broker_rack.as_deref(), Some("r1"));
+        assert_eq!(c.cluster_id.as_deref(), Some("MkU3OEVBNTcwNTJENDM2Qg"));
+        assert_eq!(c.controller_quorum_voters.len(), 3);
+        assert_eq!(c.controller_quorum_voters[2].address(), "[::1]:9095");
+        assert_eq!(
+            c.controller_listen_addr().as_deref(),
+            Some("127.0.0.1:9094")
+        );
+        let flags = props(&[("node.id", "3"), ("controller.listen", "0.0.0.0:9095")]);
+        let c = BrokerConfig::load(Some(&path), [], flags).unwrap();
+        assert_eq!(c.controller_listen_addr().as_deref(), Some("0.0.0.0:9095"));
+    }
+
+    #[test]
+    fn kafkas_controller_listener_in_listeners_is_split_out() {
+        // `listeners = PLAINTEXT://...,CONTROLLER://...` gives the client listener and the
+        // controller listener, also under another name from controller.listener.names.
+        let c = BrokerConfig::load(
+            None,
+            [],
+            props(&[
+                (
+                    "listeners",
+                    "CONTROLLER://127.0.0.1:9093,PLAINTEXT://127.0.0.1:9092",
+                ),
+                ("controller.quorum.voters", "1@127.0.0.1:9093"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.listen, "127.0.0.1:9092");
+        assert_eq!(
+            c.controller_listen_addr().as_deref(),
+            Some("127.0.0.1:9093")
+        );
+        let c = BrokerConfig::load(
+            None,
+            [],
+            props(&[
+                ("listeners", "PLAINTEXT://:9092,RAFT://127.0.0.1:7000"),
+                ("controller.listener.names", "RAFT"),
+                ("controller.quorum.voters", "1@127.0.0.1:7000"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.controller_listen.as_deref(), Some("127.0.0.1:7000"));
+    }
+
+    #[test]
+    fn a_controller_missing_from_the_voters_is_refused_with_a_message() {
+        // A node whose roles include controller must be one of the voters; the message names
+        // the node id and the ids the list holds. As a broker only, it may be absent.
+        let voters = ("controller.quorum.voters", "1@h:9093,2@h:9094");
+        let err = BrokerConfig::load(None, [], props(&[("node.id", "4"), voters])).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("node.id 4") && message.contains("1, 2"),
+            "{message}"
+        );
+        let broker_only = props(&[("node.id", "4"), ("process.roles", "broker"), voters]);
+        assert!(BrokerConfig::load(None, [], broker_only).is_ok());
+    }
+
+    #[test]
+    fn bad_roles_voters_and_cluster_ids_are_refused() {
+        // Each malformed identity property is refused by name, as is a broker with no
+        // controllers to follow and a controller listener on the client port.
+        for bad in [
+            vec![("process.roles", "leader")],
+            vec![("process.roles", "broker,broker")],
+            vec![("process.roles", "")],
+            vec![("process.roles", "broker")],
+            vec![("controller.quorum.voters", "1@h")],
+            vec![("controller.quorum.voters", "x@h:1")],
+            vec![("controller.quorum.voters", "1@h:1,1@g:2")],
+            vec![("cluster.id", "short")],
+            vec![("node.id", "-1")],
+            vec![("broker.rack", " ")],
+            vec![
+                ("controller.quorum.voters", "1@127.0.0.1:9092"),
+                ("listeners", "127.0.0.1:9092"),
+            ],
+        ] {
+            assert!(
+                BrokerConfig::load(None, [], props(&bad)).is_err(),
+                "accepted {bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quorum_timing_and_bounds_are_properties() {
+        // The election timeout sets the election range and heartbeat; the request timeout,
+        // snapshot interval and pending proposals are read; a zero bound is refused.
+        let c = BrokerConfig::load(
+            None,
+            [],
+            props(&[
+                ("controller.quorum.election.timeout.ms", "400"),
+                ("controller.quorum.request.timeout.ms", "700"),
+                ("metadata.log.snapshot.interval.entries", "50"),
+                ("controller.quorum.pending.proposals.max", "8"),
+            ]),
+        )
+        .unwrap();
+        let q = &c.quorum;
+        assert_eq!(
+            (
+                q.election_timeout_min_ms,
+                q.election_timeout_max_ms,
+                q.heartbeat_interval_ms
+            ),
+            (400, 800, 100)
+        );
+        assert_eq!(q.rpc_timeout_ms, 700);
+        assert_eq!(q.snapshot_every_entries, 50);
+        assert_eq!(q.pending_proposals_max, 8);
+        let zero = props(&[("controller.quorum.pending.proposals.max", "0")]);
+        assert!(BrokerConfig::load(None, [], zero).is_err());
     }
 }

@@ -57,6 +57,8 @@ pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
         MetadataError::TooManyPartitions { .. } | MetadataError::CommitTooLarge { .. } => {
             ErrorCode::PolicyViolation
         }
+        MetadataError::NotController { .. } => ErrorCode::NotController,
+        MetadataError::NotCommitted { .. } => ErrorCode::RequestTimedOut,
         MetadataError::Io { .. }
         | MetadataError::CorruptLog { .. }
         | MetadataError::LogFailed { .. } => ErrorCode::KafkaStorageError,

@@ -20,6 +20,7 @@
 //! - [`config`], [`topic_config`]: broker properties with Kafka's names, and each topic's
 //!   effective configs.
 //! - [`errors`]: the one place typed errors become Kafka error codes.
+//! - [`meta_properties`]: the data directory's cluster and node identity.
 //! - [`server`]: startup (data directory, metadata, recovery, wiring, bind) and graceful
 //!   shutdown.
 
@@ -32,6 +33,7 @@ pub mod dispatch;
 pub mod errors;
 pub mod fetch_session;
 pub mod handlers;
+pub mod meta_properties;
 pub mod metadata_listener;
 pub mod metadata_view;
 pub mod net;

@@ -3,19 +3,23 @@
 //! shutdown that flushes and closes every log.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
-use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId};
+use strom_metadata::quorum::{
+    QUORUM_DIR, QuorumError, QuorumNode, TcpTransport, VoterAddress, serve_raft,
+};
+use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId, QuorumCommitLog};
 use strom_storage::{CleanerConfig, Clock, LogConfig, LogManager, LogManagerConfig};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::config::{BrokerConfig, ConfigError, parse_listen};
+use crate::config::{BrokerConfig, ConfigError, ProcessRoles, parse_listen};
 pub use crate::context::Broker;
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
 use crate::fetch_session::FetchSessionCache;
+use crate::meta_properties::{MetaPropertiesError, ensure_meta_properties};
 use crate::metadata_listener::{MetadataListener, WatchPublisher};
 use crate::metadata_view::MetadataView;
 use crate::net::budget::RequestBudget;
@@ -26,8 +30,6 @@ use crate::topic_config::log_config;
 
 /// File name of the metadata log inside the data directory.
 pub const METADATA_LOG: &str = "cluster-metadata.log";
-/// Kafka's file naming this node and its cluster.
-const META_PROPERTIES: &str = "meta.properties";
 
 /// Why a broker could not start.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +41,16 @@ pub enum StartError {
         path: String,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Identity(#[from] MetaPropertiesError),
+    /// The configuration asks for a metadata quorum this build does not run yet.
+    #[error("{0}")]
+    QuorumNotServed(String),
+    /// The data directory's metadata is kept in the other mode (local log or quorum).
+    #[error("{0}")]
+    MetadataElsewhere(String),
+    #[error("metadata quorum: {0}")]
+    Quorum(#[from] QuorumError),
     #[error("metadata: {0}")]
     Metadata(#[from] strom_metadata::MetadataError),
     #[error("partitions: {0}")]
@@ -57,6 +69,14 @@ pub struct Server {
     metadata_listener: MetadataListener,
     net_limits: crate::net::Limits,
     shutdown_tx: watch::Sender<bool>,
+    /// The metadata quorum member and its Raft listener, when metadata runs on Raft.
+    quorum: Option<QuorumRuntime>,
+}
+
+/// A running quorum member: stopped after the broker's services at shutdown.
+struct QuorumRuntime {
+    node: Arc<QuorumNode>,
+    raft_listener: tokio::task::JoinHandle<()>,
 }
 
 /// Runs blocking start-up work off the async workers.
@@ -71,6 +91,8 @@ impl Server {
     /// (opening partitions and loading the coordinators), and binds the listener.
     pub async fn start(config: BrokerConfig) -> Result<Server, StartError> {
         config.check_bounds()?;
+        config.check_quorum()?;
+        check_quorum_served(&config)?;
         let connections = ConnectionQuotas::from_config(&config)?;
         let data_dir = config.data_dir.clone();
         let dir_err = |source| StartError::DataDir {
@@ -79,8 +101,12 @@ impl Server {
         };
         std::fs::create_dir_all(&data_dir).map_err(dir_err)?;
         let cluster_id =
-            read_or_write_meta_properties(&data_dir, config.node_id).map_err(dir_err)?;
-        let controller = Arc::new(open_controller(&config).await?);
+            ensure_meta_properties(&data_dir, config.node_id, config.cluster_id.as_deref())?
+                .cluster_id;
+        check_metadata_location(&config)?;
+        let (shutdown_tx, shutdown) = watch::channel(false);
+        let (controller, quorum) = open_metadata(&config, &shutdown).await?;
+        let controller = Arc::new(controller);
         let listener = bind(&config).await?;
         let (advertised_host, advertised_port) = advertised(&config, &listener)?;
         let clock: Arc<dyn Clock> = Arc::new(strom_storage::SystemClock);
@@ -136,7 +162,6 @@ impl Server {
         let strays = Arc::clone(&replicas);
         let image = controller.image();
         blocking("stray partitions", move || strays.set_aside_strays(&image)).await;
-        let (shutdown_tx, shutdown) = watch::channel(false);
         let config_request_bytes = config.queued_max_request_bytes;
         let broker = Arc::new(Broker {
             cluster_id,
@@ -162,6 +187,7 @@ impl Server {
             metadata_listener,
             net_limits,
             shutdown_tx,
+            quorum,
         })
     }
 
@@ -178,6 +204,7 @@ impl Server {
             metadata_listener,
             net_limits,
             shutdown_tx,
+            quorum,
         } = self;
         let tasks = [
             tokio::spawn(metadata_listener.run(broker.shutdown.clone())),
@@ -198,22 +225,127 @@ impl Server {
         }
         let replicas = broker.replica_manager.clone();
         let _ = tokio::task::spawn_blocking(move || replicas.shutdown()).await;
+        if let Some(quorum) = quorum {
+            let _ = quorum.raft_listener.await;
+            quorum.node.shutdown().await;
+        }
         tracing::info!("shutdown complete");
     }
 }
 
-/// Opens the metadata log, and elects this node again for the coordinator topics'
-/// partitions it leads, so each coordinator load of this run has a newer epoch than the
-/// last run's (Kafka's brokers get new leader epochs when they come back).
-async fn open_controller(config: &BrokerConfig) -> Result<Controller, StartError> {
-    let limits = ControllerLimits {
+/// Opens the metadata: the local log of the zero-configuration single node, or the Raft
+/// quorum when `controller.quorum.voters` is set.
+async fn open_metadata(
+    config: &BrokerConfig,
+    shutdown: &watch::Receiver<bool>,
+) -> Result<(Controller, Option<QuorumRuntime>), StartError> {
+    if config.is_single_node() {
+        return Ok((open_controller(config).await?, None));
+    }
+    let (controller, quorum) = open_quorum_controller(config, shutdown.clone()).await?;
+    Ok((controller, Some(quorum)))
+}
+
+/// How long a sole voter may take to elect itself and replay its log at start.
+const QUORUM_START_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Opens this node's quorum directory, serves Raft on the controller listener, waits until
+/// it leads with its log applied, and opens the controller on it.
+async fn open_quorum_controller(
+    config: &BrokerConfig,
+    shutdown: watch::Receiver<bool>,
+) -> Result<(Controller, QuorumRuntime), StartError> {
+    let listen = config
+        .controller_listen_addr()
+        .expect("a controller of a quorum has a controller listener");
+    let listener = TcpListener::bind(parse_listen(&listen)?)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: listen.clone(),
+            source,
+        })?;
+    let limits = config.quorum.clone();
+    let voters = config
+        .controller_quorum_voters
+        .iter()
+        .map(|v| (v.node_id as u64, VoterAddress { addr: v.address() }))
+        .collect();
+    let dir = config.data_dir.join(QUORUM_DIR);
+    let transport = Arc::new(TcpTransport::new(limits.rpc_frame_bytes_max));
+    let id = config.node_id as u64;
+    let node = QuorumNode::open(&dir, id, voters, transport, limits.clone()).await?;
+    let node = Arc::new(node);
+    let raft_listener = tokio::spawn(serve_raft(
+        listener,
+        node.raft().clone(),
+        limits.rpc_frame_bytes_max,
+        limits.snapshot_bytes_max,
+        shutdown,
+    ));
+    node.wait_leading_and_applied(QUORUM_START_TIMEOUT).await?;
+    let log = QuorumCommitLog::new(Arc::clone(&node), tokio::runtime::Handle::current(), dir);
+    let limits = controller_limits(config);
+    let controller = blocking("metadata open", move || {
+        let controller = Controller::open_quorum(log, limits);
+        controller.on_fatal(Arc::new(stop_on_metadata_failure));
+        for topic in [OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC] {
+            controller.reelect_local_leaders(topic)?;
+        }
+        Ok::<_, strom_metadata::MetadataError>(controller)
+    })
+    .await?;
+    tracing::info!(%listen, "metadata runs on the raft quorum");
+    Ok((
+        controller,
+        QuorumRuntime {
+            node,
+            raft_listener,
+        },
+    ))
+}
+
+fn controller_limits(config: &BrokerConfig) -> ControllerLimits {
+    ControllerLimits {
         node_id: NodeId(config.node_id),
         default_partitions: config.num_partitions,
         default_replication_factor: config.default_replication_factor,
         partitions_per_topic_max: config.partitions_per_topic_max,
         topics_max: config.topics_max,
         partitions_max: config.partitions_max,
-    };
+    }
+}
+
+/// A data directory keeps its metadata in one place: the local log or the quorum
+/// directory. Starting in the other mode would begin from an empty image and set every
+/// partition aside as a stray, so it is refused.
+fn check_metadata_location(config: &BrokerConfig) -> Result<(), StartError> {
+    let local = config.data_dir.join(METADATA_LOG);
+    let quorum = config.data_dir.join(QUORUM_DIR);
+    let local_used = std::fs::metadata(&local).is_ok_and(|m| m.len() > 0);
+    if config.is_single_node() && quorum.exists() {
+        return Err(StartError::MetadataElsewhere(format!(
+            "data directory {} keeps its metadata in a Raft quorum ({}); start it with the \
+             same --voters it was started with",
+            config.data_dir.display(),
+            quorum.display()
+        )));
+    }
+    if !config.is_single_node() && local_used && !quorum.exists() {
+        return Err(StartError::MetadataElsewhere(format!(
+            "data directory {} keeps its metadata in the single node's log ({}); moving it \
+             into a Raft quorum is not supported: start without --voters",
+            config.data_dir.display(),
+            local.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Opens the metadata log, and elects this node again for the coordinator topics'
+/// partitions it leads, so each coordinator load of this run has a newer epoch than the
+/// last run's (Kafka's brokers get new leader epochs when they come back).
+async fn open_controller(config: &BrokerConfig) -> Result<Controller, StartError> {
+    let limits = controller_limits(config);
     let path = config.data_dir.join(METADATA_LOG);
     blocking("metadata open", move || {
         let controller = Controller::open(&path, limits)?;
@@ -297,17 +429,21 @@ fn split_host_port(addr: &str) -> Option<(String, i32)> {
     ))
 }
 
-/// Reads the cluster id from `meta.properties`, writing a new one on first start.
-fn read_or_write_meta_properties(dir: &Path, node_id: i32) -> std::io::Result<String> {
-    let path = dir.join(META_PROPERTIES);
-    if let Ok(text) = std::fs::read_to_string(&path)
-        && let Some(id) = text.lines().find_map(|l| l.strip_prefix("cluster.id="))
-    {
-        return Ok(id.trim().to_string());
+/// The metadata quorum runs with one voter, this node as broker and controller; a node
+/// configured as part of a larger quorum refuses to start rather than run as a single node
+/// that believes it is in a cluster.
+fn check_quorum_served(config: &BrokerConfig) -> Result<(), StartError> {
+    let voters = &config.controller_quorum_voters;
+    let sole_voter = voters.len() == 1 && voters[0].node_id == config.node_id;
+    if config.is_single_node() || (sole_voter && config.process_roles == ProcessRoles::COMBINED) {
+        return Ok(());
     }
-    let id = crate::replica_manager::base64_url_encode(uuid::Uuid::new_v4().as_bytes());
-    let text = format!("version=1\ncluster.id={id}\nnode.id={node_id}\n");
-    strom_storage::write_atomically(&path, text.as_bytes())
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(id)
+    Err(StartError::QuorumNotServed(format!(
+        "controller.quorum.voters lists {} voters and process.roles is {}, but this build \
+         runs the metadata quorum only with this node as its sole voter and both roles \
+         (--voters {}@HOST:PORT)",
+        voters.len(),
+        config.process_roles,
+        config.node_id
+    )))
 }

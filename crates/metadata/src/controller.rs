@@ -13,6 +13,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::commit_log::{CommitLog, QuorumCommitLog};
 use crate::config::topic_config;
 use crate::error::{MetadataError, Result};
 use crate::image::MetadataImage;
@@ -79,7 +80,7 @@ pub struct CreatedTopic {
 
 #[derive(Debug)]
 struct Inner {
-    log: MetadataLog,
+    log: CommitLog,
     image: Arc<MetadataImage>,
 }
 
@@ -124,14 +125,34 @@ impl Controller {
             partitions = image.partition_count(),
             "metadata log replayed"
         );
-        Ok(Controller {
+        Ok(Controller::with_log(limits, CommitLog::Local(log), image))
+    }
+
+    /// A controller committing through the metadata quorum, starting from the image the
+    /// quorum member has applied (which must lead and be caught up with its log). The
+    /// controller applies its own commits to its image and assumes it is the quorum's only
+    /// proposer, which holds for a sole voter; a quorum of several voters needs the
+    /// controller to follow the images other leaders commit, which it does not yet do.
+    pub fn open_quorum(log: QuorumCommitLog, limits: ControllerLimits) -> Controller {
+        let image = log.node().image();
+        tracing::info!(
+            topics = image.topic_count(),
+            partitions = image.partition_count(),
+            records = image.record_count(),
+            "metadata quorum caught up"
+        );
+        Controller::with_log(limits, CommitLog::Quorum(log), image)
+    }
+
+    fn with_log(limits: ControllerLimits, log: CommitLog, image: Arc<MetadataImage>) -> Controller {
+        Controller {
             limits,
             publisher: std::sync::OnceLock::new(),
             fatal: Mutex::new(None),
             fatal_reported: AtomicBool::new(false),
             published: Mutex::new(image.clone()),
             inner: Mutex::new(Inner { log, image }),
-        })
+        }
     }
 
     /// The latest published image.
@@ -472,29 +493,60 @@ impl Controller {
         Ok(start..end)
     }
 
-    fn commit(&self, inner: &mut Inner, records: &[MetadataRecord]) -> Result<()> {
-        if let Err(e) = inner.log.append(records) {
-            if matches!(e, MetadataError::LogFailed { .. })
-                && !self.fatal_reported.swap(true, Ordering::AcqRel)
-            {
-                let handler = lock(&self.fatal).clone();
-                match handler {
-                    Some(handler) => handler(&e),
-                    None => tracing::error!(error = %e, "metadata log failed"),
-                }
-            }
-            return Err(e);
+    /// After a failed quorum proposal, takes the image the quorum applied: a proposal that
+    /// timed out may still have committed, and the next change must be validated against
+    /// what did.
+    fn adopt_committed_image(&self, inner: &mut Inner) {
+        let Some(committed) = inner.log.committed_image() else {
+            return;
+        };
+        if committed.record_count() == inner.image.record_count() {
+            return;
         }
-        let mut next = (*inner.image).clone();
-        for record in records {
-            next.apply(record);
-        }
-        let next = Arc::new(next);
+        tracing::warn!(
+            records = committed.record_count(),
+            "a failed proposal committed after all; taking the quorum's image"
+        );
+        self.publish(inner, committed);
+    }
+
+    fn publish(&self, inner: &mut Inner, next: Arc<MetadataImage>) {
         inner.image = next.clone();
         *lock(&self.published) = next.clone();
         if let Some(publisher) = self.publisher.get() {
             publisher.publish(&next);
         }
+    }
+
+    fn commit(&self, inner: &mut Inner, records: &[MetadataRecord]) -> Result<()> {
+        let appended = inner.log.append(records);
+        if let Err(e @ MetadataError::LogFailed { .. }) = &appended
+            && !self.fatal_reported.swap(true, Ordering::AcqRel)
+        {
+            let handler = lock(&self.fatal).clone();
+            match handler {
+                Some(handler) => handler(e),
+                None => tracing::error!(error = %e, "metadata log failed"),
+            }
+        }
+        if appended.is_err() {
+            self.adopt_committed_image(inner);
+        }
+        let log_record_count = appended?;
+        let mut next = (*inner.image).clone();
+        for record in records {
+            next.apply(record);
+        }
+        // This controller is the quorum's only proposer, so the state machine's image and its
+        // own have seen the same records.
+        if let Some(count) = log_record_count {
+            assert_eq!(
+                count,
+                next.record_count(),
+                "the quorum applied a different record sequence than the controller"
+            );
+        }
+        self.publish(inner, Arc::new(next));
         Ok(())
     }
 }
@@ -727,7 +779,10 @@ mod tests {
             ..NewTopic::default()
         };
         c.create_topic(&new("a"), false).unwrap();
-        lock(&c.inner).log.fail_next_sync();
+        match &mut lock(&c.inner).log {
+            CommitLog::Local(log) => log.fail_next_sync(),
+            CommitLog::Quorum(_) => unreachable!("opened on a local log"),
+        }
         assert!(matches!(
             c.create_topic(&new("b"), false),
             Err(MetadataError::LogFailed { .. })

@@ -4,6 +4,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::types::NodeId;
+
 pub type Result<T, E = MetadataError> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +45,13 @@ pub enum MetadataError {
     /// must stop rather than serve metadata it cannot make durable.
     #[error("metadata log {path} failed and takes no more writes: {reason}")]
     LogFailed { path: PathBuf, reason: String },
+    /// This node is not the active controller (the metadata quorum's leader).
+    #[error("this node is not the active controller (the leader is {leader:?})")]
+    NotController { leader: Option<NodeId> },
+    /// The metadata quorum did not commit the change (leadership moved, too many changes
+    /// pending): it may or may not take effect, and a retry is safe to try.
+    #[error("the metadata quorum did not commit the change: {reason}")]
+    NotCommitted { reason: String },
     #[error(
         "a change of {records} records takes {bytes} bytes, more than the {max} one commit may"
     )]

@@ -5,11 +5,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::{Deserialize, Serialize};
+
 use crate::record::{ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord};
 use crate::types::{NodeId, TopicId};
 
 /// One partition as the metadata knows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartitionImage {
     pub partition_id: i32,
     pub replicas: Vec<NodeId>,
@@ -39,7 +41,95 @@ pub struct MetadataImage {
     partition_count: usize,
 }
 
+/// An image in serializable form, for Raft snapshots: exactly the facts applying records
+/// builds (including how many records were applied), nothing derivable from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImageSnapshot {
+    pub record_count: u64,
+    /// Topics in name order, each with its partitions in id order.
+    pub topics: Vec<TopicSnapshot>,
+    /// Configs set, by resource, in resource and name order.
+    pub configs: Vec<(ConfigResource, Vec<(String, String)>)>,
+    pub next_producer_id: i64,
+}
+
+/// One topic of an [`ImageSnapshot`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicSnapshot {
+    pub name: String,
+    pub topic_id: TopicId,
+    pub partitions: Vec<PartitionImage>,
+}
+
 impl MetadataImage {
+    /// The image as a snapshot; [`MetadataImage::from_snapshot`] gives back an equal image.
+    pub fn to_snapshot(&self) -> ImageSnapshot {
+        ImageSnapshot {
+            record_count: self.record_count,
+            topics: self
+                .topics
+                .values()
+                .map(|t| TopicSnapshot {
+                    name: t.name.clone(),
+                    topic_id: t.topic_id,
+                    partitions: t.partitions.values().cloned().collect(),
+                })
+                .collect(),
+            configs: self
+                .configs
+                .iter()
+                .map(|(r, entries)| {
+                    let entries = entries.iter().map(|(k, v)| (k.clone(), v.clone()));
+                    (r.clone(), entries.collect())
+                })
+                .collect(),
+            next_producer_id: self.next_producer_id,
+        }
+    }
+
+    /// Rebuilds an image from a snapshot. A snapshot arrives from disk or another node, so
+    /// one that no sequence of records could have produced (a name or id twice) is an error
+    /// naming what is wrong, not a panic.
+    pub fn from_snapshot(snapshot: ImageSnapshot) -> Result<MetadataImage, String> {
+        let mut image = MetadataImage {
+            record_count: snapshot.record_count,
+            next_producer_id: snapshot.next_producer_id,
+            ..MetadataImage::default()
+        };
+        for topic in snapshot.topics {
+            if image.names_by_id.contains_key(&topic.topic_id) {
+                return Err(format!("topic id {} appears twice", topic.topic_id));
+            }
+            let mut partitions = BTreeMap::new();
+            for p in topic.partitions {
+                if partitions.insert(p.partition_id, p).is_some() {
+                    return Err(format!("topic {} repeats a partition", topic.name));
+                }
+            }
+            image.partition_count += partitions.len();
+            image.names_by_id.insert(topic.topic_id, topic.name.clone());
+            let name = topic.name.clone();
+            let previous = image.topics.insert(
+                topic.name.clone(),
+                TopicImage {
+                    name: topic.name,
+                    topic_id: topic.topic_id,
+                    partitions,
+                },
+            );
+            if previous.is_some() {
+                return Err(format!("topic {name} appears twice"));
+            }
+        }
+        for (resource, entries) in snapshot.configs {
+            let entries: BTreeMap<String, String> = entries.into_iter().collect();
+            if image.configs.insert(resource.clone(), entries).is_some() {
+                return Err(format!("configs of {resource:?} appear twice"));
+            }
+        }
+        Ok(image)
+    }
+
     /// Builds an image by applying `records` to an empty one.
     pub fn from_records<'a>(records: impl IntoIterator<Item = &'a MetadataRecord>) -> Self {
         let mut image = MetadataImage::default();

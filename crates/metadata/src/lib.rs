@@ -5,23 +5,26 @@
 //! directly: the [`Controller`] validates a change, appends the records that express it to the
 //! [`MetadataLog`] (fsync'd before the change is visible), and applies them to a fresh
 //! [`MetadataImage`], which brokers then serve from. A single node keeps the log in one local
-//! file; a cluster will replicate the same records through a Raft quorum and apply them with
-//! the same code, so only the log changes.
+//! file; a cluster replicates the same records through a Raft quorum ([`quorum`]) and applies
+//! them with the same code, so only the log changes.
 
+pub mod commit_log;
 pub mod config;
 pub mod controller;
 pub mod delta;
 pub mod error;
 pub mod image;
 pub mod log;
+pub mod quorum;
 pub mod record;
 pub mod types;
 
+pub use commit_log::{CommitLog, QuorumCommitLog};
 pub use config::{ConfigDef, ConfigSource, ConfigType, TOPIC_CONFIGS};
 pub use controller::{Controller, ControllerLimits, ImagePublisher, NewTopic};
 pub use delta::{ChangedPartition, DeletedTopic, MetadataDelta};
 pub use error::{MetadataError, Result};
-pub use image::{MetadataImage, PartitionImage, TopicImage};
+pub use image::{ImageSnapshot, MetadataImage, PartitionImage, TopicImage, TopicSnapshot};
 pub use log::MetadataLog;
 pub use record::{
     ConfigRecord, ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord,

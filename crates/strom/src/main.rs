@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a single-node broker.
+    /// Run a broker (a single node unless --voters is given).
     Server(ServerArgs),
     /// Print the supported Kafka APIs as Markdown (the content of docs/compatibility.md).
     CompatTable,
@@ -44,6 +44,29 @@ struct ServerArgs {
     /// address]
     #[arg(long, env = "STROM_ADVERTISE")]
     advertise: Option<String>,
+    /// This node's id (Kafka's `node.id`) [default: 1]
+    #[arg(long)]
+    node_id: Option<i32>,
+    /// What this node runs: broker, controller, or both (Kafka's `process.roles`)
+    /// [default: broker,controller]
+    #[arg(long)]
+    roles: Option<String>,
+    /// The metadata quorum's controllers, `ID@HOST:PORT,...` (Kafka's
+    /// `controller.quorum.voters`); today only this node alone, whose metadata then runs on
+    /// Raft [default: none, a single node with a local metadata log]
+    #[arg(long)]
+    voters: Option<String>,
+    /// Address the controller accepts Raft connections on [default: this node's address in
+    /// --voters]
+    #[arg(long)]
+    controller_listen: Option<String>,
+    /// This broker's rack (Kafka's `broker.rack`)
+    #[arg(long)]
+    rack: Option<String>,
+    /// The cluster this node belongs to, 22 characters of URL-safe base64 (Kafka's
+    /// `cluster.id`) [default: the data directory's, or a fresh one on first start]
+    #[arg(long)]
+    cluster_id: Option<String>,
     /// TOML file of broker properties with Kafka's names (`num.partitions = 3`)
     #[arg(long, env = "STROM_CONFIG")]
     config: Option<PathBuf>,
@@ -109,6 +132,19 @@ fn server(args: ServerArgs) -> ExitCode {
     }
     if let Some(advertise) = &args.advertise {
         flags.push(("advertised.listeners".to_string(), advertise.clone()));
+    }
+    let identity = [
+        ("node.id", args.node_id.map(|id| id.to_string())),
+        ("process.roles", args.roles.clone()),
+        ("controller.quorum.voters", args.voters.clone()),
+        ("controller.listen", args.controller_listen.clone()),
+        ("broker.rack", args.rack.clone()),
+        ("cluster.id", args.cluster_id.clone()),
+    ];
+    for (name, value) in identity {
+        if let Some(value) = value {
+            flags.push((name.to_string(), value));
+        }
     }
     // Variables that clap already consumed as flags are not broker properties.
     let flag_vars = [

@@ -13,7 +13,16 @@ pub const STROM: &str = env!("CARGO_BIN_EXE_strom");
 pub struct Broker {
     child: Child,
     pub addr: String,
-    _dir: tempfile::TempDir,
+    /// The data directory, when the harness made it.
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Broker {
+    /// Kills the process with SIGKILL (no shutdown, no flush) and waits for it to go.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 impl Drop for Broker {
@@ -26,9 +35,17 @@ impl Drop for Broker {
 /// Starts a broker. Groups rebalance without the initial delay, so joins are immediate.
 pub fn start_broker() -> Broker {
     let dir = tempfile::tempdir().expect("temp dir");
+    let mut broker = start_broker_in(dir.path(), &[]);
+    broker._dir = Some(dir);
+    broker
+}
+
+/// Starts a broker on `dir` with `extra` server flags.
+pub fn start_broker_in(dir: &std::path::Path, extra: &[&str]) -> Broker {
     let mut child = Command::new(STROM)
         .args(["server", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path())
+        .arg(dir)
+        .args(extra)
         .env("STROM_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -51,7 +68,7 @@ pub fn start_broker() -> Broker {
     Broker {
         child,
         addr,
-        _dir: dir,
+        _dir: None,
     }
 }
 

@@ -1,0 +1,291 @@
+//! A member of the metadata quorum: its directory opened, its Raft running, proposals taken
+//! and bounded, and every applied image published.
+//!
+//! The first start of a voter with an empty log initializes the quorum with the configured
+//! voters (every voter may do so: they all propose the same membership at index 0, and
+//! whichever initialization loses to a peer's vote is simply not needed). Later starts
+//! continue from the directory's log, vote and snapshot.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use openraft::EntryPayload;
+use openraft::error::{ClientWriteError, InitializeError, RaftError};
+use tokio::sync::{Semaphore, watch};
+
+use super::frame_file::{FrameError, run_blocking};
+use super::log_store::RaftLogStore;
+use super::network::{QuorumNetworkFactory, RaftTransport};
+use super::state_machine::MetadataStateMachine;
+use super::{
+    CommitApplied, MetadataCommit, MetadataRaft, QuorumLimits, RaftLogId, RaftNodeId, RaftVote,
+    VoterAddress,
+};
+use crate::image::MetadataImage;
+use crate::record::MetadataRecord;
+
+/// Bytes a log entry adds around a commit's records (log id, tags).
+const ENTRY_ENVELOPE_BYTES: usize = 64 * 1024;
+
+/// Why the quorum could not open, or a proposal was not committed.
+#[derive(Debug, thiserror::Error)]
+pub enum QuorumError {
+    #[error("quorum limits: {0}")]
+    Limits(String),
+    /// The log, vote or snapshot could not be read or written; a corrupt file names itself
+    /// and the byte offset.
+    #[error(transparent)]
+    Storage(#[from] FrameError),
+    #[error("raft stopped: {0}")]
+    Fatal(String),
+    /// Only the active controller (the Raft leader) commits; the leader, when known.
+    #[error("this node is not the active controller (the leader is {leader:?})")]
+    NotController { leader: Option<RaftNodeId> },
+    #[error("{max} proposals already wait to commit")]
+    TooManyPendingProposals { max: usize },
+    #[error("a commit of {bytes} bytes is larger than the {max} a proposal may take")]
+    ProposalTooLarge { bytes: usize, max: usize },
+    #[error("the proposal was not committed: {0}")]
+    NotCommitted(String),
+    /// The configured voters are not the ones this node's quorum was formed with.
+    #[error(
+        "controller.quorum.voters names the voters {configured:?}, but the quorum in this \
+         node's directory was formed by {stored:?}: the voters of a quorum do not change by \
+         editing the list; start with the voters it was formed with"
+    )]
+    VotersDisagree {
+        configured: Vec<RaftNodeId>,
+        stored: Vec<RaftNodeId>,
+    },
+}
+
+/// One member of the metadata quorum.
+pub struct QuorumNode {
+    id: RaftNodeId,
+    raft: MetadataRaft,
+    images: watch::Receiver<Arc<MetadataImage>>,
+    pending: Arc<Semaphore>,
+    limits: QuorumLimits,
+    log_store: RaftLogStore,
+}
+
+impl std::fmt::Debug for QuorumNode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QuorumNode")
+            .field("id", &self.id)
+            .field("log_store", &self.log_store)
+            .finish_non_exhaustive()
+    }
+}
+
+impl QuorumNode {
+    /// Opens the quorum directory `dir` and starts Raft as node `id` of `voters`, sending
+    /// RPCs through `transport`. The receiving side of the transport must hand requests to
+    /// [`QuorumNode::raft`].
+    pub async fn open(
+        dir: &Path,
+        id: RaftNodeId,
+        voters: BTreeMap<RaftNodeId, VoterAddress>,
+        transport: Arc<dyn RaftTransport>,
+        limits: QuorumLimits,
+    ) -> Result<QuorumNode, QuorumError> {
+        assert!(
+            voters.contains_key(&id),
+            "node {id} is not among the voters"
+        );
+        let config = Arc::new(limits.raft_config().map_err(QuorumError::Limits)?);
+        let (published, images) = watch::channel(Arc::new(MetadataImage::default()));
+        let published = Arc::new(published);
+        let (log_dir, entry_max) = (dir.to_path_buf(), limits.proposal_bytes_max);
+        let append_max = limits.append_bytes_max;
+        let log_store = run_blocking("opening the raft log", move || {
+            RaftLogStore::open(&log_dir, entry_max + ENTRY_ENVELOPE_BYTES, append_max)
+        })
+        .await?;
+        let (sm_dir, snapshot_max) = (dir.to_path_buf(), limits.snapshot_bytes_max);
+        let machine = run_blocking("opening the snapshot", move || {
+            MetadataStateMachine::open(&sm_dir, snapshot_max, published)
+        })
+        .await?;
+        check_voters(&voters, &log_store, &machine)?;
+        let rpc_timeout = Duration::from_millis(limits.rpc_timeout_ms);
+        let network = QuorumNetworkFactory::new(transport, rpc_timeout, voters.clone());
+        let raft = MetadataRaft::new(id, config, network, log_store.clone(), machine)
+            .await
+            .map_err(|e| QuorumError::Fatal(e.to_string()))?;
+        let node = QuorumNode {
+            id,
+            raft,
+            images,
+            pending: Arc::new(Semaphore::new(limits.pending_proposals_max)),
+            limits,
+            log_store,
+        };
+        node.initialize_if_new(voters).await?;
+        Ok(node)
+    }
+}
+
+/// Refuses a configured voter set other than the membership the directory holds (the last
+/// membership entry of the log, else the snapshot's); a directory never initialized holds
+/// none and takes the configured voters.
+fn check_voters(
+    voters: &BTreeMap<RaftNodeId, VoterAddress>,
+    log_store: &RaftLogStore,
+    machine: &MetadataStateMachine,
+) -> Result<(), QuorumError> {
+    let from_log = log_store
+        .entries(..)
+        .into_iter()
+        .rev()
+        .find_map(|e| match e.payload {
+            EntryPayload::Membership(m) => Some(m.voter_ids().collect::<BTreeSet<_>>()),
+            _ => None,
+        });
+    let stored = from_log.unwrap_or_else(|| machine.membership().voter_ids().collect());
+    let configured: BTreeSet<RaftNodeId> = voters.keys().copied().collect();
+    if stored.is_empty() || stored == configured {
+        return Ok(());
+    }
+    Err(QuorumError::VotersDisagree {
+        configured: configured.into_iter().collect(),
+        stored: stored.into_iter().collect(),
+    })
+}
+
+impl QuorumNode {
+    async fn initialize_if_new(
+        &self,
+        voters: BTreeMap<RaftNodeId, VoterAddress>,
+    ) -> Result<(), QuorumError> {
+        let initialized = self
+            .raft
+            .is_initialized()
+            .await
+            .map_err(|e| QuorumError::Fatal(e.to_string()))?;
+        if initialized {
+            // A sole voter needs no one's vote: stand now rather than after a timeout.
+            if voters.len() == 1 && voters.contains_key(&self.id) {
+                self.raft
+                    .trigger()
+                    .elect()
+                    .await
+                    .map_err(|e| QuorumError::Fatal(e.to_string()))?;
+            }
+            return Ok(());
+        }
+        match self.raft.initialize(voters).await {
+            Ok(()) => Ok(()),
+            // A peer's election reached this node first: the membership comes from it.
+            Err(RaftError::APIError(InitializeError::NotAllowed(_))) => Ok(()),
+            Err(e) => Err(QuorumError::Fatal(e.to_string())),
+        }
+    }
+
+    pub fn id(&self) -> RaftNodeId {
+        self.id
+    }
+
+    /// The Raft node, for the receiving side of a transport and for metrics.
+    pub fn raft(&self) -> &MetadataRaft {
+        &self.raft
+    }
+
+    pub fn limits(&self) -> &QuorumLimits {
+        &self.limits
+    }
+
+    /// The image as of the last entry applied here.
+    pub fn image(&self) -> Arc<MetadataImage> {
+        Arc::clone(&self.images.borrow())
+    }
+
+    /// Every image applied here, newest first to be seen.
+    pub fn images(&self) -> watch::Receiver<Arc<MetadataImage>> {
+        self.images.clone()
+    }
+
+    /// The leader this node knows of.
+    pub fn leader(&self) -> Option<RaftNodeId> {
+        self.raft.metrics().borrow().current_leader
+    }
+
+    /// Waits, at most `timeout`, until this node leads and has applied every entry of its
+    /// log: where a sole voter's controller starts from after a restart.
+    pub async fn wait_leading_and_applied(&self, timeout: Duration) -> Result<(), QuorumError> {
+        let id = self.id;
+        self.raft
+            .wait(Some(timeout))
+            .metrics(
+                |m| {
+                    m.current_leader == Some(id)
+                        && m.last_applied.map(|l| l.index) >= m.last_log_index
+                },
+                "leading with the whole log applied",
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| QuorumError::NotCommitted(e.to_string()))
+    }
+
+    /// The durable log's purged and last log ids.
+    pub fn log_state(&self) -> (Option<RaftLogId>, Option<RaftLogId>) {
+        self.log_store.log_state()
+    }
+
+    /// The durable vote.
+    pub fn vote(&self) -> Option<RaftVote> {
+        self.log_store.vote()
+    }
+
+    /// Commits `records` as one entry through the quorum; answers once it is applied here.
+    /// Only the leader takes proposals; at most `pending_proposals_max` wait at once.
+    pub async fn propose(
+        &self,
+        records: Vec<MetadataRecord>,
+    ) -> Result<CommitApplied, QuorumError> {
+        assert!(!records.is_empty(), "a proposal without records");
+        let commit = MetadataCommit { records };
+        let bytes = serde_json::to_vec(&commit)
+            .expect("records serialize")
+            .len();
+        if bytes > self.limits.proposal_bytes_max {
+            return Err(QuorumError::ProposalTooLarge {
+                bytes,
+                max: self.limits.proposal_bytes_max,
+            });
+        }
+        let _permit =
+            self.pending
+                .try_acquire()
+                .map_err(|_| QuorumError::TooManyPendingProposals {
+                    max: self.limits.pending_proposals_max,
+                })?;
+        let timeout = Duration::from_millis(self.limits.proposal_timeout_ms);
+        let Ok(written) = tokio::time::timeout(timeout, self.raft.client_write(commit)).await
+        else {
+            return Err(QuorumError::NotCommitted(format!(
+                "not committed within {} ms; it may still commit",
+                self.limits.proposal_timeout_ms
+            )));
+        };
+        match written {
+            Ok(response) => Ok(response.data),
+            Err(RaftError::APIError(ClientWriteError::ForwardToLeader(forward))) => {
+                Err(QuorumError::NotController {
+                    leader: forward.leader_id,
+                })
+            }
+            Err(e) => Err(QuorumError::NotCommitted(e.to_string())),
+        }
+    }
+
+    /// Stops Raft; the directory keeps everything durable.
+    pub async fn shutdown(&self) {
+        if let Err(e) = self.raft.shutdown().await {
+            tracing::warn!(node = self.id, error = %e, "raft did not stop cleanly");
+        }
+    }
+}
