@@ -35,9 +35,15 @@ before(async () => {
   kafka = new Kafka({ clientId: 'kafkajs-test', brokers: [address], logLevel: logLevel.NOTHING });
 });
 
-after(() => {
-  broker?.kill('SIGTERM');
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+// Stops strom and waits (at most 30 s) for it to exit before removing its data: a broker
+// shutting down still writes its checkpoints and snapshots there.
+after(async () => {
+  if (broker && broker.exitCode === null && broker.signalCode === null) {
+    const exited = new Promise((ok) => broker.once('exit', ok));
+    broker.kill('SIGTERM');
+    await Promise.race([exited, new Promise((ok) => setTimeout(ok, 30000).unref())]);
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 test('a producer writes keyed gzip batches with headers that a consumer reads back in order', async () => {
