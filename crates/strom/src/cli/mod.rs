@@ -1,5 +1,6 @@
 //! The client side of the `strom` binary: topics, cluster, consumer groups, offsets,
-//! produce, consume and bench, all built on `strom-client`. Kept apart from `strom server` so the broker and its
+//! produce, consume and bench, all built on `strom-client`; and `strom cluster up`, which runs
+//! a local cluster of `strom server` processes. Kept apart from `strom server` so the broker and its
 //! command line evolve independently.
 //!
 //! Every command prints a table for people or, with `--output json`, JSON for scripts, and
@@ -7,6 +8,7 @@
 //! next, because the person reading them is usually halfway through a task.
 
 mod bench;
+mod cluster;
 mod consume;
 mod group;
 mod produce;
@@ -28,8 +30,11 @@ pub enum ClientCommand {
     /// Create, list, describe, delete and reconfigure topics.
     #[command(subcommand, after_help = topic::EXAMPLES)]
     Topic(topic::TopicCommand),
-    /// Show the cluster: its id, controller and brokers.
-    #[command(subcommand, after_help = "Example:\n  strom cluster info")]
+    /// Show the cluster (its id, controller and brokers), or run a local one.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  strom cluster info\n  strom cluster up --nodes 3"
+    )]
     Cluster(topic::ClusterCommand),
     /// List, describe and delete consumer groups, and reset their offsets.
     #[command(subcommand, after_help = group::EXAMPLES)]

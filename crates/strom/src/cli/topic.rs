@@ -1,5 +1,6 @@
 //! Admin commands: `strom topic ...`, `strom cluster info` and `strom offsets`. Each asks the
-//! cluster once and prints what it learned; none keeps state between runs.
+//! cluster once and prints what it learned; none keeps state between runs. (`strom cluster
+//! up`, which runs a local cluster, lives in `cluster.rs`.)
 
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -105,6 +106,9 @@ pub struct AlterArgs {
 pub enum ClusterCommand {
     /// Cluster id, controller and brokers.
     Info(InfoArgs),
+    /// Run a local development cluster of N nodes until Ctrl-C.
+    #[command(after_help = super::cluster::EXAMPLES)]
+    Up(super::cluster::UpArgs),
 }
 
 #[derive(Args)]
@@ -389,7 +393,10 @@ async fn alter(a: AlterArgs) -> CliResult {
 }
 
 pub async fn run_cluster(command: ClusterCommand) -> CliResult {
-    let ClusterCommand::Info(a) = command;
+    let a = match command {
+        ClusterCommand::Info(a) => a,
+        ClusterCommand::Up(a) => return super::cluster::up(a).await,
+    };
     let client = connect(&a.connect).await?;
     let brokers = client.brokers();
     let cluster_id = client.cluster_id().unwrap_or_default();
