@@ -1,0 +1,93 @@
+"""Fixtures of the cluster suite: clusters of real `strom server` processes (cluster_kit.py) in
+temporary directories, always stopped at teardown with bounded waits.
+
+The suite runs through `./scripts/cluster-tests.sh`, which sets STROM_CLUSTER_TESTS=1;
+without it (a plain `pytest tests/`) every test here is skipped, so the main suite does not
+start clusters unless asked to. Every test also has a hard time limit (SIGALRM), on top of the
+deadline every wait in the kit has.
+"""
+
+import os
+import signal
+
+import pytest
+
+from cluster_kit import Cluster
+
+TEST_SECONDS = int(os.environ.get("STROM_CLUSTER_TEST_SECONDS", "240"))
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("STROM_CLUSTER_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="cluster suite: run ./scripts/cluster-tests.sh "
+                                   "(or set STROM_CLUSTER_TESTS=1)")
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def time_limit():
+    """Fails a test that runs longer than TEST_SECONDS instead of hanging the suite."""
+    def expired(signum, frame):
+        raise TimeoutError(f"test exceeded {TEST_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(TEST_SECONDS)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+class ClusterFactory:
+    def __init__(self, base_dir):
+        self.base_dir = base_dir
+        self.clusters = []
+
+    def __call__(self, size, start=True, **kwargs):
+        cluster = Cluster(size, self.base_dir / f"cluster-{len(self.clusters) + 1}", **kwargs)
+        self.clusters.append(cluster)
+        cluster.base_dir.mkdir(parents=True, exist_ok=True)
+        if start:
+            cluster.start()
+        return cluster
+
+    def close(self):
+        for cluster in self.clusters:
+            cluster.stop(timeout=20)
+            cluster.stop(sig=signal.SIGKILL, timeout=10)
+
+
+@pytest.fixture
+def cluster_factory(tmp_path):
+    factory = ClusterFactory(tmp_path)
+    try:
+        yield factory
+    finally:
+        factory.close()
+
+
+@pytest.fixture(scope="module")
+def cluster3(tmp_path_factory):
+    """A formed three-node cluster shared by a module's tests (they only add topics)."""
+    factory = ClusterFactory(tmp_path_factory.mktemp("cluster3"))
+    try:
+        cluster = factory(3)
+        cluster.wait_formed()
+        yield cluster
+    finally:
+        factory.close()
+
+
+@pytest.fixture(scope="module")
+def cluster5(tmp_path_factory):
+    """A formed five-node cluster shared by a module's tests."""
+    factory = ClusterFactory(tmp_path_factory.mktemp("cluster5"))
+    try:
+        cluster = factory(5)
+        cluster.wait_formed()
+        yield cluster
+    finally:
+        factory.close()

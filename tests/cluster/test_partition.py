@@ -1,0 +1,127 @@
+"""A network partition between real processes in network namespaces (netns.py): with the
+active controller cut off from the other two nodes, the majority elects a new controller and
+keeps accepting CreateTopics, while the cut-off node accepts none (a CreateTopics sent to it
+from inside its namespace fails or times out, and the topic never appears); after healing,
+all three nodes serve the same image (brokers, controller, topics, partitions, leaders)."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import cluster_kit as kit
+import netns
+
+KIT = Path(__file__).resolve().parent / "cluster_kit.py"
+MAJORITY_BOUND_SECONDS = 20
+
+
+@pytest.fixture
+def network():
+    try:
+        netns.probe()
+    except netns.NetnsUnavailable as e:
+        pytest.skip(f"no network namespaces: {e}")
+    net = netns.Network(3)
+    try:
+        yield net
+    finally:
+        net.close()
+        assert not net.leftovers(), f"left behind: {net.leftovers()}"
+
+
+def in_namespace(net, index, *args, timeout=30):
+    """Runs cluster_kit.py's command line inside node `index`'s namespace; its JSON answer."""
+    out = subprocess.run([*net.prefix(index), sys.executable, str(KIT), *args],
+                         capture_output=True, text=True, timeout=timeout)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_the_network_cuts_one_node_off_and_heals(network, tmp_path):
+    # The harness itself, with three independent single-node servers (no quorum): a cut node
+    # is unreachable from the root namespace and from another node's namespace, still
+    # reachable from inside its own; after healing everyone reaches it again.
+    nodes = [kit.Node(i + 1, addr, 9092, 9093, tmp_path / f"single-{i + 1}",
+                      tmp_path / f"single-{i + 1}.log", prefix=network.prefix(i))
+             for i, addr in enumerate(network.addresses)]
+    try:
+        for n in nodes:
+            n.proc = subprocess.Popen(
+                [*n.prefix, kit.strom_bin(), "server", "--listen", n.addr, "--data-dir",
+                 str(n.data_dir)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                env={**os.environ, "STROM_LOG": "warn"})
+            line = n.proc.stdout.readline().decode()
+            assert "strom listening on" in line, line
+        for n in nodes:
+            assert kit.metadata(n.addr, timeout=5)["brokers"], n.addr
+        assert "brokers" in in_namespace(network, 1, "metadata", nodes[0].addr)
+
+        network.cut(0)
+        with pytest.raises(OSError):
+            kit.metadata(nodes[0].addr, timeout=2)
+        assert "exception" in in_namespace(network, 1, "metadata", nodes[0].addr, "2")
+        assert "brokers" in in_namespace(network, 0, "metadata", nodes[0].addr)
+        assert kit.metadata(nodes[1].addr, timeout=5)["brokers"]
+
+        network.heal(0)
+        kit.wait_until("node 1 reachable after healing",
+                       lambda: kit.metadata(nodes[0].addr, timeout=2), 10)
+        assert "brokers" in in_namespace(network, 1, "metadata", nodes[0].addr)
+    finally:
+        for n in nodes:
+            n.kill()
+
+
+def test_the_majority_keeps_working_and_the_cut_off_controller_accepts_nothing(
+        network, cluster_factory):
+    cluster = cluster_factory(3, hosts=network.addresses,
+                              prefixes=[network.prefix(i) for i in range(3)])
+    controller_id = cluster.wait_formed()
+    cut = cluster.node(controller_id)
+    majority = [n for n in cluster.nodes if n is not cut]
+    error, message = kit.create_topic(majority[0].addr, "before", partitions=3)
+    assert error == kit.NONE, (error, message)
+    cluster.wait_topic_everywhere("before", 3)
+
+    network.cut(controller_id - 1)
+    cut_at = time.monotonic()
+    attempts = 0
+
+    def create_on_majority():
+        nonlocal attempts
+        target = majority[attempts % 2]
+        attempts += 1
+        return kit.created(target.addr, "majority", timeout_ms=2000, timeout=5)
+
+    result = kit.wait_until("CreateTopics through the majority side", create_on_majority,
+                            MAJORITY_BOUND_SECONDS, interval=0.1)
+    assert result is True, f"CreateTopics failed on the majority: {result}"
+    print(f"\npartition: the majority accepted CreateTopics {time.monotonic() - cut_at:.2f} s "
+          f"after node {controller_id} was cut off")
+    new_controller = kit.metadata(majority[0].addr)["controller"]
+    assert new_controller in [n.node_id for n in majority], new_controller
+
+    # The cut-off node cannot commit: its CreateTopics fails or times out.
+    answer = in_namespace(network, controller_id - 1, "create", cut.addr, "minority", "15")
+    assert answer.get("error", kit.NONE) != kit.NONE or "exception" in answer, \
+        f"the cut-off node {controller_id} accepted CreateTopics: {answer}"
+    print(f"partition: CreateTopics through the cut-off node: {answer}")
+
+    network.heal(controller_id - 1)
+    healed_at = time.monotonic()
+    cluster.wait_formed(expect=cluster.ids(), timeout=60)
+
+    def agree():
+        views = [kit.view(n.addr) for n in cluster.nodes]
+        return all(v == views[0] for v in views) and views[0]
+
+    view = kit.wait_until("all three nodes serve the same image after healing", agree, 60)
+    print(f"partition: all nodes agree {time.monotonic() - healed_at:.2f} s after healing")
+    assert {"before", "majority"} <= set(view["topics"]), view["topics"]
+    assert "minority" not in view["topics"], \
+        "a CreateTopics the cut-off node could not commit appeared after healing"
