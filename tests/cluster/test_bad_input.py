@@ -8,7 +8,7 @@ import re
 
 import cluster_kit as kit
 
-REFUSAL_SECONDS = 30
+REFUSAL_SECONDS = 20
 
 
 def refused(cluster, node, voters=None, cluster_id="same", extra=()):

@@ -55,7 +55,7 @@ def assert_clients_see_every_broker(cluster):
             described = kp.describe_cluster()
         finally:
             kp.close()
-        got = sorted(b["node_id"] for b in described["brokers"])
+        got = sorted(b["broker_id"] for b in described["brokers"])
         assert got == ids, f"kafka-python via node {n.node_id}: {described}"
         assert described["controller_id"] in ids, described
 
