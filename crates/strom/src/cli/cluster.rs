@@ -11,7 +11,9 @@
 //! cluster back.
 //!
 //! This is a convenience for development and tests, not a supervisor: a node that exits is
-//! reported, not restarted.
+//! reported, not restarted. The nodes stay in this process's group, so Ctrl-C in a terminal
+//! reaches them too; if `cluster up` itself is SIGKILLed, its nodes keep running and must be
+//! stopped by hand (each start's first log line gives the node's pid).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -320,6 +322,8 @@ fn spawn(
         .arg("--data-dir")
         .arg(&plan.data_dir)
         .args(server_args)
+        // The nodes log to files: no terminal colour codes in them.
+        .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(log)
@@ -330,6 +334,14 @@ fn spawn(
                 format!("cannot start node {}: {e}", plan.node_id),
             )
         })?;
+    let _ = writeln!(
+        stdout_log,
+        "---- strom cluster up: node {} started as pid {} (client {}, controller {})",
+        plan.node_id,
+        child.id(),
+        plan.client,
+        plan.controller
+    );
     let stdout = child.stdout.take().expect("stdout was piped");
     let index = plan.node_id as usize - 1;
     std::thread::spawn(move || {
@@ -427,7 +439,11 @@ fn print_banner(nodes: &[Node], serving: &[Option<String>], cluster_id: &str) {
 
 /// Stops every node after a signal; succeeds when each one exited cleanly on SIGTERM.
 async fn stop_on_signal(nodes: &mut [Node], args: &UpArgs, name: &str) -> CliResult {
-    eprintln!("strom cluster: {name}, stopping {} nodes", nodes.len());
+    let plural = if nodes.len() == 1 { "" } else { "s" };
+    eprintln!(
+        "strom cluster: {name}, stopping {} node{plural}",
+        nodes.len()
+    );
     let unclean = stop_all(nodes, Duration::from_secs(args.stop_timeout_secs)).await;
     if unclean.is_empty() {
         eprintln!("strom cluster: stopped");
