@@ -223,3 +223,213 @@ fn leadership_gain(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
     }
     records
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::controller::request::ClusterIdClaim;
+    use crate::controller::{ControllerLimits, NewTopic};
+
+    const SESSION_MS: u64 = 9_000;
+
+    fn controller(dir: &std::path::Path) -> Controller {
+        let limits = ControllerLimits {
+            broker_session_timeout_ms: SESSION_MS,
+            ..ControllerLimits::default()
+        };
+        Controller::open(&dir.join("metadata.log"), limits).unwrap()
+    }
+
+    fn registration(id: i32) -> RegisterBrokerRecord {
+        RegisterBrokerRecord {
+            broker_id: NodeId(id),
+            incarnation_id: uuid::Uuid::new_v4(),
+            host: "127.0.0.1".into(),
+            port: 9090 + id,
+            rack: None,
+        }
+    }
+
+    fn claim(id: &str, known: bool) -> ClusterIdClaim {
+        ClusterIdClaim {
+            id: id.into(),
+            known,
+        }
+    }
+
+    /// Registers and heartbeats brokers `ids` at time 0; returns their epochs.
+    fn join(c: &Controller, ids: &[i32]) -> Vec<i64> {
+        ids.iter()
+            .map(|&id| {
+                let epoch = c
+                    .register_broker(&registration(id), &claim("c1", false), 0)
+                    .unwrap();
+                c.broker_heartbeat(NodeId(id), epoch, 0).unwrap();
+                epoch
+            })
+            .collect()
+    }
+
+    fn leaders(c: &Controller, topic: &str) -> Vec<i32> {
+        let image = c.image();
+        let t = image.topic(topic).unwrap();
+        t.partitions.values().map(|p| p.leader.0).collect()
+    }
+
+    fn topic(name: &str, partitions: i32) -> NewTopic {
+        NewTopic {
+            name: name.into(),
+            num_partitions: partitions,
+            replication_factor: -1,
+            ..NewTopic::default()
+        }
+    }
+
+    #[test]
+    fn a_registration_starts_fenced_and_a_heartbeat_unfences() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let r = registration(1);
+        let epoch = c.register_broker(&r, &claim("c1", false), 0).unwrap();
+        assert!(c.image().broker(NodeId(1)).unwrap().fenced);
+        assert_eq!(c.image().cluster_id(), Some("c1"));
+        // The same incarnation registering again gets the same epoch and commits nothing.
+        let records = c.image().record_count();
+        assert_eq!(
+            c.register_broker(&r, &claim("c1", false), 1).unwrap(),
+            epoch
+        );
+        assert_eq!(c.image().record_count(), records);
+        assert_eq!(
+            c.broker_heartbeat(NodeId(1), epoch, 2).unwrap(),
+            HeartbeatReply { fenced: false }
+        );
+        assert!(!c.image().broker(NodeId(1)).unwrap().fenced);
+        let stale = c.broker_heartbeat(NodeId(1), epoch - 1, 3).unwrap_err();
+        assert!(
+            matches!(stale, MetadataError::StaleBrokerEpoch { .. }),
+            "{stale}"
+        );
+        let unknown = c.broker_heartbeat(NodeId(7), 0, 3).unwrap_err();
+        assert!(matches!(unknown, MetadataError::BrokerNotRegistered { .. }));
+    }
+
+    #[test]
+    fn partitions_spread_over_live_brokers_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        join(&c, &[1, 2, 3]);
+        c.create_topic(&topic("t", 6), false).unwrap();
+        let mut counts = [0; 4];
+        for leader in leaders(&c, "t") {
+            counts[leader as usize] += 1;
+        }
+        assert_eq!(counts[1..], [2, 2, 2]);
+        // A factor above the live brokers is refused with Kafka's words.
+        let too_many = NewTopic {
+            replication_factor: 4,
+            ..topic("u", 1)
+        };
+        let e = c.create_topic(&too_many, false).unwrap_err().to_string();
+        assert!(e.contains("only 3 broker(s) are registered"), "{e}");
+    }
+
+    #[test]
+    fn a_silent_broker_is_fenced_and_its_leaderships_go_then_come_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let epochs = join(&c, &[1, 2]);
+        c.create_topic(&topic("t", 4), false).unwrap();
+        let before = c.image();
+        // Broker 1 keeps heartbeating; broker 2 goes silent.
+        c.broker_heartbeat(NodeId(1), epochs[0], SESSION_MS - 1)
+            .unwrap();
+        assert!(c.fence_expired(SESSION_MS - 1).unwrap().is_empty());
+        c.broker_heartbeat(NodeId(1), epochs[0], SESSION_MS + 5)
+            .unwrap();
+        assert_eq!(c.fence_expired(SESSION_MS + 5).unwrap(), vec![NodeId(2)]);
+        let image = c.image();
+        assert!(image.broker(NodeId(2)).unwrap().fenced);
+        assert_eq!(image.live_brokers().count(), 1);
+        for (p, after) in &image.topic("t").unwrap().partitions {
+            let was = &before.topic("t").unwrap().partitions[p];
+            if was.leader == NodeId(2) {
+                assert_eq!(
+                    after.leader, NO_LEADER,
+                    "a lone replica's partition has no leader"
+                );
+                assert_eq!(after.leader_epoch, was.leader_epoch + 1);
+            } else {
+                assert_eq!(after, was);
+            }
+        }
+        // New partitions avoid the fenced broker.
+        c.create_topic(&topic("u", 3), false).unwrap();
+        assert_eq!(leaders(&c, "u"), vec![1, 1, 1]);
+        // Its next heartbeat unfences it and it leads its partitions again, at a new epoch.
+        c.broker_heartbeat(NodeId(2), epochs[1], SESSION_MS + 6)
+            .unwrap();
+        let image = c.image();
+        assert!(!image.broker(NodeId(2)).unwrap().fenced);
+        for (p, after) in &image.topic("t").unwrap().partitions {
+            let was = &before.topic("t").unwrap().partitions[p];
+            assert_eq!(after.leader, was.leader);
+            if was.leader == NodeId(2) {
+                assert_eq!(after.leader_epoch, was.leader_epoch + 2);
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_incarnation_fences_the_old_one_and_a_live_twin_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let first = join(&c, &[1])[0];
+        c.create_topic(&topic("t", 2), false).unwrap();
+        // Another process with node.id 1 while the first still heartbeats: refused.
+        let twin = c
+            .register_broker(&registration(1), &claim("c1", true), 100)
+            .unwrap_err();
+        assert!(matches!(
+            twin,
+            MetadataError::DuplicateBrokerRegistration { .. }
+        ));
+        // After the first run's session ran out, a restart registers afresh: its old
+        // leaderships lose their leader until the new run heartbeats.
+        let restart = SESSION_MS + 1;
+        let second = c
+            .register_broker(&registration(1), &claim("c1", true), restart)
+            .unwrap();
+        assert!(second > first);
+        assert_eq!(leaders(&c, "t"), vec![-1, -1]);
+        c.broker_heartbeat(NodeId(1), second, restart).unwrap();
+        assert_eq!(leaders(&c, "t"), vec![1, 1]);
+        let epochs: Vec<i32> = c
+            .image()
+            .topic("t")
+            .unwrap()
+            .partitions
+            .values()
+            .map(|p| p.leader_epoch)
+            .collect();
+        assert_eq!(epochs, vec![2, 2]);
+    }
+
+    #[test]
+    fn a_node_of_another_cluster_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        join(&c, &[1]);
+        let e = c
+            .register_broker(&registration(2), &claim("other", true), 0)
+            .unwrap_err();
+        assert!(
+            matches!(e, MetadataError::InconsistentClusterId { .. }),
+            "{e}"
+        );
+        // A fresh node (no id of its own yet) takes the cluster's.
+        c.register_broker(&registration(3), &claim("fresh", false), 0)
+            .unwrap();
+        assert_eq!(c.image().cluster_id(), Some("c1"));
+    }
+}
