@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Before and after one change, in one run: two release brokers (BEFORE and AFTER, two
-# `strom` binaries) take turns through the same workloads, driven by the same client (the
-# AFTER binary's `strom bench`), ROUNDS times each, interleaved (B A B A ...) so that the
-# machine's drift falls on both alike. Prints a table of medians and the after/before ratio
-# and writes the raw lines to $STROM_BENCH_DIR/before-after.jsonl.
+# Before and after one change, in one run: two or more release brokers (`strom` binaries,
+# the first is the reference) take turns through the same workloads, driven by the same
+# client (the last binary's `strom bench`), ROUNDS times each, interleaved (A B C A B C ...)
+# so that the machine's drift falls on all alike. Prints a table of medians and each
+# binary's ratio to the first, and writes the raw lines to $STROM_BENCH_DIR/before-after.jsonl.
+# A binary is labelled by its file name.
 #
-#   bench/before_after.sh BEFORE_STROM AFTER_STROM
+#   bench/before_after.sh BEFORE_STROM AFTER_STROM [MORE_STROM...]
 #   ROUNDS=3 SECONDS_PER_RUN=8 bench/before_after.sh /tmp/strom-90d8e2e target/release/strom
 #
 # Workloads (each bounded by a record count and SECONDS_PER_RUN): produce 1 KiB records to
 # 16 partitions with acks=1 and with acks=all, then consume what acks=1 wrote.
 set -euo pipefail
 
-before="${1:?usage: before_after.sh BEFORE_STROM AFTER_STROM}"
-after="${2:?usage: before_after.sh BEFORE_STROM AFTER_STROM}"
+[ "$#" -ge 2 ] || { echo "usage: before_after.sh BEFORE_STROM AFTER_STROM [MORE_STROM...]" >&2; exit 2; }
+binaries=("$@")
 rounds="${ROUNDS:-3}"
 per_run="${SECONDS_PER_RUN:-8}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,7 +23,7 @@ rm -rf "$work"
 mkdir -p "$work"
 raw="$work/before-after.jsonl"
 : > "$raw"
-client="$after"
+client="${binaries[-1]}"
 broker=""
 trap '[ -n "$broker" ] && kill "$broker" 2>/dev/null; rm -rf "$work/data"' EXIT
 
@@ -70,9 +71,8 @@ emit() {
 }
 
 for round in $(seq "$rounds"); do
-  for label in before after; do
-    bin="$before"
-    [ "$label" = after ] && bin="$after"
+  for bin in "${binaries[@]}"; do
+    label="$(basename "$bin")"
     echo "-- round $round: $label ($bin)" >&2
     start "$bin"
     one "$label" "$round"
@@ -88,10 +88,20 @@ def rate(r):
         if k in r:
             return float(r[k])
     raise SystemExit(f"no rate in {r}")
-print("| workload | before rec/s (median) | after rec/s (median) | after / before |")
-print("|---|---:|---:|---:|")
+brokers = list(dict.fromkeys(r["broker"] for r in rows))
+def median(w, b):
+    return statistics.median(rate(r) for r in rows if r["workload"] == w and r["broker"] == b)
+print("| workload | " + " | ".join(f"{b} rec/s (median)" for b in brokers) + " | "
+      + " | ".join(f"{b} / {brokers[0]}" for b in brokers[1:]) + " |")
+print("|---|" + "---:|" * (2 * len(brokers) - 1))
 for w in dict.fromkeys(r["workload"] for r in rows):
-    b = statistics.median(rate(r) for r in rows if r["workload"] == w and r["broker"] == "before")
-    a = statistics.median(rate(r) for r in rows if r["workload"] == w and r["broker"] == "after")
-    print(f"| {w} | {b:,.0f} | {a:,.0f} | {a / b:.2f} |")
+    m = [median(w, b) for b in brokers]
+    print(f"| {w} | " + " | ".join(f"{x:,.0f}" for x in m) + " | "
+          + " | ".join(f"{x / m[0]:.2f}" for x in m[1:]) + " |")
+spread = {}
+for r in rows:
+    spread.setdefault((r["workload"], r["broker"]), []).append(rate(r))
+print()
+for (w, b), xs in spread.items():
+    print(f"{w} {b}: " + ", ".join(f"{x:,.0f}" for x in xs))
 EOF

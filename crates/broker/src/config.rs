@@ -56,6 +56,12 @@ pub struct BrokerConfig {
     pub controller_listen: Option<String>,
     /// `broker.rack`: the rack placement spreads replicas over.
     pub broker_rack: Option<String>,
+    /// `broker.session.timeout.ms`: a broker whose heartbeats stop for this long is fenced
+    /// by the active controller (Kafka's default, 9 s).
+    pub broker_session_timeout_ms: u64,
+    /// `broker.heartbeat.interval.ms`: how often a broker of a cluster heartbeats to the
+    /// active controller (Kafka's default, 2 s).
+    pub broker_heartbeat_interval_ms: u64,
     /// The metadata quorum's timing and bounds: `controller.quorum.election.timeout.ms`,
     /// `controller.quorum.request.timeout.ms`, `metadata.log.snapshot.interval.entries`,
     /// `controller.quorum.pending.proposals.max`; the rest fixed at their defaults.
@@ -168,6 +174,8 @@ impl Default for BrokerConfig {
             controller_quorum_voters: Vec::new(),
             controller_listen: None,
             broker_rack: None,
+            broker_session_timeout_ms: 9_000,
+            broker_heartbeat_interval_ms: 2_000,
             cluster_id: None,
             quorum: QuorumLimits::default(),
             data_dir: PathBuf::from("./strom-data"),
@@ -256,6 +264,10 @@ impl BrokerConfig {
                 "controller.listen" => c.controller_listen = Some(strip_scheme(v).to_string()),
                 "controller.listener.names" => {}
                 "broker.rack" => c.broker_rack = Some(parse_non_empty(name, v)?),
+                "broker.session.timeout.ms" => c.broker_session_timeout_ms = parse_min(name, v, 1)?,
+                "broker.heartbeat.interval.ms" => {
+                    c.broker_heartbeat_interval_ms = parse_min(name, v, 1)?
+                }
                 "cluster.id" => c.cluster_id = Some(parse_cluster_id(name, v)?),
                 "controller.quorum.election.timeout.ms" => {
                     let min: u64 = parse_min(name, v, 10)?;

@@ -45,9 +45,65 @@ pub struct Broker {
     pub shutdown: watch::Receiver<bool>,
 }
 
+/// Where clients reach a broker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokerEndpoint {
+    pub node_id: i32,
+    pub host: String,
+    pub port: i32,
+    pub rack: Option<String>,
+}
+
 impl Broker {
     pub fn image(&self) -> Arc<MetadataImage> {
         self.controller.image()
+    }
+
+    /// The brokers clients are told of: every registered, unfenced broker of the cluster;
+    /// on the single node (which registers nothing), this one.
+    pub fn live_brokers(&self, image: &MetadataImage) -> Vec<BrokerEndpoint> {
+        if image.brokers().next().is_none() {
+            return vec![self.own_endpoint()];
+        }
+        image
+            .live_brokers()
+            .map(|b| BrokerEndpoint {
+                node_id: b.broker_id.0,
+                host: b.host.clone(),
+                port: b.port,
+                rack: b.rack.clone(),
+            })
+            .collect()
+    }
+
+    /// A live broker by id.
+    pub fn live_broker(&self, image: &MetadataImage, id: i32) -> Option<BrokerEndpoint> {
+        if image.brokers().next().is_none() {
+            return (id == self.node_id()).then(|| self.own_endpoint());
+        }
+        image
+            .broker(strom_metadata::NodeId(id))
+            .filter(|b| !b.fenced)
+            .map(|b| BrokerEndpoint {
+                node_id: id,
+                host: b.host.clone(),
+                port: b.port,
+                rack: b.rack.clone(),
+            })
+    }
+
+    fn own_endpoint(&self) -> BrokerEndpoint {
+        BrokerEndpoint {
+            node_id: self.node_id(),
+            host: self.advertised_host.clone(),
+            port: self.advertised_port,
+            rack: self.config.broker_rack.clone(),
+        }
+    }
+
+    /// The active controller's id, or -1 while none is known.
+    pub fn controller_id(&self) -> i32 {
+        self.metadata.channel().active_controller().unwrap_or(-1)
     }
 
     pub fn node_id(&self) -> i32 {

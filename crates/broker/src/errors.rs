@@ -58,6 +58,11 @@ pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
             ErrorCode::PolicyViolation
         }
         MetadataError::NotController { .. } => ErrorCode::NotController,
+        MetadataError::BrokerNotRegistered { .. } => ErrorCode::BrokerIdNotRegistered,
+        MetadataError::StaleBrokerEpoch { .. } => ErrorCode::StaleBrokerEpoch,
+        MetadataError::DuplicateBrokerRegistration { .. } => ErrorCode::DuplicateBrokerRegistration,
+        MetadataError::InvalidRequest { .. } => ErrorCode::InvalidRequest,
+        MetadataError::InconsistentClusterId { .. } => ErrorCode::InconsistentClusterId,
         MetadataError::NotCommitted { .. } => ErrorCode::RequestTimedOut,
         MetadataError::Io { .. }
         | MetadataError::CorruptLog { .. }

@@ -25,9 +25,12 @@
 //!   shutdown.
 
 pub mod api_table;
+pub mod broker_lifecycle;
 pub mod config;
 pub mod connection_id;
 pub mod context;
+pub mod controller_channel;
+pub mod controller_service;
 pub mod coordinator;
 pub mod dispatch;
 pub mod errors;

@@ -74,13 +74,26 @@ pub fn ensure_meta_properties(
     cluster_id: Option<&str>,
 ) -> Result<MetaProperties, MetaPropertiesError> {
     let path = dir.join(META_PROPERTIES);
-    let Some(found) = read_meta_properties(&path)? else {
-        let props = MetaProperties {
-            cluster_id: cluster_id.map_or_else(fresh_cluster_id, str::to_string),
-            node_id,
-        };
-        write_meta_properties(&path, &props)?;
-        return Ok(props);
+    if let Some(found) = check_meta_properties(dir, node_id, cluster_id)? {
+        return Ok(found);
+    }
+    let props = MetaProperties {
+        cluster_id: cluster_id.map_or_else(fresh_cluster_id, str::to_string),
+        node_id,
+    };
+    write_meta_properties(&path, &props)?;
+    Ok(props)
+}
+
+/// Reads `dir`'s `meta.properties`, if there is one, and checks it names `node_id` and
+/// (when given) `cluster_id`; writes nothing.
+pub fn check_meta_properties(
+    dir: &Path,
+    node_id: i32,
+    cluster_id: Option<&str>,
+) -> Result<Option<MetaProperties>, MetaPropertiesError> {
+    let Some(found) = read_meta_properties(&dir.join(META_PROPERTIES))? else {
+        return Ok(None);
     };
     if let Some(configured) = cluster_id
         && configured != found.cluster_id
@@ -98,7 +111,7 @@ pub fn ensure_meta_properties(
             configured: node_id,
         });
     }
-    Ok(found)
+    Ok(Some(found))
 }
 
 /// The file's identity, or `None` when there is no file yet.

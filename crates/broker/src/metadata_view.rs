@@ -1,50 +1,110 @@
 //! [`MetadataView`]: the narrow handle to metadata that handlers and services get: the
-//! current image, changes committed through the controller (on the blocking pool, since the
-//! metadata log fsyncs), and a wait until the metadata listener has applied an image, so a
-//! request that created a topic answers only once the topic's partitions are open here.
+//! current image, changes sent to the active controller (local on a single node, anywhere in
+//! a cluster, see [`ControllerChannel`]), and a wait until the metadata listener has applied
+//! an image, so a request that created a topic answers only once the topic's partitions are
+//! open here.
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use strom_metadata::{Controller, MetadataError, MetadataImage};
+use strom_metadata::controller::request::{ControllerReply, ControllerRequest};
+use strom_metadata::{
+    ConfigResource, Controller, CreatedTopic, MetadataError, MetadataImage, NewTopic, TopicId,
+};
 use tokio::sync::watch;
+
+use crate::context::METADATA_APPLY_WAIT_MS_MAX;
+use crate::controller_channel::ControllerChannel;
 
 /// The current metadata and the way to change it.
 #[derive(Debug, Clone)]
 pub struct MetadataView {
-    controller: Arc<Controller>,
+    channel: ControllerChannel,
     /// The record count of the newest image the listener has applied.
     applied: watch::Receiver<u64>,
 }
 
 impl MetadataView {
-    pub fn new(controller: Arc<Controller>, applied: watch::Receiver<u64>) -> Self {
-        MetadataView {
-            controller,
-            applied,
-        }
+    pub fn new(channel: ControllerChannel, applied: watch::Receiver<u64>) -> Self {
+        MetadataView { channel, applied }
     }
 
-    /// The latest committed image (it may not be applied to partitions yet).
+    /// The latest committed image this node has (it may not be applied to partitions yet).
     pub fn image(&self) -> Arc<MetadataImage> {
-        self.controller.image()
+        self.channel.controller().image()
     }
 
     pub fn controller(&self) -> &Arc<Controller> {
-        &self.controller
+        self.channel.controller()
     }
 
-    /// Runs a controller change on the blocking pool, then waits until the listener has
-    /// applied the image it produced.
-    pub async fn commit<T: Send + 'static>(
+    pub fn channel(&self) -> &ControllerChannel {
+        &self.channel
+    }
+
+    /// Sends a change to the active controller, then waits until this node's listener has
+    /// applied the image that holds it.
+    async fn change(&self, request: ControllerRequest) -> Result<ControllerReply, MetadataError> {
+        let answer = self.channel.call(request).await?;
+        let wait = Duration::from_millis(METADATA_APPLY_WAIT_MS_MAX);
+        let applied = self.wait_applied(answer.record_count);
+        if tokio::time::timeout(wait, applied).await.is_err() {
+            tracing::debug!(
+                records = answer.record_count,
+                "a metadata change is committed but not yet applied here; answering anyway"
+            );
+        }
+        Ok(answer.reply)
+    }
+
+    pub async fn create_topic(
         &self,
-        change: impl FnOnce(&Controller) -> Result<T, MetadataError> + Send + 'static,
-    ) -> Result<T, MetadataError> {
-        let controller = Arc::clone(&self.controller);
-        let result = tokio::task::spawn_blocking(move || change(&controller))
-            .await
-            .unwrap_or_else(|e| panic!("metadata change panicked: {e}"));
-        self.wait_applied(self.image().record_count()).await;
-        result
+        topic: NewTopic,
+        validate_only: bool,
+    ) -> Result<CreatedTopic, MetadataError> {
+        let request = ControllerRequest::CreateTopic {
+            topic,
+            validate_only,
+        };
+        match self.change(request).await? {
+            ControllerReply::CreatedTopic(created) => Ok(created),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    pub async fn delete_topic(&self, name: String) -> Result<TopicId, MetadataError> {
+        match self.change(ControllerRequest::DeleteTopic { name }).await? {
+            ControllerReply::DeletedTopic(id) => Ok(id),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    pub async fn create_partitions(
+        &self,
+        name: String,
+        total: i32,
+        validate_only: bool,
+    ) -> Result<(), MetadataError> {
+        let request = ControllerRequest::CreatePartitions {
+            name,
+            total,
+            validate_only,
+        };
+        self.change(request).await.map(|_| ())
+    }
+
+    pub async fn alter_configs(
+        &self,
+        resource: ConfigResource,
+        changes: Vec<(String, Option<String>)>,
+        validate_only: bool,
+    ) -> Result<(), MetadataError> {
+        let request = ControllerRequest::AlterConfigs {
+            resource,
+            changes,
+            validate_only,
+        };
+        self.change(request).await.map(|_| ())
     }
 
     /// Waits until the listener has applied an image of at least `record_count` records.
@@ -52,5 +112,12 @@ impl MetadataView {
         let mut applied = self.applied.clone();
         // An error means the listener stopped (shutdown): nothing more will be applied.
         let _ = applied.wait_for(|count| *count >= record_count).await;
+    }
+}
+
+/// A reply of another kind than the request's: a bug on the controller's side.
+fn unexpected(reply: &ControllerReply) -> MetadataError {
+    MetadataError::NotCommitted {
+        reason: format!("the controller answered with {reply:?}"),
     }
 }

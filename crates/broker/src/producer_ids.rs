@@ -13,7 +13,10 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use strom_coordinator::txn::{ProducerId, ProducerIdError, ProducerIdSource};
-use strom_metadata::{Controller, MetadataError};
+use strom_metadata::MetadataError;
+
+/// Reserves a block of `count` ids at the active controller (blocking).
+pub type AllocateIds = Arc<dyn Fn(i64) -> Result<Range<i64>, MetadataError> + Send + Sync>;
 
 /// Ids per block (Kafka's).
 pub const BLOCK_SIZE: i64 = 1000;
@@ -29,18 +32,26 @@ struct Blocks {
 }
 
 /// The broker's producer ids.
-#[derive(Debug)]
 pub struct ProducerIdManager {
-    controller: Arc<Controller>,
+    allocate: AllocateIds,
     blocks: Mutex<Blocks>,
+}
+
+impl std::fmt::Debug for ProducerIdManager {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProducerIdManager")
+            .field("blocks", &self.blocks)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ProducerIdManager {
     /// Takes a first block (blocking: the controller fsyncs).
-    pub fn open(controller: Arc<Controller>) -> Result<Arc<ProducerIdManager>, MetadataError> {
-        let first = controller.allocate_producer_id_block(BLOCK_SIZE)?;
+    pub fn open(allocate: AllocateIds) -> Result<Arc<ProducerIdManager>, MetadataError> {
+        let first = allocate(BLOCK_SIZE)?;
+        assert_eq!(first.end - first.start, BLOCK_SIZE, "a whole block");
         Ok(Arc::new(ProducerIdManager {
-            controller,
+            allocate,
             blocks: Mutex::new(Blocks {
                 current: first,
                 next: None,
@@ -97,7 +108,7 @@ impl ProducerIdManager {
         blocks.fetching = true;
         let manager = Arc::clone(self);
         let fetch = move || {
-            let block = manager.controller.allocate_producer_id_block(BLOCK_SIZE);
+            let block = (manager.allocate)(BLOCK_SIZE);
             let mut blocks = manager.lock();
             blocks.fetching = false;
             match block {

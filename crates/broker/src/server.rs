@@ -7,26 +7,35 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use strom_metadata::quorum::{
-    QUORUM_DIR, QuorumError, QuorumNode, TcpTransport, VoterAddress, serve_raft,
+    ControllerSlot, QUORUM_DIR, QuorumError, QuorumNode, RaftNodeId, Served, TcpTransport,
+    VoterAddress, serve_controller_listener,
 };
-use strom_metadata::{Controller, ControllerLimits, MetadataImage, NodeId, QuorumCommitLog};
+use strom_metadata::{
+    Controller, ControllerLimits, MetadataImage, NodeId, QuorumCommitLog, RegisterBrokerRecord,
+};
 use strom_storage::{CleanerConfig, Clock, LogConfig, LogManager, LogManagerConfig};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use crate::broker_lifecycle::BrokerLifecycle;
 use crate::config::{BrokerConfig, ConfigError, ProcessRoles, parse_listen};
 pub use crate::context::Broker;
+use crate::controller_channel::ControllerChannel;
+use crate::controller_service::{LocalEndpoint, run_fencing};
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
 use crate::fetch_session::FetchSessionCache;
-use crate::meta_properties::{MetaPropertiesError, ensure_meta_properties};
+use crate::meta_properties::{
+    MetaPropertiesError, check_meta_properties, ensure_meta_properties, fresh_cluster_id,
+};
 use crate::metadata_listener::{MetadataListener, WatchPublisher};
 use crate::metadata_view::MetadataView;
 use crate::net::budget::RequestBudget;
 use crate::net::quotas::ConnectionQuotas;
-use crate::producer_ids::ProducerIdManager;
+use crate::producer_ids::{AllocateIds, ProducerIdManager};
 use crate::replica_manager::{ReplicaError, ReplicaManager};
 use crate::topic_config::log_config;
+use strom_metadata::controller::request::ClusterIdClaim;
 
 /// File name of the metadata log inside the data directory.
 pub const METADATA_LOG: &str = "cluster-metadata.log";
@@ -71,12 +80,24 @@ pub struct Server {
     shutdown_tx: watch::Sender<bool>,
     /// The metadata quorum member and its Raft listener, when metadata runs on Raft.
     quorum: Option<QuorumRuntime>,
+    clock: Arc<dyn Clock>,
 }
 
 /// A running quorum member: stopped after the broker's services at shutdown.
 struct QuorumRuntime {
     node: Arc<QuorumNode>,
     raft_listener: tokio::task::JoinHandle<()>,
+    /// Registration and heartbeats of this node's broker.
+    lifecycle: Arc<BrokerLifecycle>,
+}
+
+/// The metadata as opened: how to reach the controller, the images to apply, and the
+/// quorum member in a cluster.
+struct OpenedMetadata {
+    controller: Arc<Controller>,
+    channel: ControllerChannel,
+    images: watch::Receiver<Arc<MetadataImage>>,
+    quorum: Option<QuorumRuntime>,
 }
 
 /// Runs blocking start-up work off the async workers.
@@ -92,7 +113,7 @@ impl Server {
     pub async fn start(config: BrokerConfig) -> Result<Server, StartError> {
         config.check_bounds()?;
         config.check_quorum()?;
-        check_quorum_served(&config)?;
+        check_roles_served(&config)?;
         let connections = ConnectionQuotas::from_config(&config)?;
         let data_dir = config.data_dir.clone();
         let dir_err = |source| StartError::DataDir {
@@ -100,16 +121,21 @@ impl Server {
             source,
         };
         std::fs::create_dir_all(&data_dir).map_err(dir_err)?;
-        let cluster_id =
-            ensure_meta_properties(&data_dir, config.node_id, config.cluster_id.as_deref())?
-                .cluster_id;
+        let claim = cluster_id_claim(&config)?;
         check_metadata_location(&config)?;
         let (shutdown_tx, shutdown) = watch::channel(false);
-        let (controller, quorum) = open_metadata(&config, &shutdown).await?;
-        let controller = Arc::new(controller);
+        let clock: Arc<dyn Clock> = Arc::new(strom_storage::SystemClock);
         let listener = bind(&config).await?;
         let (advertised_host, advertised_port) = advertised(&config, &listener)?;
-        let clock: Arc<dyn Clock> = Arc::new(strom_storage::SystemClock);
+        let endpoint = (advertised_host.clone(), advertised_port);
+        let opened = open_metadata(&config, &shutdown, &clock, endpoint, claim).await?;
+        let OpenedMetadata {
+            controller,
+            channel,
+            images: images_rx,
+            quorum,
+        } = opened;
+        let cluster_id = settle_cluster_id(&config, &controller.image())?;
         let image = controller.image();
         let manager_config = log_manager_config(&image, &config);
         let log_manager = blocking("log manager open", move || {
@@ -125,15 +151,11 @@ impl Server {
             Arc::clone(&clock),
         ));
         replicas.listen_for_flushes();
-        let (images_tx, images_rx) = watch::channel(controller.image());
-        controller.set_publisher(Arc::new(WatchPublisher(images_tx)));
         let (applied_tx, applied_rx) = watch::channel(0u64);
-        let metadata = MetadataView::new(Arc::clone(&controller), applied_rx);
-        let ids_controller = Arc::clone(&controller);
-        let producer_ids = blocking("producer ids", move || {
-            ProducerIdManager::open(ids_controller)
-        })
-        .await?;
+        let metadata = MetadataView::new(channel.clone(), applied_rx);
+        let allocate = allocate_ids(channel.clone());
+        let producer_ids =
+            blocking("producer ids", move || ProducerIdManager::open(allocate)).await?;
         let groups = Arc::new(GroupService::new(
             config.group.clone(),
             config.offsets_topic_segment_bytes,
@@ -188,6 +210,7 @@ impl Server {
             net_limits,
             shutdown_tx,
             quorum,
+            clock,
         })
     }
 
@@ -205,8 +228,9 @@ impl Server {
             net_limits,
             shutdown_tx,
             quorum,
+            clock,
         } = self;
-        let tasks = [
+        let mut tasks = vec![
             tokio::spawn(metadata_listener.run(broker.shutdown.clone())),
             tokio::spawn(Arc::clone(broker.groups.runtime()).run_timers(broker.shutdown.clone())),
             tokio::spawn(Arc::clone(broker.txns.runtime()).run_timers(broker.shutdown.clone())),
@@ -217,6 +241,18 @@ impl Server {
                 broker.shutdown.clone(),
             )),
         ];
+        if let Some(quorum) = &quorum {
+            let shutdown = broker.shutdown.clone();
+            tasks.push(tokio::spawn(
+                Arc::clone(&quorum.lifecycle).run(shutdown.clone()),
+            ));
+            tasks.push(tokio::spawn(run_fencing(
+                Arc::clone(&broker.controller),
+                clock,
+                broker.config.broker_session_timeout_ms,
+                shutdown,
+            )));
+        }
         stop.await;
         tracing::info!("shutting down");
         let _ = shutdown_tx.send(true);
@@ -233,28 +269,77 @@ impl Server {
     }
 }
 
-/// Opens the metadata: the local log of the zero-configuration single node, or the Raft
-/// quorum when `controller.quorum.voters` is set.
+/// Opens the metadata: the local log of the zero-configuration single node, or this node's
+/// member of the Raft quorum, registered with the active controller as the broker at
+/// `endpoint` (host, port).
 async fn open_metadata(
     config: &BrokerConfig,
     shutdown: &watch::Receiver<bool>,
-) -> Result<(Controller, Option<QuorumRuntime>), StartError> {
+    clock: &Arc<dyn Clock>,
+    endpoint: (String, i32),
+    claim: ClusterIdClaim,
+) -> Result<OpenedMetadata, StartError> {
     if config.is_single_node() {
-        return Ok((open_controller(config).await?, None));
+        let controller = Arc::new(open_controller(config).await?);
+        let (images_tx, images) = watch::channel(controller.image());
+        controller.set_publisher(Arc::new(WatchPublisher(images_tx)));
+        let channel = ControllerChannel::local(Arc::clone(&controller), Arc::clone(clock));
+        return Ok(OpenedMetadata {
+            controller,
+            channel,
+            images,
+            quorum: None,
+        });
     }
-    let (controller, quorum) = open_quorum_controller(config, shutdown.clone()).await?;
-    Ok((controller, Some(quorum)))
+    open_quorum_member(config, shutdown.clone(), clock, endpoint, claim).await
 }
 
-/// How long a sole voter may take to elect itself and replay its log at start.
-const QUORUM_START_TIMEOUT: Duration = Duration::from_secs(30);
+/// The cluster id this node brings: its `meta.properties`' (checked against `cluster.id`),
+/// else the configured one (both `known`), else a fresh one for a new cluster to take.
+fn cluster_id_claim(config: &BrokerConfig) -> Result<ClusterIdClaim, StartError> {
+    let configured = config.cluster_id.as_deref();
+    let found = check_meta_properties(&config.data_dir, config.node_id, configured)?;
+    Ok(match (found, configured) {
+        (Some(props), _) => ClusterIdClaim {
+            id: props.cluster_id,
+            known: true,
+        },
+        (None, Some(id)) => ClusterIdClaim {
+            id: id.to_string(),
+            known: true,
+        },
+        (None, None) => ClusterIdClaim {
+            id: fresh_cluster_id(),
+            known: false,
+        },
+    })
+}
 
-/// Opens this node's quorum directory, serves Raft on the controller listener, waits until
-/// it leads with its log applied, and opens the controller on it.
-async fn open_quorum_controller(
+/// Writes `meta.properties` on a first start: the single node's own id, or the cluster's
+/// from the quorum; returns the cluster id.
+fn settle_cluster_id(config: &BrokerConfig, image: &MetadataImage) -> Result<String, StartError> {
+    let id = match (config.is_single_node(), image.cluster_id()) {
+        (false, Some(id)) => Some(id),
+        (false, None) => unreachable!("a registered broker's image has the cluster id"),
+        (true, _) => config.cluster_id.as_deref(),
+    };
+    Ok(ensure_meta_properties(&config.data_dir, config.node_id, id)?.cluster_id)
+}
+
+/// How long a node waits at start for the quorum to elect a leader and take its
+/// registration (a majority of voters must be running).
+const QUORUM_START_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Opens this node's quorum directory, serves Raft and controller requests on the
+/// controller listener, registers this node's broker with the active controller and waits
+/// until its own image shows it registered and unfenced.
+async fn open_quorum_member(
     config: &BrokerConfig,
     shutdown: watch::Receiver<bool>,
-) -> Result<(Controller, QuorumRuntime), StartError> {
+    clock: &Arc<dyn Clock>,
+    endpoint: (String, i32),
+    claim: ClusterIdClaim,
+) -> Result<OpenedMetadata, StartError> {
     let listen = config
         .controller_listen_addr()
         .expect("a controller of a quorum has a controller listener");
@@ -265,7 +350,7 @@ async fn open_quorum_controller(
             source,
         })?;
     let limits = config.quorum.clone();
-    let voters = config
+    let voters: BTreeMap<RaftNodeId, VoterAddress> = config
         .controller_quorum_voters
         .iter()
         .map(|v| (v.node_id as u64, VoterAddress { addr: v.address() }))
@@ -273,35 +358,107 @@ async fn open_quorum_controller(
     let dir = config.data_dir.join(QUORUM_DIR);
     let transport = Arc::new(TcpTransport::new(limits.rpc_frame_bytes_max));
     let id = config.node_id as u64;
-    let node = QuorumNode::open(&dir, id, voters, transport, limits.clone()).await?;
+    let node = QuorumNode::open(&dir, id, voters.clone(), transport, limits.clone()).await?;
     let node = Arc::new(node);
-    let raft_listener = tokio::spawn(serve_raft(
-        listener,
-        node.raft().clone(),
-        limits.rpc_frame_bytes_max,
-        limits.snapshot_bytes_max,
-        shutdown,
-    ));
-    node.wait_leading_and_applied(QUORUM_START_TIMEOUT).await?;
+    let slot = Arc::new(ControllerSlot::new());
+    let served = Served {
+        raft: node.raft().clone(),
+        controller: Arc::clone(&slot),
+        frame_bytes_max: limits.rpc_frame_bytes_max,
+        snapshot_bytes_max: limits.snapshot_bytes_max,
+    };
+    let raft_listener = tokio::spawn(serve_controller_listener(listener, served, shutdown));
+    tracing::info!(%listen, voters = voters.len(), "metadata runs on the raft quorum");
     let log = QuorumCommitLog::new(Arc::clone(&node), tokio::runtime::Handle::current(), dir);
-    let limits = controller_limits(config);
+    let controller_limits = controller_limits(config);
     let controller = blocking("metadata open", move || {
-        let controller = Controller::open_quorum(log, limits);
+        let controller = Controller::open_quorum(log, controller_limits);
         controller.on_fatal(Arc::new(stop_on_metadata_failure));
-        for topic in [OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC] {
-            controller.reelect_local_leaders(topic)?;
-        }
-        Ok::<_, strom_metadata::MetadataError>(controller)
+        Arc::new(controller)
     })
-    .await?;
-    tracing::info!(%listen, "metadata runs on the raft quorum");
-    Ok((
+    .await;
+    let deadline = Duration::from_millis(limits.proposal_timeout_ms + limits.rpc_timeout_ms);
+    let channel = ControllerChannel::cluster(
+        Arc::clone(&controller),
+        Arc::clone(clock),
+        voters,
+        limits.rpc_frame_bytes_max,
+        deadline,
+    );
+    let endpoint_channel = channel.clone();
+    if slot.set(Arc::new(LocalEndpoint(endpoint_channel))).is_err() {
+        unreachable!("the controller endpoint is installed once");
+    }
+    let lifecycle = Arc::new(BrokerLifecycle::new(
+        channel.clone(),
+        registration(config, endpoint),
+        claim,
+        Duration::from_millis(config.broker_heartbeat_interval_ms),
+    ));
+    let epoch = lifecycle
+        .register_and_unfence(QUORUM_START_TIMEOUT)
+        .await
+        .map_err(StartError::Metadata)?;
+    let images = node.images();
+    wait_unfenced(images.clone(), NodeId(config.node_id), epoch).await?;
+    Ok(OpenedMetadata {
         controller,
-        QuorumRuntime {
+        channel,
+        images,
+        quorum: Some(QuorumRuntime {
             node,
             raft_listener,
-        },
-    ))
+            lifecycle,
+        }),
+    })
+}
+
+/// This run's registration: a fresh incarnation at the advertised endpoint.
+fn registration(config: &BrokerConfig, endpoint: (String, i32)) -> RegisterBrokerRecord {
+    RegisterBrokerRecord {
+        broker_id: NodeId(config.node_id),
+        incarnation_id: uuid::Uuid::new_v4(),
+        host: endpoint.0,
+        port: endpoint.1,
+        rack: config.broker_rack.clone(),
+    }
+}
+
+/// Waits until this node's own image shows broker `id` registered at `epoch` and unfenced,
+/// so that the first image applied to its partitions already has its new leader epochs.
+async fn wait_unfenced(
+    mut images: watch::Receiver<Arc<MetadataImage>>,
+    id: NodeId,
+    epoch: i64,
+) -> Result<(), StartError> {
+    let unfenced = images.wait_for(|image| {
+        image
+            .broker(id)
+            .is_some_and(|b| b.epoch == epoch && !b.fenced)
+    });
+    match tokio::time::timeout(QUORUM_START_TIMEOUT, unfenced).await {
+        Ok(Ok(_)) => Ok(()),
+        _ => Err(StartError::QuorumNotServed(format!(
+            "broker {id} registered (epoch {epoch}) but its own metadata did not show it \
+             unfenced within {} s",
+            QUORUM_START_TIMEOUT.as_secs()
+        ))),
+    }
+}
+
+/// Producer id blocks from the active controller, for the blocking pool.
+fn allocate_ids(channel: ControllerChannel) -> AllocateIds {
+    use strom_metadata::controller::request::{ControllerReply, ControllerRequest};
+    let runtime = tokio::runtime::Handle::current();
+    Arc::new(move |count| {
+        let request = ControllerRequest::AllocateProducerIds { count };
+        match runtime.block_on(channel.call(request))?.reply {
+            ControllerReply::ProducerIds { start, end } => Ok(start..end),
+            other => Err(strom_metadata::MetadataError::NotCommitted {
+                reason: format!("a producer id allocation answered with {other:?}"),
+            }),
+        }
+    })
 }
 
 fn controller_limits(config: &BrokerConfig) -> ControllerLimits {
@@ -312,6 +469,7 @@ fn controller_limits(config: &BrokerConfig) -> ControllerLimits {
         partitions_per_topic_max: config.partitions_per_topic_max,
         topics_max: config.topics_max,
         partitions_max: config.partitions_max,
+        broker_session_timeout_ms: config.broker_session_timeout_ms,
     }
 }
 
@@ -429,21 +587,15 @@ fn split_host_port(addr: &str) -> Option<(String, i32)> {
     ))
 }
 
-/// The metadata quorum runs with one voter, this node as broker and controller; a node
-/// configured as part of a larger quorum refuses to start rather than run as a single node
-/// that believes it is in a cluster.
-fn check_quorum_served(config: &BrokerConfig) -> Result<(), StartError> {
-    let voters = &config.controller_quorum_voters;
-    let sole_voter = voters.len() == 1 && voters[0].node_id == config.node_id;
-    if config.is_single_node() || (sole_voter && config.process_roles == ProcessRoles::COMBINED) {
+/// Nodes of a cluster run both roles for now: a broker-only node would follow the quorum as
+/// a learner, and a controller-only node would serve no clients; neither is built yet.
+fn check_roles_served(config: &BrokerConfig) -> Result<(), StartError> {
+    if config.is_single_node() || config.process_roles == ProcessRoles::COMBINED {
         return Ok(());
     }
     Err(StartError::QuorumNotServed(format!(
-        "controller.quorum.voters lists {} voters and process.roles is {}, but this build \
-         runs the metadata quorum only with this node as its sole voter and both roles \
-         (--voters {}@HOST:PORT)",
-        voters.len(),
-        config.process_roles,
-        config.node_id
+        "process.roles is {}, but this build runs cluster nodes only as broker and controller \
+         both (process.roles=broker,controller, the default)",
+        config.process_roles
     )))
 }

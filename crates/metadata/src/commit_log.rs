@@ -45,7 +45,42 @@ impl QuorumCommitLog {
     pub fn node(&self) -> &Arc<QuorumNode> {
         &self.node
     }
+
+    /// Checks that this member leads and has applied its whole log (after an election the
+    /// new leader first commits an entry of its own term, which carries every earlier
+    /// entry), waiting at most [`LEADER_CATCH_UP_MS`]; otherwise the change belongs to the
+    /// leader, if one is known.
+    pub fn ensure_leading(&self) -> Result<()> {
+        let id = self.node.id();
+        let leader = self.node.leader();
+        if leader != Some(id) {
+            return Err(MetadataError::NotController {
+                leader: leader.and_then(|l| i32::try_from(l).ok()).map(NodeId),
+            });
+        }
+        let wait = std::time::Duration::from_millis(LEADER_CATCH_UP_MS);
+        match self
+            .runtime
+            .block_on(self.node.wait_leading_and_applied(wait))
+        {
+            Ok(()) => Ok(()),
+            Err(_) => Err(match self.node.leader() {
+                Some(l) if l == id => MetadataError::NotCommitted {
+                    reason: format!(
+                        "the active controller has not applied its log within \
+                         {LEADER_CATCH_UP_MS} ms"
+                    ),
+                },
+                other => MetadataError::NotController {
+                    leader: other.and_then(|l| i32::try_from(l).ok()).map(NodeId),
+                },
+            }),
+        }
+    }
 }
+
+/// Longest a new active controller waits to have applied its log before a change.
+pub const LEADER_CATCH_UP_MS: u64 = 5_000;
 
 impl CommitLog {
     /// Makes `records` durable as one commit. Returns the image's record count after them

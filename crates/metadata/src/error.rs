@@ -4,11 +4,16 @@
 use std::io;
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+
 use crate::types::NodeId;
 
 pub type Result<T, E = MetadataError> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
+/// Serializable, so the active controller's refusal reaches a broker that forwarded the
+/// request as the same error (an I/O error travels as its text).
+#[derive(Debug, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MetadataError {
     #[error("topic '{name}' already exists")]
     TopicAlreadyExists { name: String },
@@ -30,9 +35,12 @@ pub enum MetadataError {
     ProducerIdsExhausted,
     #[error("{op} {path}: {source}")]
     Io {
+        /// Not carried over the network (the source's text says enough).
+        #[serde(skip)]
         op: &'static str,
         path: PathBuf,
         #[source]
+        #[serde(with = "io_error_text")]
         source: io::Error,
     },
     #[error("metadata log {path} is corrupt at byte {position}: {reason}")]
@@ -60,10 +68,45 @@ pub enum MetadataError {
         bytes: usize,
         max: usize,
     },
+    #[error("broker {broker_id} is not registered")]
+    BrokerNotRegistered { broker_id: NodeId },
+    #[error("broker {broker_id} heartbeated with epoch {epoch}; its registration has {current}")]
+    StaleBrokerEpoch {
+        broker_id: NodeId,
+        epoch: i64,
+        current: i64,
+    },
+    /// Another process registered with this `node.id` and still heartbeats.
+    #[error(
+        "another broker with node.id {broker_id} is registered and heartbeating: two \
+         processes must not share a node.id"
+    )]
+    DuplicateBrokerRegistration { broker_id: NodeId },
+    /// The node's data directory belongs to another cluster than the quorum's.
+    #[error(
+        "this node's data directory belongs to cluster {node}, but the metadata quorum is \
+         cluster {quorum}: a node joins only the cluster its data directory was made in"
+    )]
+    InconsistentClusterId { node: String, quorum: String },
+    #[error("invalid controller request: {reason}")]
+    InvalidRequest { reason: String },
     #[error("{requested} more partitions would pass partitions.max ({max}): {existing} exist")]
     TooManyPartitions {
         existing: usize,
         requested: usize,
         max: usize,
     },
+}
+
+/// An `io::Error` as its text, for errors that cross the network.
+mod io_error_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(error: &std::io::Error, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&error.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<std::io::Error, D::Error> {
+        Ok(std::io::Error::other(String::deserialize(d)?))
+    }
 }

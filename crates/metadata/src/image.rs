@@ -7,7 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::{ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord};
+use crate::record::{
+    BrokerFencingRecord, ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord,
+    RegisterBrokerRecord,
+};
 use crate::types::{NodeId, TopicId};
 
 /// One partition as the metadata knows it.
@@ -29,6 +32,19 @@ pub struct TopicImage {
     pub partitions: BTreeMap<i32, PartitionImage>,
 }
 
+/// A registered broker: where clients reach it, and whether it is fenced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrokerImage {
+    pub broker_id: NodeId,
+    /// The registration's epoch: the record count before its `RegisterBrokerRecord`.
+    pub epoch: i64,
+    pub incarnation_id: uuid::Uuid,
+    pub host: String,
+    pub port: i32,
+    pub rack: Option<String>,
+    pub fenced: bool,
+}
+
 /// Everything the metadata log says, as of `record_count` records.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MetadataImage {
@@ -39,6 +55,11 @@ pub struct MetadataImage {
     next_producer_id: i64,
     /// Partitions over all topics.
     partition_count: usize,
+    /// Registered brokers; none on the zero-configuration single node, which registers
+    /// nothing and is its own only broker.
+    brokers: BTreeMap<NodeId, BrokerImage>,
+    /// The cluster's id, once a cluster's first broker registered.
+    cluster_id: Option<String>,
 }
 
 /// An image in serializable form, for Raft snapshots: exactly the facts applying records
@@ -51,6 +72,12 @@ pub struct ImageSnapshot {
     /// Configs set, by resource, in resource and name order.
     pub configs: Vec<(ConfigResource, Vec<(String, String)>)>,
     pub next_producer_id: i64,
+    /// Registered brokers in id order (absent from snapshots written before brokers
+    /// registered).
+    #[serde(default)]
+    pub brokers: Vec<BrokerImage>,
+    #[serde(default)]
+    pub cluster_id: Option<String>,
 }
 
 /// One topic of an [`ImageSnapshot`].
@@ -84,6 +111,8 @@ impl MetadataImage {
                 })
                 .collect(),
             next_producer_id: self.next_producer_id,
+            brokers: self.brokers.values().cloned().collect(),
+            cluster_id: self.cluster_id.clone(),
         }
     }
 
@@ -94,6 +123,7 @@ impl MetadataImage {
         let mut image = MetadataImage {
             record_count: snapshot.record_count,
             next_producer_id: snapshot.next_producer_id,
+            cluster_id: snapshot.cluster_id,
             ..MetadataImage::default()
         };
         for topic in snapshot.topics {
@@ -119,6 +149,12 @@ impl MetadataImage {
             );
             if previous.is_some() {
                 return Err(format!("topic {name} appears twice"));
+            }
+        }
+        for broker in snapshot.brokers {
+            let id = broker.broker_id;
+            if image.brokers.insert(id, broker).is_some() {
+                return Err(format!("broker {id} appears twice"));
             }
         }
         for (resource, entries) in snapshot.configs {
@@ -184,6 +220,12 @@ impl MetadataImage {
                 }
             }
             MetadataRecord::PartitionChange(change) => self.apply_partition_change(change),
+            MetadataRecord::RegisterBroker(registration) => self.apply_registration(registration),
+            MetadataRecord::BrokerFencing(fencing) => self.apply_fencing(fencing),
+            MetadataRecord::ClusterId(id) => {
+                assert!(self.cluster_id.is_none(), "the cluster id is set once");
+                self.cluster_id = Some(id.cluster_id.clone());
+            }
             MetadataRecord::ProducerIds(ids) => {
                 assert!(
                     ids.next_producer_id >= self.next_producer_id,
@@ -247,6 +289,55 @@ impl MetadataImage {
             partition.leader_epoch += 1;
         }
         partition.partition_epoch += 1;
+    }
+
+    fn apply_registration(&mut self, registration: &RegisterBrokerRecord) {
+        // `apply` counted this record already: the epoch is the count before it.
+        let epoch = self.record_count as i64 - 1;
+        if let Some(previous) = self.brokers.get(&registration.broker_id) {
+            assert!(previous.epoch < epoch, "broker epochs go forward");
+        }
+        self.brokers.insert(
+            registration.broker_id,
+            BrokerImage {
+                broker_id: registration.broker_id,
+                epoch,
+                incarnation_id: registration.incarnation_id,
+                host: registration.host.clone(),
+                port: registration.port,
+                rack: registration.rack.clone(),
+                fenced: true,
+            },
+        );
+    }
+
+    fn apply_fencing(&mut self, fencing: &BrokerFencingRecord) {
+        let broker = self
+            .brokers
+            .get_mut(&fencing.broker_id)
+            .unwrap_or_else(|| panic!("fencing of unregistered broker {}", fencing.broker_id));
+        broker.fenced = fencing.fenced;
+    }
+
+    /// The cluster's id, once set (never on the single node, whose id is in
+    /// `meta.properties` alone).
+    pub fn cluster_id(&self) -> Option<&str> {
+        self.cluster_id.as_deref()
+    }
+
+    /// Registered brokers, fenced or not, in id order.
+    pub fn brokers(&self) -> impl Iterator<Item = &BrokerImage> {
+        self.brokers.values()
+    }
+
+    pub fn broker(&self, id: NodeId) -> Option<&BrokerImage> {
+        self.brokers.get(&id)
+    }
+
+    /// Brokers registered and not fenced, in id order: those that may lead and that clients
+    /// are told of.
+    pub fn live_brokers(&self) -> impl Iterator<Item = &BrokerImage> {
+        self.brokers.values().filter(|b| !b.fenced)
     }
 
     /// Records applied so far.

@@ -21,13 +21,16 @@ pub mod types;
 
 pub use commit_log::{CommitLog, QuorumCommitLog};
 pub use config::{ConfigDef, ConfigSource, ConfigType, TOPIC_CONFIGS};
-pub use controller::{Controller, ControllerLimits, ImagePublisher, NewTopic};
+pub use controller::{Controller, ControllerLimits, CreatedTopic, ImagePublisher, NewTopic};
 pub use delta::{ChangedPartition, DeletedTopic, MetadataDelta};
 pub use error::{MetadataError, Result};
-pub use image::{ImageSnapshot, MetadataImage, PartitionImage, TopicImage, TopicSnapshot};
+pub use image::{
+    BrokerImage, ImageSnapshot, MetadataImage, PartitionImage, TopicImage, TopicSnapshot,
+};
 pub use log::MetadataLog;
 pub use record::{
-    ConfigRecord, ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord,
-    ProducerIdsRecord, RemoveTopicRecord, TopicRecord,
+    BrokerFencingRecord, ClusterIdRecord, ConfigRecord, ConfigResource, MetadataRecord,
+    PartitionChangeRecord, PartitionRecord, ProducerIdsRecord, RegisterBrokerRecord,
+    RemoveTopicRecord, TopicRecord,
 };
 pub use types::{NodeId, ProducerId, TopicId};

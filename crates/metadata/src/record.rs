@@ -1,5 +1,6 @@
 //! The typed records of the metadata log, named after Kafka's KRaft records (`TopicRecord`,
-//! `PartitionRecord`, `RemoveTopicRecord`, `ConfigRecord`, `ProducerIdsRecord`).
+//! `PartitionRecord`, `RemoveTopicRecord`, `ConfigRecord`, `ProducerIdsRecord`,
+//! `RegisterBrokerRecord`, and fencing as `FenceBrokerRecord`/`UnfenceBrokerRecord` do).
 //!
 //! Each record states one fact; the [`crate::MetadataImage`] is whatever applying them in order
 //! produces. Records are serialized as JSON (see [`crate::log`] for the framing around them):
@@ -20,6 +21,9 @@ pub enum MetadataRecord {
     Config(ConfigRecord),
     ProducerIds(ProducerIdsRecord),
     PartitionChange(PartitionChangeRecord),
+    RegisterBroker(RegisterBrokerRecord),
+    BrokerFencing(BrokerFencingRecord),
+    ClusterId(ClusterIdRecord),
 }
 
 /// A topic came into existence under `name` with id `topic_id`.
@@ -81,4 +85,33 @@ pub struct ConfigRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProducerIdsRecord {
     pub next_producer_id: i64,
+}
+
+/// A broker (re)registered: a new incarnation (one run of its process) with the endpoint
+/// clients reach it at. It starts fenced; its first heartbeat unfences it. The registration's
+/// epoch is the image's record count before this record, so every registration of a broker
+/// has a larger epoch than the one before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterBrokerRecord {
+    pub broker_id: NodeId,
+    /// Random per process start: a registration repeated by the same run is recognised.
+    pub incarnation_id: uuid::Uuid,
+    pub host: String,
+    pub port: i32,
+    pub rack: Option<String>,
+}
+
+/// A broker was fenced (its heartbeats stopped, or it registered again) or unfenced (it
+/// heartbeats). A fenced broker leads nothing and is not listed to clients.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BrokerFencingRecord {
+    pub broker_id: NodeId,
+    pub fenced: bool,
+}
+
+/// The cluster's id, committed once by the first active controller (from the first broker
+/// that registers); every node's `meta.properties` then names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterIdRecord {
+    pub cluster_id: String,
 }

@@ -5,9 +5,9 @@
 
 use proptest::prelude::*;
 use strom_metadata::{
-    ConfigRecord, ConfigResource, ImageSnapshot, MetadataImage, MetadataRecord, NodeId,
-    PartitionChangeRecord, PartitionRecord, ProducerIdsRecord, RemoveTopicRecord, TopicId,
-    TopicRecord,
+    BrokerFencingRecord, ClusterIdRecord, ConfigRecord, ConfigResource, ImageSnapshot,
+    MetadataImage, MetadataRecord, NodeId, PartitionChangeRecord, PartitionRecord,
+    ProducerIdsRecord, RegisterBrokerRecord, RemoveTopicRecord, TopicId, TopicRecord,
 };
 
 /// An abstract step; [`records`] turns a sequence of them into records that fit the image
@@ -29,6 +29,12 @@ enum Step {
         value: Option<u8>,
     },
     ProducerIds(u8),
+    RegisterBroker(u8),
+    Fence {
+        broker: u8,
+        fenced: bool,
+    },
+    ClusterId,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -51,6 +57,9 @@ fn step() -> impl Strategy<Value = Step> {
         )
             .prop_map(|(topic, name, value)| Step::SetConfig { topic, name, value }),
         (1u8..50).prop_map(Step::ProducerIds),
+        (1u8..4).prop_map(Step::RegisterBroker),
+        (1u8..4, any::<bool>()).prop_map(|(broker, fenced)| Step::Fence { broker, fenced }),
+        Just(Step::ClusterId),
     ]
 }
 
@@ -117,7 +126,25 @@ fn records(steps: &[Step]) -> Vec<MetadataRecord> {
             Step::ProducerIds(n) => Some(MetadataRecord::ProducerIds(ProducerIdsRecord {
                 next_producer_id: image.next_producer_id() + i64::from(*n),
             })),
-            Step::CreateTopic(_) => None,
+            Step::RegisterBroker(b) => Some(MetadataRecord::RegisterBroker(RegisterBrokerRecord {
+                broker_id: NodeId(i32::from(*b)),
+                incarnation_id: uuid::Uuid::from_u128(next_id + u128::from(*b)),
+                host: format!("host-{b}"),
+                port: 9000 + i32::from(*b),
+                rack: (*b % 2 == 0).then(|| "rack-a".to_string()),
+            })),
+            Step::Fence { broker, fenced } => image.broker(NodeId(i32::from(*broker))).map(|_| {
+                MetadataRecord::BrokerFencing(BrokerFencingRecord {
+                    broker_id: NodeId(i32::from(*broker)),
+                    fenced: *fenced,
+                })
+            }),
+            Step::ClusterId if image.cluster_id().is_none() => {
+                Some(MetadataRecord::ClusterId(ClusterIdRecord {
+                    cluster_id: "cluster-a".into(),
+                }))
+            }
+            Step::CreateTopic(_) | Step::ClusterId => None,
         };
         if let Some(record) = record {
             image.apply(&record);

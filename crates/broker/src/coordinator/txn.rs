@@ -222,6 +222,11 @@ impl TxnService {
         service
     }
 
+    /// The `__transaction_state` partition of `transactional_id`.
+    pub fn partition_for(&self, transactional_id: &str) -> i32 {
+        strom_coordinator::partition_for(transactional_id, self.num_partitions)
+    }
+
     pub fn runtime(&self) -> &Arc<CoordinatorRuntime<TxnShard>> {
         &self.runtime
     }

@@ -147,12 +147,10 @@ pub async fn apply(
     changes: Vec<(String, Option<String>)>,
     validate_only: bool,
 ) -> Result<(), (ErrorCode, String)> {
-    let controller = broker.controller.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        controller.alter_configs(&target, &changes, validate_only)
-    })
-    .await
-    .unwrap_or_else(|e| panic!("alter configs task panicked: {e}"));
+    let outcome = broker
+        .metadata
+        .alter_configs(target, changes, validate_only)
+        .await;
     outcome.map_err(|e| (metadata_error_code(&e), e.to_string()))?;
     if !validate_only {
         let _ = broker.wait_metadata_applied().await;

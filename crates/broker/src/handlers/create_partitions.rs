@@ -45,14 +45,10 @@ pub async fn handle(
                 Some(format!("replicas must be exactly this node ({node})")),
             )
         } else {
-            let controller = broker.controller.clone();
-            let (name, count, validate_only) =
-                (topic.name.clone(), topic.count, request.validate_only);
-            let outcome = tokio::task::spawn_blocking(move || {
-                controller.create_partitions(&name, count, validate_only)
-            })
-            .await
-            .unwrap_or_else(|e| panic!("create partitions task panicked: {e}"));
+            let outcome = broker
+                .metadata
+                .create_partitions(topic.name.clone(), topic.count, request.validate_only)
+                .await;
             match outcome {
                 Ok(()) => {
                     changed |= !request.validate_only;

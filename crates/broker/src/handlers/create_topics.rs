@@ -110,10 +110,7 @@ async fn create_one(
             .map(|c| (c.name, c.value))
             .collect(),
     };
-    let controller = broker.controller.clone();
-    let outcome = tokio::task::spawn_blocking(move || controller.create_topic(&new, validate_only))
-        .await
-        .unwrap_or_else(|e| panic!("topic creation task panicked: {e}"));
+    let outcome = broker.metadata.create_topic(new, validate_only).await;
     match outcome {
         Ok(created) => {
             let configs = (version >= 5).then(|| describe_configs(broker, &name));

@@ -74,11 +74,7 @@ pub async fn handle(
             });
             continue;
         }
-        let controller = broker.controller.clone();
-        let target = topic_name.clone();
-        let outcome = tokio::task::spawn_blocking(move || controller.delete_topic(&target))
-            .await
-            .unwrap_or_else(|e| panic!("topic deletion task panicked: {e}"));
+        let outcome = broker.metadata.delete_topic(topic_name.clone()).await;
         let (error_code, error_message) = match outcome {
             Ok(_) => {
                 deleted_any = true;

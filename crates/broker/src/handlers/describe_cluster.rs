@@ -34,13 +34,17 @@ pub fn handle(
         ));
         return response;
     }
-    response.controller_id = broker.node_id();
-    response.brokers = vec![DescribeClusterBroker {
-        broker_id: broker.node_id(),
-        host: broker.advertised_host.clone(),
-        port: broker.advertised_port,
-        rack: None,
-        ..DescribeClusterBroker::default()
-    }];
+    response.controller_id = broker.controller_id();
+    response.brokers = broker
+        .live_brokers(&broker.image())
+        .into_iter()
+        .map(|b| DescribeClusterBroker {
+            broker_id: b.node_id,
+            host: b.host,
+            port: b.port,
+            rack: b.rack,
+            ..DescribeClusterBroker::default()
+        })
+        .collect();
     response
 }

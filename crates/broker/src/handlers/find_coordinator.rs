@@ -1,5 +1,7 @@
 //! FindCoordinator: names the broker coordinating a group (or, from v4, each of several
-//! groups). On a single node that is always this broker. Asking for a group coordinator
+//! groups): the leader of the key's partition of `__consumer_offsets` (or
+//! `__transaction_state`), as Kafka places coordinators. On a single node that is always this
+//! broker; a partition without a live leader answers `COORDINATOR_NOT_AVAILABLE`. Asking for a group coordinator
 //! creates `__consumer_offsets` on first use, as Kafka does, so the answer is only given once
 //! the coordinator can take writes; asking for a transaction coordinator does the same for
 //! `__transaction_state`.
@@ -10,7 +12,8 @@ use strom_protocol::ErrorCode;
 use strom_protocol::generated::find_coordinator_response::Coordinator;
 use strom_protocol::generated::{FindCoordinatorRequest, FindCoordinatorResponse};
 
-use crate::context::Broker;
+use crate::context::{Broker, BrokerEndpoint};
+use crate::coordinator::{OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC};
 use crate::errors::coordinator_error_code;
 
 /// Kafka's `CoordinatorType`.
@@ -50,22 +53,14 @@ pub async fn handle(
         ErrorCode::InvalidRequest => Some(format!("unknown key type {}", request.key_type)),
         other => Some(format!("{other:?}")),
     };
-    let (node_id, host, port) = if code == ErrorCode::None {
-        (
-            broker.node_id(),
-            broker.advertised_host.clone(),
-            broker.advertised_port,
-        )
-    } else {
-        (-1, String::new(), -1)
-    };
     if version < 4 {
+        let (code, at) = locate(broker, request.key_type, &request.key, code);
         return FindCoordinatorResponse {
             error_code: code.code(),
             error_message: message(code),
-            node_id,
-            host,
-            port,
+            node_id: at.node_id,
+            host: at.host,
+            port: at.port,
             ..FindCoordinatorResponse::default()
         };
     }
@@ -77,16 +72,50 @@ pub async fn handle(
     FindCoordinatorResponse {
         coordinators: keys
             .iter()
-            .map(|key| Coordinator {
-                key: key.clone(),
-                node_id,
-                host: host.clone(),
-                port,
-                error_code: code.code(),
-                error_message: message(code),
-                ..Coordinator::default()
+            .map(|key| {
+                let (code, at) = locate(broker, request.key_type, key, code);
+                Coordinator {
+                    key: key.clone(),
+                    node_id: at.node_id,
+                    host: at.host,
+                    port: at.port,
+                    error_code: code.code(),
+                    error_message: message(code),
+                    ..Coordinator::default()
+                }
             })
             .collect(),
         ..FindCoordinatorResponse::default()
+    }
+}
+
+/// The broker coordinating `key`: the live leader of its partition, or why there is none.
+fn locate(
+    broker: &Broker,
+    key_type: i8,
+    key: &str,
+    ready: ErrorCode,
+) -> (ErrorCode, BrokerEndpoint) {
+    let none = BrokerEndpoint {
+        node_id: -1,
+        host: String::new(),
+        port: -1,
+        rack: None,
+    };
+    if ready != ErrorCode::None {
+        return (ready, none);
+    }
+    let (topic, partition) = match key_type {
+        KEY_TYPE_GROUP => (OFFSETS_TOPIC, broker.groups.partition_for(key)),
+        _ => (TRANSACTION_STATE_TOPIC, broker.txns.partition_for(key)),
+    };
+    let image = broker.image();
+    let leader = image
+        .topic(topic)
+        .and_then(|t| t.partitions.get(&partition))
+        .and_then(|p| broker.live_broker(&image, p.leader.0));
+    match leader {
+        Some(at) => (ErrorCode::None, at),
+        None => (ErrorCode::CoordinatorNotAvailable, none),
     }
 }

@@ -75,16 +75,21 @@ pub async fn handle(
             }
         }
     }
-    MetadataResponse {
-        brokers: vec![MetadataResponseBroker {
-            node_id: broker.node_id(),
-            host: broker.advertised_host.clone(),
-            port: broker.advertised_port,
-            rack: None,
+    let brokers = broker
+        .live_brokers(&broker.image())
+        .into_iter()
+        .map(|b| MetadataResponseBroker {
+            node_id: b.node_id,
+            host: b.host,
+            port: b.port,
+            rack: b.rack,
             ..MetadataResponseBroker::default()
-        }],
+        })
+        .collect();
+    MetadataResponse {
+        brokers,
         cluster_id: Some(broker.cluster_id.clone()),
-        controller_id: broker.node_id(),
+        controller_id: broker.controller_id(),
         topics,
         cluster_authorized_operations: AUTHORIZED_OPERATIONS_OMITTED,
         ..MetadataResponse::default()
@@ -147,15 +152,12 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
         replication_factor: -1,
         ..NewTopic::default()
     };
-    let controller = broker.controller.clone();
-    let created = tokio::task::spawn_blocking(move || controller.create_topic(&new, false)).await;
-    match created {
-        Ok(Ok(_)) | Ok(Err(strom_metadata::MetadataError::TopicAlreadyExists { .. })) => {}
-        Ok(Err(e)) => {
+    match broker.metadata.create_topic(new, false).await {
+        Ok(_) | Err(strom_metadata::MetadataError::TopicAlreadyExists { .. }) => {}
+        Err(e) => {
             tracing::debug!(topic = %name, error = %e, "auto-creation refused");
             return error_topic(Some(name), Uuid::default(), metadata_error_code(&e));
         }
-        Err(e) => panic!("topic creation task panicked: {e}"),
     }
     let _ = broker.wait_metadata_applied().await;
     match broker.image().topic(&name) {

@@ -45,7 +45,10 @@ pub use memory::MemoryRouter;
 pub use network::{RaftRequest, RaftResponse, RaftTransport, TransportError};
 pub use node::{QuorumError, QuorumNode};
 pub use state_machine::MetadataStateMachine;
-pub use tcp::{TcpTransport, serve_raft};
+pub use tcp::{
+    ControllerEndpoint, ControllerResult, ControllerSlot, Served, TcpTransport,
+    serve_controller_listener, serve_raft,
+};
 
 /// The directory, inside the data directory, holding the Raft log, vote and snapshot.
 pub const QUORUM_DIR: &str = "__cluster_metadata-raft";

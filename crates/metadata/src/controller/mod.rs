@@ -8,6 +8,20 @@
 //! A change's records are one commit: the log writes them as one entry, so a crash keeps all
 //! of them or none. A log that fails a write or fsync takes no more changes; the handler set
 //! with [`Controller::on_fatal`] hears of it once (the broker stops).
+//!
+//! In a cluster every controller node holds a `Controller` over its quorum member, but only
+//! the active one (the Raft leader) writes: before each change it checks that it leads and has
+//! applied the whole log, and validates against the quorum's image, which every node applies
+//! alike. Other nodes answer [`MetadataError::NotController`]; brokers reach the active one
+//! through [`request::ControllerRequest`]s.
+//!
+//! Files: this one holds the topic, partition, config and producer-id changes;
+//! [`placement`] spreads replicas over brokers; [`brokers`] registers, heartbeats and fences
+//! brokers; [`request`] is the one entry point for requests that may come over the network.
+
+pub mod brokers;
+pub mod placement;
+pub mod request;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,11 +32,13 @@ use crate::config::topic_config;
 use crate::error::{MetadataError, Result};
 use crate::image::MetadataImage;
 use crate::log::MetadataLog;
+use crate::quorum::QuorumNode;
 use crate::record::{
     ConfigRecord, ConfigResource, MetadataRecord, PartitionChangeRecord, PartitionRecord,
     ProducerIdsRecord, RemoveTopicRecord, TopicRecord,
 };
 use crate::types::{NodeId, TopicId};
+use serde::{Deserialize, Serialize};
 
 /// Longest legal topic name (Kafka's limit, so that `<topic>-<partition>` fits a file name).
 pub const TOPIC_NAME_BYTES_MAX: usize = 249;
@@ -42,6 +58,8 @@ pub struct ControllerLimits {
     pub topics_max: usize,
     /// Most partitions all topics together may have (`partitions.max`).
     pub partitions_max: usize,
+    /// `broker.session.timeout.ms`: a broker silent for this long is fenced.
+    pub broker_session_timeout_ms: u64,
 }
 
 impl Default for ControllerLimits {
@@ -53,12 +71,13 @@ impl Default for ControllerLimits {
             partitions_per_topic_max: 10_000,
             topics_max: 10_000,
             partitions_max: 100_000,
+            broker_session_timeout_ms: 9_000,
         }
     }
 }
 
 /// A topic to create, as CreateTopics or auto-creation asks for it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewTopic {
     pub name: String,
     /// `-1` means `num.partitions` (ignored when `assignments` are given).
@@ -71,7 +90,7 @@ pub struct NewTopic {
 }
 
 /// What a topic creation resolved to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreatedTopic {
     pub topic_id: TopicId,
     pub num_partitions: i32,
@@ -93,9 +112,13 @@ pub trait ImagePublisher: Send + Sync + std::fmt::Debug {
 /// Told once when the metadata log fails for good.
 pub type FatalHandler = Arc<dyn Fn(&MetadataError) + Send + Sync>;
 
-/// The metadata controller of a single node.
+/// The metadata controller: the single node's, or one node's of a quorum.
 pub struct Controller {
     limits: ControllerLimits,
+    /// The quorum member, in a cluster: its applied image is the image.
+    quorum: Option<Arc<QuorumNode>>,
+    /// When each broker last heartbeated, as the active controller heard it.
+    heartbeats: Mutex<brokers::Heartbeats>,
     inner: Mutex<Inner>,
     published: Mutex<Arc<MetadataImage>>,
     publisher: std::sync::OnceLock<Arc<dyn ImagePublisher>>,
@@ -128,25 +151,28 @@ impl Controller {
         Ok(Controller::with_log(limits, CommitLog::Local(log), image))
     }
 
-    /// A controller committing through the metadata quorum, starting from the image the
-    /// quorum member has applied (which must lead and be caught up with its log). The
-    /// controller applies its own commits to its image and assumes it is the quorum's only
-    /// proposer, which holds for a sole voter; a quorum of several voters needs the
-    /// controller to follow the images other leaders commit, which it does not yet do.
+    /// A controller committing through the metadata quorum. Its image is whatever the quorum
+    /// member has applied; it writes only while that member leads (see
+    /// [`Controller::lock_for_write`]).
     pub fn open_quorum(log: QuorumCommitLog, limits: ControllerLimits) -> Controller {
-        let image = log.node().image();
+        let node = Arc::clone(log.node());
+        let image = node.image();
         tracing::info!(
             topics = image.topic_count(),
             partitions = image.partition_count(),
             records = image.record_count(),
-            "metadata quorum caught up"
+            "metadata quorum member opened"
         );
-        Controller::with_log(limits, CommitLog::Quorum(log), image)
+        let mut controller = Controller::with_log(limits, CommitLog::Quorum(log), image);
+        controller.quorum = Some(node);
+        controller
     }
 
     fn with_log(limits: ControllerLimits, log: CommitLog, image: Arc<MetadataImage>) -> Controller {
         Controller {
             limits,
+            quorum: None,
+            heartbeats: Mutex::new(brokers::Heartbeats::default()),
             publisher: std::sync::OnceLock::new(),
             fatal: Mutex::new(None),
             fatal_reported: AtomicBool::new(false),
@@ -155,9 +181,29 @@ impl Controller {
         }
     }
 
-    /// The latest published image.
+    /// The latest image: the single node's last commit, or what this quorum member applied.
     pub fn image(&self) -> Arc<MetadataImage> {
-        lock(&self.published).clone()
+        match &self.quorum {
+            Some(node) => node.image(),
+            None => lock(&self.published).clone(),
+        }
+    }
+
+    /// The quorum member, in a cluster.
+    pub fn quorum(&self) -> Option<&Arc<QuorumNode>> {
+        self.quorum.as_ref()
+    }
+
+    /// Takes the write lock, and in a cluster checks that this node is the active
+    /// controller with the whole log applied, adopting the quorum's image to validate
+    /// against. Every change starts here.
+    fn lock_for_write(&self) -> Result<MutexGuard<'_, Inner>> {
+        let mut inner = lock(&self.inner);
+        if let CommitLog::Quorum(log) = &inner.log {
+            log.ensure_leading()?;
+            inner.image = log.node().image();
+        }
+        Ok(inner)
     }
 
     pub fn limits(&self) -> &ControllerLimits {
@@ -178,7 +224,7 @@ impl Controller {
     /// this fences whatever a previous run of it wrote or sent. Returns how many partitions
     /// were re-elected.
     pub fn reelect_local_leaders(&self, topic: &str) -> Result<usize> {
-        let mut inner = lock(&self.inner);
+        let mut inner = self.lock_for_write()?;
         let Some(t) = inner.image.topic(topic) else {
             return Ok(0);
         };
@@ -210,7 +256,7 @@ impl Controller {
 
     /// Validates and (unless `validate_only`) creates a topic.
     pub fn create_topic(&self, topic: &NewTopic, validate_only: bool) -> Result<CreatedTopic> {
-        let mut inner = lock(&self.inner);
+        let mut inner = self.lock_for_write()?;
         let (records, created) = self.plan_create_topic(&inner.image, topic)?;
         if !validate_only {
             self.commit(&mut inner, &records)?;
@@ -249,7 +295,7 @@ impl Controller {
                 ),
             });
         }
-        let assignments = self.resolve_assignments(topic)?;
+        let assignments = self.resolve_assignments(image, topic)?;
         self.check_total_partitions(image, assignments.len())?;
         for (name, value) in &topic.configs {
             validate_topic_config(name, value.as_deref())?;
@@ -280,8 +326,11 @@ impl Controller {
         Ok((records, created))
     }
 
-    fn resolve_assignments(&self, topic: &NewTopic) -> Result<Vec<(i32, Vec<NodeId>)>> {
-        let node = self.limits.node_id;
+    fn resolve_assignments(
+        &self,
+        image: &MetadataImage,
+        topic: &NewTopic,
+    ) -> Result<Vec<(i32, Vec<NodeId>)>> {
         if !topic.assignments.is_empty() {
             if topic.num_partitions != -1 || topic.replication_factor != -1 {
                 return Err(MetadataError::InvalidReplicaAssignment {
@@ -296,7 +345,7 @@ impl Controller {
                         reason: "partitions must be numbered consecutively from 0".into(),
                     });
                 }
-                self.check_replicas(replicas)?;
+                self.check_replicas(image, replicas)?;
             }
             return Ok(topic.assignments.clone());
         }
@@ -309,22 +358,33 @@ impl Controller {
             -1 => self.limits.default_replication_factor,
             n => n,
         };
-        if factor <= 0 {
-            return Err(MetadataError::InvalidReplicationFactor {
-                factor: factor.into(),
-                reason: "replication factor must be larger than 0".into(),
-            });
+        let brokers = self.placement_brokers(image);
+        placement::check_factor(factor, brokers.len())?;
+        let start = image.partition_count();
+        Ok(placement::place(
+            &brokers,
+            0..partitions,
+            factor as usize,
+            start,
+        ))
+    }
+
+    /// The brokers new replicas may go to: the live registered brokers, or this node alone
+    /// on the single node (which registers nothing).
+    fn placement_brokers(&self, image: &MetadataImage) -> Vec<placement::Candidate> {
+        if image.brokers().next().is_none() {
+            return vec![placement::Candidate {
+                id: self.limits.node_id,
+                rack: None,
+            }];
         }
-        if factor > 1 {
-            return Err(MetadataError::InvalidReplicationFactor {
-                factor: factor.into(),
-                reason: format!(
-                    "the target replication factor of {factor} cannot be reached because only \
-                     1 broker(s) are registered"
-                ),
-            });
-        }
-        Ok((0..partitions).map(|p| (p, vec![node])).collect())
+        image
+            .live_brokers()
+            .map(|b| placement::Candidate {
+                id: b.broker_id,
+                rack: b.rack.clone(),
+            })
+            .collect()
     }
 
     fn check_partition_count(&self, count: i64) -> Result<()> {
@@ -358,13 +418,24 @@ impl Controller {
         Ok(())
     }
 
-    fn check_replicas(&self, replicas: &[NodeId]) -> Result<()> {
-        if replicas.len() != 1 || replicas[0] != self.limits.node_id {
+    /// An explicit assignment names one replica (partition data does not replicate across
+    /// brokers yet), and that replica is a registered broker (this node, on a single node).
+    fn check_replicas(&self, image: &MetadataImage, replicas: &[NodeId]) -> Result<()> {
+        let known = |id: NodeId| match image.brokers().next() {
+            None => id == self.limits.node_id,
+            Some(_) => image.broker(id).is_some(),
+        };
+        if replicas.len() != 1 {
             return Err(MetadataError::InvalidReplicaAssignment {
                 reason: format!(
-                    "replicas {replicas:?} must be exactly this node ({})",
-                    self.limits.node_id
+                    "replicas {replicas:?}: one replica per partition is all this build keeps \
+                     (data does not replicate across brokers yet)"
                 ),
+            });
+        }
+        if !known(replicas[0]) {
+            return Err(MetadataError::InvalidReplicaAssignment {
+                reason: format!("replica {} is not a registered broker", replicas[0]),
             });
         }
         Ok(())
@@ -389,7 +460,7 @@ impl Controller {
 
     /// Deletes a topic by name; returns its id.
     pub fn delete_topic(&self, name: &str) -> Result<TopicId> {
-        let mut inner = lock(&self.inner);
+        let mut inner = self.lock_for_write()?;
         let topic_id = inner.image.topic(name).map(|t| t.topic_id).ok_or_else(|| {
             MetadataError::UnknownTopic {
                 name: name.to_string(),
@@ -405,7 +476,7 @@ impl Controller {
 
     /// Grows a topic to `total` partitions.
     pub fn create_partitions(&self, name: &str, total: i32, validate_only: bool) -> Result<()> {
-        let mut inner = lock(&self.inner);
+        let mut inner = self.lock_for_write()?;
         let topic = inner
             .image
             .topic(name)
@@ -429,9 +500,11 @@ impl Controller {
         self.check_partition_count(i64::from(total))?;
         self.check_total_partitions(&inner.image, (total - current) as usize)?;
         let topic_id = topic.topic_id;
-        let node = self.limits.node_id;
-        let records: Vec<_> = (current..total)
-            .map(|p| self.partition_record(topic_id, p, vec![node]))
+        let brokers = self.placement_brokers(&inner.image);
+        let start = inner.image.partition_count();
+        let records: Vec<_> = placement::place(&brokers, current..total, 1, start)
+            .into_iter()
+            .map(|(p, replicas)| self.partition_record(topic_id, p, replicas))
             .collect();
         if !validate_only {
             self.commit(&mut inner, &records)?;
@@ -447,7 +520,7 @@ impl Controller {
         changes: &[(String, Option<String>)],
         validate_only: bool,
     ) -> Result<()> {
-        let mut inner = lock(&self.inner);
+        let mut inner = self.lock_for_write()?;
         if let ConfigResource::Topic(name) = resource
             && inner.image.topic(name).is_none()
         {
@@ -480,7 +553,7 @@ impl Controller {
     /// to the log before the block is handed out.
     pub fn allocate_producer_id_block(&self, count: i64) -> Result<std::ops::Range<i64>> {
         assert!(count > 0, "a producer id block of {count}");
-        let mut inner = lock(&self.inner);
+        let mut inner = self.lock_for_write()?;
         let start = inner.image.next_producer_id();
         let end = start
             .checked_add(count)
@@ -493,23 +566,6 @@ impl Controller {
         Ok(start..end)
     }
 
-    /// After a failed quorum proposal, takes the image the quorum applied: a proposal that
-    /// timed out may still have committed, and the next change must be validated against
-    /// what did.
-    fn adopt_committed_image(&self, inner: &mut Inner) {
-        let Some(committed) = inner.log.committed_image() else {
-            return;
-        };
-        if committed.record_count() == inner.image.record_count() {
-            return;
-        }
-        tracing::warn!(
-            records = committed.record_count(),
-            "a failed proposal committed after all; taking the quorum's image"
-        );
-        self.publish(inner, committed);
-    }
-
     fn publish(&self, inner: &mut Inner, next: Arc<MetadataImage>) {
         inner.image = next.clone();
         *lock(&self.published) = next.clone();
@@ -518,7 +574,11 @@ impl Controller {
         }
     }
 
+    /// Appends `records` as one commit and moves the image past them: the single node
+    /// applies them itself and publishes; a quorum member takes the image its state machine
+    /// applied (which the broker's listener follows on its own).
     fn commit(&self, inner: &mut Inner, records: &[MetadataRecord]) -> Result<()> {
+        let before = inner.image.record_count();
         let appended = inner.log.append(records);
         if let Err(e @ MetadataError::LogFailed { .. }) = &appended
             && !self.fatal_reported.swap(true, Ordering::AcqRel)
@@ -529,24 +589,30 @@ impl Controller {
                 None => tracing::error!(error = %e, "metadata log failed"),
             }
         }
-        if appended.is_err() {
-            self.adopt_committed_image(inner);
+        match appended? {
+            Some(applied) => {
+                let image = inner
+                    .log
+                    .committed_image()
+                    .expect("a quorum log has a committed image");
+                assert!(
+                    image.record_count() >= applied && applied >= before + records.len() as u64,
+                    "the quorum applied {applied} records, its image has {}, {before} before \
+                     a commit of {}",
+                    image.record_count(),
+                    records.len()
+                );
+                inner.image = image;
+            }
+            None => {
+                let mut next = (*inner.image).clone();
+                for record in records {
+                    next.apply(record);
+                }
+                self.publish(inner, Arc::new(next));
+            }
         }
-        let log_record_count = appended?;
-        let mut next = (*inner.image).clone();
-        for record in records {
-            next.apply(record);
-        }
-        // This controller is the quorum's only proposer, so the state machine's image and its
-        // own have seen the same records.
-        if let Some(count) = log_record_count {
-            assert_eq!(
-                count,
-                next.record_count(),
-                "the quorum applied a different record sequence than the controller"
-            );
-        }
-        self.publish(inner, Arc::new(next));
+        assert!(inner.image.record_count() >= before + records.len() as u64);
         Ok(())
     }
 }

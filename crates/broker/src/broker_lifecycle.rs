@@ -1,0 +1,124 @@
+//! A cluster broker's life as the controller sees it: it registers at start (a new
+//! incarnation, which fences whatever its previous run led), heartbeats every
+//! `broker.heartbeat.interval.ms`, and registers again if the controller no longer knows its
+//! registration. The first heartbeat unfences it; a broker that stops heartbeating for
+//! `broker.session.timeout.ms` is fenced by the active controller.
+//!
+//! The zero-configuration single node registers nothing: it is its own only broker.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use strom_metadata::controller::request::{ClusterIdClaim, ControllerReply, ControllerRequest};
+use strom_metadata::{MetadataError, NodeId, RegisterBrokerRecord};
+use tokio::sync::watch;
+
+use crate::controller_channel::ControllerChannel;
+
+/// A broker's registration and heartbeats.
+#[derive(Debug)]
+pub struct BrokerLifecycle {
+    channel: ControllerChannel,
+    registration: RegisterBrokerRecord,
+    cluster_id: ClusterIdClaim,
+    interval: Duration,
+    /// The epoch of the current registration (-1 before the first).
+    epoch: AtomicI64,
+}
+
+impl BrokerLifecycle {
+    pub fn new(
+        channel: ControllerChannel,
+        registration: RegisterBrokerRecord,
+        cluster_id: ClusterIdClaim,
+        interval: Duration,
+    ) -> Self {
+        BrokerLifecycle {
+            channel,
+            registration,
+            cluster_id,
+            interval,
+            epoch: AtomicI64::new(-1),
+        }
+    }
+
+    pub fn broker_id(&self) -> NodeId {
+        self.registration.broker_id
+    }
+
+    /// Registers and sends the first heartbeat, which unfences this broker; retried while
+    /// no controller answers, until `patience` runs out. A second live process with this
+    /// `node.id` is refused at once.
+    pub async fn register_and_unfence(&self, patience: Duration) -> Result<i64, MetadataError> {
+        let started = tokio::time::Instant::now();
+        loop {
+            let attempt = async {
+                let epoch = self.register().await?;
+                self.heartbeat(epoch).await?;
+                Ok::<_, MetadataError>(epoch)
+            };
+            match attempt.await {
+                Ok(epoch) => return Ok(epoch),
+                Err(
+                    e @ (MetadataError::DuplicateBrokerRegistration { .. }
+                    | MetadataError::InconsistentClusterId { .. }),
+                ) => return Err(e),
+                Err(e) if started.elapsed() >= patience => return Err(e),
+                Err(e) => {
+                    tracing::info!(error = %e, "registering with the controller; retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+            }
+        }
+    }
+
+    async fn register(&self) -> Result<i64, MetadataError> {
+        let request = ControllerRequest::RegisterBroker {
+            registration: self.registration.clone(),
+            cluster_id: self.cluster_id.clone(),
+        };
+        match self.channel.call(request).await?.reply {
+            ControllerReply::Registered { epoch } => {
+                self.epoch.store(epoch, Ordering::Release);
+                tracing::info!(broker = %self.broker_id(), epoch, "registered with the controller");
+                Ok(epoch)
+            }
+            other => Err(MetadataError::NotCommitted {
+                reason: format!("a registration answered with {other:?}"),
+            }),
+        }
+    }
+
+    async fn heartbeat(&self, epoch: i64) -> Result<(), MetadataError> {
+        let request = ControllerRequest::BrokerHeartbeat {
+            broker_id: self.broker_id(),
+            epoch,
+        };
+        self.channel.call(request).await.map(|_| ())
+    }
+
+    /// Heartbeats until `shutdown` turns true, registering again when the controller lost
+    /// or replaced the registration.
+    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            tokio::select! {
+                _ = shutdown.wait_for(|stop| *stop) => return,
+                _ = tokio::time::sleep(self.interval) => {}
+            }
+            let epoch = self.epoch.load(Ordering::Acquire);
+            match self.heartbeat(epoch).await {
+                Ok(()) => {}
+                Err(MetadataError::BrokerNotRegistered { .. })
+                | Err(MetadataError::StaleBrokerEpoch { .. }) => {
+                    tracing::warn!(broker = %self.broker_id(),
+                        "the controller does not know this registration; registering again");
+                    if let Err(e) = self.register().await {
+                        tracing::warn!(error = %e, "registering again failed");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "heartbeat failed"),
+            }
+        }
+    }
+}

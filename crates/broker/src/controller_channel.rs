@@ -1,0 +1,169 @@
+//! The way this broker reaches the active controller, wherever it is.
+//!
+//! On the single node the controller is local and every request runs on the blocking pool
+//! (commits fsync). In a cluster a request goes to the node the quorum names as leader:
+//! served locally when that is this node, sent over the controller listener otherwise. A
+//! "not the controller" answer (leadership moved, or no leader yet) is retried against the
+//! newly named leader until [`ControllerChannel::deadline`] passes; then the caller gets
+//! `NotCommitted`, which clients see as `REQUEST_TIMED_OUT`. A request that was sent but got
+//! no answer is not retried: it may have been served, so the caller decides.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use strom_metadata::controller::request::{ControllerAnswer, ControllerRequest};
+use strom_metadata::quorum::{QuorumNode, RaftNodeId, TcpTransport, TransportError, VoterAddress};
+use strom_metadata::{Controller, MetadataError};
+use strom_storage::Clock;
+
+/// Pause between attempts while no controller is known or leadership moves.
+const RETRY_BACKOFF_MS: u64 = 100;
+
+/// A handle to the active controller.
+#[derive(Clone)]
+pub struct ControllerChannel {
+    controller: Arc<Controller>,
+    clock: Arc<dyn Clock>,
+    /// In a cluster: the quorum member (who leads) and how to reach the others.
+    remote: Option<Arc<Remote>>,
+}
+
+struct Remote {
+    node: Arc<QuorumNode>,
+    voters: BTreeMap<RaftNodeId, VoterAddress>,
+    transport: TcpTransport,
+    deadline: Duration,
+}
+
+impl std::fmt::Debug for ControllerChannel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ControllerChannel")
+            .field("cluster", &self.remote.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ControllerChannel {
+    /// The single node's channel: the local controller only.
+    pub fn local(controller: Arc<Controller>, clock: Arc<dyn Clock>) -> Self {
+        ControllerChannel {
+            controller,
+            clock,
+            remote: None,
+        }
+    }
+
+    /// A cluster member's channel: `controller` serves when this node leads, the voters
+    /// (at their controller listeners) otherwise; retries end after `deadline`.
+    pub fn cluster(
+        controller: Arc<Controller>,
+        clock: Arc<dyn Clock>,
+        voters: BTreeMap<RaftNodeId, VoterAddress>,
+        frame_bytes_max: usize,
+        deadline: Duration,
+    ) -> Self {
+        let node = Arc::clone(
+            controller
+                .quorum()
+                .expect("a cluster's controller has a quorum member"),
+        );
+        ControllerChannel {
+            controller,
+            clock,
+            remote: Some(Arc::new(Remote {
+                node,
+                voters,
+                transport: TcpTransport::new(frame_bytes_max),
+                deadline,
+            })),
+        }
+    }
+
+    /// The local controller (for its image, and for serving requests it receives).
+    pub fn controller(&self) -> &Arc<Controller> {
+        &self.controller
+    }
+
+    /// The active controller's node id, when known: this node on the single node.
+    pub fn active_controller(&self) -> Option<i32> {
+        match &self.remote {
+            None => Some(self.controller.limits().node_id.0),
+            Some(remote) => remote.node.leader().and_then(|l| i32::try_from(l).ok()),
+        }
+    }
+
+    /// Sends `request` to the active controller and waits for its answer.
+    pub async fn call(
+        &self,
+        request: ControllerRequest,
+    ) -> Result<ControllerAnswer, MetadataError> {
+        let Some(remote) = &self.remote else {
+            return self.serve_locally(request).await;
+        };
+        let started = tokio::time::Instant::now();
+        loop {
+            let outcome = match remote.node.leader() {
+                Some(leader) if leader == remote.node.id() => {
+                    self.serve_locally(request.clone()).await
+                }
+                Some(leader) => remote.send(leader, &request).await,
+                None => Err(MetadataError::NotController { leader: None }),
+            };
+            match outcome {
+                Err(MetadataError::NotController { .. }) if started.elapsed() < remote.deadline => {
+                    tokio::time::sleep(Duration::from_millis(RETRY_BACKOFF_MS)).await;
+                }
+                Err(MetadataError::NotController { .. }) => {
+                    return Err(MetadataError::NotCommitted {
+                        reason: format!(
+                            "no active controller took the {} request within {} ms",
+                            request.name(),
+                            remote.deadline.as_millis()
+                        ),
+                    });
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Serves `request` with this node's controller, on the blocking pool.
+    pub async fn serve_locally(
+        &self,
+        request: ControllerRequest,
+    ) -> Result<ControllerAnswer, MetadataError> {
+        let controller = Arc::clone(&self.controller);
+        let now_ms = u64::try_from(self.clock.now().0).unwrap_or(0);
+        tokio::task::spawn_blocking(move || controller.handle(request, now_ms))
+            .await
+            .unwrap_or_else(|e| panic!("a controller request panicked: {e}"))
+    }
+}
+
+impl Remote {
+    /// One attempt at the node believed to lead. Unreachable means nothing was sent, so it
+    /// counts as "not the controller" and is retried.
+    async fn send(
+        &self,
+        leader: RaftNodeId,
+        request: &ControllerRequest,
+    ) -> Result<ControllerAnswer, MetadataError> {
+        let Some(address) = self.voters.get(&leader) else {
+            return Err(MetadataError::NotController { leader: None });
+        };
+        match self
+            .transport
+            .call_controller(leader, address, request)
+            .await
+        {
+            Ok(result) => result,
+            Err(TransportError::Unreachable { .. }) => {
+                Err(MetadataError::NotController { leader: None })
+            }
+            Err(e) => Err(MetadataError::NotCommitted {
+                reason: format!("the {} request to node {leader}: {e}", request.name()),
+            }),
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The controller side of a cluster node: serving the requests other brokers send to the
+//! controller listener, and the timer with which the active controller fences brokers whose
+//! heartbeats stopped.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use strom_metadata::controller::request::ControllerRequest;
+use strom_metadata::quorum::{ControllerEndpoint, ControllerResult};
+use strom_metadata::{Controller, MetadataError};
+use strom_storage::Clock;
+use tokio::sync::watch;
+
+use crate::controller_channel::ControllerChannel;
+
+/// Serves requests from other brokers with this node's controller (which refuses them
+/// unless it is the active one).
+pub struct LocalEndpoint(pub ControllerChannel);
+
+impl ControllerEndpoint for LocalEndpoint {
+    fn serve(
+        &self,
+        request: ControllerRequest,
+    ) -> Pin<Box<dyn Future<Output = ControllerResult> + Send>> {
+        let channel = self.0.clone();
+        Box::pin(async move { channel.serve_locally(request).await })
+    }
+}
+
+/// How often the active controller looks for expired broker sessions, as a fraction of the
+/// session timeout (and at least every second).
+fn fence_check_interval(session_timeout_ms: u64) -> Duration {
+    Duration::from_millis((session_timeout_ms / 4).clamp(50, 1_000))
+}
+
+/// Fences expired brokers while this node is the active controller, until `shutdown`.
+pub async fn run_fencing(
+    controller: Arc<Controller>,
+    clock: Arc<dyn Clock>,
+    session_timeout_ms: u64,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let Some(node) = controller.quorum().cloned() else {
+        return;
+    };
+    let interval = fence_check_interval(session_timeout_ms);
+    loop {
+        tokio::select! {
+            _ = shutdown.wait_for(|stop| *stop) => return,
+            _ = tokio::time::sleep(interval) => {}
+        }
+        if node.leader() != Some(node.id()) {
+            continue;
+        }
+        let controller = Arc::clone(&controller);
+        let now_ms = u64::try_from(clock.now().0).unwrap_or(0);
+        let fenced = tokio::task::spawn_blocking(move || controller.fence_expired(now_ms)).await;
+        match fenced {
+            Ok(Ok(_)) | Ok(Err(MetadataError::NotController { .. })) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "fencing expired brokers failed"),
+            Err(e) => panic!("fencing panicked: {e}"),
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Brokers joining, heartbeating and being fenced, as the active controller decides it.
+//!
+//! - A broker process registers once per run (a new incarnation id). The registration is
+//!   committed fenced, and whatever the broker's previous run led loses its leader in the
+//!   same commit (leader none, a new leader epoch), so nothing the old run sent counts.
+//! - Its heartbeats, every `broker.heartbeat.interval.ms`, are noted in memory (as Kafka's
+//!   controller does: they are not replicated). The first heartbeat of a fenced broker
+//!   unfences it and makes it leader again of the partitions that have no leader and list it
+//!   as an in-sync replica.
+//! - [`Controller::fence_expired`], run by a timer, fences every unfenced broker not heard
+//!   from for `broker.session.timeout.ms`, and takes its leaderships away in the same commit.
+//!   A controller that just became active first gives every broker a full session.
+//!
+//! Time is the caller's (`now_ms`, monotonic), so these run under a test's clock.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::request::ClusterIdClaim;
+use super::{Controller, Inner};
+use crate::error::{MetadataError, Result};
+use crate::image::MetadataImage;
+use crate::record::{
+    BrokerFencingRecord, ClusterIdRecord, MetadataRecord, PartitionChangeRecord,
+    RegisterBrokerRecord,
+};
+use crate::types::NodeId;
+
+/// The leader of a partition with none (Kafka's `-1`).
+pub const NO_LEADER: NodeId = NodeId(-1);
+
+/// When each broker last heartbeated, as heard by the active controller of one term.
+#[derive(Debug, Default)]
+pub struct Heartbeats {
+    /// The Raft term these were heard in; a new term starts afresh.
+    term: u64,
+    last_ms: HashMap<NodeId, u64>,
+}
+
+/// What a heartbeat tells the broker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeartbeatReply {
+    pub fenced: bool,
+}
+
+impl Controller {
+    /// Registers a run of a broker; returns its broker epoch. Repeating the registration of
+    /// the same incarnation returns the same epoch. A different incarnation of a broker that
+    /// still heartbeats is another process with the same `node.id`, and is refused.
+    pub fn register_broker(
+        &self,
+        registration: &RegisterBrokerRecord,
+        cluster_id: &ClusterIdClaim,
+        now_ms: u64,
+    ) -> Result<i64> {
+        let mut inner = self.lock_for_write()?;
+        let id = registration.broker_id;
+        let mut records = Vec::new();
+        match inner.image.cluster_id() {
+            None => records.push(MetadataRecord::ClusterId(ClusterIdRecord {
+                cluster_id: cluster_id.id.clone(),
+            })),
+            Some(quorum) if cluster_id.known && quorum != cluster_id.id => {
+                return Err(MetadataError::InconsistentClusterId {
+                    node: cluster_id.id.clone(),
+                    quorum: quorum.to_string(),
+                });
+            }
+            Some(_) => {}
+        }
+        if let Some(existing) = inner.image.broker(id) {
+            if existing.incarnation_id == registration.incarnation_id {
+                return Ok(existing.epoch);
+            }
+            let term = self.current_term();
+            let heartbeats = super::lock(&self.heartbeats);
+            let recent = heartbeats.term == term
+                && heartbeats.last_ms.get(&id).is_some_and(|&last| {
+                    now_ms.saturating_sub(last) < self.limits.broker_session_timeout_ms
+                });
+            if !existing.fenced && recent {
+                return Err(MetadataError::DuplicateBrokerRegistration { broker_id: id });
+            }
+        }
+        let epoch = (inner.image.record_count() + records.len() as u64) as i64;
+        records.push(MetadataRecord::RegisterBroker(registration.clone()));
+        records.extend(leadership_loss(&inner.image, id));
+        self.commit(&mut inner, &records)?;
+        let registered = inner.image.broker(id).expect("just registered");
+        assert_eq!(registered.epoch, epoch, "the registration's epoch");
+        assert!(registered.fenced, "a registration starts fenced");
+        tracing::info!(broker = %id, epoch, host = %registration.host,
+            port = registration.port, "broker registered");
+        Ok(epoch)
+    }
+
+    /// Notes a heartbeat of broker `id` at `epoch`; unfences it if it was fenced.
+    pub fn broker_heartbeat(&self, id: NodeId, epoch: i64, now_ms: u64) -> Result<HeartbeatReply> {
+        let mut inner = self.lock_for_write()?;
+        let broker = inner
+            .image
+            .broker(id)
+            .ok_or(MetadataError::BrokerNotRegistered { broker_id: id })?;
+        if broker.epoch != epoch {
+            return Err(MetadataError::StaleBrokerEpoch {
+                broker_id: id,
+                epoch,
+                current: broker.epoch,
+            });
+        }
+        let fenced = broker.fenced;
+        self.note_heartbeat(id, now_ms);
+        if fenced {
+            self.unfence(&mut inner, id)?;
+        }
+        Ok(HeartbeatReply { fenced: false })
+    }
+
+    fn unfence(&self, inner: &mut Inner, id: NodeId) -> Result<()> {
+        let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
+            broker_id: id,
+            fenced: false,
+        })];
+        records.extend(leadership_gain(&inner.image, id));
+        self.commit(inner, &records)?;
+        assert!(!inner.image.broker(id).expect("registered").fenced);
+        tracing::info!(broker = %id, "broker unfenced");
+        Ok(())
+    }
+
+    /// Fences every unfenced broker whose last heartbeat is older than the session timeout;
+    /// returns the brokers fenced. Only the active controller acts.
+    pub fn fence_expired(&self, now_ms: u64) -> Result<Vec<NodeId>> {
+        let mut inner = self.lock_for_write()?;
+        let expired = self.expired_brokers(&inner.image, now_ms);
+        for &id in &expired {
+            let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
+                broker_id: id,
+                fenced: true,
+            })];
+            records.extend(leadership_loss(&inner.image, id));
+            self.commit(&mut inner, &records)?;
+            tracing::warn!(broker = %id, timeout_ms = self.limits.broker_session_timeout_ms,
+                "broker fenced: no heartbeat within broker.session.timeout.ms");
+        }
+        Ok(expired)
+    }
+
+    fn expired_brokers(&self, image: &MetadataImage, now_ms: u64) -> Vec<NodeId> {
+        let term = self.current_term();
+        let mut heartbeats = super::lock(&self.heartbeats);
+        if heartbeats.term != term {
+            // A new active controller heard no one yet: everyone gets a full session.
+            heartbeats.term = term;
+            heartbeats.last_ms.clear();
+        }
+        let timeout = self.limits.broker_session_timeout_ms;
+        image
+            .live_brokers()
+            .filter(|b| {
+                let last = *heartbeats.last_ms.entry(b.broker_id).or_insert(now_ms);
+                now_ms.saturating_sub(last) >= timeout
+            })
+            .map(|b| b.broker_id)
+            .collect()
+    }
+
+    fn note_heartbeat(&self, id: NodeId, now_ms: u64) {
+        let term = self.current_term();
+        let mut heartbeats = super::lock(&self.heartbeats);
+        if heartbeats.term != term {
+            heartbeats.term = term;
+            heartbeats.last_ms.clear();
+        }
+        heartbeats.last_ms.insert(id, now_ms);
+    }
+
+    /// The Raft term this node is in (0 on the single node, which never changes term).
+    fn current_term(&self) -> u64 {
+        self.quorum
+            .as_ref()
+            .map_or(0, |node| node.raft().metrics().borrow().current_term)
+    }
+}
+
+/// Partition changes taking every leadership of broker `id` away: another live in-sync
+/// replica leads where there is one, else no one.
+fn leadership_loss(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
+    let live = |n: &NodeId| *n != id && image.broker(*n).is_some_and(|b| !b.fenced);
+    let mut records = Vec::new();
+    for topic in image.topics() {
+        for p in topic.partitions.values().filter(|p| p.leader == id) {
+            let leader = p.isr.iter().copied().find(live).unwrap_or(NO_LEADER);
+            records.push(MetadataRecord::PartitionChange(PartitionChangeRecord {
+                topic_id: topic.topic_id,
+                partition_id: p.partition_id,
+                leader: Some(leader),
+                isr: None,
+                replicas: None,
+            }));
+        }
+    }
+    records
+}
+
+/// Partition changes making broker `id` leader of every partition that has none and lists
+/// it as an in-sync replica.
+fn leadership_gain(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
+    let mut records = Vec::new();
+    for topic in image.topics() {
+        for p in topic.partitions.values() {
+            if p.leader == NO_LEADER && p.isr.contains(&id) {
+                records.push(MetadataRecord::PartitionChange(PartitionChangeRecord {
+                    topic_id: topic.topic_id,
+                    partition_id: p.partition_id,
+                    leader: Some(id),
+                    isr: None,
+                    replicas: None,
+                }));
+            }
+        }
+    }
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::controller::request::ClusterIdClaim;
+    use crate::controller::{ControllerLimits, NewTopic};
+
+    const SESSION_MS: u64 = 9_000;
+
+    fn controller(dir: &std::path::Path) -> Controller {
+        let limits = ControllerLimits {
+            broker_session_timeout_ms: SESSION_MS,
+            ..ControllerLimits::default()
+        };
+        Controller::open(&dir.join("metadata.log"), limits).unwrap()
+    }
+
+    fn registration(id: i32) -> RegisterBrokerRecord {
+        RegisterBrokerRecord {
+            broker_id: NodeId(id),
+            incarnation_id: uuid::Uuid::new_v4(),
+            host: "127.0.0.1".into(),
+            port: 9090 + id,
+            rack: None,
+        }
+    }
+
+    fn claim(id: &str, known: bool) -> ClusterIdClaim {
+        ClusterIdClaim {
+            id: id.into(),
+            known,
+        }
+    }
+
+    /// Registers and heartbeats brokers `ids` at time 0; returns their epochs.
+    fn join(c: &Controller, ids: &[i32]) -> Vec<i64> {
+        ids.iter()
+            .map(|&id| {
+                let epoch = c
+                    .register_broker(&registration(id), &claim("c1", false), 0)
+                    .unwrap();
+                c.broker_heartbeat(NodeId(id), epoch, 0).unwrap();
+                epoch
+            })
+            .collect()
+    }
+
+    fn leaders(c: &Controller, topic: &str) -> Vec<i32> {
+        let image = c.image();
+        let t = image.topic(topic).unwrap();
+        t.partitions.values().map(|p| p.leader.0).collect()
+    }
+
+    fn topic(name: &str, partitions: i32) -> NewTopic {
+        NewTopic {
+            name: name.into(),
+            num_partitions: partitions,
+            replication_factor: -1,
+            ..NewTopic::default()
+        }
+    }
+
+    #[test]
+    fn a_registration_starts_fenced_and_a_heartbeat_unfences() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let r = registration(1);
+        let epoch = c.register_broker(&r, &claim("c1", false), 0).unwrap();
+        assert!(c.image().broker(NodeId(1)).unwrap().fenced);
+        assert_eq!(c.image().cluster_id(), Some("c1"));
+        // The same incarnation registering again gets the same epoch and commits nothing.
+        let records = c.image().record_count();
+        assert_eq!(
+            c.register_broker(&r, &claim("c1", false), 1).unwrap(),
+            epoch
+        );
+        assert_eq!(c.image().record_count(), records);
+        assert_eq!(
+            c.broker_heartbeat(NodeId(1), epoch, 2).unwrap(),
+            HeartbeatReply { fenced: false }
+        );
+        assert!(!c.image().broker(NodeId(1)).unwrap().fenced);
+        let stale = c.broker_heartbeat(NodeId(1), epoch - 1, 3).unwrap_err();
+        assert!(
+            matches!(stale, MetadataError::StaleBrokerEpoch { .. }),
+            "{stale}"
+        );
+        let unknown = c.broker_heartbeat(NodeId(7), 0, 3).unwrap_err();
+        assert!(matches!(unknown, MetadataError::BrokerNotRegistered { .. }));
+    }
+
+    #[test]
+    fn partitions_spread_over_live_brokers_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        join(&c, &[1, 2, 3]);
+        c.create_topic(&topic("t", 6), false).unwrap();
+        let mut counts = [0; 4];
+        for leader in leaders(&c, "t") {
+            counts[leader as usize] += 1;
+        }
+        assert_eq!(counts[1..], [2, 2, 2]);
+        // A factor above the live brokers is refused with Kafka's words.
+        let too_many = NewTopic {
+            replication_factor: 4,
+            ..topic("u", 1)
+        };
+        let e = c.create_topic(&too_many, false).unwrap_err().to_string();
+        assert!(e.contains("only 3 broker(s) are registered"), "{e}");
+    }
+
+    #[test]
+    fn a_silent_broker_is_fenced_and_its_leaderships_go_then_come_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let epochs = join(&c, &[1, 2]);
+        c.create_topic(&topic("t", 4), false).unwrap();
+        let before = c.image();
+        // Broker 1 keeps heartbeating; broker 2 goes silent.
+        c.broker_heartbeat(NodeId(1), epochs[0], SESSION_MS - 1)
+            .unwrap();
+        assert!(c.fence_expired(SESSION_MS - 1).unwrap().is_empty());
+        c.broker_heartbeat(NodeId(1), epochs[0], SESSION_MS + 5)
+            .unwrap();
+        assert_eq!(c.fence_expired(SESSION_MS + 5).unwrap(), vec![NodeId(2)]);
+        let image = c.image();
+        assert!(image.broker(NodeId(2)).unwrap().fenced);
+        assert_eq!(image.live_brokers().count(), 1);
+        for (p, after) in &image.topic("t").unwrap().partitions {
+            let was = &before.topic("t").unwrap().partitions[p];
+            if was.leader == NodeId(2) {
+                assert_eq!(
+                    after.leader, NO_LEADER,
+                    "a lone replica's partition has no leader"
+                );
+                assert_eq!(after.leader_epoch, was.leader_epoch + 1);
+            } else {
+                assert_eq!(after, was);
+            }
+        }
+        // New partitions avoid the fenced broker.
+        c.create_topic(&topic("u", 3), false).unwrap();
+        assert_eq!(leaders(&c, "u"), vec![1, 1, 1]);
+        // Its next heartbeat unfences it and it leads its partitions again, at a new epoch.
+        c.broker_heartbeat(NodeId(2), epochs[1], SESSION_MS + 6)
+            .unwrap();
+        let image = c.image();
+        assert!(!image.broker(NodeId(2)).unwrap().fenced);
+        for (p, after) in &image.topic("t").unwrap().partitions {
+            let was = &before.topic("t").unwrap().partitions[p];
+            assert_eq!(after.leader, was.leader);
+            if was.leader == NodeId(2) {
+                assert_eq!(after.leader_epoch, was.leader_epoch + 2);
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_incarnation_fences_the_old_one_and_a_live_twin_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let first = join(&c, &[1])[0];
+        c.create_topic(&topic("t", 2), false).unwrap();
+        // Another process with node.id 1 while the first still heartbeats: refused.
+        let twin = c
+            .register_broker(&registration(1), &claim("c1", true), 100)
+            .unwrap_err();
+        assert!(matches!(
+            twin,
+            MetadataError::DuplicateBrokerRegistration { .. }
+        ));
+        // After the first run's session ran out, a restart registers afresh: its old
+        // leaderships lose their leader until the new run heartbeats.
+        let restart = SESSION_MS + 1;
+        let second = c
+            .register_broker(&registration(1), &claim("c1", true), restart)
+            .unwrap();
+        assert!(second > first);
+        assert_eq!(leaders(&c, "t"), vec![-1, -1]);
+        c.broker_heartbeat(NodeId(1), second, restart).unwrap();
+        assert_eq!(leaders(&c, "t"), vec![1, 1]);
+        let epochs: Vec<i32> = c
+            .image()
+            .topic("t")
+            .unwrap()
+            .partitions
+            .values()
+            .map(|p| p.leader_epoch)
+            .collect();
+        assert_eq!(epochs, vec![2, 2]);
+    }
+
+    #[test]
+    fn a_node_of_another_cluster_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        join(&c, &[1]);
+        let e = c
+            .register_broker(&registration(2), &claim("other", true), 0)
+            .unwrap_err();
+        assert!(
+            matches!(e, MetadataError::InconsistentClusterId { .. }),
+            "{e}"
+        );
+        // A fresh node (no id of its own yet) takes the cluster's.
+        c.register_broker(&registration(3), &claim("fresh", false), 0)
+            .unwrap();
+        assert_eq!(c.image().cluster_id(), Some("c1"));
+    }
+}
