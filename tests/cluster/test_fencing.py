@@ -1,7 +1,9 @@
 """A broker whose heartbeats stop for broker.session.timeout.ms is fenced: the other nodes no
 longer list it in Metadata and it leads no partition; when its heartbeats resume it is
 unfenced and listed again. The cluster runs with a short session (3 s, heartbeats every
-0.5 s) so the test takes seconds; SIGSTOP freezes the broker without closing its sockets."""
+0.5 s) so the test takes seconds; SIGSTOP freezes the broker without closing its sockets.
+A broker stopped with SIGTERM does not wait for the session to run out: its controlled
+shutdown gives up its leaderships and it is unlisted by the time it has exited, as in Kafka."""
 
 import signal
 import time
@@ -53,3 +55,31 @@ def test_a_stopped_broker_is_fenced_and_unfenced(cluster_factory):
     print(f"fencing: broker {paused.node_id} listed again "
           f"{time.monotonic() - resumed_at:.2f} s after SIGCONT")
     cluster.wait_topic_everywhere("spread", 6)
+
+
+def test_a_broker_stopped_with_sigterm_gives_up_its_leaderships_at_once(cluster_factory):
+    # With the default 9 s session, a broker that exits on SIGTERM is unlisted and leads
+    # nothing within 2 s of its exit: clients are not sent to a dead address for a session.
+    cluster = cluster_factory(3)
+    controller_id = cluster.wait_formed()
+    stopped = next(n for n in cluster.nodes if n.node_id != controller_id)
+    others = [n for n in cluster.nodes if n is not stopped]
+    error, message = kit.create_topic(others[0].addr, "spread", partitions=6)
+    assert error == kit.NONE, (error, message)
+    cluster.wait_topic_everywhere("spread", 6)
+
+    assert stopped.stop() == 0
+    exited_at = time.monotonic()
+
+    def given_up():
+        for n in others:
+            m = kit.metadata(n.addr)
+            leaders = [v[0] for v in m["topics"]["spread"]["partitions"].values()]
+            if stopped.node_id in m["brokers"] or stopped.node_id in leaders:
+                return None
+        return True
+
+    kit.wait_until(f"node {stopped.node_id}, stopped with SIGTERM, unlisted and leading "
+                   "nothing on the others", given_up, 2, interval=0.05)
+    print(f"\ncontrolled shutdown: broker {stopped.node_id} unlisted "
+          f"{time.monotonic() - exited_at:.2f} s after its exit")

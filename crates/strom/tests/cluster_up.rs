@@ -274,8 +274,6 @@ fn node_counts_out_of_range_are_refused() {
 }
 
 #[test]
-#[ignore = "needs the multi-voter metadata quorum (issue 17's cluster core): until it lands, \
-            a voter list of several nodes is refused at start"]
 fn three_node_cluster_lists_every_broker_from_every_node_and_stops_cleanly() {
     // Three nodes form one cluster: the bootstrap list names the three client ports, each
     // node's Metadata lists brokers 1, 2 and 3 with one controller among them, and SIGTERM
