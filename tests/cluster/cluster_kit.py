@@ -63,9 +63,9 @@ def free_ports(count, host="127.0.0.1"):
             s.close()
 
 
-def wait_until(what, check, timeout, interval=0.2):
+def wait_until(what, check, timeout, interval=0.2, detail=None):
     """Polls `check()` until it returns a truthy value (returned) or `timeout` seconds pass
-    (AssertionError naming `what` and the last value or exception seen)."""
+    (AssertionError naming `what`, the last value or exception seen, and `detail()`)."""
     deadline = time.monotonic() + timeout
     last = None
     while True:
@@ -76,7 +76,8 @@ def wait_until(what, check, timeout, interval=0.2):
         except (OSError, ProtocolError) as e:
             last = e
         if time.monotonic() >= deadline:
-            raise AssertionError(f"{what}: not within {timeout} s; last: {last!r}")
+            more = f"\n{detail()}" if detail else ""
+            raise AssertionError(f"{what}: not within {timeout} s; last: {last!r}{more}")
         time.sleep(interval)
 
 
@@ -228,19 +229,28 @@ def describe_cluster(addr, timeout=REQUEST_SECONDS):
 def create_topic(addr, name, partitions=1, replication_factor=1, configs=None,
                  timeout_ms=5000, timeout=REQUEST_SECONDS):
     """CreateTopics v2 sent to the node at `addr` itself; returns (error code, message)."""
+    results = create_topics(addr, [name], partitions, replication_factor, configs, timeout_ms,
+                            timeout)
+    return results[name]
+
+
+def create_topics(addr, names, partitions=1, replication_factor=1, configs=None,
+                  timeout_ms=5000, timeout=REQUEST_SECONDS):
+    """One CreateTopics v2 request for every name, sent to the node at `addr` itself;
+    returns {name: (error code, message)}."""
     configs = configs or {}
-    body = struct.pack(">i", 1) + _string(name) + struct.pack(">ih", partitions,
-                                                              replication_factor)
-    body += struct.pack(">i", 0)  # no manual assignments
-    body += struct.pack(">i", len(configs))
-    for k, v in configs.items():
-        body += _string(k) + _string(v)
+    body = struct.pack(">i", len(names))
+    for name in names:
+        body += _string(name) + struct.pack(">ih", partitions, replication_factor)
+        body += struct.pack(">i", 0)  # no manual assignments
+        body += struct.pack(">i", len(configs))
+        for k, v in configs.items():
+            body += _string(k) + _string(v)
     body += struct.pack(">ib", timeout_ms, 0)
     r = _exchange(addr, _request(19, 2, body), timeout)
     r.i32()  # throttle
-    results = r.array(lambda: (r.string(), r.i16(), r.string()))
-    (_, error, message), = results
-    return error, message
+    return {name: (error, message)
+            for name, error, message in r.array(lambda: (r.string(), r.i16(), r.string()))}
 
 
 def created(addr, name, **kwargs):

@@ -79,7 +79,13 @@ def test_a_broker_stopped_with_sigterm_gives_up_its_leaderships_at_once(cluster_
                 return None
         return True
 
+    def views():
+        return "\n".join(
+            f"node {n.node_id}: brokers {sorted(m['brokers'])}, leaders "
+            f"{ {p: v[0] for p, v in sorted(m['topics']['spread']['partitions'].items())} }"
+            for n in others for m in [kit.metadata(n.addr)])
+
     kit.wait_until(f"node {stopped.node_id}, stopped with SIGTERM, unlisted and leading "
-                   "nothing on the others", given_up, 2, interval=0.05)
+                   "nothing on the others", given_up, 2, interval=0.05, detail=views)
     print(f"\ncontrolled shutdown: broker {stopped.node_id} unlisted "
           f"{time.monotonic() - exited_at:.2f} s after its exit")
