@@ -14,4 +14,4 @@ if [ ! -x .venv/bin/pytest ]; then
 fi
 export STROM_BIN="${STROM_BIN:-${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom}"
 export STROM_CLUSTER_TESTS=1
-exec .venv/bin/pytest tests/cluster -q -p no:cacheprovider -rs "$@"
+exec .venv/bin/pytest tests/cluster -q -p no:cacheprovider -rs -W ignore::DeprecationWarning "$@"

@@ -9,6 +9,7 @@ deadline every wait in the kit has.
 
 import os
 import signal
+import time
 
 import pytest
 
@@ -56,7 +57,12 @@ class ClusterFactory:
 
     def close(self):
         for cluster in self.clusters:
-            cluster.stop(timeout=20)
+            started = time.monotonic()
+            codes = cluster.stop(timeout=20)
+            took = time.monotonic() - started
+            if took > 5 or any(c not in (0, None) for c in codes.values()):
+                # Not a failure of the test that ran, but worth seeing in its output.
+                print(f"\nteardown: SIGTERM to every node took {took:.1f} s; exit codes {codes}")
             cluster.stop(sig=signal.SIGKILL, timeout=10)
 
 

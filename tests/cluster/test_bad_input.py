@@ -9,6 +9,10 @@ import re
 import cluster_kit as kit
 
 REFUSAL_SECONDS = 20
+# A short broker session, so the cluster drops a stopped node quickly when the tests check
+# that the others carry on.
+SHORT_SESSION = {"STROM_BROKER_SESSION_TIMEOUT_MS": "3000",
+                 "STROM_BROKER_HEARTBEAT_INTERVAL_MS": "500"}
 
 
 def refused(cluster, node, voters=None, cluster_id="same", extra=()):
@@ -32,7 +36,7 @@ def rewrite_cluster_id(data_dir, new_id):
 def test_a_data_directory_of_another_cluster_is_refused(cluster_factory):
     # Node 3's directory now says it belongs to another cluster: started with this cluster's
     # id it is refused, and the message names both ids.
-    cluster = cluster_factory(3)
+    cluster = cluster_factory(3, env=SHORT_SESSION)
     cluster.wait_formed()
     node = cluster.node(3)
     node.stop()
@@ -46,7 +50,7 @@ def test_a_data_directory_of_another_cluster_is_refused(cluster_factory):
 def test_a_data_directory_of_another_cluster_is_refused_without_the_flag(cluster_factory):
     # Started without --cluster-id, the node only knows its directory's (foreign) id; the
     # quorum it reaches has another one, so it must still be refused rather than join.
-    cluster = cluster_factory(3)
+    cluster = cluster_factory(3, env=SHORT_SESSION)
     cluster.wait_formed()
     node = cluster.node(3)
     node.stop()
@@ -60,7 +64,7 @@ def test_a_data_directory_of_another_cluster_is_refused_without_the_flag(cluster
 def test_a_changed_voter_list_on_a_formed_directory_is_refused(cluster_factory):
     # Node 3 restarted with a fourth voter added is refused, naming the list its directory's
     # quorum was formed with and the configured one.
-    cluster = cluster_factory(3)
+    cluster = cluster_factory(3, env=SHORT_SESSION)
     cluster.wait_formed()
     node = cluster.node(3)
     node.stop()
@@ -74,7 +78,7 @@ def test_a_changed_voter_list_on_a_formed_directory_is_refused(cluster_factory):
 def test_a_fresh_node_whose_voter_list_disagrees_is_refused(cluster_factory):
     # Nodes 1 and 2 agree on voters {1, 2, 3}; node 3 is started (fresh) with {1, 2, 3, 4}.
     # It is refused with a message about the voter list, and nodes 1 and 2 form without it.
-    cluster = cluster_factory(3, start=False)
+    cluster = cluster_factory(3, start=False, env=SHORT_SESSION)
     extra_port = kit.free_ports(1)[0]
     cluster.start(nodes=cluster.nodes[:2])
     tail = refused(cluster, cluster.node(3),
@@ -86,7 +90,7 @@ def test_a_fresh_node_whose_voter_list_disagrees_is_refused(cluster_factory):
 def test_a_duplicate_node_id_is_refused(cluster_factory, tmp_path):
     # A second process claiming node.id 2 (own directory, own ports, the same voter list)
     # is refused naming the id, and broker 2 stays listed at the original node's address.
-    cluster = cluster_factory(3)
+    cluster = cluster_factory(3, env=SHORT_SESSION)
     cluster.wait_formed()
     port, controller_port = kit.free_ports(2)
     dup = kit.Node(2, "127.0.0.1", port, controller_port, tmp_path / "dup-2",

@@ -5,6 +5,7 @@ rejoins and catches up on the topics created while it was down. A node that fell
 leader's log truncation point catches up from the leader's snapshot; and a node restarted
 right after a crash is not taken for a duplicate of its own dead process."""
 
+import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -131,3 +132,37 @@ def test_a_node_restarted_right_after_sigkill_rejoins(cluster_factory):
     cluster.wait_formed(expect=cluster.ids(), timeout=REJOIN_BOUND_SECONDS)
     print(f"\nrestart after SIGKILL: node {node.node_id} listed again "
           f"{time.monotonic() - started:.2f} s after it was started")
+
+
+def test_a_create_topics_past_its_timeout_is_answered_and_never_committed(cluster_factory):
+    # With the other two voters frozen (SIGSTOP) node 1 knows no controller. A CreateTopics
+    # it gets with timeout_ms 2000 is answered by then (REQUEST_TIMED_OUT, as Kafka's
+    # controller drops requests whose deadline has passed), and when the voters resume it is
+    # not committed after all: a client that was told "timed out" must not find the topic.
+    cluster = cluster_factory(3)
+    cluster.wait_formed()
+    asked, frozen = cluster.node(1), cluster.nodes[1:]
+    for n in frozen:
+        n.send(signal.SIGSTOP)
+    try:
+        time.sleep(3)  # past the election timeout: node 1 no longer follows a leader
+        sent_at = time.monotonic()
+        try:
+            answer = kit.create_topic(asked.addr, "late", timeout_ms=2000, timeout=8)
+        except OSError as e:
+            answer = repr(e)
+        answered_after = time.monotonic() - sent_at
+    finally:
+        for n in frozen:
+            n.send(signal.SIGCONT)
+    print(f"\nno quorum: CreateTopics(timeout_ms=2000) answered {answer} after "
+          f"{answered_after:.2f} s")
+    cluster.wait_formed(expect=cluster.ids(), timeout=30)
+    time.sleep(3)  # room for a forward that was still pending to land
+    for n in cluster.nodes:
+        assert "late" not in kit.metadata(n.addr)["topics"], \
+            f"node {n.node_id} serves topic 'late', whose CreateTopics was past its timeout " \
+            f"({answer} after {answered_after:.2f} s) when the voters resumed"
+    assert isinstance(answer, tuple) and answer[0] == kit.REQUEST_TIMED_OUT, \
+        f"CreateTopics without a quorum answered {answer} after {answered_after:.2f} s"
+    assert answered_after < 2 + 3, f"answered only after {answered_after:.2f} s"
