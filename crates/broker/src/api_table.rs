@@ -116,7 +116,13 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::DescribeCluster,
         0,
-        "this node as broker and controller; broker endpoints only; never fenced",
+        "the live (unfenced) brokers and the active controller; broker endpoints only",
+    ),
+    api(
+        ApiKey::DescribeQuorum,
+        0,
+        "forwarded to the active controller; voters' log ends from the Raft leader; follower \
+         fetch times not tracked (-1); no observers",
     ),
     api(
         ApiKey::OffsetCommit,
@@ -249,8 +255,6 @@ fn not_served_reason(key: ApiKey) -> &'static str {
         "streams groups (KIP-1071) are not implemented"
     } else if !key.listeners().contains(&"broker") {
         "KRaft controller-internal: served by controllers, not brokers"
-    } else if key == ApiKey::DescribeQuorum {
-        "KRaft quorum: no Raft metadata quorum yet"
     } else if name.contains("Acls") || name.starts_with("Sasl") || name.contains("Scram") {
         "no authentication or authorization yet"
     } else if name.contains("DelegationToken") {

@@ -7,7 +7,7 @@
 //! The zero-configuration single node registers nothing: it is its own only broker.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
 use strom_metadata::controller::request::{ClusterIdClaim, ControllerReply, ControllerRequest};
@@ -25,6 +25,11 @@ pub struct BrokerLifecycle {
     interval: Duration,
     /// The epoch of the current registration (-1 before the first).
     epoch: AtomicI64,
+    /// Set once the broker stops: no heartbeat may follow the controlled shutdown (it would
+    /// unfence the broker again).
+    stopping: AtomicBool,
+    /// Held while a heartbeat is in flight, so the shutdown waits for it.
+    in_flight: tokio::sync::Mutex<()>,
 }
 
 impl BrokerLifecycle {
@@ -40,6 +45,8 @@ impl BrokerLifecycle {
             cluster_id,
             interval,
             epoch: AtomicI64::new(-1),
+            stopping: AtomicBool::new(false),
+            in_flight: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -98,6 +105,22 @@ impl BrokerLifecycle {
         self.channel.call(request).await.map(|_| ())
     }
 
+    /// Asks the active controller to fence this broker and move its leaderships now, as it
+    /// stops; gives up after `patience` (its session then runs out instead).
+    pub async fn shut_down(&self, patience: Duration) {
+        self.stopping.store(true, Ordering::Release);
+        let _no_heartbeat = self.in_flight.lock().await;
+        let request = ControllerRequest::ControlledShutdown {
+            broker_id: self.broker_id(),
+            epoch: self.epoch.load(Ordering::Acquire),
+        };
+        match tokio::time::timeout(patience, self.channel.call(request)).await {
+            Ok(Ok(_)) => tracing::info!("controlled shutdown: leaderships given up"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "controlled shutdown refused"),
+            Err(_) => tracing::warn!("controlled shutdown not answered in time"),
+        }
+    }
+
     /// Heartbeats until `shutdown` turns true, registering again when the controller lost
     /// or replaced the registration.
     pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
@@ -105,6 +128,10 @@ impl BrokerLifecycle {
             tokio::select! {
                 _ = shutdown.wait_for(|stop| *stop) => return,
                 _ = tokio::time::sleep(self.interval) => {}
+            }
+            let _in_flight = self.in_flight.lock().await;
+            if self.stopping.load(Ordering::Acquire) {
+                return;
             }
             let epoch = self.epoch.load(Ordering::Acquire);
             match self.heartbeat(epoch).await {

@@ -99,6 +99,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::DescribeCluster(r) => {
             ResponseBody::DescribeCluster(handlers::describe_cluster::handle(broker, r, v))
         }
+        RequestBody::DescribeQuorum(r) => {
+            ResponseBody::DescribeQuorum(handlers::describe_quorum::handle(broker, r, v).await)
+        }
         RequestBody::WriteTxnMarkers(r) => {
             ResponseBody::WriteTxnMarkers(handlers::write_txn_markers::handle(broker, r).await)
         }

@@ -255,6 +255,12 @@ impl Server {
         }
         stop.await;
         tracing::info!("shutting down");
+        if let Some(quorum) = &quorum {
+            quorum
+                .lifecycle
+                .shut_down(CONTROLLED_SHUTDOWN_PATIENCE)
+                .await;
+        }
         let _ = shutdown_tx.send(true);
         for task in tasks {
             let _ = task.await;
@@ -325,6 +331,9 @@ fn settle_cluster_id(config: &BrokerConfig, image: &MetadataImage) -> Result<Str
     };
     Ok(ensure_meta_properties(&config.data_dir, config.node_id, id)?.cluster_id)
 }
+
+/// How long a stopping broker waits for the controller to take its controlled shutdown.
+const CONTROLLED_SHUTDOWN_PATIENCE: Duration = Duration::from_secs(5);
 
 /// How long a node waits at start for the quorum to elect a leader and take its
 /// registration (a majority of voters must be running).

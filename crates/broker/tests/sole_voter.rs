@@ -124,3 +124,53 @@ async fn a_broker_only_node_is_refused_until_served() {
     );
     assert!(!dir.path().join(strom_metadata::quorum::QUORUM_DIR).exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn describe_quorum_names_the_sole_voter_as_leader() {
+    // Kafka's kafka-metadata-quorum sends DescribeQuorum for __cluster_metadata-0: the sole
+    // voter answers as the leader with its log end as the high watermark and itself the only
+    // voter, with its controller listener among the nodes; another partition is unknown.
+    use strom_protocol::generated::describe_quorum_request::{PartitionData, TopicData};
+    use strom_protocol::generated::{DescribeQuorumRequest, RequestBody, ResponseBody};
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let broker = TestBroker::start_with(sole_voter(port), dir.path()).await;
+    let conn = broker.connect().await;
+    let ask = |partition: i32| DescribeQuorumRequest {
+        topics: vec![TopicData {
+            topic_name: "__cluster_metadata".into(),
+            partitions: vec![PartitionData {
+                partition_index: partition,
+                ..PartitionData::default()
+            }],
+            ..TopicData::default()
+        }],
+        ..DescribeQuorumRequest::default()
+    };
+    let ResponseBody::DescribeQuorum(answer) =
+        common::send(&conn, RequestBody::DescribeQuorum(ask(0)), 2).await
+    else {
+        panic!("not a DescribeQuorum response")
+    };
+    assert_eq!(answer.error_code, 0, "{:?}", answer.error_message);
+    let partition = &answer.topics[0].partitions[0];
+    assert_eq!(partition.leader_id, 1);
+    assert!(partition.leader_epoch >= 1);
+    assert!(partition.high_watermark > 0);
+    assert_eq!(partition.current_voters.len(), 1);
+    assert_eq!(partition.current_voters[0].replica_id, 1);
+    assert_eq!(
+        partition.current_voters[0].log_end_offset,
+        partition.high_watermark
+    );
+    assert_eq!(answer.nodes.len(), 1);
+    assert_eq!(answer.nodes[0].listeners[0].port, port);
+    let ResponseBody::DescribeQuorum(other) =
+        common::send(&conn, RequestBody::DescribeQuorum(ask(1)), 2).await
+    else {
+        panic!("not a DescribeQuorum response")
+    };
+    assert_eq!(other.topics[0].partitions[0].error_code, 3);
+    drop(conn);
+    broker.stop().await;
+}

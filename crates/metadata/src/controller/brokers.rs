@@ -117,6 +117,35 @@ impl Controller {
         Ok(HeartbeatReply { fenced: false })
     }
 
+    /// A broker stopping (SIGTERM) gives up its leaderships and is fenced at once, rather
+    /// than after its session runs out (Kafka's controlled shutdown).
+    pub fn controlled_shutdown(&self, id: NodeId, epoch: i64) -> Result<()> {
+        let mut inner = self.lock_for_write()?;
+        let broker = inner
+            .image
+            .broker(id)
+            .ok_or(MetadataError::BrokerNotRegistered { broker_id: id })?;
+        if broker.epoch != epoch {
+            return Err(MetadataError::StaleBrokerEpoch {
+                broker_id: id,
+                epoch,
+                current: broker.epoch,
+            });
+        }
+        if broker.fenced {
+            return Ok(());
+        }
+        let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
+            broker_id: id,
+            fenced: true,
+        })];
+        records.extend(leadership_loss(&inner.image, id));
+        self.commit(&mut inner, &records)?;
+        super::lock(&self.heartbeats).last_ms.remove(&id);
+        tracing::info!(broker = %id, "broker shut down: fenced, its leaderships given up");
+        Ok(())
+    }
+
     fn unfence(&self, inner: &mut Inner, id: NodeId) -> Result<()> {
         let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
             broker_id: id,

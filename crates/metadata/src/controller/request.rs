@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::brokers::HeartbeatReply;
 use super::{Controller, CreatedTopic, NewTopic};
 use crate::error::{MetadataError, Result};
+use crate::quorum::QuorumDescription;
 use crate::record::{ConfigResource, RegisterBrokerRecord};
 use crate::types::{NodeId, TopicId};
 
@@ -46,6 +47,13 @@ pub enum ControllerRequest {
         broker_id: NodeId,
         epoch: i64,
     },
+    /// The quorum as the active controller sees it.
+    DescribeQuorum,
+    /// The broker is stopping: fence it and move its leaderships now.
+    ControlledShutdown {
+        broker_id: NodeId,
+        epoch: i64,
+    },
 }
 
 impl ControllerRequest {
@@ -59,6 +67,8 @@ impl ControllerRequest {
             ControllerRequest::AllocateProducerIds { .. } => "allocate producer ids",
             ControllerRequest::RegisterBroker { .. } => "register broker",
             ControllerRequest::BrokerHeartbeat { .. } => "broker heartbeat",
+            ControllerRequest::DescribeQuorum => "describe quorum",
+            ControllerRequest::ControlledShutdown { .. } => "controlled shutdown",
         }
     }
 }
@@ -81,6 +91,7 @@ pub enum ControllerReply {
     ProducerIds { start: i64, end: i64 },
     Registered { epoch: i64 },
     Heartbeat(HeartbeatReply),
+    Quorum(QuorumDescription),
 }
 
 /// A reply and the record count of the controller's image once it was given: a broker
@@ -142,10 +153,39 @@ impl Controller {
             ControllerRequest::BrokerHeartbeat { broker_id, epoch } => {
                 ControllerReply::Heartbeat(self.broker_heartbeat(broker_id, epoch, now_ms)?)
             }
+            ControllerRequest::DescribeQuorum => ControllerReply::Quorum(self.describe_quorum()?),
+            ControllerRequest::ControlledShutdown { broker_id, epoch } => {
+                self.controlled_shutdown(broker_id, epoch)?;
+                ControllerReply::Done
+            }
         };
         Ok(ControllerAnswer {
             reply,
             record_count: self.image().record_count(),
+        })
+    }
+}
+
+impl Controller {
+    /// The quorum, from the active controller; the single node is a quorum of itself whose
+    /// log end is its record count.
+    pub fn describe_quorum(&self) -> Result<QuorumDescription> {
+        let Some(node) = &self.quorum else {
+            let end = self.image().record_count();
+            let id = self.limits.node_id.0 as u64;
+            return Ok(QuorumDescription {
+                leader_id: id,
+                leader_epoch: 1,
+                high_watermark: end,
+                voters: vec![(id, end as i64)],
+                addresses: Vec::new(),
+            });
+        };
+        node.describe().ok_or_else(|| MetadataError::NotController {
+            leader: node
+                .leader()
+                .and_then(|l| i32::try_from(l).ok())
+                .map(NodeId),
         })
     }
 }

@@ -61,6 +61,21 @@ pub enum QuorumError {
     },
 }
 
+/// The quorum as its leader sees it (Kafka's DescribeQuorum): offsets are Raft log indexes
+/// plus one, so they read as a log end and a high watermark do in Kafka.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct QuorumDescription {
+    pub leader_id: RaftNodeId,
+    /// The Raft term (Kafka's leader epoch of the metadata partition).
+    pub leader_epoch: u64,
+    /// The next index after the last committed entry.
+    pub high_watermark: u64,
+    /// Each voter with the log end the leader knows it to have (-1 when unknown).
+    pub voters: Vec<(RaftNodeId, i64)>,
+    /// Each voter's controller listener, `HOST:PORT`.
+    pub addresses: Vec<(RaftNodeId, String)>,
+}
+
 /// One member of the metadata quorum.
 pub struct QuorumNode {
     id: RaftNodeId,
@@ -228,6 +243,41 @@ impl QuorumNode {
             .await
             .map(|_| ())
             .map_err(|e| QuorumError::NotCommitted(e.to_string()))
+    }
+
+    /// The quorum as this node sees it while it leads; `None` on a follower.
+    pub fn describe(&self) -> Option<QuorumDescription> {
+        let metrics = self.raft.metrics().borrow().clone();
+        if metrics.current_leader != Some(self.id) {
+            return None;
+        }
+        let end = |index: Option<u64>| index.map_or(0, |i| i as i64 + 1);
+        let matched = metrics.replication.unwrap_or_default();
+        let membership = metrics.membership_config.membership();
+        let voters = membership
+            .voter_ids()
+            .map(|id| {
+                let log_end = if id == self.id {
+                    end(metrics.last_log_index)
+                } else {
+                    matched
+                        .get(&id)
+                        .map_or(-1, |m| end(m.as_ref().map(|l| l.index)))
+                };
+                (id, log_end)
+            })
+            .collect();
+        let addresses = membership
+            .nodes()
+            .map(|(id, node)| (*id, node.addr.clone()))
+            .collect();
+        Some(QuorumDescription {
+            leader_id: self.id,
+            leader_epoch: metrics.current_term,
+            high_watermark: end(metrics.last_applied.map(|l| l.index)) as u64,
+            voters,
+            addresses,
+        })
     }
 
     /// The durable log's purged and last log ids.

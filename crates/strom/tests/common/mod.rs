@@ -18,6 +18,15 @@ pub struct Broker {
 }
 
 impl Broker {
+    /// A broker process started by the test itself, serving at `addr`.
+    pub fn from_child(child: Child, addr: String) -> Broker {
+        Broker {
+            child,
+            addr,
+            _dir: None,
+        }
+    }
+
     /// Kills the process with SIGKILL (no shutdown, no flush) and waits for it to go.
     pub fn kill(mut self) {
         let _ = self.child.kill();
