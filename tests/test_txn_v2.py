@@ -52,6 +52,23 @@ class Wire:
         assert response.header.correlation_id == self.correlation
         return response
 
+    def call_pipelined(self, requests, response_class, version):
+        """Sends every request before reading any response (the broker answers in order)."""
+        correlations = []
+        for request in requests:
+            self.correlation += 1
+            correlations.append(self.correlation)
+            request.API_VERSION = version
+            request.with_header(correlation_id=self.correlation, client_id="tv2-test")
+            self.sock.sendall(bytes(request.encode(header=True, framed=True)))
+        responses = []
+        for correlation in correlations:
+            size = struct.unpack(">i", self._read(4))[0]
+            response = response_class.decode(self._read(size), version=version, header=True)
+            assert response.header.correlation_id == correlation
+            responses.append(response)
+        return responses
+
     def _read(self, n):
         buf = b""
         while len(buf) < n:
@@ -225,4 +242,37 @@ def test_end_txn_v5_bumps_the_epoch_every_transaction(broker_factory):
     assert p.produce(["d1"]) == NONE
     assert p.end(True) == (NONE, pid, e + 5)
     assert read_values(broker.bootstrap, topic, "read_committed", 5) == committed + ["d1"]
+    p.wire.close()
+
+
+def test_end_txn_v5_of_the_next_transaction_waits_for_the_markers(broker_factory):
+    """EndTxn at the bumped epoch while the previous transaction's markers are still being
+    written waits (CONCURRENT_TRANSACTIONS) and then ends the next transaction; it is not
+    fenced. franz-go aborts its next, empty transaction this way when a rebalance revokes its
+    partitions right after a commit (its TestTxnEtl failed with PRODUCER_FENCED). The two
+    EndTxn are pipelined on one connection, so the second is decided before the first's
+    PrepareCommit is even durable, let alone its markers written."""
+    broker = broker_factory(env=TXN_ENV)
+    topic = f"tv2-{uuid.uuid4().hex[:8]}"
+    create_topic(broker.bootstrap, topic, 1)
+    p = Tv2Producer(broker.bootstrap, f"tid-{uuid.uuid4().hex[:8]}", topic)
+    pid, e = p.pid, p.epoch
+    assert p.add_partition() == NONE
+    assert p.produce(["a1"]) == NONE
+
+    def end(epoch, commit):
+        return EndTxnRequest(transactional_id=p.tid, producer_id=pid, producer_epoch=epoch,
+                             committed=commit)
+
+    commit, abort = p.wire.call_pipelined([end(e, True), end(e + 1, False)], EndTxnResponse, 5)
+    assert (commit.error_code, commit.producer_id, commit.producer_epoch) == (NONE, pid, e + 1)
+    assert abort.error_code == CONCURRENT_TRANSACTIONS, abort
+    p.epoch = e + 1
+    assert p.end_settled(False) == (NONE, pid, e + 2)
+
+    # The producer goes on at the epoch the abort named; the first transaction committed.
+    assert p.add_partition() == NONE
+    assert p.produce(["b1"]) == NONE
+    assert p.end(True) == (NONE, pid, e + 3)
+    assert read_values(broker.bootstrap, topic, "read_committed", 2) == ["a1", "b1"]
     p.wire.close()

@@ -55,8 +55,10 @@ impl BrokerLifecycle {
     }
 
     /// Registers and sends the first heartbeat, which unfences this broker; retried while
-    /// no controller answers, until `patience` runs out. A second live process with this
-    /// `node.id` is refused at once.
+    /// no controller answers, or while the previous incarnation of this node's registration
+    /// is still within its session (as after a crash), until `patience` runs out: a second
+    /// live process with this `node.id` is refused then. A data directory of another cluster
+    /// is refused at once.
     pub async fn register_and_unfence(&self, patience: Duration) -> Result<i64, MetadataError> {
         let started = tokio::time::Instant::now();
         loop {
@@ -67,11 +69,16 @@ impl BrokerLifecycle {
             };
             match attempt.await {
                 Ok(epoch) => return Ok(epoch),
-                Err(
-                    e @ (MetadataError::DuplicateBrokerRegistration { .. }
-                    | MetadataError::InconsistentClusterId { .. }),
-                ) => return Err(e),
+                Err(e @ MetadataError::InconsistentClusterId { .. }) => return Err(e),
                 Err(e) if started.elapsed() >= patience => return Err(e),
+                Err(MetadataError::DuplicateBrokerRegistration { .. }) => {
+                    // This node's previous run (killed) may still be within its session;
+                    // a second live process with this node.id keeps it from ever expiring.
+                    tracing::warn!(broker = %self.broker_id(),
+                        "another incarnation of this node.id is registered and heartbeating: \
+                         waiting for its session (broker.session.timeout.ms) to run out");
+                    tokio::time::sleep(Duration::from_millis(1_000)).await;
+                }
                 Err(e) => {
                     tracing::info!(error = %e, "registering with the controller; retrying");
                     tokio::time::sleep(Duration::from_millis(500)).await;

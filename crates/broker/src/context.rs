@@ -101,9 +101,11 @@ impl Broker {
         }
     }
 
-    /// The active controller's id, or -1 while none is known.
+    /// The `controller_id` clients are told: this broker, since any broker forwards
+    /// metadata changes to the active controller (Kafka's brokers in KRaft mode answer with
+    /// an alive broker too). The active controller itself is in DescribeQuorum.
     pub fn controller_id(&self) -> i32 {
-        self.metadata.channel().active_controller().unwrap_or(-1)
+        self.node_id()
     }
 
     pub fn node_id(&self) -> i32 {

@@ -159,11 +159,9 @@ fn leaders(broker: &Broker, topic: &str) -> Vec<i64> {
         .collect()
 }
 
+/// The active controller: the metadata quorum's leader.
 fn controller_of(info: &serde_json::Value) -> i64 {
-    info["controller"]
-        .as_i64()
-        .or_else(|| info["controller_id"].as_i64())
-        .expect("a controller id")
+    info["quorum_leader"].as_i64().expect("a quorum leader")
 }
 
 #[test]

@@ -61,14 +61,19 @@ fn retries_are_recognised_by_the_epoch_below_the_current_one() {
     let (pid, e) = h.init("t1");
     h.add("t1", (pid, e), &[("a", 0)]);
     assert_eq!(end5(&mut h, "t1", (pid, e), true), (0, pid, e + 1));
-    // While the markers are written: the same request again is CONCURRENT_TRANSACTIONS, the
-    // other outcome INVALID_TXN_STATE, and the bumped epoch (no retry) PRODUCER_FENCED.
+    // While the markers are written every EndTxn of the producer waits: the same request
+    // again, the other outcome, and the bumped epoch (the client's next transaction) are all
+    // CONCURRENT_TRANSACTIONS, and none of them changes the transaction.
     let concurrent = code(ErrorCode::ConcurrentTransactions);
     let invalid = code(ErrorCode::InvalidTxnState);
     let fenced = code(ErrorCode::ProducerFenced);
+    let records = h.log.len();
     assert_eq!(end5(&mut h, "t1", (pid, e), true).0, concurrent);
-    assert_eq!(end5(&mut h, "t1", (pid, e), false).0, invalid);
-    assert_eq!(end5(&mut h, "t1", (pid, e + 1), true).0, fenced);
+    assert_eq!(end5(&mut h, "t1", (pid, e), false).0, concurrent);
+    assert_eq!(end5(&mut h, "t1", (pid, e + 1), true).0, concurrent);
+    assert_eq!(end5(&mut h, "t1", (pid, e + 1), false).0, concurrent);
+    assert_eq!(h.state("t1"), S::PrepareCommit);
+    assert_eq!(h.log.len(), records);
     h.write_markers();
     let records = h.log.len();
     // Completed: a retry of the commit succeeds with the identity the client should hold and
@@ -87,6 +92,42 @@ fn retries_are_recognised_by_the_epoch_below_the_current_one() {
         code(ErrorCode::InvalidProducerIdMapping)
     );
     assert_eq!(h.log.len(), records);
+}
+
+#[test]
+fn the_next_transaction_ended_before_the_markers_waits_instead_of_being_fenced() {
+    // A client that got the bumped epoch from EndTxn may end its next transaction at once, an
+    // abort with nothing added (franz-go does when a rebalance revokes its partitions), while
+    // the markers of the first are still being written. That abort waits with
+    // CONCURRENT_TRANSACTIONS and, once the markers are written, bumps the epoch again; it was
+    // answered PRODUCER_FENCED, a fatal error for the client.
+    let mut h = TxnHarness::new();
+    let (pid, e) = h.init("t1");
+    h.add("t1", (pid, e), &[("a", 0)]);
+    assert_eq!(end5(&mut h, "t1", (pid, e), true), (0, pid, e + 1));
+    assert_eq!(h.state("t1"), S::PrepareCommit);
+    assert_eq!(
+        end5(&mut h, "t1", (pid, e + 1), false).0,
+        code(ErrorCode::ConcurrentTransactions)
+    );
+    h.write_markers();
+    assert_eq!(h.state("t1"), S::CompleteCommit);
+    assert_eq!(end5(&mut h, "t1", (pid, e + 1), false), (0, pid, e + 2));
+    assert_eq!(h.state("t1"), S::CompleteAbort);
+    // The same after an abort, and for a commit of the next transaction.
+    h.add("t1", (pid, e + 2), &[("a", 0)]);
+    assert_eq!(end5(&mut h, "t1", (pid, e + 2), false), (0, pid, e + 3));
+    assert_eq!(
+        h.add("t1", (pid, e + 3), &[("a", 0)]),
+        code(ErrorCode::ConcurrentTransactions)
+    );
+    assert_eq!(
+        end5(&mut h, "t1", (pid, e + 3), true).0,
+        code(ErrorCode::ConcurrentTransactions)
+    );
+    h.write_markers();
+    assert_eq!(h.add("t1", (pid, e + 3), &[("a", 0)]), 0);
+    assert_eq!(end5(&mut h, "t1", (pid, e + 3), true), (0, pid, e + 4));
 }
 
 #[test]

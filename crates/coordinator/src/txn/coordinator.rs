@@ -560,8 +560,13 @@ impl TransactionCoordinator {
     /// | CompleteAbort  | none         | bump           | invalid state | invalid state   |
     /// | CompleteCommit | invalid state| bump           | none          | invalid state   |
     ///
-    /// Ongoing ends with a bump at the current epoch; PrepareCommit / PrepareAbort answer a
-    /// retry with CONCURRENT_TRANSACTIONS (same result) or INVALID_TXN_STATE.
+    /// Ongoing ends with a bump at the current epoch. While a transaction's markers are
+    /// written (PrepareCommit / PrepareAbort) every EndTxn of its producer id is answered
+    /// CONCURRENT_TRANSACTIONS before its epoch is looked at, as Kafka's coordinator does (it
+    /// checks for a pending transition before the epoch): the client already holds the
+    /// bumped epoch from the answer to the EndTxn that ended the transaction, and may end its
+    /// next transaction with it at once (an abort with nothing added); that must wait for the
+    /// markers, not be fenced.
     fn end_txn_tv2(
         &mut self,
         req: &EndTxnRequest,
@@ -595,13 +600,15 @@ impl TransactionCoordinator {
         if metadata.producer_id != producer_id && !retry_on_overflow {
             return Err(ErrorCode::InvalidProducerIdMapping);
         }
+        if preparing {
+            return Err(ErrorCode::ConcurrentTransactions);
+        }
         let valid_epoch = match metadata.state {
             S::Ongoing | S::Empty => epoch == current,
-            S::PrepareCommit | S::PrepareAbort => retry_on_bump,
             S::CompleteCommit | S::CompleteAbort => {
                 retry_on_bump || retry_on_overflow || epoch == current
             }
-            S::Dead | S::PrepareEpochFence => {
+            S::PrepareCommit | S::PrepareAbort | S::Dead | S::PrepareEpochFence => {
                 unreachable!("metadata of {id:?} rests in {:?}", metadata.state)
             }
         };
@@ -623,8 +630,6 @@ impl TransactionCoordinator {
             {
                 self.prepare_end(id, result, tv2, true, now_ms, fx)
             }
-            (S::PrepareCommit, TransactionResult::Commit)
-            | (S::PrepareAbort, TransactionResult::Abort) => Err(ErrorCode::ConcurrentTransactions),
             _ => Err(ErrorCode::InvalidTxnState),
         }
     }

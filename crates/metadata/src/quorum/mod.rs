@@ -157,9 +157,9 @@ impl Default for QuorumLimits {
             log_entries_kept_behind_snapshot: 1_000,
             rpc_frame_bytes_max: 32 * 1024 * 1024,
             rpc_timeout_ms: 5_000,
-            election_timeout_min_ms: 1_000,
-            election_timeout_max_ms: 2_000,
-            heartbeat_interval_ms: 250,
+            election_timeout_min_ms: 500,
+            election_timeout_max_ms: 1_000,
+            heartbeat_interval_ms: 125,
         }
     }
 }

@@ -401,10 +401,12 @@ pub async fn run_cluster(command: ClusterCommand) -> CliResult {
     let brokers = client.brokers();
     let cluster_id = client.cluster_id().unwrap_or_default();
     let controller = client.controller_id();
+    let quorum_leader = quorum_leader(&client).await;
     match a.connect.output {
         Output::Json => emit_json(&json!({
             "cluster_id": cluster_id,
             "controller": controller,
+            "quorum_leader": quorum_leader,
             "brokers": brokers.iter().map(|(id, addr)| json!({"id": id, "address": addr}))
                 .collect::<Vec<_>>(),
         })),
@@ -412,7 +414,11 @@ pub async fn run_cluster(command: ClusterCommand) -> CliResult {
             let rows: Vec<Vec<String>> = brokers
                 .iter()
                 .map(|(id, addr)| {
-                    let role = if *id == controller { "controller" } else { "" };
+                    let role = if Some(*id) == quorum_leader {
+                        "active controller"
+                    } else {
+                        ""
+                    };
                     vec![id.to_string(), addr.clone(), role.to_string()]
                 })
                 .collect();
@@ -481,5 +487,28 @@ pub async fn run_offsets(a: OffsetsArgs) -> CliResult {
             }
             emit(&table::render(&header, &rows))
         }
+    }
+}
+
+/// The metadata quorum's leader (the active controller), from DescribeQuorum; `None` when
+/// the broker does not say.
+async fn quorum_leader(client: &strom_client::Client) -> Option<i32> {
+    use strom_protocol::generated::describe_quorum_request::{PartitionData, TopicData};
+    use strom_protocol::generated::{DescribeQuorumRequest, ResponseBody};
+    let request = DescribeQuorumRequest {
+        topics: vec![TopicData {
+            topic_name: "__cluster_metadata".into(),
+            partitions: vec![PartitionData::default()],
+            ..TopicData::default()
+        }],
+        ..DescribeQuorumRequest::default()
+    };
+    let connection = client.any_connection().await.ok()?;
+    match connection.send(request).await.ok()? {
+        ResponseBody::DescribeQuorum(r) if r.error_code == 0 => {
+            let p = r.topics.first()?.partitions.first()?;
+            (p.error_code == 0).then_some(p.leader_id)
+        }
+        _ => None,
     }
 }
