@@ -226,6 +226,78 @@ def describe_cluster(addr, timeout=REQUEST_SECONDS):
             "brokers": brokers}
 
 
+def _compact_string(s):
+    b = s.encode()
+    return _uvarint(len(b) + 1) + b
+
+
+def _uvarint(v):
+    out = b""
+    while True:
+        byte = v & 0x7F
+        v >>= 7
+        if v:
+            out += bytes([byte | 0x80])
+        else:
+            return out + bytes([byte])
+
+
+def describe_quorum(addr, timeout=REQUEST_SECONDS):
+    """DescribeQuorum v2 for Kafka's metadata log (`__cluster_metadata`, partition 0) through
+    the node at `addr` (which forwards it to the active controller): the error, the leader
+    (the active controller), its epoch and the voters' ids."""
+    body = (_uvarint(2) + _compact_string("__cluster_metadata") + _uvarint(2)
+            + struct.pack(">i", 0) + b"\x00" + b"\x00" + b"\x00")
+    r = _exchange(addr, _request(55, 2, body, flexible=True), timeout, flexible_response=True)
+    error = r.i16()
+    r.compact_string()  # error message
+
+    def replica():
+        replica_id = r.i32()
+        r.take(16 + 8 + 8 + 8)  # directory id, log end, last fetch, last caught up
+        r.tagged_fields()
+        return replica_id
+
+    def partition():
+        _index, perror = r.i32(), r.i16()
+        r.compact_string()  # error message
+        leader, epoch = r.i32(), r.i32()
+        r.take(8)  # high watermark
+        voters = r.compact_array(replica)
+        r.compact_array(replica)  # observers
+        r.tagged_fields()
+        return {"partition_error": perror, "leader": leader, "epoch": epoch,
+                "voters": sorted(voters)}
+
+    def topic():
+        name = r.compact_string()
+        parts = r.compact_array(partition)
+        r.tagged_fields()
+        return name, parts
+
+    topics = dict(r.compact_array(topic))
+    parts = topics.get("__cluster_metadata") or [{"partition_error": None, "leader": -1}]
+    return {"error": error, **parts[0]}
+
+
+def describe_quorum_error(addr, version, timeout=REQUEST_SECONDS):
+    """The top-level error code of a DescribeQuorum at `version` (the rest is not read)."""
+    body = (_uvarint(2) + _compact_string("__cluster_metadata") + _uvarint(2)
+            + struct.pack(">i", 0) + b"\x00" + b"\x00" + b"\x00")
+    r = _exchange(addr, _request(55, version, body, flexible=True), timeout,
+                  flexible_response=True)
+    return r.i16()
+
+
+def active_controller(addr, timeout=REQUEST_SECONDS):
+    """The active controller's id as the node at `addr` knows it (DescribeQuorum's leader;
+    Metadata's controller_id is any live broker, as in Kafka's KRaft mode), or None."""
+    q = describe_quorum(addr, timeout)
+    if q["error"] != NONE or q["partition_error"] != NONE or q["leader"] < 0:
+        return None
+    return q["leader"]
+
+
 def create_topic(addr, name, partitions=1, replication_factor=1, configs=None,
                  timeout_ms=5000, timeout=REQUEST_SECONDS):
     """CreateTopics v2 sent to the node at `addr` itself; returns (error code, message)."""
@@ -262,12 +334,13 @@ def created(addr, name, **kwargs):
 
 
 def view(addr):
-    """What a node serves, in a form two nodes' answers can be compared by: brokers, the
-    controller, and every topic's partitions with leader, replicas and ISR."""
+    """What a node serves, in a form two nodes' answers can be compared by: brokers and
+    every topic's partitions with leader, replicas and ISR. (Not Metadata's controller_id:
+    each broker names a live broker there, itself when it is one, as Kafka's KRaft brokers
+    do.)"""
     m = metadata(addr)
     return {
         "brokers": sorted(m["brokers"]),
-        "controller": m["controller"],
         "topics": {name: {p: list(v[:3]) for p, v in sorted(t["partitions"].items())}
                    for name, t in sorted(m["topics"].items())},
     }
@@ -307,7 +380,8 @@ class Node:
                "--listen", self.addr, "--controller-listen", self.controller_addr,
                "--voters", voters, "--data-dir", str(self.data_dir)]
         if cluster_id:
-            cmd += ["--cluster-id", cluster_id]
+            # One argument: an id may start with '-', which alone would read as a flag.
+            cmd.append(f"--cluster-id={cluster_id}")
         return cmd + list(extra)
 
     def spawn(self, voters, cluster_id, extra=()):
@@ -458,8 +532,8 @@ class Cluster:
 
     def wait_formed(self, nodes=None, expect=None, timeout=60):
         """Waits until every node in `nodes` (default the running ones) lists exactly the
-        brokers `expect` (default the running nodes' ids) and all name the same controller,
-        one of them. Returns the controller id."""
+        brokers `expect` (default the running nodes' ids) in Metadata and all name the same
+        active controller (DescribeQuorum's leader), one of them. Returns its id."""
         nodes = nodes or [n for n in self.nodes if n.alive()]
         expect = sorted(expect or [n.node_id for n in nodes])
 
@@ -467,9 +541,9 @@ class Cluster:
             controllers = set()
             for n in nodes:
                 m = metadata(n.addr)
-                if sorted(m["brokers"]) != expect:
+                if sorted(m["brokers"]) != expect or m["controller"] not in expect:
                     return None
-                controllers.add(m["controller"])
+                controllers.add(active_controller(n.addr))
             if len(controllers) == 1 and controllers <= set(expect):
                 return controllers.pop()
             return None

@@ -58,7 +58,7 @@ class ClusterFactory:
     def close(self):
         for cluster in self.clusters:
             started = time.monotonic()
-            codes = cluster.stop(timeout=20)
+            codes = cluster.stop(timeout=10)
             took = time.monotonic() - started
             if took > 5 or any(c not in (0, None) for c in codes.values()):
                 # Not a failure of the test that ran, but worth seeing in its output.

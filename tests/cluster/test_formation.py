@@ -25,20 +25,25 @@ def topic_name(prefix):
 
 
 def assert_every_node_lists_every_broker(cluster):
-    """Each node's own Metadata and DescribeCluster name every node at its address, one
-    controller and one cluster id."""
+    """Each node's own Metadata and DescribeCluster name every node at its address, a live
+    broker as controller_id (as Kafka's KRaft brokers do) and one cluster id; DescribeQuorum
+    through every node names the same active controller, with every node a voter."""
     expected = {n.node_id: (n.host, n.port) for n in cluster.nodes}
-    controllers, cluster_ids = set(), set()
+    active, cluster_ids = set(), set()
     for n in cluster.nodes:
         m = kit.metadata(n.addr)
         assert {i: b[:2] for i, b in m["brokers"].items()} == expected, n.node_id
+        assert m["controller"] in expected, (n.node_id, m["controller"])
         d = kit.describe_cluster(n.addr)
         assert d["error"] == kit.NONE, d
         assert {i: b[:2] for i, b in d["brokers"].items()} == expected, n.node_id
-        assert d["controller"] == m["controller"], (n.node_id, d, m["controller"])
-        controllers.add(m["controller"])
+        assert d["controller"] in expected, (n.node_id, d)
         cluster_ids.add(d["cluster_id"])
-    assert len(controllers) == 1 and controllers <= set(expected), controllers
+        q = kit.describe_quorum(n.addr)
+        assert q["error"] == kit.NONE and q["partition_error"] == kit.NONE, q
+        assert q["voters"] == sorted(expected), q
+        active.add(q["leader"])
+    assert len(active) == 1 and active <= set(expected), active
     assert cluster_ids == {cluster.cluster_id}, cluster_ids
 
 
@@ -147,13 +152,24 @@ def test_kcat_sees_every_broker_from_any_node(cluster3):
 def test_a_topic_created_through_one_node_is_served_by_all(cluster3):
     # CreateTopics sent to a node that is not the controller is forwarded and committed;
     # every node then serves the topic, and records round-trip through other nodes.
-    controller = kit.metadata(cluster3.nodes[0].addr)["controller"]
+    controller = kit.active_controller(cluster3.nodes[0].addr)
     other = next(n for n in cluster3.nodes if n.node_id != controller)
     name = topic_name("forwarded")
     error, message = kit.create_topic(other.addr, name, partitions=2)
     assert error == kit.NONE, (error, message)
     cluster3.wait_topic_everywhere(name, 2)
     check_topic_round_trip(cluster3, partitions=6)
+
+
+def test_describe_quorum_is_answered_at_every_version(cluster3):
+    # DescribeQuorum v0-v2 are advertised; each gets an answer (v0 and v1 cannot carry the
+    # v2-only Nodes field, so it must be left out, not fail the encoding).
+    for version in (0, 1, 2):
+        try:
+            error = kit.describe_quorum_error(cluster3.nodes[0].addr, version)
+        except (OSError, kit.ProtocolError) as e:
+            error = repr(e)
+        assert error == kit.NONE, f"DescribeQuorum v{version}: {error}"
 
 
 def test_replication_factor_above_the_live_brokers_is_refused(cluster3):

@@ -317,8 +317,9 @@ fn spawn(
         .arg(&plan.controller)
         .arg("--voters")
         .arg(voters)
-        .arg("--cluster-id")
-        .arg(cluster_id)
+        // One argument: a cluster id may start with '-' (URL-safe base64), which as a
+        // separate argument the server's parser would take for a flag.
+        .arg(format!("--cluster-id={cluster_id}"))
         .arg("--data-dir")
         .arg(&plan.data_dir)
         .args(server_args)
