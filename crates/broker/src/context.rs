@@ -17,9 +17,7 @@ use crate::metadata_view::MetadataView;
 use crate::producer_ids::ProducerIdManager;
 use crate::replica_manager::ReplicaManager;
 
-/// Longest a handler that changed metadata waits for the change to reach this broker's
-/// partitions before it answers.
-pub const METADATA_APPLY_WAIT_MS_MAX: u64 = 5_000;
+pub use crate::metadata_view::METADATA_APPLY_WAIT_MS_MAX;
 
 /// What the request handlers work with. Services below the handlers (replica manager,
 /// coordinators, producer ids) each get only the handles they use; this context is for the

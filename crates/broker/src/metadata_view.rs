@@ -13,8 +13,11 @@ use strom_metadata::{
 };
 use tokio::sync::watch;
 
-use crate::context::METADATA_APPLY_WAIT_MS_MAX;
 use crate::controller_channel::ControllerChannel;
+
+/// Longest a handler that changed metadata waits for the change to reach this broker's
+/// partitions before it answers.
+pub const METADATA_APPLY_WAIT_MS_MAX: u64 = 5_000;
 
 /// The current metadata and the way to change it.
 #[derive(Debug, Clone)]
