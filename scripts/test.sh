@@ -28,6 +28,11 @@ if [ ! -x .venv/bin/pytest ]; then
 fi
 STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider
 
+# Real-process clusters (3 and 5 nodes on loopback, and 3 in network namespaces when run as
+# root): about 3 minutes.
+echo "== cluster suite (tests/cluster)"
+./scripts/cluster-tests.sh
+
 # The Java ecosystem (tests/java: the Java client 4.3 and 3.9, Kafka's tools, Connect, Streams,
 # MirrorMaker 2, and the differential test against Apache Kafka) and KafkaJS (tests/kafkajs).
 export STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom"

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use strom_metadata::controller::request::{ControllerAnswer, ControllerRequest};
+use strom_metadata::controller::request::{
+    ControllerAnswer, ControllerEnvelope, ControllerRequest,
+};
 use strom_metadata::quorum::{QuorumNode, RaftNodeId, TcpTransport, TransportError, VoterAddress};
 use strom_metadata::{Controller, MetadataError};
 use strom_storage::Clock;
@@ -98,16 +100,54 @@ impl ControllerChannel {
         &self,
         request: ControllerRequest,
     ) -> Result<ControllerAnswer, MetadataError> {
+        self.call_within(request, None).await
+    }
+
+    /// Sends `request` to the active controller, which must act on it within `timeout` (a
+    /// client's `timeout_ms`) if one is given; past it the caller hears `NotCommitted`
+    /// (`REQUEST_TIMED_OUT`) and the controller no longer takes the request. A change the
+    /// active controller already proposed may still commit, as in Kafka.
+    pub async fn call_within(
+        &self,
+        request: ControllerRequest,
+        timeout: Option<Duration>,
+    ) -> Result<ControllerAnswer, MetadataError> {
+        let deadline_ms = timeout.map(|t| self.wall_ms().saturating_add(t.as_millis() as u64));
+        let envelope = ControllerEnvelope {
+            request,
+            deadline_ms,
+        };
+        let name = envelope.request.name();
+        let attempts = self.attempts(envelope);
+        let Some(timeout) = timeout else {
+            return attempts.await;
+        };
+        match tokio::time::timeout(timeout, attempts).await {
+            Ok(answer) => answer,
+            Err(_) => Err(MetadataError::NotCommitted {
+                reason: format!(
+                    "the {name} request was not committed within its timeout of {} ms",
+                    timeout.as_millis()
+                ),
+            }),
+        }
+    }
+
+    /// Tries the node believed to lead until one answers or the channel's deadline passes.
+    async fn attempts(
+        &self,
+        envelope: ControllerEnvelope,
+    ) -> Result<ControllerAnswer, MetadataError> {
         let Some(remote) = &self.remote else {
-            return self.serve_locally(request).await;
+            return self.serve_locally(envelope).await;
         };
         let started = tokio::time::Instant::now();
         loop {
             let outcome = match remote.node.leader() {
                 Some(leader) if leader == remote.node.id() => {
-                    self.serve_locally(request.clone()).await
+                    self.serve_locally(envelope.clone()).await
                 }
-                Some(leader) => remote.send(leader, &request).await,
+                Some(leader) => remote.send(leader, &envelope).await,
                 None => Err(MetadataError::NotController { leader: None }),
             };
             match outcome {
@@ -118,7 +158,7 @@ impl ControllerChannel {
                     return Err(MetadataError::NotCommitted {
                         reason: format!(
                             "no active controller took the {} request within {} ms",
-                            request.name(),
+                            envelope.request.name(),
                             remote.deadline.as_millis()
                         ),
                     });
@@ -128,16 +168,35 @@ impl ControllerChannel {
         }
     }
 
-    /// Serves `request` with this node's controller, on the blocking pool.
+    /// Serves `envelope` with this node's controller, on the blocking pool; one whose
+    /// deadline has passed is refused without being looked at.
     pub async fn serve_locally(
         &self,
-        request: ControllerRequest,
+        envelope: ControllerEnvelope,
     ) -> Result<ControllerAnswer, MetadataError> {
         let controller = Arc::clone(&self.controller);
-        let now_ms = u64::try_from(self.clock.now().0).unwrap_or(0);
-        tokio::task::spawn_blocking(move || controller.handle(request, now_ms))
-            .await
-            .unwrap_or_else(|e| panic!("a controller request panicked: {e}"))
+        let clock = Arc::clone(&self.clock);
+        tokio::task::spawn_blocking(move || {
+            let now_ms = u64::try_from(clock.now().0).unwrap_or(0);
+            if envelope
+                .deadline_ms
+                .is_some_and(|deadline| now_ms > deadline)
+            {
+                return Err(MetadataError::NotCommitted {
+                    reason: format!(
+                        "the {} request's deadline passed before the active controller took it",
+                        envelope.request.name()
+                    ),
+                });
+            }
+            controller.handle(envelope.request, now_ms)
+        })
+        .await
+        .unwrap_or_else(|e| panic!("a controller request panicked: {e}"))
+    }
+
+    fn wall_ms(&self) -> u64 {
+        u64::try_from(self.clock.now().0).unwrap_or(0)
     }
 }
 
@@ -147,14 +206,15 @@ impl Remote {
     async fn send(
         &self,
         leader: RaftNodeId,
-        request: &ControllerRequest,
+        envelope: &ControllerEnvelope,
     ) -> Result<ControllerAnswer, MetadataError> {
+        let request = &envelope.request;
         let Some(address) = self.voters.get(&leader) else {
             return Err(MetadataError::NotController { leader: None });
         };
         match self
             .transport
-            .call_controller(leader, address, request)
+            .call_controller(leader, address, envelope)
             .await
         {
             Ok(result) => result,

@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use strom_metadata::controller::request::ControllerRequest;
+use strom_metadata::controller::request::ControllerEnvelope;
 use strom_metadata::quorum::{ControllerEndpoint, ControllerResult};
 use strom_metadata::{Controller, MetadataError};
 use strom_storage::Clock;
@@ -22,10 +22,10 @@ pub struct LocalEndpoint(pub ControllerChannel);
 impl ControllerEndpoint for LocalEndpoint {
     fn serve(
         &self,
-        request: ControllerRequest,
+        envelope: ControllerEnvelope,
     ) -> Pin<Box<dyn Future<Output = ControllerResult> + Send>> {
         let channel = self.0.clone();
-        Box::pin(async move { channel.serve_locally(request).await })
+        Box::pin(async move { channel.serve_locally(envelope).await })
     }
 }
 

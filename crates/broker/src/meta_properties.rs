@@ -187,7 +187,13 @@ fn write_meta_properties(path: &Path, props: &MetaProperties) -> Result<(), Meta
 
 /// A new cluster id in Kafka's form: a random UUID, unpadded URL-safe base64.
 pub fn fresh_cluster_id() -> String {
-    crate::replica_manager::base64_url_encode(uuid::Uuid::new_v4().as_bytes())
+    // An id starting with '-' reads as a flag on a command line: Kafka draws again then.
+    loop {
+        let id = crate::replica_manager::base64_url_encode(uuid::Uuid::new_v4().as_bytes());
+        if !id.starts_with('-') {
+            return id;
+        }
+    }
 }
 
 #[cfg(test)]

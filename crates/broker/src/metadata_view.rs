@@ -47,8 +47,16 @@ impl MetadataView {
 
     /// Sends a change to the active controller, then waits until this node's listener has
     /// applied the image that holds it.
-    async fn change(&self, request: ControllerRequest) -> Result<ControllerReply, MetadataError> {
-        let answer = self.channel.call(request).await?;
+    async fn change(
+        &self,
+        request: ControllerRequest,
+        timeout_ms: Option<i32>,
+    ) -> Result<ControllerReply, MetadataError> {
+        // A client's timeout_ms of 0 or less sets no deadline (older clients send 0).
+        let timeout = timeout_ms
+            .filter(|t| *t > 0)
+            .map(|t| Duration::from_millis(t as u64));
+        let answer = self.channel.call_within(request, timeout).await?;
         let wait = Duration::from_millis(METADATA_APPLY_WAIT_MS_MAX);
         let applied = self.wait_applied(answer.record_count);
         if tokio::time::timeout(wait, applied).await.is_err() {
@@ -60,23 +68,32 @@ impl MetadataView {
         Ok(answer.reply)
     }
 
+    /// Creates a topic; `timeout_ms` is the client's (CreateTopics), if it gave one.
     pub async fn create_topic(
         &self,
         topic: NewTopic,
         validate_only: bool,
+        timeout_ms: Option<i32>,
     ) -> Result<CreatedTopic, MetadataError> {
         let request = ControllerRequest::CreateTopic {
             topic,
             validate_only,
         };
-        match self.change(request).await? {
+        match self.change(request, timeout_ms).await? {
             ControllerReply::CreatedTopic(created) => Ok(created),
             other => Err(unexpected(&other)),
         }
     }
 
-    pub async fn delete_topic(&self, name: String) -> Result<TopicId, MetadataError> {
-        match self.change(ControllerRequest::DeleteTopic { name }).await? {
+    pub async fn delete_topic(
+        &self,
+        name: String,
+        timeout_ms: Option<i32>,
+    ) -> Result<TopicId, MetadataError> {
+        match self
+            .change(ControllerRequest::DeleteTopic { name }, timeout_ms)
+            .await?
+        {
             ControllerReply::DeletedTopic(id) => Ok(id),
             other => Err(unexpected(&other)),
         }
@@ -87,13 +104,14 @@ impl MetadataView {
         name: String,
         total: i32,
         validate_only: bool,
+        timeout_ms: Option<i32>,
     ) -> Result<(), MetadataError> {
         let request = ControllerRequest::CreatePartitions {
             name,
             total,
             validate_only,
         };
-        self.change(request).await.map(|_| ())
+        self.change(request, timeout_ms).await.map(|_| ())
     }
 
     pub async fn alter_configs(
@@ -107,7 +125,7 @@ impl MetadataView {
             changes,
             validate_only,
         };
-        self.change(request).await.map(|_| ())
+        self.change(request, None).await.map(|_| ())
     }
 
     /// Waits until the listener has applied an image of at least `record_count` records.

@@ -230,7 +230,7 @@ impl Server {
             quorum,
             clock,
         } = self;
-        let mut tasks = vec![
+        let tasks = vec![
             tokio::spawn(metadata_listener.run(broker.shutdown.clone())),
             tokio::spawn(Arc::clone(broker.groups.runtime()).run_timers(broker.shutdown.clone())),
             tokio::spawn(Arc::clone(broker.txns.runtime()).run_timers(broker.shutdown.clone())),
@@ -241,12 +241,15 @@ impl Server {
                 broker.shutdown.clone(),
             )),
         ];
+        // The heartbeats and the fencing timer may wait on a controller that is gone (a whole
+        // cluster stopping at once): they are cancelled at shutdown, not awaited.
+        let mut cancelled = Vec::new();
         if let Some(quorum) = &quorum {
             let shutdown = broker.shutdown.clone();
-            tasks.push(tokio::spawn(
+            cancelled.push(tokio::spawn(
                 Arc::clone(&quorum.lifecycle).run(shutdown.clone()),
             ));
-            tasks.push(tokio::spawn(run_fencing(
+            cancelled.push(tokio::spawn(run_fencing(
                 Arc::clone(&broker.controller),
                 clock,
                 broker.config.broker_session_timeout_ms,
@@ -255,6 +258,9 @@ impl Server {
         }
         stop.await;
         tracing::info!("shutting down");
+        for task in &cancelled {
+            task.abort();
+        }
         if let Some(quorum) = &quorum {
             quorum
                 .lifecycle
@@ -410,6 +416,11 @@ async fn open_quorum_member(
         .map_err(StartError::Metadata)?;
     let images = node.images();
     wait_unfenced(images.clone(), NodeId(config.node_id), epoch).await?;
+    if let Err(e) = check_joined_voters(&node, &config.controller_quorum_voters) {
+        lifecycle.shut_down(CONTROLLED_SHUTDOWN_PATIENCE).await;
+        node.shutdown().await;
+        return Err(e);
+    }
     Ok(OpenedMetadata {
         controller,
         channel,
@@ -420,6 +431,32 @@ async fn open_quorum_member(
             lifecycle,
         }),
     })
+}
+
+/// Once joined, the quorum's voters must be the configured ones: a fresh node given another
+/// voter list than the cluster's learns the real membership from the leader, and is refused
+/// rather than serve as a member of a quorum it was not told of.
+fn check_joined_voters(
+    node: &QuorumNode,
+    configured: &[crate::config::QuorumVoter],
+) -> Result<(), StartError> {
+    let joined: Vec<RaftNodeId> = node
+        .raft()
+        .metrics()
+        .borrow()
+        .membership_config
+        .membership()
+        .voter_ids()
+        .collect();
+    let mut wanted: Vec<RaftNodeId> = configured.iter().map(|v| v.node_id as u64).collect();
+    wanted.sort_unstable();
+    if joined == wanted {
+        return Ok(());
+    }
+    Err(StartError::Quorum(QuorumError::VotersDisagree {
+        configured: wanted,
+        stored: joined,
+    }))
 }
 
 /// This run's registration: a fresh incarnation at the advertised endpoint.

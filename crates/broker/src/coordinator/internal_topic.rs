@@ -74,7 +74,7 @@ impl InternalTopic {
                     ("compression.type".into(), Some("producer".into())),
                 ],
             };
-            let created = metadata.create_topic(new, false).await;
+            let created = metadata.create_topic(new, false, None).await;
             match created {
                 Ok(_) => tracing::info!(topic = self.name, partitions, "created internal topic"),
                 Err(strom_metadata::MetadataError::TopicAlreadyExists { .. }) => {}

@@ -47,7 +47,12 @@ pub async fn handle(
         } else {
             let outcome = broker
                 .metadata
-                .create_partitions(topic.name.clone(), topic.count, request.validate_only)
+                .create_partitions(
+                    topic.name.clone(),
+                    topic.count,
+                    request.validate_only,
+                    Some(request.timeout_ms),
+                )
                 .await;
             match outcome {
                 Ok(()) => {

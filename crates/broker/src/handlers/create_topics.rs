@@ -60,7 +60,13 @@ pub async fn handle(
         } else if let Some(refused) = refuse_internal(broker, &topic.name) {
             refused
         } else {
-            let result = create_one(broker, topic, request.validate_only, version).await;
+            let result = create_one(
+                broker,
+                topic,
+                (request.validate_only, request.timeout_ms),
+                version,
+            )
+            .await;
             created_any |= result.error_code == 0 && !request.validate_only;
             result
         };
@@ -86,7 +92,7 @@ pub async fn handle(
 async fn create_one(
     broker: &Arc<Broker>,
     topic: CreatableTopic,
-    validate_only: bool,
+    (validate_only, timeout_ms): (bool, i32),
     version: i16,
 ) -> CreatableTopicResult {
     let name = topic.name.clone();
@@ -110,7 +116,10 @@ async fn create_one(
             .map(|c| (c.name, c.value))
             .collect(),
     };
-    let outcome = broker.metadata.create_topic(new, validate_only).await;
+    let outcome = broker
+        .metadata
+        .create_topic(new, validate_only, Some(timeout_ms))
+        .await;
     match outcome {
         Ok(created) => {
             let configs = (version >= 5).then(|| describe_configs(broker, &name));

@@ -74,7 +74,10 @@ pub async fn handle(
             });
             continue;
         }
-        let outcome = broker.metadata.delete_topic(topic_name.clone()).await;
+        let outcome = broker
+            .metadata
+            .delete_topic(topic_name.clone(), Some(request.timeout_ms))
+            .await;
         let (error_code, error_message) = match outcome {
             Ok(_) => {
                 deleted_any = true;

@@ -27,7 +27,7 @@ const CONTROLLER_LISTENER: &str = "CONTROLLER";
 pub async fn handle(
     broker: &Arc<Broker>,
     request: DescribeQuorumRequest,
-    _version: i16,
+    version: i16,
 ) -> DescribeQuorumResponse {
     let asks_for_metadata_log = request.topics.len() == 1
         && request.topics[0].topic_name == METADATA_TOPIC
@@ -44,14 +44,17 @@ pub async fn handle(
     match described.map(|a| a.reply) {
         Ok(ControllerReply::Quorum(quorum)) => {
             let now = broker.groups.now_ms();
-            describe(&quorum, now)
+            describe(&quorum, now, version)
         }
         Ok(other) => failed(ErrorCode::UnknownServerError, format!("answered {other:?}")),
         Err(e) => failed(metadata_error_code(&e), e.to_string()),
     }
 }
 
-fn describe(quorum: &QuorumDescription, now_ms: i64) -> DescribeQuorumResponse {
+/// The answer at `version`: fetch times from v1, the voters' endpoints (`nodes`) from v2;
+/// a field the version cannot carry keeps its default.
+fn describe(quorum: &QuorumDescription, now_ms: i64, version: i16) -> DescribeQuorumResponse {
+    let leader_now = if version >= 1 { now_ms } else { -1 };
     let voters = quorum
         .voters
         .iter()
@@ -60,8 +63,8 @@ fn describe(quorum: &QuorumDescription, now_ms: i64) -> DescribeQuorumResponse {
             ReplicaState {
                 replica_id: id as i32,
                 log_end_offset,
-                last_fetch_timestamp: if leader { now_ms } else { -1 },
-                last_caught_up_timestamp: if leader { now_ms } else { -1 },
+                last_fetch_timestamp: if leader { leader_now } else { -1 },
+                last_caught_up_timestamp: if leader { leader_now } else { -1 },
                 ..ReplicaState::default()
             }
         })
@@ -69,6 +72,7 @@ fn describe(quorum: &QuorumDescription, now_ms: i64) -> DescribeQuorumResponse {
     let nodes = quorum
         .addresses
         .iter()
+        .filter(|_| version >= 2)
         .filter_map(|(id, addr)| {
             let (host, port) = addr.rsplit_once(':')?;
             Some(Node {

@@ -152,7 +152,7 @@ async fn by_name(broker: &Arc<Broker>, name: String, auto_create: bool) -> Metad
         replication_factor: -1,
         ..NewTopic::default()
     };
-    match broker.metadata.create_topic(new, false).await {
+    match broker.metadata.create_topic(new, false, None).await {
         Ok(_) | Err(strom_metadata::MetadataError::TopicAlreadyExists { .. }) => {}
         Err(e) => {
             tracing::debug!(topic = %name, error = %e, "auto-creation refused");

@@ -81,6 +81,16 @@ pub struct ClusterIdClaim {
     pub known: bool,
 }
 
+/// A request as it crosses the controller listener: with the wall-clock time (ms since the
+/// epoch) after which the active controller must no longer act on it, as Kafka's controller
+/// drops requests whose deadline passed (a request stuck in a paused or cut-off node's socket
+/// must not take effect long after its client gave up).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ControllerEnvelope {
+    pub request: ControllerRequest,
+    pub deadline_ms: Option<u64>,
+}
+
 /// What a [`ControllerRequest`] gave.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,7 +9,7 @@
 //! offset 4: kind    u8              1 = raft request, 2 = answer, 3 = refused,
 //!                                   4 = controller request
 //! offset 5: body    length - 1      raft request: JSON RaftRequest; controller request: JSON
-//!                                   ControllerRequest; answer: JSON RaftResponse, or JSON
+//!                                   ControllerEnvelope; answer: JSON RaftResponse, or JSON
 //!                                   Result<ControllerAnswer, MetadataError>; refused: UTF-8
 //!                                   text saying why the request was not served
 //! ```
@@ -27,7 +27,7 @@ use tokio::sync::{Semaphore, watch};
 
 use super::network::{RaftRequest, RaftTransport, TransportError, TransportFuture, handle_request};
 use super::{MetadataRaft, RaftNodeId, VoterAddress};
-use crate::controller::request::{ControllerAnswer, ControllerRequest};
+use crate::controller::request::{ControllerAnswer, ControllerEnvelope};
 use crate::error::MetadataError;
 
 /// What a controller request gets: the controller's answer or refusal.
@@ -38,7 +38,7 @@ pub type ControllerResult = Result<ControllerAnswer, MetadataError>;
 pub trait ControllerEndpoint: Send + Sync + 'static {
     fn serve(
         &self,
-        request: ControllerRequest,
+        envelope: ControllerEnvelope,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ControllerResult> + Send>>;
 }
 
@@ -173,9 +173,9 @@ impl TcpTransport {
         &self,
         target: RaftNodeId,
         address: &VoterAddress,
-        request: &ControllerRequest,
+        envelope: &ControllerEnvelope,
     ) -> Result<ControllerResult, TransportError> {
-        let body = serde_json::to_vec(request).map_err(|e| TransportError::Failed {
+        let body = serde_json::to_vec(envelope).map_err(|e| TransportError::Failed {
             target,
             reason: format!("encoding: {e}"),
         })?;
@@ -354,10 +354,10 @@ async fn raft_answer(served: &Served, body: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 async fn controller_answer(served: &Served, body: &[u8]) -> Result<Vec<u8>, String> {
-    let request = serde_json::from_slice::<ControllerRequest>(body)
+    let envelope = serde_json::from_slice::<ControllerEnvelope>(body)
         .map_err(|e| format!("an undecodable controller request: {e}"))?;
     let result: ControllerResult = match served.controller.get() {
-        Some(endpoint) => endpoint.serve(request).await,
+        Some(endpoint) => endpoint.serve(envelope).await,
         None => Err(MetadataError::NotController { leader: None }),
     };
     serde_json::to_vec(&result).map_err(|e| e.to_string())
