@@ -26,7 +26,8 @@ if [ ! -x .venv/bin/pytest ]; then
   python3 -m venv .venv
   .venv/bin/pip install -q -r tests/requirements.txt
 fi
-STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider
+STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider \
+  --ignore=tests/cluster
 
 # Real-process clusters (3 and 5 nodes on loopback, and 3 in network namespaces when run as
 # root): about 3 minutes.
