@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::request::ClusterIdClaim;
 use super::{Controller, Inner};
 use crate::error::{MetadataError, Result};
-use crate::image::MetadataImage;
+use crate::image::{BrokerImage, MetadataImage};
 use crate::record::{
     BrokerFencingRecord, ClusterIdRecord, MetadataRecord, PartitionChangeRecord,
     RegisterBrokerRecord,
@@ -98,17 +98,7 @@ impl Controller {
     /// Notes a heartbeat of broker `id` at `epoch`; unfences it if it was fenced.
     pub fn broker_heartbeat(&self, id: NodeId, epoch: i64, now_ms: u64) -> Result<HeartbeatReply> {
         let mut inner = self.lock_for_write()?;
-        let broker = inner
-            .image
-            .broker(id)
-            .ok_or(MetadataError::BrokerNotRegistered { broker_id: id })?;
-        if broker.epoch != epoch {
-            return Err(MetadataError::StaleBrokerEpoch {
-                broker_id: id,
-                epoch,
-                current: broker.epoch,
-            });
-        }
+        let broker = registered_at(&inner.image, id, epoch)?;
         let fenced = broker.fenced;
         self.note_heartbeat(id, now_ms);
         if fenced {
@@ -121,25 +111,11 @@ impl Controller {
     /// than after its session runs out (Kafka's controlled shutdown).
     pub fn controlled_shutdown(&self, id: NodeId, epoch: i64) -> Result<()> {
         let mut inner = self.lock_for_write()?;
-        let broker = inner
-            .image
-            .broker(id)
-            .ok_or(MetadataError::BrokerNotRegistered { broker_id: id })?;
-        if broker.epoch != epoch {
-            return Err(MetadataError::StaleBrokerEpoch {
-                broker_id: id,
-                epoch,
-                current: broker.epoch,
-            });
-        }
+        let broker = registered_at(&inner.image, id, epoch)?;
         if broker.fenced {
             return Ok(());
         }
-        let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
-            broker_id: id,
-            fenced: true,
-        })];
-        records.extend(leadership_loss(&inner.image, id));
+        let records = fencing(&inner.image, id);
         self.commit(&mut inner, &records)?;
         super::lock(&self.heartbeats).last_ms.remove(&id);
         tracing::info!(broker = %id, "broker shut down: fenced, its leaderships given up");
@@ -164,11 +140,7 @@ impl Controller {
         let mut inner = self.lock_for_write()?;
         let expired = self.expired_brokers(&inner.image, now_ms);
         for &id in &expired {
-            let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
-                broker_id: id,
-                fenced: true,
-            })];
-            records.extend(leadership_loss(&inner.image, id));
+            let records = fencing(&inner.image, id);
             self.commit(&mut inner, &records)?;
             tracing::warn!(broker = %id, timeout_ms = self.limits.broker_session_timeout_ms,
                 "broker fenced: no heartbeat within broker.session.timeout.ms");
@@ -211,6 +183,31 @@ impl Controller {
             .as_ref()
             .map_or(0, |node| node.raft().metrics().borrow().current_term)
     }
+}
+
+/// Broker `id`'s registration, which must be at `epoch`.
+fn registered_at(image: &MetadataImage, id: NodeId, epoch: i64) -> Result<&BrokerImage> {
+    let broker = image
+        .broker(id)
+        .ok_or(MetadataError::BrokerNotRegistered { broker_id: id })?;
+    if broker.epoch != epoch {
+        return Err(MetadataError::StaleBrokerEpoch {
+            broker_id: id,
+            epoch,
+            current: broker.epoch,
+        });
+    }
+    Ok(broker)
+}
+
+/// Fencing broker `id`: the fencing record and the loss of its leaderships, one commit.
+fn fencing(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
+    let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
+        broker_id: id,
+        fenced: true,
+    })];
+    records.extend(leadership_loss(image, id));
+    records
 }
 
 /// Partition changes taking every leadership of broker `id` away: another live in-sync
