@@ -20,5 +20,6 @@
 mod partition;
 
 pub use partition::{
-    Assignment, EpochError, LocalLog, Partition, ReplicaState, Role, StateError, Transition,
+    Assignment, EpochError, IsrProposal, LocalLog, Partition, ReplicaState, Role, StateError,
+    Transition,
 };

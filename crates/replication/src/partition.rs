@@ -58,6 +58,11 @@ pub struct ReplicaState {
     pub durable: Option<Offset>,
     /// When the replica was last caught up with the leader's log end (ms since the epoch).
     pub last_caught_up_ms: i64,
+    /// When it last fetched, and the leader's log end then: a fetch that reaches the
+    /// previous fetch's leader log end proves the replica was caught up at that earlier
+    /// time (Kafka's rule), so a follower keeping up under constant load stays in sync.
+    pub last_fetch_ms: i64,
+    pub last_fetch_leader_log_end: Option<Offset>,
 }
 
 impl ReplicaState {
@@ -66,6 +71,8 @@ impl ReplicaState {
             log_end: None,
             durable: None,
             last_caught_up_ms: now_ms,
+            last_fetch_ms: now_ms,
+            last_fetch_leader_log_end: None,
         }
     }
 }
@@ -78,6 +85,14 @@ pub enum Role {
         isr: Vec<NodeId>,
         /// Every assigned replica, the leader included.
         replicas: BTreeMap<NodeId, ReplicaState>,
+        /// An ISR change sent to the controller and not yet committed. Until it is, the
+        /// high watermark waits for every replica of both sets (Kafka's maximal ISR): a
+        /// replica being added must hold what is acknowledged from the moment it may be
+        /// elected, and one being removed still counts until it is out.
+        pending_isr: Option<Vec<NodeId>>,
+        /// The log end when this leader epoch began: a replica joins the ISR only once it
+        /// has reached it (it then holds everything of earlier epochs this leader has).
+        epoch_start_offset: Offset,
     },
     Follower {
         leader: Option<NodeId>,
@@ -230,11 +245,15 @@ impl Partition {
                     log_end: Some(log.log_end),
                     durable: Some(log.durable),
                     last_caught_up_ms: now_ms,
+                    last_fetch_ms: now_ms,
+                    last_fetch_leader_log_end: None,
                 },
             );
             self.role = Role::Leader {
                 isr: sorted(&assignment.isr),
                 replicas,
+                pending_isr: None,
+                epoch_start_offset: log.log_end,
             };
             self.advance_high_watermark();
             Transition::BecameLeader
@@ -249,8 +268,15 @@ impl Partition {
     /// Same leader epoch, newer partition epoch: the ISR or the replica set changed.
     fn update_membership(&mut self, assignment: &Assignment, now_ms: i64) -> Transition {
         match &mut self.role {
-            Role::Leader { isr, replicas } => {
+            Role::Leader {
+                isr,
+                replicas,
+                pending_isr,
+                ..
+            } => {
                 *isr = sorted(&assignment.isr);
+                // A newer partition epoch answers (or overrides) the change in flight.
+                *pending_isr = None;
                 replicas.retain(|r, _| assignment.replicas.contains(r));
                 for &r in &assignment.replicas {
                     replicas
@@ -334,7 +360,14 @@ impl Partition {
         state.durable = Some(durable.min(log_end));
         if log_end >= leader_log_end {
             state.last_caught_up_ms = now_ms;
+        } else if state
+            .last_fetch_leader_log_end
+            .is_some_and(|previous| log_end >= previous)
+        {
+            state.last_caught_up_ms = state.last_caught_up_ms.max(state.last_fetch_ms);
         }
+        state.last_fetch_ms = now_ms;
+        state.last_fetch_leader_log_end = Some(leader_log_end);
         let before = self.high_watermark;
         self.advance_high_watermark();
         self.check_invariants();
@@ -353,10 +386,17 @@ impl Partition {
     /// Moves the high watermark (as leader) to the minimum durable offset over the ISR, if
     /// every in-sync replica's is known and it is ahead.
     fn advance_high_watermark(&mut self) {
-        let Role::Leader { isr, replicas } = &self.role else {
+        let Role::Leader {
+            isr,
+            replicas,
+            pending_isr,
+            ..
+        } = &self.role
+        else {
             return;
         };
-        let min_durable = isr
+        let maximal = maximal_isr(isr, pending_isr.as_deref());
+        let min_durable = maximal
             .iter()
             .map(|r| replicas.get(r).and_then(|s| s.durable))
             .try_fold(Offset(i64::MAX), |min, d| d.map(|d| min.min(d)));
@@ -364,7 +404,9 @@ impl Partition {
             let candidate = candidate.min(self.log_end);
             if candidate > self.high_watermark {
                 assert!(
-                    isr.iter().all(|r| replicas[r].durable >= Some(candidate)),
+                    maximal
+                        .iter()
+                        .all(|r| replicas[r].durable >= Some(candidate)),
                     "{}: high watermark {candidate} past an in-sync replica's durable offset",
                     self.topic_partition
                 );
@@ -431,7 +473,20 @@ impl Partition {
             self.log_start,
             self.log_end
         );
-        if let Role::Leader { isr, replicas } = &self.role {
+        if let Role::Leader {
+            isr,
+            replicas,
+            pending_isr,
+            ..
+        } = &self.role
+        {
+            if let Some(pending) = pending_isr {
+                assert!(
+                    pending.contains(&self.local)
+                        && pending.iter().all(|r| replicas.contains_key(r)),
+                    "{tp}: pending ISR {pending:?} without the leader or outside the replicas"
+                );
+            }
             assert!(
                 isr.contains(&self.local),
                 "{tp}: the leader is not in its ISR"
@@ -442,6 +497,14 @@ impl Partition {
             );
         }
     }
+}
+
+/// The committed ISR together with the one in flight: every replica the high watermark
+/// waits for.
+fn maximal_isr(isr: &[NodeId], pending: Option<&[NodeId]>) -> Vec<NodeId> {
+    let mut all = isr.to_vec();
+    all.extend(pending.unwrap_or_default());
+    sorted(&all)
 }
 
 fn sorted(nodes: &[NodeId]) -> Vec<NodeId> {
@@ -469,5 +532,8 @@ fn check_assignment(local: NodeId, a: &Assignment) -> Result<(), StateError> {
     Ok(())
 }
 
+mod isr;
 #[cfg(test)]
 mod tests;
+
+pub use isr::IsrProposal;

@@ -278,3 +278,95 @@ proptest! {
         }
     }
 }
+
+const LAG_MS: i64 = 30_000;
+
+/// A leader of three replicas at epoch 1 with the ISR `isr`, its log at 0..10 durable.
+fn leader_of_three(isr: &[NodeId]) -> Partition {
+    let a = assignment(Some(ME), 1, 1, isr);
+    Partition::new(tp(), ME, &a, log(0, 10, 10, 0), 0).unwrap()
+}
+
+#[test]
+fn a_follower_that_stops_fetching_is_proposed_out_of_the_isr_after_the_lag_time() {
+    let mut p = leader_of_three(&[ME, B, C]);
+    p.update_follower(B, Offset(10), Offset(10), 1_000).unwrap();
+    p.update_follower(C, Offset(10), Offset(10), 1_000).unwrap();
+    assert_eq!(p.high_watermark(), Offset(10));
+    assert_eq!(p.propose_isr_change(LAG_MS, LAG_MS), None);
+    // B keeps fetching at the log end; C goes silent.
+    p.update_follower(B, Offset(10), Offset(10), LAG_MS + 2_000)
+        .unwrap();
+    let proposal = p.propose_isr_change(LAG_MS + 2_000, LAG_MS).unwrap();
+    assert_eq!(proposal.isr, vec![ME, B]);
+    assert_eq!(proposal.partition_epoch, 1);
+    // Only one change in flight.
+    assert_eq!(p.propose_isr_change(LAG_MS + 3_000, LAG_MS), None);
+    // Until the shrink is committed, C still holds the high watermark back.
+    p.update_local_log(Offset(0), Offset(20), Offset(20));
+    p.update_follower(B, Offset(20), Offset(20), LAG_MS + 3_000)
+        .unwrap();
+    assert_eq!(p.high_watermark(), Offset(10));
+    // The controller committed it: a newer partition epoch, and the watermark moves.
+    let shrunk = assignment(Some(ME), 1, 2, &[ME, B]);
+    p.apply(&shrunk, log(0, 20, 20, 10), LAG_MS + 4_000)
+        .unwrap();
+    assert_eq!(p.pending_isr(), None);
+    assert_eq!(p.high_watermark(), Offset(20));
+}
+
+#[test]
+fn a_follower_keeping_up_under_constant_load_stays_in_sync() {
+    // The leader's log end moves between every fetch, so the follower is never exactly at
+    // it; reaching the log end the previous fetch saw proves it was caught up then.
+    let mut p = leader_of_three(&[ME, B, C]);
+    let mut end = 10;
+    for step in 1..=100 {
+        let now = step * 1_000;
+        p.update_follower(B, Offset(end), Offset(end), now).unwrap();
+        p.update_follower(C, Offset(end), Offset(end), now).unwrap();
+        end += 5;
+        p.update_local_log(Offset(0), Offset(end), Offset(end));
+    }
+    assert_eq!(p.propose_isr_change(100_000, LAG_MS), None);
+}
+
+#[test]
+fn a_replica_joins_the_isr_once_it_holds_the_high_watermark_on_disk() {
+    let mut p = leader_of_three(&[ME, B]);
+    p.update_follower(B, Offset(10), Offset(10), 10).unwrap();
+    assert_eq!(p.high_watermark(), Offset(10));
+    // C has fetched up to 10 but fsync'd only 5: not yet.
+    p.update_follower(C, Offset(10), Offset(5), 20).unwrap();
+    assert_eq!(p.propose_isr_change(30, LAG_MS), None);
+    p.update_follower(C, Offset(10), Offset(10), 40).unwrap();
+    let proposal = p.propose_isr_change(50, LAG_MS).unwrap();
+    assert_eq!(proposal.isr, vec![ME, B, C]);
+    // While the expansion is pending, C already holds the high watermark back: once
+    // committed it may be elected, so it must have everything acknowledged.
+    p.update_local_log(Offset(0), Offset(30), Offset(30));
+    p.update_follower(B, Offset(30), Offset(30), 60).unwrap();
+    assert_eq!(p.high_watermark(), Offset(10));
+    p.update_follower(C, Offset(25), Offset(25), 70).unwrap();
+    assert_eq!(p.high_watermark(), Offset(25));
+    // Refused by the controller: C no longer counts, the next check may propose again.
+    p.isr_change_failed();
+    p.update_follower(B, Offset(30), Offset(30), 80).unwrap();
+    assert_eq!(p.high_watermark(), Offset(30));
+    assert!(
+        p.propose_isr_change(90, LAG_MS).is_none(),
+        "C is behind the watermark"
+    );
+}
+
+#[test]
+fn a_replica_joins_only_after_reaching_the_start_of_the_leader_epoch() {
+    // Elected with the log at 10 and a high watermark of 0: a replica at 5 holds the
+    // watermark but not this leader's earlier records.
+    let a = assignment(Some(ME), 1, 1, &[ME]);
+    let mut p = Partition::new(tp(), ME, &a, log(0, 10, 0, 0), 0).unwrap();
+    p.update_follower(B, Offset(5), Offset(5), 10).unwrap();
+    assert_eq!(p.propose_isr_change(20, LAG_MS), None);
+    p.update_follower(B, Offset(10), Offset(10), 30).unwrap();
+    assert_eq!(p.propose_isr_change(40, LAG_MS).unwrap().isr, vec![ME, B]);
+}
