@@ -62,6 +62,11 @@ pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
         MetadataError::StaleBrokerEpoch { .. } => ErrorCode::StaleBrokerEpoch,
         MetadataError::DuplicateBrokerRegistration { .. } => ErrorCode::DuplicateBrokerRegistration,
         MetadataError::InvalidRequest { .. } => ErrorCode::InvalidRequest,
+        MetadataError::UnknownPartition { .. } => ErrorCode::UnknownTopicOrPartition,
+        MetadataError::NotLeader { .. } => ErrorCode::NotLeaderOrFollower,
+        MetadataError::FencedLeaderEpoch { .. } => ErrorCode::FencedLeaderEpoch,
+        MetadataError::InvalidUpdateVersion { .. } => ErrorCode::InvalidUpdateVersion,
+        MetadataError::IneligibleReplica { .. } => ErrorCode::IneligibleReplica,
         MetadataError::InconsistentClusterId { .. } => ErrorCode::InconsistentClusterId,
         MetadataError::NotCommitted { .. } => ErrorCode::RequestTimedOut,
         MetadataError::Io { .. }

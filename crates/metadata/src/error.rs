@@ -90,6 +90,21 @@ pub enum MetadataError {
     InconsistentClusterId { node: String, quorum: String },
     #[error("invalid controller request: {reason}")]
     InvalidRequest { reason: String },
+    #[error("partition {partition} of topic id {topic_id} does not exist")]
+    UnknownPartition { topic_id: String, partition: i32 },
+    /// An ISR change from a broker that does not lead the partition.
+    #[error("broker {broker_id} does not lead the partition (the leader is {leader})")]
+    NotLeader { broker_id: NodeId, leader: NodeId },
+    /// An ISR change made under an older leader epoch.
+    #[error("leader epoch {epoch} is fenced; the partition is at {current}")]
+    FencedLeaderEpoch { epoch: i32, current: i32 },
+    /// An ISR change made against an older partition epoch (another change came first).
+    #[error("partition epoch {epoch} is stale; the partition is at {current}")]
+    InvalidUpdateVersion { epoch: i32, current: i32 },
+    /// An ISR change adding a replica that may not be in sync (fenced, not registered, or
+    /// not a replica).
+    #[error("replica {replica} cannot join the ISR: {reason}")]
+    IneligibleReplica { replica: NodeId, reason: String },
     #[error("{requested} more partitions would pass partitions.max ({max}): {existing} exist")]
     TooManyPartitions {
         existing: usize,

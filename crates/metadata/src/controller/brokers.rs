@@ -210,19 +210,37 @@ fn fencing(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
     records
 }
 
-/// Partition changes taking every leadership of broker `id` away: another live in-sync
-/// replica leads where there is one, else no one.
+/// Partition changes taking broker `id` out of every partition it leads or is in sync for
+/// (it stopped, or a new run of it starts with only what it had on disk): it leaves each
+/// ISR, and where it led, the first live in-sync replica in replica order leads instead, or
+/// no one. The last member of an ISR stays in it, leaderless, so that it alone can lead
+/// again when it returns (no unclean election).
 fn leadership_loss(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
     let live = |n: &NodeId| *n != id && image.broker(*n).is_some_and(|b| !b.fenced);
     let mut records = Vec::new();
     for topic in image.topics() {
-        for p in topic.partitions.values().filter(|p| p.leader == id) {
-            let leader = p.isr.iter().copied().find(live).unwrap_or(NO_LEADER);
+        for p in topic.partitions.values() {
+            let leads = p.leader == id;
+            if !leads && !p.isr.contains(&id) {
+                continue;
+            }
+            let remaining: Vec<NodeId> = p.isr.iter().copied().filter(|&n| n != id).collect();
+            let isr = (!remaining.is_empty()).then_some(remaining);
+            let leader = leads.then(|| {
+                p.replicas
+                    .iter()
+                    .copied()
+                    .find(|r| live(r) && isr.as_ref().is_some_and(|isr| isr.contains(r)))
+                    .unwrap_or(NO_LEADER)
+            });
+            if isr.is_none() && leader.is_none() {
+                continue;
+            }
             records.push(MetadataRecord::PartitionChange(PartitionChangeRecord {
                 topic_id: topic.topic_id,
                 partition_id: p.partition_id,
-                leader: Some(leader),
-                isr: None,
+                leader,
+                isr,
                 replicas: None,
             }));
         }

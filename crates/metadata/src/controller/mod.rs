@@ -19,6 +19,7 @@
 //! [`placement`] spreads replicas over brokers; [`brokers`] registers, heartbeats and fences
 //! brokers; [`request`] is the one entry point for requests that may come over the network.
 
+pub mod alter_partition;
 pub mod brokers;
 pub mod placement;
 pub mod request;
@@ -306,7 +307,7 @@ impl Controller {
             topic_id,
         })];
         for (partition_id, replicas) in &assignments {
-            records.push(self.partition_record(topic_id, *partition_id, replicas.clone()));
+            records.push(self.partition_record(image, topic_id, *partition_id, replicas.clone()));
         }
         for (name, value) in &topic.configs {
             if let Some(value) = value {
@@ -418,40 +419,61 @@ impl Controller {
         Ok(())
     }
 
-    /// An explicit assignment names one replica (partition data does not replicate across
-    /// brokers yet), and that replica is a registered broker (this node, on a single node).
+    /// An explicit assignment names at least one replica, none twice, each a registered
+    /// broker (this node, on a single node).
     fn check_replicas(&self, image: &MetadataImage, replicas: &[NodeId]) -> Result<()> {
         let known = |id: NodeId| match image.brokers().next() {
             None => id == self.limits.node_id,
             Some(_) => image.broker(id).is_some(),
         };
-        if replicas.len() != 1 {
+        if replicas.is_empty() {
             return Err(MetadataError::InvalidReplicaAssignment {
-                reason: format!(
-                    "replicas {replicas:?}: one replica per partition is all this build keeps \
-                     (data does not replicate across brokers yet)"
-                ),
+                reason: "a partition needs at least one replica".into(),
             });
         }
-        if !known(replicas[0]) {
+        let mut seen = replicas.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() != replicas.len() {
             return Err(MetadataError::InvalidReplicaAssignment {
-                reason: format!("replica {} is not a registered broker", replicas[0]),
+                reason: format!("replicas {replicas:?} name a broker twice"),
+            });
+        }
+        if let Some(unknown) = replicas.iter().find(|&&id| !known(id)) {
+            return Err(MetadataError::InvalidReplicaAssignment {
+                reason: format!("replica {unknown} is not a registered broker"),
             });
         }
         Ok(())
     }
 
+    /// A new partition: every live replica in sync, the first live one leading (on a single
+    /// node, with no registrations, every replica is this node).
     fn partition_record(
         &self,
+        image: &MetadataImage,
         topic_id: TopicId,
         partition_id: i32,
         replicas: Vec<NodeId>,
     ) -> MetadataRecord {
+        let registered = image.brokers().next().is_some();
+        let live = |id: &NodeId| !registered || image.broker(*id).is_some_and(|b| !b.fenced);
+        let mut isr: Vec<NodeId> = replicas.iter().copied().filter(live).collect();
+        if isr.is_empty() {
+            // No replica is up: the partition waits, leaderless, for the first to come back
+            // (the unfence elects it).
+            isr = replicas.clone();
+        }
+        let leader = replicas
+            .iter()
+            .copied()
+            .find(live)
+            .unwrap_or(brokers::NO_LEADER);
         MetadataRecord::Partition(PartitionRecord {
             topic_id,
             partition_id,
-            isr: replicas.clone(),
-            leader: replicas.first().copied().unwrap_or(self.limits.node_id),
+            isr,
+            leader,
             replicas,
             leader_epoch: 0,
             partition_epoch: 0,
@@ -502,9 +524,15 @@ impl Controller {
         let topic_id = topic.topic_id;
         let brokers = self.placement_brokers(&inner.image);
         let start = inner.image.partition_count();
-        let records: Vec<_> = placement::place(&brokers, current..total, 1, start)
+        let factor = topic
+            .partitions
+            .values()
+            .next()
+            .map_or(1, |p| p.replicas.len() as i16);
+        placement::check_factor(factor, brokers.len())?;
+        let records: Vec<_> = placement::place(&brokers, current..total, factor as usize, start)
             .into_iter()
-            .map(|(p, replicas)| self.partition_record(topic_id, p, replicas))
+            .map(|(p, replicas)| self.partition_record(&inner.image, topic_id, p, replicas))
             .collect();
         if !validate_only {
             self.commit(&mut inner, &records)?;

@@ -18,9 +18,7 @@ pub struct Candidate {
     pub rack: Option<String>,
 }
 
-/// Refuses a replication factor the live brokers cannot hold, with Kafka's message. A
-/// factor above one is refused too while partition data does not replicate across brokers:
-/// followers that never fetch would hold acks=all and the high watermark back for ever.
+/// Refuses a replication factor the live brokers cannot hold, with Kafka's message.
 pub fn check_factor(factor: i16, live_brokers: usize) -> Result<()> {
     if factor <= 0 {
         return Err(MetadataError::InvalidReplicationFactor {
@@ -35,14 +33,6 @@ pub fn check_factor(factor: i16, live_brokers: usize) -> Result<()> {
                 "the target replication factor of {factor} cannot be reached because only \
                  {live_brokers} broker(s) are registered"
             ),
-        });
-    }
-    if factor > 1 {
-        return Err(MetadataError::InvalidReplicationFactor {
-            factor: factor.into(),
-            reason: "this build keeps one replica per partition: partition data does not \
-                     replicate across brokers yet"
-                .into(),
         });
     }
     Ok(())

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::alter_partition::{IsrChange, IsrChanged};
 use super::brokers::HeartbeatReply;
 use super::{Controller, CreatedTopic, NewTopic};
 use crate::error::{MetadataError, Result};
@@ -54,6 +55,8 @@ pub enum ControllerRequest {
         broker_id: NodeId,
         epoch: i64,
     },
+    /// A leader changes its partition's ISR.
+    AlterPartition(IsrChange),
 }
 
 impl ControllerRequest {
@@ -69,6 +72,7 @@ impl ControllerRequest {
             ControllerRequest::BrokerHeartbeat { .. } => "broker heartbeat",
             ControllerRequest::DescribeQuorum => "describe quorum",
             ControllerRequest::ControlledShutdown { .. } => "controlled shutdown",
+            ControllerRequest::AlterPartition(_) => "alter partition",
         }
     }
 }
@@ -102,6 +106,7 @@ pub enum ControllerReply {
     Registered { epoch: i64 },
     Heartbeat(HeartbeatReply),
     Quorum(QuorumDescription),
+    IsrChanged(IsrChanged),
 }
 
 /// A reply and the record count of the controller's image once it was given: a broker
@@ -167,6 +172,9 @@ impl Controller {
             ControllerRequest::ControlledShutdown { broker_id, epoch } => {
                 self.controlled_shutdown(broker_id, epoch)?;
                 ControllerReply::Done
+            }
+            ControllerRequest::AlterPartition(change) => {
+                ControllerReply::IsrChanged(self.alter_partition(&change)?)
             }
         };
         Ok(ControllerAnswer {
