@@ -161,6 +161,8 @@ pub struct BrokerConfig {
     pub txn: TransactionCoordinatorConfig,
     /// `transaction.state.log.segment.bytes`: segment size of `__transaction_state`.
     pub transaction_state_segment_bytes: i32,
+    /// The follower fetchers and ISR checks (`replica.lag.time.max.ms`, `replica.fetch.*`).
+    pub replication: crate::replica_fetcher::ReplicationConfig,
     /// Every property as given (including topic-config synonyms such as `log.retention.ms`),
     /// for DescribeConfigs and for the static defaults of topic configs.
     pub properties: BTreeMap<String, String>,
@@ -214,6 +216,7 @@ impl Default for BrokerConfig {
             offsets_topic_segment_bytes: 100 * 1024 * 1024,
             txn: TransactionCoordinatorConfig::default(),
             transaction_state_segment_bytes: 100 * 1024 * 1024,
+            replication: crate::replica_fetcher::ReplicationConfig::default(),
             properties: BTreeMap::new(),
         }
     }
@@ -265,6 +268,21 @@ impl BrokerConfig {
                 "controller.listener.names" => {}
                 "broker.rack" => c.broker_rack = Some(parse_non_empty(name, v)?),
                 "broker.session.timeout.ms" => c.broker_session_timeout_ms = parse_min(name, v, 1)?,
+                "replica.lag.time.max.ms" => c.replication.lag_time_max_ms = parse_min(name, v, 1)?,
+                "replica.fetch.wait.max.ms" => {
+                    c.replication.fetch_wait_max_ms = parse_min(name, v, 0)?
+                }
+                "replica.fetch.min.bytes" => c.replication.fetch_min_bytes = parse_min(name, v, 1)?,
+                "replica.fetch.max.bytes" => c.replication.fetch_max_bytes = parse_min(name, v, 1)?,
+                "replica.fetch.response.max.bytes" => {
+                    c.replication.fetch_response_max_bytes = parse_min(name, v, 1)?
+                }
+                "replica.fetch.backoff.ms" => {
+                    c.replication.fetch_backoff_ms = parse_min(name, v, 0)?
+                }
+                "replica.socket.timeout.ms" => {
+                    c.replication.socket_timeout_ms = parse_min(name, v, 1)?
+                }
                 "broker.heartbeat.interval.ms" => {
                     c.broker_heartbeat_interval_ms = parse_min(name, v, 1)?
                 }

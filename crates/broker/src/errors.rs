@@ -79,7 +79,13 @@ pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
 pub fn partition_error_code(e: &PartitionError) -> ErrorCode {
     match e {
         PartitionError::UnknownTopicOrPartition(_) => ErrorCode::UnknownTopicOrPartition,
-        PartitionError::NotLeader(_) | PartitionError::Stopped(_) => ErrorCode::NotLeaderOrFollower,
+        PartitionError::NotLeader(_)
+        | PartitionError::Stopped(_)
+        | PartitionError::NotFollower { .. } => ErrorCode::NotLeaderOrFollower,
+        PartitionError::NotEnoughReplicas { .. } => ErrorCode::NotEnoughReplicas,
+        PartitionError::NotEnoughReplicasAfterAppend { .. } => {
+            ErrorCode::NotEnoughReplicasAfterAppend
+        }
         PartitionError::Epoch {
             source: EpochError::Fenced { .. },
             ..

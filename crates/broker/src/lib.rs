@@ -9,6 +9,8 @@
 //! - Services, each given only the handles it uses:
 //!   - [`replica_manager`]: the one way to a partition: appends, reads, delayed produce and
 //!     fetch, role changes from metadata deltas;
+//!   - [`replica_fetcher`]: followers copying their leaders' logs, one fetcher per leader;
+//!     [`isr_checks`]: leaders proposing ISR changes to the controller;
 //!   - [`coordinator`]: the coordinator runtime serving the group and transaction
 //!     coordinators from their internal topics;
 //!   - [`metadata_listener`] and [`metadata_view`]: metadata images to partition roles and
@@ -36,11 +38,13 @@ pub mod dispatch;
 pub mod errors;
 pub mod fetch_session;
 pub mod handlers;
+pub mod isr_checks;
 pub mod meta_properties;
 pub mod metadata_listener;
 pub mod metadata_view;
 pub mod net;
 pub mod producer_ids;
+pub mod replica_fetcher;
 pub mod replica_manager;
 pub mod server;
 pub mod topic_config;

@@ -18,6 +18,7 @@ use tokio::sync::watch;
 
 use crate::config::BrokerConfig;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
+use crate::replica_fetcher::ReplicaFetchers;
 use crate::replica_manager::{LeadershipChanges, ReplicaManager};
 use crate::topic_config::log_config;
 
@@ -34,6 +35,7 @@ impl ImagePublisher for WatchPublisher {
 /// Applies images to this broker's partitions and coordinators, in order.
 pub struct MetadataListener {
     replicas: Arc<ReplicaManager>,
+    fetchers: Arc<ReplicaFetchers>,
     groups: Arc<GroupService>,
     txns: Arc<TxnService>,
     config: BrokerConfig,
@@ -45,6 +47,7 @@ pub struct MetadataListener {
 impl MetadataListener {
     pub fn new(
         replicas: Arc<ReplicaManager>,
+        fetchers: Arc<ReplicaFetchers>,
         groups: Arc<GroupService>,
         txns: Arc<TxnService>,
         config: BrokerConfig,
@@ -53,6 +56,7 @@ impl MetadataListener {
     ) -> Self {
         MetadataListener {
             replicas,
+            fetchers,
             groups,
             txns,
             config,
@@ -88,6 +92,7 @@ impl MetadataListener {
             })
             .await
             .unwrap_or_else(|e| panic!("applying metadata panicked: {e}"));
+            self.fetchers.apply(&changes);
             self.move_coordinators(&changes).await;
             if topics_changed {
                 self.groups.on_topics_changed(&image).await;

@@ -25,6 +25,7 @@ use crate::controller_service::{LocalEndpoint, run_fencing};
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
 use crate::fetch_session::FetchSessionCache;
+use crate::isr_checks::run_isr_checks;
 use crate::meta_properties::{
     MetaPropertiesError, check_meta_properties, ensure_meta_properties, fresh_cluster_id,
 };
@@ -33,6 +34,7 @@ use crate::metadata_view::MetadataView;
 use crate::net::budget::RequestBudget;
 use crate::net::quotas::ConnectionQuotas;
 use crate::producer_ids::{AllocateIds, ProducerIdManager};
+use crate::replica_fetcher::{ImageSource, ReplicaFetchers};
 use crate::replica_manager::{ReplicaError, ReplicaManager};
 use crate::topic_config::log_config;
 use strom_metadata::controller::request::ClusterIdClaim;
@@ -76,6 +78,8 @@ pub struct Server {
     pub broker: Arc<Broker>,
     pub listener: TcpListener,
     metadata_listener: MetadataListener,
+    /// Followers' fetchers: stopped before the logs close.
+    fetchers: Arc<ReplicaFetchers>,
     net_limits: crate::net::Limits,
     shutdown_tx: watch::Sender<bool>,
     /// The metadata quorum member and its Raft listener, when metadata runs on Raft.
@@ -172,8 +176,15 @@ impl Server {
             producer_ids: Arc::clone(&producer_ids),
             clock: Arc::clone(&clock),
         });
+        let fetchers = Arc::new(ReplicaFetchers::new(
+            Arc::clone(&replicas),
+            image_source(&metadata),
+            config.replication.clone(),
+            shutdown.clone(),
+        ));
         let mut metadata_listener = MetadataListener::new(
             Arc::clone(&replicas),
+            Arc::clone(&fetchers),
             Arc::clone(&groups),
             Arc::clone(&txns),
             config.clone(),
@@ -207,6 +218,7 @@ impl Server {
             broker,
             listener,
             metadata_listener,
+            fetchers,
             net_limits,
             shutdown_tx,
             quorum,
@@ -225,6 +237,7 @@ impl Server {
             broker,
             listener,
             metadata_listener,
+            fetchers,
             net_limits,
             shutdown_tx,
             quorum,
@@ -253,6 +266,13 @@ impl Server {
                 Arc::clone(&broker.controller),
                 clock,
                 broker.config.broker_session_timeout_ms,
+                shutdown.clone(),
+            )));
+            cancelled.push(tokio::spawn(run_isr_checks(
+                Arc::clone(&broker.replica_manager),
+                broker.metadata.channel().clone(),
+                image_source(&broker.metadata),
+                broker.config.replication.lag_time_max_ms,
                 shutdown,
             )));
         }
@@ -271,6 +291,7 @@ impl Server {
         for task in tasks {
             let _ = task.await;
         }
+        fetchers.stop();
         let replicas = broker.replica_manager.clone();
         let _ = tokio::task::spawn_blocking(move || replicas.shutdown()).await;
         if let Some(quorum) = quorum {
@@ -279,6 +300,12 @@ impl Server {
         }
         tracing::info!("shutdown complete");
     }
+}
+
+/// The committed image as the fetchers and ISR checks read it.
+fn image_source(metadata: &MetadataView) -> ImageSource {
+    let view = metadata.clone();
+    Arc::new(move || view.image())
 }
 
 /// Opens the metadata: the local log of the zero-configuration single node, or this node's

@@ -117,6 +117,7 @@ pub fn log_config(image: &MetadataImage, broker: &BrokerConfig, topic: &str) -> 
         },
         message_timestamp_before_max_ms: unlimited("message.timestamp.before.max.ms"),
         message_timestamp_after_max_ms: unlimited("message.timestamp.after.max.ms"),
+        min_insync_replicas: long("min.insync.replicas").map_or(1, |v| v.clamp(1, 1_000) as usize),
         ..defaults
     }
 }

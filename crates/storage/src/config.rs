@@ -92,6 +92,9 @@ pub struct LogConfig {
     pub validate_records_on_append: bool,
     /// Bound on callers waiting for an fsync of this log at once.
     pub flush_waiters_max: usize,
+    /// `min.insync.replicas`: not used by storage, carried with the topic's other log
+    /// settings (as Kafka's `LogConfig` does) for the replica manager's acks=all check.
+    pub min_insync_replicas: usize,
 }
 
 impl Default for LogConfig {
@@ -115,6 +118,7 @@ impl Default for LogConfig {
             message_timestamp_after_max_ms: Some(60 * 60 * 1000),
             validate_records_on_append: false,
             flush_waiters_max: 100_000,
+            min_insync_replicas: 1,
         }
     }
 }

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use strom_metadata::controller::is_legal_topic_name;
-use strom_metadata::{MetadataImage, TopicId};
+use strom_metadata::{MetadataImage, NodeId, TopicId};
 use strom_protocol::generated::fetch_response::{
     AbortedTransaction, FetchableTopicResponse, PartitionData,
 };
@@ -44,6 +44,8 @@ const READ_COMMITTED: i8 = 1;
 const SESSIONS_MIN_VERSION: i16 = 7;
 /// The first Fetch version naming topics by id.
 const TOPIC_IDS_MIN_VERSION: i16 = 13;
+/// The first Fetch version carrying the follower's id in `ReplicaState`.
+const REPLICA_STATE_MIN_VERSION: i16 = 15;
 
 /// A partition to read, its topic resolved against the metadata once.
 struct Wanted {
@@ -93,7 +95,8 @@ pub async fn handle(
         }
     };
     let wanted = resolve_names(&broker.image(), partitions, by_id);
-    let results = long_poll(broker, &request, &wanted).await;
+    let replica = replica_id(&request, version);
+    let results = long_poll(broker, &request, &wanted, replica).await;
     let include = if session_id == NO_SESSION {
         vec![true; results.len()]
     } else {
@@ -230,12 +233,24 @@ fn outcome(data: &PartitionData) -> PartitionOutcome {
     }
 }
 
+/// The follower sending this fetch, if it is replication: the request's replica id (in
+/// `ReplicaState` from v15), which consumers leave at -1.
+fn replica_id(request: &FetchRequest, version: i16) -> Option<NodeId> {
+    let id = if version >= REPLICA_STATE_MIN_VERSION {
+        request.replica_state.replica_id
+    } else {
+        request.replica_id
+    };
+    (id >= 0).then_some(NodeId(id))
+}
+
 /// Reads every wanted partition through the replica manager, which parks the fetch (woken
 /// only by these partitions) until `min_bytes` are available or `max_wait_ms` passes.
 async fn long_poll(
     broker: &Arc<Broker>,
     request: &FetchRequest,
     wanted: &[Wanted],
+    replica: Option<NodeId>,
 ) -> Vec<PartitionData> {
     let isolation = if request.isolation_level == READ_COMMITTED {
         FetchIsolation::TxnCommitted
@@ -260,6 +275,7 @@ async fn long_poll(
         })
         .collect();
     let params = ReplicaFetch {
+        replica,
         isolation,
         max_wait,
         min_bytes: request.min_bytes.max(0) as usize,

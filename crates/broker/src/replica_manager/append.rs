@@ -54,8 +54,13 @@ pub type Appended = Result<AppendInfo, PartitionError>;
 #[derive(Debug)]
 pub struct PendingAppend {
     results: Vec<(TopicPartition, Appended)>,
-    /// (index into `results`, the high watermark it needs, its receiver).
-    waits: Vec<(usize, Offset, oneshot::Receiver<ProduceOutcome>)>,
+    /// (index into `results`, the high watermark it needs, its receiver, its partition).
+    waits: Vec<(
+        usize,
+        Offset,
+        oneshot::Receiver<ProduceOutcome>,
+        Arc<HostedPartition>,
+    )>,
 }
 
 impl ReplicaManager {
@@ -76,6 +81,9 @@ impl ReplicaManager {
                 .hosted(&tp)
                 .ok_or_else(|| PartitionError::UnknownTopicOrPartition(tp.clone()))
                 .and_then(|hosted| {
+                    if acks == RequiredAcks::All {
+                        check_min_isr(&hosted, false)?;
+                    }
                     let info = self.append_to(&hosted, origin, records)?;
                     if acks == RequiredAcks::All {
                         let required = info.next_offset();
@@ -88,7 +96,12 @@ impl ReplicaManager {
                                     limit: super::delayed::PRODUCE_WAITERS_MAX,
                                 }
                             })?;
-                        pending.waits.push((pending.results.len(), required, rx));
+                        pending.waits.push((
+                            pending.results.len(),
+                            required,
+                            rx,
+                            Arc::clone(&hosted),
+                        ));
                     }
                     Ok(info)
                 });
@@ -130,6 +143,9 @@ impl ReplicaManager {
             hosted.local_log_changed_locked(&mut state, self.now_ms());
         }
         drop(state);
+        if !info.duplicate {
+            hosted.delayed.wake_replica_fetches();
+        }
         if log.recovery_point() < info.next_offset() {
             // The high watermark follows the flush: every append asks for one. Flushes are
             // grouped, so this costs one fsync per flusher pass, not one per append.
@@ -137,6 +153,23 @@ impl ReplicaManager {
         }
         Ok(info)
     }
+}
+
+/// acks=all needs `min.insync.replicas` in the ISR: before appending
+/// (`NOT_ENOUGH_REPLICAS`, nothing written) and again once the records are committed
+/// (`NOT_ENOUGH_REPLICAS_AFTER_APPEND`: written, but held by fewer replicas than asked), as
+/// Kafka answers.
+fn check_min_isr(hosted: &HostedPartition, after_append: bool) -> Result<(), PartitionError> {
+    let (isr, min) = hosted.isr_size_and_minimum();
+    if isr >= min {
+        return Ok(());
+    }
+    let tp = hosted.topic_partition().clone();
+    Err(if after_append {
+        PartitionError::NotEnoughReplicasAfterAppend { tp, isr, min }
+    } else {
+        PartitionError::NotEnoughReplicas { tp, isr, min }
+    })
 }
 
 impl PendingAppend {
@@ -165,7 +198,7 @@ impl PendingAppend {
     pub(super) fn required_offsets(&self) -> Vec<Offset> {
         self.waits
             .iter()
-            .map(|(_, required, _)| *required)
+            .map(|(_, required, _, _)| *required)
             .collect()
     }
 
@@ -181,9 +214,11 @@ impl PendingAppend {
     pub async fn wait(self, timeout: Duration) -> Vec<(TopicPartition, Appended)> {
         let PendingAppend { mut results, waits } = self;
         let deadline = tokio::time::Instant::now() + timeout;
-        for (index, required, rx) in waits {
+        for (index, required, rx, hosted) in waits {
             let outcome = match tokio::time::timeout_at(deadline, rx).await {
-                Ok(Ok(outcome)) => outcome.map(|hw| assert!(hw >= required)),
+                Ok(Ok(outcome)) => outcome
+                    .map(|hw| assert!(hw >= required))
+                    .and_then(|()| check_min_isr(&hosted, true)),
                 Ok(Err(_)) => Err(PartitionError::Stopped(results[index].0.clone())),
                 Err(_) => Err(PartitionError::RequestTimedOut(results[index].0.clone())),
             };

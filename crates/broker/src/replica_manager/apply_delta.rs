@@ -16,7 +16,9 @@
 
 use std::sync::Arc;
 
-use strom_metadata::{ChangedPartition, DeletedTopic, MetadataDelta, MetadataImage};
+use strom_metadata::{
+    ChangedPartition, DeletedTopic, MetadataDelta, MetadataImage, NodeId, TopicId,
+};
 use strom_replication::{Assignment, LocalLog, Partition, Transition};
 use strom_storage::{LeaderEpoch, Log, LogConfig, TopicPartition};
 
@@ -30,6 +32,16 @@ pub struct LeadershipChange {
     pub leader_epoch: LeaderEpoch,
 }
 
+/// A partition this broker now follows, at a leader epoch: what its replica fetcher needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Following {
+    pub topic_partition: TopicPartition,
+    pub topic_id: TopicId,
+    /// `None` while the partition has no leader: nothing to fetch from.
+    pub leader: Option<NodeId>,
+    pub leader_epoch: LeaderEpoch,
+}
+
 /// What a delta changed in this broker's leaderships.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LeadershipChanges {
@@ -37,6 +49,11 @@ pub struct LeadershipChanges {
     pub elected: Vec<LeadershipChange>,
     /// No longer led here (now followed, or no longer hosted).
     pub resigned: Vec<TopicPartition>,
+    /// Newly followed, or followed at a newer leader epoch (a new leader, or the same one
+    /// re-elected): the replica fetcher (re)starts it, truncating first.
+    pub followed: Vec<Following>,
+    /// No longer followed here (now led, or no longer hosted): its fetching stops.
+    pub unfollowed: Vec<TopicPartition>,
 }
 
 impl ReplicaManager {
@@ -135,17 +152,27 @@ impl ReplicaManager {
         match applied {
             Ok(Transition::BecameLeader) => {
                 tracing::info!(partition = %tp, epoch = epoch.0, "leading");
+                if !was_leader {
+                    changes.unfollowed.push(tp.clone());
+                }
                 changes.elected.push(LeadershipChange {
                     topic_partition: tp,
                     leader_epoch: epoch,
                 });
             }
             Ok(Transition::BecameFollower) => {
-                tracing::info!(partition = %tp, epoch = epoch.0, "following");
+                tracing::info!(partition = %tp, epoch = epoch.0, leader = ?assignment.leader,
+                    "following");
                 if was_leader {
                     hosted.resigned();
-                    changes.resigned.push(tp);
+                    changes.resigned.push(tp.clone());
                 }
+                changes.followed.push(Following {
+                    topic_partition: tp,
+                    topic_id: hosted.topic_id(),
+                    leader: assignment.leader,
+                    leader_epoch: epoch,
+                });
             }
             Ok(Transition::Updated | Transition::Unchanged) => {}
             Err(e) => tracing::warn!(partition = %tp, error = %e, "assignment not applied"),
@@ -205,6 +232,13 @@ impl ReplicaManager {
                 topic_partition: tp.clone(),
                 leader_epoch: epoch,
             });
+        } else {
+            changes.followed.push(Following {
+                topic_partition: tp.clone(),
+                topic_id: changed.topic_id,
+                leader: assignment.leader,
+                leader_epoch: epoch,
+            });
         }
         Ok(())
     }
@@ -220,6 +254,8 @@ impl ReplicaManager {
         hosted.stop();
         if was_leader {
             changes.resigned.push(tp.clone());
+        } else {
+            changes.unfollowed.push(tp.clone());
         }
         if self.log_manager.delete_log(&tp)? {
             tracing::info!(partition = %tp, "deleted log");

@@ -13,6 +13,8 @@
 //!   that partition and no other. Wakers are held weakly: a finished fetch simply drops its
 //!   waker, and dead entries are purged when a partition's list has grown past twice its
 //!   live count, so a partition nobody writes to costs nothing per fetch beyond its list.
+//!   Followers' fetches wait in a list of their own, woken by appends (a follower wants
+//!   every new record, not only what the high watermark covers).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
@@ -47,7 +49,10 @@ struct ProduceWaiters {
 #[derive(Debug)]
 pub(crate) struct DelayedOps {
     produce: Mutex<ProduceWaiters>,
+    /// Consumers: woken when the high watermark moves.
     fetch: Mutex<FetchWakers>,
+    /// Followers: woken when the log end moves (an append).
+    replica_fetch: Mutex<FetchWakers>,
 }
 
 #[derive(Debug, Default)]
@@ -79,6 +84,7 @@ impl DelayedOps {
                 count: 0,
             }),
             fetch: Mutex::new(FetchWakers::default()),
+            replica_fetch: Mutex::new(FetchWakers::default()),
         }
     }
 
@@ -142,9 +148,13 @@ impl DelayedOps {
         lock(&self.produce).count
     }
 
-    /// Registers a parked fetch's waker.
-    pub(super) fn watch_fetch(&self, waker: &Arc<FetchWaker>) {
-        let mut list = lock(&self.fetch);
+    /// Registers a parked fetch's waker: a follower's (`replica`) or a consumer's.
+    pub(super) fn watch_fetch(&self, waker: &Arc<FetchWaker>, replica: bool) {
+        let mut list = lock(if replica {
+            &self.replica_fetch
+        } else {
+            &self.fetch
+        });
         if list.wakers.len() >= FETCH_WAKERS_PURGE_AT && list.wakers.len() >= 2 * list.live_at_purge
         {
             list.wakers.retain(|w| w.strong_count() > 0);
@@ -153,18 +163,14 @@ impl DelayedOps {
         list.wakers.push(Arc::downgrade(waker));
     }
 
-    /// Wakes every live parked fetch of this partition; returns how many.
+    /// Wakes every live parked consumer fetch of this partition; returns how many.
     pub(super) fn wake_fetches(&self) -> usize {
-        let live: Vec<Arc<FetchWaker>> = {
-            let mut list = lock(&self.fetch);
-            list.wakers.retain(|w| w.strong_count() > 0);
-            list.live_at_purge = list.wakers.len();
-            list.wakers.iter().filter_map(Weak::upgrade).collect()
-        };
-        for waker in &live {
-            waker.notify.notify_one();
-        }
-        live.len()
+        wake(&self.fetch)
+    }
+
+    /// Wakes every live parked follower fetch of this partition (the log end moved).
+    pub(super) fn wake_replica_fetches(&self) -> usize {
+        wake(&self.replica_fetch)
     }
 
     /// Wakers registered (live or not yet purged), for tests.
@@ -172,4 +178,18 @@ impl DelayedOps {
     pub(super) fn fetch_watchers(&self) -> usize {
         lock(&self.fetch).wakers.len()
     }
+}
+
+/// Wakes every live waker of `list`; returns how many.
+fn wake(list: &Mutex<FetchWakers>) -> usize {
+    let live: Vec<Arc<FetchWaker>> = {
+        let mut list = lock(list);
+        list.wakers.retain(|w| w.strong_count() > 0);
+        list.live_at_purge = list.wakers.len();
+        list.wakers.iter().filter_map(Weak::upgrade).collect()
+    };
+    for waker in &live {
+        waker.notify.notify_one();
+    }
+    live.len()
 }

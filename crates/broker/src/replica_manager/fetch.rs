@@ -14,6 +14,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use strom_metadata::NodeId;
 use strom_storage::{FetchData, FetchParams, LeaderEpoch, Offset, TopicPartition};
 use tokio::sync::watch;
 
@@ -40,9 +41,14 @@ pub struct FetchPartition {
     pub current_leader_epoch: LeaderEpoch,
 }
 
-/// A consumer's fetch.
+/// A consumer's fetch, or a follower's (`replica`).
 #[derive(Debug, Clone)]
 pub struct FetchRequest {
+    /// The follower fetching, if this is replication: it reads up to the log end, its fetch
+    /// offsets count as what it holds on disk (a follower fetches on only once it has
+    /// fsync'd what it appended), and it waits for appends rather than for the high
+    /// watermark.
+    pub replica: Option<NodeId>,
     pub isolation: FetchIsolation,
     pub max_wait: Duration,
     pub min_bytes: usize,
@@ -93,7 +99,9 @@ impl ReplicaManager {
         let waker = Arc::new(FetchWaker::default());
         for p in &request.partitions {
             if let Some(hosted) = self.hosted(&p.topic_partition) {
-                hosted.delayed.watch_fetch(&waker);
+                hosted
+                    .delayed
+                    .watch_fetch(&waker, request.replica.is_some());
             }
         }
         waker
@@ -110,7 +118,7 @@ impl ReplicaManager {
             // The first batch may pass max_bytes (KIP-74) unless nothing at all may be read
             // (the connection's response budget is spent: its client is not reading).
             let first = total == 0 && request.max_bytes > 0;
-            let read = self.read_partition(p, request.isolation, remaining, first);
+            let read = self.read_partition(p, request, remaining, first);
             match &read {
                 Ok(data) => {
                     total += data.records.len();
@@ -127,16 +135,21 @@ impl ReplicaManager {
     fn read_partition(
         &self,
         p: &FetchPartition,
-        isolation: FetchIsolation,
+        request: &FetchRequest,
         remaining: usize,
         first: bool,
     ) -> FetchedPartition {
+        let isolation = request.isolation;
         let hosted = self.leader(&p.topic_partition, p.current_leader_epoch)?;
+        if let Some(replica) = request.replica {
+            hosted.follower_fetched(replica, p.fetch_offset, self.now_ms())?;
+        }
         let log = hosted.log();
         let max_bytes = p.max_bytes.min(remaining);
-        let storage_isolation = match isolation {
-            FetchIsolation::HighWatermark => strom_storage::FetchIsolation::HighWatermark,
-            FetchIsolation::TxnCommitted => strom_storage::FetchIsolation::TxnCommitted,
+        let storage_isolation = match (request.replica, isolation) {
+            (Some(_), _) => strom_storage::FetchIsolation::LogEnd,
+            (None, FetchIsolation::HighWatermark) => strom_storage::FetchIsolation::HighWatermark,
+            (None, FetchIsolation::TxnCommitted) => strom_storage::FetchIsolation::TxnCommitted,
         };
         if max_bytes == 0 && !first {
             // Nothing may be read, but the offsets still describe the partition.

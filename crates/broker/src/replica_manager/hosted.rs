@@ -10,7 +10,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use strom_metadata::TopicId;
+use strom_metadata::{NodeId, TopicId};
 use strom_replication::Partition;
 use strom_storage::{LeaderEpoch, Log, Offset, TopicPartition};
 
@@ -125,6 +125,31 @@ impl HostedPartition {
         let moved = state.update_local_log(log_start, log_end, durable.min(log_end))?;
         self.high_watermark_moved(moved);
         Some(moved)
+    }
+
+    /// As leader: follower `replica` fetched at `fetch_offset`, which it holds on disk. May
+    /// move the high watermark.
+    pub(super) fn follower_fetched(
+        &self,
+        replica: NodeId,
+        fetch_offset: Offset,
+        now_ms: i64,
+    ) -> Result<(), PartitionError> {
+        let mut state = self.state();
+        let moved = state
+            .update_follower(replica, fetch_offset, fetch_offset, now_ms)
+            .map_err(|_| PartitionError::NotLeader(self.tp.clone()))?;
+        if let Some(hw) = moved {
+            self.high_watermark_moved(hw);
+        }
+        Ok(())
+    }
+
+    /// In-sync replicas as committed (this broker leads), and the topic's
+    /// `min.insync.replicas`.
+    pub(super) fn isr_size_and_minimum(&self) -> (usize, usize) {
+        let isr = self.state().isr().map_or(0, <[NodeId]>::len);
+        (isr, self.log.config().min_insync_replicas)
     }
 
     /// The high watermark moved to `hw`: store it in the log (what fetches and the

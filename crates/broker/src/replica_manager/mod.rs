@@ -27,7 +27,9 @@ mod append;
 mod apply_delta;
 mod delayed;
 mod fetch;
+mod follower;
 mod hosted;
+mod isr;
 mod partition_metadata;
 mod reads;
 #[cfg(test)]
@@ -45,9 +47,11 @@ use strom_storage::{
 };
 
 pub use append::{AppendOrigin, Appended, PendingAppend, RequiredAcks};
-pub use apply_delta::{LeadershipChange, LeadershipChanges};
+pub use apply_delta::{Following, LeadershipChange, LeadershipChanges};
 pub use fetch::{FetchIsolation, FetchPartition, FetchRequest, FetchedPartition};
+pub use follower::FollowerPosition;
 pub use hosted::HostedPartition;
+pub use isr::IsrChangeDue;
 pub use partition_metadata::{base64_url_encode, read_partition_metadata};
 pub use reads::{OffsetSpec, PartitionInfo};
 
@@ -63,6 +67,23 @@ pub enum PartitionError {
         tp: TopicPartition,
         #[source]
         source: EpochError,
+    },
+    #[error("{tp} is not followed here at leader epoch {leader_epoch}")]
+    NotFollower {
+        tp: TopicPartition,
+        leader_epoch: LeaderEpoch,
+    },
+    #[error("{tp}: {isr} in-sync replicas, fewer than min.insync.replicas {min}")]
+    NotEnoughReplicas {
+        tp: TopicPartition,
+        isr: usize,
+        min: usize,
+    },
+    #[error("{tp}: appended, but the ISR shrank to {isr}, below min.insync.replicas {min}")]
+    NotEnoughReplicasAfterAppend {
+        tp: TopicPartition,
+        isr: usize,
+        min: usize,
     },
     #[error("{0} stopped (deleted or reassigned) while the request waited")]
     Stopped(TopicPartition),

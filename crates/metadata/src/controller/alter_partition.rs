@@ -66,7 +66,10 @@ impl Controller {
         });
         self.commit(&mut inner, &[record])?;
         let after = partition(&inner.image, change.topic_id, change.partition_id)?;
-        assert_eq!(after.leader_epoch, change.leader_epoch, "an ISR change keeps the epoch");
+        assert_eq!(
+            after.leader_epoch, change.leader_epoch,
+            "an ISR change keeps the epoch"
+        );
         assert_eq!(after.partition_epoch, change.partition_epoch + 1);
         tracing::info!(topic_id = %change.topic_id, partition = change.partition_id,
             isr = ?after.isr, partition_epoch = after.partition_epoch, "ISR changed");
@@ -105,7 +108,10 @@ fn check_change(image: &MetadataImage, p: &PartitionImage, change: &IsrChange) -
     }
     if !change.isr.contains(&p.leader) {
         return Err(MetadataError::InvalidRequest {
-            reason: format!("the ISR {:?} leaves out its leader {}", change.isr, p.leader),
+            reason: format!(
+                "the ISR {:?} leaves out its leader {}",
+                change.isr, p.leader
+            ),
         });
     }
     for &r in &change.isr {
@@ -216,7 +222,10 @@ mod tests {
         assert_eq!(done.partition_epoch, before.partition_epoch + 1);
         // The same change again (a retry after a lost answer) is stale: another epoch.
         let again = c.alter_partition(&shrink).unwrap_err();
-        assert!(matches!(again, MetadataError::InvalidUpdateVersion { .. }), "{again}");
+        assert!(
+            matches!(again, MetadataError::InvalidUpdateVersion { .. }),
+            "{again}"
+        );
         let expand = change(&c, &epochs, &[1, 2, 3]);
         assert_eq!(c.alter_partition(&expand).unwrap().isr.len(), 3);
     }
