@@ -109,6 +109,11 @@ impl DelayedOps {
         Ok(rx)
     }
 
+    /// The high watermark every produce waiter at or below has been answered with.
+    pub(super) fn produce_completed_through(&self) -> Offset {
+        lock(&self.produce).completed_through
+    }
+
     /// The high watermark reached `hw`: answers every waiter at or below it.
     pub(super) fn complete_produce_through(&self, hw: Offset) {
         let done = {

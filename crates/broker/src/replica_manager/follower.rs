@@ -158,15 +158,13 @@ impl ReplicaManager {
         let mut state = hosted.state();
         check_follower(&hosted, &state, leader_epoch)?;
         let hw = state.update_follower_high_watermark(leader_high_watermark);
-        let stored = log.update_high_watermark(hw);
-        assert_eq!(stored, hw, "{tp}: the log refused high watermark {hw}");
+        hosted.publish_high_watermark(&state);
         drop(state);
         if leader_log_start > log.log_start_offset() && leader_log_start <= hw {
             // Records the leader deleted (retention, DeleteRecords) go here too.
             log.delete_records(leader_log_start)?;
             hosted.local_log_changed(self.now_ms());
         }
-        hosted.delayed.wake_fetches();
         Ok(hw)
     }
 }

@@ -122,9 +122,20 @@ impl HostedPartition {
         let durable = self.log.recovery_point();
         let log_start = self.log.log_start_offset();
         let log_end = self.log.log_end_offset();
-        let moved = state.update_local_log(log_start, log_end, durable.min(log_end))?;
-        self.high_watermark_moved(moved);
-        Some(moved)
+        state.update_local_log(log_start, log_end, durable.min(log_end));
+        self.publish_high_watermark(state)
+    }
+
+    /// Carries the state machine's high watermark to the log and the waiters if it differs
+    /// from what the log has: any event may have moved it (an append, a flush, a follower's
+    /// fetch, or an ISR change applied from the metadata). Returns it if it moved.
+    pub(super) fn publish_high_watermark(&self, state: &Partition) -> Option<Offset> {
+        let hw = state.high_watermark();
+        if hw == self.log.high_watermark() {
+            return None;
+        }
+        self.high_watermark_moved(hw);
+        Some(hw)
     }
 
     /// As leader: follower `replica` fetched at `fetch_offset`, which it holds on disk. May
@@ -136,12 +147,10 @@ impl HostedPartition {
         now_ms: i64,
     ) -> Result<(), PartitionError> {
         let mut state = self.state();
-        let moved = state
+        state
             .update_follower(replica, fetch_offset, fetch_offset, now_ms)
             .map_err(|_| PartitionError::NotLeader(self.tp.clone()))?;
-        if let Some(hw) = moved {
-            self.high_watermark_moved(hw);
-        }
+        self.publish_high_watermark(&state);
         Ok(())
     }
 
@@ -161,7 +170,10 @@ impl HostedPartition {
             "{}: the log refused high watermark {hw}",
             self.tp
         );
-        self.delayed.complete_produce_through(hw);
+        // A follower's watermark can drop with a truncation; it has no produce waiters.
+        if hw >= self.delayed.produce_completed_through() {
+            self.delayed.complete_produce_through(hw);
+        }
         self.delayed.wake_fetches();
     }
 
