@@ -156,6 +156,11 @@ pub struct BrokerConfig {
     pub group: GroupCoordinatorConfig,
     /// `offsets.topic.segment.bytes`: segment size of `__consumer_offsets`.
     pub offsets_topic_segment_bytes: i32,
+    /// `offsets.topic.replication.factor` (Kafka's default, 3): `__consumer_offsets`'
+    /// replicas in a cluster (the single node keeps one).
+    pub offsets_topic_replication_factor: i16,
+    /// `transaction.state.log.replication.factor` (3): the same for `__transaction_state`.
+    pub transaction_state_log_replication_factor: i16,
     /// The transaction coordinator's settings (`transaction.state.log.num.partitions`,
     /// `transaction.max.timeout.ms`, `transactional.id.expiration.ms`, ...).
     pub txn: TransactionCoordinatorConfig,
@@ -214,6 +219,8 @@ impl Default for BrokerConfig {
             producer_id_expiration_check_interval_ms: 600_000,
             group: GroupCoordinatorConfig::default(),
             offsets_topic_segment_bytes: 100 * 1024 * 1024,
+            offsets_topic_replication_factor: 3,
+            transaction_state_log_replication_factor: 3,
             txn: TransactionCoordinatorConfig::default(),
             transaction_state_segment_bytes: 100 * 1024 * 1024,
             replication: crate::replica_fetcher::ReplicationConfig::default(),
@@ -696,6 +703,12 @@ fn parse_group_property(c: &mut BrokerConfig, name: &str, v: &str) -> Result<boo
             c.txn.offsets_topic_num_partitions = g.offsets_topic_num_partitions;
         }
         "offsets.topic.segment.bytes" => c.offsets_topic_segment_bytes = parse_min(name, v, 1)?,
+        "offsets.topic.replication.factor" => {
+            c.offsets_topic_replication_factor = parse_min(name, v, 1)?
+        }
+        "transaction.state.log.replication.factor" => {
+            c.transaction_state_log_replication_factor = parse_min(name, v, 1)?
+        }
         "group.min.session.timeout.ms" => g.group_min_session_timeout_ms = parse_min(name, v, 0)?,
         "group.max.session.timeout.ms" => g.group_max_session_timeout_ms = parse_min(name, v, 0)?,
         "group.initial.rebalance.delay.ms" => {

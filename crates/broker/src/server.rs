@@ -22,6 +22,7 @@ use crate::config::{BrokerConfig, ConfigError, ProcessRoles, parse_listen};
 pub use crate::context::Broker;
 use crate::controller_channel::ControllerChannel;
 use crate::controller_service::{LocalEndpoint, run_fencing};
+use crate::coordinator::internal_topic::InternalTopicSettings;
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
 use crate::fetch_session::FetchSessionCache;
@@ -162,14 +163,20 @@ impl Server {
             blocking("producer ids", move || ProducerIdManager::open(allocate)).await?;
         let groups = Arc::new(GroupService::new(
             config.group.clone(),
-            config.offsets_topic_segment_bytes,
+            InternalTopicSettings {
+                segment_bytes: config.offsets_topic_segment_bytes,
+                replication_factor: config.offsets_topic_replication_factor,
+            },
             Arc::clone(&replicas),
             metadata.clone(),
             Arc::clone(&clock),
         ));
         let txns = TxnService::new(TxnServiceParts {
             config: config.txn.clone(),
-            segment_bytes: config.transaction_state_segment_bytes,
+            topic_settings: InternalTopicSettings {
+                segment_bytes: config.transaction_state_segment_bytes,
+                replication_factor: config.transaction_state_log_replication_factor,
+            },
             replicas: Arc::clone(&replicas),
             metadata: metadata.clone(),
             groups: Arc::clone(&groups),

@@ -7,6 +7,7 @@
 //! created on first use (FindCoordinator or a group request), as Kafka does; its partitions
 //! load when this broker is elected their leader.
 
+use crate::coordinator::internal_topic::InternalTopicSettings;
 use std::sync::Arc;
 
 use strom_coordinator::txn::{MarkerRequest, ProducerId as TxnProducerId, TransactionResult};
@@ -173,7 +174,7 @@ pub struct GroupService {
     topic: InternalTopic,
     metadata: MetadataView,
     num_partitions: i32,
-    segment_bytes: i32,
+    topic_settings: InternalTopicSettings,
 }
 
 impl GroupService {
@@ -182,7 +183,7 @@ impl GroupService {
     /// partitions the topic really has.
     pub fn new(
         mut config: GroupCoordinatorConfig,
-        segment_bytes: i32,
+        topic_settings: InternalTopicSettings,
         replicas: Arc<ReplicaManager>,
         metadata: MetadataView,
         clock: Arc<dyn Clock>,
@@ -207,7 +208,7 @@ impl GroupService {
             topic: InternalTopic::new(OFFSETS_TOPIC),
             metadata,
             num_partitions,
-            segment_bytes,
+            topic_settings,
         }
     }
 
@@ -232,7 +233,7 @@ impl GroupService {
     /// settings for it (compacted, `offsets.topic.segment.bytes`) on first use.
     pub async fn ensure_offsets_topic(&self) -> Result<(), CoordinatorError> {
         self.topic
-            .ensure(&self.metadata, self.num_partitions, self.segment_bytes)
+            .ensure(&self.metadata, self.num_partitions, self.topic_settings)
             .await
     }
 

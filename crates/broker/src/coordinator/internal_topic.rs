@@ -15,6 +15,14 @@ use strom_storage::Offset;
 use super::runtime::CoordinatorError;
 use crate::metadata_view::MetadataView;
 
+/// How an internal topic is made: `offsets.topic.segment.bytes` and
+/// `offsets.topic.replication.factor` (or the `transaction.state.log.*` pair).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InternalTopicSettings {
+    pub segment_bytes: i32,
+    pub replication_factor: i16,
+}
+
 /// The internal topic holding group metadata and committed offsets.
 pub const OFFSETS_TOPIC: &str = "__consumer_offsets";
 /// The internal topic of the transaction coordinator.
@@ -47,13 +55,13 @@ impl InternalTopic {
     }
 
     /// Makes sure the topic exists, creating it compacted with `partitions` partitions and
-    /// `segment_bytes` segments on first use, and that the metadata listener has applied it
+    /// `settings` on first use, and that the metadata listener has applied it
     /// (so its partitions are open and their coordinators loaded).
     pub async fn ensure(
         &self,
         metadata: &MetadataView,
         partitions: i32,
-        segment_bytes: i32,
+        settings: InternalTopicSettings,
     ) -> Result<(), CoordinatorError> {
         if self.ready.load(Ordering::Acquire) {
             return Ok(());
@@ -62,11 +70,21 @@ impl InternalTopic {
         if self.ready.load(Ordering::Acquire) {
             return Ok(());
         }
-        if metadata.image().topic(self.name).is_none() {
+        let image = metadata.image();
+        if image.topic(self.name).is_none() {
+            // The single node (no registered brokers) holds every replica itself; a cluster
+            // takes the configured factor, and refuses it (the coordinator is not available)
+            // while fewer brokers are up, as Kafka does.
+            let replication_factor = if image.brokers().next().is_none() {
+                1
+            } else {
+                settings.replication_factor
+            };
+            let segment_bytes = settings.segment_bytes;
             let new = NewTopic {
                 name: self.name.to_string(),
                 num_partitions: partitions,
-                replication_factor: -1,
+                replication_factor,
                 assignments: Vec::new(),
                 configs: vec![
                     ("cleanup.policy".into(), Some("compact".into())),

@@ -17,6 +17,7 @@
 //!   counted as written: the transaction stays in its Prepare state and the markers are
 //!   retried, then left to the next load.
 
+use crate::coordinator::internal_topic::InternalTopicSettings;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -150,7 +151,7 @@ pub struct TxnService {
     replicas: Arc<ReplicaManager>,
     groups: Arc<GroupService>,
     num_partitions: i32,
-    segment_bytes: i32,
+    topic_settings: InternalTopicSettings,
 }
 
 impl std::fmt::Debug for TxnService {
@@ -162,7 +163,7 @@ impl std::fmt::Debug for TxnService {
 /// What a transaction service is built from.
 pub struct TxnServiceParts {
     pub config: TransactionCoordinatorConfig,
-    pub segment_bytes: i32,
+    pub topic_settings: InternalTopicSettings,
     pub replicas: Arc<ReplicaManager>,
     pub metadata: MetadataView,
     pub groups: Arc<GroupService>,
@@ -174,7 +175,7 @@ impl TxnService {
     pub fn new(parts: TxnServiceParts) -> Arc<Self> {
         let TxnServiceParts {
             mut config,
-            segment_bytes,
+            topic_settings,
             replicas,
             metadata,
             groups,
@@ -209,7 +210,7 @@ impl TxnService {
             replicas,
             groups,
             num_partitions,
-            segment_bytes,
+            topic_settings,
         });
         let weak: Weak<TxnService> = Arc::downgrade(&service);
         service
@@ -238,7 +239,7 @@ impl TxnService {
     /// Makes sure `__transaction_state` exists and is loaded.
     pub async fn ensure_topic(&self) -> Result<(), CoordinatorError> {
         self.topic
-            .ensure(&self.metadata, self.num_partitions, self.segment_bytes)
+            .ensure(&self.metadata, self.num_partitions, self.topic_settings)
             .await
     }
 
