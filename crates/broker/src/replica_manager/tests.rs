@@ -48,13 +48,17 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
+        Fixture::on_node(ME)
+    }
+
+    fn on_node(node: NodeId) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let manager = LogManager::open(
             LogManagerConfig::new(dir.path().to_path_buf()),
             Arc::new(SystemClock),
         )
         .unwrap();
-        let rm = Arc::new(ReplicaManager::new(ME, manager, Arc::new(SystemClock)));
+        let rm = Arc::new(ReplicaManager::new(node, manager, Arc::new(SystemClock)));
         rm.listen_for_flushes();
         Fixture {
             _dir: dir,
@@ -253,6 +257,7 @@ async fn a_parked_fetch_wakes_only_for_its_own_partition() {
     let mut f = Fixture::new();
     f.commit(topic_records("a", TopicId::random(), 2));
     let request = FetchRequest {
+        replica: None,
         isolation: FetchIsolation::HighWatermark,
         max_wait: Duration::from_secs(30),
         min_bytes: 1,
@@ -337,4 +342,178 @@ async fn an_acks_all_retry_waits_for_its_original_to_be_durable() {
     assert!(results[0].1.is_ok());
     let hosted = f.rm.hosted(&tp("a", 0)).unwrap();
     assert!(hosted.high_watermark() >= original.next_offset());
+}
+
+/// Topic `name` of one partition on nodes 1 and 2, led by 1, both in sync.
+fn replicated_topic(name: &str, id: TopicId) -> Vec<MetadataRecord> {
+    vec![
+        MetadataRecord::Topic(TopicRecord {
+            name: name.into(),
+            topic_id: id,
+        }),
+        MetadataRecord::Partition(PartitionRecord {
+            topic_id: id,
+            partition_id: 0,
+            replicas: vec![ME, NodeId(2)],
+            isr: vec![ME, NodeId(2)],
+            leader: ME,
+            leader_epoch: 0,
+            partition_epoch: 0,
+        }),
+    ]
+}
+
+/// Node 2's fetch from the leader at `offset`: what the leader answered.
+async fn follower_fetch(leader: &Arc<ReplicaManager>, offset: i64) -> strom_storage::FetchData {
+    let request = FetchRequest {
+        replica: Some(NodeId(2)),
+        isolation: FetchIsolation::HighWatermark,
+        max_wait: Duration::ZERO,
+        min_bytes: 1,
+        max_bytes: 1 << 20,
+        partitions: vec![FetchPartition {
+            topic_partition: tp("r", 0),
+            fetch_offset: Offset(offset),
+            max_bytes: 1 << 20,
+            current_leader_epoch: LeaderEpoch(0),
+        }],
+    };
+    let (_stop, shutdown) = tokio::sync::watch::channel(false);
+    let mut answers = leader.fetch(&request, shutdown).await;
+    answers.remove(0).unwrap()
+}
+
+#[tokio::test]
+async fn acks_all_waits_for_the_follower_to_fetch_past_the_records_after_its_flush() {
+    // The leader appends; the high watermark stays until the follower, having appended and
+    // fsync'd the records, fetches from past them. The follower's copy is the leader's.
+    let mut leader = Fixture::on_node(ME);
+    let mut follower = Fixture::on_node(NodeId(2));
+    let id = TopicId::random();
+    leader.commit(replicated_topic("r", id));
+    let changes = follower.commit(replicated_topic("r", id));
+    assert_eq!(changes.followed.len(), 1);
+    assert_eq!(changes.followed[0].leader, Some(ME));
+    let pending = leader.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("r", 0), batch(5))],
+    );
+    let waiting = tokio::spawn(pending.wait(Duration::from_secs(30)));
+    let data = follower_fetch(&leader.rm, 0).await;
+    assert!(!data.records.is_empty());
+    assert_eq!(
+        data.high_watermark,
+        Offset(0),
+        "nothing is on the follower's disk yet"
+    );
+    let info = follower
+        .rm
+        .append_as_follower(
+            &tp("r", 0),
+            LeaderEpoch(0),
+            BytesMut::from(&data.records[..]),
+        )
+        .unwrap();
+    assert_eq!(
+        (info.first_offset, info.last_offset),
+        (Offset(0), Offset(4))
+    );
+    let flush = follower
+        .rm
+        .follower_flush(&tp("r", 0), LeaderEpoch(0))
+        .unwrap();
+    tokio::task::spawn_blocking(move || flush.wait().unwrap())
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(
+        !waiting.is_finished(),
+        "acks=all answered before the follower fetched on"
+    );
+    let data = follower_fetch(&leader.rm, 5).await;
+    assert!(data.records.is_empty());
+    let results = waiting.await.unwrap();
+    assert!(results[0].1.is_ok(), "{:?}", results[0].1);
+    assert_eq!(data.high_watermark, Offset(5));
+    let hw = follower
+        .rm
+        .follower_high_watermark(&tp("r", 0), LeaderEpoch(0), data.high_watermark, Offset(0))
+        .unwrap();
+    assert_eq!(hw, Offset(5));
+    // A consumer fetching from the follower is told to go to the leader.
+    let wrong = follower
+        .rm
+        .leader(&tp("r", 0), LeaderEpoch::UNKNOWN)
+        .unwrap_err();
+    assert!(matches!(wrong, PartitionError::NotLeader(_)), "{wrong}");
+}
+
+#[tokio::test]
+async fn an_isr_shrink_from_the_metadata_answers_the_acks_all_waiters() {
+    // The follower never fetches; once the controller takes it out of the ISR the waiting
+    // acks=all request is answered (the high watermark is the leader's own flush again).
+    let mut leader = Fixture::on_node(ME);
+    let id = TopicId::random();
+    leader.commit(replicated_topic("r", id));
+    let pending = leader.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("r", 0), batch(3))],
+    );
+    let waiting = tokio::spawn(pending.wait(Duration::from_secs(30)));
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(!waiting.is_finished());
+    leader.commit(vec![MetadataRecord::PartitionChange(
+        PartitionChangeRecord {
+            topic_id: id,
+            partition_id: 0,
+            leader: None,
+            isr: Some(vec![ME]),
+            replicas: None,
+        },
+    )]);
+    let results = tokio::time::timeout(Duration::from_secs(10), waiting)
+        .await
+        .expect("the shrink released the waiter")
+        .unwrap();
+    assert!(results[0].1.is_ok(), "{:?}", results[0].1);
+}
+
+#[test]
+fn acks_all_is_refused_below_min_insync_replicas_and_nothing_is_written() {
+    let mut f = Fixture::new();
+    let id = TopicId::random();
+    f.records.extend(replicated_topic("r", id));
+    let next = MetadataImage::from_records(&f.records);
+    let delta = MetadataDelta::between(&f.image, &next);
+    let strict = LogConfig {
+        min_insync_replicas: 3,
+        ..LogConfig::default()
+    };
+    f.rm.apply_delta(&delta, &next, &|_| strict.clone());
+    let pending = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("r", 0), batch(1))],
+    );
+    let refused = pending.into_first_error().unwrap_err().1;
+    assert!(
+        matches!(
+            refused,
+            PartitionError::NotEnoughReplicas { isr: 2, min: 3, .. }
+        ),
+        "{refused}"
+    );
+    assert_eq!(
+        f.rm.hosted(&tp("r", 0)).unwrap().log_end_offset(),
+        Offset(0)
+    );
+    // acks=1 is not held to it.
+    let pending = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::Leader,
+        vec![(tp("r", 0), batch(1))],
+    );
+    assert!(pending.into_first_error().is_ok());
 }
