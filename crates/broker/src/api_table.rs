@@ -94,6 +94,11 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
         "grow a topic; assignments must name this node",
     ),
     api(
+        ApiKey::ElectLeaders,
+        0,
+        "preferred and unclean elections, forwarded to the active controller",
+    ),
+    api(
         ApiKey::IncrementalAlterConfigs,
         0,
         "SET, DELETE, APPEND, SUBTRACT",
@@ -269,10 +274,9 @@ fn not_served_reason(key: ApiKey) -> &'static str {
         key,
         ApiKey::AlterPartitionReassignments
             | ApiKey::ListPartitionReassignments
-            | ApiKey::ElectLeaders
             | ApiKey::AlterReplicaLogDirs
     ) {
-        "single node: nothing to reassign or elect"
+        "not implemented yet (reassignment)"
     } else {
         "not implemented yet"
     }

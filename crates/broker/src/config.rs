@@ -168,6 +168,12 @@ pub struct BrokerConfig {
     pub transaction_state_segment_bytes: i32,
     /// The follower fetchers and ISR checks (`replica.lag.time.max.ms`, `replica.fetch.*`).
     pub replication: crate::replica_fetcher::ReplicationConfig,
+    /// `auto.leader.rebalance.enable`: the active controller moves leadership back to
+    /// preferred replicas every `leader.imbalance.check.interval.seconds` (300) where a
+    /// broker's share is off by more than `leader.imbalance.per.broker.percentage` (10).
+    pub auto_leader_rebalance_enable: bool,
+    pub leader_imbalance_check_interval_seconds: u64,
+    pub leader_imbalance_per_broker_percentage: u32,
     /// Every property as given (including topic-config synonyms such as `log.retention.ms`),
     /// for DescribeConfigs and for the static defaults of topic configs.
     pub properties: BTreeMap<String, String>,
@@ -224,6 +230,9 @@ impl Default for BrokerConfig {
             txn: TransactionCoordinatorConfig::default(),
             transaction_state_segment_bytes: 100 * 1024 * 1024,
             replication: crate::replica_fetcher::ReplicationConfig::default(),
+            auto_leader_rebalance_enable: true,
+            leader_imbalance_check_interval_seconds: 300,
+            leader_imbalance_per_broker_percentage: 10,
             properties: BTreeMap::new(),
         }
     }
@@ -276,6 +285,13 @@ impl BrokerConfig {
                 "broker.rack" => c.broker_rack = Some(parse_non_empty(name, v)?),
                 "broker.session.timeout.ms" => c.broker_session_timeout_ms = parse_min(name, v, 1)?,
                 "replica.lag.time.max.ms" => c.replication.lag_time_max_ms = parse_min(name, v, 1)?,
+                "auto.leader.rebalance.enable" => c.auto_leader_rebalance_enable = parse(name, v)?,
+                "leader.imbalance.check.interval.seconds" => {
+                    c.leader_imbalance_check_interval_seconds = parse_min(name, v, 1)?
+                }
+                "leader.imbalance.per.broker.percentage" => {
+                    c.leader_imbalance_per_broker_percentage = parse(name, v)?
+                }
                 "replica.fetch.wait.max.ms" => {
                     c.replication.fetch_wait_max_ms = parse_min(name, v, 0)?
                 }

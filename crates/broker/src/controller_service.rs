@@ -35,6 +35,38 @@ fn fence_check_interval(session_timeout_ms: u64) -> Duration {
     Duration::from_millis((session_timeout_ms / 4).clamp(50, 1_000))
 }
 
+/// While this node is the active controller, every `interval` moves leaders back to their
+/// preferred replicas where a broker's share is off by more than `imbalance_percent`
+/// (`auto.leader.rebalance.enable`), until `shutdown`.
+pub async fn run_leader_rebalance(
+    controller: Arc<Controller>,
+    interval: Duration,
+    imbalance_percent: u32,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let Some(node) = controller.quorum().cloned() else {
+        return;
+    };
+    loop {
+        tokio::select! {
+            _ = shutdown.wait_for(|stop| *stop) => return,
+            _ = tokio::time::sleep(interval) => {}
+        }
+        if node.leader() != Some(node.id()) {
+            continue;
+        }
+        let controller = Arc::clone(&controller);
+        let moved =
+            tokio::task::spawn_blocking(move || controller.rebalance_leaders(imbalance_percent))
+                .await;
+        match moved {
+            Ok(Ok(_)) | Ok(Err(MetadataError::NotController { .. })) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "leader rebalance failed"),
+            Err(e) => panic!("leader rebalance panicked: {e}"),
+        }
+    }
+}
+
 /// Fences expired brokers while this node is the active controller, until `shutdown`.
 pub async fn run_fencing(
     controller: Arc<Controller>,

@@ -75,6 +75,9 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::InitProducerId(r) => ResponseBody::InitProducerId(
             handlers::init_producer_id::handle(broker, r, &caller).await,
         ),
+        RequestBody::ElectLeaders(r) => {
+            ResponseBody::ElectLeaders(handlers::elect_leaders::handle(broker, r, v).await)
+        }
         RequestBody::CreatePartitions(r) => {
             ResponseBody::CreatePartitions(handlers::create_partitions::handle(broker, r, v).await)
         }

@@ -1,6 +1,7 @@
 //! The edge where typed errors become Kafka error codes, the only place that happens.
 
 use strom_metadata::MetadataError;
+use strom_metadata::controller::elect_leaders::ElectionError;
 use strom_protocol::ErrorCode;
 use strom_replication::EpochError;
 use strom_storage::{FlushError, ProducerStateError, StorageError};
@@ -42,6 +43,16 @@ pub fn producer_state_error_code(e: &ProducerStateError) -> ErrorCode {
 }
 
 /// The code a client expects for a refused metadata change.
+/// Why one partition's election did not happen, as Kafka's code.
+pub fn election_error_code(error: &ElectionError) -> ErrorCode {
+    match error {
+        ElectionError::UnknownTopicOrPartition(_) => ErrorCode::UnknownTopicOrPartition,
+        ElectionError::ElectionNotNeeded(_) => ErrorCode::ElectionNotNeeded,
+        ElectionError::PreferredLeaderNotAvailable(..) => ErrorCode::PreferredLeaderNotAvailable,
+        ElectionError::EligibleLeadersNotAvailable(_) => ErrorCode::EligibleLeadersNotAvailable,
+    }
+}
+
 pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
     match e {
         MetadataError::TopicAlreadyExists { .. } => ErrorCode::TopicAlreadyExists,
@@ -67,6 +78,7 @@ pub fn metadata_error_code(e: &MetadataError) -> ErrorCode {
         MetadataError::FencedLeaderEpoch { .. } => ErrorCode::FencedLeaderEpoch,
         MetadataError::InvalidUpdateVersion { .. } => ErrorCode::InvalidUpdateVersion,
         MetadataError::IneligibleReplica { .. } => ErrorCode::IneligibleReplica,
+
         MetadataError::InconsistentClusterId { .. } => ErrorCode::InconsistentClusterId,
         MetadataError::NotCommitted { .. } => ErrorCode::RequestTimedOut,
         MetadataError::Io { .. }

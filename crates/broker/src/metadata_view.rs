@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use strom_metadata::controller::elect_leaders::{ElectionResult, ElectionType};
 
 use strom_metadata::controller::request::{ControllerReply, ControllerRequest};
 use strom_metadata::{
@@ -112,6 +113,23 @@ impl MetadataView {
             validate_only,
         };
         self.change(request, timeout_ms).await.map(|_| ())
+    }
+
+    /// Leader elections (ElectLeaders); `partitions` `None` is every partition.
+    pub async fn elect_leaders(
+        &self,
+        election: ElectionType,
+        partitions: Option<Vec<(String, i32)>>,
+        timeout_ms: Option<i32>,
+    ) -> Result<Vec<ElectionResult>, MetadataError> {
+        let request = ControllerRequest::ElectLeaders {
+            election,
+            partitions,
+        };
+        match self.change(request, timeout_ms).await? {
+            ControllerReply::Elections(results) => Ok(results),
+            other => Err(unexpected(&other)),
+        }
     }
 
     pub async fn alter_configs(

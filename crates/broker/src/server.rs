@@ -21,7 +21,7 @@ use crate::broker_lifecycle::BrokerLifecycle;
 use crate::config::{BrokerConfig, ConfigError, ProcessRoles, parse_listen};
 pub use crate::context::Broker;
 use crate::controller_channel::ControllerChannel;
-use crate::controller_service::{LocalEndpoint, run_fencing};
+use crate::controller_service::{LocalEndpoint, run_fencing, run_leader_rebalance};
 use crate::coordinator::internal_topic::InternalTopicSettings;
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
@@ -275,6 +275,16 @@ impl Server {
                 broker.config.broker_session_timeout_ms,
                 shutdown.clone(),
             )));
+            if broker.config.auto_leader_rebalance_enable {
+                let interval =
+                    Duration::from_secs(broker.config.leader_imbalance_check_interval_seconds);
+                cancelled.push(tokio::spawn(run_leader_rebalance(
+                    Arc::clone(&broker.controller),
+                    interval,
+                    broker.config.leader_imbalance_per_broker_percentage,
+                    shutdown.clone(),
+                )));
+            }
             cancelled.push(tokio::spawn(run_isr_checks(
                 Arc::clone(&broker.replica_manager),
                 broker.metadata.channel().clone(),

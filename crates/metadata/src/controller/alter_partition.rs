@@ -154,41 +154,8 @@ fn changed(p: &PartitionImage) -> IsrChanged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::controller::request::ClusterIdClaim;
-    use crate::controller::{ControllerLimits, NewTopic};
-    use crate::record::RegisterBrokerRecord;
 
-    /// A controller with brokers 1, 2 and 3 registered and unfenced, and topic "t" of one
-    /// partition on all three (leader 1); returns the brokers' epochs.
-    fn cluster(dir: &std::path::Path) -> (Controller, Vec<i64>) {
-        let c = Controller::open(&dir.join("metadata.log"), ControllerLimits::default()).unwrap();
-        let claim = ClusterIdClaim {
-            id: "c".into(),
-            known: false,
-        };
-        let epochs = (1..=3)
-            .map(|id| {
-                let r = RegisterBrokerRecord {
-                    broker_id: NodeId(id),
-                    incarnation_id: uuid::Uuid::new_v4(),
-                    host: "127.0.0.1".into(),
-                    port: 9000 + id,
-                    rack: None,
-                };
-                let epoch = c.register_broker(&r, &claim, 0).unwrap();
-                c.broker_heartbeat(NodeId(id), epoch, 0).unwrap();
-                epoch
-            })
-            .collect();
-        let topic = NewTopic {
-            name: "t".into(),
-            num_partitions: 1,
-            replication_factor: 3,
-            ..NewTopic::default()
-        };
-        c.create_topic(&topic, false).unwrap();
-        (c, epochs)
-    }
+    use crate::controller::test_support::{cluster, rejoin};
 
     fn state(c: &Controller) -> (TopicId, PartitionImage) {
         let image = c.image();
@@ -272,19 +239,7 @@ mod tests {
         assert_eq!(p3.leader, brokers::NO_LEADER);
         assert_eq!(p3.isr, vec![NodeId(3)], "the last in-sync replica stays");
         // Broker 1 comes back first: not in sync, so it may not lead (no unclean election).
-        let r1 = RegisterBrokerRecord {
-            broker_id: NodeId(1),
-            incarnation_id: uuid::Uuid::new_v4(),
-            host: "127.0.0.1".into(),
-            port: 9001,
-            rack: None,
-        };
-        let claim = ClusterIdClaim {
-            id: "c".into(),
-            known: true,
-        };
-        let e1 = c.register_broker(&r1, &claim, 10).unwrap();
-        c.broker_heartbeat(NodeId(1), e1, 10).unwrap();
+        rejoin(&c, 1, 10);
         assert_eq!(state(&c).1.leader, brokers::NO_LEADER);
     }
 }

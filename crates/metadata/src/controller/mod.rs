@@ -21,8 +21,11 @@
 
 pub mod alter_partition;
 pub mod brokers;
+pub mod elect_leaders;
 pub mod placement;
 pub mod request;
+#[cfg(test)]
+mod test_support;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::alter_partition::{IsrChange, IsrChanged};
 use super::brokers::HeartbeatReply;
+use super::elect_leaders::{ElectionResult, ElectionType};
 use super::{Controller, CreatedTopic, NewTopic};
 use crate::error::{MetadataError, Result};
 use crate::quorum::QuorumDescription;
@@ -57,6 +58,16 @@ pub enum ControllerRequest {
     },
     /// A leader changes its partition's ISR.
     AlterPartition(IsrChange),
+    /// Leader elections (ElectLeaders); `partitions` `None` is every partition.
+    ElectLeaders {
+        election: ElectionType,
+        partitions: Option<Vec<(String, i32)>>,
+    },
+    /// Leaders back to their preferred replicas where a broker's share is off by more than
+    /// `imbalance_percent` (the periodic `auto.leader.rebalance.enable` check).
+    RebalanceLeaders {
+        imbalance_percent: u32,
+    },
 }
 
 impl ControllerRequest {
@@ -73,6 +84,8 @@ impl ControllerRequest {
             ControllerRequest::DescribeQuorum => "describe quorum",
             ControllerRequest::ControlledShutdown { .. } => "controlled shutdown",
             ControllerRequest::AlterPartition(_) => "alter partition",
+            ControllerRequest::ElectLeaders { .. } => "elect leaders",
+            ControllerRequest::RebalanceLeaders { .. } => "rebalance leaders",
         }
     }
 }
@@ -107,6 +120,8 @@ pub enum ControllerReply {
     Heartbeat(HeartbeatReply),
     Quorum(QuorumDescription),
     IsrChanged(IsrChanged),
+    Elections(Vec<ElectionResult>),
+    Moved(usize),
 }
 
 /// A reply and the record count of the controller's image once it was given: a broker
@@ -175,6 +190,13 @@ impl Controller {
             }
             ControllerRequest::AlterPartition(change) => {
                 ControllerReply::IsrChanged(self.alter_partition(&change)?)
+            }
+            ControllerRequest::ElectLeaders {
+                election,
+                partitions,
+            } => ControllerReply::Elections(self.elect_leaders(election, partitions.as_deref())?),
+            ControllerRequest::RebalanceLeaders { imbalance_percent } => {
+                ControllerReply::Moved(self.rebalance_leaders(imbalance_percent)?)
             }
         };
         Ok(ControllerAnswer {

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Replication's cost on a three-node cluster, measured in one run: the same producer load to a
+topic with one replica per partition and to one with three (every partition on every node).
+
+Workload (bounded in count and time; release binary, loopback, fresh data directories):
+  1. Throughput: RECORDS records of SIZE bytes with the librdkafka load generator
+     (bench/rdkafka-loadgen), acks=all and then acks=1, to `rf1` (3 partitions, replication
+     factor 1) and `rf3` (3 partitions, factor 3), alternating, ROUNDS rounds each; the
+     median of each and the ratio rf3 / rf1.
+  2. End-to-end latency at a fixed RATE (produce acks=all to a consumer reading it), p50 and
+     p99, for rf1 and rf3.
+
+With three replicas an acks=all batch is answered once both followers have fetched it,
+fsync'd it and fetched again (docs/durability.md); with one it is answered after the leader's
+fsync. acks=1 is answered from the leader's page cache either way, so its ratio shows what the
+followers' fetching costs the leaders' machines (here all three share two cores).
+
+From the repository root, after `cargo build --release -p strom`:
+
+    .venv/bin/python bench/replication.py
+    RECORDS=100000 ROUNDS=1 .venv/bin/python bench/replication.py     # shorter
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cluster as kit  # noqa: E402  (bench/cluster.py: the node and cluster helpers)
+from confluent_kafka.admin import NewTopic  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LOADGEN = ROOT / "bench" / "rdkafka-loadgen" / "target" / "release" / "rdkafka-loadgen"
+RECORDS = int(os.environ.get("RECORDS", "300000"))
+SIZE = int(os.environ.get("SIZE", "100"))
+ROUNDS = int(os.environ.get("ROUNDS", "2"))
+RATE = int(os.environ.get("RATE", "2000"))
+E2E_SECONDS = int(os.environ.get("E2E_SECONDS", "10"))
+
+
+def loadgen(*args):
+    out = subprocess.run([str(LOADGEN), *map(str, args)], capture_output=True, text=True,
+                         timeout=300)
+    if out.returncode != 0:
+        raise RuntimeError(f"loadgen {args}: {out.stderr.strip()}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def wait_full_isr(client, name, partitions, replicas, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        md = client.list_topics(name, timeout=10).topics.get(name)
+        if md and md.error is None and len(md.partitions) == partitions and all(
+                len(p.isrs) == replicas and p.leader >= 0 for p in md.partitions.values()):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{name}: ISR not full within {timeout} s")
+
+
+def main():
+    if not LOADGEN.exists():
+        sys.exit(f"build the load generator first: (cd bench/rdkafka-loadgen && cargo build "
+                 f"--release)")
+    result = {"records": RECORDS, "size": SIZE, "rounds": ROUNDS, "rate": RATE}
+    with tempfile.TemporaryDirectory() as root:
+        nodes = kit.cluster(root, 3)
+        try:
+            bootstrap = ",".join(n.bootstrap for n in nodes)
+            client = kit.admin(nodes[0])
+            for name, factor in (("rf1", 1), ("rf3", 3)):
+                futures = client.create_topics([NewTopic(name, num_partitions=3,
+                                                         replication_factor=factor)])
+                futures[name].result(timeout=30)
+                wait_full_isr(client, name, 3, factor)
+            for acks in ("all", "1"):
+                rates = {"rf1": [], "rf3": []}
+                for _ in range(ROUNDS):
+                    for name in ("rf1", "rf3"):
+                        r = loadgen("produce", bootstrap, name, RECORDS, SIZE, acks, "none", 120)
+                        rates[name].append(r["records_per_sec"])
+                med = {k: statistics.median(v) for k, v in rates.items()}
+                result[f"acks_{acks}"] = {"rf1_records_per_sec": round(med["rf1"]),
+                                          "rf3_records_per_sec": round(med["rf3"]),
+                                          "ratio": round(med["rf3"] / med["rf1"], 2)}
+            for name in ("rf1", "rf3"):
+                r = loadgen("e2e", bootstrap, name, RATE * E2E_SECONDS, SIZE, "all", RATE, 60)
+                lat = r["e2e_latency_ms"]
+                result[f"e2e_ms_{name}"] = {"p50": round(lat["p50"], 2), "p99": round(lat["p99"], 2)}
+        finally:
+            for node in nodes:
+                node.stop()
+    print(json.dumps(result))
+    print("| measure | rf=1 | rf=3 | ratio |\n|---|---:|---:|---:|", file=sys.stderr)
+    for acks in ("all", "1"):
+        m = result[f"acks_{acks}"]
+        print(f"| produce acks={acks}, records/s | {m['rf1_records_per_sec']} | "
+              f"{m['rf3_records_per_sec']} | {m['ratio']} |", file=sys.stderr)
+    a, b = result["e2e_ms_rf1"], result["e2e_ms_rf3"]
+    print(f"| end to end at {RATE}/s, p50 / p99 ms | {a['p50']} / {a['p99']} | "
+          f"{b['p50']} / {b['p99']} | |", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
