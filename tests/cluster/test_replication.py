@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition
+from confluent_kafka import Consumer, ElectionType, KafkaError, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic
 
 import cluster_kit as kit
@@ -175,6 +175,21 @@ def test_killing_a_leader_loses_no_acknowledged_record_and_the_replica_catches_u
     kit.wait_until("the restarted broker back in every ISR",
                    lambda: full_isr(cluster, "rep", 3), CATCH_UP_SECONDS)
     wait_replicas_identical(cluster, "rep", 3)
+
+    # ElectLeaders (kafka-leader-election --election-type preferred): the restarted broker,
+    # first in partition 0's replica list, leads it again; partitions already led by their
+    # preferred replica need no election.
+    partition0 = partitions_of(cluster, "rep")[0]
+    assert partition0.replicas[0] == victim.node_id
+    client = admin(cluster)
+    wanted = [TopicPartition("rep", p) for p in range(3)]
+    results = client.elect_leaders(ElectionType.PREFERRED, wanted).result(timeout=30)
+    codes = {tp.partition: (err.code() if err is not None else None)
+             for tp, err in results.items()}
+    assert codes[0] is None, codes
+    assert all(codes[p] in (None, KafkaError.ELECTION_NOT_NEEDED) for p in (1, 2)), codes
+    kit.wait_until("partition 0 led by its preferred replica again",
+                   lambda: leader_of(cluster, "rep", 0) == victim.node_id, 15)
 
 
 def kafka_python_produce(cluster, name, acks):

@@ -91,7 +91,18 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::CreatePartitions,
         0,
-        "grow a topic; assignments must name this node",
+        "grow a topic; assignments name registered brokers",
+    ),
+    api(
+        ApiKey::AlterPartitionReassignments,
+        0,
+        "add the target replicas, catch up, switch, remove the old; cancel; no replication \
+         throttles; allow_replication_factor_change is not checked",
+    ),
+    api(
+        ApiKey::ListPartitionReassignments,
+        0,
+        "from this broker's metadata image",
     ),
     api(
         ApiKey::ElectLeaders,
@@ -270,13 +281,8 @@ fn not_served_reason(key: ApiKey) -> &'static str {
         "no client metrics (KIP-714) yet"
     } else if key == ApiKey::ListConfigResources {
         "not implemented yet (lists topics, brokers, groups and client-metrics resources)"
-    } else if matches!(
-        key,
-        ApiKey::AlterPartitionReassignments
-            | ApiKey::ListPartitionReassignments
-            | ApiKey::AlterReplicaLogDirs
-    ) {
-        "not implemented yet (reassignment)"
+    } else if matches!(key, ApiKey::AlterReplicaLogDirs) {
+        "one log directory per broker: nothing to move between directories"
     } else {
         "not implemented yet"
     }

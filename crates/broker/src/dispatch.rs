@@ -75,6 +75,12 @@ pub async fn handle(broker: &Arc<Broker>, request: Request) -> Option<ResponseBo
         RequestBody::InitProducerId(r) => ResponseBody::InitProducerId(
             handlers::init_producer_id::handle(broker, r, &caller).await,
         ),
+        RequestBody::AlterPartitionReassignments(r) => ResponseBody::AlterPartitionReassignments(
+            handlers::alter_partition_reassignments::handle(broker, r, v).await,
+        ),
+        RequestBody::ListPartitionReassignments(r) => ResponseBody::ListPartitionReassignments(
+            handlers::list_partition_reassignments::handle(broker, r, v),
+        ),
         RequestBody::ElectLeaders(r) => {
             ResponseBody::ElectLeaders(handlers::elect_leaders::handle(broker, r, v).await)
         }

@@ -2,6 +2,7 @@
 
 use strom_metadata::MetadataError;
 use strom_metadata::controller::elect_leaders::ElectionError;
+use strom_metadata::controller::reassign::ReassignmentError;
 use strom_protocol::ErrorCode;
 use strom_replication::EpochError;
 use strom_storage::{FlushError, ProducerStateError, StorageError};
@@ -50,6 +51,15 @@ pub fn election_error_code(error: &ElectionError) -> ErrorCode {
         ElectionError::ElectionNotNeeded(_) => ErrorCode::ElectionNotNeeded,
         ElectionError::PreferredLeaderNotAvailable(..) => ErrorCode::PreferredLeaderNotAvailable,
         ElectionError::EligibleLeadersNotAvailable(_) => ErrorCode::EligibleLeadersNotAvailable,
+    }
+}
+
+/// Why one partition's reassignment was refused, as Kafka's code.
+pub fn reassignment_error_code(error: &ReassignmentError) -> ErrorCode {
+    match error {
+        ReassignmentError::UnknownTopicOrPartition(_) => ErrorCode::UnknownTopicOrPartition,
+        ReassignmentError::InvalidReplicaAssignment(_) => ErrorCode::InvalidReplicaAssignment,
+        ReassignmentError::NoReassignmentInProgress(_) => ErrorCode::NoReassignmentInProgress,
     }
 }
 

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 use strom_metadata::controller::elect_leaders::{ElectionResult, ElectionType};
+use strom_metadata::controller::reassign::{ReassignmentAsked, ReassignmentResult};
 
 use strom_metadata::controller::request::{ControllerReply, ControllerRequest};
 use strom_metadata::{
@@ -128,6 +129,19 @@ impl MetadataView {
         };
         match self.change(request, timeout_ms).await? {
             ControllerReply::Elections(results) => Ok(results),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Starts, replaces or cancels partition reassignments.
+    pub async fn alter_reassignments(
+        &self,
+        asked: Vec<ReassignmentAsked>,
+        timeout_ms: Option<i32>,
+    ) -> Result<Vec<ReassignmentResult>, MetadataError> {
+        let request = ControllerRequest::AlterReassignments { asked };
+        match self.change(request, timeout_ms).await? {
+            ControllerReply::Reassignments(results) => Ok(results),
             other => Err(unexpected(&other)),
         }
     }

@@ -46,7 +46,8 @@ pub struct ConfigDef {
     pub name: &'static str,
     pub config_type: ConfigType,
     pub default: &'static str,
-    /// The broker property that supplies the default for every topic.
+    /// The broker property that supplies the default for every topic (empty: none, the
+    /// topic config has only Kafka's default).
     pub broker_synonym: &'static str,
     pub validator: Validator,
     pub documentation: &'static str,
@@ -143,6 +144,15 @@ pub const TOPIC_CONFIGS: &[ConfigDef] = &[
         "Fsync after this much time."
     ),
     def!(
+        "follower.replication.throttled.replicas",
+        List,
+        "",
+        "",
+        Validator::Any,
+        "Replicas (partition:broker, or *) whose followers' fetching is throttled to \
+         follower.replication.throttled.rate while they are not in sync."
+    ),
+    def!(
         "index.interval.bytes",
         Int,
         "4096",
@@ -152,6 +162,15 @@ pub const TOPIC_CONFIGS: &[ConfigDef] = &[
             max: INT_MAX
         },
         "Log bytes between offset index entries."
+    ),
+    def!(
+        "leader.replication.throttled.replicas",
+        List,
+        "",
+        "",
+        Validator::Any,
+        "Replicas (partition:broker, or *) whose leaders' sending is throttled to \
+         leader.replication.throttled.rate (not enforced: see docs/cluster.md)."
     ),
     def!(
         "max.compaction.lag.ms",
@@ -317,6 +336,47 @@ pub const TOPIC_CONFIGS: &[ConfigDef] = &[
         "unclean.leader.election.enable",
         Validator::Any,
         "Allow an out-of-sync replica to become leader."
+    ),
+];
+
+/// Broker configs that are not topic defaults but may still be changed at runtime
+/// (AlterConfigs on a broker resource), with Kafka's names and defaults. Their name is their
+/// own broker synonym.
+pub const BROKER_DYNAMIC_CONFIGS: &[ConfigDef] = &[
+    def!(
+        "follower.replication.throttled.rate",
+        Long,
+        "9223372036854775807",
+        "follower.replication.throttled.rate",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "Bytes per second a broker's followers fetch for throttled replicas."
+    ),
+    def!(
+        "leader.replication.throttled.rate",
+        Long,
+        "9223372036854775807",
+        "leader.replication.throttled.rate",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "Bytes per second a leader sends to throttled replicas (not enforced: see \
+         docs/cluster.md)."
+    ),
+    def!(
+        "replica.alter.log.dirs.io.max.bytes.per.second",
+        Long,
+        "9223372036854775807",
+        "replica.alter.log.dirs.io.max.bytes.per.second",
+        Validator::Range {
+            min: 0.0,
+            max: LONG_MAX
+        },
+        "Bytes per second for moves between log directories (one directory per broker: \
+         unused)."
     ),
 ];
 

@@ -60,6 +60,36 @@ pub struct MetadataImage {
     brokers: BTreeMap<NodeId, BrokerImage>,
     /// The cluster's id, once a cluster's first broker registered.
     cluster_id: Option<String>,
+    /// Reassignments in progress, by topic id and partition.
+    reassignments: BTreeMap<(TopicId, i32), Reassignment>,
+}
+
+/// A partition moving from its `original` replicas to `target` ones: it holds both until
+/// every target replica is in sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reassignment {
+    pub target: Vec<NodeId>,
+    pub original: Vec<NodeId>,
+}
+
+impl Reassignment {
+    /// Replicas the reassignment adds.
+    pub fn adding(&self) -> Vec<NodeId> {
+        self.target
+            .iter()
+            .copied()
+            .filter(|r| !self.original.contains(r))
+            .collect()
+    }
+
+    /// Replicas it removes once complete.
+    pub fn removing(&self) -> Vec<NodeId> {
+        self.original
+            .iter()
+            .copied()
+            .filter(|r| !self.target.contains(r))
+            .collect()
+    }
 }
 
 /// An image in serializable form, for Raft snapshots: exactly the facts applying records
@@ -78,6 +108,9 @@ pub struct ImageSnapshot {
     pub brokers: Vec<BrokerImage>,
     #[serde(default)]
     pub cluster_id: Option<String>,
+    /// Reassignments in progress (absent from snapshots written before reassignments).
+    #[serde(default)]
+    pub reassignments: Vec<(TopicId, i32, Reassignment)>,
 }
 
 /// One topic of an [`ImageSnapshot`].
@@ -113,6 +146,11 @@ impl MetadataImage {
             next_producer_id: self.next_producer_id,
             brokers: self.brokers.values().cloned().collect(),
             cluster_id: self.cluster_id.clone(),
+            reassignments: self
+                .reassignments
+                .iter()
+                .map(|(&(id, p), r)| (id, p, r.clone()))
+                .collect(),
         }
     }
 
@@ -155,6 +193,11 @@ impl MetadataImage {
             let id = broker.broker_id;
             if image.brokers.insert(id, broker).is_some() {
                 return Err(format!("broker {id} appears twice"));
+            }
+        }
+        for (id, p, r) in snapshot.reassignments {
+            if image.reassignments.insert((id, p), r).is_some() {
+                return Err(format!("a reassignment of {id}-{p} appears twice"));
             }
         }
         for (resource, entries) in snapshot.configs {
@@ -206,6 +249,8 @@ impl MetadataImage {
                 if let Some(topic) = self.topics.remove(&name) {
                     self.partition_count -= topic.partitions.len();
                 }
+                self.reassignments
+                    .retain(|(id, _), _| *id != remove.topic_id);
                 self.configs.remove(&ConfigResource::Topic(name));
             }
             MetadataRecord::Config(config) => {
@@ -222,6 +267,21 @@ impl MetadataImage {
             MetadataRecord::PartitionChange(change) => self.apply_partition_change(change),
             MetadataRecord::RegisterBroker(registration) => self.apply_registration(registration),
             MetadataRecord::BrokerFencing(fencing) => self.apply_fencing(fencing),
+            MetadataRecord::Reassignment(r) => {
+                let key = (r.topic_id, r.partition_id);
+                match &r.target {
+                    Some(target) => {
+                        let reassignment = Reassignment {
+                            target: target.clone(),
+                            original: r.original.clone(),
+                        };
+                        self.reassignments.insert(key, reassignment);
+                    }
+                    None => {
+                        self.reassignments.remove(&key);
+                    }
+                }
+            }
             MetadataRecord::ClusterId(id) => {
                 assert!(self.cluster_id.is_none(), "the cluster id is set once");
                 self.cluster_id = Some(id.cluster_id.clone());
@@ -321,6 +381,16 @@ impl MetadataImage {
 
     /// The cluster's id, once set (never on the single node, whose id is in
     /// `meta.properties` alone).
+    /// The reassignment of a partition in progress, if any.
+    pub fn reassignment(&self, topic_id: TopicId, partition: i32) -> Option<&Reassignment> {
+        self.reassignments.get(&(topic_id, partition))
+    }
+
+    /// Every reassignment in progress, by topic id and partition.
+    pub fn reassignments(&self) -> impl Iterator<Item = (TopicId, i32, &Reassignment)> {
+        self.reassignments.iter().map(|(&(id, p), r)| (id, p, r))
+    }
+
     pub fn cluster_id(&self) -> Option<&str> {
         self.cluster_id.as_deref()
     }

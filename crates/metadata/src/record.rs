@@ -24,6 +24,7 @@ pub enum MetadataRecord {
     RegisterBroker(RegisterBrokerRecord),
     BrokerFencing(BrokerFencingRecord),
     ClusterId(ClusterIdRecord),
+    Reassignment(ReassignmentRecord),
 }
 
 /// A topic came into existence under `name` with id `topic_id`.
@@ -107,6 +108,17 @@ pub struct RegisterBrokerRecord {
 pub struct BrokerFencingRecord {
     pub broker_id: NodeId,
     pub fenced: bool,
+}
+
+/// A reassignment of a partition's replicas started (`target` set: the replicas it moves to,
+/// from `original`) or ended (`target` absent: completed or cancelled). The partition's
+/// replica list itself changes through [`PartitionChangeRecord`]s committed with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReassignmentRecord {
+    pub topic_id: TopicId,
+    pub partition_id: i32,
+    pub target: Option<Vec<NodeId>>,
+    pub original: Vec<NodeId>,
 }
 
 /// The cluster's id, committed once by the first active controller (from the first broker

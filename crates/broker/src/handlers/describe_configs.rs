@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use strom_metadata::config::{ConfigSource, ConfigType, TOPIC_CONFIGS};
+use strom_metadata::config::{BROKER_DYNAMIC_CONFIGS, ConfigSource, ConfigType, TOPIC_CONFIGS};
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::describe_configs_response::{
     DescribeConfigsResourceResult, DescribeConfigsResult, DescribeConfigsSynonym,
@@ -179,6 +179,8 @@ fn describe_broker(broker: &Broker, image: &strom_metadata::MetadataImage) -> Ve
     let c = &broker.config;
     let mut out: Vec<Described> = TOPIC_CONFIGS
         .iter()
+        .chain(BROKER_DYNAMIC_CONFIGS)
+        .filter(|def| !def.broker_synonym.is_empty())
         .map(|def| Described {
             name: def.broker_synonym.to_string(),
             chain: broker_config_chain(image, c, def),

@@ -17,7 +17,7 @@
 //! A failed request drops the connection and backs off; the next round reconnects, to the
 //! leader's endpoint as the current image has it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -36,7 +36,7 @@ use strom_protocol::{ErrorCode, Uuid};
 use strom_storage::{LeaderEpoch, Offset, TopicPartition};
 use tokio::time::Instant;
 
-use super::{PartitionFetch, Partitions, Shared};
+use super::{PartitionFetch, Partitions, Shared, throttle};
 use crate::replica_manager::FollowerPosition;
 
 /// Fetch v15: topic ids and the follower's id and broker epoch in `ReplicaState`.
@@ -131,9 +131,32 @@ async fn round(
     if !untruncated.is_empty() {
         return truncate(shared, partitions, conn, untruncated).await;
     }
-    let positions = positions(shared, partitions, &ready);
+    let mut positions = positions(shared, partitions, &ready);
+    let image = (shared.image)();
+    let throttled: BTreeSet<TopicPartition> = match throttle::throttled_rate(&image, shared.local) {
+        None => BTreeSet::new(),
+        Some(rate) => {
+            let throttled: BTreeSet<TopicPartition> = positions
+                .iter()
+                .map(|(tp, _, _)| tp.clone())
+                .filter(|tp| throttle::is_throttled(&image, shared.local, tp))
+                .collect();
+            if !throttled.is_empty()
+                && let Err(wait) = shared.throttle.admit(rate)
+            {
+                positions.retain(|(tp, _, _)| !throttled.contains(tp));
+                if positions.is_empty() {
+                    tokio::time::sleep(wait).await;
+                    return Ok(());
+                }
+            }
+            throttled
+        }
+    };
     wait_durable(shared, &positions).await;
-    fetch(shared, partitions, conn, positions).await
+    let throttled_bytes = fetch(shared, partitions, conn, positions, &throttled).await?;
+    shared.throttle.take(throttled_bytes);
+    Ok(())
 }
 
 /// Where each partition stands; a partition no longer followed at its epoch is skipped.
@@ -290,15 +313,18 @@ fn truncation_offset(
     target
 }
 
+/// One fetch; returns the record bytes the `throttled` partitions brought.
 async fn fetch(
     shared: &Shared,
     partitions: &Partitions,
     conn: &Connection,
     positions: Vec<(TopicPartition, PartitionFetch, FollowerPosition)>,
-) -> Result<(), ClientError> {
+    throttled: &BTreeSet<TopicPartition>,
+) -> Result<usize, ClientError> {
     if positions.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
+    let mut throttled_bytes = 0;
     let request = fetch_request(shared, &positions);
     let response = conn.send_at(request.into(), FETCH_VERSION).await?;
     let ResponseBody::Fetch(response) = response else {
@@ -326,7 +352,12 @@ async fn fetch(
                 continue;
             };
             match ErrorCode::from_code(data.error_code) {
-                Some(ErrorCode::None) => fetched(shared, partitions, tp, f, data),
+                Some(ErrorCode::None) => {
+                    if throttled.contains(tp) {
+                        throttled_bytes += data.records.as_ref().map_or(0, |r| r.len());
+                    }
+                    fetched(shared, partitions, tp, f, data)
+                }
                 Some(ErrorCode::OffsetOutOfRange) => {
                     out_of_range.push((tp.clone(), f.clone(), *position))
                 }
@@ -341,7 +372,7 @@ async fn fetch(
     if !out_of_range.is_empty() {
         recover_out_of_range(shared, partitions, conn, out_of_range).await?;
     }
-    Ok(())
+    Ok(throttled_bytes)
 }
 
 fn fetch_request(

@@ -15,6 +15,7 @@
 
 mod config;
 mod fetcher;
+mod throttle;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -42,6 +43,8 @@ struct Shared {
     image: ImageSource,
     config: ReplicationConfig,
     shutdown: watch::Receiver<bool>,
+    /// `follower.replication.throttled.rate`, shared by every fetcher of this broker.
+    throttle: throttle::Bucket,
 }
 
 /// One partition a fetcher copies.
@@ -122,6 +125,7 @@ impl ReplicaFetchers {
                 image,
                 config,
                 shutdown,
+                throttle: throttle::Bucket::default(),
             }),
             fetchers: Mutex::new(HashMap::new()),
         }

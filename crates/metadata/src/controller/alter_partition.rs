@@ -73,6 +73,9 @@ impl Controller {
         assert_eq!(after.partition_epoch, change.partition_epoch + 1);
         tracing::info!(topic_id = %change.topic_id, partition = change.partition_id,
             isr = ?after.isr, partition_epoch = after.partition_epoch, "ISR changed");
+        // The last target replica of a reassignment may just have caught up.
+        self.complete_if_caught_up(&mut inner, change.topic_id, change.partition_id)?;
+        let after = partition(&inner.image, change.topic_id, change.partition_id)?;
         Ok(changed(after))
     }
 }

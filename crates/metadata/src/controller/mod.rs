@@ -23,6 +23,7 @@ pub mod alter_partition;
 pub mod brokers;
 pub mod elect_leaders;
 pub mod placement;
+pub mod reassign;
 pub mod request;
 #[cfg(test)]
 mod test_support;
@@ -723,7 +724,8 @@ fn validate_topic_config(name: &str, value: Option<&str>) -> Result<()> {
 fn validate_broker_config(name: &str, value: Option<&str>) -> Result<()> {
     let def = crate::config::TOPIC_CONFIGS
         .iter()
-        .find(|d| d.broker_synonym == name)
+        .chain(crate::config::BROKER_DYNAMIC_CONFIGS)
+        .find(|d| !d.broker_synonym.is_empty() && d.broker_synonym == name)
         .ok_or_else(|| MetadataError::InvalidConfig {
             name: name.to_string(),
             reason: "not a dynamically alterable broker config".into(),

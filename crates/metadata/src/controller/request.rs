@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::alter_partition::{IsrChange, IsrChanged};
 use super::brokers::HeartbeatReply;
 use super::elect_leaders::{ElectionResult, ElectionType};
+use super::reassign::{ReassignmentAsked, ReassignmentResult};
 use super::{Controller, CreatedTopic, NewTopic};
 use crate::error::{MetadataError, Result};
 use crate::quorum::QuorumDescription;
@@ -63,6 +64,10 @@ pub enum ControllerRequest {
         election: ElectionType,
         partitions: Option<Vec<(String, i32)>>,
     },
+    /// Partition reassignments started, replaced or cancelled (AlterPartitionReassignments).
+    AlterReassignments {
+        asked: Vec<ReassignmentAsked>,
+    },
     /// Leaders back to their preferred replicas where a broker's share is off by more than
     /// `imbalance_percent` (the periodic `auto.leader.rebalance.enable` check).
     RebalanceLeaders {
@@ -86,6 +91,7 @@ impl ControllerRequest {
             ControllerRequest::AlterPartition(_) => "alter partition",
             ControllerRequest::ElectLeaders { .. } => "elect leaders",
             ControllerRequest::RebalanceLeaders { .. } => "rebalance leaders",
+            ControllerRequest::AlterReassignments { .. } => "alter reassignments",
         }
     }
 }
@@ -122,6 +128,7 @@ pub enum ControllerReply {
     IsrChanged(IsrChanged),
     Elections(Vec<ElectionResult>),
     Moved(usize),
+    Reassignments(Vec<ReassignmentResult>),
 }
 
 /// A reply and the record count of the controller's image once it was given: a broker
@@ -195,6 +202,9 @@ impl Controller {
                 election,
                 partitions,
             } => ControllerReply::Elections(self.elect_leaders(election, partitions.as_deref())?),
+            ControllerRequest::AlterReassignments { asked } => {
+                ControllerReply::Reassignments(self.alter_reassignments(&asked)?)
+            }
             ControllerRequest::RebalanceLeaders { imbalance_percent } => {
                 ControllerReply::Moved(self.rebalance_leaders(imbalance_percent)?)
             }
