@@ -108,6 +108,10 @@ class FaultCluster:
         self.node(node_id).send(signal.SIGKILL)
         self.node(node_id).wait_exit(10)
 
+    def stop(self, node_id):
+        """SIGTERM (a controlled shutdown), SIGKILL if it takes more than 20 s."""
+        return self.node(node_id).stop(timeout=20)
+
     def restart(self, node_id):
         n = self.node(node_id)
         if n.alive():

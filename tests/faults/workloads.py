@@ -24,6 +24,10 @@ import time
 from confluent_kafka import Consumer as KafkaConsumer
 from confluent_kafka import KafkaException, Producer, TopicPartition
 
+# Settings every client gets; run.py adds a logger here so librdkafka's own log lines go to the
+# run's clients.log instead of the terminal.
+CLIENT_CONFIG = {}
+
 
 class History:
     """An append-only JSON-lines file shared by every workload thread."""
@@ -78,7 +82,8 @@ class IdempotentProducer(Workload):
         self.rng = random.Random(f"{seed}:{name}")
 
     def producer(self):
-        return Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True,
+        return Producer({**CLIENT_CONFIG, "bootstrap.servers": self.bootstrap,
+                         "enable.idempotence": True,
                          "acks": "all", "message.timeout.ms": 15000,
                          "request.timeout.ms": 5000, "linger.ms": 5,
                          "socket.connection.setup.timeout.ms": 3000,
@@ -139,7 +144,8 @@ class TransactionalProducer(Workload):
         self.txn_id = f"faults-{name}"
 
     def producer(self):
-        p = Producer({"bootstrap.servers": self.bootstrap, "transactional.id": self.txn_id,
+        p = Producer({**CLIENT_CONFIG, "bootstrap.servers": self.bootstrap,
+                      "transactional.id": self.txn_id,
                       "acks": "all", "message.timeout.ms": 10000, "request.timeout.ms": 5000,
                       "transaction.timeout.ms": 20000,
                       "socket.connection.setup.timeout.ms": 3000,
@@ -172,6 +178,9 @@ class TransactionalProducer(Workload):
                     p.produce(self.topic, value=value.encode(), key=value.encode(),
                               partition=partition)
                 if abort:
+                    # Sent first, so the aborted records are in the log for read_committed
+                    # readers to skip (abort_transaction alone drops what is still queued).
+                    p.flush(15)
                     p.abort_transaction(15)
                     self.history.add(type="txn-aborted", proc=self.proc, txn=txn)
                 else:
@@ -218,7 +227,7 @@ class Consumer(Workload):
         self.isolation = isolation
 
     def body(self):
-        config = {"bootstrap.servers": self.bootstrap,
+        config = {**CLIENT_CONFIG, "bootstrap.servers": self.bootstrap,
                   "group.id": self.group or f"faults-assign-{self.proc}",
                   "enable.auto.commit": False, "auto.offset.reset": "earliest",
                   "isolation.level": self.isolation, "session.timeout.ms": 10000,
@@ -277,7 +286,8 @@ def final_read(history, bootstrap, topic, partitions, isolation, timeout_s=60):
     sees it, with assign; records each record as a poll of proc "final-<isolation>". Returns
     the partitions it could not read to the end within `timeout_s` (empty when complete)."""
     proc = f"final-{isolation}"
-    c = KafkaConsumer({"bootstrap.servers": bootstrap, "group.id": f"faults-{proc}",
+    c = KafkaConsumer({**CLIENT_CONFIG, "bootstrap.servers": bootstrap,
+                       "group.id": f"faults-{proc}",
                        "enable.auto.commit": False, "isolation.level": isolation,
                        "auto.offset.reset": "earliest", "enable.partition.eof": True,
                        "fetch.wait.max.ms": 100})
