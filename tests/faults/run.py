@@ -254,7 +254,7 @@ def main(argv=None):
         run.execute()
     except (Exception, KeyboardInterrupt, SystemExit) as e:  # noqa: BLE001
         log(f"the run failed: {e!r}")
-        if run.fc and run.fc.cluster:
+        if run.fc and run.fc.cluster and not isinstance(e, SystemExit):
             print(run.fc.cluster.describe_failure(), flush=True)
         return 2
     finally:

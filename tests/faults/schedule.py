@@ -15,7 +15,7 @@ import random
 KINDS = ["kill", "pause", "isolate", "halves", "bridge", "one-way", "degrade", "disk-full"]
 
 WARMUP_S = 6.0
-HOLD_S = (3.0, 7.0)
+HOLD_S = (3.0, 11.0)
 GAP_S = (2.0, 4.0)
 
 
