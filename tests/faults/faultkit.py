@@ -52,6 +52,17 @@ def netem_available():
         run(["ip", "netns", "del", name], check=False)
 
 
+def lazyfs_unavailable():
+    """Why lazyfs.py cannot run here, or None when it can."""
+    if not os.path.exists("/dev/fuse"):
+        return "no /dev/fuse"
+    try:
+        import mfusepy  # noqa: F401
+    except (ImportError, OSError) as e:
+        return f"mfusepy (with libfuse3) is not importable: {e}"
+    return None
+
+
 def tools_missing():
     """The commands the harness needs that are not installed."""
     return [t for t in ("ip", "iptables", "tc", "mount", "umount", "fallocate")
@@ -61,29 +72,70 @@ def tools_missing():
 class FaultCluster:
     """`size` combined nodes in namespaces on subnet 10.78.0.0/24, data on tmpfs."""
 
-    def __init__(self, size, base_dir, env=None):
+    def __init__(self, size, base_dir, env=None, lazy=False):
         self.size = size
         self.base_dir = Path(base_dir)
         self.base_dir.mkdir(parents=True, exist_ok=True)
         self.mounts = []
+        self.lazy = {}  # node id -> (lazyfs process, control socket)
         self.net = None
         self.cluster = None
         self.netem = netem_available()
+        self._lazy_flag = lazy
         self.paused = set()
         self.full = set()
+        self.expected_down = set()
+        self.reported_dead = set()
         try:
             netns.probe(SUBNET)
             self.net = netns.Network(size, subnet=SUBNET)
             self.cluster = kit.Cluster(size, self.base_dir, env=env, hosts=self.net.addresses,
                                        prefixes=[self.net.prefix(i) for i in range(size)])
             for n in self.cluster.nodes:
-                n.data_dir.mkdir(parents=True, exist_ok=True)
-                run(["mount", "-t", "tmpfs", "-o", f"size={DISK_MB}m", "tmpfs",
-                     str(n.data_dir)])
-                self.mounts.append(n.data_dir)
+                disk = self.disk(n.node_id)
+                disk.mkdir(parents=True, exist_ok=True)
+                run(["mount", "-t", "tmpfs", "-o", f"size={DISK_MB}m", "tmpfs", str(disk)])
+                self.mounts.append(disk)
+                if lazy:
+                    self.mount_lazy(n)
         except BaseException:
             self.close()
             raise
+
+    def disk(self, node_id):
+        """The node's tmpfs: its data directory, or the backing directory of its lazyfs."""
+        n = self.node(node_id)
+        return n.data_dir.with_name(n.data_dir.name + "-disk") if self.lazy_wanted(n) \
+            else n.data_dir
+
+    def lazy_wanted(self, n):
+        return self._lazy_flag
+
+    def mount_lazy(self, n):
+        """Puts the node's data directory on lazyfs.py over its tmpfs."""
+        backing = self.disk(n.node_id) / "data"
+        backing.mkdir(exist_ok=True)
+        n.data_dir.mkdir(parents=True, exist_ok=True)
+        control = str(self.base_dir / f"node-{n.node_id}-lazyfs.sock")
+        log = open(self.base_dir / f"node-{n.node_id}-lazyfs.log", "ab")
+        proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("lazyfs.py")),
+                                 str(backing), str(n.data_dir), control],
+                                stdout=log, stderr=log, stdin=subprocess.DEVNULL)
+        log.close()
+        self.lazy[n.node_id] = (proc, control)
+        deadline = time.monotonic() + 15
+        while not os.path.ismount(n.data_dir) or not os.path.exists(control):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"lazyfs for node {n.node_id} did not mount "
+                                   f"(exit {proc.poll()})")
+            time.sleep(0.1)
+
+    def lose_unsynced(self, node_id):
+        """SIGKILLs the node and drops every write its lazyfs holds that was not fsync'd;
+        returns lazyfs's account of what it dropped."""
+        import lazyfs
+        self.kill(node_id)
+        return lazyfs.command(self.lazy[node_id][1], "crash")
 
     @property
     def nodes(self):
@@ -105,11 +157,24 @@ class FaultCluster:
     # ---- processes
 
     def kill(self, node_id):
+        self.expected_down.add(node_id)
         self.node(node_id).send(signal.SIGKILL)
         self.node(node_id).wait_exit(10)
 
+    def unexpected_deaths(self):
+        """Nodes that exited without the harness stopping them: [(node id, exit code)]
+        (a negative code is the signal's number). Each is reported once."""
+        dead = []
+        for n in self.nodes:
+            if n.proc is not None and not n.alive() and n.node_id not in self.expected_down \
+                    and n.node_id not in self.reported_dead:
+                dead.append((n.node_id, n.proc.returncode))
+                self.reported_dead.add(n.node_id)
+        return dead
+
     def stop(self, node_id):
         """SIGTERM (a controlled shutdown), SIGKILL if it takes more than 20 s."""
+        self.expected_down.add(node_id)
         return self.node(node_id).stop(timeout=20)
 
     def restart(self, node_id):
@@ -117,6 +182,8 @@ class FaultCluster:
         if n.alive():
             return
         n.spawn(self.cluster.voters, self.cluster.cluster_id, self.cluster.extra_args)
+        self.expected_down.discard(node_id)
+        self.reported_dead.discard(node_id)
         n.wait_listening()
 
     def pause(self, node_id):
@@ -166,11 +233,11 @@ class FaultCluster:
     # ---- disk
 
     def filler(self, node_id):
-        return self.node(node_id).data_dir / "zz-fault-filler"
+        return self.disk(node_id) / "zz-fault-filler"
 
     def fill_disk(self, node_id):
         """Takes every free byte of the node's tmpfs (a file the broker never opens)."""
-        st = os.statvfs(self.node(node_id).data_dir)
+        st = os.statvfs(self.disk(node_id))
         free = st.f_bavail * st.f_frsize
         if free > 0:
             run(["fallocate", "-l", str(free), str(self.filler(node_id))], check=False)
@@ -184,7 +251,7 @@ class FaultCluster:
         self.full.discard(node_id)
 
     def disk_used_mb(self, node_id):
-        st = os.statvfs(self.node(node_id).data_dir)
+        st = os.statvfs(self.disk(node_id))
         return (st.f_blocks - st.f_bfree) * st.f_frsize / 2**20
 
     # ---- whole
@@ -209,6 +276,21 @@ class FaultCluster:
                 self.cluster.stop(sig=signal.SIGKILL, timeout=10)
             except Exception as e:  # noqa: BLE001 - cleanup goes on
                 problems.append(f"stop: {e!r}")
+        for node_id, (proc, _control) in self.lazy.items():
+            mountpoint = self.node(node_id).data_dir
+            if os.path.ismount(mountpoint):
+                if run(["umount", str(mountpoint)], check=False).returncode != 0:
+                    run(["umount", "-l", str(mountpoint)], check=False)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            try:
+                mountpoint.rmdir()
+            except OSError as e:
+                problems.append(f"rmdir {mountpoint}: {e}")
+        self.lazy = {}
         for m in self.mounts:
             for _ in range(5):
                 if run(["umount", str(m)], check=False).returncode == 0:

@@ -50,13 +50,17 @@ class Run:
         self.history = None
         self.stop = threading.Event()
         self.workers = []
+        self.deaths = []
 
     # ---- setup
 
     def setup(self):
-        self.fc = faultkit.FaultCluster(self.args.nodes, self.out / "cluster")
+        self.fc = faultkit.FaultCluster(self.args.nodes, self.out / "cluster",
+                                        lazy=self.args.lazyfs)
         log(f"network {self.fc.net.addresses} (netem: {'yes' if self.fc.netem else 'no'}); "
-            f"data on {faultkit.DISK_MB} MB tmpfs each")
+            f"data on {faultkit.DISK_MB} MB tmpfs each"
+            + (", through lazyfs" if self.args.lazyfs else ", no lazyfs: lose-unsynced is a "
+               "plain kill"))
         self.fc.cluster.start()
         self.fc.cluster.wait_formed(timeout=60)
         first = self.fc.nodes[0].addr
@@ -108,6 +112,13 @@ class Run:
         fc, kind = self.fc, f["kind"]
         if kind == "kill":
             fc.kill(f["node"])
+        elif kind == "lose-unsynced":
+            if self.args.lazyfs:
+                dropped = fc.lose_unsynced(f["node"])
+                log(f"lazyfs of node {f['node']}: {dropped}")
+                self.history.add(type="lazyfs-crash", node=f["node"], dropped=dropped)
+            else:
+                fc.kill(f["node"])
         elif kind == "pause":
             fc.pause(f["node"])
         elif kind == "isolate":
@@ -126,7 +137,7 @@ class Run:
 
     def heal(self, f):
         fc, kind = self.fc, f["kind"]
-        if kind == "kill":
+        if kind in ("kill", "lose-unsynced"):
             fc.restart(f["node"])
         elif kind == "pause":
             fc.resume(f["node"])
@@ -140,17 +151,28 @@ class Run:
         else:
             fc.heal_network()
 
+    def watch(self):
+        """Records and restarts nodes that died on their own (not a fault of the schedule):
+        a finding in itself, reported with the exit code and the end of the node's log."""
+        for node_id, code in self.fc.unexpected_deaths():
+            tail = self.fc.node(node_id).log_tail(8)
+            log(f"node {node_id} died on its own (exit code {code}); restarting it")
+            self.history.add(type="node-died", node=node_id, exit_code=code, log_tail=tail)
+            self.deaths.append({"node": node_id, "exit_code": code, "log_tail": tail})
+            self.fc.restart(node_id)
+
     def faults(self):
         started = time.monotonic()
         for f in self.sched["faults"]:
-            wait = f["at"] - (time.monotonic() - started)
-            if wait > 0:
-                time.sleep(wait)
+            while f["at"] - (time.monotonic() - started) > 0:
+                self.watch()
+                time.sleep(min(0.5, max(0.0, f["at"] - (time.monotonic() - started))))
             log(f"fault on:  {schedules.describe(f)}")
             self.history.add(type="fault-on", **f)
             self.apply(f)
             time.sleep(f["hold"])
             self.heal(f)
+            self.watch()
             self.history.add(type="fault-off", **f)
             log(f"fault off: {f['kind']} (at {time.monotonic() - started:.1f}s)")
 
@@ -161,16 +183,22 @@ class Run:
         self.setup()
         self.start_workloads()
         self.faults()
+        self.watch()
         self.fc.heal_all()
         self.fc.cluster.wait_formed(timeout=60)
         log("every fault healed, the cluster formed again; the workloads run 8 s more")
-        time.sleep(8)
+        for _ in range(16):
+            time.sleep(0.5)
+            self.watch()
         self.stop.set()
+        deadline = time.monotonic() + 45
         for w in self.workers:
-            w.join(timeout=40)
+            w.join(timeout=max(0.1, deadline - time.monotonic()))
         stuck = [w.name for w in self.workers if w.is_alive()]
         if stuck:
-            log(f"workers still running after 40 s: {stuck}")
+            log(f"workers still running 45 s after the stop: {stuck}")
+            self.history.add(type="workers-stuck", workers=stuck)
+        self.watch()
         missing = {}
         for topic, isolation in ((EVENTS, "read_uncommitted"), (TXN, "read_uncommitted"),
                                  (TXN, "read_committed")):
@@ -210,7 +238,16 @@ def main(argv=None):
     ap.add_argument("--rf", type=int, default=1, help="replication factor of the topics")
     ap.add_argument("--schedule", help="replay this schedule file instead of the seed's")
     ap.add_argument("--out", help="directory for the history, report and logs")
+    ap.add_argument("--lazyfs", choices=["auto", "yes", "no"], default="auto",
+                    help="data directories on lazyfs.py (drops unsynced writes on a crash)")
     args = ap.parse_args(argv)
+    why_not = faultkit.lazyfs_unavailable()
+    if args.lazyfs == "yes" and why_not:
+        print(f"lazyfs: {why_not}", file=sys.stderr)
+        return 2
+    if args.lazyfs == "auto" and why_not:
+        log(f"lazyfs unavailable ({why_not}): lose-unsynced faults are plain kills")
+    args.lazyfs = args.lazyfs != "no" and not why_not
 
     missing = faultkit.tools_missing()
     if os.geteuid() != 0 or missing:
@@ -264,12 +301,16 @@ def main(argv=None):
     report["seed"], report["nodes"], report["rf"] = args.seed, args.nodes, args.rf
     report["seconds"] = round(time.monotonic() - started, 1)
     report["panics"] = panics(out)
+    report["deaths"] = run.deaths
     (out / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     log(f"run took {report['seconds']} s; history {out / 'history.jsonl'}")
     print(checker.render(report), flush=True)
     if report["panics"]:
         print("node panics:\n  " + "\n  ".join(report["panics"]), flush=True)
-    return 0 if report["ok"] and not report["panics"] else 1
+    for d in run.deaths:
+        print(f"node {d['node']} died on its own, exit code {d['exit_code']}; its log ended:\n"
+              f"{d['log_tail']}", flush=True)
+    return 0 if report["ok"] and not report["panics"] and not run.deaths else 1
 
 
 if __name__ == "__main__":

@@ -10,9 +10,10 @@ mode every kind comes at least once, in an order the seed shuffles.
 import json
 import random
 
-# Every kind the harness knows. `lose-unsynced` (a crash that drops what was not fsync'd) has
-# no implementation on this machine yet: see docs/faults.md.
-KINDS = ["kill", "pause", "isolate", "halves", "bridge", "one-way", "degrade", "disk-full"]
+# Every kind the harness knows. `lose-unsynced` is a SIGKILL that also drops every write the
+# node's filesystem (lazyfs.py) holds that was not fsync'd; without lazyfs it is a plain kill.
+KINDS = ["kill", "pause", "isolate", "halves", "bridge", "one-way", "degrade", "disk-full",
+         "lose-unsynced"]
 
 WARMUP_S = 6.0
 HOLD_S = (3.0, 11.0)
@@ -22,7 +23,7 @@ GAP_S = (2.0, 4.0)
 def targets(rng, kind, nodes):
     """The nodes a fault of `kind` acts on, drawn from `rng`."""
     ids = list(range(1, nodes + 1))
-    if kind in ("kill", "pause", "isolate", "degrade", "disk-full"):
+    if kind in ("kill", "pause", "isolate", "degrade", "disk-full", "lose-unsynced"):
         return {"node": rng.choice(ids)}
     if kind == "halves":
         rng.shuffle(ids)

@@ -294,13 +294,19 @@ def final_read(history, bootstrap, topic, partitions, isolation, timeout_s=60):
     deadline = time.monotonic() + timeout_s
     ends = {}
     try:
-        for p in range(partitions):
-            while p not in ends and time.monotonic() < deadline:
+        # Each partition's end, asked in rounds so one unavailable partition does not use up
+        # the time of the others.
+        while len(ends) < partitions and time.monotonic() < deadline - timeout_s / 2:
+            for p in range(partitions):
+                if p in ends:
+                    continue
                 try:
-                    _, high = c.get_watermark_offsets(TopicPartition(topic, p), timeout=5)
+                    _, high = c.get_watermark_offsets(TopicPartition(topic, p), timeout=2)
                     ends[p] = high
                 except KafkaException:
-                    time.sleep(0.5)
+                    pass
+            if len(ends) < partitions:
+                time.sleep(0.5)
         history.add(type="final-ends", proc=proc, topic=topic, isolation=isolation,
                     ends={str(p): e for p, e in ends.items()})
         c.assign([TopicPartition(topic, p, 0) for p in range(partitions)])
