@@ -334,6 +334,7 @@ def check(events):
                          for s in ("committed", "aborted", "unknown", "open")},
         "faults": sum(1 for e in events if e["type"] == "fault-on"),
         "worker-crashes": [e for e in events if e["type"] == "worker-crash"],
+        "producer-fatal": [e for e in events if e["type"] == "producer-fatal"],
     }
     return {"ok": not found, "violations_by_property": counts,
             "first": found[0] if found else None, "violations": found[:50],
@@ -353,6 +354,8 @@ def render(report):
                  f"{s['final-records']}, transactions {s['transactions']}")
     if s["worker-crashes"]:
         lines.append(f"worker crashes: {s['worker-crashes']}")
+    for e in s["producer-fatal"]:
+        lines.append(f"fatal producer error (t={e['t']}, {e['proc']}): {e['error']}")
     if report["ok"]:
         lines.append("checker: no violation of any property")
         return "\n".join(lines)

@@ -130,12 +130,21 @@ class FaultCluster:
                                    f"(exit {proc.poll()})")
             time.sleep(0.1)
 
-    def lose_unsynced(self, node_id):
-        """SIGKILLs the node and drops every write its lazyfs holds that was not fsync'd;
-        returns lazyfs's account of what it dropped."""
+    def lose_unsynced(self, node_id, wait_s=3.0):
+        """Freezes the node at a moment its lazyfs holds unsynced writes (waiting up to
+        `wait_s` for one: a broker under acks=all load fsyncs within milliseconds), drops
+        them, then SIGKILLs it; returns lazyfs's account of what it dropped."""
         import lazyfs
+        control = self.lazy[node_id][1]
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            if not lazyfs.command(control, "stats").startswith("dirty 0 "):
+                break
+            time.sleep(0.002)
+        self.node(node_id).send(signal.SIGSTOP)
+        dropped = lazyfs.command(control, "crash")
         self.kill(node_id)
-        return lazyfs.command(self.lazy[node_id][1], "crash")
+        return dropped
 
     @property
     def nodes(self):

@@ -310,7 +310,12 @@ def main(argv=None):
     for d in run.deaths:
         print(f"node {d['node']} died on its own, exit code {d['exit_code']}; its log ended:\n"
               f"{d['log_tail']}", flush=True)
-    return 0 if report["ok"] and not report["panics"] and not run.deaths else 1
+    # Besides the checker's properties, a node that panicked or died on its own, a fatal
+    # producer error and a workload that crashed are findings.
+    stats = report["stats"]
+    findings = report["panics"] or run.deaths or stats["producer-fatal"] \
+        or stats["worker-crashes"]
+    return 0 if report["ok"] and not findings else 1
 
 
 if __name__ == "__main__":

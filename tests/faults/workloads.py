@@ -122,14 +122,23 @@ class IdempotentProducer(Workload):
                                  partition=partition, value=value, error=str(e),
                                  fatal=True)
                 p = self.replace(p)
-            p.poll(interval)
+            try:
+                p.poll(interval)
+            except KafkaException as e:
+                # A fatal error (say OUT_OF_ORDER_SEQUENCE_NUMBER) ends this producer; it is
+                # a finding of the run, and the workload goes on with a new producer.
+                self.history.add(type="producer-fatal", proc=self.proc, error=str(e))
+                p = self.replace(p)
         remaining = p.flush(20)
         self.history.add(type="producer-closed", proc=self.proc, unflushed=remaining)
 
     def replace(self, p):
         """A fatal error (an idempotent producer's sequence lost) ends a producer: a new one
         gets a new producer id, as an application would."""
-        p.flush(5)
+        try:
+            p.flush(5)
+        except KafkaException:
+            pass
         return self.producer()
 
 
