@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The fault suite (tests/faults, docs/faults.md): a cluster of real `strom server` processes,
 # each in its own network namespace, under faults from a seeded schedule (SIGKILL and restart,
-# SIGSTOP/SIGCONT, partitions, one-way loss, a degraded link, a full disk), with librdkafka
-# workloads recording every send, ack, poll and commit; a checker then judges the history
-# against Kafka's guarantees. Runs as root. First the checker's own tests (pure Python).
+# SIGSTOP/SIGCONT, partitions, one-way loss, a degraded link, a full disk, a crash that drops
+# unsynced writes), with librdkafka workloads recording every send, ack, poll and commit; a
+# checker then judges the history against Kafka's guarantees. Runs as root. First the
+# checker's own tests (pure Python).
 #
 #   ./scripts/fault-tests.sh --short                 CI: one seed, 3 nodes, every fault once
 #   ./scripts/fault-tests.sh --seed 42 --duration 600 --nodes 5 --rf 3
@@ -11,7 +12,8 @@
 #   ./scripts/fault-tests.sh --schedule target/faults/seed-42/schedule.jsonl   replay
 #
 # Each run leaves its history, schedule, report and node logs in target/faults/seed-S/.
-# Exit status: 0 no violation, 1 a violation (or a node panicked), 2 a run failed.
+# Exit status: 0 nothing found, 1 a violation (or a node panic or death, a fatal producer
+# error), 2 a run that could not be carried out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +27,7 @@ while [ $# -gt 0 ]; do
     --rf) rf="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --schedule) schedule="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n "2,16p" "$0"; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -34,8 +36,14 @@ if [ "$(id -u)" != 0 ]; then
   echo "the fault suite needs root (network namespaces, iptables, tmpfs mounts)" >&2
   exit 2
 fi
-if ! command -v iptables >/dev/null; then
-  apt-get install -y -qq iptables >/dev/null || { apt-get update -qq && apt-get install -y -qq iptables >/dev/null; }
+# iptables for partitions; fuse3 (libfuse3) for lazyfs, the filesystem that drops unsynced
+# writes on a crash. Without libfuse3 the lose-unsynced fault is a plain kill.
+need=()
+command -v iptables >/dev/null || need+=(iptables)
+command -v fusermount3 >/dev/null || need+=(fuse3)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
 fi
 
 if [ -z "${STROM_BIN:-}" ]; then
@@ -46,6 +54,8 @@ if [ ! -x .venv/bin/pytest ]; then
   python3 -m venv .venv
   .venv/bin/pip install -q -r tests/requirements.txt
 fi
+.venv/bin/python -c "import mfusepy" 2>/dev/null \
+  || .venv/bin/pip install -q "$(grep '^mfusepy==' tests/requirements.txt)"
 
 echo "== the checker's own tests"
 .venv/bin/pytest tests/faults -q -p no:cacheprovider
