@@ -18,7 +18,8 @@ Properties (each a function below; all pure, so they can be tested on made-up hi
 - nonmonotonic-poll: a consumer's offsets in a partition only increase between assignments.
 - skipped-poll: a consumer never skips over a record that its isolation level should show
   (one in the final read at that level) between two consecutive polls, or before its first
-  poll when it reads from the beginning.
+  poll after an assignment (from the beginning with assign; in a group, from the group's
+  last commit recorded before the assignment, or the beginning when there is none).
 - aborted-read: a read_committed consumer never sees a value of an aborted transaction.
 - partial-transaction: a read_committed reader sees all or none of each transaction.
 - committed-offset-backwards: a group's committed offset for a partition never decreases.
@@ -216,13 +217,24 @@ def polls_in_order(view):
     out = []
     visible = {iso: _visible(view, iso) for iso in ("read_uncommitted", "read_committed")}
     last = {}  # (proc, topic, partition) -> previous poll, or None at the start
+    committed = {}  # (group, topic, partition) -> the latest commit recorded so far
+    groups = {}  # proc -> its group
     for e in view.events:
+        if e["type"] == "commit":
+            committed[(e["group"], *_key(e))] = e
+        if e["type"] == "poll" and e.get("group"):
+            groups[e["proc"]] = e["group"]
         if e["type"] == "assign":
             for p in e["partitions"]:
-                # After an assignment a position restarts (from the beginning for assign
-                # mode, from the committed offset in a group).
-                last[(e["proc"], e["topic"], p)] = ("start", e) if e["mode"] == "assign" \
-                    else None
+                # After an assignment a position restarts: from the beginning for assign
+                # mode, in a group from the committed offset, which is at least the last
+                # commit recorded before the assignment (none: the beginning).
+                k = (e["proc"], e["topic"], p)
+                if e["mode"] == "assign":
+                    last[k] = ("start", e)
+                else:
+                    c = committed.get((e.get("group") or groups.get(e["proc"]), e["topic"], p))
+                    last[k] = ("committed", c) if c else ("start", e)
             continue
         if e["type"] != "poll" or e.get("mode") == "final":
             continue
@@ -232,7 +244,9 @@ def polls_in_order(view):
         if prev is None:
             continue
         kind, p = prev
-        low = -1 if kind == "start" else p["offset"]
+        low = {"start": -1, "committed": None, "poll": None}[kind]
+        if kind != "start":
+            low = p["offset"] - (1 if kind == "committed" else 0)
         if kind == "poll" and e["offset"] <= low:
             out.append(violation("nonmonotonic-poll", f"{e['proc']} polled "
                                  f"{e['topic']}/{e['partition']}@{e['offset']} after "
@@ -244,11 +258,12 @@ def polls_in_order(view):
         i = bisect.bisect_right(offsets, low)
         if i < len(offsets) and offsets[i] < e["offset"]:
             skipped = view.final_log(e["isolation"])[_key(e)][offsets[i]]
-            start = "its start" if kind == "start" else f"@{low}"
+            start = {"start": "its start", "poll": f"@{low}",
+                     "committed": f"the committed offset {low + 1}"}[kind]
             out.append(violation("skipped-poll", f"{e['proc']} ({e['isolation']}) went from "
                                  f"{start} to {e['topic']}/{e['partition']}@{e['offset']}, "
                                  f"skipping @{offsets[i]} ({skipped['value']!r})",
-                                 p if kind == "poll" else None, skipped, e))
+                                 p if kind != "start" else None, skipped, e))
     return out
 
 

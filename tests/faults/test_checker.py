@@ -30,8 +30,9 @@ class H:
         return self.add("poll", proc=proc, mode=mode, group=None, isolation=isolation,
                         topic=topic, partition=partition, offset=offset, value=value)
 
-    def assign(self, proc="c1", mode="assign", partitions=(0,), topic=T):
-        return self.add("assign", proc=proc, mode=mode, topic=topic, partitions=list(partitions))
+    def assign(self, proc="c1", mode="assign", partitions=(0,), topic=T, group="g"):
+        return self.add("assign", proc=proc, mode=mode, topic=topic, partitions=list(partitions),
+                        group=group if mode == "group" else None)
 
     def final(self, records, isolation="read_uncommitted", partitions=1, incomplete=(),
               topic=T):
@@ -159,6 +160,26 @@ def test_skipped_poll_is_caught():
     # From the beginning: the first poll must be the first record.
     h2 = produced(["a", "b"]).final([(0, 0, "a"), (0, 1, "b")]).assign().poll("b", 1)
     assert flagged(h2)[0] == {"skipped-poll"}
+
+
+def test_a_group_member_starts_at_the_committed_offset_without_skipping():
+    base = produced(["a", "b", "c", "d"]).final([(0, 0, "a"), (0, 1, "b"), (0, 2, "c"),
+                                                  (0, 3, "d")])
+    ok = H()
+    ok.events = list(base.events)
+    ok.assign(proc="m1", mode="group").poll("a", 0, proc="m1", mode="group")
+    ok.commit(1, proc="m1").assign(proc="m2", mode="group")
+    ok.poll("b", 1, proc="m2", mode="group").poll("c", 2, proc="m2", mode="group")
+    assert flagged(ok)[0] == set()
+    bad = H()
+    bad.events = list(base.events)
+    bad.assign(proc="m1", mode="group").poll("a", 0, proc="m1", mode="group")
+    bad.commit(1, proc="m1").assign(proc="m2", mode="group")
+    bad.poll("c", 2, proc="m2", mode="group")
+    found, report = flagged(bad)
+    assert found == {"skipped-poll"}
+    assert "from the committed offset 1" in report["first"]["message"]
+    assert "skipping @1 ('b')" in report["first"]["message"]
 
 
 def test_read_committed_may_pass_over_aborted_records():

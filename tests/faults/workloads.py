@@ -247,7 +247,8 @@ class Consumer(Workload):
         mode = "group" if self.group else "assign"
 
         def assigned(consumer, parts):
-            self.history.add(type="assign", proc=self.proc, mode=mode, topic=self.topic,
+            self.history.add(type="assign", proc=self.proc, mode=mode, group=self.group,
+                             topic=self.topic,
                              partitions=sorted(tp.partition for tp in parts))
 
         def revoked(consumer, parts):
