@@ -130,21 +130,19 @@ class FaultCluster:
                                    f"(exit {proc.poll()})")
             time.sleep(0.1)
 
-    def lose_unsynced(self, node_id, wait_s=3.0):
-        """Freezes the node at a moment its lazyfs holds unsynced writes (waiting up to
-        `wait_s` for one: a broker under acks=all load fsyncs within milliseconds), drops
-        them, then SIGKILLs it; returns lazyfs's account of what it dropped."""
+    def lose_unsynced(self, node_id):
+        """Crashes the node in the middle of a write: lazyfs holds the node's next write
+        (its caller blocked; a broker under acks=all load fsyncs within milliseconds, so an
+        arbitrary moment finds nothing unsynced), the node is frozen, every unsynced write
+        dropped, and the node SIGKILLed. Returns lazyfs's account of what it dropped."""
         import lazyfs
         control = self.lazy[node_id][1]
-        deadline = time.monotonic() + wait_s
-        while time.monotonic() < deadline:
-            if not lazyfs.command(control, "stats").startswith("dirty 0 "):
-                break
-            time.sleep(0.002)
+        lazyfs.command(control, "arm")
+        caught = lazyfs.command(control, "wait-caught")
         self.node(node_id).send(signal.SIGSTOP)
         dropped = lazyfs.command(control, "crash")
         self.kill(node_id)
-        return dropped
+        return f"{dropped} ({'in' if caught == 'caught' else 'not in'} the middle of a write)"
 
     @property
     def nodes(self):

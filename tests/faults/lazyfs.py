@@ -15,7 +15,8 @@ Model (data only, as a journaling filesystem in ordered mode behaves for most pu
   a full disk (the filler of the disk-full fault, in the backing directory) is seen.
 
 The control socket answers one line per command: `crash` ("dropped P pages of F files"),
-`stats` (dirty pages and files). The kernel is told not to cache attributes or directory
+`stats` (dirty pages and files), `arm` (hold the next write's caller until `crash`) and
+`wait-caught` ("caught" once an armed write came, within 3 s). The kernel is told not to cache attributes or directory
 entries (attr_timeout=0, entry_timeout=0) and a file opened again is read anew (no
 keep_cache), so a broker restarted after a crash sees only what the backing files hold.
 """
@@ -32,11 +33,18 @@ PAGE = 4096
 
 
 class Lazy(fuse.Operations):
+    use_ns = True  # times cross as nanoseconds, not floats
+
     def __init__(self, root):
         self.root = os.path.realpath(root)
         self.mutex = threading.Lock()
         self.dirty = {}  # path -> {page index: bytearray(PAGE)}
         self.size = {}  # path -> logical size while the file has unsynced growth
+        # `arm`: the next write is held (its caller blocked) until `crash`, so a crash always
+        # finds at least that write unsynced.
+        self.armed = False
+        self.caught = threading.Event()
+        self.released = threading.Event()
 
     def _full(self, path):
         return os.path.join(self.root, path.lstrip("/"))
@@ -76,7 +84,12 @@ class Lazy(fuse.Operations):
                 page[within:within + n] = data[pos:pos + n]
                 pos += n
             self.size[path] = max(size, offset + len(data))
-            return len(data)
+            hold = self.armed
+            self.armed = False
+        if hold:
+            self.caught.set()
+            self.released.wait(30)
+        return len(data)
 
     def read(self, path, size, offset, fh):
         with self.mutex:
@@ -117,13 +130,25 @@ class Lazy(fuse.Operations):
                 raise fuse.FuseOSError(e.errno) from None
         return 0
 
+    def arm(self):
+        with self.mutex:
+            self.caught.clear()
+            self.released.clear()
+            self.armed = True
+        return "armed"
+
+    def wait_caught(self, timeout):
+        return "caught" if self.caught.wait(timeout) else "not caught"
+
     def crash(self):
         with self.mutex:
             pages = sum(len(p) for p in self.dirty.values())
             files = len(set(self.dirty) | set(self.size))
             self.dirty.clear()
             self.size.clear()
-            return f"dropped {pages} pages of {files} files"
+            self.armed = False
+        self.released.set()
+        return f"dropped {pages} pages of {files} files"
 
     def stats(self):
         with self.mutex:
@@ -136,8 +161,9 @@ class Lazy(fuse.Operations):
         with self.mutex:
             st = os.lstat(self._full(path))
             attrs = {k: getattr(st, k) for k in ("st_mode", "st_nlink", "st_uid", "st_gid",
-                                                 "st_size", "st_atime", "st_mtime",
-                                                 "st_ctime")}
+                                                 "st_size")}
+            attrs.update({k: getattr(st, k + "_ns") for k in ("st_atime", "st_mtime",
+                                                              "st_ctime")})
             if path in self.size:
                 attrs["st_size"] = self.size[path]
             return attrs
@@ -242,7 +268,14 @@ def serve_control(fs, path):
         conn, _ = server.accept()
         with conn:
             command = conn.recv(64).decode().strip()
-            answer = fs.crash() if command == "crash" else fs.stats()
+            if command == "crash":
+                answer = fs.crash()
+            elif command == "arm":
+                answer = fs.arm()
+            elif command == "wait-caught":
+                answer = fs.wait_caught(3)
+            else:
+                answer = fs.stats()
             conn.sendall(answer.encode() + b"\n")
 
 
