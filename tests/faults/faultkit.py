@@ -283,7 +283,7 @@ class FaultCluster:
                 self.cluster.stop(sig=signal.SIGKILL, timeout=10)
             except Exception as e:  # noqa: BLE001 - cleanup goes on
                 problems.append(f"stop: {e!r}")
-        for node_id, (proc, _control) in self.lazy.items():
+        for node_id, (proc, control) in self.lazy.items():
             mountpoint = self.node(node_id).data_dir
             if os.path.ismount(mountpoint):
                 if run(["umount", str(mountpoint)], check=False).returncode != 0:
@@ -297,6 +297,10 @@ class FaultCluster:
                 mountpoint.rmdir()
             except OSError as e:
                 problems.append(f"rmdir {mountpoint}: {e}")
+            try:
+                os.unlink(control)
+            except FileNotFoundError:
+                pass
         self.lazy = {}
         for m in self.mounts:
             for _ in range(5):
