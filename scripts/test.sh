@@ -27,12 +27,17 @@ if [ ! -x .venv/bin/pytest ]; then
   .venv/bin/pip install -q -r tests/requirements.txt
 fi
 STROM_BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/strom" .venv/bin/pytest tests/ -q -p no:cacheprovider \
-  --ignore=tests/cluster
+  --ignore=tests/cluster --ignore=tests/faults
 
 # Real-process clusters (3 and 5 nodes on loopback, and 3 in network namespaces when run as
 # root): about 3 minutes.
 echo "== cluster suite (tests/cluster)"
 ./scripts/cluster-tests.sh
+
+# The fault suite's short mode (tests/faults, docs/faults.md): the checker's own tests, then
+# one seeded schedule with every fault once on 3 nodes in network namespaces: about 2 minutes.
+echo "== fault suite (tests/faults, short)"
+./scripts/fault-tests.sh --short
 
 # The Java ecosystem (tests/java: the Java client 4.3 and 3.9, Kafka's tools, Connect, Streams,
 # MirrorMaker 2, and the differential test against Apache Kafka) and KafkaJS (tests/kafkajs).

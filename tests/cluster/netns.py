@@ -31,8 +31,9 @@ def _ip(*args, check=True):
     return out
 
 
-def probe():
-    """Raises NetnsUnavailable with the reason when this process cannot build the network."""
+def probe(subnet=SUBNET):
+    """Raises NetnsUnavailable with the reason when this process cannot build the network on
+    `subnet` (the first three octets; another suite may use its own at the same time)."""
     if os.geteuid() != 0:
         raise NetnsUnavailable("network namespaces need root")
     name = f"strom-probe-{os.getpid()}"
@@ -43,21 +44,23 @@ def probe():
     if out.returncode != 0:
         raise NetnsUnavailable(f"ip netns add failed: {out.stderr.strip()}")
     _ip("netns", "del", name, check=False)
-    routes = _ip("route", "show", f"{SUBNET}.0/24").stdout.strip()
+    routes = _ip("route", "show", f"{subnet}.0/24").stdout.strip()
     if routes:
-        raise NetnsUnavailable(f"{SUBNET}.0/24 is in use here (another run?): {routes}")
+        raise NetnsUnavailable(f"{subnet}.0/24 is in use here (another run?): {routes}")
 
 
 class Network:
-    """`size` namespaces on one bridge; node i (1-based) has address 10.77.0.i."""
+    """`size` namespaces on one bridge; node i (1-based) has address 10.77.0.i (or
+    `subnet`.i, the root namespace `subnet`.254)."""
 
-    def __init__(self, size):
+    def __init__(self, size, subnet=SUBNET):
         tag = f"{os.getpid() % 100000}"
         self.bridge = f"sbr{tag}"
         self.namespaces = [f"strom-{tag}-{i}" for i in range(1, size + 1)]
         self.host_ends = [f"sv{tag}h{i}" for i in range(1, size + 1)]
         self.ns_ends = [f"sv{tag}n{i}" for i in range(1, size + 1)]
-        self.addresses = [f"{SUBNET}.{i}" for i in range(1, size + 1)]
+        self.addresses = [f"{subnet}.{i}" for i in range(1, size + 1)]
+        self.root_addr = f"{subnet}.254"
         self._made_bridge = False
         try:
             self._build()
@@ -68,7 +71,7 @@ class Network:
     def _build(self):
         _ip("link", "add", self.bridge, "type", "bridge")
         self._made_bridge = True
-        _ip("addr", "add", f"{ROOT_ADDR}/24", "dev", self.bridge)
+        _ip("addr", "add", f"{self.root_addr}/24", "dev", self.bridge)
         _ip("link", "set", self.bridge, "up")
         for ns, host_end, ns_end, addr in zip(self.namespaces, self.host_ends, self.ns_ends,
                                                self.addresses):

@@ -332,6 +332,10 @@ fn partition_data(index: i32, read: FetchedPartition, isolation: FetchIsolation)
     }
 }
 
+/// A partition answered with an error carries empty records, never null ones, as Kafka's
+/// brokers answer: librdkafka takes a null record set (size -1) as a malformed response and
+/// drops the whole Fetch answer, so the consumer never sees the error (say
+/// NOT_LEADER_OR_FOLLOWER), never refreshes its metadata, and retries at once in a loop.
 fn error_partition(index: i32, error: ErrorCode) -> PartitionData {
     PartitionData {
         partition_index: index,
@@ -340,7 +344,20 @@ fn error_partition(index: i32, error: ErrorCode) -> PartitionData {
         last_stable_offset: -1,
         log_start_offset: -1,
         preferred_read_replica: -1,
-        records: None,
+        records: Some(Default::default()),
         ..PartitionData::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_partition_has_empty_records_not_null() {
+        // librdkafka rejects a Fetch answer with a null record set (MessageSetSize -1).
+        let data = error_partition(3, ErrorCode::NotLeaderOrFollower);
+        assert_eq!(data.error_code, ErrorCode::NotLeaderOrFollower.code());
+        assert_eq!(data.records.as_deref(), Some(&[][..]));
     }
 }

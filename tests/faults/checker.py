@@ -1,0 +1,389 @@
+"""A checker of Kafka's guarantees over a recorded history (workloads.py's JSON lines).
+
+The history holds what clients saw: sends, acknowledgements with their offsets, transaction
+outcomes, polls (offset and value), assignments and committed offsets, and at the end a read
+of every partition from offset 0 by `final-read_uncommitted` and `final-read_committed`
+(polls of mode "final"). Every value a producer sends is unique, so a value names one record.
+
+Properties (each a function below; all pure, so they can be tested on made-up histories):
+
+- lost-write: every acknowledged value (and every value of a committed transaction) is in the
+  final read of its partition, at the offset it was acknowledged at.
+- offset-conflict: no offset holds two different values (across acks and every reader).
+- record-at-two-offsets: no value is seen at one offset by one observer and at another offset
+  by another (an acknowledgement that disagrees with what is read).
+- duplicate: no value is stored twice in a partition (an idempotent producer's retry
+  appended again).
+- order: one producer's values in one partition are stored in the order they were sent.
+- nonmonotonic-poll: a consumer's offsets in a partition only increase between assignments.
+- skipped-poll: a consumer never skips over a record that its isolation level should show
+  (one in the final read at that level) between two consecutive polls, or before its first
+  poll after an assignment (from the beginning with assign; in a group, from the group's
+  last commit recorded before the assignment, or the beginning when there is none).
+- aborted-read: a read_committed consumer never sees a value of an aborted transaction.
+- partial-transaction: a read_committed reader sees all or none of each transaction.
+- committed-offset-backwards: a group's committed offset for a partition never decreases.
+- incomplete-final-read: the final read could not reach the end of a partition after every
+  fault was healed (availability; the other properties are judged on what was read).
+
+`check(events)` returns a report: ok, the count per property, the first violation (by the
+time of the latest event it involves, i.e. when it became visible) with those events, and
+the first 50 violations.
+"""
+
+import json
+import sys
+from collections import defaultdict
+
+PROPERTIES = ["lost-write", "offset-conflict", "record-at-two-offsets", "duplicate", "order",
+              "nonmonotonic-poll", "skipped-poll", "aborted-read", "partial-transaction",
+              "committed-offset-backwards", "incomplete-final-read"]
+
+
+def violation(prop, message, *events):
+    events = [e for e in events if e is not None]
+    return {"property": prop, "message": message,
+            "t": max((e.get("t", 0) for e in events), default=0), "events": events}
+
+
+def _key(e):
+    return e["topic"], e["partition"]
+
+
+class View:
+    """Indexes of a history that the properties share."""
+
+    def __init__(self, events):
+        self.events = events
+        self.acks = [e for e in events if e["type"] == "ack"]
+        self.polls = [e for e in events if e["type"] == "poll"]
+        self.final = defaultdict(list)  # isolation -> polls of the final read
+        for p in self.polls:
+            if p.get("mode") == "final":
+                self.final[p["isolation"]].append(p)
+        self.final_incomplete = {}  # (isolation, topic) -> [partitions]
+        self.final_done = set()  # (isolation, topic)
+        for e in events:
+            if e["type"] == "final-done":
+                self.final_done.add((e["isolation"], e["topic"]))
+                self.final_incomplete[(e["isolation"], e["topic"])] = e["incomplete"]
+        self.sends = [e for e in events if e["type"] == "send"]
+        self.txns = {}  # txn -> {"values": [...], "status": ..., "events": [...]}
+        self.value_txn = {}
+        for e in events:
+            if e["type"] == "txn-begin":
+                self.txns[e["txn"]] = {"values": e["values"], "status": "open", "events": [e]}
+                for v in e["values"]:
+                    self.value_txn[v] = e["txn"]
+            elif e["type"] in ("txn-committed", "txn-aborted", "txn-unknown"):
+                txn = self.txns.setdefault(e["txn"], {"values": [], "status": "open",
+                                                      "events": []})
+                txn["events"].append(e)
+                status = e["type"][4:]
+                # An unknown outcome stays unknown unless a later answer settles it.
+                if txn["status"] in ("open", "unknown"):
+                    txn["status"] = status
+
+    def final_log(self, isolation):
+        """(topic, partition) -> {offset: poll} of the final read at `isolation`."""
+        log = defaultdict(dict)
+        for p in self.final.get(isolation, []):
+            log[_key(p)].setdefault(p["offset"], p)
+        return log
+
+    def complete(self, isolation, topic, partition):
+        done = (isolation, topic) in self.final_done
+        return done and partition not in self.final_incomplete.get((isolation, topic), [])
+
+
+def lost_writes(view):
+    out = []
+    log = view.final_log("read_uncommitted")
+    for a in view.acks:
+        if not view.complete("read_uncommitted", a["topic"], a["partition"]):
+            continue
+        at = log[_key(a)].get(a["offset"])
+        if at is None or at["value"] != a["value"]:
+            found = [p for p in log[_key(a)].values() if p["value"] == a["value"]]
+            where = f"offset {at['offset']} holds {at['value']!r}" if at else "nothing there"
+            out.append(violation("lost-write", f"{a['value']!r} acknowledged at "
+                                 f"{a['topic']}/{a['partition']}@{a['offset']}, final read: "
+                                 f"{where}" + (f"; found at {found[0]['offset']}"
+                                               if found else ""), a, at, *found[:1]))
+    committed_log = view.final_log("read_committed")
+    seen = defaultdict(list)
+    for polls in committed_log.values():
+        for p in polls.values():
+            seen[p["value"]].append(p)
+    sends = {s["value"]: s for s in view.sends if s.get("txn")}
+    for txn_id, txn in view.txns.items():
+        if txn["status"] != "committed":
+            continue
+        for v in txn["values"]:
+            s = sends.get(v)
+            if s is None or seen.get(v):
+                continue
+            if not view.complete("read_committed", s["topic"], s["partition"]):
+                continue
+            out.append(violation("lost-write", f"{v!r} of committed transaction {txn_id} is "
+                                 f"not in the final read_committed read of "
+                                 f"{s['topic']}/{s['partition']}", s, *txn["events"]))
+    return out
+
+
+def offset_conflicts(view):
+    out = []
+    first = {}
+    for e in view.acks + view.polls:
+        k = (*_key(e), e["offset"])
+        if k not in first:
+            first[k] = e
+        elif first[k]["value"] != e["value"]:
+            out.append(violation("offset-conflict", f"{k[0]}/{k[1]}@{k[2]} holds "
+                                 f"{first[k]['value']!r} for {first[k]['proc']} and "
+                                 f"{e['value']!r} for {e['proc']}", first[k], e))
+            first[k] = e  # report each new disagreement once
+    return out
+
+
+def _read_offsets(view):
+    """value -> {offset: first poll} over every reader."""
+    offsets = defaultdict(dict)
+    for p in view.polls:
+        offsets[(*_key(p), p["value"])].setdefault(p["offset"], p)
+    return offsets
+
+
+def duplicates(view):
+    out = []
+    idempotent = {s["value"] for s in view.sends if not s.get("txn")}
+    for (topic, partition, value), at in _read_offsets(view).items():
+        if len(at) > 1:
+            kind = "idempotent producer's" if value in idempotent else "transactional"
+            polls = [at[o] for o in sorted(at)]
+            out.append(violation("duplicate", f"{kind} value {value!r} is stored at offsets "
+                                 f"{sorted(at)} of {topic}/{partition}", *polls))
+    return out
+
+
+def two_offsets(view):
+    out = []
+    reads = _read_offsets(view)
+    for a in view.acks:
+        at = reads.get((*_key(a), a["value"]), {})
+        others = [p for o, p in sorted(at.items()) if o != a["offset"]]
+        if others:
+            out.append(violation("record-at-two-offsets", f"{a['value']!r} acknowledged at "
+                                 f"offset {a['offset']}, read at {others[0]['offset']} by "
+                                 f"{others[0]['proc']}", a, others[0]))
+    return out
+
+
+def order(view):
+    out = []
+    reads = {(k[0], k[1], k[2]): min(v) for k, v in _read_offsets(view).items()}
+    acked = {a["value"]: a["offset"] for a in view.acks}
+    sends = defaultdict(list)  # (proc, topic, partition) -> sends in order
+    for s in view.sends:
+        sends[(s["proc"], *_key(s))].append(s)
+    for (proc, topic, partition), seq in sends.items():
+        last = None
+        for s in seq:
+            offset = reads.get((topic, partition, s["value"]), acked.get(s["value"]))
+            if offset is None:
+                continue
+            if last is not None and offset < last[1]:
+                out.append(violation("order", f"{proc} sent {last[0]['value']!r} before "
+                                     f"{s['value']!r} to {topic}/{partition}, stored at "
+                                     f"{last[1]} and {offset}", last[0], s))
+            last = (s, offset)
+    return out
+
+
+def _visible(view, isolation):
+    """(topic, partition) -> sorted offsets a reader at `isolation` should see, or None for a
+    partition whose final read at that level is incomplete or missing."""
+    log = view.final_log(isolation)
+    visible = {}
+    for (topic, partition), at in log.items():
+        if view.complete(isolation, topic, partition):
+            visible[(topic, partition)] = sorted(at)
+    return visible
+
+
+def polls_in_order(view):
+    """nonmonotonic-poll and skipped-poll, per consumer, partition and assignment."""
+    import bisect
+    out = []
+    visible = {iso: _visible(view, iso) for iso in ("read_uncommitted", "read_committed")}
+    last = {}  # (proc, topic, partition) -> previous poll, or None at the start
+    committed = {}  # (group, topic, partition) -> the latest commit recorded so far
+    groups = {}  # proc -> its group
+    for e in view.events:
+        if e["type"] == "commit":
+            committed[(e["group"], *_key(e))] = e
+        if e["type"] == "poll" and e.get("group"):
+            groups[e["proc"]] = e["group"]
+        if e["type"] == "assign":
+            for p in e["partitions"]:
+                # After an assignment a position restarts: from the beginning for assign
+                # mode, in a group from the committed offset, which is at least the last
+                # commit recorded before the assignment (none: the beginning).
+                k = (e["proc"], e["topic"], p)
+                if e["mode"] == "assign":
+                    last[k] = ("start", e)
+                else:
+                    c = committed.get((e.get("group") or groups.get(e["proc"]), e["topic"], p))
+                    last[k] = ("committed", c) if c else ("start", e)
+            continue
+        if e["type"] != "poll" or e.get("mode") == "final":
+            continue
+        k = (e["proc"], *_key(e))
+        prev = last.get(k)
+        last[k] = ("poll", e)
+        if prev is None:
+            continue
+        kind, p = prev
+        low = {"start": -1, "committed": None, "poll": None}[kind]
+        if kind != "start":
+            low = p["offset"] - (1 if kind == "committed" else 0)
+        if kind == "poll" and e["offset"] <= low:
+            out.append(violation("nonmonotonic-poll", f"{e['proc']} polled "
+                                 f"{e['topic']}/{e['partition']}@{e['offset']} after "
+                                 f"@{low}", p, e))
+            continue
+        offsets = visible[e["isolation"]].get(_key(e))
+        if offsets is None:
+            continue
+        i = bisect.bisect_right(offsets, low)
+        if i < len(offsets) and offsets[i] < e["offset"]:
+            skipped = view.final_log(e["isolation"])[_key(e)][offsets[i]]
+            start = {"start": "its start", "poll": f"@{low}",
+                     "committed": f"the committed offset {low + 1}"}[kind]
+            out.append(violation("skipped-poll", f"{e['proc']} ({e['isolation']}) went from "
+                                 f"{start} to {e['topic']}/{e['partition']}@{e['offset']}, "
+                                 f"skipping @{offsets[i]} ({skipped['value']!r})",
+                                 p if kind != "start" else None, skipped, e))
+    return out
+
+
+def transactions(view):
+    """aborted-read and partial-transaction."""
+    out = []
+    for p in view.polls:
+        if p["isolation"] != "read_committed":
+            continue
+        txn = view.value_txn.get(p["value"])
+        if txn and view.txns[txn]["status"] == "aborted":
+            out.append(violation("aborted-read", f"{p['proc']} (read_committed) read "
+                                 f"{p['value']!r} of aborted transaction {txn}", p,
+                                 *view.txns[txn]["events"]))
+    seen = defaultdict(dict)
+    for p in view.final.get("read_committed", []):
+        txn = view.value_txn.get(p["value"])
+        if txn:
+            seen[txn].setdefault(p["value"], p)
+    sends = {s["value"]: s for s in view.sends if s.get("txn")}
+    for txn_id, values in seen.items():
+        txn = view.txns[txn_id]
+        missing = [v for v in txn["values"] if v not in values]
+        judged = [v for v in missing if v in sends
+                  and view.complete("read_committed", sends[v]["topic"],
+                                    sends[v]["partition"])]
+        if judged:
+            out.append(violation("partial-transaction", f"the final read_committed read has "
+                                 f"{sorted(values)} of transaction {txn_id} "
+                                 f"({txn['status']}) but not {judged}",
+                                 *values.values(), *txn["events"]))
+    return out
+
+
+def committed_offsets(view):
+    out = []
+    last = {}
+    for e in view.events:
+        if e["type"] != "commit":
+            continue
+        k = (e["group"], *_key(e))
+        prev = last.get(k)
+        if prev is not None and e["offset"] < prev["offset"]:
+            out.append(violation("committed-offset-backwards", f"group {e['group']} committed "
+                                 f"{e['topic']}/{e['partition']} at {e['offset']} after "
+                                 f"{prev['offset']}", prev, e))
+        if prev is None or e["offset"] >= prev["offset"]:
+            last[k] = e
+    return out
+
+
+def final_reads(view):
+    out = []
+    for e in view.events:
+        if e["type"] == "final-done" and e["incomplete"]:
+            out.append(violation("incomplete-final-read", f"the final {e['isolation']} read "
+                                 f"of {e['topic']} did not reach the end of partitions "
+                                 f"{e['incomplete']} after every fault was healed", e))
+    return out
+
+
+CHECKS = [lost_writes, offset_conflicts, two_offsets, duplicates, order, polls_in_order,
+          transactions, committed_offsets, final_reads]
+
+
+def check(events):
+    """The report over `events` (dicts, in history order)."""
+    view = View(events)
+    found = []
+    for c in CHECKS:
+        found += c(view)
+    found.sort(key=lambda v: v["t"])
+    counts = {p: 0 for p in PROPERTIES}
+    for v in found:
+        counts[v["property"]] += 1
+    stats = {
+        "sends": len(view.sends), "acks": len(view.acks),
+        "send-failed": sum(1 for e in events if e["type"] == "send-failed"),
+        "polls": len(view.polls) - sum(len(v) for v in view.final.values()),
+        "final-records": {iso: len(v) for iso, v in view.final.items()},
+        "commits": sum(1 for e in events if e["type"] == "commit"),
+        "transactions": {s: sum(1 for t in view.txns.values() if t["status"] == s)
+                         for s in ("committed", "aborted", "unknown", "open")},
+        "faults": sum(1 for e in events if e["type"] == "fault-on"),
+        "worker-crashes": [e for e in events if e["type"] == "worker-crash"],
+        "producer-fatal": [e for e in events if e["type"] == "producer-fatal"],
+    }
+    return {"ok": not found, "violations_by_property": counts,
+            "first": found[0] if found else None, "violations": found[:50],
+            "stats": stats}
+
+
+def load(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def render(report):
+    lines = []
+    s = report["stats"]
+    lines.append(f"sends {s['sends']}, acks {s['acks']}, failed sends {s['send-failed']}, "
+                 f"polls {s['polls']}, commits {s['commits']}, final reads "
+                 f"{s['final-records']}, transactions {s['transactions']}")
+    if s["worker-crashes"]:
+        lines.append(f"worker crashes: {s['worker-crashes']}")
+    for e in s["producer-fatal"]:
+        lines.append(f"fatal producer error (t={e['t']}, {e['proc']}): {e['error']}")
+    if report["ok"]:
+        lines.append("checker: no violation of any property")
+        return "\n".join(lines)
+    counts = {k: v for k, v in report["violations_by_property"].items() if v}
+    lines.append(f"checker: VIOLATIONS {counts}")
+    first = report["first"]
+    lines.append(f"first: [{first['property']}] {first['message']}")
+    for e in first["events"]:
+        lines.append(f"    {json.dumps(e)}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    r = check(load(sys.argv[1]))
+    print(render(r))
+    sys.exit(0 if r["ok"] else 1)

@@ -1,0 +1,357 @@
+"""The fault harness's hands: a cluster of real `strom server` processes, each in its own
+network namespace on one bridge (tests/cluster/netns.py and cluster_kit.py, shared with the
+cluster suite), each with its data directory on a small tmpfs of its own, and the faults this
+harness can put on them and take off again.
+
+Network faults are firewall rules inside the nodes' namespaces (iptables): a rule in node B's
+namespace that drops what comes from node A's address cuts A -> B; both directions make a
+partition. The clients run in the root namespace (the bridge's own address) and are never cut
+off by a partition: a minority node stays reachable by clients, which is the case where a
+stale leader could answer. Packet delay, loss and reordering use `tc netem` on the node's
+interface when the kernel has it; without netem (CONFIG_NET_SCH_NETEM unset) delay comes from
+a slow token bucket (tbf) and loss from iptables' `statistic` match, and reordering is not
+available. A full disk is a filler file that takes every free byte of the node's tmpfs.
+
+Everything made here (namespaces, veths, bridge, mounts, directories) is removed by
+`FaultCluster.close()`, which never raises and is called on every exit path.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "cluster"))
+
+import cluster_kit as kit  # noqa: E402
+import netns  # noqa: E402
+
+SUBNET = "10.78.0"  # not the cluster suite's 10.77.0, so both can run at once
+DISK_MB = 256
+
+
+def run(cmd, check=True, timeout=20):
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    if check and out.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: {out.stderr.strip()}")
+    return out
+
+
+def netem_available():
+    """Whether `tc qdisc ... netem` works here (it needs CONFIG_NET_SCH_NETEM)."""
+    name = f"strom-netem-probe-{os.getpid()}"
+    try:
+        run(["ip", "netns", "add", name])
+        out = run(["ip", "netns", "exec", name, "tc", "qdisc", "add", "dev", "lo", "root",
+                   "netem", "delay", "1ms"], check=False)
+        return out.returncode == 0
+    finally:
+        run(["ip", "netns", "del", name], check=False)
+
+
+def lazyfs_unavailable():
+    """Why lazyfs.py cannot run here, or None when it can."""
+    if not os.path.exists("/dev/fuse"):
+        return "no /dev/fuse"
+    try:
+        import mfusepy  # noqa: F401
+    except (ImportError, OSError) as e:
+        return f"mfusepy (with libfuse3) is not importable: {e}"
+    return None
+
+
+def tools_missing():
+    """The commands the harness needs that are not installed."""
+    return [t for t in ("ip", "iptables", "tc", "mount", "umount", "fallocate")
+            if shutil.which(t) is None]
+
+
+class FaultCluster:
+    """`size` combined nodes in namespaces on subnet 10.78.0.0/24, data on tmpfs."""
+
+    def __init__(self, size, base_dir, env=None, lazy=False):
+        self.size = size
+        self.base_dir = Path(base_dir)
+        self.base_dir.mkdir(parents=True, exist_ok=True)
+        self.mounts = []
+        self.lazy = {}  # node id -> (lazyfs process, control socket)
+        self.net = None
+        self.cluster = None
+        self.netem = netem_available()
+        self._lazy_flag = lazy
+        self.paused = set()
+        self.full = set()
+        self.expected_down = set()
+        self.reported_dead = set()
+        try:
+            netns.probe(SUBNET)
+            self.net = netns.Network(size, subnet=SUBNET)
+            self.cluster = kit.Cluster(size, self.base_dir, env=env, hosts=self.net.addresses,
+                                       prefixes=[self.net.prefix(i) for i in range(size)])
+            for n in self.cluster.nodes:
+                disk = self.disk(n.node_id)
+                disk.mkdir(parents=True, exist_ok=True)
+                run(["mount", "-t", "tmpfs", "-o", f"size={DISK_MB}m", "tmpfs", str(disk)])
+                self.mounts.append(disk)
+                if lazy:
+                    self.mount_lazy(n)
+        except BaseException:
+            self.close()
+            raise
+
+    def disk(self, node_id):
+        """The node's tmpfs: its data directory, or the backing directory of its lazyfs."""
+        n = self.node(node_id)
+        return n.data_dir.with_name(n.data_dir.name + "-disk") if self.lazy_wanted(n) \
+            else n.data_dir
+
+    def lazy_wanted(self, n):
+        return self._lazy_flag
+
+    def mount_lazy(self, n):
+        """Puts the node's data directory on lazyfs.py over its tmpfs."""
+        backing = self.disk(n.node_id) / "data"
+        backing.mkdir(exist_ok=True)
+        n.data_dir.mkdir(parents=True, exist_ok=True)
+        control = str(self.base_dir / f"node-{n.node_id}-lazyfs.sock")
+        log = open(self.base_dir / f"node-{n.node_id}-lazyfs.log", "ab")
+        proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("lazyfs.py")),
+                                 str(backing), str(n.data_dir), control],
+                                stdout=log, stderr=log, stdin=subprocess.DEVNULL)
+        log.close()
+        self.lazy[n.node_id] = (proc, control)
+        deadline = time.monotonic() + 15
+        while not os.path.ismount(n.data_dir) or not os.path.exists(control):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"lazyfs for node {n.node_id} did not mount "
+                                   f"(exit {proc.poll()})")
+            time.sleep(0.1)
+
+    def lose_unsynced(self, node_id):
+        """Crashes the node in the middle of a write: lazyfs holds the node's next write
+        (its caller blocked; a broker under acks=all load fsyncs within milliseconds, so an
+        arbitrary moment finds nothing unsynced), the node is frozen, every unsynced write
+        dropped, and the node SIGKILLed. Returns lazyfs's account of what it dropped."""
+        import lazyfs
+        control = self.lazy[node_id][1]
+        lazyfs.command(control, "arm")
+        caught = lazyfs.command(control, "wait-caught")
+        self.node(node_id).send(signal.SIGSTOP)
+        dropped = lazyfs.command(control, "crash")
+        self.kill(node_id)
+        return f"{dropped} ({'in' if caught == 'caught' else 'not in'} the middle of a write)"
+
+    @property
+    def nodes(self):
+        return self.cluster.nodes
+
+    @property
+    def bootstrap(self):
+        return self.cluster.bootstrap
+
+    def node(self, node_id):
+        return self.cluster.node(node_id)
+
+    def ns(self, node_id):
+        return self.net.namespaces[node_id - 1]
+
+    def in_ns(self, node_id, *cmd, check=True):
+        return run(["ip", "netns", "exec", self.ns(node_id), *cmd], check=check)
+
+    # ---- processes
+
+    def kill(self, node_id):
+        self.expected_down.add(node_id)
+        self.node(node_id).send(signal.SIGKILL)
+        self.node(node_id).wait_exit(10)
+
+    def unexpected_deaths(self):
+        """Nodes that exited without the harness stopping them: [(node id, exit code)]
+        (a negative code is the signal's number). Each is reported once."""
+        dead = []
+        for n in self.nodes:
+            if n.proc is not None and not n.alive() and n.node_id not in self.expected_down \
+                    and n.node_id not in self.reported_dead:
+                dead.append((n.node_id, n.proc.returncode))
+                self.reported_dead.add(n.node_id)
+        return dead
+
+    def stop(self, node_id):
+        """SIGTERM (a controlled shutdown), SIGKILL if it takes more than 20 s."""
+        self.expected_down.add(node_id)
+        return self.node(node_id).stop(timeout=20)
+
+    def restart(self, node_id):
+        n = self.node(node_id)
+        if n.alive():
+            return
+        n.spawn(self.cluster.voters, self.cluster.cluster_id, self.cluster.extra_args)
+        self.expected_down.discard(node_id)
+        self.reported_dead.discard(node_id)
+        n.wait_listening()
+
+    def pause(self, node_id):
+        self.node(node_id).send(signal.SIGSTOP)
+        self.paused.add(node_id)
+
+    def resume(self, node_id):
+        self.node(node_id).send(signal.SIGCONT)
+        self.paused.discard(node_id)
+
+    # ---- network
+
+    def drop(self, src, dst):
+        """Packets from node `src` to node `dst` are dropped (in dst's namespace, on input)."""
+        self.in_ns(dst, "iptables", "-A", "INPUT", "-s", self.net.addresses[src - 1], "-j",
+                   "DROP")
+
+    def partition(self, groups):
+        """No packet passes between nodes of different groups (lists of node ids)."""
+        for a in groups:
+            for b in groups:
+                if a is b:
+                    continue
+                for src in a:
+                    for dst in b:
+                        self.drop(src, dst)
+
+    def degrade(self, node_id, delay_ms=50, jitter_ms=30, loss_pct=5, reorder_pct=10):
+        """Slows and thins node `node_id`'s outgoing packets (netem, else tbf + statistic)."""
+        dev = self.net.ns_ends[node_id - 1]
+        if self.netem:
+            self.in_ns(node_id, "tc", "qdisc", "add", "dev", dev, "root", "netem", "delay",
+                       f"{delay_ms}ms", f"{jitter_ms}ms", "loss", f"{loss_pct}%", "reorder",
+                       f"{reorder_pct}%", "50%")
+        else:
+            self.in_ns(node_id, "tc", "qdisc", "add", "dev", dev, "root", "tbf", "rate",
+                       "2mbit", "burst", "8kb", "latency", f"{max(delay_ms, 1) * 4}ms")
+            self.in_ns(node_id, "iptables", "-A", "OUTPUT", "-m", "statistic", "--mode",
+                       "random", "--probability", f"{loss_pct / 100:.3f}", "-j", "DROP")
+
+    def heal_network(self):
+        for i in range(1, self.size + 1):
+            self.in_ns(i, "iptables", "-F", check=False)
+            self.in_ns(i, "tc", "qdisc", "del", "dev", self.net.ns_ends[i - 1], "root",
+                       check=False)
+
+    # ---- disk
+
+    def filler(self, node_id):
+        return self.disk(node_id) / "zz-fault-filler"
+
+    def fill_disk(self, node_id):
+        """Takes every free byte of the node's tmpfs (a file the broker never opens)."""
+        st = os.statvfs(self.disk(node_id))
+        free = st.f_bavail * st.f_frsize
+        if free > 0:
+            run(["fallocate", "-l", str(free), str(self.filler(node_id))], check=False)
+        self.full.add(node_id)
+
+    def free_disk(self, node_id):
+        try:
+            self.filler(node_id).unlink()
+        except FileNotFoundError:
+            pass
+        self.full.discard(node_id)
+
+    def disk_used_mb(self, node_id):
+        st = os.statvfs(self.disk(node_id))
+        return (st.f_blocks - st.f_bfree) * st.f_frsize / 2**20
+
+    # ---- whole
+
+    def heal_all(self):
+        """Takes every fault off and restarts any node that is down; bounded."""
+        self.heal_network()
+        for i in list(self.paused):
+            self.resume(i)
+        for i in list(self.full):
+            self.free_disk(i)
+        for n in self.nodes:
+            if not n.alive():
+                self.restart(n.node_id)
+
+    def close(self):
+        """Stops every process and removes everything this cluster made; never raises."""
+        problems = []
+        if self.cluster is not None:
+            try:
+                self.cluster.stop(timeout=10)
+                self.cluster.stop(sig=signal.SIGKILL, timeout=10)
+            except Exception as e:  # noqa: BLE001 - cleanup goes on
+                problems.append(f"stop: {e!r}")
+        for node_id, (proc, control) in self.lazy.items():
+            mountpoint = self.node(node_id).data_dir
+            if os.path.ismount(mountpoint):
+                if run(["umount", str(mountpoint)], check=False).returncode != 0:
+                    run(["umount", "-l", str(mountpoint)], check=False)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            try:
+                mountpoint.rmdir()
+            except OSError as e:
+                problems.append(f"rmdir {mountpoint}: {e}")
+            try:
+                os.unlink(control)
+            except FileNotFoundError:
+                pass
+        self.lazy = {}
+        for m in self.mounts:
+            for _ in range(5):
+                if run(["umount", str(m)], check=False).returncode == 0:
+                    break
+                time.sleep(0.5)
+            else:
+                run(["umount", "-l", str(m)], check=False)
+                problems.append(f"umount {m} needed -l")
+            try:
+                m.rmdir()
+            except OSError as e:
+                problems.append(f"rmdir {m}: {e}")
+        self.mounts = []
+        if self.net is not None:
+            self.net.close()
+            left = self.net.leftovers()
+            if left:
+                problems.append(f"network left behind: {left}")
+            self.net = None
+        return problems
+
+
+def find_coordinator(addr, key, key_type=1, timeout=kit.REQUEST_SECONDS):
+    """FindCoordinator v1 (key_type 0 group, 1 transaction) asked of the node at `addr`:
+    (error code, node id)."""
+    import struct
+    body = kit._string(key) + struct.pack(">b", key_type)
+    r = kit._exchange(addr, kit._request(10, 1, body), timeout)
+    r.i32()  # throttle
+    error = r.i16()
+    r.string()  # message
+    node_id = r.i32()
+    return error, node_id
+
+
+def create_topic_assigned(addr, name, assignment, configs=None, timeout_ms=5000,
+                          timeout=kit.REQUEST_SECONDS):
+    """CreateTopics v2 with a manual assignment ({partition: [replica ids]}); (error, msg)."""
+    import struct
+    configs = configs or {}
+    body = struct.pack(">i", 1) + kit._string(name) + struct.pack(">ih", -1, -1)
+    body += struct.pack(">i", len(assignment))
+    for p, replicas in sorted(assignment.items()):
+        body += struct.pack(">ii", p, len(replicas))
+        body += b"".join(struct.pack(">i", r) for r in replicas)
+    body += struct.pack(">i", len(configs))
+    for k, v in configs.items():
+        body += kit._string(k) + kit._string(v)
+    body += struct.pack(">ib", timeout_ms, 0)
+    r = kit._exchange(addr, kit._request(19, 2, body), timeout)
+    r.i32()
+    results = r.array(lambda: (r.string(), r.i16(), r.string()))
+    return results[0][1], results[0][2]

@@ -1,0 +1,225 @@
+"""The checker catches each violation it claims to: for every property, a made-up history that
+breaks it is flagged with that property (and the first violation names the records), and a
+history that keeps it is not. Pure Python, no broker."""
+
+import checker
+
+T = "events"
+
+
+class H:
+    """A small history builder: the events a run would record, in order."""
+
+    def __init__(self):
+        self.events = []
+
+    def add(self, type, **kw):
+        self.events.append({"type": type, "t": len(self.events) * 0.01, **kw})
+        return self
+
+    def send(self, value, partition=0, proc="p1", txn=None, topic=T):
+        return self.add("send", proc=proc, topic=topic, partition=partition, value=value,
+                        **({"txn": txn} if txn else {}))
+
+    def ack(self, value, offset, partition=0, proc="p1", topic=T):
+        return self.add("ack", proc=proc, topic=topic, partition=partition, offset=offset,
+                        value=value)
+
+    def poll(self, value, offset, partition=0, proc="c1", isolation="read_uncommitted",
+             mode="assign", topic=T):
+        return self.add("poll", proc=proc, mode=mode, group=None, isolation=isolation,
+                        topic=topic, partition=partition, offset=offset, value=value)
+
+    def assign(self, proc="c1", mode="assign", partitions=(0,), topic=T, group="g"):
+        return self.add("assign", proc=proc, mode=mode, topic=topic, partitions=list(partitions),
+                        group=group if mode == "group" else None)
+
+    def final(self, records, isolation="read_uncommitted", partitions=1, incomplete=(),
+              topic=T):
+        """records: [(partition, offset, value)] of the final read at `isolation`."""
+        for partition, offset, value in records:
+            self.poll(value, offset, partition, proc=f"final-{isolation}", isolation=isolation,
+                      mode="final", topic=topic)
+        return self.add("final-done", proc=f"final-{isolation}", topic=topic,
+                        isolation=isolation, incomplete=list(incomplete))
+
+    def txn(self, txn, values, outcome, partition=0, topic=T):
+        self.add("txn-begin", proc="tx", txn=txn, values=values)
+        for v in values:
+            self.send(v, partition, proc="tx", txn=txn, topic=topic)
+        return self.add(f"txn-{outcome}", proc="tx", txn=txn)
+
+    def commit(self, offset, partition=0, group="g", proc="c1", topic=T):
+        return self.add("commit", proc=proc, group=group, topic=topic, partition=partition,
+                        offset=offset)
+
+
+def flagged(h):
+    report = checker.check(h.events)
+    return {p for p, n in report["violations_by_property"].items() if n}, report
+
+
+def produced(values):
+    """Sends and acks of `values` at offsets 0.. in partition 0, and a final read of them."""
+    h = H()
+    for i, v in enumerate(values):
+        h.send(v).ack(v, i)
+    return h
+
+
+def test_a_clean_history_passes():
+    h = produced(["a", "b", "c"]).assign().poll("a", 0).poll("b", 1).poll("c", 2)
+    h.final([(0, 0, "a"), (0, 1, "b"), (0, 2, "c")])
+    found, report = flagged(h)
+    assert found == set() and report["ok"] and report["first"] is None
+
+
+def test_lost_write_is_caught():
+    h = produced(["a", "b", "c"]).final([(0, 0, "a"), (0, 1, "b")])
+    found, report = flagged(h)
+    assert found == {"lost-write"}
+    assert report["first"]["events"][0]["value"] == "c"
+    assert "'c' acknowledged at events/0@2" in report["first"]["message"]
+
+
+def test_a_write_that_failed_is_not_lost():
+    h = produced(["a"]).send("b").add("send-failed", proc="p1", topic=T, partition=0,
+                                      value="b", error="timed out")
+    assert flagged(h.final([(0, 0, "a")]))[0] == set()
+
+
+def test_lost_write_of_a_committed_transaction_is_caught():
+    h = H().txn("t1", ["x", "y"], "committed").txn("t2", ["z"], "committed")
+    ok = H().txn("t1", ["x", "y"], "committed").final([(0, 0, "x"), (0, 1, "y")],
+                                                       "read_committed")
+    assert flagged(ok)[0] == set()
+    found, _ = flagged(h.final([(0, 0, "x"), (0, 1, "y")], "read_committed"))
+    assert found == {"lost-write"}
+
+
+def test_an_incomplete_final_read_is_reported_not_judged_as_loss():
+    h = produced(["a", "b"]).final([(0, 0, "a")], incomplete=[0])
+    assert flagged(h)[0] == {"incomplete-final-read"}
+
+
+def test_offset_conflict_is_caught():
+    h = produced(["a", "b"]).final([(0, 0, "a"), (0, 1, "b")])
+    h.poll("zz", 1, proc="c2")
+    found, report = flagged(h)
+    assert "offset-conflict" in found
+    assert {e["value"] for e in report["violations"][0]["events"]} >= {"zz"}
+
+
+def test_record_at_two_offsets_is_caught():
+    h = produced(["a", "b"]).final([(0, 0, "a"), (0, 1, "b")])
+    h.events[1]["offset"] = 1  # a acknowledged at 1, read at 0
+    h.events[3]["offset"] = 2
+    found, _ = flagged(h)
+    assert "record-at-two-offsets" in found
+    ok = produced(["a", "b"]).final([(0, 0, "a"), (0, 1, "b")])
+    assert "record-at-two-offsets" not in flagged(ok)[0]
+
+
+def test_duplicate_from_an_idempotent_producer_is_caught():
+    h = produced(["a", "b"]).final([(0, 0, "a"), (0, 1, "b"), (0, 2, "b")])
+    found, report = flagged(h)
+    assert "duplicate" in found
+    dup = [v for v in report["violations"] if v["property"] == "duplicate"][0]
+    assert "idempotent producer's value 'b' is stored at offsets [1, 2]" in dup["message"]
+
+
+def test_reordered_partition_is_caught():
+    h = H().send("a").send("b").ack("b", 0).ack("a", 1).final([(0, 0, "b"), (0, 1, "a")])
+    found, report = flagged(h)
+    assert found == {"order"}
+    assert "p1 sent 'a' before 'b'" in report["first"]["message"]
+    # Different partitions are not ordered with each other.
+    ok = H().send("a", 1).send("b", 0).ack("b", 0, 0).ack("a", 0, 1)
+    ok.final([(0, 0, "b"), (1, 0, "a")], partitions=2)
+    assert flagged(ok)[0] == set()
+
+
+def test_nonmonotonic_poll_is_caught_and_a_new_assignment_restarts():
+    base = produced(["a", "b"]).final([(0, 0, "a"), (0, 1, "b")])
+    bad = H()
+    bad.events = list(base.events)
+    bad.assign().poll("a", 0).poll("b", 1).poll("a", 0)
+    assert flagged(bad)[0] == {"nonmonotonic-poll"}
+    ok = H()
+    ok.events = list(base.events)
+    ok.assign().poll("a", 0).poll("b", 1).assign().poll("a", 0).poll("b", 1)
+    assert flagged(ok)[0] == set()
+
+
+def test_skipped_poll_is_caught():
+    h = produced(["a", "b", "c"]).final([(0, 0, "a"), (0, 1, "b"), (0, 2, "c")])
+    h.assign().poll("a", 0).poll("c", 2)
+    found, report = flagged(h)
+    assert found == {"skipped-poll"}
+    assert "skipping @1 ('b')" in report["first"]["message"]
+    # From the beginning: the first poll must be the first record.
+    h2 = produced(["a", "b"]).final([(0, 0, "a"), (0, 1, "b")]).assign().poll("b", 1)
+    assert flagged(h2)[0] == {"skipped-poll"}
+
+
+def test_a_group_member_starts_at_the_committed_offset_without_skipping():
+    base = produced(["a", "b", "c", "d"]).final([(0, 0, "a"), (0, 1, "b"), (0, 2, "c"),
+                                                  (0, 3, "d")])
+    ok = H()
+    ok.events = list(base.events)
+    ok.assign(proc="m1", mode="group").poll("a", 0, proc="m1", mode="group")
+    ok.commit(1, proc="m1").assign(proc="m2", mode="group")
+    ok.poll("b", 1, proc="m2", mode="group").poll("c", 2, proc="m2", mode="group")
+    assert flagged(ok)[0] == set()
+    bad = H()
+    bad.events = list(base.events)
+    bad.assign(proc="m1", mode="group").poll("a", 0, proc="m1", mode="group")
+    bad.commit(1, proc="m1").assign(proc="m2", mode="group")
+    bad.poll("c", 2, proc="m2", mode="group")
+    found, report = flagged(bad)
+    assert found == {"skipped-poll"}
+    assert "from the committed offset 1" in report["first"]["message"]
+    assert "skipping @1 ('b')" in report["first"]["message"]
+
+
+def test_read_committed_may_pass_over_aborted_records():
+    h = H().txn("t1", ["x"], "committed", ).txn("t2", ["y"], "aborted")
+    h.txn("t3", ["z"], "committed")
+    h.final([(0, 0, "x"), (0, 1, "y"), (0, 3, "z")], "read_uncommitted")
+    h.final([(0, 0, "x"), (0, 3, "z")], "read_committed")
+    h.assign(proc="rc").poll("x", 0, proc="rc", isolation="read_committed")
+    h.poll("z", 3, proc="rc", isolation="read_committed")
+    assert flagged(h)[0] == set()
+    h.poll("y", 1, proc="rc2", isolation="read_committed")
+    found, report = flagged(h)
+    assert found == {"aborted-read"}
+    assert "read 'y' of aborted transaction t2" in report["first"]["message"]
+
+
+def test_partial_transaction_is_caught():
+    h = H().txn("t1", ["x", "y", "z"], "unknown")
+    h.final([(0, 0, "x"), (0, 2, "z")], "read_committed")
+    found, report = flagged(h)
+    assert found == {"partial-transaction"}
+    assert "not ['y']" in report["first"]["message"]
+    whole = H().txn("t1", ["x", "y"], "unknown").final([(0, 0, "x"), (0, 1, "y")],
+                                                        "read_committed")
+    none = H().txn("t1", ["x", "y"], "unknown").final([], "read_committed")
+    assert flagged(whole)[0] == set() and flagged(none)[0] == set()
+
+
+def test_committed_offset_going_backwards_is_caught():
+    h = H().commit(5).commit(7).commit(7).commit(6)
+    found, report = flagged(h)
+    assert found == {"committed-offset-backwards"}
+    assert "at 6 after 7" in report["first"]["message"]
+    ok = H().commit(5).commit(7).commit(5, partition=1).commit(8)
+    assert flagged(ok)[0] == set()
+
+
+def test_the_first_violation_is_the_earliest():
+    h = H().commit(5).commit(3)  # backwards first
+    h.send("a").ack("a", 0).final([(0, 0, "zz")])  # then a lost write (and conflict)
+    _, report = flagged(h)
+    assert report["first"]["property"] == "committed-offset-backwards"
+    assert "first: [committed-offset-backwards]" in checker.render(report)
