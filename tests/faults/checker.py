@@ -218,10 +218,19 @@ def polls_in_order(view):
     visible = {iso: _visible(view, iso) for iso in ("read_uncommitted", "read_committed")}
     last = {}  # (proc, topic, partition) -> previous poll, or None at the start
     committed = {}  # (group, topic, partition) -> the latest commit recorded so far
+    # (group, topic, partition) -> offsets of failed commits since then: their outcome is
+    # unknown, so a member may start from any of them.
+    uncertain = {}
     groups = {}  # proc -> its group
+    maybe = {}  # (proc, topic, partition) -> uncertain commits at its latest assignment
     for e in view.events:
         if e["type"] == "commit":
             committed[(e["group"], *_key(e))] = e
+            uncertain.pop((e["group"], *_key(e)), None)
+        if e["type"] == "commit-failed":
+            for o in e.get("offsets", []):
+                uncertain.setdefault((e["group"], o["topic"], o["partition"]), set()).add(
+                    o["offset"])
         if e["type"] == "poll" and e.get("group"):
             groups[e["proc"]] = e["group"]
         if e["type"] == "assign":
@@ -233,8 +242,10 @@ def polls_in_order(view):
                 if e["mode"] == "assign":
                     last[k] = ("start", e)
                 else:
-                    c = committed.get((e.get("group") or groups.get(e["proc"]), e["topic"], p))
+                    key = (e.get("group") or groups.get(e["proc"]), e["topic"], p)
+                    c = committed.get(key)
                     last[k] = ("committed", c) if c else ("start", e)
+                    maybe[k] = uncertain.get(key, set())
             continue
         if e["type"] != "poll" or e.get("mode") == "final":
             continue
@@ -247,6 +258,9 @@ def polls_in_order(view):
         low = {"start": -1, "committed": None, "poll": None}[kind]
         if kind != "start":
             low = p["offset"] - (1 if kind == "committed" else 0)
+        if kind in ("committed", "start") and e["offset"] in maybe.get(k, ()):
+            # Started from a commit whose outcome the member never learned: it was applied.
+            continue
         if kind == "poll" and e["offset"] <= low:
             out.append(violation("nonmonotonic-poll", f"{e['proc']} polled "
                                  f"{e['topic']}/{e['partition']}@{e['offset']} after "

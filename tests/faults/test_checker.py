@@ -182,6 +182,22 @@ def test_a_group_member_starts_at_the_committed_offset_without_skipping():
     assert "skipping @1 ('b')" in report["first"]["message"]
 
 
+def test_a_member_may_start_from_a_commit_whose_outcome_was_unknown():
+    # m1's commit of 3 failed on the client (the outcome is unknown: an earlier attempt may
+    # have been written); m2 starting from 3 is no skip, starting from 2 or 3 both fine.
+    base = produced(["a", "b", "c", "d"]).final([(0, 0, "a"), (0, 1, "b"), (0, 2, "c"),
+                                                  (0, 3, "d")])
+    h = H()
+    h.events = list(base.events)
+    h.assign(proc="m1", mode="group").poll("a", 0, proc="m1", mode="group")
+    h.commit(1, proc="m1")
+    h.poll("b", 1, proc="m1", mode="group").poll("c", 2, proc="m1", mode="group")
+    h.add("commit-failed", proc="m1", group="g", error="ILLEGAL_GENERATION",
+          offsets=[{"topic": T, "partition": 0, "offset": 3}])
+    h.assign(proc="m2", mode="group").poll("d", 3, proc="m2", mode="group")
+    assert flagged(h)[0] == set()
+
+
 def test_read_committed_may_pass_over_aborted_records():
     h = H().txn("t1", ["x"], "committed", ).txn("t2", ["y"], "aborted")
     h.txn("t3", ["z"], "committed")

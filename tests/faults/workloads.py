@@ -287,8 +287,13 @@ class Consumer(Workload):
                                          topic=tp.topic, partition=tp.partition,
                                          offset=tp.offset)
             except KafkaException as e:
+                # A failed commit's outcome is unknown: an earlier attempt of it may have
+                # been written before the error (a retry refused after a rebalance), so
+                # the offsets it carried are recorded as possibly committed.
+                attempted = [{"topic": self.topic, "partition": p, "offset": o + 1}
+                             for p, o in last.items()]
                 self.history.add(type="commit-failed", proc=self.proc, group=self.group,
-                                 error=str(e))
+                                 error=str(e), offsets=attempted)
 
 
 def final_read(history, bootstrap, topic, partitions, isolation, timeout_s=60):
