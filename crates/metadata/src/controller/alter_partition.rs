@@ -245,4 +245,24 @@ mod tests {
         rejoin(&c, 1, 10);
         assert_eq!(state(&c).1.leader, brokers::NO_LEADER);
     }
+
+    #[test]
+    fn with_unclean_election_enabled_a_returning_replica_outside_the_isr_leads() {
+        let dir = tempfile::tempdir().unwrap();
+        let (c, epochs) = cluster(dir.path());
+        let resource = crate::record::ConfigResource::Topic("t".into());
+        let enable = [(
+            "unclean.leader.election.enable".to_string(),
+            Some("true".to_string()),
+        )];
+        c.alter_configs(&resource, &enable, false).unwrap();
+        c.controlled_shutdown(NodeId(1), epochs[0]).unwrap();
+        c.controlled_shutdown(NodeId(2), epochs[1]).unwrap();
+        c.controlled_shutdown(NodeId(3), epochs[2]).unwrap();
+        assert_eq!(state(&c).1.leader, brokers::NO_LEADER);
+        // Broker 1 is not in the ISR ([3]) but the topic allows an unclean election.
+        rejoin(&c, 1, 10);
+        let (_, p) = state(&c);
+        assert_eq!((p.leader, p.isr), (NodeId(1), vec![NodeId(1)]));
+    }
 }

@@ -225,14 +225,23 @@ fn leadership_loss(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
                 continue;
             }
             let remaining: Vec<NodeId> = p.isr.iter().copied().filter(|&n| n != id).collect();
-            let isr = (!remaining.is_empty()).then_some(remaining);
-            let leader = leads.then(|| {
+            let mut isr = (!remaining.is_empty()).then_some(remaining);
+            let mut leader = leads.then(|| {
                 p.replicas
                     .iter()
                     .copied()
                     .find(|r| live(r) && isr.as_ref().is_some_and(|isr| isr.contains(r)))
                     .unwrap_or(NO_LEADER)
             });
+            if leader == Some(NO_LEADER)
+                && unclean_allowed(image, &topic.name)
+                && let Some(other) = p.replicas.iter().copied().find(live)
+            {
+                tracing::warn!(topic = %topic.name, partition = p.partition_id, leader = %other,
+                    "unclean leader election: records it lacks are lost");
+                leader = Some(other);
+                isr = Some(vec![other]);
+            }
             if isr.is_none() && leader.is_none() {
                 continue;
             }
@@ -249,23 +258,47 @@ fn leadership_loss(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
 }
 
 /// Partition changes making broker `id` leader of every partition that has none and lists
-/// it as an in-sync replica.
+/// it as an in-sync replica; or, where `unclean.leader.election.enable` is true, lists it
+/// as a replica at all (it then becomes the whole ISR).
 fn leadership_gain(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
     let mut records = Vec::new();
     for topic in image.topics() {
         for p in topic.partitions.values() {
-            if p.leader == NO_LEADER && p.isr.contains(&id) {
-                records.push(MetadataRecord::PartitionChange(PartitionChangeRecord {
-                    topic_id: topic.topic_id,
-                    partition_id: p.partition_id,
-                    leader: Some(id),
-                    isr: None,
-                    replicas: None,
-                }));
+            if p.leader != NO_LEADER || !p.replicas.contains(&id) {
+                continue;
             }
+            let isr = if p.isr.contains(&id) {
+                None
+            } else if unclean_allowed(image, &topic.name) {
+                tracing::warn!(topic = %topic.name, partition = p.partition_id, leader = %id,
+                    "unclean leader election: records it lacks are lost");
+                Some(vec![id])
+            } else {
+                continue;
+            };
+            records.push(MetadataRecord::PartitionChange(PartitionChangeRecord {
+                topic_id: topic.topic_id,
+                partition_id: p.partition_id,
+                leader: Some(id),
+                isr,
+                replicas: None,
+            }));
         }
     }
     records
+}
+
+/// `unclean.leader.election.enable` for `topic`: its own setting, else the dynamic default
+/// for every broker (a broker's static property is not visible to the controller).
+fn unclean_allowed(image: &MetadataImage, topic: &str) -> bool {
+    const NAME: &str = "unclean.leader.election.enable";
+    let value = image.topic_config(topic, NAME).or_else(|| {
+        image
+            .configs(&crate::record::ConfigResource::Broker(None))
+            .and_then(|c| c.get(NAME))
+            .map(String::as_str)
+    });
+    value.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
 #[cfg(test)]
