@@ -264,3 +264,50 @@ def test_a_deposed_leader_truncates_what_the_new_leader_never_had(cluster_factor
     assert all(v in seen for v in writer.acked)
     assert not any(v.startswith("lonely-") for v in seen), "unreplicated records survived"
     assert "truncating log" in leader.log_path.read_text()
+
+
+def test_a_consumer_reads_from_the_in_sync_replica_in_its_rack(cluster_factory):
+    """KIP-392 with replica.selector.class=RackAwareReplicaSelector: the leader points a
+    consumer naming its client.rack at the in-sync follower in that rack, which serves it up
+    to its high watermark; librdkafka's fetch log shows the move."""
+    env = dict(FAST_FENCING,
+               STROM_REPLICA_SELECTOR_CLASS="org.apache.kafka.common.replica.RackAwareReplicaSelector")
+    cluster = cluster_factory(3, start=False, env=env)
+    for n in cluster.nodes:
+        n.env["STROM_BROKER_RACK"] = f"rack-{n.node_id}"
+    cluster.start()
+    cluster.wait_formed()
+    create_replicated(cluster, "near", partitions=1)
+    p = Producer({"bootstrap.servers": cluster.bootstrap, "acks": "all"})
+    for i in range(200):
+        p.produce("near", value=f"n{i}")
+    assert p.flush(30) == 0
+    leader = leader_of(cluster, "near", 0)
+    follower = next(n.node_id for n in cluster.nodes if n.node_id != leader)
+    logs = []
+    c = Consumer({"bootstrap.servers": cluster.bootstrap, "group.id": "near-reader",
+                  "auto.offset.reset": "earliest", "client.rack": f"rack-{follower}",
+                  "debug": "fetch", "logger": LogCapture(logs)})
+    c.subscribe(["near"])
+    got = set()
+    deadline = time.monotonic() + 60
+    try:
+        while len(got) < 200 and time.monotonic() < deadline:
+            m = c.poll(0.5)
+            if m is not None and not m.error():
+                got.add(m.value().decode())
+    finally:
+        c.close()
+    assert len(got) == 200
+    moved = [line for line in logs if "preferred replica" in line.lower()]
+    assert any(f"{follower}" in line for line in moved), moved[:5] or logs[-5:]
+
+
+class LogCapture:
+    """A logging.Logger stand-in for librdkafka's `logger`: keeps each line."""
+
+    def __init__(self, lines):
+        self.lines = lines
+
+    def log(self, level, fmt, *args):
+        self.lines.append(fmt % args if args else fmt)

@@ -172,6 +172,10 @@ pub struct BrokerConfig {
     /// preferred replicas every `leader.imbalance.check.interval.seconds` (300) where a
     /// broker's share is off by more than `leader.imbalance.per.broker.percentage` (10).
     pub auto_leader_rebalance_enable: bool,
+    /// `replica.selector.class`: with Kafka's `RackAwareReplicaSelector` (or `rack-aware`),
+    /// a consumer naming its `client.rack` is sent to an in-sync replica in its rack
+    /// (KIP-392); unset (Kafka's default), consumers read from leaders.
+    pub rack_aware_replica_selector: bool,
     pub leader_imbalance_check_interval_seconds: u64,
     pub leader_imbalance_per_broker_percentage: u32,
     /// Every property as given (including topic-config synonyms such as `log.retention.ms`),
@@ -231,6 +235,7 @@ impl Default for BrokerConfig {
             transaction_state_segment_bytes: 100 * 1024 * 1024,
             replication: crate::replica_fetcher::ReplicationConfig::default(),
             auto_leader_rebalance_enable: true,
+            rack_aware_replica_selector: false,
             leader_imbalance_check_interval_seconds: 300,
             leader_imbalance_per_broker_percentage: 10,
             properties: BTreeMap::new(),
@@ -286,6 +291,22 @@ impl BrokerConfig {
                 "broker.session.timeout.ms" => c.broker_session_timeout_ms = parse_min(name, v, 1)?,
                 "replica.lag.time.max.ms" => c.replication.lag_time_max_ms = parse_min(name, v, 1)?,
                 "auto.leader.rebalance.enable" => c.auto_leader_rebalance_enable = parse(name, v)?,
+                "replica.selector.class" => {
+                    c.rack_aware_replica_selector = match v.trim() {
+                        "" => false,
+                        "org.apache.kafka.common.replica.RackAwareReplicaSelector"
+                        | "rack-aware" => true,
+                        other => {
+                            return Err(ConfigError::Invalid {
+                                name: name.to_string(),
+                                value: other.to_string(),
+                                reason: "the one selector served is \
+                                         org.apache.kafka.common.replica.RackAwareReplicaSelector"
+                                    .into(),
+                            });
+                        }
+                    }
+                }
                 "leader.imbalance.check.interval.seconds" => {
                     c.leader_imbalance_check_interval_seconds = parse_min(name, v, 1)?
                 }

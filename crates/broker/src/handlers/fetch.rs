@@ -44,6 +44,8 @@ const READ_COMMITTED: i8 = 1;
 const SESSIONS_MIN_VERSION: i16 = 7;
 /// The first Fetch version naming topics by id.
 const TOPIC_IDS_MIN_VERSION: i16 = 13;
+/// The first Fetch version whose consumers may read from followers (KIP-392).
+const FOLLOWER_READS_MIN_VERSION: i16 = 11;
 /// The first Fetch version carrying the follower's id in `ReplicaState`.
 const REPLICA_STATE_MIN_VERSION: i16 = 15;
 
@@ -96,7 +98,10 @@ pub async fn handle(
     };
     let wanted = resolve_names(&broker.image(), partitions, by_id);
     let replica = replica_id(&request, version);
-    let results = long_poll(broker, &request, &wanted, replica).await;
+    let mut results = long_poll(broker, &request, &wanted, replica, version).await;
+    if replica.is_none() && version >= FOLLOWER_READS_MIN_VERSION {
+        redirect_to_rack(broker, &request.rack_id, &wanted, &mut results);
+    }
     let include = if session_id == NO_SESSION {
         vec![true; results.len()]
     } else {
@@ -251,6 +256,7 @@ async fn long_poll(
     request: &FetchRequest,
     wanted: &[Wanted],
     replica: Option<NodeId>,
+    version: i16,
 ) -> Vec<PartitionData> {
     let isolation = if request.isolation_level == READ_COMMITTED {
         FetchIsolation::TxnCommitted
@@ -276,6 +282,7 @@ async fn long_poll(
         .collect();
     let params = ReplicaFetch {
         replica,
+        follower_reads: replica.is_none() && version >= FOLLOWER_READS_MIN_VERSION,
         isolation,
         max_wait,
         min_bytes: request.min_bytes.max(0) as usize,
@@ -300,6 +307,55 @@ async fn long_poll(
             },
         })
         .collect()
+}
+
+/// KIP-392: with the rack-aware selector, a consumer in rack R fetching from the leader of a
+/// partition with an in-sync replica in R (the leader not being in R) is told to read from
+/// that replica (`preferred_read_replica`, no records), as Kafka's leader answers.
+fn redirect_to_rack(
+    broker: &Broker,
+    client_rack: &str,
+    wanted: &[Wanted],
+    results: &mut [PartitionData],
+) {
+    if !broker.config.rack_aware_replica_selector || client_rack.is_empty() {
+        return;
+    }
+    let image = broker.image();
+    let local = NodeId(broker.node_id());
+    let rack_of = |id: NodeId| {
+        image
+            .broker(id)
+            .filter(|b| !b.fenced)
+            .and_then(|b| b.rack.clone())
+    };
+    if rack_of(local).as_deref() == Some(client_rack) {
+        return;
+    }
+    for (w, data) in wanted.iter().zip(results.iter_mut()) {
+        if data.error_code != ErrorCode::None.code() {
+            continue;
+        }
+        let Some(name) = &w.name else { continue };
+        let Some(p) = image
+            .topic(name)
+            .and_then(|t| t.partitions.get(&w.key.partition))
+        else {
+            continue;
+        };
+        if p.leader != local {
+            continue;
+        }
+        let nearest = p
+            .isr
+            .iter()
+            .copied()
+            .find(|&r| r != local && rack_of(r).as_deref() == Some(client_rack));
+        if let Some(replica) = nearest {
+            data.preferred_read_replica = replica.0;
+            data.records = Some(bytes::Bytes::new());
+        }
+    }
 }
 
 /// One partition's answer in the wire's shape.

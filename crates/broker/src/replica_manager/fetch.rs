@@ -49,6 +49,9 @@ pub struct FetchRequest {
     /// fsync'd what it appended), and it waits for appends rather than for the high
     /// watermark.
     pub replica: Option<NodeId>,
+    /// A consumer that may read from a follower (Fetch v11+, KIP-392): a follower answers
+    /// up to its own high watermark instead of `NOT_LEADER_OR_FOLLOWER`.
+    pub follower_reads: bool,
     pub isolation: FetchIsolation,
     pub max_wait: Duration,
     pub min_bytes: usize,
@@ -140,7 +143,11 @@ impl ReplicaManager {
         first: bool,
     ) -> FetchedPartition {
         let isolation = request.isolation;
-        let hosted = self.leader(&p.topic_partition, p.current_leader_epoch)?;
+        let hosted = if request.follower_reads && request.replica.is_none() {
+            self.leader_or_follower(&p.topic_partition, p.current_leader_epoch)?
+        } else {
+            self.leader(&p.topic_partition, p.current_leader_epoch)?
+        };
         if let Some(replica) = request.replica {
             hosted.follower_fetched(replica, p.fetch_offset, self.now_ms())?;
         }

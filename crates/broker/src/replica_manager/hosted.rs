@@ -95,6 +95,22 @@ impl HostedPartition {
         self.stopped.load(Ordering::Acquire)
     }
 
+    /// Whether requests naming `current_leader_epoch` may be served here in either role.
+    pub(super) fn check_epoch(
+        &self,
+        current_leader_epoch: LeaderEpoch,
+    ) -> Result<(), PartitionError> {
+        if self.is_stopped() {
+            return Err(PartitionError::Stopped(self.tp.clone()));
+        }
+        self.state()
+            .check_epoch(current_leader_epoch)
+            .map_err(|source| PartitionError::Epoch {
+                tp: self.tp.clone(),
+                source,
+            })
+    }
+
     /// Whether requests for a leader at `current_leader_epoch` may be served here.
     pub(super) fn check_leader(
         &self,

@@ -189,6 +189,21 @@ impl ReplicaManager {
         Ok(hosted)
     }
 
+    /// The partition, if hosted here (led or followed) at `current_leader_epoch`
+    /// (`LeaderEpoch::UNKNOWN` skips the epoch check): what a consumer allowed to read from
+    /// followers (KIP-392) reads.
+    pub fn leader_or_follower(
+        &self,
+        tp: &TopicPartition,
+        current_leader_epoch: LeaderEpoch,
+    ) -> Result<Arc<HostedPartition>, PartitionError> {
+        let hosted = self
+            .hosted(tp)
+            .ok_or_else(|| PartitionError::UnknownTopicOrPartition(tp.clone()))?;
+        hosted.check_epoch(current_leader_epoch)?;
+        Ok(hosted)
+    }
+
     /// Every hosted partition.
     pub fn all_hosted(&self) -> Vec<Arc<HostedPartition>> {
         self.read_partitions().values().cloned().collect()

@@ -258,6 +258,7 @@ async fn a_parked_fetch_wakes_only_for_its_own_partition() {
     f.commit(topic_records("a", TopicId::random(), 2));
     let request = FetchRequest {
         replica: None,
+        follower_reads: false,
         isolation: FetchIsolation::HighWatermark,
         max_wait: Duration::from_secs(30),
         min_bytes: 1,
@@ -367,6 +368,7 @@ fn replicated_topic(name: &str, id: TopicId) -> Vec<MetadataRecord> {
 async fn follower_fetch(leader: &Arc<ReplicaManager>, offset: i64) -> strom_storage::FetchData {
     let request = FetchRequest {
         replica: Some(NodeId(2)),
+        follower_reads: false,
         isolation: FetchIsolation::HighWatermark,
         max_wait: Duration::ZERO,
         min_bytes: 1,
