@@ -16,6 +16,10 @@ use tokio::sync::watch;
 
 use crate::controller_channel::ControllerChannel;
 
+/// Bounds on how long one heartbeat may wait for its answer.
+const HEARTBEAT_TIMEOUT_MIN_MS: u64 = 500;
+const HEARTBEAT_TIMEOUT_MAX_MS: u64 = 2_000;
+
 /// A broker's registration and heartbeats.
 #[derive(Debug)]
 pub struct BrokerLifecycle {
@@ -104,12 +108,24 @@ impl BrokerLifecycle {
         }
     }
 
+    /// One heartbeat, given up after a heartbeat interval (at least 500 ms, at most 2 s,
+    /// Kafka's `controller.quorum.request.timeout.ms`): a heartbeat stuck on a controller
+    /// that stopped answering (paused, cut off, deposed) must not hold back the next one,
+    /// which goes to whichever controller is active by then. Otherwise the broker is fenced
+    /// by the new active controller while it waits on the old one.
     async fn heartbeat(&self, epoch: i64) -> Result<(), MetadataError> {
         let request = ControllerRequest::BrokerHeartbeat {
             broker_id: self.broker_id(),
             epoch,
         };
-        self.channel.call(request).await.map(|_| ())
+        let patience = self.interval.clamp(
+            Duration::from_millis(HEARTBEAT_TIMEOUT_MIN_MS),
+            Duration::from_millis(HEARTBEAT_TIMEOUT_MAX_MS),
+        );
+        self.channel
+            .call_within(request, Some(patience))
+            .await
+            .map(|_| ())
     }
 
     /// Asks the active controller to fence this broker and move its leaderships now, as it

@@ -17,6 +17,9 @@ use crate::replica_manager::{IsrChangeDue, ReplicaManager};
 
 /// The longest pause between two ISR checks.
 const CHECK_INTERVAL_MAX_MS: i64 = 1_000;
+/// How long one AlterPartition may wait for the active controller (a stuck one must not
+/// keep the change pending, which blocks the next).
+const ALTER_PARTITION_TIMEOUT_MS: u64 = 5_000;
 
 /// Runs the checks until `shutdown`.
 pub async fn run_isr_checks(
@@ -34,10 +37,12 @@ pub async fn run_isr_checks(
             _ = tokio::time::sleep(interval) => {}
         }
         let local = replicas.node_id();
-        let Some(broker_epoch) = image().broker(local).map(|b| b.epoch) else {
+        let current = image();
+        let Some(broker_epoch) = current.broker(local).map(|b| b.epoch) else {
             continue;
         };
-        for due in replicas.isr_changes_due(lag_time_max_ms) {
+        let unfenced = |id: NodeId| current.broker(id).is_some_and(|b| !b.fenced);
+        for due in replicas.isr_changes_due(lag_time_max_ms, &unfenced) {
             let replicas = Arc::clone(&replicas);
             let channel = channel.clone();
             tokio::spawn(propose(replicas, channel, local, broker_epoch, due));
@@ -64,10 +69,9 @@ async fn propose(
         isr: due.proposal.isr.clone(),
     };
     tracing::info!(partition = %tp, isr = ?change.isr, "proposing an ISR change");
-    match channel
-        .call(ControllerRequest::AlterPartition(change))
-        .await
-    {
+    let request = ControllerRequest::AlterPartition(change);
+    let patience = Some(Duration::from_millis(ALTER_PARTITION_TIMEOUT_MS));
+    match channel.call_within(request, patience).await {
         Ok(_) => {}
         Err(
             e @ (MetadataError::InvalidUpdateVersion { .. }

@@ -18,13 +18,17 @@ pub struct IsrChangeDue {
 impl ReplicaManager {
     /// The ISR changes due now, each marked pending in its partition; `lag_ms` is
     /// `replica.lag.time.max.ms`. Partitions of one replica are skipped without a lock.
-    pub fn isr_changes_due(&self, lag_ms: i64) -> Vec<IsrChangeDue> {
+    pub fn isr_changes_due(
+        &self,
+        lag_ms: i64,
+        eligible: &dyn Fn(strom_metadata::NodeId) -> bool,
+    ) -> Vec<IsrChangeDue> {
         let now = self.now_ms();
         self.all_hosted()
             .into_iter()
             .filter(|h| !h.is_stopped())
             .filter_map(|h| {
-                let proposal = h.state().propose_isr_change(now, lag_ms)?;
+                let proposal = h.state().propose_isr_change(now, lag_ms, eligible)?;
                 Some(IsrChangeDue {
                     topic_partition: h.topic_partition().clone(),
                     topic_id: h.topic_id(),

@@ -28,8 +28,15 @@ pub struct IsrProposal {
 
 impl Partition {
     /// The ISR change due at `now_ms`, if any, marked pending; `None` when nothing is due,
-    /// one is already in flight, or this broker does not lead.
-    pub fn propose_isr_change(&mut self, now_ms: i64, lag_ms: i64) -> Option<IsrProposal> {
+    /// one is already in flight, or this broker does not lead. A replica joins only if
+    /// `eligible` says so (the controller refuses fenced brokers: proposing them would
+    /// only be refused again at every check).
+    pub fn propose_isr_change(
+        &mut self,
+        now_ms: i64,
+        lag_ms: i64,
+        eligible: &dyn Fn(NodeId) -> bool,
+    ) -> Option<IsrProposal> {
         let high_watermark = self.high_watermark;
         let local = self.local;
         let Role::Leader {
@@ -54,6 +61,7 @@ impl Partition {
             } else {
                 state.log_end.is_some_and(|end| end >= threshold)
                     && state.durable.is_some_and(|d| d >= high_watermark)
+                    && eligible(id)
             };
             if keep {
                 next.push(id);

@@ -293,15 +293,20 @@ fn a_follower_that_stops_fetching_is_proposed_out_of_the_isr_after_the_lag_time(
     p.update_follower(B, Offset(10), Offset(10), 1_000).unwrap();
     p.update_follower(C, Offset(10), Offset(10), 1_000).unwrap();
     assert_eq!(p.high_watermark(), Offset(10));
-    assert_eq!(p.propose_isr_change(LAG_MS, LAG_MS), None);
+    assert_eq!(p.propose_isr_change(LAG_MS, LAG_MS, &|_| true), None);
     // B keeps fetching at the log end; C goes silent.
     p.update_follower(B, Offset(10), Offset(10), LAG_MS + 2_000)
         .unwrap();
-    let proposal = p.propose_isr_change(LAG_MS + 2_000, LAG_MS).unwrap();
+    let proposal = p
+        .propose_isr_change(LAG_MS + 2_000, LAG_MS, &|_| true)
+        .unwrap();
     assert_eq!(proposal.isr, vec![ME, B]);
     assert_eq!(proposal.partition_epoch, 1);
     // Only one change in flight.
-    assert_eq!(p.propose_isr_change(LAG_MS + 3_000, LAG_MS), None);
+    assert_eq!(
+        p.propose_isr_change(LAG_MS + 3_000, LAG_MS, &|_| true),
+        None
+    );
     // Until the shrink is committed, C still holds the high watermark back.
     p.update_local_log(Offset(0), Offset(20), Offset(20));
     p.update_follower(B, Offset(20), Offset(20), LAG_MS + 3_000)
@@ -328,7 +333,7 @@ fn a_follower_keeping_up_under_constant_load_stays_in_sync() {
         end += 5;
         p.update_local_log(Offset(0), Offset(end), Offset(end));
     }
-    assert_eq!(p.propose_isr_change(100_000, LAG_MS), None);
+    assert_eq!(p.propose_isr_change(100_000, LAG_MS, &|_| true), None);
 }
 
 #[test]
@@ -338,9 +343,9 @@ fn a_replica_joins_the_isr_once_it_holds_the_high_watermark_on_disk() {
     assert_eq!(p.high_watermark(), Offset(10));
     // C has fetched up to 10 but fsync'd only 5: not yet.
     p.update_follower(C, Offset(10), Offset(5), 20).unwrap();
-    assert_eq!(p.propose_isr_change(30, LAG_MS), None);
+    assert_eq!(p.propose_isr_change(30, LAG_MS, &|_| true), None);
     p.update_follower(C, Offset(10), Offset(10), 40).unwrap();
-    let proposal = p.propose_isr_change(50, LAG_MS).unwrap();
+    let proposal = p.propose_isr_change(50, LAG_MS, &|_| true).unwrap();
     assert_eq!(proposal.isr, vec![ME, B, C]);
     // While the expansion is pending, C already holds the high watermark back: once
     // committed it may be elected, so it must have everything acknowledged.
@@ -354,7 +359,7 @@ fn a_replica_joins_the_isr_once_it_holds_the_high_watermark_on_disk() {
     p.update_follower(B, Offset(30), Offset(30), 80).unwrap();
     assert_eq!(p.high_watermark(), Offset(30));
     assert!(
-        p.propose_isr_change(90, LAG_MS).is_none(),
+        p.propose_isr_change(90, LAG_MS, &|_| true).is_none(),
         "C is behind the watermark"
     );
 }
@@ -366,7 +371,10 @@ fn a_replica_joins_only_after_reaching_the_start_of_the_leader_epoch() {
     let a = assignment(Some(ME), 1, 1, &[ME]);
     let mut p = Partition::new(tp(), ME, &a, log(0, 10, 0, 0), 0).unwrap();
     p.update_follower(B, Offset(5), Offset(5), 10).unwrap();
-    assert_eq!(p.propose_isr_change(20, LAG_MS), None);
+    assert_eq!(p.propose_isr_change(20, LAG_MS, &|_| true), None);
     p.update_follower(B, Offset(10), Offset(10), 30).unwrap();
-    assert_eq!(p.propose_isr_change(40, LAG_MS).unwrap().isr, vec![ME, B]);
+    assert_eq!(
+        p.propose_isr_change(40, LAG_MS, &|_| true).unwrap().isr,
+        vec![ME, B]
+    );
 }
