@@ -215,7 +215,8 @@ fn write_batches_at(
     let mut slices: Vec<std::io::IoSlice<'_>> = Vec::with_capacity(2 * batches.len());
     for (head, b) in heads.iter().zip(batches) {
         slices.push(std::io::IoSlice::new(head));
-        let rest = &records[b.position_in_set + RECORD_BATCH_HEADER_SIZE..b.position_in_set + b.size];
+        let rest =
+            &records[b.position_in_set + RECORD_BATCH_HEADER_SIZE..b.position_in_set + b.size];
         if !rest.is_empty() {
             slices.push(std::io::IoSlice::new(rest));
         }
@@ -803,9 +804,7 @@ impl LogSegment {
                 b.size
             );
             let head = heads.get(i).map_or(&records[at..], |h| &h[..]);
-            let stored = head
-                .first_chunk::<8>()
-                .map(|b| i64::from_be_bytes(*b));
+            let stored = head.first_chunk::<8>().map(|b| i64::from_be_bytes(*b));
             assert_eq!(
                 stored,
                 Some(b.base_offset.0),

@@ -48,7 +48,11 @@ fn append_writes_assigned_offsets_without_touching_the_received_bytes() {
     let before = request.to_vec();
     let a = o.log.append(request.slice(..first_len), EPOCH).unwrap();
     let b = o.log.append(request.slice(first_len..), EPOCH).unwrap();
-    assert_eq!(&request[..], &before[..], "the received bytes were modified");
+    assert_eq!(
+        &request[..],
+        &before[..],
+        "the received bytes were modified"
+    );
     assert_eq!((a.first_offset, b.first_offset), (Offset(0), Offset(3)));
     let stored = read_all(&o.log);
     assert_eq!(stored.iter().map(|b| b.0).collect::<Vec<_>>(), vec![0, 3]);

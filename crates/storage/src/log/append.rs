@@ -145,7 +145,15 @@ impl Log {
         let config = Arc::clone(&st.config);
         let mut batches = validated.batches;
         let mut heads = validated.heads;
-        let append_time = place_batches(&st, &records, &mut heads, &mut batches, origin, &config, now)?;
+        let append_time = place_batches(
+            &st,
+            &records,
+            &mut heads,
+            &mut batches,
+            origin,
+            &config,
+            now,
+        )?;
         if records.len() as u64 > config.segment_bytes {
             return Err(StorageError::RecordSetTooLarge {
                 size: records.len(),
@@ -337,7 +345,11 @@ fn assign_offsets(
     epoch: LeaderEpoch,
     append_time: Option<Timestamp>,
 ) {
-    assert_eq!(heads.len(), batches.len(), "a leader's append has a header per batch");
+    assert_eq!(
+        heads.len(),
+        batches.len(),
+        "a leader's append has a header per batch"
+    );
     for (head, b) in heads.iter_mut().zip(batches.iter_mut()) {
         let delta = b.last_offset.0 - b.base_offset.0;
         set_base_offset(head, next.0);

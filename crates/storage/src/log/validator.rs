@@ -556,10 +556,7 @@ fn batch_head(batch: &[u8]) -> BatchHead {
 /// Recomputes the CRC of the batch whose header is now `head` and whose records section is
 /// that of `batch` (the CRC covers the header from the attributes on, then the records).
 pub(super) fn restamp_crc(head: &mut BatchHead, batch: &[u8]) {
-    let crc = crc32c::crc32c_append(
-        compute_crc(&head[..]),
-        &batch[RECORD_BATCH_HEADER_SIZE..],
-    );
+    let crc = crc32c::crc32c_append(compute_crc(&head[..]), &batch[RECORD_BATCH_HEADER_SIZE..]);
     head[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
 }
 
