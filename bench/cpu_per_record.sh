@@ -38,7 +38,7 @@ start() {
   broker=$!
   addr=""
   for _ in $(seq 200); do
-    addr="$(sed -n 's/^strom listening on //p' "$work/out")"
+    addr="$(sed -n 's/^strom listening on //p' "$work/out" 2>/dev/null || true)"
     [ -n "$addr" ] && return 0
     sleep 0.1
   done
