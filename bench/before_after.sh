@@ -30,11 +30,13 @@ trap '[ -n "$broker" ] && kill "$broker" 2>/dev/null; rm -rf "$work/data"' EXIT
 # start BINARY: starts a broker on a fresh data directory; sets $broker and $addr.
 start() {
   rm -rf "$work/data"
+  # The old address must not be read before the new broker's redirection empties the file.
+  rm -f "$work/out"
   "$1" server --listen 127.0.0.1:0 --data-dir "$work/data" > "$work/out" 2> "$work/err" &
   broker=$!
   addr=""
   for _ in $(seq 200); do
-    addr="$(sed -n 's/^strom listening on //p' "$work/out")"
+    addr="$(sed -n 's/^strom listening on //p' "$work/out" 2>/dev/null || true)"
     [ -n "$addr" ] && return 0
     sleep 0.1
   done

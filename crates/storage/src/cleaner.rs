@@ -635,7 +635,7 @@ fn write_batch(dest: &mut LogSegment, bytes: &Bytes) -> Result<()> {
         batch_index: 0,
         source,
     })?;
-    dest.append(bytes, &[BatchInfo::from_header(0, &header)])
+    dest.append(bytes, &[], &[BatchInfo::from_header(0, &header)])
 }
 
 #[cfg(test)]

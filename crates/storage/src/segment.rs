@@ -198,6 +198,45 @@ impl<'a> BatchScanner<'a> {
     }
 }
 
+/// Most buffers one `pwritev` takes (Linux's `IOV_MAX`).
+const IO_SLICES_MAX: usize = 1024;
+
+/// Writes every batch of `records` at `at`, each with its header taken from `heads` instead
+/// of the received one: one `pwritev` of (header, rest of batch) pairs, repeated after a
+/// short write. The batches are written as one run of bytes, exactly as a contiguous write
+/// of the patched set would leave them.
+fn write_batches_at(
+    file: &File,
+    records: &[u8],
+    heads: &[[u8; RECORD_BATCH_HEADER_SIZE]],
+    batches: &[BatchInfo],
+    mut at: u64,
+) -> std::io::Result<()> {
+    let mut slices: Vec<std::io::IoSlice<'_>> = Vec::with_capacity(2 * batches.len());
+    for (head, b) in heads.iter().zip(batches) {
+        slices.push(std::io::IoSlice::new(head));
+        let rest =
+            &records[b.position_in_set + RECORD_BATCH_HEADER_SIZE..b.position_in_set + b.size];
+        if !rest.is_empty() {
+            slices.push(std::io::IoSlice::new(rest));
+        }
+    }
+    let mut left = &mut slices[..];
+    while !left.is_empty() {
+        let n = left.len().min(IO_SLICES_MAX);
+        match rustix::io::pwritev(file, &left[..n], at) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(written) => {
+                at += written as u64;
+                std::io::IoSlice::advance_slices(&mut left, written);
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
 /// `read_at` until `buf` is full or the file ends; returns the bytes read.
 pub(crate) fn read_fully_at(file: &File, buf: &mut [u8], mut at: u64) -> std::io::Result<usize> {
     let mut done = 0;
@@ -726,10 +765,24 @@ impl LogSegment {
     /// Appends `records` (batches with offsets already assigned, described by `batches`) at
     /// the end of the `.log`, then indexes them. The descriptor written through stays open
     /// until a flush fsyncs it.
-    pub(crate) fn append(&mut self, records: &[u8], batches: &[BatchInfo]) -> Result<()> {
+    /// Appends `records`, whose batches `batches` describes, at the end of the `.log` and
+    /// indexes them. `heads`, unless empty, holds each batch's header as it is to be written
+    /// (offsets assigned) in place of the one in `records`.
+    pub(crate) fn append(
+        &mut self,
+        records: &[u8],
+        heads: &[[u8; RECORD_BATCH_HEADER_SIZE]],
+        batches: &[BatchInfo],
+    ) -> Result<()> {
         let (Some(first), Some(last)) = (batches.first(), batches.last()) else {
             return Ok(());
         };
+        assert!(
+            heads.is_empty() || heads.len() == batches.len(),
+            "{} headers for {} batches",
+            heads.len(),
+            batches.len()
+        );
         assert!(
             first.base_offset >= self.next_offset,
             "append at {} below segment end {}",
@@ -742,13 +795,16 @@ impl LogSegment {
             records.len(),
             "batches do not cover the record set"
         );
-        for b in batches {
+        for (i, b) in batches.iter().enumerate() {
             // Each batch starts where the caller says, with the offset it was given.
             let at = b.position_in_set;
-            let stored = records
-                .get(at..at + 8)
-                .and_then(|b| b.first_chunk::<8>())
-                .map(|b| i64::from_be_bytes(*b));
+            assert!(
+                b.size >= RECORD_BATCH_HEADER_SIZE && at + b.size <= records.len(),
+                "batch at {at} of {} bytes outside the record set",
+                b.size
+            );
+            let head = heads.get(i).map_or(&records[at..], |h| &h[..]);
+            let stored = head.first_chunk::<8>().map(|b| i64::from_be_bytes(*b));
             assert_eq!(
                 stored,
                 Some(b.base_offset.0),
@@ -758,8 +814,12 @@ impl LogSegment {
         let new_size = self.size + records.len() as u64;
         assert!(new_size <= SEGMENT_BYTES_MAX, "segment would exceed 2 GiB");
         let file = self.log_file()?;
-        file.write_all_at(records, self.size)
-            .io("write", &self.log_path)?;
+        if heads.is_empty() {
+            file.write_all_at(records, self.size)
+        } else {
+            write_batches_at(&file, records, heads, batches, self.size)
+        }
+        .io("write", &self.log_path)?;
         self.log_written(file);
         for b in batches {
             let position = self.size + b.position_in_set as u64;

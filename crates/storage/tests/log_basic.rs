@@ -31,6 +31,40 @@ fn append_assigns_consecutive_offsets_in_place() {
 }
 
 #[test]
+fn append_writes_assigned_offsets_without_touching_the_received_bytes() {
+    // Two record sets that are slices of one shared buffer (as a produce request's
+    // partitions are) are appended without being modified: the offsets, leader epoch and
+    // append time go only into what is written, which reads back with a valid CRC.
+    let dir = tempfile::tempdir().unwrap();
+    let config = LogConfig {
+        message_timestamp_type: strom_protocol::records::TimestampType::LogAppendTime,
+        ..small_config()
+    };
+    let o = open(dir.path(), config, clock(), LoadParams::default());
+    let mut request = batch(1, 3, 10, 1000);
+    let first_len = request.len();
+    request.extend_from_slice(&batch(2, 2, 10, 2000));
+    let request = request.freeze();
+    let before = request.to_vec();
+    let a = o.log.append(request.slice(..first_len), EPOCH).unwrap();
+    let b = o.log.append(request.slice(first_len..), EPOCH).unwrap();
+    assert_eq!(
+        &request[..],
+        &before[..],
+        "the received bytes were modified"
+    );
+    assert_eq!((a.first_offset, b.first_offset), (Offset(0), Offset(3)));
+    let stored = read_all(&o.log);
+    assert_eq!(stored.iter().map(|b| b.0).collect::<Vec<_>>(), vec![0, 3]);
+    for (_, bytes) in stored {
+        let batch = RecordBatch::new(bytes).unwrap();
+        assert_eq!(batch.header().partition_leader_epoch, 1);
+        assert_eq!(batch.header().max_timestamp, 1_700_000_000_000);
+        batch.validate().unwrap();
+    }
+}
+
+#[test]
 fn append_rejects_bad_crc_and_truncated_batches_precisely() {
     // A flipped byte is a CRC error naming the batch (in a coordinator's record set, which
     // may hold several); a short buffer is a truncation; neither changes the log.

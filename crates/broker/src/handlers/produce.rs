@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use strom_coordinator::txn::{TopicPartition as TxnTopicPartition, TransactionState};
 use strom_metadata::TopicId;
 use strom_protocol::ErrorCode;
@@ -114,7 +114,7 @@ struct Planned {
     /// One entry per topic and partition of the request, in its order; refusals filled in.
     responses: Vec<TopicProduceResponse>,
     /// The partitions to append to, with their records.
-    entries: Vec<(TopicPartition, BytesMut)>,
+    entries: Vec<(TopicPartition, Bytes)>,
     /// For each entry, where its response is: (topic index, partition index).
     slots: Vec<(usize, usize)>,
 }
@@ -154,11 +154,9 @@ fn plan_appends(
             match admitted {
                 Ok(records) => {
                     let tp = TopicPartition::new(topic.name.clone(), data.index);
-                    // The log assigns offsets in place, so it needs the bytes to itself; a
-                    // slice of the shared request frame is copied once here.
-                    let records = records
-                        .try_into_mut()
-                        .unwrap_or_else(|shared| BytesMut::from(&shared[..]));
+                    // A slice of the request's buffer, appended as it is: the log writes the
+                    // offsets it assigns from a copy of each batch header, never into these
+                    // bytes, so they are not copied.
                     planned.entries.push((tp, records));
                     planned
                         .slots

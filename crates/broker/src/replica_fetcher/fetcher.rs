@@ -21,7 +21,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::BytesMut;
 use strom_client::{ClientError, Connection};
 use strom_metadata::NodeId;
 use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic, ReplicaState};
@@ -430,7 +429,7 @@ fn fetched(
         && let Err(e) =
             shared
                 .replicas
-                .append_as_follower(tp, f.leader_epoch, BytesMut::from(&records[..]))
+                .append_as_follower(tp, f.leader_epoch, records)
     {
         // The log no longer continues where the leader's batch starts (or the batch is
         // bad): find where the two agree again.

@@ -15,7 +15,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::BytesMut;
+use bytes::Bytes;
 use strom_storage::{AppendInfo, LeaderEpoch, Offset, TopicPartition};
 use tokio::sync::oneshot;
 
@@ -70,7 +70,7 @@ impl ReplicaManager {
         &self,
         origin: AppendOrigin,
         acks: RequiredAcks,
-        entries: Vec<(TopicPartition, BytesMut)>,
+        entries: Vec<(TopicPartition, impl Into<Bytes>)>,
     ) -> PendingAppend {
         let mut pending = PendingAppend {
             results: Vec::with_capacity(entries.len()),
@@ -84,7 +84,7 @@ impl ReplicaManager {
                     if acks == RequiredAcks::All {
                         check_min_isr(&hosted, false)?;
                     }
-                    let info = self.append_to(&hosted, origin, records)?;
+                    let info = self.append_to(&hosted, origin, records.into())?;
                     if acks == RequiredAcks::All {
                         let required = info.next_offset();
                         let rx = hosted
@@ -115,7 +115,7 @@ impl ReplicaManager {
         &self,
         hosted: &Arc<HostedPartition>,
         origin: AppendOrigin,
-        records: BytesMut,
+        records: Bytes,
     ) -> Result<AppendInfo, PartitionError> {
         let log = Arc::clone(hosted.log());
         let mut state = hosted.state();

@@ -10,7 +10,7 @@
 //! - [`ReplicaManager::follower_high_watermark`]: the leader's high watermark and log start,
 //!   bounded by what this log holds.
 
-use bytes::BytesMut;
+use bytes::Bytes;
 use strom_storage::{AppendInfo, LeaderEpoch, Offset, TopicPartition};
 
 use super::hosted::HostedPartition;
@@ -113,7 +113,7 @@ impl ReplicaManager {
         &self,
         tp: &TopicPartition,
         leader_epoch: LeaderEpoch,
-        records: BytesMut,
+        records: Bytes,
     ) -> Result<AppendInfo, PartitionError> {
         let hosted = self.follower(tp, leader_epoch)?;
         let log = std::sync::Arc::clone(hosted.log());

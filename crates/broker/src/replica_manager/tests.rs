@@ -414,7 +414,7 @@ async fn acks_all_waits_for_the_follower_to_fetch_past_the_records_after_its_flu
         .append_as_follower(
             &tp("r", 0),
             LeaderEpoch(0),
-            BytesMut::from(&data.records[..]),
+            data.records.clone(),
         )
         .unwrap();
     assert_eq!(

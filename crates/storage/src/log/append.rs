@@ -1,15 +1,17 @@
-//! Appending to the log: offsets and the leader epoch written into each batch in place, the
-//! producer checks made under the log's lock, and the write to the active segment (rolling
-//! first if needed). Nothing is fsynced here; see `log/durability.rs`.
+//! Appending to the log: offsets and the leader epoch written into each batch's header copy
+//! (the received bytes stay as they are, so a produced batch is written straight from the
+//! request's buffer), the producer checks made under the log's lock, and the write to the
+//! active segment (rolling first if needed). Nothing is fsynced here; see
+//! `log/durability.rs`.
 
 use std::sync::Arc;
 
-use bytes::BytesMut;
+use bytes::Bytes;
 use strom_protocol::records::{
     TimestampType, set_base_offset, set_log_append_time, set_partition_leader_epoch,
 };
 
-use super::validator::{ValidationContext, validate};
+use super::validator::{BatchHead, ValidationContext, restamp_crc, validate};
 use super::{Log, LogState};
 use crate::producer_state::{CheckLevel, PreparedAppend, ProducerBatch};
 use crate::segment::BatchInfo;
@@ -106,9 +108,11 @@ impl AppendInfo {
 
 impl Log {
     /// Validates `records` (one or more v2 batches laid end to end), assigns offsets and the
-    /// leader epoch in place unless replicating, checks the producer state, and appends them
-    /// to the active segment (rolling first if needed). The bytes are in the page cache on
-    /// return; use [`Log::flush_to`] to wait until they are on disk.
+    /// leader epoch unless replicating, checks the producer state, and appends them to the
+    /// active segment (rolling first if needed). The bytes are in the page cache on return;
+    /// use [`Log::flush_to`] to wait until they are on disk. `records` is never modified or
+    /// copied: the assigned fields are written from a copy of each batch's header, so it may
+    /// be a slice of a buffer that others share.
     ///
     /// Producer checks (see [`crate::producer_state`]), all made under the log's lock so a
     /// check and its append cannot be separated: for [`AppendOrigin::Client`], a batch that
@@ -118,8 +122,12 @@ impl Log {
     /// coordinator epoch, or (for [`AppendOrigin::CoordinatorTv2`] markers) a producer epoch
     /// not above the producer's, is [`StorageError::ProducerState`] and nothing is written.
     /// Replicated batches are never refused by producer state.
-    pub fn append(self: &Arc<Self>, records: BytesMut, origin: AppendOrigin) -> Result<AppendInfo> {
-        let mut records = records;
+    pub fn append(
+        self: &Arc<Self>,
+        records: impl Into<Bytes>,
+        origin: AppendOrigin,
+    ) -> Result<AppendInfo> {
+        let records: Bytes = records.into();
         let config = self.config();
         let now = self.clock.now();
         let cx = ValidationContext {
@@ -128,7 +136,7 @@ impl Log {
             origin,
             now,
         };
-        let validated = validate(&mut records, &cx)?;
+        let validated = validate(&records, &cx)?;
         let mut st = self.state();
         self.usable(&st)?;
         let end_before = st.log_end_offset;
@@ -136,7 +144,16 @@ impl Log {
         // the old one are still acceptable, as in Kafka.
         let config = Arc::clone(&st.config);
         let mut batches = validated.batches;
-        let append_time = place_batches(&st, &mut records, &mut batches, origin, &config, now)?;
+        let mut heads = validated.heads;
+        let append_time = place_batches(
+            &st,
+            &records,
+            &mut heads,
+            &mut batches,
+            origin,
+            &config,
+            now,
+        )?;
         if records.len() as u64 > config.segment_bytes {
             return Err(StorageError::RecordSetTooLarge {
                 size: records.len(),
@@ -166,7 +183,7 @@ impl Log {
         }
         let prepared = st.producer_state.prepare(&producer_batches, level)?;
         self.record_epochs(&mut st, &records, &batches, origin)?;
-        self.write_locked(&mut st, &records, &batches, prepared, now)?;
+        self.write_locked(&mut st, &records, &heads, &batches, prepared, now)?;
         st.unflushed_messages += validated.records;
         st.first_unflushed_at.get_or_insert(now);
         let mut info = AppendInfo::written(&batches, validated.records, records.len());
@@ -196,6 +213,7 @@ impl Log {
         &self,
         st: &mut LogState,
         records: &[u8],
+        heads: &[BatchHead],
         batches: &[BatchInfo],
         prepared: PreparedAppend,
         now: Timestamp,
@@ -206,7 +224,7 @@ impl Log {
         if st.active().should_roll(&config, records.len(), last, now) {
             self.roll_locked(st, first)?;
         }
-        if let Err(e) = st.active_mut().append(records, batches) {
+        if let Err(e) = st.active_mut().append(records, heads, batches) {
             st.offline = true;
             tracing::error!(partition = %self.topic_partition, error = %e,
                 "append failed; the partition takes no more writes until restart");
@@ -272,7 +290,8 @@ impl Log {
 /// as replicated, which must continue the log.
 fn place_batches(
     st: &LogState,
-    records: &mut [u8],
+    records: &[u8],
+    heads: &mut [BatchHead],
     batches: &mut [BatchInfo],
     origin: AppendOrigin,
     config: &LogConfig,
@@ -296,6 +315,7 @@ fn place_batches(
             let append_time = stamp.then_some(now);
             assign_offsets(
                 records,
+                heads,
                 batches,
                 st.log_end_offset,
                 leader_epoch,
@@ -315,21 +335,32 @@ fn check_level(origin: AppendOrigin) -> CheckLevel {
     }
 }
 
-/// Writes offsets (and the leader epoch, and the append time if stamping) into each batch.
+/// Writes offsets (and the leader epoch, and the append time if stamping) into each batch's
+/// header copy; `records` holds the batches as received, for the CRC of a stamped one.
 fn assign_offsets(
-    records: &mut [u8],
+    records: &[u8],
+    heads: &mut [BatchHead],
     batches: &mut [BatchInfo],
     mut next: Offset,
     epoch: LeaderEpoch,
     append_time: Option<Timestamp>,
 ) {
-    for b in batches.iter_mut() {
-        let bytes = &mut records[b.position_in_set..b.position_in_set + b.size];
+    assert_eq!(
+        heads.len(),
+        batches.len(),
+        "a leader's append has a header per batch"
+    );
+    for (head, b) in heads.iter_mut().zip(batches.iter_mut()) {
         let delta = b.last_offset.0 - b.base_offset.0;
-        set_base_offset(bytes, next.0);
-        set_partition_leader_epoch(bytes, epoch.0);
+        set_base_offset(head, next.0);
+        set_partition_leader_epoch(head, epoch.0);
         if let Some(now) = append_time {
-            set_log_append_time(bytes, now.0);
+            // Stamped on the header copy, then its CRC taken again over the whole batch.
+            set_log_append_time(head, now.0);
+            restamp_crc(
+                head,
+                &records[b.position_in_set..b.position_in_set + b.size],
+            );
             b.max_timestamp = now;
         }
         b.base_offset = next;

@@ -33,6 +33,11 @@
 //!
 //! The walk over an uncompressed batch reads varints straight from the request's bytes and
 //! allocates nothing per record; a compressed batch costs one bounded buffer.
+//!
+//! The received bytes are never changed: they may be a slice of a request buffer that other
+//! partitions' record sets share. What the leader rewrites (`maxTimestamp` and the CRC here,
+//! offsets and the leader epoch on append) goes into a copy of each batch's 61-byte header,
+//! which the segment writes in place of the received one.
 
 use bytes::Bytes;
 use strom_protocol::records::{
@@ -50,9 +55,16 @@ use crate::{LogConfig, Result, StorageError, Timestamp, TopicPartition};
 const MAX_TIMESTAMP_AT: usize = 35;
 const CRC_AT: usize = 17;
 
+/// A batch's header as the log writes it: the received header with the fields the leader
+/// assigns rewritten.
+pub(crate) type BatchHead = [u8; RECORD_BATCH_HEADER_SIZE];
+
 /// A validated record set waiting to be written.
 pub(super) struct ValidatedRecords {
     pub batches: Vec<BatchInfo>,
+    /// For a leader's append, each batch's header to write in place of the received one (by
+    /// index into `batches`); empty for a replicated set, which is written as received.
+    pub heads: Vec<BatchHead>,
     /// The batches that carry a producer id, by index into `batches`.
     pub producer_batches: Vec<(usize, ProducerBatch)>,
     pub records: u64,
@@ -68,9 +80,11 @@ pub(super) struct ValidationContext<'a> {
 }
 
 /// Checks every batch of a record set before anything is written (see the module docs), and
-/// corrects a client batch's `maxTimestamp` in place where it disagrees with its records.
-pub(super) fn validate(records: &mut [u8], cx: &ValidationContext<'_>) -> Result<ValidatedRecords> {
+/// corrects a client batch's `maxTimestamp` in its header copy where it disagrees with its
+/// records.
+pub(super) fn validate(records: &[u8], cx: &ValidationContext<'_>) -> Result<ValidatedRecords> {
     let mut batches = Vec::new();
+    let mut heads = Vec::new();
     let mut producer_batches = Vec::new();
     let mut position = 0;
     let mut total_records: u64 = 0;
@@ -89,7 +103,7 @@ pub(super) fn validate(records: &mut [u8], cx: &ValidationContext<'_>) -> Result
         if batch_index == 1 && matches!(cx.origin, AppendOrigin::Client { .. }) {
             return Err(invalid("a produced record set must hold exactly one batch"));
         }
-        let rest = &mut records[position..];
+        let rest = &records[position..];
         let header = RecordBatchHeader::parse(rest).map_err(corrupt)?;
         let size = header.total_size();
         if size > rest.len() {
@@ -104,7 +118,7 @@ pub(super) fn validate(records: &mut [u8], cx: &ValidationContext<'_>) -> Result
                 max: cx.config.max_message_bytes,
             });
         }
-        let bytes = &mut rest[..size];
+        let bytes = &rest[..size];
         let computed = compute_crc(bytes);
         if computed != header.crc {
             return Err(corrupt(RecordError::CrcMismatch {
@@ -125,12 +139,14 @@ pub(super) fn validate(records: &mut [u8], cx: &ValidationContext<'_>) -> Result
             }
         } else {
             let max = check_records(bytes, &header, batch_index, cx)?;
+            let mut head = batch_head(bytes);
             if cx.config.message_timestamp_type == TimestampType::CreateTime
                 && max != header.max_timestamp
             {
-                set_max_timestamp(bytes, max);
+                set_max_timestamp(&mut head, bytes, max);
                 info.max_timestamp = Timestamp(max);
             }
+            heads.push(head);
         }
         if header.producer_id != NO_PRODUCER_ID {
             let kind = if header.is_control() {
@@ -147,8 +163,10 @@ pub(super) fn validate(records: &mut [u8], cx: &ValidationContext<'_>) -> Result
     if batches.is_empty() {
         return Err(StorageError::EmptyRecordSet);
     }
+    assert!(heads.is_empty() || heads.len() == batches.len());
     Ok(ValidatedRecords {
         batches,
+        heads,
         producer_batches,
         records: total_records,
     })
@@ -528,13 +546,26 @@ fn read_varint(buf: &[u8], max_bytes: usize) -> Option<(i64, usize)> {
 }
 
 /// Writes `max` into the header's `maxTimestamp` and recomputes the CRC, which covers it.
-fn set_max_timestamp(bytes: &mut [u8], max: i64) {
-    bytes[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&max.to_be_bytes());
-    let crc = compute_crc(bytes);
-    bytes[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
+/// A copy of the header of `batch` (a whole batch, so at least a header long).
+fn batch_head(batch: &[u8]) -> BatchHead {
+    let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
+    head.copy_from_slice(&batch[..RECORD_BATCH_HEADER_SIZE]);
+    head
+}
+
+/// Recomputes the CRC of the batch whose header is now `head` and whose records section is
+/// that of `batch` (the CRC covers the header from the attributes on, then the records).
+pub(super) fn restamp_crc(head: &mut BatchHead, batch: &[u8]) {
+    let crc = crc32c::crc32c_append(compute_crc(&head[..]), &batch[RECORD_BATCH_HEADER_SIZE..]);
+    head[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
+}
+
+fn set_max_timestamp(head: &mut BatchHead, batch: &[u8], max: i64) {
+    head[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&max.to_be_bytes());
+    restamp_crc(head, batch);
     assert_eq!(
-        RecordBatchHeader::parse(bytes).map(|h| (h.max_timestamp, h.crc)),
-        Ok((max, crc)),
+        RecordBatchHeader::parse(&head[..]).map(|h| h.max_timestamp),
+        Ok(max),
         "maxTimestamp rewrite did not land"
     );
 }
