@@ -182,6 +182,15 @@ def test_a_group_member_starts_at_the_committed_offset_without_skipping():
     assert "skipping @1 ('b')" in report["first"]["message"]
 
 
+def test_an_acknowledgement_without_an_offset_needs_the_record_somewhere():
+    ok = produced(["a"]).final([(0, 0, "a"), (0, 1, "b")])
+    ok.send("b").ack("b", None)
+    assert flagged(ok)[0] == set()
+    lost = produced(["a"]).final([(0, 0, "a")])
+    lost.send("b").ack("b", None)
+    assert flagged(lost)[0] == {"lost-write"}
+
+
 def test_a_member_may_start_from_a_commit_whose_outcome_was_unknown():
     # m1's commit of 3 failed on the client (the outcome is unknown: an earlier attempt may
     # have been written); m2 starting from 3 is no skip, starting from 2 or 3 both fine.
@@ -196,6 +205,15 @@ def test_a_member_may_start_from_a_commit_whose_outcome_was_unknown():
           offsets=[{"topic": T, "partition": 0, "offset": 3}])
     h.assign(proc="m2", mode="group").poll("d", 3, proc="m2", mode="group")
     assert flagged(h)[0] == set()
+    # The same when the uncertain offset itself holds nothing visible (a control marker):
+    # the first record after it is where the member starts.
+    marker = H()
+    marker.events = [e for e in h.events if e["type"] != "commit-failed"
+                     and not (e["type"] == "poll" and e.get("proc") == "m2")]
+    marker.add("commit-failed", proc="m1", group="g", error="UNKNOWN_MEMBER_ID",
+               offsets=[{"topic": T, "partition": 0, "offset": 3}])
+    marker.assign(proc="m2", mode="group").poll("d", 3, proc="m2", mode="group")
+    assert flagged(marker)[0] == set()
 
 
 def test_read_committed_may_pass_over_aborted_records():
