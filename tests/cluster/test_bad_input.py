@@ -6,8 +6,6 @@ running node already has."""
 
 import re
 
-import pytest
-
 import cluster_kit as kit
 
 REFUSAL_SECONDS = 20
@@ -77,10 +75,6 @@ def test_a_changed_voter_list_on_a_formed_directory_is_refused(cluster_factory):
     cluster.wait_formed(nodes=cluster.nodes[:2], expect=[1, 2])
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known gap (issue 17): a fresh node initializes its own voter list and campaigns before "
-    "the cluster's leader reaches it; it is refused only once it has joined and registered, "
-    "which can take longer than the 20 s this test allows"))
 def test_a_fresh_node_whose_voter_list_disagrees_is_refused(cluster_factory):
     # Nodes 1 and 2 agree on voters {1, 2, 3}; node 3 is started (fresh) with {1, 2, 3, 4}.
     # It is refused with a message about the voter list, and nodes 1 and 2 form without it.
@@ -93,10 +87,6 @@ def test_a_fresh_node_whose_voter_list_disagrees_is_refused(cluster_factory):
     cluster.wait_formed(nodes=cluster.nodes[:2], expect=[1, 2])
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known gap (issue 17): a second process with a live node.id retries its registration "
-    "until its 120 s start timeout (a restart right after a crash looks the same until the "
-    "dead run's session ends), so it is refused only after 120 s, not within 20 s"))
 def test_a_duplicate_node_id_is_refused(cluster_factory, tmp_path):
     # A second process claiming node.id 2 (own directory, own ports, the same voter list)
     # is refused naming the id, and broker 2 stays listed at the original node's address.
