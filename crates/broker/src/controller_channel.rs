@@ -156,8 +156,12 @@ impl ControllerChannel {
                     .copied()
                     .nth(turn % remote.voters.len().max(1))
             });
+            // Served here only when this node's own Raft says it leads. A leader named by
+            // others with this node's id is another process (a twin with the same node.id,
+            // refused once it reaches the real one), reached at the configured address.
+            let leads_here = remote.node.leader() == Some(remote.node.id());
             let outcome = match target {
-                Some(leader) if leader == remote.node.id() => {
+                Some(leader) if leader == remote.node.id() && leads_here => {
                     self.serve_locally(envelope.clone()).await
                 }
                 Some(leader) => remote.send(leader, &envelope).await,
