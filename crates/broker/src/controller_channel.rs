@@ -142,19 +142,20 @@ impl ControllerChannel {
             return self.serve_locally(envelope).await;
         };
         let started = tokio::time::Instant::now();
-        // While this node's Raft knows no leader (an observer not yet added, a node whose
-        // quorum has not reached it), the voters are asked in turn: each names the leader it
-        // knows, which is tried next.
+        // While this node's Raft knows no leader (an observer not yet added, a twin of a
+        // node.id the quorum never reaches), a broker's own requests (registration,
+        // heartbeats, joining as an observer: those without a client's deadline) ask the
+        // voters in turn; each names the leader it knows, which is tried next. A client's
+        // request is not sent around so: it would wait in the socket of a paused voter and
+        // could be served there when it resumes, just at its deadline.
+        let ask_voters = envelope.deadline_ms.is_none();
         let mut hint: Option<RaftNodeId> = None;
         let mut turn = 0usize;
         loop {
             let target = remote.node.leader().or(hint.take()).or_else(|| {
                 turn += 1;
-                remote
-                    .voters
-                    .keys()
-                    .copied()
-                    .nth(turn % remote.voters.len().max(1))
+                let mut voters = remote.voters.keys().copied().cycle();
+                if ask_voters { voters.nth(turn) } else { None }
             });
             // Served here only when this node's own Raft says it leads. A leader named by
             // others with this node's id is another process (a twin with the same node.id,
