@@ -245,16 +245,20 @@ def _uvarint(v):
 def describe_quorum(addr, timeout=REQUEST_SECONDS):
     """DescribeQuorum v2 for Kafka's metadata log (`__cluster_metadata`, partition 0) through
     the node at `addr` (which forwards it to the active controller): the error, the leader
-    (the active controller), its epoch and the voters' ids."""
+    (the active controller), its epoch, the voters' and observers' ids, and for each replica
+    (`replicas`: {id: (log end, last fetch ms, last caught-up ms)})."""
     body = (_uvarint(2) + _compact_string("__cluster_metadata") + _uvarint(2)
             + struct.pack(">i", 0) + b"\x00" + b"\x00" + b"\x00")
     r = _exchange(addr, _request(55, 2, body, flexible=True), timeout, flexible_response=True)
     error = r.i16()
     r.compact_string()  # error message
 
+    replicas = {}
+
     def replica():
         replica_id = r.i32()
-        r.take(16 + 8 + 8 + 8)  # directory id, log end, last fetch, last caught up
+        r.take(16)  # directory id
+        replicas[replica_id] = struct.unpack(">qqq", r.take(24))
         r.tagged_fields()
         return replica_id
 
@@ -264,10 +268,11 @@ def describe_quorum(addr, timeout=REQUEST_SECONDS):
         leader, epoch = r.i32(), r.i32()
         r.take(8)  # high watermark
         voters = r.compact_array(replica)
-        r.compact_array(replica)  # observers
+        observers = r.compact_array(replica)
         r.tagged_fields()
         return {"partition_error": perror, "leader": leader, "epoch": epoch,
-                "voters": sorted(voters)}
+                "voters": sorted(voters), "observers": sorted(observers),
+                "replicas": replicas}
 
     def topic():
         name = r.compact_string()
@@ -411,7 +416,9 @@ class Node:
             for raw in proc.stdout:
                 log.write(raw)
                 log.flush()
-                m = re.search(rb"strom listening on (\S+)", raw)
+                # A controller-only node has no client listener: it announces its
+                # controller listener instead.
+                m = re.search(rb"strom (?:controller )?listening on (\S+)", raw)
                 if m:
                     listening.put(m.group(1).decode())
         listening.put(None)

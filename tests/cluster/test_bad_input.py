@@ -6,8 +6,6 @@ running node already has."""
 
 import re
 
-import pytest
-
 import cluster_kit as kit
 
 REFUSAL_SECONDS = 20
@@ -77,10 +75,6 @@ def test_a_changed_voter_list_on_a_formed_directory_is_refused(cluster_factory):
     cluster.wait_formed(nodes=cluster.nodes[:2], expect=[1, 2])
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known gap (issue 17): a fresh node initializes its own voter list and campaigns before "
-    "the cluster's leader reaches it; it is refused only once it has joined and registered, "
-    "which can take longer than the 20 s this test allows"))
 def test_a_fresh_node_whose_voter_list_disagrees_is_refused(cluster_factory):
     # Nodes 1 and 2 agree on voters {1, 2, 3}; node 3 is started (fresh) with {1, 2, 3, 4}.
     # It is refused with a message about the voter list, and nodes 1 and 2 form without it.
@@ -93,25 +87,23 @@ def test_a_fresh_node_whose_voter_list_disagrees_is_refused(cluster_factory):
     cluster.wait_formed(nodes=cluster.nodes[:2], expect=[1, 2])
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known gap (issue 17): a second process with a live node.id retries its registration "
-    "until its 120 s start timeout (a restart right after a crash looks the same until the "
-    "dead run's session ends), so it is refused only after 120 s, not within 20 s"))
 def test_a_duplicate_node_id_is_refused(cluster_factory, tmp_path):
-    # A second process claiming node.id 2 (own directory, own ports, the same voter list)
-    # is refused naming the id, and broker 2 stays listed at the original node's address.
+    # A second process claiming the node.id of the active controller (the hardest case: the
+    # leader the others name has the twin's own id) with its own directory and ports and the
+    # same voter list is refused within 20 s naming the id, and the broker stays listed at
+    # the original node's address.
     cluster = cluster_factory(3, env=SHORT_SESSION)
-    cluster.wait_formed()
+    twin = cluster.wait_formed()
     port, controller_port = kit.free_ports(2)
-    dup = kit.Node(2, "127.0.0.1", port, controller_port, tmp_path / "dup-2",
-                   tmp_path / "dup-2.log")
+    dup = kit.Node(twin, "127.0.0.1", port, controller_port, tmp_path / f"dup-{twin}",
+                   tmp_path / f"dup-{twin}.log")
     try:
         tail = refused(cluster, dup)
     finally:
         dup.kill()
-    assert re.search(r"node[ ._]?id\W*2|duplicate|already registered", tail, re.I), tail
+    assert re.search(rf"node[ ._]?id\W*{twin}|duplicate|already registered", tail, re.I), tail
     cluster.wait_formed()
     for n in cluster.nodes:
-        host, listed_port, _ = kit.metadata(n.addr)["brokers"][2]
-        assert listed_port == cluster.node(2).port, \
-            f"node {n.node_id} lists broker 2 at {host}:{listed_port}, the duplicate's address"
+        host, listed_port, _ = kit.metadata(n.addr)["brokers"][twin]
+        assert listed_port == cluster.node(twin).port, \
+            f"node {n.node_id} lists broker {twin} at {host}:{listed_port}, the twin's address"

@@ -19,9 +19,10 @@ FAILOVER_BOUND_SECONDS = 15
 # Snapshot often, so snapshots are built and replayed while the cluster runs.
 SNAPSHOT_ENV = {"STROM_METADATA_LOG_SNAPSHOT_INTERVAL_ENTRIES": "8"}
 
-# The quorum keeps 1,000 log entries behind its latest snapshot (not configurable): a node
-# that misses more than that many entries can only catch up from the snapshot.
-ENTRIES_KEPT_BEHIND_SNAPSHOT = 1000
+# Entries the quorum keeps behind its latest snapshot (metadata.log.snapshot.entries.kept,
+# 1,000 by default; fewer here so the test is quick): a node that misses more than that many
+# entries can only catch up from the snapshot.
+ENTRIES_KEPT_BEHIND_SNAPSHOT = 20
 # The default broker.session.timeout.ms, and room for a loaded machine.
 SESSION_SECONDS = 9
 REJOIN_BOUND_SECONDS = SESSION_SECONDS + 15
@@ -93,12 +94,14 @@ def test_a_node_behind_the_truncation_point_catches_up_from_a_snapshot(cluster_f
     # While a node is down the others commit more entries than the log keeps behind the
     # snapshot (one topic per CreateTopics, each an entry); restarted, the node installs the
     # leader's snapshot (its log says so) and serves every topic like the others.
-    cluster = cluster_factory(3, env={"STROM_METADATA_LOG_SNAPSHOT_INTERVAL_ENTRIES": "100"})
+    cluster = cluster_factory(3, env={
+        "STROM_METADATA_LOG_SNAPSHOT_INTERVAL_ENTRIES": "50",
+        "STROM_METADATA_LOG_SNAPSHOT_ENTRIES_KEPT": str(ENTRIES_KEPT_BEHIND_SNAPSHOT)})
     controller_id = cluster.wait_formed()
     down = next(n for n in cluster.nodes if n.node_id != controller_id)
     up = [n for n in cluster.nodes if n is not down]
     down.kill()
-    count = ENTRIES_KEPT_BEHIND_SNAPSHOT + 200
+    count = ENTRIES_KEPT_BEHIND_SNAPSHOT + 130
 
     def create(i):
         return kit.create_topic(up[i % 2].addr, f"many-{i}", timeout_ms=30000, timeout=60)

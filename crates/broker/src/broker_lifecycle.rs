@@ -19,6 +19,9 @@ use crate::controller_channel::ControllerChannel;
 /// Bounds on how long one heartbeat may wait for its answer.
 const HEARTBEAT_TIMEOUT_MIN_MS: u64 = 500;
 const HEARTBEAT_TIMEOUT_MAX_MS: u64 = 2_000;
+/// Slack, for network delays, when telling a live twin from a crashed previous run by the
+/// age of the registered incarnation's last heartbeat.
+const DUPLICATE_AGE_MARGIN_MS: u64 = 500;
 
 /// A broker's registration and heartbeats.
 #[derive(Debug)]
@@ -60,11 +63,13 @@ impl BrokerLifecycle {
 
     /// Registers and sends the first heartbeat, which unfences this broker; retried while
     /// no controller answers, or while the previous incarnation of this node's registration
-    /// is still within its session (as after a crash), until `patience` runs out: a second
-    /// live process with this `node.id` is refused then. A data directory of another cluster
-    /// is refused at once.
+    /// is still within its session (as after a crash), until `patience` runs out. A second
+    /// live process with this `node.id` is refused once the registered one is seen to
+    /// heartbeat after the first refusal (a few seconds); a data directory of another
+    /// cluster is refused at once.
     pub async fn register_and_unfence(&self, patience: Duration) -> Result<i64, MetadataError> {
         let started = tokio::time::Instant::now();
+        let mut first_refusal: Option<tokio::time::Instant> = None;
         loop {
             let attempt = async {
                 let epoch = self.register().await?;
@@ -75,12 +80,26 @@ impl BrokerLifecycle {
                 Ok(epoch) => return Ok(epoch),
                 Err(e @ MetadataError::InconsistentClusterId { .. }) => return Err(e),
                 Err(e) if started.elapsed() >= patience => return Err(e),
-                Err(MetadataError::DuplicateBrokerRegistration { .. }) => {
-                    // This node's previous run (killed) may still be within its session;
-                    // a second live process with this node.id keeps it from ever expiring.
-                    tracing::warn!(broker = %self.broker_id(),
-                        "another incarnation of this node.id is registered and heartbeating: \
-                         waiting for its session (broker.session.timeout.ms) to run out");
+                Err(
+                    e @ MetadataError::DuplicateBrokerRegistration {
+                        heartbeat_age_ms, ..
+                    },
+                ) => {
+                    // A crashed previous run of this node never heartbeats again: the age
+                    // the controller reports grows with the time since the first refusal.
+                    // A live twin heartbeats every interval, so its age falls below that
+                    // time: it is refused now, as Kafka's controller refuses it.
+                    let now = tokio::time::Instant::now();
+                    let since_first = now - *first_refusal.get_or_insert(now);
+                    let margin = Duration::from_millis(DUPLICATE_AGE_MARGIN_MS);
+                    if since_first > self.interval + margin
+                        && Duration::from_millis(heartbeat_age_ms) + margin < since_first
+                    {
+                        return Err(e);
+                    }
+                    tracing::warn!(broker = %self.broker_id(), heartbeat_age_ms,
+                        "another incarnation of this node.id is registered: waiting to see \
+                         whether it still heartbeats or its session runs out");
                     tokio::time::sleep(Duration::from_millis(1_000)).await;
                 }
                 Err(e) => {

@@ -64,7 +64,8 @@ pub struct BrokerConfig {
     pub broker_heartbeat_interval_ms: u64,
     /// The metadata quorum's timing and bounds: `controller.quorum.election.timeout.ms`,
     /// `controller.quorum.request.timeout.ms`, `metadata.log.snapshot.interval.entries`,
-    /// `controller.quorum.pending.proposals.max`; the rest fixed at their defaults.
+    /// `metadata.log.snapshot.entries.kept`, `controller.quorum.pending.proposals.max`; the
+    /// rest fixed at their defaults.
     pub quorum: QuorumLimits,
     /// `cluster.id`: the cluster this node belongs to. When set, `meta.properties` must
     /// agree (or is written with it at first start); unset, a fresh id is generated once.
@@ -343,6 +344,9 @@ impl BrokerConfig {
                 "metadata.log.snapshot.interval.entries" => {
                     c.quorum.snapshot_every_entries = parse_min(name, v, 1)?
                 }
+                "metadata.log.snapshot.entries.kept" => {
+                    c.quorum.log_entries_kept_behind_snapshot = parse_min(name, v, 0)?
+                }
                 "controller.quorum.pending.proposals.max" => {
                     c.quorum.pending_proposals_max = parse_min(name, v, 1)?
                 }
@@ -440,11 +444,16 @@ impl BrokerConfig {
         self.controller_quorum_voters.is_empty()
     }
 
-    /// The address the controller listens on, when this node is a controller of a quorum:
-    /// the configured controller listener, or this node's address in the voter list.
+    /// The address the controller listener binds, when this node is a member of a quorum:
+    /// the configured controller listener, or a controller's address in the voter list. A
+    /// broker-only node needs one too: the active controller pushes the metadata log to it
+    /// there (openraft replicates by pushing; Kafka's observers fetch instead).
     pub fn controller_listen_addr(&self) -> Option<String> {
-        if !self.process_roles.controller || self.is_single_node() {
+        if self.is_single_node() {
             return None;
+        }
+        if !self.process_roles.controller {
+            return self.controller_listen.clone();
         }
         self.controller_listen.clone().or_else(|| {
             self.controller_quorum_voters
@@ -489,6 +498,30 @@ impl BrokerConfig {
                  controllers are"
                     .into(),
             );
+        }
+        if !self.process_roles.controller {
+            if voters.iter().any(|v| v.node_id == self.node_id) {
+                return invalid(
+                    "node.id",
+                    self.node_id.to_string(),
+                    format!(
+                        "is one of controller.quorum.voters ({}), but process.roles=broker: a \
+                         broker-only node follows the quorum as an observer and needs an id \
+                         no voter has",
+                        listed.join(", ")
+                    ),
+                );
+            }
+            if self.controller_listen.is_none() {
+                return invalid(
+                    "controller.listen",
+                    String::new(),
+                    "must be set on a broker-only node (process.roles=broker): the active \
+                     controller sends it the metadata log there (HOST:PORT reachable from \
+                     the voters)"
+                        .into(),
+                );
+            }
         }
         if let Some(controller) = self.controller_listen_addr()
             && controller == self.listen
@@ -1028,8 +1061,26 @@ mod tests {
             message.contains("node.id 4") && message.contains("1, 2"),
             "{message}"
         );
-        let broker_only = props(&[("node.id", "4"), ("process.roles", "broker"), voters]);
+        let broker_only = props(&[
+            ("node.id", "4"),
+            ("process.roles", "broker"),
+            ("controller.listen", "h:9095"),
+            voters,
+        ]);
         assert!(BrokerConfig::load(None, [], broker_only).is_ok());
+        // A broker-only node must not take a voter's id, and needs a controller listener
+        // for the log the active controller sends it.
+        let voter_id = props(&[
+            ("node.id", "1"),
+            ("process.roles", "broker"),
+            ("controller.listen", "h:9095"),
+            voters,
+        ]);
+        let err = BrokerConfig::load(None, [], voter_id).unwrap_err();
+        assert!(err.to_string().contains("observer"), "{err}");
+        let no_listener = props(&[("node.id", "4"), ("process.roles", "broker"), voters]);
+        let err = BrokerConfig::load(None, [], no_listener).unwrap_err();
+        assert!(err.to_string().contains("controller.listen"), "{err}");
     }
 
     #[test]
@@ -1070,6 +1121,7 @@ mod tests {
                 ("controller.quorum.election.timeout.ms", "400"),
                 ("controller.quorum.request.timeout.ms", "700"),
                 ("metadata.log.snapshot.interval.entries", "50"),
+                ("metadata.log.snapshot.entries.kept", "10"),
                 ("controller.quorum.pending.proposals.max", "8"),
             ]),
         )
@@ -1085,6 +1137,7 @@ mod tests {
         );
         assert_eq!(q.rpc_timeout_ms, 700);
         assert_eq!(q.snapshot_every_entries, 50);
+        assert_eq!(q.log_entries_kept_behind_snapshot, 10);
         assert_eq!(q.pending_proposals_max, 8);
         let zero = props(&[("controller.quorum.pending.proposals.max", "0")]);
         assert!(BrokerConfig::load(None, [], zero).is_err());

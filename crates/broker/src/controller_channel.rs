@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use strom_metadata::controller::request::{
-    ControllerAnswer, ControllerEnvelope, ControllerRequest,
+    ControllerAnswer, ControllerEnvelope, ControllerReply, ControllerRequest,
 };
 use strom_metadata::quorum::{QuorumNode, RaftNodeId, TcpTransport, TransportError, VoterAddress};
 use strom_metadata::{Controller, MetadataError};
@@ -142,16 +142,39 @@ impl ControllerChannel {
             return self.serve_locally(envelope).await;
         };
         let started = tokio::time::Instant::now();
+        // While this node's Raft knows no leader (an observer not yet added, a twin of a
+        // node.id the quorum never reaches), a broker's own requests (registration,
+        // heartbeats, joining as an observer: those without a client's deadline) ask the
+        // voters in turn; each names the leader it knows, which is tried next. A client's
+        // request is not sent around so: it would wait in the socket of a paused voter and
+        // could be served there when it resumes, just at its deadline.
+        let ask_voters = envelope.deadline_ms.is_none();
+        let mut hint: Option<RaftNodeId> = None;
+        let mut turn = 0usize;
         loop {
-            let outcome = match remote.node.leader() {
-                Some(leader) if leader == remote.node.id() => {
+            let target = remote.node.leader().or(hint.take()).or_else(|| {
+                turn += 1;
+                let mut voters = remote.voters.keys().copied().cycle();
+                if ask_voters { voters.nth(turn) } else { None }
+            });
+            // Served here only when this node's own Raft says it leads. A leader named by
+            // others with this node's id is another process (a twin with the same node.id,
+            // refused once it reaches the real one), reached at the configured address.
+            let leads_here = remote.node.leader() == Some(remote.node.id());
+            let outcome = match target {
+                Some(leader) if leader == remote.node.id() && leads_here => {
                     self.serve_locally(envelope.clone()).await
                 }
                 Some(leader) => remote.send(leader, &envelope).await,
                 None => Err(MetadataError::NotController { leader: None }),
             };
             match outcome {
-                Err(MetadataError::NotController { .. }) if started.elapsed() < remote.deadline => {
+                Err(MetadataError::NotController { leader })
+                    if started.elapsed() < remote.deadline =>
+                {
+                    hint = leader
+                        .and_then(|l| u64::try_from(l.0).ok())
+                        .filter(|&l| Some(l) != target);
                     tokio::time::sleep(Duration::from_millis(RETRY_BACKOFF_MS)).await;
                 }
                 Err(MetadataError::NotController { .. }) => {
@@ -226,4 +249,37 @@ impl Remote {
             }),
         }
     }
+}
+
+/// Asks each configured voter but `own_id` for the voters of the membership it holds, and
+/// answers the first that holds one other than `configured` (Kafka's
+/// `INCONSISTENT_VOTER_SET`). Voters that do not answer within `patience`, or hold no
+/// membership yet (a cluster starting), say nothing.
+pub async fn disagreeing_voter(
+    transport: &TcpTransport,
+    voters: &BTreeMap<RaftNodeId, VoterAddress>,
+    own_id: RaftNodeId,
+    configured: &[RaftNodeId],
+    patience: Duration,
+) -> Option<(RaftNodeId, Vec<RaftNodeId>)> {
+    let envelope = ControllerEnvelope {
+        request: ControllerRequest::DescribeVoters,
+        deadline_ms: None,
+    };
+    let mut answers = Vec::new();
+    // One at a time: a voter that is down refuses the connection at once, and only a
+    // paused one makes this wait its `patience`.
+    for (&id, address) in voters.iter().filter(|(id, _)| **id != own_id) {
+        let answer = transport.call_controller(id, address, &envelope);
+        if let Ok(Ok(Ok(ControllerAnswer {
+            reply: ControllerReply::Voters(voters),
+            ..
+        }))) = tokio::time::timeout(patience, answer).await
+        {
+            answers.push((id, voters));
+        }
+    }
+    answers
+        .into_iter()
+        .find(|(_, voters)| !voters.is_empty() && voters.as_slice() != configured)
 }

@@ -32,6 +32,7 @@ pub mod config;
 pub mod connection_id;
 pub mod context;
 pub mod controller_channel;
+pub mod controller_node;
 pub mod controller_service;
 pub mod coordinator;
 pub mod dispatch;
@@ -51,4 +52,7 @@ pub mod topic_config;
 pub mod turn;
 
 pub use config::BrokerConfig;
+pub use controller_node::ControllerNode;
 pub use server::{Broker, Server, StartError};
+/// For the binary's log filter: openraft's per-RPC failure lines the quorum replaces.
+pub use strom_metadata::quorum::network::is_replaced_openraft_log;

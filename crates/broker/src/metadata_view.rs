@@ -11,7 +11,8 @@ use strom_metadata::controller::reassign::{ReassignmentAsked, ReassignmentResult
 
 use strom_metadata::controller::request::{ControllerReply, ControllerRequest};
 use strom_metadata::{
-    ConfigResource, Controller, CreatedTopic, MetadataError, MetadataImage, NewTopic, TopicId,
+    ConfigResource, Controller, CreatedTopic, MetadataError, MetadataImage, NewTopic, NodeId,
+    TopicId,
 };
 use tokio::sync::watch;
 
@@ -101,16 +102,20 @@ impl MetadataView {
         }
     }
 
+    /// Grows `name` to `total` partitions, on the replicas `assignments` name (one list per
+    /// new partition) or where the controller places them.
     pub async fn create_partitions(
         &self,
         name: String,
         total: i32,
+        assignments: Option<Vec<Vec<NodeId>>>,
         validate_only: bool,
         timeout_ms: Option<i32>,
     ) -> Result<(), MetadataError> {
         let request = ControllerRequest::CreatePartitions {
             name,
             total,
+            assignments,
             validate_only,
         };
         self.change(request, timeout_ms).await.map(|_| ())

@@ -18,9 +18,9 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::broker_lifecycle::BrokerLifecycle;
-use crate::config::{BrokerConfig, ConfigError, ProcessRoles, parse_listen};
+use crate::config::{BrokerConfig, ConfigError, parse_listen};
 pub use crate::context::Broker;
-use crate::controller_channel::ControllerChannel;
+use crate::controller_channel::{ControllerChannel, disagreeing_voter};
 use crate::controller_service::{LocalEndpoint, run_fencing, run_leader_rebalance};
 use crate::coordinator::internal_topic::InternalTopicSettings;
 use crate::coordinator::txn::TxnServiceParts;
@@ -352,7 +352,7 @@ async fn open_metadata(
 
 /// The cluster id this node brings: its `meta.properties`' (checked against `cluster.id`),
 /// else the configured one (both `known`), else a fresh one for a new cluster to take.
-fn cluster_id_claim(config: &BrokerConfig) -> Result<ClusterIdClaim, StartError> {
+pub(crate) fn cluster_id_claim(config: &BrokerConfig) -> Result<ClusterIdClaim, StartError> {
     let configured = config.cluster_id.as_deref();
     let found = check_meta_properties(&config.data_dir, config.node_id, configured)?;
     Ok(match (found, configured) {
@@ -399,55 +399,12 @@ async fn open_quorum_member(
     endpoint: (String, i32),
     claim: ClusterIdClaim,
 ) -> Result<OpenedMetadata, StartError> {
-    let listen = config
-        .controller_listen_addr()
-        .expect("a controller of a quorum has a controller listener");
-    let listener = TcpListener::bind(parse_listen(&listen)?)
-        .await
-        .map_err(|source| StartError::Bind {
-            addr: listen.clone(),
-            source,
-        })?;
-    let limits = config.quorum.clone();
-    let voters: BTreeMap<RaftNodeId, VoterAddress> = config
-        .controller_quorum_voters
-        .iter()
-        .map(|v| (v.node_id as u64, VoterAddress { addr: v.address() }))
-        .collect();
-    let dir = config.data_dir.join(QUORUM_DIR);
-    let transport = Arc::new(TcpTransport::new(limits.rpc_frame_bytes_max));
-    let id = config.node_id as u64;
-    let node = QuorumNode::open(&dir, id, voters.clone(), transport, limits.clone()).await?;
-    let node = Arc::new(node);
-    let slot = Arc::new(ControllerSlot::new());
-    let served = Served {
-        raft: node.raft().clone(),
-        controller: Arc::clone(&slot),
-        frame_bytes_max: limits.rpc_frame_bytes_max,
-        snapshot_bytes_max: limits.snapshot_bytes_max,
-    };
-    let raft_listener = tokio::spawn(serve_controller_listener(listener, served, shutdown));
-    tracing::info!(%listen, voters = voters.len(), "metadata runs on the raft quorum");
-    let log = QuorumCommitLog::new(Arc::clone(&node), tokio::runtime::Handle::current(), dir);
-    let controller_limits = controller_limits(config);
-    let controller = blocking("metadata open", move || {
-        let controller = Controller::open_quorum(log, controller_limits);
-        controller.on_fatal(Arc::new(stop_on_metadata_failure));
-        Arc::new(controller)
-    })
-    .await;
-    let deadline = Duration::from_millis(limits.proposal_timeout_ms + limits.rpc_timeout_ms);
-    let channel = ControllerChannel::cluster(
-        Arc::clone(&controller),
-        Arc::clone(clock),
-        voters,
-        limits.rpc_frame_bytes_max,
-        deadline,
-    );
-    let endpoint_channel = channel.clone();
-    if slot.set(Arc::new(LocalEndpoint(endpoint_channel))).is_err() {
-        unreachable!("the controller endpoint is installed once");
-    }
+    let QuorumParts {
+        node,
+        controller,
+        channel,
+        raft_listener,
+    } = open_quorum(config, shutdown, clock).await?;
     let lifecycle = Arc::new(BrokerLifecycle::new(
         channel.clone(),
         registration(config, endpoint),
@@ -475,6 +432,134 @@ async fn open_quorum_member(
             lifecycle,
         }),
     })
+}
+
+/// A node's membership of the metadata quorum: a voter (a controller) or an observer (a
+/// broker-only node), its controller, the way to the active controller, and the task
+/// serving its controller listener.
+pub(crate) struct QuorumParts {
+    pub node: Arc<QuorumNode>,
+    pub controller: Arc<Controller>,
+    pub channel: ControllerChannel,
+    pub raft_listener: tokio::task::JoinHandle<()>,
+}
+
+/// How long a starting node waits for each other voter to say which voters it holds.
+const VOTER_CHECK_PATIENCE: Duration = Duration::from_secs(2);
+
+/// Binds the controller listener, checks the voter list against the running quorum's,
+/// opens the quorum directory as a voter (or, on a broker-only node, as an observer that
+/// the active controller then adds), and serves Raft and controller requests.
+pub(crate) async fn open_quorum(
+    config: &BrokerConfig,
+    shutdown: watch::Receiver<bool>,
+    clock: &Arc<dyn Clock>,
+) -> Result<QuorumParts, StartError> {
+    let listen = config
+        .controller_listen_addr()
+        .expect("a member of a quorum has a controller listener");
+    let listener = TcpListener::bind(parse_listen(&listen)?)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: listen.clone(),
+            source,
+        })?;
+    let limits = config.quorum.clone();
+    let voters: BTreeMap<RaftNodeId, VoterAddress> = config
+        .controller_quorum_voters
+        .iter()
+        .map(|v| (v.node_id as u64, VoterAddress { addr: v.address() }))
+        .collect();
+    let id = config.node_id as u64;
+    let configured: Vec<RaftNodeId> = voters.keys().copied().collect();
+    let probe = TcpTransport::new(limits.rpc_frame_bytes_max);
+    if let Some((peer, theirs)) =
+        disagreeing_voter(&probe, &voters, id, &configured, VOTER_CHECK_PATIENCE).await
+    {
+        return Err(StartError::Quorum(QuorumError::InconsistentVoterSet {
+            configured,
+            peer,
+            theirs,
+        }));
+    }
+    let dir = config.data_dir.join(QUORUM_DIR);
+    let transport = Arc::new(TcpTransport::new(limits.rpc_frame_bytes_max));
+    let observer = !config.process_roles.controller;
+    let node = if observer {
+        QuorumNode::open_observer(&dir, id, voters.clone(), transport, limits.clone()).await?
+    } else {
+        QuorumNode::open(&dir, id, voters.clone(), transport, limits.clone()).await?
+    };
+    let node = Arc::new(node);
+    let slot = Arc::new(ControllerSlot::new());
+    let served = Served {
+        raft: node.raft().clone(),
+        controller: Arc::clone(&slot),
+        frame_bytes_max: limits.rpc_frame_bytes_max,
+        snapshot_bytes_max: limits.snapshot_bytes_max,
+    };
+    let raft_listener = tokio::spawn(serve_controller_listener(listener, served, shutdown));
+    tracing::info!(%listen, voters = voters.len(), observer, "metadata runs on the raft quorum");
+    let log = QuorumCommitLog::new(Arc::clone(&node), tokio::runtime::Handle::current(), dir);
+    let controller_limits = controller_limits(config);
+    let controller = blocking("metadata open", move || {
+        let controller = Controller::open_quorum(log, controller_limits);
+        controller.on_fatal(Arc::new(stop_on_metadata_failure));
+        Arc::new(controller)
+    })
+    .await;
+    let deadline = Duration::from_millis(limits.proposal_timeout_ms + limits.rpc_timeout_ms);
+    let channel = ControllerChannel::cluster(
+        Arc::clone(&controller),
+        Arc::clone(clock),
+        voters,
+        limits.rpc_frame_bytes_max,
+        deadline,
+    );
+    if slot.set(Arc::new(LocalEndpoint(channel.clone()))).is_err() {
+        unreachable!("the controller endpoint is installed once");
+    }
+    if observer {
+        join_as_observer(&channel, config, &listen).await?;
+    }
+    Ok(QuorumParts {
+        node,
+        controller,
+        channel,
+        raft_listener,
+    })
+}
+
+/// Asks the active controller (through any voter) to add this broker-only node to the
+/// quorum as an observer, at its controller listener `listen` (the leader sends it the log
+/// there: openraft pushes, where Kafka's observers fetch). A restarted observer asks again;
+/// the controller leaves an unchanged one as it is.
+async fn join_as_observer(
+    channel: &ControllerChannel,
+    config: &BrokerConfig,
+    listen: &str,
+) -> Result<(), StartError> {
+    use strom_metadata::controller::request::ControllerRequest;
+    let request = ControllerRequest::AddObserver {
+        node_id: NodeId(config.node_id),
+        address: listen.to_string(),
+    };
+    let started = tokio::time::Instant::now();
+    loop {
+        match channel.call(request.clone()).await {
+            Ok(_) => return Ok(()),
+            Err(e @ strom_metadata::MetadataError::InvalidRequest { .. }) => {
+                return Err(StartError::Metadata(e));
+            }
+            Err(e) if started.elapsed() >= QUORUM_START_TIMEOUT => {
+                return Err(StartError::Metadata(e));
+            }
+            Err(e) => {
+                tracing::info!(error = %e, "joining the metadata quorum as an observer; retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        }
+    }
 }
 
 /// Once joined, the quorum's voters must be the configured ones: a fresh node given another
@@ -566,7 +651,7 @@ fn controller_limits(config: &BrokerConfig) -> ControllerLimits {
 /// A data directory keeps its metadata in one place: the local log or the quorum
 /// directory. Starting in the other mode would begin from an empty image and set every
 /// partition aside as a stray, so it is refused.
-fn check_metadata_location(config: &BrokerConfig) -> Result<(), StartError> {
+pub(crate) fn check_metadata_location(config: &BrokerConfig) -> Result<(), StartError> {
     let local = config.data_dir.join(METADATA_LOG);
     let quorum = config.data_dir.join(QUORUM_DIR);
     let local_used = std::fs::metadata(&local).is_ok_and(|m| m.len() > 0);
@@ -657,6 +742,7 @@ fn log_manager_config(image: &MetadataImage, config: &BrokerConfig) -> LogManage
         producer_id_expiration_ms: config.producer_id_expiration_ms,
         producer_id_expiration_check_interval_ms: config.producer_id_expiration_check_interval_ms,
         open_files_max: strom_storage::open_files_max_default(),
+        foreign_dirs: vec![QUORUM_DIR.to_string()],
     }
 }
 
@@ -677,15 +763,14 @@ fn split_host_port(addr: &str) -> Option<(String, i32)> {
     ))
 }
 
-/// Nodes of a cluster run both roles for now: a broker-only node would follow the quorum as
-/// a learner, and a controller-only node would serve no clients; neither is built yet.
+/// A controller-only node serves no clients: it runs as a
+/// [`crate::controller_node::ControllerNode`], not a broker.
 fn check_roles_served(config: &BrokerConfig) -> Result<(), StartError> {
-    if config.is_single_node() || config.process_roles == ProcessRoles::COMBINED {
+    if config.is_single_node() || config.process_roles.broker {
         return Ok(());
     }
     Err(StartError::QuorumNotServed(format!(
-        "process.roles is {}, but this build runs cluster nodes only as broker and controller \
-         both (process.roles=broker,controller, the default)",
+        "process.roles is {}: a controller-only node runs as a ControllerNode, not a broker",
         config.process_roles
     )))
 }

@@ -1,7 +1,7 @@
 //! A broker started with itself as the only voter (`--voters 1@HOST:PORT`) keeps its
 //! metadata in the Raft quorum's directory instead of the single node's log: clients create
 //! topics and produce as before, and a restart serves the same metadata. A data directory
-//! is refused in the mode it was not made in, and a broker-only node is refused until served.
+//! is refused in the mode it was not made in, and a broker-only node joins it as an observer.
 
 mod common;
 
@@ -104,25 +104,65 @@ async fn a_directory_is_refused_in_the_mode_it_was_not_made_in() {
     );
 }
 
-#[tokio::test]
-async fn a_broker_only_node_is_refused_until_served() {
-    // A node with process.roles=broker would follow the quorum as a learner, which this
-    // build does not do yet: it is refused at start with a message saying what runs, before
-    // anything is written.
-    let dir = tempfile::tempdir().unwrap();
-    let voters = "1@127.0.0.1:19093,2@127.0.0.1:19094,3@127.0.0.1:19095".to_string();
-    let pairs = [
-        ("controller.quorum.voters", voters),
-        ("node.id", "4".to_string()),
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_only_node_joins_as_an_observer_and_leads_partitions() {
+    // A node with process.roles=broker is no voter: the sole voter adds it to the quorum as
+    // an observer, it registers as broker 2, leads its share of a topic created through it,
+    // takes records for it, and DescribeQuorum lists it as an observer that has answered the
+    // leader (a last-fetch time), the voter alone as voter.
+    use strom_protocol::generated::describe_quorum_request::{PartitionData, TopicData};
+    use strom_protocol::generated::{DescribeQuorumRequest, RequestBody, ResponseBody};
+    let (voter_dir, observer_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let port = free_port();
+    let voter = TestBroker::start_with(sole_voter(port), voter_dir.path()).await;
+    let observer_config = config(&[
+        ("controller.quorum.voters", format!("1@127.0.0.1:{port}")),
+        ("node.id", "2".to_string()),
         ("process.roles", "broker".to_string()),
+        ("controller.listen", format!("127.0.0.1:{}", free_port())),
+    ]);
+    let observer = tokio::time::timeout(
+        STEP_TIMEOUT,
+        TestBroker::start_with(observer_config, observer_dir.path()),
+    )
+    .await
+    .expect("the observer starts in time");
+    let conn = observer.connect().await;
+    create_topic(&conn, "observed", 4).await;
+    let answers = [
+        produce(&conn, "observed", 0, batch(&[b"a"], None), 9).await,
+        produce(&conn, "observed", 1, batch(&[b"b"], None), 9).await,
     ];
-    let err = refused(config(&pairs), dir.path()).await;
-    assert!(matches!(err, StartError::QuorumNotServed(_)), "{err}");
-    assert!(
-        err.to_string().contains("broker and controller both"),
-        "{err}"
-    );
-    assert!(!dir.path().join(strom_metadata::quorum::QUORUM_DIR).exists());
+    // The leaders alternate over brokers 1 and 2: exactly one of the two partitions is led
+    // by the observer and takes the records; the other is not hosted here
+    // (UNKNOWN_TOPIC_OR_PARTITION or NOT_LEADER_OR_FOLLOWER).
+    let mut codes: Vec<i16> = answers.iter().map(|a| a.error_code).collect();
+    codes.sort_unstable();
+    assert!(codes[0] == 0 && [3, 6].contains(&codes[1]), "{codes:?}");
+    let ask = DescribeQuorumRequest {
+        topics: vec![TopicData {
+            topic_name: "__cluster_metadata".into(),
+            partitions: vec![PartitionData::default()],
+            ..TopicData::default()
+        }],
+        ..DescribeQuorumRequest::default()
+    };
+    let ResponseBody::DescribeQuorum(answer) =
+        common::send(&conn, RequestBody::DescribeQuorum(ask), 2).await
+    else {
+        panic!("not a DescribeQuorum response")
+    };
+    let partition = &answer.topics[0].partitions[0];
+    let ids = |r: &[strom_protocol::generated::describe_quorum_response::ReplicaState]| {
+        r.iter().map(|r| r.replica_id).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&partition.current_voters), vec![1]);
+    assert_eq!(ids(&partition.observers), vec![2]);
+    assert!(partition.observers[0].last_fetch_timestamp > 0);
+    assert!(partition.observers[0].log_end_offset > 0);
+    drop(conn);
+    observer.stop().await;
+    voter.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -129,6 +129,9 @@ fn quorum_error(dir: &std::path::Path, records: usize, e: QuorumError) -> Metada
         QuorumError::NotController { leader } => MetadataError::NotController {
             leader: leader.and_then(|l| i32::try_from(l).ok()).map(NodeId),
         },
+        QuorumError::ObserverIsVoter { .. } => MetadataError::InvalidRequest {
+            reason: e.to_string(),
+        },
         QuorumError::ProposalTooLarge { bytes, max } => MetadataError::CommitTooLarge {
             records,
             bytes,
@@ -137,7 +140,8 @@ fn quorum_error(dir: &std::path::Path, records: usize, e: QuorumError) -> Metada
         QuorumError::TooManyPendingProposals { .. }
         | QuorumError::NotCommitted(_)
         | QuorumError::Limits(_)
-        | QuorumError::VotersDisagree { .. } => MetadataError::NotCommitted {
+        | QuorumError::VotersDisagree { .. }
+        | QuorumError::InconsistentVoterSet { .. } => MetadataError::NotCommitted {
             reason: e.to_string(),
         },
     }

@@ -78,10 +78,15 @@ pub enum MetadataError {
     },
     /// Another process registered with this `node.id` and still heartbeats.
     #[error(
-        "another broker with node.id {broker_id} is registered and heartbeating: two \
-         processes must not share a node.id"
+        "another broker with node.id {broker_id} is registered and heartbeating (last heard \
+         {heartbeat_age_ms} ms ago): two processes must not share a node.id"
     )]
-    DuplicateBrokerRegistration { broker_id: NodeId },
+    DuplicateBrokerRegistration {
+        broker_id: NodeId,
+        /// How long ago the registered incarnation last heartbeated, by the controller's
+        /// clock: a live twin keeps it below the heartbeat interval, a crashed run's grows.
+        heartbeat_age_ms: u64,
+    },
     /// The node's data directory belongs to another cluster than the quorum's.
     #[error(
         "this node's data directory belongs to cluster {node}, but the metadata quorum is \

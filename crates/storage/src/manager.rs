@@ -87,6 +87,9 @@ pub struct LogManagerConfig {
     /// the directory together (see [`FileCache`]). Defaults to half the process's soft
     /// `RLIMIT_NOFILE` ([`open_files_max_default`]).
     pub open_files_max: usize,
+    /// Directories of the data directory that belong to other components (the metadata
+    /// quorum's), named here so that they are neither partitions nor warned about.
+    pub foreign_dirs: Vec<String>,
 }
 
 impl LogManagerConfig {
@@ -106,6 +109,7 @@ impl LogManagerConfig {
             producer_id_expiration_ms: 86_400_000,
             producer_id_expiration_check_interval_ms: 600_000,
             open_files_max: open_files_max_default(),
+            foreign_dirs: Vec::new(),
         }
     }
 
@@ -160,7 +164,7 @@ impl LogManager {
         fs::create_dir_all(&dir).io("create", &dir)?;
         let marker = dir.join(CLEAN_SHUTDOWN_FILE);
         let clean = marker.exists();
-        let partitions = partition_dirs(&dir)?;
+        let partitions = partition_dirs(&dir, &config.foreign_dirs)?;
         let mut partitions = partitions;
         let mut excess = Vec::new();
         if partitions.len() > config.partitions_max {
@@ -656,8 +660,9 @@ impl LogManager {
 }
 
 /// The partition directories of a data directory. Directories of deletions a crash
-/// interrupted (`<name>.<id>-delete`) are removed; other names are ignored with a warning.
-fn partition_dirs(dir: &Path) -> Result<Vec<TopicPartition>> {
+/// interrupted (`<name>.<id>-delete`) are removed; `foreign` ones (other components') are
+/// skipped; other names are ignored with a warning.
+fn partition_dirs(dir: &Path, foreign: &[String]) -> Result<Vec<TopicPartition>> {
     let mut partitions = Vec::new();
     for entry in fs::read_dir(dir).io("list", dir)? {
         let entry = entry.io("list", dir)?;
@@ -665,6 +670,9 @@ fn partition_dirs(dir: &Path) -> Result<Vec<TopicPartition>> {
             continue;
         };
         if !entry.file_type().io("stat", &entry.path())?.is_dir() {
+            continue;
+        }
+        if foreign.contains(&name) {
             continue;
         }
         if name.ends_with(DELETE_DIR_SUFFIX) {

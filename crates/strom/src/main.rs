@@ -47,13 +47,14 @@ struct ServerArgs {
     /// This node's id (Kafka's `node.id`) [default: 1]
     #[arg(long)]
     node_id: Option<i32>,
-    /// What this node runs: broker, controller, or both (Kafka's `process.roles`)
+    /// What this node runs: broker, controller, or both (Kafka's `process.roles`); a
+    /// broker-only node also needs --voters and --controller-listen
     /// [default: broker,controller]
-    #[arg(long)]
+    #[arg(long, env = "STROM_ROLES")]
     roles: Option<String>,
-    /// The metadata quorum's controllers, `ID@HOST:PORT,...` (Kafka's
-    /// `controller.quorum.voters`); today only this node alone, whose metadata then runs on
-    /// Raft [default: none, a single node with a local metadata log]
+    /// The metadata quorum's voters (controllers), `ID@HOST:PORT,...` (Kafka's
+    /// `controller.quorum.voters`), the same list on every node of a cluster
+    /// [default: none, a single node with a local metadata log]
     #[arg(long)]
     voters: Option<String>,
     /// Address the controller accepts Raft connections on [default: this node's address in
@@ -115,12 +116,20 @@ fn main() -> ExitCode {
 }
 
 fn server(args: ServerArgs) -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("STROM_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+    use tracing_subscriber::prelude::*;
+    let levels = tracing_subscriber::EnvFilter::try_from_env("STROM_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // openraft logs every failed RPC to an unreachable peer; the quorum logs each peer's
+    // state changes instead.
+    let noise =
+        tracing_subscriber::filter::filter_fn(|meta| !strom_broker::is_replaced_openraft_log(meta));
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_filter(levels)
+                .with_filter(noise),
         )
-        .with_writer(std::io::stderr)
         .init();
     raise_open_files_limit();
     let mut flags = Vec::new();
@@ -153,6 +162,7 @@ fn server(args: ServerArgs) -> ExitCode {
         "STROM_ADVERTISE",
         "STROM_CONFIG",
         "STROM_LOG",
+        "STROM_ROLES",
     ];
     let env = std::env::vars().filter(|(k, _)| !flag_vars.contains(&k.as_str()));
     let config = match BrokerConfig::load(args.config.as_deref(), env, flags) {
@@ -173,6 +183,9 @@ fn server(args: ServerArgs) -> ExitCode {
         }
     };
     runtime.block_on(async move {
+        if !config.process_roles.broker {
+            return controller_only(config).await;
+        }
         let server = match Server::start(config).await {
             Ok(server) => server,
             Err(e) => {
@@ -190,6 +203,20 @@ fn server(args: ServerArgs) -> ExitCode {
         server.run(shutdown_signal()).await;
         ExitCode::SUCCESS
     })
+}
+
+/// Runs a controller-only node (`process.roles=controller`): no client listener.
+async fn controller_only(config: strom_broker::BrokerConfig) -> ExitCode {
+    let node = match strom_broker::ControllerNode::start(config).await {
+        Ok(node) => node,
+        Err(e) => {
+            eprintln!("strom: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("strom controller listening on {}", node.controller_addr());
+    node.run(shutdown_signal()).await;
+    ExitCode::SUCCESS
 }
 
 /// Resolves on SIGINT or SIGTERM.

@@ -1,5 +1,6 @@
 //! CreatePartitions: grows topics to a new partition count (never shrinks them), then opens
-//! the new partitions. Explicit assignments must name this node, the only replica.
+//! the new partitions. Explicit assignments (one replica list per new partition) go to the
+//! active controller, which checks that they name registered, unfenced brokers.
 //!
 //! As in Kafka's controller, a topic named more than once is not grown and gets one
 //! `INVALID_REQUEST` ("Duplicate topic name.").
@@ -10,6 +11,8 @@ use std::sync::Arc;
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::create_partitions_response::CreatePartitionsTopicResult;
 use strom_protocol::generated::{CreatePartitionsRequest, CreatePartitionsResponse};
+
+use strom_metadata::NodeId;
 
 use crate::context::Broker;
 use crate::errors::metadata_error_code;
@@ -34,33 +37,27 @@ pub async fn handle(
         if duplicated.contains(&topic.name) {
             continue;
         }
-        let node = broker.node_id();
-        let bad_assignment = topic
-            .assignments
-            .as_ref()
-            .is_some_and(|a| a.iter().any(|p| p.broker_ids != [node]));
-        let (error_code, error_message) = if bad_assignment {
-            (
-                ErrorCode::InvalidReplicaAssignment.code(),
-                Some(format!("replicas must be exactly this node ({node})")),
+        let assignments = topic.assignments.as_ref().map(|a| {
+            a.iter()
+                .map(|p| p.broker_ids.iter().map(|&id| NodeId(id)).collect())
+                .collect()
+        });
+        let outcome = broker
+            .metadata
+            .create_partitions(
+                topic.name.clone(),
+                topic.count,
+                assignments,
+                request.validate_only,
+                Some(request.timeout_ms),
             )
-        } else {
-            let outcome = broker
-                .metadata
-                .create_partitions(
-                    topic.name.clone(),
-                    topic.count,
-                    request.validate_only,
-                    Some(request.timeout_ms),
-                )
-                .await;
-            match outcome {
-                Ok(()) => {
-                    changed |= !request.validate_only;
-                    (ErrorCode::None.code(), None)
-                }
-                Err(e) => (metadata_error_code(&e).code(), Some(e.to_string())),
+            .await;
+        let (error_code, error_message) = match outcome {
+            Ok(()) => {
+                changed |= !request.validate_only;
+                (ErrorCode::None.code(), None)
             }
+            Err(e) => (metadata_error_code(&e).code(), Some(e.to_string())),
         };
         results.push(CreatePartitionsTopicResult {
             name: topic.name,

@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use strom_metadata::controller::request::{ControllerReply, ControllerRequest};
-use strom_metadata::quorum::QuorumDescription;
+use strom_metadata::quorum::{QuorumDescription, ReplicaDescription};
 use strom_protocol::ErrorCode;
 use strom_protocol::generated::describe_quorum_response::{
     Listener, Node, PartitionData, ReplicaState, TopicData,
@@ -54,21 +54,20 @@ pub async fn handle(
 /// The answer at `version`: fetch times from v1, the voters' endpoints (`nodes`) from v2;
 /// a field the version cannot carry keeps its default.
 fn describe(quorum: &QuorumDescription, now_ms: i64, version: i16) -> DescribeQuorumResponse {
-    let leader_now = if version >= 1 { now_ms } else { -1 };
-    let voters = quorum
-        .voters
-        .iter()
-        .map(|&(id, log_end_offset)| {
-            let leader = id == quorum.leader_id;
-            ReplicaState {
-                replica_id: id as i32,
-                log_end_offset,
-                last_fetch_timestamp: if leader { leader_now } else { -1 },
-                last_caught_up_timestamp: if leader { leader_now } else { -1 },
-                ..ReplicaState::default()
-            }
-        })
-        .collect();
+    // v0 has no timestamps: -1 stands for "not carried".
+    let stamp = |ms: i64| if version >= 1 { ms } else { -1 };
+    let replica = |r: &ReplicaDescription| {
+        let leader = r.id == quorum.leader_id;
+        ReplicaState {
+            replica_id: r.id as i32,
+            log_end_offset: r.log_end,
+            last_fetch_timestamp: stamp(if leader { now_ms } else { r.last_fetch_ms }),
+            last_caught_up_timestamp: stamp(if leader { now_ms } else { r.last_caught_up_ms }),
+            ..ReplicaState::default()
+        }
+    };
+    let voters = quorum.voters.iter().map(replica).collect();
+    let observers = quorum.observers.iter().map(replica).collect();
     let nodes = quorum
         .addresses
         .iter()
@@ -96,7 +95,7 @@ fn describe(quorum: &QuorumDescription, now_ms: i64, version: i16) -> DescribeQu
                 leader_epoch: i32::try_from(quorum.leader_epoch).unwrap_or(i32::MAX),
                 high_watermark: quorum.high_watermark as i64,
                 current_voters: voters,
-                observers: Vec::new(),
+                observers,
                 ..PartitionData::default()
             }],
             ..TopicData::default()

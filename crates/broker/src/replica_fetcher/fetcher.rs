@@ -141,7 +141,7 @@ async fn round(
                 .filter(|tp| throttle::is_throttled(&image, shared.local, tp))
                 .collect();
             if !throttled.is_empty()
-                && let Err(wait) = shared.throttle.admit(rate)
+                && let Err(wait) = shared.throttle.admit(rate, Instant::now())
             {
                 positions.retain(|(tp, _, _)| !throttled.contains(tp));
                 if positions.is_empty() {
@@ -426,10 +426,9 @@ fn fetched(
     data: strom_protocol::generated::fetch_response::PartitionData,
 ) {
     if let Some(records) = data.records.filter(|r| !r.is_empty())
-        && let Err(e) =
-            shared
-                .replicas
-                .append_as_follower(tp, f.leader_epoch, records)
+        && let Err(e) = shared
+            .replicas
+            .append_as_follower(tp, f.leader_epoch, records)
     {
         // The log no longer continues where the leader's batch starts (or the batch is
         // bad): find where the two agree again.

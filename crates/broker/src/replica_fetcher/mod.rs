@@ -125,7 +125,7 @@ impl ReplicaFetchers {
                 image,
                 config,
                 shutdown,
-                throttle: throttle::Bucket::default(),
+                throttle: throttle::Bucket::new(Instant::now()),
             }),
             fetchers: Mutex::new(HashMap::new()),
         }

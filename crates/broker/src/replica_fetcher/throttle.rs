@@ -54,20 +54,18 @@ pub(super) struct Bucket {
     state: Mutex<(f64, Instant)>,
 }
 
-impl Default for Bucket {
-    fn default() -> Self {
+impl Bucket {
+    /// An empty bucket at `now`.
+    pub(super) fn new(now: Instant) -> Bucket {
         Bucket {
-            state: Mutex::new((0.0, Instant::now())),
+            state: Mutex::new((0.0, now)),
         }
     }
-}
 
-impl Bucket {
-    /// Refills at `rate` and says whether throttled partitions may fetch now; if not, how
-    /// long until they may.
-    pub(super) fn admit(&self, rate: u64) -> Result<(), Duration> {
+    /// Refills at `rate` up to `now` and says whether throttled partitions may fetch; if
+    /// not, how long until they may.
+    pub(super) fn admit(&self, rate: u64, now: Instant) -> Result<(), Duration> {
         let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let now = Instant::now();
         let elapsed = now.duration_since(state.1).as_secs_f64();
         state.0 = (state.0 + elapsed * rate as f64).min(rate as f64);
         state.1 = now;
@@ -89,18 +87,23 @@ impl Bucket {
 mod tests {
     use super::*;
 
-    #[tokio::test(start_paused = true)]
-    async fn the_bucket_lets_through_about_the_rate_per_second() {
-        let bucket = Bucket::default();
-        tokio::time::advance(Duration::from_secs(1)).await;
-        assert!(bucket.admit(1_000).is_ok());
+    #[test]
+    fn the_bucket_lets_through_about_the_rate_per_second() {
+        let start = Instant::now();
+        let bucket = Bucket::new(start);
+        let now = start + Duration::from_secs(1);
+        assert!(bucket.admit(1_000, now).is_ok());
         bucket.take(1_500);
-        let wait = bucket.admit(1_000).unwrap_err();
+        let wait = bucket.admit(1_000, now).unwrap_err();
         assert!(
             wait > Duration::from_millis(400) && wait <= Duration::from_secs(1),
             "{wait:?}"
         );
-        tokio::time::advance(wait).await;
-        assert!(bucket.admit(1_000).is_ok());
+        assert!(bucket.admit(1_000, now + wait).is_ok());
+        // Never more than one second of the rate saved up.
+        let later = now + wait + Duration::from_secs(60);
+        assert!(bucket.admit(1_000, later).is_ok());
+        bucket.take(1_001);
+        assert!(bucket.admit(1_000, later).is_err());
     }
 }

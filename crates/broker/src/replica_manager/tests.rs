@@ -411,11 +411,7 @@ async fn acks_all_waits_for_the_follower_to_fetch_past_the_records_after_its_flu
     );
     let info = follower
         .rm
-        .append_as_follower(
-            &tp("r", 0),
-            LeaderEpoch(0),
-            data.records.clone(),
-        )
+        .append_as_follower(&tp("r", 0), LeaderEpoch(0), data.records.clone())
         .unwrap();
     assert_eq!(
         (info.first_offset, info.last_offset),

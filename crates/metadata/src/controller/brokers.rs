@@ -75,12 +75,22 @@ impl Controller {
             }
             let term = self.current_term();
             let heartbeats = super::lock(&self.heartbeats);
-            let recent = heartbeats.term == term
-                && heartbeats.last_ms.get(&id).is_some_and(|&last| {
-                    now_ms.saturating_sub(last) < self.limits.broker_session_timeout_ms
+            let age_ms = (heartbeats.term == term)
+                .then(|| {
+                    heartbeats
+                        .last_ms
+                        .get(&id)
+                        .map(|&l| now_ms.saturating_sub(l))
+                })
+                .flatten();
+            if let Some(age_ms) = age_ms
+                && !existing.fenced
+                && age_ms < self.limits.broker_session_timeout_ms
+            {
+                return Err(MetadataError::DuplicateBrokerRegistration {
+                    broker_id: id,
+                    heartbeat_age_ms: age_ms,
                 });
-            if !existing.fenced && recent {
-                return Err(MetadataError::DuplicateBrokerRegistration { broker_id: id });
             }
         }
         let epoch = (inner.image.record_count() + records.len() as u64) as i64;

@@ -502,6 +502,19 @@ impl Controller {
 
     /// Grows a topic to `total` partitions.
     pub fn create_partitions(&self, name: &str, total: i32, validate_only: bool) -> Result<()> {
+        self.create_assigned_partitions(name, total, None, validate_only)
+    }
+
+    /// Grows a topic to `total` partitions, placed by the controller or, when `assignments`
+    /// are given, on the replicas they name (one list per new partition, each of registered,
+    /// unfenced brokers, as Kafka's controller checks a manual assignment).
+    pub fn create_assigned_partitions(
+        &self,
+        name: &str,
+        total: i32,
+        assignments: Option<&[Vec<NodeId>]>,
+        validate_only: bool,
+    ) -> Result<()> {
         let mut inner = self.lock_for_write()?;
         let topic = inner
             .image
@@ -526,15 +539,21 @@ impl Controller {
         self.check_partition_count(i64::from(total))?;
         self.check_total_partitions(&inner.image, (total - current) as usize)?;
         let topic_id = topic.topic_id;
-        let brokers = self.placement_brokers(&inner.image);
-        let start = inner.image.partition_count();
-        let factor = topic
-            .partitions
-            .values()
-            .next()
-            .map_or(1, |p| p.replicas.len() as i16);
-        placement::check_factor(factor, brokers.len())?;
-        let records: Vec<_> = placement::place(&brokers, current..total, factor as usize, start)
+        let placed = match assignments {
+            Some(assigned) => self.check_new_assignments(&inner.image, current, total, assigned)?,
+            None => {
+                let brokers = self.placement_brokers(&inner.image);
+                let start = inner.image.partition_count();
+                let factor = topic
+                    .partitions
+                    .values()
+                    .next()
+                    .map_or(1, |p| p.replicas.len() as i16);
+                placement::check_factor(factor, brokers.len())?;
+                placement::place(&brokers, current..total, factor as usize, start)
+            }
+        };
+        let records: Vec<_> = placed
             .into_iter()
             .map(|(p, replicas)| self.partition_record(&inner.image, topic_id, p, replicas))
             .collect();
@@ -542,6 +561,38 @@ impl Controller {
             self.commit(&mut inner, &records)?;
         }
         Ok(())
+    }
+
+    /// Numbers a CreatePartitions' manual assignment from `current` after checking it: one
+    /// replica list per new partition, each valid for a new topic and on unfenced brokers.
+    fn check_new_assignments(
+        &self,
+        image: &MetadataImage,
+        current: i32,
+        total: i32,
+        assigned: &[Vec<NodeId>],
+    ) -> Result<Vec<(i32, Vec<NodeId>)>> {
+        if assigned.len() as i64 != i64::from(total - current) {
+            return Err(MetadataError::InvalidReplicaAssignment {
+                reason: format!(
+                    "{} assignments for {} new partitions",
+                    assigned.len(),
+                    total - current
+                ),
+            });
+        }
+        for replicas in assigned {
+            self.check_replicas(image, replicas)?;
+            if let Some(fenced) = replicas
+                .iter()
+                .find(|&&id| image.broker(id).is_some_and(|b| b.fenced))
+            {
+                return Err(MetadataError::InvalidReplicaAssignment {
+                    reason: format!("replica {fenced} is a fenced broker"),
+                });
+            }
+        }
+        Ok((current..total).zip(assigned.iter().cloned()).collect())
     }
 
     /// Applies config changes to a resource: each `(name, Some(value))` sets, `(name, None)`

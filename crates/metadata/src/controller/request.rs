@@ -11,7 +11,7 @@ use super::elect_leaders::{ElectionResult, ElectionType};
 use super::reassign::{ReassignmentAsked, ReassignmentResult};
 use super::{Controller, CreatedTopic, NewTopic};
 use crate::error::{MetadataError, Result};
-use crate::quorum::QuorumDescription;
+use crate::quorum::{QuorumDescription, ReplicaDescription};
 use crate::record::{ConfigResource, RegisterBrokerRecord};
 use crate::types::{NodeId, TopicId};
 
@@ -32,6 +32,9 @@ pub enum ControllerRequest {
     CreatePartitions {
         name: String,
         total: i32,
+        /// The replicas of each new partition, when the client names them.
+        #[serde(default)]
+        assignments: Option<Vec<Vec<NodeId>>>,
         validate_only: bool,
     },
     AlterConfigs {
@@ -73,6 +76,15 @@ pub enum ControllerRequest {
     RebalanceLeaders {
         imbalance_percent: u32,
     },
+    /// A broker-only node asks to follow the metadata log: the active controller adds it to
+    /// the quorum as an observer (a Raft learner) whose Raft listener is `address`.
+    AddObserver {
+        node_id: NodeId,
+        address: String,
+    },
+    /// The voters of the quorum membership the answering node holds: asked of each
+    /// configured voter, not only the active one, by a node checking its voter list at start.
+    DescribeVoters,
 }
 
 impl ControllerRequest {
@@ -92,6 +104,8 @@ impl ControllerRequest {
             ControllerRequest::ElectLeaders { .. } => "elect leaders",
             ControllerRequest::RebalanceLeaders { .. } => "rebalance leaders",
             ControllerRequest::AlterReassignments { .. } => "alter reassignments",
+            ControllerRequest::AddObserver { .. } => "add observer",
+            ControllerRequest::DescribeVoters => "describe voters",
         }
     }
 }
@@ -121,14 +135,21 @@ pub enum ControllerReply {
     CreatedTopic(CreatedTopic),
     DeletedTopic(TopicId),
     Done,
-    ProducerIds { start: i64, end: i64 },
-    Registered { epoch: i64 },
+    ProducerIds {
+        start: i64,
+        end: i64,
+    },
+    Registered {
+        epoch: i64,
+    },
     Heartbeat(HeartbeatReply),
     Quorum(QuorumDescription),
     IsrChanged(IsrChanged),
     Elections(Vec<ElectionResult>),
     Moved(usize),
     Reassignments(Vec<ReassignmentResult>),
+    /// The voter ids of the answering node's membership (empty before it has one).
+    Voters(Vec<u64>),
 }
 
 /// A reply and the record count of the controller's image once it was given: a broker
@@ -154,9 +175,15 @@ impl Controller {
             ControllerRequest::CreatePartitions {
                 name,
                 total,
+                assignments,
                 validate_only,
             } => {
-                self.create_partitions(&name, total, validate_only)?;
+                self.create_assigned_partitions(
+                    &name,
+                    total,
+                    assignments.as_deref(),
+                    validate_only,
+                )?;
                 ControllerReply::Done
             }
             ControllerRequest::AlterConfigs {
@@ -208,6 +235,16 @@ impl Controller {
             ControllerRequest::RebalanceLeaders { imbalance_percent } => {
                 ControllerReply::Moved(self.rebalance_leaders(imbalance_percent)?)
             }
+            ControllerRequest::AddObserver { node_id, address } => {
+                self.add_observer(node_id, address)?;
+                ControllerReply::Done
+            }
+            ControllerRequest::DescribeVoters => ControllerReply::Voters(
+                self.quorum
+                    .as_ref()
+                    .map(|n| n.voter_ids())
+                    .unwrap_or_default(),
+            ),
         };
         Ok(ControllerAnswer {
             reply,
@@ -223,11 +260,18 @@ impl Controller {
         let Some(node) = &self.quorum else {
             let end = self.image().record_count();
             let id = self.limits.node_id.0 as u64;
+            let now_ms = crate::quorum::network::wall_clock_ms();
             return Ok(QuorumDescription {
                 leader_id: id,
                 leader_epoch: 1,
                 high_watermark: end,
-                voters: vec![(id, end as i64)],
+                voters: vec![ReplicaDescription {
+                    id,
+                    log_end: end as i64,
+                    last_fetch_ms: now_ms,
+                    last_caught_up_ms: now_ms,
+                }],
+                observers: Vec::new(),
                 addresses: Vec::new(),
             });
         };
@@ -237,5 +281,34 @@ impl Controller {
                 .and_then(|l| i32::try_from(l).ok())
                 .map(NodeId),
         })
+    }
+}
+
+impl Controller {
+    /// Adds a broker-only node to the quorum as an observer; only the active controller
+    /// does (blocking: the membership change commits through the quorum).
+    fn add_observer(&self, node_id: NodeId, address: String) -> Result<()> {
+        let Some(node) = &self.quorum else {
+            return Err(MetadataError::InvalidRequest {
+                reason: "a single node has no quorum to observe".into(),
+            });
+        };
+        let id = u64::try_from(node_id.0).map_err(|_| MetadataError::InvalidRequest {
+            reason: format!("node id {node_id} is negative"),
+        })?;
+        let added = tokio::runtime::Handle::current().block_on(node.add_observer(id, address));
+        added.map_err(|e| match e {
+            crate::quorum::QuorumError::NotController { leader } => MetadataError::NotController {
+                leader: leader.and_then(|l| i32::try_from(l).ok()).map(NodeId),
+            },
+            crate::quorum::QuorumError::ObserverIsVoter { .. } => MetadataError::InvalidRequest {
+                reason: e.to_string(),
+            },
+            other => MetadataError::NotCommitted {
+                reason: other.to_string(),
+            },
+        })?;
+        tracing::info!(observer = %node_id, "observer added to the metadata quorum");
+        Ok(())
     }
 }

@@ -43,7 +43,7 @@ use crate::record::MetadataRecord;
 pub use log_store::RaftLogStore;
 pub use memory::MemoryRouter;
 pub use network::{RaftRequest, RaftResponse, RaftTransport, TransportError};
-pub use node::{QuorumDescription, QuorumError, QuorumNode};
+pub use node::{QuorumDescription, QuorumError, QuorumNode, ReplicaDescription};
 pub use state_machine::MetadataStateMachine;
 pub use tcp::{
     ControllerEndpoint, ControllerResult, ControllerSlot, Served, TcpTransport,

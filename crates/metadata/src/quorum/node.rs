@@ -5,6 +5,11 @@
 //! voters (every voter may do so: they all propose the same membership at index 0, and
 //! whichever initialization loses to a peer's vote is simply not needed). Later starts
 //! continue from the directory's log, vote and snapshot.
+//!
+//! A broker-only node is an *observer* (Kafka's word; openraft's *learner*): it opens the same
+//! directory but never initializes nor stands for election; the active controller adds it to
+//! the membership as a learner ([`QuorumNode::add_observer`]) and then replicates the log to
+//! it like to any voter, so it applies the same images.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -17,7 +22,7 @@ use tokio::sync::{Semaphore, watch};
 
 use super::frame_file::{FrameError, run_blocking};
 use super::log_store::RaftLogStore;
-use super::network::{QuorumNetworkFactory, RaftTransport};
+use super::network::{QuorumNetworkFactory, RaftTransport, ReplicaContacts};
 use super::state_machine::MetadataStateMachine;
 use super::{
     CommitApplied, MetadataCommit, MetadataRaft, QuorumLimits, RaftLogId, RaftNodeId, RaftVote,
@@ -59,6 +64,24 @@ pub enum QuorumError {
         configured: Vec<RaftNodeId>,
         stored: Vec<RaftNodeId>,
     },
+    /// A broker-only node may not take a voter's id.
+    #[error(
+        "node {id} is one of controller.quorum.voters, so it cannot join as an observer \
+         (process.roles=broker): give a broker-only node an id no voter has"
+    )]
+    ObserverIsVoter { id: RaftNodeId },
+    /// A voter of the running quorum holds another voter set than this node's
+    /// `controller.quorum.voters` (Kafka's `INCONSISTENT_VOTER_SET`).
+    #[error(
+        "controller.quorum.voters names the voters {configured:?}, but voter {peer} of the \
+         running quorum has {theirs:?}: every node of a cluster must be given the same voter \
+         list"
+    )]
+    InconsistentVoterSet {
+        configured: Vec<RaftNodeId>,
+        peer: RaftNodeId,
+        theirs: Vec<RaftNodeId>,
+    },
 }
 
 /// The quorum as its leader sees it (Kafka's DescribeQuorum): offsets are Raft log indexes
@@ -70,10 +93,26 @@ pub struct QuorumDescription {
     pub leader_epoch: u64,
     /// The next index after the last committed entry.
     pub high_watermark: u64,
-    /// Each voter with the log end the leader knows it to have (-1 when unknown).
-    pub voters: Vec<(RaftNodeId, i64)>,
-    /// Each voter's controller listener, `HOST:PORT`.
+    /// Each voter, as the leader knows it.
+    pub voters: Vec<ReplicaDescription>,
+    /// Each observer (a broker-only node following the log as a learner).
+    pub observers: Vec<ReplicaDescription>,
+    /// Each member's Raft listener, `HOST:PORT`.
     pub addresses: Vec<(RaftNodeId, String)>,
+}
+
+/// One member of the quorum as the leader knows it (Kafka's `ReplicaState`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReplicaDescription {
+    pub id: RaftNodeId,
+    /// The log end the leader knows it to have (-1 when unknown).
+    pub log_end: i64,
+    /// Wall-clock ms of its last successful answer to an AppendEntries (a heartbeat counts):
+    /// what Kafka's `last_fetch_timestamp` says of a follower's last fetch; -1 if none.
+    pub last_fetch_ms: i64,
+    /// Wall-clock ms of the last such answer that left it with the leader's whole log; -1 if
+    /// none.
+    pub last_caught_up_ms: i64,
 }
 
 /// One member of the metadata quorum.
@@ -84,6 +123,8 @@ pub struct QuorumNode {
     pending: Arc<Semaphore>,
     limits: QuorumLimits,
     log_store: RaftLogStore,
+    /// When each follower last answered this node's AppendEntries, while it leads.
+    contacts: ReplicaContacts,
 }
 
 impl std::fmt::Debug for QuorumNode {
@@ -110,6 +151,32 @@ impl QuorumNode {
             voters.contains_key(&id),
             "node {id} is not among the voters"
         );
+        let node = Self::open_member(dir, id, voters.clone(), transport, limits).await?;
+        node.initialize_if_new(voters).await?;
+        Ok(node)
+    }
+
+    /// Opens the quorum directory `dir` of observer `id` (not one of `voters`): Raft runs,
+    /// but the node neither initializes a quorum nor stands for election; it receives the
+    /// log once the active controller has added it ([`QuorumNode::add_observer`]).
+    pub async fn open_observer(
+        dir: &Path,
+        id: RaftNodeId,
+        voters: BTreeMap<RaftNodeId, VoterAddress>,
+        transport: Arc<dyn RaftTransport>,
+        limits: QuorumLimits,
+    ) -> Result<QuorumNode, QuorumError> {
+        assert!(!voters.contains_key(&id), "observer {id} is a voter");
+        Self::open_member(dir, id, voters, transport, limits).await
+    }
+
+    async fn open_member(
+        dir: &Path,
+        id: RaftNodeId,
+        voters: BTreeMap<RaftNodeId, VoterAddress>,
+        transport: Arc<dyn RaftTransport>,
+        limits: QuorumLimits,
+    ) -> Result<QuorumNode, QuorumError> {
         let config = Arc::new(limits.raft_config().map_err(QuorumError::Limits)?);
         let (published, images) = watch::channel(Arc::new(MetadataImage::default()));
         let published = Arc::new(published);
@@ -126,20 +193,22 @@ impl QuorumNode {
         .await?;
         check_voters(&voters, &log_store, &machine)?;
         let rpc_timeout = Duration::from_millis(limits.rpc_timeout_ms);
-        let network = QuorumNetworkFactory::new(transport, rpc_timeout, voters.clone());
+        let contacts = ReplicaContacts::default();
+        let network = QuorumNetworkFactory::new(transport, rpc_timeout, voters.clone())
+            .with_contacts(contacts.clone());
         let raft = MetadataRaft::new(id, config, network, log_store.clone(), machine)
             .await
             .map_err(|e| QuorumError::Fatal(e.to_string()))?;
-        let node = QuorumNode {
+        contacts.follow(raft.metrics());
+        Ok(QuorumNode {
             id,
             raft,
             images,
             pending: Arc::new(Semaphore::new(limits.pending_proposals_max)),
             limits,
             log_store,
-        };
-        node.initialize_if_new(voters).await?;
-        Ok(node)
+            contacts,
+        })
     }
 }
 
@@ -253,20 +322,30 @@ impl QuorumNode {
         }
         let end = |index: Option<u64>| index.map_or(0, |i| i as i64 + 1);
         let matched = metrics.replication.unwrap_or_default();
-        let membership = metrics.membership_config.membership();
-        let voters = membership
-            .voter_ids()
-            .map(|id| {
-                let log_end = if id == self.id {
-                    end(metrics.last_log_index)
-                } else {
-                    matched
-                        .get(&id)
-                        .map_or(-1, |m| end(m.as_ref().map(|l| l.index)))
+        let contacts = self.contacts.snapshot();
+        let now_ms = super::network::wall_clock_ms();
+        let replica = |id: RaftNodeId| {
+            if id == self.id {
+                return ReplicaDescription {
+                    id,
+                    log_end: end(metrics.last_log_index),
+                    last_fetch_ms: now_ms,
+                    last_caught_up_ms: now_ms,
                 };
-                (id, log_end)
-            })
-            .collect();
+            }
+            let contact = contacts.get(&id).copied().unwrap_or_default();
+            ReplicaDescription {
+                id,
+                log_end: matched
+                    .get(&id)
+                    .map_or(-1, |m| end(m.as_ref().map(|l| l.index))),
+                last_fetch_ms: contact.last_fetch_ms,
+                last_caught_up_ms: contact.last_caught_up_ms,
+            }
+        };
+        let membership = metrics.membership_config.membership();
+        let voters = membership.voter_ids().map(replica).collect();
+        let observers = membership.learner_ids().map(replica).collect();
         let addresses = membership
             .nodes()
             .map(|(id, node)| (*id, node.addr.clone()))
@@ -276,8 +355,51 @@ impl QuorumNode {
             leader_epoch: metrics.current_term,
             high_watermark: end(metrics.last_applied.map(|l| l.index)) as u64,
             voters,
+            observers,
             addresses,
         })
+    }
+
+    /// The voters of the membership this node holds (empty before it has one).
+    pub fn voter_ids(&self) -> Vec<RaftNodeId> {
+        let metrics = self.raft.metrics().borrow().clone();
+        metrics.membership_config.membership().voter_ids().collect()
+    }
+
+    /// Adds observer `id`, whose Raft listener is `address`, to the membership as a learner,
+    /// so the log is replicated to it; only the leader does this. An observer already there
+    /// at that address is left as it is (a restart), one at another address is moved there.
+    /// A voter's id is refused: a node is a voter or an observer, never both.
+    pub async fn add_observer(&self, id: RaftNodeId, address: String) -> Result<(), QuorumError> {
+        let metrics = self.raft.metrics().borrow().clone();
+        if metrics.current_leader != Some(self.id) {
+            return Err(QuorumError::NotController {
+                leader: metrics.current_leader,
+            });
+        }
+        let membership = metrics.membership_config.membership().clone();
+        if membership.voter_ids().any(|v| v == id) {
+            return Err(QuorumError::ObserverIsVoter { id });
+        }
+        if membership.get_node(&id).is_some_and(|n| n.addr == address) {
+            return Ok(());
+        }
+        let node = VoterAddress { addr: address };
+        let written = if membership.get_node(&id).is_some() {
+            let change = openraft::ChangeMembers::SetNodes(BTreeMap::from([(id, node)]));
+            self.raft.change_membership(change, true).await
+        } else {
+            self.raft.add_learner(id, node, false).await
+        };
+        match written {
+            Ok(_) => Ok(()),
+            Err(RaftError::APIError(ClientWriteError::ForwardToLeader(forward))) => {
+                Err(QuorumError::NotController {
+                    leader: forward.leader_id,
+                })
+            }
+            Err(e) => Err(QuorumError::NotCommitted(e.to_string())),
+        }
     }
 
     /// The durable log's purged and last log ids.
