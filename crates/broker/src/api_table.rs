@@ -74,7 +74,7 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::CreateTopics,
         2,
-        "partitions, configs, validate_only; replication factor 1",
+        "partitions, replication factor (placed over live brokers, rack-aware) or explicit assignments, configs, validate_only",
     ),
     api(ApiKey::DeleteTopics, 1, "by name and by topic id"),
     api(
@@ -137,8 +137,8 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(
         ApiKey::DescribeQuorum,
         0,
-        "forwarded to the active controller; voters' log ends from the Raft leader; follower \
-         fetch times not tracked (-1); no observers",
+        "forwarded to the active controller; voters and observers (broker-only nodes) with their \
+         log ends; follower times from the leader's last successful replication to each",
     ),
     api(
         ApiKey::OffsetCommit,

@@ -154,8 +154,10 @@ fn shape(d: Described, flags: Flags) -> DescribeConfigsResourceResult {
             d.chain
                 .into_iter()
                 .filter(|v| {
-                    !(v.source == ConfigSource::DefaultConfig
-                        && BROKER_CONFIGS_WITHOUT_DEFAULT.contains(&v.name.as_str()))
+                    // A topic config without a broker synonym lists none.
+                    !v.name.is_empty()
+                        && !(v.source == ConfigSource::DefaultConfig
+                            && BROKER_CONFIGS_WITHOUT_DEFAULT.contains(&v.name.as_str()))
                 })
                 .map(|v| DescribeConfigsSynonym {
                     name: v.name,

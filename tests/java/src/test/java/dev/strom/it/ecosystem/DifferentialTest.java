@@ -163,11 +163,10 @@ class DifferentialTest {
 
     static {
         String tiered = "a config of a Kafka feature Strom does not have (tiered storage, "
-                + "replication throttles, per-codec compression levels, the decompressed-size "
-                + "bound): Strom neither reports nor accepts it";
+                + "per-codec compression levels, the decompressed-size bound): Strom neither "
+                + "reports nor accepts it";
         for (String name : List.of("compression.gzip.level", "compression.lz4.level",
-                "compression.zstd.level", "follower.replication.throttled.replicas",
-                "leader.replication.throttled.replicas", "local.retention.bytes",
+                "compression.zstd.level", "local.retention.bytes",
                 "local.retention.ms", "max.decompressed.message.bytes",
                 "remote.log.copy.disable", "remote.log.delete.on.disable",
                 "remote.storage.enable")) {
