@@ -537,12 +537,14 @@ class Cluster:
             codes[n.node_id] = n.stop(sig, max(0.1, deadline - time.monotonic()))
         return codes
 
-    def wait_formed(self, nodes=None, expect=None, timeout=60):
+    def wait_formed(self, nodes=None, expect=None, timeout=60, voters=None):
         """Waits until every node in `nodes` (default the running ones) lists exactly the
         brokers `expect` (default the running nodes' ids) in Metadata and all name the same
-        active controller (DescribeQuorum's leader), one of them. Returns its id."""
+        active controller (DescribeQuorum's leader), one of `voters` (default `expect`: with
+        controller-only nodes, pass the voter ids). Returns its id."""
         nodes = nodes or [n for n in self.nodes if n.alive()]
         expect = sorted(expect or [n.node_id for n in nodes])
+        electable = set(voters or expect)
 
         def formed():
             controllers = set()
@@ -551,7 +553,7 @@ class Cluster:
                 if sorted(m["brokers"]) != expect or m["controller"] not in expect:
                     return None
                 controllers.add(active_controller(n.addr))
-            if len(controllers) == 1 and controllers <= set(expect):
+            if len(controllers) == 1 and controllers <= electable:
                 return controllers.pop()
             return None
 

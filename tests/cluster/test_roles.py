@@ -29,7 +29,7 @@ def start_roles_cluster(cluster_factory):
     for n in cluster.nodes:
         n.wait_listening()
     brokers = [cluster.node(1), cluster.node(2), observer]
-    cluster.wait_formed(nodes=brokers, expect=[1, 2, 4])
+    cluster.wait_formed(nodes=brokers, expect=[1, 2, 4], voters=[1, 2, 3])
     return cluster, brokers, observer
 
 
@@ -133,7 +133,7 @@ def test_a_broker_only_node_serves_clients_and_a_controller_only_node_does_not(
     assert error == kit.NONE, (error, message)
     observer.spawn(cluster.voters, cluster.cluster_id, ("--roles", "broker"))
     observer.wait_listening()
-    cluster.wait_formed(nodes=brokers, expect=[1, 2, 4])
+    cluster.wait_formed(nodes=brokers, expect=[1, 2, 4], voters=[1, 2, 3])
     kit.wait_until("node 4 serves the topic created while it was down",
                    lambda: "while-down" in kit.metadata(observer.addr)["topics"], timeout=15)
     kit.wait_until("node 4 leads its partition again",
