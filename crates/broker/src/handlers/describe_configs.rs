@@ -139,6 +139,14 @@ struct Flags {
     documentation: bool,
 }
 
+/// Whether a value of a config's chain is listed among its synonyms: a topic config without
+/// a broker synonym lists none, and some broker properties have no default entry in Kafka.
+fn listed_as_synonym(v: &ConfigValue) -> bool {
+    let unlisted_default = v.source == ConfigSource::DefaultConfig
+        && BROKER_CONFIGS_WITHOUT_DEFAULT.contains(&v.name.as_str());
+    !v.name.is_empty() && !unlisted_default
+}
+
 fn shape(d: Described, flags: Flags) -> DescribeConfigsResourceResult {
     let winner = d.chain.first().cloned();
     let (value, source) = winner.map_or((None, ConfigSource::DefaultConfig), |w| {
@@ -153,12 +161,7 @@ fn shape(d: Described, flags: Flags) -> DescribeConfigsResourceResult {
         synonyms: if flags.synonyms {
             d.chain
                 .into_iter()
-                .filter(|v| {
-                    // A topic config without a broker synonym lists none.
-                    !v.name.is_empty()
-                        && !(v.source == ConfigSource::DefaultConfig
-                            && BROKER_CONFIGS_WITHOUT_DEFAULT.contains(&v.name.as_str()))
-                })
+                .filter(listed_as_synonym)
                 .map(|v| DescribeConfigsSynonym {
                     name: v.name,
                     value: Some(v.value),
