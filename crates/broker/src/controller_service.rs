@@ -42,29 +42,16 @@ pub async fn run_leader_rebalance(
     controller: Arc<Controller>,
     interval: Duration,
     imbalance_percent: u32,
-    mut shutdown: watch::Receiver<bool>,
+    shutdown: watch::Receiver<bool>,
 ) {
-    let Some(node) = controller.quorum().cloned() else {
-        return;
-    };
-    loop {
-        tokio::select! {
-            _ = shutdown.wait_for(|stop| *stop) => return,
-            _ = tokio::time::sleep(interval) => {}
-        }
-        if node.leader() != Some(node.id()) {
-            continue;
-        }
-        let controller = Arc::clone(&controller);
-        let moved =
-            tokio::task::spawn_blocking(move || controller.rebalance_leaders(imbalance_percent))
-                .await;
-        match moved {
-            Ok(Ok(_)) | Ok(Err(MetadataError::NotController { .. })) => {}
-            Ok(Err(e)) => tracing::warn!(error = %e, "leader rebalance failed"),
-            Err(e) => panic!("leader rebalance panicked: {e}"),
-        }
-    }
+    run_while_active(
+        controller,
+        interval,
+        shutdown,
+        "leader rebalance",
+        move |c| c.rebalance_leaders(imbalance_percent).map(|_| ()),
+    )
+    .await;
 }
 
 /// Fences expired brokers while this node is the active controller, until `shutdown`.
@@ -72,12 +59,36 @@ pub async fn run_fencing(
     controller: Arc<Controller>,
     clock: Arc<dyn Clock>,
     session_timeout_ms: u64,
+    shutdown: watch::Receiver<bool>,
+) {
+    let interval = fence_check_interval(session_timeout_ms);
+    run_while_active(
+        controller,
+        interval,
+        shutdown,
+        "fencing expired brokers",
+        move |c| {
+            let now_ms = u64::try_from(clock.now().0).unwrap_or(0);
+            c.fence_expired(now_ms).map(|_| ())
+        },
+    )
+    .await;
+}
+
+/// Runs `job` on the blocking pool every `interval` while this node is the active
+/// controller (a quorum member whose Raft leads), until `shutdown`. A job that finds it lost
+/// the leadership meanwhile (`NotController`) is quiet; other failures are logged.
+async fn run_while_active(
+    controller: Arc<Controller>,
+    interval: Duration,
     mut shutdown: watch::Receiver<bool>,
+    what: &'static str,
+    job: impl Fn(&Controller) -> Result<(), MetadataError> + Send + Sync + 'static,
 ) {
     let Some(node) = controller.quorum().cloned() else {
         return;
     };
-    let interval = fence_check_interval(session_timeout_ms);
+    let job = Arc::new(job);
     loop {
         tokio::select! {
             _ = shutdown.wait_for(|stop| *stop) => return,
@@ -87,12 +98,11 @@ pub async fn run_fencing(
             continue;
         }
         let controller = Arc::clone(&controller);
-        let now_ms = u64::try_from(clock.now().0).unwrap_or(0);
-        let fenced = tokio::task::spawn_blocking(move || controller.fence_expired(now_ms)).await;
-        match fenced {
-            Ok(Ok(_)) | Ok(Err(MetadataError::NotController { .. })) => {}
-            Ok(Err(e)) => tracing::warn!(error = %e, "fencing expired brokers failed"),
-            Err(e) => panic!("fencing panicked: {e}"),
+        let job = Arc::clone(&job);
+        match tokio::task::spawn_blocking(move || job(&controller)).await {
+            Ok(Ok(())) | Ok(Err(MetadataError::NotController { .. })) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "{what} failed"),
+            Err(e) => panic!("{what} panicked: {e}"),
         }
     }
 }

@@ -35,9 +35,7 @@ impl ReplicaManager {
         tp: &TopicPartition,
         leader_epoch: LeaderEpoch,
     ) -> Result<std::sync::Arc<HostedPartition>, PartitionError> {
-        let hosted = self
-            .hosted(tp)
-            .ok_or_else(|| PartitionError::UnknownTopicOrPartition(tp.clone()))?;
+        let hosted = self.hosted_or_unknown(tp)?;
         check_follower(&hosted, &hosted.state(), leader_epoch)?;
         Ok(hosted)
     }

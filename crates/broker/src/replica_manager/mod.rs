@@ -170,6 +170,15 @@ impl ReplicaManager {
         self.clock.now().0
     }
 
+    /// The hosted partition, or `UNKNOWN_TOPIC_OR_PARTITION`.
+    fn hosted_or_unknown(
+        &self,
+        tp: &TopicPartition,
+    ) -> Result<Arc<HostedPartition>, PartitionError> {
+        self.hosted(tp)
+            .ok_or_else(|| PartitionError::UnknownTopicOrPartition(tp.clone()))
+    }
+
     /// The hosted partition, whatever its role.
     pub fn hosted(&self, tp: &TopicPartition) -> Option<Arc<HostedPartition>> {
         self.read_partitions().get(tp).cloned()
@@ -182,9 +191,7 @@ impl ReplicaManager {
         tp: &TopicPartition,
         current_leader_epoch: LeaderEpoch,
     ) -> Result<Arc<HostedPartition>, PartitionError> {
-        let hosted = self
-            .hosted(tp)
-            .ok_or_else(|| PartitionError::UnknownTopicOrPartition(tp.clone()))?;
+        let hosted = self.hosted_or_unknown(tp)?;
         hosted.check_leader(current_leader_epoch)?;
         Ok(hosted)
     }
@@ -197,9 +204,7 @@ impl ReplicaManager {
         tp: &TopicPartition,
         current_leader_epoch: LeaderEpoch,
     ) -> Result<Arc<HostedPartition>, PartitionError> {
-        let hosted = self
-            .hosted(tp)
-            .ok_or_else(|| PartitionError::UnknownTopicOrPartition(tp.clone()))?;
+        let hosted = self.hosted_or_unknown(tp)?;
         hosted.check_epoch(current_leader_epoch)?;
         Ok(hosted)
     }
