@@ -22,7 +22,8 @@ Properties (each a function below; all pure, so they can be tested on made-up hi
   last commit recorded before the assignment, or the beginning when there is none).
 - aborted-read: a read_committed consumer never sees a value of an aborted transaction.
 - partial-transaction: a read_committed reader sees all or none of each transaction.
-- committed-offset-backwards: a group's committed offset for a partition never decreases.
+- committed-offset-backwards: a group's committed offset for a partition never decreases: a
+  commit sent after another was answered does not carry a lower offset.
 - incomplete-final-read: the final read could not reach the end of a partition after every
   fault was healed (availability; the other properties are judged on what was read).
 
@@ -331,19 +332,26 @@ def transactions(view):
 
 
 def committed_offsets(view):
+    """A commit answered before another commit of the same group and partition was sent comes
+    before it, and the later one must not carry a lower offset. Commits whose requests
+    overlapped in time are concurrent: the coordinator may have written them in either order
+    (their answers can be released together, once the high watermark passes both), so no
+    order between them is judged. `sent` is when the request left the client (`t` when its
+    answer came back); a history without it judges by answer time."""
     out = []
-    last = {}
+    answered = defaultdict(list)  # (group, topic, partition) -> commits, by answer time
     for e in view.events:
         if e["type"] != "commit":
             continue
         k = (e["group"], *_key(e))
-        prev = last.get(k)
+        sent = e.get("sent", e["t"])
+        before = [a for a in answered[k] if a["t"] < sent or "sent" not in e]
+        prev = max(before, key=lambda a: a["offset"], default=None)
         if prev is not None and e["offset"] < prev["offset"]:
             out.append(violation("committed-offset-backwards", f"group {e['group']} committed "
                                  f"{e['topic']}/{e['partition']} at {e['offset']} after "
                                  f"{prev['offset']}", prev, e))
-        if prev is None or e["offset"] >= prev["offset"]:
-            last[k] = e
+        answered[k].append(e)
     return out
 
 
@@ -385,7 +393,25 @@ def check(events):
     }
     return {"ok": not found, "violations_by_property": counts,
             "first": found[0] if found else None, "violations": found[:50],
-            "stats": stats}
+            "context": context(events, found[0]) if found else [], "stats": stats}
+
+
+# How far before the first violation `context` looks, and how many events it keeps.
+CONTEXT_SECONDS = 15.0
+CONTEXT_EVENTS = 40
+
+
+def context(events, first):
+    """What led up to the first violation, for a report read without the history (a CI log):
+    the faults, and every event but polls and sends of the processes it involves, in the
+    CONTEXT_SECONDS before it (the last CONTEXT_EVENTS of them)."""
+    procs = {e.get("proc") for e in first["events"]}
+    start = first["t"] - CONTEXT_SECONDS
+    kept = [e for e in events
+            if start <= e.get("t", 0) <= first["t"]
+            and (e["type"].startswith("fault")
+                 or (e.get("proc") in procs and e["type"] not in ("poll", "send")))]
+    return kept[-CONTEXT_EVENTS:]
 
 
 def load(path):
@@ -412,6 +438,10 @@ def render(report):
     lines.append(f"first: [{first['property']}] {first['message']}")
     for e in first["events"]:
         lines.append(f"    {json.dumps(e)}")
+    if report.get("context"):
+        procs = sorted({e.get("proc") for e in first["events"]} - {None})
+        lines.append(f"before it (faults, and what {procs} did but poll and send):")
+        lines += [f"    {json.dumps(e)}" for e in report["context"]]
     return "\n".join(lines)
 
 

@@ -285,6 +285,10 @@ def main(argv=None):
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
     client_log.addHandler(handler)
     workloads.CLIENT_CONFIG["logger"] = client_log
+    if os.environ.get("FAULTS_CLIENT_DEBUG"):
+        # librdkafka's debug contexts for every client (say "eos" for the idempotence and
+        # transaction state machines), into clients.log.
+        workloads.CLIENT_CONFIG["debug"] = os.environ["FAULTS_CLIENT_DEBUG"]
     run = Run(args, sched, out)
     started = time.monotonic()
     try:

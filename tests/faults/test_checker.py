@@ -49,9 +49,11 @@ class H:
             self.send(v, partition, proc="tx", txn=txn, topic=topic)
         return self.add(f"txn-{outcome}", proc="tx", txn=txn)
 
-    def commit(self, offset, partition=0, group="g", proc="c1", topic=T):
+    def commit(self, offset, partition=0, group="g", proc="c1", topic=T, sent=None):
+        """`sent`: how many events back the request left the client (the answer is now)."""
+        t = len(self.events) * 0.01
         return self.add("commit", proc=proc, group=group, topic=topic, partition=partition,
-                        offset=offset)
+                        offset=offset, sent=round(t - 0.01 * (sent or 0) - 0.005, 4))
 
 
 def flagged(h):
@@ -249,6 +251,19 @@ def test_committed_offset_going_backwards_is_caught():
     assert "at 6 after 7" in report["first"]["message"]
     ok = H().commit(5).commit(7).commit(5, partition=1).commit(8)
     assert flagged(ok)[0] == set()
+
+
+def test_concurrent_commits_answered_out_of_order_are_not_backwards():
+    # Two members' commits in flight together (a rebalance hands the partition over while the
+    # old owner's commit waits for the high watermark): the coordinator wrote 5045 then 5046
+    # and released both answers at once; the client threads recorded 5046 first.
+    h = H().commit(5040).commit(5046, proc="c2", sent=2).commit(5045, proc="c1", sent=3)
+    assert flagged(h)[0] == set()
+    # Sent only after 5046 was answered, 5045 is backwards.
+    late = H().commit(5040).commit(5046, proc="c2", sent=1).commit(5045, proc="c1", sent=0)
+    found, report = flagged(late)
+    assert found == {"committed-offset-backwards"}
+    assert "at 5045 after 5046" in report["first"]["message"]
 
 
 def test_the_first_violation_is_the_earliest():

@@ -8,7 +8,8 @@ the run started), for checker.py to judge afterwards.
   several partitions, then commits or (drawn from the seed) aborts; the outcome is recorded as
   committed, aborted or unknown (an error from commit_transaction that left it unclear).
 - `Consumer`: in a group (subscribe, offsets committed synchronously after each batch and
-  recorded once the commit is answered) or with assign from the beginning; read_uncommitted
+  recorded once the commit is answered, with
+  the time its request was sent) or with assign from the beginning; read_uncommitted
   or read_committed; assignments are recorded, since positions restart at each.
 - `final_read`: after the faults, reads every partition from the beginning to its end (high
   watermark, or last stable offset for read_committed) with assign.
@@ -39,8 +40,12 @@ class History:
         self.started = time.monotonic()
         self.counts = {}
 
+    def now(self):
+        """Seconds since the run started, as every event's `t`."""
+        return round(time.monotonic() - self.started, 4)
+
     def add(self, **event):
-        event["t"] = round(time.monotonic() - self.started, 4)
+        event["t"] = self.now()
         with self.lock:
             self.file.write(json.dumps(event) + "\n")
             self.counts[event["type"]] = self.counts.get(event["type"], 0) + 1
@@ -279,13 +284,14 @@ class Consumer(Workload):
             last[m.partition()] = m.offset()
         if self.group and last:
             offsets = [TopicPartition(self.topic, p, o + 1) for p, o in last.items()]
+            sent = self.history.now()
             try:
                 done = c.commit(offsets=offsets, asynchronous=False)
                 for tp in done or []:
                     if tp.error is None:
                         self.history.add(type="commit", proc=self.proc, group=self.group,
                                          topic=tp.topic, partition=tp.partition,
-                                         offset=tp.offset)
+                                         offset=tp.offset, sent=sent)
             except KafkaException as e:
                 # A failed commit's outcome is unknown: an earlier attempt of it may have
                 # been written before the error (a retry refused after a rebalance), so
