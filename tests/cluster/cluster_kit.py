@@ -206,6 +206,24 @@ def metadata(addr, timeout=REQUEST_SECONDS):
     return {"brokers": brokers, "controller": controller, "topics": topics}
 
 
+def find_coordinator(addr, key, key_type=0, timeout=REQUEST_SECONDS, wait=30):
+    """FindCoordinator v1 at the node at `addr`: the node id coordinating `key` (key_type 0
+    a group, 1 a transactional id), retried while the answer is an error, up to `wait` s."""
+    deadline = time.monotonic() + wait
+    while True:
+        r = _exchange(addr, _request(10, 1, _string(key) + struct.pack(">b", key_type)),
+                      timeout)
+        r.i32()  # throttle
+        error = r.i16()
+        r.string()  # message
+        node = r.i32()
+        if error == 0:
+            return node
+        if time.monotonic() > deadline:
+            raise ProtocolError(f"FindCoordinator({key!r}) answered error {error}")
+        time.sleep(0.3)
+
+
 def describe_cluster(addr, timeout=REQUEST_SECONDS):
     """DescribeCluster v0 from the node at `addr`: error, cluster id, controller, brokers."""
     frame = _request(60, 0, b"\x00\x00", flexible=True)

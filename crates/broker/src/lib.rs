@@ -28,6 +28,7 @@
 
 pub mod api_table;
 pub mod broker_lifecycle;
+pub mod broker_peers;
 pub mod config;
 pub mod connection_id;
 pub mod context;

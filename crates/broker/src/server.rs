@@ -18,6 +18,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::broker_lifecycle::BrokerLifecycle;
+use crate::broker_peers::BrokerPeers;
 use crate::config::{BrokerConfig, ConfigError, parse_listen};
 pub use crate::context::Broker;
 use crate::controller_channel::{ControllerChannel, disagreeing_voter};
@@ -181,6 +182,7 @@ impl Server {
             metadata: metadata.clone(),
             groups: Arc::clone(&groups),
             producer_ids: Arc::clone(&producer_ids),
+            peers: BrokerPeers::new(NodeId(config.node_id), image_source(&metadata)),
             clock: Arc::clone(&clock),
         });
         let fetchers = Arc::new(ReplicaFetchers::new(

@@ -127,6 +127,11 @@ impl Connection {
         Ok(connection)
     }
 
+    /// Whether both handles are the same connection.
+    pub fn same_as(&self, other: &Connection) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared)
+    }
+
     pub fn addr(&self) -> &str {
         &self.shared.addr
     }

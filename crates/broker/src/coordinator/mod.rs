@@ -8,6 +8,7 @@ pub mod group;
 pub mod internal_topic;
 pub mod runtime;
 pub mod txn;
+pub mod txn_routing;
 
 use std::net::SocketAddr;
 

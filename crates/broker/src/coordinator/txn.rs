@@ -40,6 +40,8 @@ use super::Caller;
 use super::group::GroupService;
 use super::internal_topic::{InternalTopic, OFFSETS_TOPIC, Replayed, TRANSACTION_STATE_TOPIC};
 use super::runtime::{CoordinatorError, CoordinatorRuntime, Decision, Scope, Shard, ShardRecord};
+use super::txn_routing::{self, CoordinatorAt};
+use crate::broker_peers::BrokerPeers;
 use crate::metadata_view::MetadataView;
 use crate::producer_ids::{ProducerIdManager, SharedProducerIds};
 use crate::replica_manager::{AppendOrigin, PartitionError, ReplicaManager, RequiredAcks};
@@ -150,6 +152,8 @@ pub struct TxnService {
     metadata: MetadataView,
     replicas: Arc<ReplicaManager>,
     groups: Arc<GroupService>,
+    /// Other brokers: partition leaders for markers, coordinators for verification.
+    peers: Arc<BrokerPeers>,
     num_partitions: i32,
     topic_settings: InternalTopicSettings,
 }
@@ -168,6 +172,7 @@ pub struct TxnServiceParts {
     pub metadata: MetadataView,
     pub groups: Arc<GroupService>,
     pub producer_ids: Arc<ProducerIdManager>,
+    pub peers: Arc<BrokerPeers>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -180,6 +185,7 @@ impl TxnService {
             metadata,
             groups,
             producer_ids,
+            peers,
             clock,
         } = parts;
         let image = metadata.image();
@@ -209,6 +215,7 @@ impl TxnService {
             metadata,
             replicas,
             groups,
+            peers,
             num_partitions,
             topic_settings,
         });
@@ -289,23 +296,31 @@ impl TxnService {
             .await
     }
 
-    /// Transaction version 2: adds `partitions` to the producer's transaction on behalf of
-    /// the producer, as a leader (Produce v12+) or the group coordinator (TxnOffsetCommit
-    /// v5+) does in Kafka: an AddPartitionsToTxn of the broker path with `verify_only` false.
-    /// Returns each partition's outcome.
-    pub async fn add_partitions_implicitly(
+    /// Which broker coordinates `transactional_id` now.
+    pub fn coordinator_at(&self, transactional_id: &str) -> CoordinatorAt {
+        let partition = self.partition_for(transactional_id);
+        txn_routing::coordinator_at(&self.peers.image(), self.peers.local(), partition)
+    }
+
+    /// The broker path of AddPartitionsToTxn, as a partition leader (Produce) or the group
+    /// coordinator (TxnOffsetCommit) sends it in Kafka, to the coordinator wherever it is:
+    /// with `verify_only`, whether `partitions` are in the producer's ongoing transaction
+    /// (KIP-890 verification); without, transaction version 2's implicit add. Returns each
+    /// partition's outcome.
+    pub async fn add_partitions_from_broker(
         &self,
         caller: &Caller,
         transactional_id: &str,
         (producer_id, producer_epoch): (i64, i16),
         partitions: &[(String, Vec<i32>)],
+        verify_only: bool,
     ) -> Result<HashMap<(String, i32), ErrorCode>, CoordinatorError> {
         let add = AddPartitionsToTxnRequest {
             transactions: vec![AddPartitionsToTxnTransaction {
                 transactional_id: transactional_id.to_string(),
                 producer_id,
                 producer_epoch,
-                verify_only: false,
+                verify_only,
                 topics: partitions
                     .iter()
                     .map(|(name, ps)| AddPartitionsToTxnTopic {
@@ -318,23 +333,39 @@ impl TxnService {
             }],
             ..AddPartitionsToTxnRequest::default()
         };
-        let inter_broker = Caller {
-            api_version: ADD_PARTITIONS_BROKER_VERSION,
-            ..caller.clone()
-        };
-        let reply = self
-            .call(&inter_broker, None, |c, ctx, now| {
-                c.add_partitions_to_txn(ctx, &add, now)
-            })
-            .await?;
         let all = |code: ErrorCode| {
             partitions
                 .iter()
                 .flat_map(|(t, ps)| ps.iter().map(move |&p| ((t.clone(), p), code)))
                 .collect()
         };
-        let TxnResponse::AddPartitionsToTxn(response) = reply else {
-            return Ok(all(ErrorCode::UnknownServerError));
+        let response = match self.coordinator_at(transactional_id) {
+            CoordinatorAt::Local => {
+                let inter_broker = Caller {
+                    api_version: ADD_PARTITIONS_BROKER_VERSION,
+                    ..caller.clone()
+                };
+                let reply = self
+                    .call(&inter_broker, None, |c, ctx, now| {
+                        c.add_partitions_to_txn(ctx, &add, now)
+                    })
+                    .await?;
+                let TxnResponse::AddPartitionsToTxn(response) = reply else {
+                    return Ok(all(ErrorCode::UnknownServerError));
+                };
+                response
+            }
+            CoordinatorAt::Remote(node) => {
+                match txn_routing::add_partitions_remote(&self.peers, node, add).await {
+                    Ok(response) => response,
+                    Err(e) => {
+                        tracing::warn!(transactional_id, error = %e,
+                            "the transaction coordinator did not answer AddPartitionsToTxn");
+                        return Ok(all(ErrorCode::CoordinatorNotAvailable));
+                    }
+                }
+            }
+            CoordinatorAt::Unavailable => return Ok(all(ErrorCode::CoordinatorNotAvailable)),
         };
         let code = |raw: i16| ErrorCode::from_code(raw).unwrap_or(ErrorCode::UnknownServerError);
         if response.error_code != 0 {
@@ -374,12 +405,44 @@ impl TxnService {
             "transaction markers not written; the transaction completes on the next load");
     }
 
-    /// Appends the marker to each partition of `left`; returns those still to write.
+    /// Writes the marker to each partition of `left`, through its leader (here, or one
+    /// WriteTxnMarkers per other leader, all at once); returns those still to write.
     async fn append_markers(
         &self,
         marker: &MarkerRequest,
         left: &BTreeSet<TxnTopicPartition>,
     ) -> BTreeSet<TxnTopicPartition> {
+        let image = self.peers.image();
+        let plan = txn_routing::plan_markers(&image, self.peers.local(), left);
+        let mut sends = tokio::task::JoinSet::new();
+        for (node, partitions) in plan.remote {
+            let peers = Arc::clone(&self.peers);
+            let marker = marker.clone();
+            sends.spawn(async move {
+                txn_routing::send_markers(&peers, node, &marker, partitions).await
+            });
+        }
+        let mut still = plan.no_leader;
+        still.extend(self.append_local_markers(marker, &plan.local).await);
+        while let Some(sent) = sends.join_next().await {
+            match sent {
+                Ok(left_there) => still.extend(left_there),
+                Err(e) => tracing::error!(error = %e, "a marker send task failed"),
+            }
+        }
+        still
+    }
+
+    /// Appends the marker to each partition of `left` that this broker leads; returns those
+    /// still to write.
+    async fn append_local_markers(
+        &self,
+        marker: &MarkerRequest,
+        left: &BTreeSet<TxnTopicPartition>,
+    ) -> BTreeSet<TxnTopicPartition> {
+        if left.is_empty() {
+            return BTreeSet::new();
+        }
         let end = match marker.result {
             TransactionResult::Commit => EndTransactionMarker::commit(marker.coordinator_epoch.0),
             TransactionResult::Abort => EndTransactionMarker::abort(marker.coordinator_epoch.0),
@@ -455,8 +518,8 @@ fn marker_written(
 ) -> bool {
     match result {
         Ok(_) => true,
-        // The partition is gone (its topic was deleted): nothing to end there, as in Kafka.
-        Err(PartitionError::UnknownTopicOrPartition(_) | PartitionError::Stopped(_)) => true,
+        // A partition not (or no longer) hosted here is looked up again on the next attempt:
+        // one whose topic is gone is dropped then (`txn_routing::plan_markers`).
         // A transaction version 2 marker whose epoch the producer has already passed: the
         // producer moved on, so its transaction there is over.
         Err(PartitionError::Storage(StorageError::ProducerState(

@@ -30,6 +30,7 @@ use strom_storage::TopicPartition;
 
 use crate::context::Broker;
 use crate::coordinator::Caller;
+use crate::coordinator::txn_routing::CoordinatorAt;
 use crate::errors::{coordinator_error_code, partition_error_code};
 use crate::replica_manager::{AppendOrigin, Appended, PartitionError, RequiredAcks};
 use crate::turn::Turn;
@@ -72,15 +73,19 @@ pub async fn handle(
     if version >= TOPIC_IDS_MIN_VERSION {
         name_topics_by_id(broker, &mut request);
     }
-    let implicitly_added = match &request.transactional_id {
+    let from_coordinator = match &request.transactional_id {
         Some(id) if version >= IMPLICIT_ADD_MIN_VERSION => {
-            add_to_transaction(broker, caller, id, &request).await
+            Some(ask_coordinator(broker, caller, id, &request, false).await)
         }
-        _ => HashMap::new(),
+        // The coordinator is another broker: KIP-890's verification goes to it.
+        Some(id) if broker.txns.coordinator_at(id) != CoordinatorAt::Local => {
+            Some(ask_coordinator(broker, caller, id, &request, true).await)
+        }
+        _ => None,
     };
     let txn = TxnCheck {
         transactional_id: request.transactional_id.as_deref(),
-        implicitly_added: (version >= IMPLICIT_ADD_MIN_VERSION).then_some(&implicitly_added),
+        from_coordinator: from_coordinator.as_ref(),
     };
     let Planned {
         mut responses,
@@ -256,8 +261,8 @@ fn check_partition(
     let Some(id) = txn.transactional_id else {
         return Ok(());
     };
-    let refused = match txn.implicitly_added {
-        Some(added) => added
+    let refused = match txn.from_coordinator {
+        Some(answered) => answered
             .get(&(topic.to_string(), partition))
             .copied()
             .filter(|code| *code != ErrorCode::None),
@@ -272,8 +277,11 @@ fn check_partition(
 /// What a partition's transactional batch is checked against.
 struct TxnCheck<'a> {
     transactional_id: Option<&'a str>,
-    /// Transaction version 2: the outcome of adding each partition to the transaction.
-    implicitly_added: Option<&'a HashMap<(String, i32), ErrorCode>>,
+    /// What the transaction coordinator answered for each partition, when it was asked:
+    /// transaction version 2 adds the partitions to the transaction; before that, a
+    /// coordinator on another broker verifies them. `None`: the coordinator is here, and
+    /// its state is read directly ([`unverified`]).
+    from_coordinator: Option<&'a HashMap<(String, i32), ErrorCode>>,
 }
 
 /// Produce v13 names topics by id: each topic gets its name from the metadata image, or an
@@ -288,15 +296,17 @@ fn name_topics_by_id(broker: &Broker, request: &mut ProduceRequest) {
     }
 }
 
-/// Transaction version 2: adds every partition this request writes transactionally to the
-/// producer's transaction, through the transaction coordinator (Kafka's AddPartitionsToTxn
-/// from the leader, `verify_only` false). Returns each partition's outcome, in the codes a
-/// producer expects on a Produce response.
-async fn add_to_transaction(
+/// Asks the transaction coordinator about every partition this request writes
+/// transactionally, with Kafka's AddPartitionsToTxn of the broker path: transaction version
+/// 2 adds them to the producer's transaction (`verify_only` false); before it, KIP-890
+/// verifies that they are in it. Returns each partition's outcome, in the codes a producer
+/// expects on a Produce response (the same codes as a verification made here).
+async fn ask_coordinator(
     broker: &Broker,
     caller: &Caller,
     transactional_id: &str,
     request: &ProduceRequest,
+    verify_only: bool,
 ) -> HashMap<(String, i32), ErrorCode> {
     let mut producer = None;
     let mut topics = Vec::new();
@@ -339,17 +349,22 @@ async fn add_to_transaction(
         topics.into_iter().map(|t| (t.name, t.partitions)).collect();
     let added = broker
         .txns
-        .add_partitions_implicitly(
+        .add_partitions_from_broker(
             caller,
             transactional_id,
             (producer_id, producer_epoch),
             &partitions,
+            verify_only,
         )
         .await;
     match added {
         Ok(codes) => codes
             .into_iter()
-            .map(|(tp, code)| (tp, produce_code(code)))
+            .map(|(tp, code)| match code {
+                // Not in the ongoing transaction: answered as a check made here answers it.
+                ErrorCode::TransactionAbortable if verify_only => (tp, ErrorCode::InvalidTxnState),
+                code => (tp, produce_code(code)),
+            })
             .collect(),
         Err(e) => {
             let code = produce_code(coordinator_error_code(&e));

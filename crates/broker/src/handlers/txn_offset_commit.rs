@@ -55,11 +55,12 @@ async fn add_offsets_partition(
     let partition = broker.groups.partition_for(&request.group_id);
     let added = broker
         .txns
-        .add_partitions_implicitly(
+        .add_partitions_from_broker(
             caller,
             &request.transactional_id,
             (request.producer_id, request.producer_epoch),
             &[(OFFSETS_TOPIC.to_string(), vec![partition])],
+            false,
         )
         .await
         .map_err(|e| coordinator_error_code(&e))?;
