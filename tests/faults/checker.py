@@ -403,14 +403,15 @@ CONTEXT_EVENTS = 40
 
 def context(events, first):
     """What led up to the first violation, for a report read without the history (a CI log):
-    the faults, and every event but polls and sends of the processes it involves, in the
-    CONTEXT_SECONDS before it (the last CONTEXT_EVENTS of them)."""
+    the faults, and every event but polls, sends and acks of the processes it involves
+    (assignments, commits, failures), in the CONTEXT_SECONDS before it (the last
+    CONTEXT_EVENTS of them)."""
     procs = {e.get("proc") for e in first["events"]}
     start = first["t"] - CONTEXT_SECONDS
     kept = [e for e in events
             if start <= e.get("t", 0) <= first["t"]
             and (e["type"].startswith("fault")
-                 or (e.get("proc") in procs and e["type"] not in ("poll", "send")))]
+                 or (e.get("proc") in procs and e["type"] not in ("poll", "send", "ack")))]
     return kept[-CONTEXT_EVENTS:]
 
 
@@ -440,7 +441,7 @@ def render(report):
         lines.append(f"    {json.dumps(e)}")
     if report.get("context"):
         procs = sorted({e.get("proc") for e in first["events"]} - {None})
-        lines.append(f"before it (faults, and what {procs} did but poll and send):")
+        lines.append(f"before it (faults, and what {procs} did but poll, send and ack):")
         lines += [f"    {json.dumps(e)}" for e in report["context"]]
     return "\n".join(lines)
 

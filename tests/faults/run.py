@@ -289,6 +289,7 @@ def main(argv=None):
         # librdkafka's debug contexts for every client (say "eos" for the idempotence and
         # transaction state machines), into clients.log.
         workloads.CLIENT_CONFIG["debug"] = os.environ["FAULTS_CLIENT_DEBUG"]
+        client_log.setLevel(logging.DEBUG)
     run = Run(args, sched, out)
     started = time.monotonic()
     try:
