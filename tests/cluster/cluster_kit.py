@@ -631,3 +631,22 @@ def _main(argv):
 
 if __name__ == "__main__":
     _main(sys.argv[1:])
+
+
+def create_led_topic(bootstrap, name, partitions, rf=3, timeout=30):
+    """Creates `name` through confluent-kafka's admin client and waits until every partition
+    has a leader and a full ISR; returns {partition: leader}."""
+    from confluent_kafka.admin import AdminClient, NewTopic
+
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin.create_topics([NewTopic(name, num_partitions=partitions,
+                                  replication_factor=rf)])[name].result(timeout=timeout)
+
+    def ready():
+        md = admin.list_topics(name, timeout=10).topics.get(name)
+        return (md is not None and md.error is None and len(md.partitions) == partitions
+                and all(p.leader >= 0 and len(p.isrs) == rf for p in md.partitions.values()))
+
+    wait_until(f"{name}: every partition led, full ISR", ready, timeout)
+    md = admin.list_topics(name, timeout=10).topics[name]
+    return {p: md.partitions[p].leader for p in range(partitions)}

@@ -20,7 +20,6 @@ import uuid
 
 import pytest
 from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
-from confluent_kafka.admin import AdminClient, NewTopic
 
 import cluster_kit as kit
 
@@ -46,19 +45,8 @@ def cluster(tmp_path_factory):
         factory.close()
 
 
-def create_topic(cluster, name, partitions=PARTITIONS, rf=3):
-    admin = AdminClient({"bootstrap.servers": cluster.bootstrap})
-    admin.create_topics([NewTopic(name, num_partitions=partitions,
-                                  replication_factor=rf)])[name].result(timeout=TIMEOUT)
-
-    def ready():
-        md = admin.list_topics(name, timeout=10).topics.get(name)
-        return (md is not None and md.error is None and len(md.partitions) == partitions
-                and all(p.leader >= 0 and len(p.isrs) == rf for p in md.partitions.values()))
-
-    kit.wait_until(f"{name}: every partition led, full ISR", ready, TIMEOUT)
-    md = admin.list_topics(name, timeout=10).topics[name]
-    return {p: md.partitions[p].leader for p in range(partitions)}
+def create_topic(cluster, name, partitions=PARTITIONS):
+    return kit.create_led_topic(cluster.bootstrap, name, partitions)
 
 
 def producer(cluster, transactional_id):
