@@ -266,6 +266,23 @@ def test_concurrent_commits_answered_out_of_order_are_not_backwards():
     assert "at 5045 after 5046" in report["first"]["message"]
 
 
+def test_copies_after_a_message_timeout_are_excused_and_counted():
+    # p1's "a" was sent, its request timed out and was retried; then another of p1's messages
+    # timed out, librdkafka bumped the epoch and sent "a" again under it: two copies.
+    h = H().send("a").send("b")
+    h.add("send-failed", proc="p1", topic=T, partition=0, value="b", error="_MSG_TIMED_OUT")
+    h.ack("a", 1).final([(0, 0, "a"), (0, 1, "a")])
+    found, report = flagged(h)
+    assert found == set()
+    assert report["stats"]["stored-twice-after-message-timeout"] == 1
+    assert "excused" in checker.render(report)
+    # Acknowledged before the timeout: its copies are not excused.
+    h = H().send("a").ack("a", 1).send("b")
+    h.add("send-failed", proc="p1", topic=T, partition=0, value="b", error="_MSG_TIMED_OUT")
+    h.final([(0, 0, "a"), (0, 1, "a")])
+    assert flagged(h)[0] == {"duplicate", "record-at-two-offsets"}
+
+
 def test_the_first_violation_is_the_earliest():
     h = H().commit(5).commit(3)  # backwards first
     h.send("a").ack("a", 0).final([(0, 0, "zz")])  # then a lost write (and conflict)
