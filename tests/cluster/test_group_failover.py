@@ -2,16 +2,19 @@
 processes, `__consumer_offsets` with three replicas; librdkafka through confluent-kafka).
 
 Three members consume and commit after every batch while a producer writes; the broker that
-coordinates the group is SIGKILLed. The group's `__consumer_offsets` partition gets a new
+coordinates the group is SIGKILLed. Static members (`group.instance.id`) are run too. The group's `__consumer_offsets` partition gets a new
 leader, which loads the group; the members find it and carry on. Checked, for the classic
 protocol (range, cooperative-sticky) and for KIP-848 (`group.protocol=consumer`):
 
 - every acknowledged record is consumed (none skipped);
+- every member keeps its partitions: the new coordinator loads the group (members,
+  generation or member epochs, assignment) and no partition is revoked;
 - records are re-read only around the failover: at most what was consumed but not yet
   committed, which with a commit after every batch is a batch per partition per rebalance;
 - the group's committed offsets end at each partition's end, on the new coordinator.
 """
 
+import os
 import threading
 import time
 import uuid
@@ -69,12 +72,16 @@ class Writer(threading.Thread):
 class Member(threading.Thread):
     """Consumes, then commits each batch synchronously (at-least-once)."""
 
-    def __init__(self, bootstrap, topic, group, protocol, assignor):
+    def __init__(self, bootstrap, topic, group, protocol, assignor, instance_id=None):
         super().__init__(daemon=True)
         config = {"bootstrap.servers": bootstrap, "group.id": group,
                   "enable.auto.commit": False, "auto.offset.reset": "earliest",
                   "socket.connection.setup.timeout.ms": 3000,
                   "reconnect.backoff.max.ms": 1000, "topic.metadata.refresh.interval.ms": 2000}
+        if instance_id:
+            config["group.instance.id"] = instance_id
+        if os.environ.get("RDKAFKA_DEBUG"):
+            config["debug"] = os.environ["RDKAFKA_DEBUG"]
         if protocol == "consumer":
             config["group.protocol"] = "consumer"
         else:
@@ -83,11 +90,16 @@ class Member(threading.Thread):
         self.consumer = Consumer(config)
         self.topic = topic
         self.seen = []  # values, in the order consumed
+        self.revocations = []  # times partitions were taken from this member
         self.failed_commits = 0
         self.stop = threading.Event()
 
     def run(self):
-        self.consumer.subscribe([self.topic])
+        def revoked(consumer, partitions):
+            if partitions:
+                self.revocations.append(time.monotonic())
+
+        self.consumer.subscribe([self.topic], on_revoke=revoked)
         try:
             while not self.stop.is_set():
                 msgs = [m for m in self.consumer.consume(BATCH, 0.5) if not m.error()]
@@ -106,23 +118,28 @@ def consumed(members):
     return sum(len(m.seen) for m in members)
 
 
-@pytest.mark.parametrize("protocol,assignor", [
-    ("classic", "range"), ("classic", "cooperative-sticky"), ("consumer", None)])
-def test_a_group_survives_its_coordinators_broker(cluster, protocol, assignor):
+@pytest.mark.parametrize("protocol,assignor,static", [
+    ("classic", "range", False), ("classic", "cooperative-sticky", False),
+    ("consumer", None, False), ("classic", "range", True)])
+def test_a_group_survives_its_coordinators_broker(cluster, protocol, assignor, static):
     cluster.wait_formed()
-    topic = f"gf-{protocol}-{assignor or 'server'}"
+    topic = f"gf-{protocol}-{assignor or 'server'}{'-static' if static else ''}"
     group = f"group-{uuid.uuid4()}"
     kit.create_led_topic(cluster.bootstrap, topic, PARTITIONS)
     writer = Writer(cluster.bootstrap, topic)
     writer.start()
-    members = [Member(cluster.bootstrap, topic, group, protocol, assignor)
-               for _ in range(MEMBERS)]
+    members = [Member(cluster.bootstrap, topic, group, protocol, assignor,
+                      f"member-{i}" if static else None)
+               for i in range(MEMBERS)]
     for m in members:
         m.start()
     kit.wait_until("the members consuming", lambda: consumed(members) > 600, 60)
     coordinator = kit.find_coordinator(cluster.nodes[0].addr, group)
     victim = cluster.node(coordinator)
     others = [n for n in cluster.nodes if n is not victim]
+    # Settled: every member consuming, no rebalance in progress.
+    time.sleep(3)
+    killed_at = time.monotonic()
     victim.kill()
     before = consumed(members)
     kit.wait_until("the members consuming again after the kill",
@@ -135,11 +152,15 @@ def test_a_group_survives_its_coordinators_broker(cluster, protocol, assignor):
                    lambda: writer.acked <= {v for m in members for v in m.seen}, 90,
                    detail=lambda: len(writer.acked - {v for m in members for v in m.seen}))
     time.sleep(2)  # the last batches' commits
+    stopped_at = time.monotonic()
     for m in members:
         m.stop.set()
     for m in members:
         m.join(30)
     cluster.restart(victim)
+    # Each member keeps its partitions through the move (closing revokes them, later).
+    revoked = sum(1 for m in members for t in m.revocations if killed_at <= t < stopped_at)
+    assert revoked == 0, f"{revoked} revocations after the coordinator's broker was killed"
     everything = [v for m in members for v in m.seen]
     repeats = len(everything) - len(set(everything))
     # Re-reads come only from batches consumed but not committed when the group moved:

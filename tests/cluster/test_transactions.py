@@ -10,11 +10,15 @@ writes are led by all three.
 - A consume-transform-produce loop commits its input offsets in the transaction
   (send_offsets_to_transaction): the marker reaches the group's `__consumer_offsets` leader,
   wherever it is, and the group's committed offsets are the input's end.
-- Killing the transaction coordinator's broker (SIGKILL) with a transaction open: a new
-  coordinator is elected for the id, the producer's transaction fails or commits as a
-  whole, the next transactions commit, and read_committed readers never see part of one.
+- Killing the transaction coordinator's broker (SIGKILL) with a transaction open, or just
+  as EndTxn is sent: a new coordinator is elected for the id, the producer's transaction
+  fails or commits as a whole, the next transactions commit, and read_committed readers
+  never see part of one.
+- Killing the leader of a partition inside an open transaction: the commit's marker reaches
+  the partition's new leader.
 """
 
+import threading
 import time
 import uuid
 
@@ -192,3 +196,68 @@ def test_a_killed_transaction_coordinator_leaves_no_partial_transaction(cluster)
         sorted(f"before-p{part}" for part in range(PARTITIONS))
     assert sorted(v for v in seen if v.startswith("after-")) == \
         sorted(f"after-p{part}" for part in range(PARTITIONS))
+
+
+def test_markers_reach_a_partitions_new_leader(cluster):
+    """The leader of a partition in an open transaction is SIGKILLed: the commit's marker goes
+    to the partition's new leader, and the records become visible to read_committed."""
+    topic = "txn-leader-kill"
+    leaders = create_topic(cluster, topic)
+    tid = "leader-kill"
+    coordinator = kit.find_coordinator(cluster.nodes[0].addr, tid, key_type=1)
+    p = producer(cluster, tid)
+    victim_id = next(leader for leader in leaders.values() if leader != coordinator)
+    victim = cluster.node(victim_id)
+    led = [part for part, leader in leaders.items() if leader == victim_id]
+    p.begin_transaction()
+    for part in range(PARTITIONS):
+        p.produce(topic, value=f"open-p{part}", partition=part)
+    assert p.flush(TIMEOUT) == 0
+    victim.kill()
+    p.commit_transaction(TIMEOUT)
+    others = [n for n in cluster.nodes if n is not victim]
+    kit.wait_until("the victim's partitions led elsewhere", lambda: all(
+        kit.metadata(others[0].addr)["topics"][topic]["partitions"][part][0] != victim_id
+        for part in led), TIMEOUT)
+    seen, at_end = read_all(cluster, topic, "read_committed")
+    cluster.restart(victim)
+    assert at_end == set(range(PARTITIONS))
+    assert sorted(seen) == sorted(f"open-p{part}" for part in range(PARTITIONS))
+
+
+def test_a_coordinator_killed_as_it_commits_ends_the_transaction_whole(cluster):
+    """SIGKILL of the transaction coordinator's broker right after EndTxn is sent: the
+    transaction ends committed or aborted, never in part, and the id goes on."""
+    topic = "txn-endtxn-kill"
+    create_topic(cluster, topic)
+    tid = "endtxn-kill"
+    p = producer(cluster, tid)
+    victim = cluster.node(kit.find_coordinator(cluster.nodes[0].addr, tid, key_type=1))
+    p.begin_transaction()
+    for part in range(PARTITIONS):
+        p.produce(topic, value=f"ending-p{part}", partition=part)
+    assert p.flush(TIMEOUT) == 0
+    killer = threading.Timer(0.005, victim.kill)
+    killer.start()
+    try:
+        p.commit_transaction(TIMEOUT)
+        outcome = "committed"
+    except KafkaException as e:
+        outcome = f"failed: {e}"
+        err = e.args[0]
+        if err.txn_requires_abort():
+            p.abort_transaction(TIMEOUT)
+        elif not err.retriable():
+            p = producer(cluster, tid)
+    killer.join()
+    p.begin_transaction()
+    p.produce(topic, value="next", partition=0)
+    p.commit_transaction(TIMEOUT)
+    cluster.restart(victim)
+    seen, at_end = read_all(cluster, topic, "read_committed")
+    assert at_end == set(range(PARTITIONS))
+    ending = [v for v in seen if v.startswith("ending-")]
+    assert len(ending) in (0, PARTITIONS), f"part of a transaction visible ({outcome}): {ending}"
+    if outcome == "committed":
+        assert len(ending) == PARTITIONS
+    assert "next" in seen
