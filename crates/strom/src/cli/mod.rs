@@ -12,6 +12,8 @@ mod cluster;
 mod consume;
 mod group;
 mod produce;
+mod rebalance;
+mod rebalance_plan;
 mod table;
 mod time;
 mod topic;

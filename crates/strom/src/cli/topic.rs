@@ -109,6 +109,9 @@ pub enum ClusterCommand {
     /// Run a local development cluster of N nodes until Ctrl-C.
     #[command(after_help = super::cluster::EXAMPLES)]
     Up(super::cluster::UpArgs),
+    /// Even partitions and leaders over the brokers, or drain brokers before they leave.
+    #[command(after_help = super::rebalance::EXAMPLES)]
+    Rebalance(super::rebalance::RebalanceArgs),
 }
 
 #[derive(Args)]
@@ -396,6 +399,7 @@ pub async fn run_cluster(command: ClusterCommand) -> CliResult {
     let a = match command {
         ClusterCommand::Info(a) => a,
         ClusterCommand::Up(a) => return super::cluster::up(a).await,
+        ClusterCommand::Rebalance(a) => return super::rebalance::rebalance(a).await,
     };
     let client = connect(&a.connect).await?;
     let brokers = client.brokers();
