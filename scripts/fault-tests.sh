@@ -6,7 +6,7 @@
 # checker then judges the history against Kafka's guarantees. Runs as root. First the
 # checker's own tests (pure Python).
 #
-#   ./scripts/fault-tests.sh --short                 CI: seed 11, 3 nodes, rf 1, every fault once
+#   ./scripts/fault-tests.sh --short                 CI: seed 11, 3 nodes, rf 3, every fault once
 #   ./scripts/fault-tests.sh --seed 42 --duration 600 --nodes 5 --rf 3
 #   ./scripts/fault-tests.sh --seed 42 --runs 20     seeds 42..61, one after another
 #   ./scripts/fault-tests.sh --schedule target/faults/seed-42/schedule.jsonl   replay
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 seed="" duration=60 nodes=3 rf=1 runs=1 schedule=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --short) duration=60 nodes=3 runs=1 rf=1 seed="${seed:-11}"; shift ;;
+    --short) duration=60 nodes=3 runs=1 rf=3 seed="${seed:-11}"; shift ;;
     --seed) seed="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --nodes) nodes="$2"; shift 2 ;;

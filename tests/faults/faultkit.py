@@ -322,36 +322,3 @@ class FaultCluster:
                 problems.append(f"network left behind: {left}")
             self.net = None
         return problems
-
-
-def find_coordinator(addr, key, key_type=1, timeout=kit.REQUEST_SECONDS):
-    """FindCoordinator v1 (key_type 0 group, 1 transaction) asked of the node at `addr`:
-    (error code, node id)."""
-    import struct
-    body = kit._string(key) + struct.pack(">b", key_type)
-    r = kit._exchange(addr, kit._request(10, 1, body), timeout)
-    r.i32()  # throttle
-    error = r.i16()
-    r.string()  # message
-    node_id = r.i32()
-    return error, node_id
-
-
-def create_topic_assigned(addr, name, assignment, configs=None, timeout_ms=5000,
-                          timeout=kit.REQUEST_SECONDS):
-    """CreateTopics v2 with a manual assignment ({partition: [replica ids]}); (error, msg)."""
-    import struct
-    configs = configs or {}
-    body = struct.pack(">i", 1) + kit._string(name) + struct.pack(">ih", -1, -1)
-    body += struct.pack(">i", len(assignment))
-    for p, replicas in sorted(assignment.items()):
-        body += struct.pack(">ii", p, len(replicas))
-        body += b"".join(struct.pack(">i", r) for r in replicas)
-    body += struct.pack(">i", len(configs))
-    for k, v in configs.items():
-        body += kit._string(k) + kit._string(v)
-    body += struct.pack(">ib", timeout_ms, 0)
-    r = kit._exchange(addr, kit._request(19, 2, body), timeout)
-    r.i32()
-    results = r.array(lambda: (r.string(), r.i16(), r.string()))
-    return results[0][1], results[0][2]

@@ -65,30 +65,22 @@ class Run:
         self.fc.cluster.wait_formed(timeout=60)
         first = self.fc.nodes[0].addr
         rf = self.args.rf
-        error, message = kit.create_topic(first, EVENTS, partitions=PARTITIONS,
-                                          replication_factor=rf, timeout_ms=10000)
-        if error not in (kit.NONE, kit.TOPIC_ALREADY_EXISTS):
-            raise SystemExit(f"CreateTopics {EVENTS} with replication factor {rf}: error "
-                             f"{error} {message}")
+        for topic in (EVENTS, TXN):
+            error, message = kit.create_topic(first, topic, partitions=PARTITIONS,
+                                              replication_factor=rf, timeout_ms=10000)
+            if error not in (kit.NONE, kit.TOPIC_ALREADY_EXISTS):
+                raise SystemExit(f"CreateTopics {topic} with replication factor {rf}: error "
+                                 f"{error} {message}")
+        # The transactional topic's partitions are spread like any topic's: transactions
+        # cross brokers (markers to every leader, verification with the coordinator).
         coordinator = self.txn_coordinator(first)
-        # The transaction coordinator writes markers only to partitions its own node leads
-        # (docs/cluster.md), so the transactional topic's partitions start on that node.
-        ids = [coordinator] + [i for i in range(1, self.args.nodes + 1) if i != coordinator]
-        assignment = {p: ids[:rf] for p in range(PARTITIONS)}
-        error, message = faultkit.create_topic_assigned(first, TXN, assignment,
-                                                        timeout_ms=10000)
-        if error not in (kit.NONE, kit.TOPIC_ALREADY_EXISTS):
-            raise SystemExit(f"CreateTopics {TXN} {assignment}: error {error} {message}")
         self.fc.cluster.wait_topic_everywhere(EVENTS, PARTITIONS)
         self.fc.cluster.wait_topic_everywhere(TXN, PARTITIONS)
         log(f"topics {EVENTS} and {TXN} ({PARTITIONS} partitions, rf {rf}); transaction "
             f"coordinator on node {coordinator}")
 
     def txn_coordinator(self, addr):
-        def found():
-            error, node = faultkit.find_coordinator(addr, workloads_txn_id(), key_type=1)
-            return node if error == kit.NONE and node >= 0 else None
-        return kit.wait_until("a transaction coordinator", found, 30, interval=0.5)
+        return kit.find_coordinator(addr, workloads_txn_id(), key_type=1, wait=30)
 
     def start_workloads(self):
         b, h, s, seed = self.fc.bootstrap, self.history, self.stop, self.args.seed
