@@ -29,10 +29,10 @@ use strom_coordinator::txn::{
     encode_transaction_record,
 };
 use strom_protocol::ErrorCode;
-use strom_protocol::generated::AddPartitionsToTxnRequest;
 use strom_protocol::generated::add_partitions_to_txn_request::{
     AddPartitionsToTxnTopic, AddPartitionsToTxnTransaction,
 };
+use strom_protocol::generated::{AddPartitionsToTxnRequest, AddPartitionsToTxnResponse};
 use strom_protocol::records::{EndTransactionMarker, build_end_transaction_marker};
 use strom_storage::{Clock, LeaderEpoch, ProducerStateError, StorageError, TopicPartition};
 
@@ -340,21 +340,10 @@ impl TxnService {
                 .collect()
         };
         let response = match self.coordinator_at(transactional_id) {
-            CoordinatorAt::Local => {
-                let inter_broker = Caller {
-                    api_version: ADD_PARTITIONS_BROKER_VERSION,
-                    ..caller.clone()
-                };
-                let reply = self
-                    .call(&inter_broker, None, |c, ctx, now| {
-                        c.add_partitions_to_txn(ctx, &add, now)
-                    })
-                    .await?;
-                let TxnResponse::AddPartitionsToTxn(response) = reply else {
-                    return Ok(all(ErrorCode::UnknownServerError));
-                };
-                response
-            }
+            CoordinatorAt::Local => match self.add_partitions_here(caller, &add).await? {
+                Some(response) => response,
+                None => return Ok(all(ErrorCode::UnknownServerError)),
+            },
             CoordinatorAt::Remote(node) => {
                 match txn_routing::add_partitions_remote(&self.peers, node, add).await {
                     Ok(response) => response,
@@ -371,20 +360,28 @@ impl TxnService {
         if response.error_code != 0 {
             return Ok(all(code(response.error_code)));
         }
-        Ok(response
-            .results_by_transaction
-            .into_iter()
-            .flat_map(|t| t.topic_results)
-            .flat_map(|t| {
-                let name = t.name;
-                t.results_by_partition.into_iter().map(move |p| {
-                    (
-                        (name.clone(), p.partition_index),
-                        code(p.partition_error_code),
-                    )
-                })
+        Ok(txn_routing::codes_by_partition(response))
+    }
+
+    /// AddPartitionsToTxn of the broker path, decided by this broker's coordinator.
+    async fn add_partitions_here(
+        &self,
+        caller: &Caller,
+        add: &AddPartitionsToTxnRequest,
+    ) -> Result<Option<AddPartitionsToTxnResponse>, CoordinatorError> {
+        let inter_broker = Caller {
+            api_version: ADD_PARTITIONS_BROKER_VERSION,
+            ..caller.clone()
+        };
+        let reply = self
+            .call(&inter_broker, None, |c, ctx, now| {
+                c.add_partitions_to_txn(ctx, add, now)
             })
-            .collect())
+            .await?;
+        Ok(match reply {
+            TxnResponse::AddPartitionsToTxn(response) => Some(response),
+            _ => None,
+        })
     }
 
     /// Writes one transaction's markers to every partition in it until all are written

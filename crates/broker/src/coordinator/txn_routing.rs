@@ -71,6 +71,27 @@ pub async fn add_partitions_remote(
     }
 }
 
+/// Each partition's code in a successful AddPartitionsToTxn answer.
+pub fn codes_by_partition(
+    response: AddPartitionsToTxnResponse,
+) -> std::collections::HashMap<(String, i32), ErrorCode> {
+    let code = |raw: i16| ErrorCode::from_code(raw).unwrap_or(ErrorCode::UnknownServerError);
+    response
+        .results_by_transaction
+        .into_iter()
+        .flat_map(|t| t.topic_results)
+        .flat_map(|t| {
+            let name = t.name;
+            t.results_by_partition.into_iter().map(move |p| {
+                (
+                    (name.clone(), p.partition_index),
+                    code(p.partition_error_code),
+                )
+            })
+        })
+        .collect()
+}
+
 /// Where one partition's marker is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkerRoute {
