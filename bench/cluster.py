@@ -121,6 +121,18 @@ def create(client, name, partitions=1, timeout=30):
     futures[name].result(timeout=timeout + 5)
 
 
+def wait_full_isr(client, name, partitions, replicas, timeout=60):
+    """Waits until every partition of `name` has a leader and `replicas` in its ISR."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        md = client.list_topics(name, timeout=10).topics.get(name)
+        if md and md.error is None and len(md.partitions) == partitions and all(
+                len(p.isrs) == replicas and p.leader >= 0 for p in md.partitions.values()):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{name}: ISR not full within {timeout} s")
+
+
 def create_latencies(node, prefix):
     client = admin(node)
     create(client, f"{prefix}-warm")

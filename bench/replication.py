@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,17 +50,6 @@ def loadgen(*args):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def wait_full_isr(client, name, partitions, replicas, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        md = client.list_topics(name, timeout=10).topics.get(name)
-        if md and md.error is None and len(md.partitions) == partitions and all(
-                len(p.isrs) == replicas and p.leader >= 0 for p in md.partitions.values()):
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"{name}: ISR not full within {timeout} s")
-
-
 def main():
     if not LOADGEN.exists():
         sys.exit(f"build the load generator first: (cd bench/rdkafka-loadgen && cargo build "
@@ -76,7 +64,7 @@ def main():
                 futures = client.create_topics([NewTopic(name, num_partitions=3,
                                                          replication_factor=factor)])
                 futures[name].result(timeout=30)
-                wait_full_isr(client, name, 3, factor)
+                kit.wait_full_isr(client, name, 3, factor)
             for acks in ("all", "1"):
                 rates = {"rf1": [], "rf3": []}
                 for _ in range(ROUNDS):
