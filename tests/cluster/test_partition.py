@@ -3,7 +3,12 @@ active controller cut off from the other two nodes, the majority elects a new co
 keeps accepting CreateTopics, while the cut-off node accepts none (a CreateTopics sent to it
 from inside its namespace fails or times out, and the topic never appears); after healing,
 all three nodes serve the same image (brokers, topics, partitions, leaders) and name the same
-active controller."""
+active controller.
+
+With a replicated partition (three replicas), its leader cut off from the controller and the
+followers acknowledges nothing written to it from inside its namespace, the majority elects a
+new leader and takes writes, and after healing the old leader truncates what it appended
+alone: every replica ends with the same batches, without the unacknowledged record."""
 
 import json
 import os
@@ -130,3 +135,63 @@ def test_the_majority_keeps_working_and_the_cut_off_controller_accepts_nothing(
     assert "minority" not in view["topics"], \
         "the CreateTopics sent to the cut-off node (timeout_ms 5000, abandoned by the client " \
         "after 8 s) was committed after healing, past its deadline"
+
+
+PRODUCE_IN_NAMESPACE = """
+import sys
+from confluent_kafka import Producer
+p = Producer({"bootstrap.servers": sys.argv[1], "acks": "all", "retries": 0,
+              "message.timeout.ms": 8000, "socket.connection.setup.timeout.ms": 3000})
+result = {}
+p.produce(sys.argv[2], value=sys.argv[3], partition=0,
+          on_delivery=lambda err, msg: result.setdefault("err", err))
+p.flush(15)
+err = result.get("err", "no answer")
+print("acked" if err is None else f"failed: {err}")
+"""
+
+
+def test_a_cut_off_leader_acknowledges_nothing_and_truncates_after_healing(
+        network, cluster_factory):
+    from test_replication import FAST_FENCING, consume_all, partition_log_bytes
+
+    cluster = cluster_factory(3, hosts=network.addresses, env=FAST_FENCING,
+                              prefixes=[network.prefix(i) for i in range(3)])
+    cluster.wait_formed()
+    addr = cluster.nodes[0].addr
+    error, message = kit.create_topic(addr, "cut", partitions=1, replication_factor=3)
+    assert error == kit.NONE, (error, message)
+
+    def partition0(at):
+        return kit.metadata(at)["topics"]["cut"]["partitions"][0]
+
+    kit.wait_until("a full ISR", lambda: len(partition0(addr)[2]) == 3, 30)
+
+    def produce(index, bootstrap, value):
+        out = subprocess.run([*network.prefix(index), sys.executable, "-c", PRODUCE_IN_NAMESPACE,
+                              bootstrap, "cut", value], capture_output=True, text=True,
+                             timeout=60)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip().splitlines()[-1]
+
+    leader = cluster.node(partition0(addr)[0])
+    others = [n for n in cluster.nodes if n is not leader]
+    assert produce(others[0].node_id - 1, cluster.bootstrap, "before") == "acked"
+
+    network.cut(leader.node_id - 1)
+    # From inside its own namespace the cut-off leader is still reachable, and still thinks
+    # it leads: it appends, but nothing it appends can be committed, so nothing is acked.
+    during = produce(leader.node_id - 1, leader.addr, "during")
+    assert during != "acked", during
+    kit.wait_until("a new leader on the majority side", lambda: partition0(
+        others[0].addr)[0] in (others[0].node_id, others[1].node_id), 30)
+    majority = ",".join(n.addr for n in others)
+    assert produce(others[0].node_id - 1, majority, "majority") == "acked"
+
+    network.heal(leader.node_id - 1)
+    kit.wait_until("the old leader back in the ISR", lambda: len(partition0(addr)[2]) == 3, 60)
+    kit.wait_until("every replica holding the same batches", lambda: len(
+        {partition_log_bytes(n, "cut", 0) for n in cluster.nodes}) == 1, 60)
+    seen = consume_all(cluster, "cut", 1)
+    assert "before" in seen and "majority" in seen, seen
+    assert "during" not in seen, f"the cut-off leader's unacknowledged record survived: {seen}"
