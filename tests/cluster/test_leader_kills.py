@@ -15,6 +15,8 @@ processes, replication factor 3, librdkafka through confluent-kafka).
   back rather than elect a stale follower. (With `unclean.leader.election.enable=true` a
   stale follower would take over and those writes would be gone: Kafka's trade-off, not
   exercised here.)
+- A SIGSTOPped follower leaves the ISR while acks=all (min.insync.replicas=2) goes on with
+  the other two, and rejoins once resumed.
 """
 
 import signal
@@ -174,3 +176,27 @@ def test_jepsen_2013_min_insync_1_keeps_the_lone_leaders_writes_without_unclean_
     assert alone is None  # acknowledged by the leader alone
     assert leaderless, "a replica outside the ISR was elected"
     assert "before" in seen and "alone" in seen, seen
+
+
+def test_a_stopped_follower_leaves_the_isr_and_acks_all_goes_on(cluster_factory):
+    """SIGSTOP of one follower: it is removed from the ISR and acks=all with
+    min.insync.replicas=2 keeps being acknowledged by the other two; after SIGCONT it catches
+    up and rejoins the ISR."""
+    cluster = cluster_factory(3, env=rep.FAST_FENCING)
+    cluster.wait_formed()
+    rep.create_replicated(cluster, "stopped", partitions=1, configs={"min.insync.replicas": "2"})
+    leader_id, replicas, _ = partition0(cluster.node(1).addr, "stopped")
+    follower = cluster.node(next(r for r in replicas if r != leader_id))
+    running = ",".join(n.addr for n in cluster.nodes if n is not follower)
+    follower.send(signal.SIGSTOP)
+    try:
+        kit.wait_until("the stopped follower out of the ISR", lambda: follower.node_id not in
+                       partition0(cluster.node(leader_id).addr, "stopped")[2], 60)
+        for n in range(20):
+            assert produce_one(running, "stopped", f"while-stopped-{n}") is None
+    finally:
+        follower.send(signal.SIGCONT)
+    kit.wait_until("the follower back in the ISR", lambda: follower.node_id in
+                   partition0(cluster.node(leader_id).addr, "stopped")[2], 60)
+    seen = rep.consume_all(cluster, "stopped", 1)
+    assert all(f"while-stopped-{n}" in seen for n in range(20)), sorted(seen)
