@@ -5,10 +5,14 @@ broker-only node joins with nothing. `strom cluster rebalance` plans and runs th
 afterwards the replicas and preferred leaders are even over the four brokers, each moved
 partition is led by its first replica, and every record is still there. `--drain 4` then
 moves every replica off the fourth broker, and `--dry-run` plans nothing more.
+
+On five brokers, a topic on {1,2,3} moves to {3,4,5} with `--drain 1,2` while an idempotent
+acks=all producer writes: nothing acknowledged is lost or stored twice.
 """
 
 import json
 import subprocess
+import time
 
 from confluent_kafka import Producer
 
@@ -90,3 +94,34 @@ def test_rebalance_spreads_over_a_new_broker_then_drains_it(cluster_factory):
     finally:
         c.close()
     assert seen == {f"r{n}" for n in range(RECORDS)}
+
+
+def test_draining_brokers_1_and_2_moves_a_topic_onto_3_4_5_while_producing(cluster_factory):
+    """Five brokers; a topic on {1,2,3} (three replicas) while an idempotent acks=all producer
+    writes; `rebalance --drain 1,2` moves every partition to {3,4,5}: nothing acknowledged is
+    lost or stored twice."""
+    from confluent_kafka.admin import AdminClient, NewTopic
+
+    import test_replication as rep
+
+    cluster = cluster_factory(5, env=rep.FAST_FENCING)
+    cluster.wait_formed()
+    admin = AdminClient({"bootstrap.servers": cluster.bootstrap})
+    assignment = [[1, 2, 3], [2, 3, 1], [3, 1, 2]]
+    admin.create_topics([NewTopic("moving", num_partitions=3, replication_factor=-1,
+                                  replica_assignment=assignment)])["moving"].result(30)
+    kit.wait_until("a full ISR", lambda: rep.full_isr(cluster, "moving", 3), 30)
+    with rep.Writer(cluster, "moving") as writer:
+        time.sleep(2)
+        out = strom("cluster", "rebalance", "--drain", "1,2", "--bootstrap", cluster.bootstrap)
+        time.sleep(2)
+    assert "done" in out, out
+    placed = {p: sorted(info.replicas) for p, info in rep.partitions_of(cluster, "moving").items()}
+    assert all(r == [3, 4, 5] for r in placed.values()), placed
+    assert not writer.failed, writer.failed[:5]
+    assert len(writer.acked) == writer.sent
+    seen = rep.consume_all(cluster, "moving", 3)
+    lost = [v for v in writer.acked if v not in seen]
+    assert not lost, f"{len(lost)} acknowledged records lost"
+    twice = [v for v, at in seen.items() if len(at) > 1]
+    assert not twice, f"{len(twice)} records stored twice"
