@@ -38,14 +38,32 @@ impl ReplicaManager {
             .collect()
     }
 
-    /// The controller refused (or never got) the change proposed at `leader_epoch`: the
-    /// next check may propose again.
-    pub fn isr_change_failed(&self, tp: &TopicPartition, leader_epoch: LeaderEpoch) {
+    /// The controller refused the change proposed at `leader_epoch` and `partition_epoch`:
+    /// the next check may propose again (a refusal of an older proposal changes nothing).
+    pub fn isr_change_failed(
+        &self,
+        tp: &TopicPartition,
+        leader_epoch: LeaderEpoch,
+        partition_epoch: i32,
+    ) {
         if let Some(hosted) = self.hosted(tp) {
             let mut state = hosted.state();
             if state.leader_epoch() == leader_epoch {
-                state.isr_change_failed();
+                state.isr_change_failed(partition_epoch);
             }
         }
+    }
+
+    /// Whether the change proposed at these epochs is still pending (to send it again).
+    pub fn isr_change_pending(
+        &self,
+        tp: &TopicPartition,
+        leader_epoch: LeaderEpoch,
+        partition_epoch: i32,
+    ) -> bool {
+        self.hosted(tp).is_some_and(|hosted| {
+            let state = hosted.state();
+            state.leader_epoch() == leader_epoch && state.isr_change_pending(partition_epoch)
+        })
     }
 }

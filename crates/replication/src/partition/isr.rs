@@ -9,8 +9,9 @@
 //!
 //! A proposal stays pending until a newer partition epoch arrives from the metadata (the
 //! controller committed it, or something else changed the partition) or the controller
-//! refused it ([`Partition::isr_change_failed`]). While it is pending no other is made, and
-//! the high watermark waits for every replica of both the committed and the proposed ISR.
+//! refused it ([`Partition::isr_change_failed`], for that proposal only). While it is
+//! pending no other is made, and the high watermark waits for every replica of both the
+//! committed and the proposed ISR.
 
 use strom_metadata::NodeId;
 use strom_storage::LeaderEpoch;
@@ -81,12 +82,27 @@ impl Partition {
         Some(proposal)
     }
 
-    /// The controller refused the pending change (or it could not be sent): the next
-    /// check may propose again.
-    pub fn isr_change_failed(&mut self) {
-        if let Role::Leader { pending_isr, .. } = &mut self.role {
+    /// The controller refused the change proposed at `partition_epoch` without applying
+    /// anything (an ineligible replica): the next check may propose again. A refusal of an
+    /// older proposal (one a newer partition epoch already answered, after which another
+    /// was proposed) changes nothing: clearing the newer proposal would let the high
+    /// watermark leave out a replica the controller may be putting in the ISR at that very
+    /// moment. A refusal because the controller holds newer epochs, and a proposal whose
+    /// fate is unknown (a timeout), do not belong here: the change stays pending until the
+    /// metadata's newer partition epoch answers it.
+    pub fn isr_change_failed(&mut self, partition_epoch: i32) {
+        let current = self.partition_epoch;
+        if let Role::Leader { pending_isr, .. } = &mut self.role
+            && current == partition_epoch
+        {
             *pending_isr = None;
         }
+    }
+
+    /// Whether the change proposed at `partition_epoch` is still the one pending (no newer
+    /// partition epoch has answered it), so it may be sent again.
+    pub fn isr_change_pending(&self, partition_epoch: i32) -> bool {
+        self.partition_epoch == partition_epoch && self.pending_isr().is_some()
     }
 
     /// The ISR change in flight, if any.

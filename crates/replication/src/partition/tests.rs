@@ -355,7 +355,7 @@ fn a_replica_joins_the_isr_once_it_holds_the_high_watermark_on_disk() {
     p.update_follower(C, Offset(25), Offset(25), 70).unwrap();
     assert_eq!(p.high_watermark(), Offset(25));
     // Refused by the controller: C no longer counts, the next check may propose again.
-    p.isr_change_failed();
+    p.isr_change_failed(proposal.partition_epoch);
     p.update_follower(B, Offset(30), Offset(30), 80).unwrap();
     assert_eq!(p.high_watermark(), Offset(30));
     assert!(
@@ -377,4 +377,32 @@ fn a_replica_joins_only_after_reaching_the_start_of_the_leader_epoch() {
         p.propose_isr_change(40, LAG_MS, &|_| true).unwrap().isr,
         vec![ME, B]
     );
+}
+
+#[test]
+fn a_late_refusal_of_an_older_proposal_leaves_the_newer_one_pending() {
+    // Found by the simulation (tests/simulation.rs, seed 299): the leader proposes adding C
+    // at partition epoch 1; the metadata brings partition epoch 2 (another change), which
+    // answers that proposal; the leader proposes again at 2; then the controller's refusal
+    // of the first proposal arrives. It must not clear the second, which the controller
+    // may commit: the high watermark has to keep waiting for C.
+    let mut p = leader_of_three(&[ME, B]);
+    p.update_local_log(Offset(0), Offset(10), Offset(10));
+    p.update_follower(B, Offset(10), Offset(10), 10).unwrap();
+    p.update_follower(C, Offset(10), Offset(10), 10).unwrap();
+    let first = p.propose_isr_change(20, LAG_MS, &|_| true).unwrap();
+    assert_eq!(first.isr, vec![ME, B, C]);
+    let mut newer = assignment(Some(ME), 1, first.partition_epoch + 1, &[ME, B]);
+    newer.replicas = vec![ME, B, C];
+    p.apply(&newer, log(0, 10, 10, 10), 30).unwrap();
+    let second = p.propose_isr_change(40, LAG_MS, &|_| true).unwrap();
+    assert_eq!(second.partition_epoch, first.partition_epoch + 1);
+    p.isr_change_failed(first.partition_epoch);
+    assert!(p.isr_change_pending(second.partition_epoch));
+    // B and the leader have more on disk, C does not: C still holds the watermark.
+    p.update_local_log(Offset(0), Offset(20), Offset(20));
+    p.update_follower(B, Offset(20), Offset(20), 50).unwrap();
+    assert_eq!(p.high_watermark(), Offset(10));
+    p.isr_change_failed(second.partition_epoch);
+    assert!(!p.isr_change_pending(second.partition_epoch));
 }
