@@ -1,10 +1,12 @@
 """A consumer group whose coordinator's broker is killed (three real `strom server`
-processes, `__consumer_offsets` with three replicas; librdkafka through confluent-kafka).
+processes, `__consumer_offsets` with three replicas; librdkafka through confluent-kafka, and
+kafka-python).
 
 Three members consume and commit after every batch while a producer writes; the broker that
 coordinates the group is SIGKILLed. Static members (`group.instance.id`) are run too. The group's `__consumer_offsets` partition gets a new
 leader, which loads the group; the members find it and carry on. Checked, for the classic
-protocol (range, cooperative-sticky) and for KIP-848 (`group.protocol=consumer`):
+protocol (range, cooperative-sticky; librdkafka and kafka-python) and for KIP-848
+(`group.protocol=consumer`):
 
 - every acknowledged record is consumed (none skipped);
 - every member keeps its partitions: the new coordinator loads the group (members,
@@ -114,13 +116,63 @@ class Member(threading.Thread):
             self.consumer.close()
 
 
+class PythonMember(threading.Thread):
+    """The same member with kafka-python (classic protocol, range)."""
+
+    def __init__(self, bootstrap, topic, group):
+        super().__init__(daemon=True)
+        from kafka import KafkaConsumer
+        from kafka.consumer.subscription_state import ConsumerRebalanceListener
+
+        member = self
+
+        class Listener(ConsumerRebalanceListener):
+            def on_partitions_assigned(self, assigned):
+                pass
+
+            def on_partitions_revoked(self, revoked):
+                if revoked:
+                    member.revocations.append(time.monotonic())
+
+        self.consumer = KafkaConsumer(
+            bootstrap_servers=bootstrap.split(","), group_id=group,
+            auto_offset_reset="earliest", enable_auto_commit=False,
+            session_timeout_ms=10000, heartbeat_interval_ms=1000,
+            request_timeout_ms=15000, reconnect_backoff_max_ms=1000,
+            metadata_max_age_ms=2000)
+        self.listener = Listener()
+        self.topic = topic
+        self.seen = []
+        self.revocations = []
+        self.failed_commits = 0
+        self.stop = threading.Event()
+
+    def run(self):
+        from kafka.errors import KafkaError
+
+        self.consumer.subscribe([self.topic], listener=self.listener)
+        try:
+            while not self.stop.is_set():
+                batches = self.consumer.poll(timeout_ms=500, max_records=BATCH)
+                values = [r.value.decode() for rs in batches.values() for r in rs]
+                if not values:
+                    continue
+                self.seen += values
+                try:
+                    self.consumer.commit()
+                except KafkaError:
+                    self.failed_commits += 1
+        finally:
+            self.consumer.close()
+
+
 def consumed(members):
     return sum(len(m.seen) for m in members)
 
 
 @pytest.mark.parametrize("protocol,assignor,static", [
     ("classic", "range", False), ("classic", "cooperative-sticky", False),
-    ("consumer", None, False), ("classic", "range", True)])
+    ("consumer", None, False), ("classic", "range", True), ("kafka-python", "range", False)])
 def test_a_group_survives_its_coordinators_broker(cluster, protocol, assignor, static):
     cluster.wait_formed()
     topic = f"gf-{protocol}-{assignor or 'server'}{'-static' if static else ''}"
@@ -128,9 +180,12 @@ def test_a_group_survives_its_coordinators_broker(cluster, protocol, assignor, s
     kit.create_led_topic(cluster.bootstrap, topic, PARTITIONS)
     writer = Writer(cluster.bootstrap, topic)
     writer.start()
-    members = [Member(cluster.bootstrap, topic, group, protocol, assignor,
-                      f"member-{i}" if static else None)
-               for i in range(MEMBERS)]
+    if protocol == "kafka-python":
+        members = [PythonMember(cluster.bootstrap, topic, group) for _ in range(MEMBERS)]
+    else:
+        members = [Member(cluster.bootstrap, topic, group, protocol, assignor,
+                          f"member-{i}" if static else None)
+                   for i in range(MEMBERS)]
     for m in members:
         m.start()
     kit.wait_until("the members consuming", lambda: consumed(members) > 600, 60)
