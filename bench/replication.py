@@ -9,6 +9,11 @@ Workload (bounded in count and time; release binary, loopback, fresh data direct
      median of each and the ratio rf3 / rf1.
   2. End-to-end latency at a fixed RATE (produce acks=all to a consumer reading it), p50 and
      p99, for rf1 and rf3.
+  3. Leader failover, KILLS times: the time from the last acknowledgement before the SIGKILL
+     of partition 0's leader to the first after it (idempotent acks=all producer, default
+     `broker.session.timeout.ms`), p50/p99/max.
+  4. The reference: the same throughput on a single zero-configuration node (acks=all and
+     acks=1), and rf3 acks=all as a ratio of each.
 
 With three replicas an acks=all batch is answered once both followers have fetched it,
 fsync'd it and fetched again (docs/durability.md); with one it is answered after the leader's
@@ -18,7 +23,8 @@ followers' fetching costs the leaders' machines (here all three share two cores)
 From the repository root, after `cargo build --release -p strom`:
 
     .venv/bin/python bench/replication.py
-    RECORDS=100000 ROUNDS=1 .venv/bin/python bench/replication.py     # shorter
+    RECORDS=100000 ROUNDS=1 KILLS=5 .venv/bin/python bench/replication.py     # shorter
+    SIZE=1024 RATE=10000 .venv/bin/python bench/replication.py                # 1 KiB, 10k/s
 """
 
 import json
@@ -27,6 +33,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,6 +48,7 @@ SIZE = int(os.environ.get("SIZE", "100"))
 ROUNDS = int(os.environ.get("ROUNDS", "2"))
 RATE = int(os.environ.get("RATE", "2000"))
 E2E_SECONDS = int(os.environ.get("E2E_SECONDS", "10"))
+KILLS = int(os.environ.get("KILLS", "20"))
 
 
 def loadgen(*args):
@@ -48,6 +57,74 @@ def loadgen(*args):
     if out.returncode != 0:
         raise RuntimeError(f"loadgen {args}: {out.stderr.strip()}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def single_node_reference(root):
+    """acks=all and acks=1 throughput on one zero-configuration node: the reference the
+    issue asks replication to be measured against."""
+    node = kit.Node(1, Path(root) / "single")
+    node.start()
+    node.wait_serving()
+    try:
+        client = kit.admin(node)
+        client.create_topics([NewTopic("single", num_partitions=3,
+                                       replication_factor=1)])["single"].result(timeout=30)
+        kit.wait_full_isr(client, "single", 3, 1)
+        out = {}
+        for acks in ("all", "1"):
+            rates = [loadgen("produce", node.bootstrap, "single", RECORDS, SIZE, acks, "none",
+                             120)["records_per_sec"] for _ in range(ROUNDS)]
+            out[acks] = statistics.median(rates)
+        return out
+    finally:
+        node.stop()
+
+
+def leader_failovers(nodes, bootstrap):
+    """KILLS times: an idempotent acks=all producer writes to partition 0 of `rf3` (about
+    1,000 records/s); its leader is SIGKILLed; the failover is the time from the last
+    acknowledgement before the kill to the first after it. The node restarts and rejoins
+    the ISR before the next kill."""
+    from confluent_kafka import Producer
+    client = kit.admin(nodes[0])
+    acks = []
+    producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True,
+                         "linger.ms": 1, "message.timeout.ms": 60000,
+                         "topic.metadata.refresh.interval.ms": 500})
+    stop = threading.Event()
+
+    def write():
+        while not stop.is_set():
+            producer.produce("rf3", value=b"x", partition=0,
+                             on_delivery=lambda err, msg: err or acks.append(time.monotonic()))
+            producer.poll(0.001)
+        producer.flush(60)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    times = []
+    try:
+        time.sleep(2)
+        for _ in range(KILLS):
+            leader = client.list_topics("rf3", timeout=10).topics["rf3"].partitions[0].leader
+            victim = nodes[leader - 1]
+            killed = time.monotonic()
+            victim.kill()
+            deadline = killed + 60
+            while time.monotonic() < deadline and not any(t > killed for t in acks[-50:]):
+                time.sleep(0.01)
+            before = max((t for t in acks if t <= killed), default=killed)
+            after = min((t for t in acks if t > killed), default=None)
+            if after is not None:
+                times.append(after - before)
+            victim.start()
+            victim.wait_serving()
+            kit.wait_full_isr(client, "rf3", 3, 3)
+            time.sleep(1)
+    finally:
+        stop.set()
+        writer.join(90)
+    return times
 
 
 def main():
@@ -79,9 +156,20 @@ def main():
                 r = loadgen("e2e", bootstrap, name, RATE * E2E_SECONDS, SIZE, "all", RATE, 60)
                 lat = r["e2e_latency_ms"]
                 result[f"e2e_ms_{name}"] = {"p50": round(lat["p50"], 2), "p99": round(lat["p99"], 2)}
+            if KILLS:
+                times = leader_failovers(nodes, bootstrap)
+                result["leader_failover_s"] = {
+                    "kills": KILLS, "measured": len(times),
+                    "p50": round(kit.pct(times, 0.5), 2) if times else None,
+                    "p99": round(kit.pct(times, 0.99), 2) if times else None,
+                    "max": round(max(times), 2) if times else None}
         finally:
             for node in nodes:
                 node.stop()
+        single = single_node_reference(root)
+        result["single_node_records_per_sec"] = {k: round(v) for k, v in single.items()}
+        rf3_all = result["acks_all"]["rf3_records_per_sec"]
+        result["rf3_acks_all_over_single"] = {k: round(rf3_all / v, 2) for k, v in single.items()}
     print(json.dumps(result))
     print("| measure | rf=1 | rf=3 | ratio |\n|---|---:|---:|---:|", file=sys.stderr)
     for acks in ("all", "1"):
@@ -91,6 +179,14 @@ def main():
     a, b = result["e2e_ms_rf1"], result["e2e_ms_rf3"]
     print(f"| end to end at {RATE}/s, p50 / p99 ms | {a['p50']} / {a['p99']} | "
           f"{b['p50']} / {b['p99']} | |", file=sys.stderr)
+    single = result["single_node_records_per_sec"]
+    ratio = result["rf3_acks_all_over_single"]
+    print(f"| rf=3 acks=all against one node: acks=all {single['all']}/s, acks=1 "
+          f"{single['1']}/s | | | {ratio['all']} / {ratio['1']} |", file=sys.stderr)
+    if "leader_failover_s" in result:
+        f = result["leader_failover_s"]
+        print(f"| leader failover over {f['measured']} kills, p50 / p99 / max s | | "
+              f"{f['p50']} / {f['p99']} / {f['max']} | |", file=sys.stderr)
 
 
 if __name__ == "__main__":
