@@ -123,13 +123,23 @@ test('two consumers in a group split the partitions and together read every reco
     const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
     committed = offsets[0].partitions.reduce((sum, p) => sum + Number(p.offset), 0);
   }
-  const described = await admin.describeGroups([groupId]);
-  await Promise.all(consumers.map((c) => c.disconnect()));
+  // The first consumer may have read everything before the second joined: the group is
+  // then rebalancing for a moment (as Kafka's would be), so wait for it to settle.
+  let described;
+  try {
+    for (let i = 0; i < 75; i++) {
+      described = await admin.describeGroups([groupId]);
+      if (described.groups[0].state === 'Stable') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await Promise.all(consumers.map((c) => c.disconnect()));
+    await admin.disconnect();
+  }
   assert.equal(seen.size, 200);
   assert.equal(committed, 200);
   assert.equal(described.groups[0].state, 'Stable');
   assert.ok(described.groups[0].members.length >= 1);
-  await admin.disconnect();
 });
 
 test('the admin client lists, describes, configures and deletes topics and groups', async () => {
