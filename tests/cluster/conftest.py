@@ -88,6 +88,21 @@ def cluster3(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def fast_cluster3(tmp_path_factory):
+    """A formed three-node cluster that fences and elects quickly (cluster_kit.FAST_FENCING),
+    shared by a module's tests; a test that kills a node restarts it."""
+    from cluster_kit import FAST_FENCING
+
+    factory = ClusterFactory(tmp_path_factory.mktemp("fast-cluster3"))
+    try:
+        cluster = factory(3, env=FAST_FENCING)
+        cluster.wait_formed()
+        yield cluster
+    finally:
+        factory.close()
+
+
+@pytest.fixture(scope="module")
 def cluster5(tmp_path_factory):
     """A formed five-node cluster shared by a module's tests."""
     factory = ClusterFactory(tmp_path_factory.mktemp("cluster5"))

@@ -22,11 +22,6 @@ from confluent_kafka import Consumer, Producer, TopicPartition
 
 import cluster_kit as kit
 
-FAST_FENCING = {
-    "STROM_BROKER_SESSION_TIMEOUT_MS": "3000",
-    "STROM_BROKER_HEARTBEAT_INTERVAL_MS": "500",
-    "STROM_REPLICA_LAG_TIME_MAX_MS": "5000",
-}
 COPIER = Path(__file__).resolve().parents[1] / "txn_copier.py"
 COUNT = 100_000
 PARTITIONS = 6
@@ -37,7 +32,7 @@ COPY_SECONDS = 200
 
 @pytest.fixture
 def cluster(cluster_factory):
-    c = cluster_factory(3, env=FAST_FENCING)
+    c = cluster_factory(3, env=kit.FAST_FENCING)
     c.wait_formed()
     return c
 

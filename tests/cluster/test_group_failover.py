@@ -26,28 +26,15 @@ from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 
 import cluster_kit as kit
 
-FAST_FENCING = {
-    "STROM_BROKER_SESSION_TIMEOUT_MS": "3000",
-    "STROM_BROKER_HEARTBEAT_INTERVAL_MS": "500",
-    "STROM_REPLICA_LAG_TIME_MAX_MS": "5000",
-}
 PARTITIONS = 6
 MEMBERS = 3
 BATCH = 50
 TIMEOUT = 30
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    from conftest import ClusterFactory
-
-    factory = ClusterFactory(tmp_path_factory.mktemp("group-failover"))
-    try:
-        c = factory(3, env=FAST_FENCING)
-        c.wait_formed()
-        yield c
-    finally:
-        factory.close()
+@pytest.fixture
+def cluster(fast_cluster3):
+    return fast_cluster3
 
 
 class Writer(threading.Thread):

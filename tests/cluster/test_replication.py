@@ -23,12 +23,7 @@ from confluent_kafka.admin import AdminClient, NewTopic
 
 import cluster_kit as kit
 
-# Fence and elect quickly: the defaults (9 s session) would make each kill cost 10 s.
-FAST_FENCING = {
-    "STROM_BROKER_SESSION_TIMEOUT_MS": "3000",
-    "STROM_BROKER_HEARTBEAT_INTERVAL_MS": "500",
-    "STROM_REPLICA_LAG_TIME_MAX_MS": "5000",
-}
+FAST_FENCING = kit.FAST_FENCING
 TOPIC_READY_SECONDS = 30
 CATCH_UP_SECONDS = 60
 

@@ -27,26 +27,13 @@ from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 
 import cluster_kit as kit
 
-FAST_FENCING = {
-    "STROM_BROKER_SESSION_TIMEOUT_MS": "3000",
-    "STROM_BROKER_HEARTBEAT_INTERVAL_MS": "500",
-    "STROM_REPLICA_LAG_TIME_MAX_MS": "5000",
-}
 PARTITIONS = 6
 TIMEOUT = 30
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    from conftest import ClusterFactory
-
-    factory = ClusterFactory(tmp_path_factory.mktemp("txn-cluster"))
-    try:
-        c = factory(3, env=FAST_FENCING)
-        c.wait_formed()
-        yield c
-    finally:
-        factory.close()
+@pytest.fixture
+def cluster(fast_cluster3):
+    return fast_cluster3
 
 
 def create_topic(cluster, name, partitions=PARTITIONS):
@@ -60,6 +47,22 @@ def producer(cluster, transactional_id):
                   "reconnect.backoff.max.ms": 1000})
     p.init_transactions(TIMEOUT)
     return p
+
+
+def commit_or_recover(cluster, tid, p):
+    """Commits p's open transaction while its coordinator may be dying. Returns the producer
+    to go on with (a new one for the id when p was fenced or failed fatally) and what became
+    of the commit ("committed", or the error)."""
+    try:
+        p.commit_transaction(TIMEOUT)
+        return p, "committed"
+    except KafkaException as e:
+        err = e.args[0]
+        if err.txn_requires_abort():
+            p.abort_transaction(TIMEOUT)
+        elif not err.retriable():
+            p = producer(cluster, tid)
+        return p, f"failed: {e}"
 
 
 def read_all(cluster, name, isolation, partitions=PARTITIONS, quiet=4, limit=60):
@@ -172,16 +175,7 @@ def test_a_killed_transaction_coordinator_leaves_no_partial_transaction(cluster)
         p.produce(topic, value=f"open-p{part}", partition=part)
     p.flush(TIMEOUT)
     victim.kill()
-    outcome = "committed"
-    try:
-        p.commit_transaction(TIMEOUT)
-    except KafkaException as e:
-        outcome = f"failed: {e}"
-        err = e.args[0]
-        if err.txn_requires_abort():
-            p.abort_transaction(TIMEOUT)
-        elif not err.retriable():
-            p = producer(cluster, tid)  # fenced or fatal: a new producer takes over the id
+    p, outcome = commit_or_recover(cluster, tid, p)
     # The id goes on, under its new coordinator.
     p.begin_transaction()
     for part in range(PARTITIONS):
@@ -239,16 +233,7 @@ def test_a_coordinator_killed_as_it_commits_ends_the_transaction_whole(cluster):
     assert p.flush(TIMEOUT) == 0
     killer = threading.Timer(0.005, victim.kill)
     killer.start()
-    try:
-        p.commit_transaction(TIMEOUT)
-        outcome = "committed"
-    except KafkaException as e:
-        outcome = f"failed: {e}"
-        err = e.args[0]
-        if err.txn_requires_abort():
-            p.abort_transaction(TIMEOUT)
-        elif not err.retriable():
-            p = producer(cluster, tid)
+    p, outcome = commit_or_recover(cluster, tid, p)
     killer.join()
     p.begin_transaction()
     p.produce(topic, value="next", partition=0)
