@@ -34,6 +34,9 @@ pub struct Broker {
     pub metadata: MetadataView,
     pub replica_manager: Arc<ReplicaManager>,
     pub fetch_sessions: FetchSessionCache,
+    /// `leader.replication.throttled.rate`: what this broker, as leader, still sends to
+    /// throttled followers.
+    pub leader_throttle: crate::replication_throttle::Bucket,
     /// Consumer groups and committed offsets.
     pub groups: Arc<GroupService>,
     /// Transactional producers.

@@ -48,6 +48,7 @@ pub mod net;
 pub mod producer_ids;
 pub mod replica_fetcher;
 pub mod replica_manager;
+pub mod replication_throttle;
 pub mod server;
 pub mod topic_config;
 pub mod turn;

@@ -213,6 +213,7 @@ impl Server {
             metadata,
             replica_manager: replicas,
             fetch_sessions: FetchSessionCache::new(config.fetch_session_cache_slots),
+            leader_throttle: crate::replication_throttle::Bucket::new(tokio::time::Instant::now()),
             groups,
             txns,
             producer_ids,

@@ -169,8 +169,8 @@ pub const TOPIC_CONFIGS: &[ConfigDef] = &[
         "",
         "",
         Validator::Any,
-        "Replicas (partition:broker, or *) whose leaders' sending is throttled to \
-         leader.replication.throttled.rate (not enforced: see docs/cluster.md)."
+        "Replicas (partition:broker, or *) whose leaders' sending to followers not in \
+         sync is throttled to leader.replication.throttled.rate."
     ),
     def!(
         "max.compaction.lag.ms",
@@ -363,8 +363,7 @@ pub const BROKER_DYNAMIC_CONFIGS: &[ConfigDef] = &[
             min: 0.0,
             max: LONG_MAX
         },
-        "Bytes per second a leader sends to throttled replicas (not enforced: see \
-         docs/cluster.md)."
+        "Bytes per second a broker, as leader, sends to throttled replicas."
     ),
     def!(
         "replica.alter.log.dirs.io.max.bytes.per.second",

@@ -37,6 +37,7 @@ use crate::fetch_session::{
 use crate::replica_manager::{
     FetchIsolation, FetchPartition, FetchRequest as ReplicaFetch, FetchedPartition,
 };
+use crate::replication_throttle::{self as throttle, Side};
 
 /// Kafka's `READ_COMMITTED` isolation level.
 const READ_COMMITTED: i8 = 1;
@@ -268,7 +269,7 @@ async fn long_poll(
     );
     // Partitions of unknown topic ids, and of names no topic can have (answered without a
     // lookup, which would copy them), are answered here; the rest go to the replica manager.
-    let known: Vec<FetchPartition> = wanted
+    let mut known: Vec<FetchPartition> = wanted
         .iter()
         .filter_map(|w| {
             let name = w.name.as_ref().filter(|n| is_legal_topic_name(n))?;
@@ -277,9 +278,11 @@ async fn long_poll(
                 fetch_offset: Offset(w.target.fetch_offset),
                 max_bytes: w.target.partition_max_bytes.max(0) as usize,
                 current_leader_epoch: LeaderEpoch(w.target.current_leader_epoch),
+                throttled: false,
             })
         })
         .collect();
+    let throttle = replica.map(|r| LeaderThrottle::apply(broker, r, &mut known));
     let params = ReplicaFetch {
         replica,
         follower_reads: replica.is_none() && version >= FOLLOWER_READS_MIN_VERSION,
@@ -289,11 +292,14 @@ async fn long_poll(
         max_bytes: request.max_bytes.clamp(0, broker.config.fetch_max_bytes) as usize,
         partitions: known,
     };
-    let mut fetched = broker
+    let fetched = broker
         .replica_manager
         .fetch(&params, broker.shutdown.clone())
-        .await
-        .into_iter();
+        .await;
+    if let Some(throttle) = throttle {
+        throttle.charge(broker, &fetched);
+    }
+    let mut fetched = fetched.into_iter();
     wanted
         .iter()
         .map(|w| match &w.name {
@@ -307,6 +313,57 @@ async fn long_poll(
             },
         })
         .collect()
+}
+
+/// The leader side of the replication throttle for one follower's fetch: which of its
+/// partitions the throttle covers (listed for this broker, the follower not in sync), so
+/// that what they carry is charged to the broker's bucket after the read.
+struct LeaderThrottle {
+    covered: Vec<bool>,
+}
+
+impl LeaderThrottle {
+    /// Marks the covered partitions of `partitions` as held back when the bucket is empty.
+    fn apply(broker: &Broker, follower: NodeId, partitions: &mut [FetchPartition]) -> Self {
+        let image = broker.image();
+        let local = NodeId(broker.node_id());
+        let Some(rate) = throttle::throttled_rate(&image, Side::Leader, local) else {
+            return LeaderThrottle {
+                covered: Vec::new(),
+            };
+        };
+        let covered: Vec<bool> = partitions
+            .iter()
+            .map(|p| {
+                throttle::is_throttled(&image, Side::Leader, local, &p.topic_partition, follower)
+            })
+            .collect();
+        if covered.iter().any(|&c| c)
+            && broker
+                .leader_throttle
+                .admit(rate, tokio::time::Instant::now())
+                .is_err()
+        {
+            for (p, &c) in partitions.iter_mut().zip(&covered) {
+                p.throttled = c;
+            }
+        }
+        LeaderThrottle { covered }
+    }
+
+    /// Takes the record bytes of the covered partitions from the bucket.
+    fn charge(&self, broker: &Broker, fetched: &[FetchedPartition]) {
+        let bytes: usize = fetched
+            .iter()
+            .zip(&self.covered)
+            .filter(|(_, c)| **c)
+            .filter_map(|(read, _)| read.as_ref().ok())
+            .map(|data| data.records.len())
+            .sum();
+        if bytes > 0 {
+            broker.leader_throttle.take(bytes);
+        }
+    }
 }
 
 /// KIP-392: with the rack-aware selector, a consumer in rack R fetching from the leader of a

@@ -35,7 +35,8 @@ use strom_protocol::{ErrorCode, Uuid};
 use strom_storage::{LeaderEpoch, Offset, TopicPartition};
 use tokio::time::Instant;
 
-use super::{PartitionFetch, Partitions, Shared, throttle};
+use super::{PartitionFetch, Partitions, Shared};
+use crate::replication_throttle::{self as throttle, Side};
 use crate::replica_manager::FollowerPosition;
 
 /// Fetch v15: topic ids and the follower's id and broker epoch in `ReplicaState`.
@@ -132,13 +133,15 @@ async fn round(
     }
     let mut positions = positions(shared, partitions, &ready);
     let image = (shared.image)();
-    let throttled: BTreeSet<TopicPartition> = match throttle::throttled_rate(&image, shared.local) {
+    let throttled: BTreeSet<TopicPartition> = match throttle::throttled_rate(&image, Side::Follower, shared.local) {
         None => BTreeSet::new(),
         Some(rate) => {
             let throttled: BTreeSet<TopicPartition> = positions
                 .iter()
                 .map(|(tp, _, _)| tp.clone())
-                .filter(|tp| throttle::is_throttled(&image, shared.local, tp))
+                .filter(|tp| {
+                    throttle::is_throttled(&image, Side::Follower, shared.local, tp, shared.local)
+                })
                 .collect();
             if !throttled.is_empty()
                 && let Err(wait) = shared.throttle.admit(rate, Instant::now())

@@ -15,7 +15,6 @@
 
 mod config;
 mod fetcher;
-mod throttle;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -44,7 +43,7 @@ struct Shared {
     config: ReplicationConfig,
     shutdown: watch::Receiver<bool>,
     /// `follower.replication.throttled.rate`, shared by every fetcher of this broker.
-    throttle: throttle::Bucket,
+    throttle: crate::replication_throttle::Bucket,
 }
 
 /// One partition a fetcher copies.
@@ -125,7 +124,7 @@ impl ReplicaFetchers {
                 image,
                 config,
                 shutdown,
-                throttle: throttle::Bucket::new(Instant::now()),
+                throttle: crate::replication_throttle::Bucket::new(Instant::now()),
             }),
             fetchers: Mutex::new(HashMap::new()),
         }

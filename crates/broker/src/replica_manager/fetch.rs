@@ -39,6 +39,10 @@ pub struct FetchPartition {
     pub max_bytes: usize,
     /// The leader epoch the client believes in (`LeaderEpoch::UNKNOWN`: no check).
     pub current_leader_epoch: LeaderEpoch,
+    /// The leader's replication throttle holds this partition back (a follower's fetch
+    /// only): answered with its offsets but no records, and not counted toward `min_bytes`,
+    /// as Kafka's leader answers a throttled partition while its quota is spent.
+    pub throttled: bool,
 }
 
 /// A consumer's fetch, or a follower's (`replica`).
@@ -120,7 +124,7 @@ impl ReplicaManager {
         for p in &request.partitions {
             // The first batch may pass max_bytes (KIP-74) unless nothing at all may be read
             // (the connection's response budget is spent: its client is not reading).
-            let first = total == 0 && request.max_bytes > 0;
+            let first = total == 0 && request.max_bytes > 0 && !p.throttled;
             let read = self.read_partition(p, request, remaining, first);
             match &read {
                 Ok(data) => {
@@ -158,7 +162,7 @@ impl ReplicaManager {
             (None, FetchIsolation::HighWatermark) => strom_storage::FetchIsolation::HighWatermark,
             (None, FetchIsolation::TxnCommitted) => strom_storage::FetchIsolation::TxnCommitted,
         };
-        if max_bytes == 0 && !first {
+        if p.throttled || (max_bytes == 0 && !first) {
             // Nothing may be read, but the offsets still describe the partition.
             return Ok(FetchData {
                 records: bytes::Bytes::new(),

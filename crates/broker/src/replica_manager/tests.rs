@@ -268,6 +268,7 @@ async fn a_parked_fetch_wakes_only_for_its_own_partition() {
             fetch_offset: Offset(0),
             max_bytes: 1 << 20,
             current_leader_epoch: LeaderEpoch::UNKNOWN,
+            throttled: false,
         }],
     };
     let rm = Arc::clone(&f.rm);
@@ -366,6 +367,15 @@ fn replicated_topic(name: &str, id: TopicId) -> Vec<MetadataRecord> {
 
 /// Node 2's fetch from the leader at `offset`: what the leader answered.
 async fn follower_fetch(leader: &Arc<ReplicaManager>, offset: i64) -> strom_storage::FetchData {
+    follower_fetch_throttled(leader, offset, false).await
+}
+
+/// Node 2's fetch, held back by the leader's replication throttle if `throttled`.
+async fn follower_fetch_throttled(
+    leader: &Arc<ReplicaManager>,
+    offset: i64,
+    throttled: bool,
+) -> strom_storage::FetchData {
     let request = FetchRequest {
         replica: Some(NodeId(2)),
         follower_reads: false,
@@ -378,6 +388,7 @@ async fn follower_fetch(leader: &Arc<ReplicaManager>, offset: i64) -> strom_stor
             fetch_offset: Offset(offset),
             max_bytes: 1 << 20,
             current_leader_epoch: LeaderEpoch(0),
+            throttled,
         }],
     };
     let (_stop, shutdown) = tokio::sync::watch::channel(false);
@@ -514,4 +525,41 @@ fn acks_all_is_refused_below_min_insync_replicas_and_nothing_is_written() {
         vec![(tp("r", 0), batch(1))],
     );
     assert!(pending.into_first_error().is_ok());
+}
+
+#[tokio::test]
+async fn a_throttled_partition_is_answered_with_its_offsets_and_no_records() {
+    // The leader's replication throttle holds the records back, at once (min_bytes is not
+    // waited for), but the follower's position still counts: the high watermark moves.
+    let mut leader = Fixture::on_node(ME);
+    let mut follower = Fixture::on_node(NodeId(2));
+    let id = TopicId::random();
+    leader.commit(replicated_topic("r", id));
+    follower.commit(replicated_topic("r", id));
+    let pending = leader.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::All,
+        vec![(tp("r", 0), batch(5))],
+    );
+    let waiting = tokio::spawn(pending.wait(Duration::from_secs(30)));
+    let held = follower_fetch_throttled(&leader.rm, 0, true).await;
+    assert!(held.records.is_empty(), "a throttled partition carried records");
+    assert_eq!(held.log_end_offset, Offset(5));
+    let data = follower_fetch_throttled(&leader.rm, 0, false).await;
+    assert!(!data.records.is_empty());
+    follower
+        .rm
+        .append_as_follower(&tp("r", 0), LeaderEpoch(0), data.records)
+        .unwrap();
+    let flush = follower
+        .rm
+        .follower_flush(&tp("r", 0), LeaderEpoch(0))
+        .unwrap();
+    tokio::task::spawn_blocking(move || flush.wait().unwrap())
+        .await
+        .unwrap();
+    let again = follower_fetch_throttled(&leader.rm, 5, true).await;
+    assert!(again.records.is_empty());
+    let results = waiting.await.unwrap();
+    assert!(results[0].1.is_ok(), "{results:?}");
 }
