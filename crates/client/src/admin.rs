@@ -269,10 +269,41 @@ impl Client {
         topic: &str,
         changes: &[(String, Option<String>)],
     ) -> Result<(), ClientError> {
+        self.alter_configs(RESOURCE_TOPIC, topic, changes).await
+    }
+
+    /// Sets (`Some`) or deletes (`None`) dynamic configs of one broker (sent to that broker,
+    /// as Kafka requires).
+    pub async fn alter_broker_configs(
+        &self,
+        broker: i32,
+        changes: &[(String, Option<String>)],
+    ) -> Result<(), ClientError> {
+        self.alter_configs(RESOURCE_BROKER, &broker.to_string(), changes)
+            .await
+    }
+
+    /// One IncrementalAlterConfigs of one resource (SET for `Some`, DELETE for `None`); a
+    /// broker's own configs go to that broker, the rest to the controller if reachable.
+    async fn alter_configs(
+        &self,
+        resource_type: i8,
+        name: &str,
+        changes: &[(String, Option<String>)],
+    ) -> Result<(), ClientError> {
+        let connection = match name.parse::<i32>() {
+            Ok(broker) if resource_type == RESOURCE_BROKER => self.connection_to(broker).await?,
+            _ => self.admin_connection().await?,
+        };
+        let what = if resource_type == RESOURCE_BROKER {
+            format!("broker {name}")
+        } else {
+            name.to_string()
+        };
         let request = IncrementalAlterConfigsRequest {
             resources: vec![AlterConfigsResource {
-                resource_type: RESOURCE_TOPIC,
-                resource_name: topic.to_string(),
+                resource_type,
+                resource_name: name.to_string(),
                 configs: changes
                     .iter()
                     .map(|(name, value)| AlterableConfig {
@@ -287,15 +318,14 @@ impl Client {
             }],
             ..Default::default()
         };
-        let ResponseBody::IncrementalAlterConfigs(response) =
-            self.admin_connection().await?.send(request).await?
+        let ResponseBody::IncrementalAlterConfigs(response) = connection.send(request).await?
         else {
             return Err(ClientError::Unexpected(
                 "IncrementalAlterConfigs answered with another API",
             ));
         };
         for r in &response.responses {
-            let context = format!("altering configs of {topic}");
+            let context = format!("altering configs of {what}");
             ClientError::check(r.error_code, context, r.error_message.as_deref())?;
         }
         Ok(())

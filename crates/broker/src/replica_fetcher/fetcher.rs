@@ -36,8 +36,8 @@ use strom_storage::{LeaderEpoch, Offset, TopicPartition};
 use tokio::time::Instant;
 
 use super::{PartitionFetch, Partitions, Shared};
-use crate::replication_throttle::{self as throttle, Side};
 use crate::replica_manager::FollowerPosition;
+use crate::replication_throttle::{self as throttle, Side};
 
 /// Fetch v15: topic ids and the follower's id and broker epoch in `ReplicaState`.
 const FETCH_VERSION: i16 = 15;
@@ -133,28 +133,35 @@ async fn round(
     }
     let mut positions = positions(shared, partitions, &ready);
     let image = (shared.image)();
-    let throttled: BTreeSet<TopicPartition> = match throttle::throttled_rate(&image, Side::Follower, shared.local) {
-        None => BTreeSet::new(),
-        Some(rate) => {
-            let throttled: BTreeSet<TopicPartition> = positions
-                .iter()
-                .map(|(tp, _, _)| tp.clone())
-                .filter(|tp| {
-                    throttle::is_throttled(&image, Side::Follower, shared.local, tp, shared.local)
-                })
-                .collect();
-            if !throttled.is_empty()
-                && let Err(wait) = shared.throttle.admit(rate, Instant::now())
-            {
-                positions.retain(|(tp, _, _)| !throttled.contains(tp));
-                if positions.is_empty() {
-                    tokio::time::sleep(wait).await;
-                    return Ok(());
+    let throttled: BTreeSet<TopicPartition> =
+        match throttle::throttled_rate(&image, Side::Follower, shared.local) {
+            None => BTreeSet::new(),
+            Some(rate) => {
+                let throttled: BTreeSet<TopicPartition> = positions
+                    .iter()
+                    .map(|(tp, _, _)| tp.clone())
+                    .filter(|tp| {
+                        throttle::is_throttled(
+                            &image,
+                            Side::Follower,
+                            shared.local,
+                            tp,
+                            shared.local,
+                        )
+                    })
+                    .collect();
+                if !throttled.is_empty()
+                    && let Err(wait) = shared.throttle.admit(rate, Instant::now())
+                {
+                    positions.retain(|(tp, _, _)| !throttled.contains(tp));
+                    if positions.is_empty() {
+                        tokio::time::sleep(wait).await;
+                        return Ok(());
+                    }
                 }
+                throttled
             }
-            throttled
-        }
-    };
+        };
     wait_durable(shared, &positions).await;
     let throttled_bytes = fetch(shared, partitions, conn, positions, &throttled).await?;
     shared.throttle.take(throttled_bytes);

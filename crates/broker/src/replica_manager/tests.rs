@@ -543,7 +543,10 @@ async fn a_throttled_partition_is_answered_with_its_offsets_and_no_records() {
     );
     let waiting = tokio::spawn(pending.wait(Duration::from_secs(30)));
     let held = follower_fetch_throttled(&leader.rm, 0, true).await;
-    assert!(held.records.is_empty(), "a throttled partition carried records");
+    assert!(
+        held.records.is_empty(),
+        "a throttled partition carried records"
+    );
     assert_eq!(held.log_end_offset, Offset(5));
     let data = follower_fetch_throttled(&leader.rm, 0, false).await;
     assert!(!data.records.is_empty());

@@ -14,6 +14,7 @@ mod group;
 mod produce;
 mod rebalance;
 mod rebalance_plan;
+mod rebalance_throttle;
 mod table;
 mod time;
 mod topic;

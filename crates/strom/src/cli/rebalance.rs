@@ -9,6 +9,9 @@
 //!    running on the cluster; `--cancel` cancels every reassignment in progress (back to the
 //!    original replicas), and running the command again plans from where the cluster is.
 //! 3. ElectLeaders (preferred) then puts each moved partition's first replica in the lead.
+//!
+//! `--throttle RATE` holds the copying to RATE bytes per second with Kafka's replication
+//! throttles (`rebalance_throttle`), removed again once the moves are done or cancelled.
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
@@ -27,6 +30,7 @@ use strom_protocol::generated::{
 };
 
 use super::rebalance_plan::{self, Move, PartitionReplicas};
+use super::rebalance_throttle;
 use super::{
     CliError, CliResult, ConnectArgs, ExitStatus, Output, connect, emit, emit_json, table,
 };
@@ -35,7 +39,11 @@ pub const EXAMPLES: &str = "Examples:
   strom cluster rebalance --dry-run       show the moves that even partitions and leaders
   strom cluster rebalance                 run them, with progress, until done
   strom cluster rebalance --drain 4       move every replica off broker 4 before it leaves
-  strom cluster rebalance --cancel        cancel every reassignment in progress";
+  strom cluster rebalance --throttle 50000000
+                                          copy at most 50 MB/s per broker while moving
+  strom cluster rebalance --cancel        cancel every reassignment in progress
+  strom cluster rebalance --clear-throttle
+                                          remove a throttle left by --no-wait or a timeout";
 
 /// How long the controller may take to accept the reassignments.
 const REQUEST_TIMEOUT_MS: i32 = 30_000;
@@ -59,6 +67,13 @@ pub struct RebalanceArgs {
     /// Give up waiting after this many seconds (the moves go on) [default: no limit]
     #[arg(long)]
     pub timeout_secs: Option<u64>,
+    /// Copy at most this many bytes per second per broker (Kafka's replication throttles;
+    /// removed once the moves are done)
+    #[arg(long, conflicts_with_all = ["cancel", "dry_run"])]
+    pub throttle: Option<u64>,
+    /// Remove the replication throttle from every topic and live broker, and exit
+    #[arg(long, conflicts_with_all = ["drain", "dry_run", "cancel", "throttle"])]
+    pub clear_throttle: bool,
     #[command(flatten)]
     pub connect: ConnectArgs,
 }
@@ -67,8 +82,11 @@ pub async fn rebalance(a: RebalanceArgs) -> CliResult {
     let client = connect(&a.connect).await?;
     let bootstrap = a.connect.bootstrap.clone();
     let fail = |e| CliError::from_client(e, &bootstrap);
-    if a.cancel {
-        return cancel(&client, a.connect.output).await;
+    if a.cancel || a.clear_throttle {
+        if a.cancel {
+            cancel(&client, a.connect.output).await?;
+        }
+        return clear_throttle(&client, &bootstrap).await;
     }
     let ongoing = ongoing(&client).await?;
     if !ongoing.is_empty() {
@@ -99,16 +117,45 @@ pub async fn rebalance(a: RebalanceArgs) -> CliResult {
     if a.dry_run || moves.is_empty() {
         return Ok(());
     }
+    if let Some(rate) = a.throttle {
+        rebalance_throttle::set(&client, &moves, &live, rate)
+            .await
+            .map_err(fail)?;
+    }
     start(&client, &moves).await?;
     if a.no_wait {
         return emit_if_table(
             a.connect.output,
             "started; follow with `strom cluster rebalance --dry-run` (it plans nothing once \
-             done) or cancel with `strom cluster rebalance --cancel`\n",
+             done) or cancel with `strom cluster rebalance --cancel`; a --throttle stays until \
+             `strom cluster rebalance --clear-throttle`\n",
         );
     }
     wait(&client, &moves, a.timeout_secs, a.connect.output).await?;
+    if a.throttle.is_some() {
+        let topics: BTreeSet<String> = moves.iter().map(|m| m.topic.clone()).collect();
+        let topics: Vec<String> = topics.into_iter().collect();
+        rebalance_throttle::clear(&client, &topics, &live)
+            .await
+            .map_err(fail)?;
+    }
     elect_preferred(&client, &moves, a.connect.output).await
+}
+
+/// Removes the replication throttle from every topic and live broker.
+async fn clear_throttle(client: &Client, bootstrap: &str) -> CliResult {
+    let fail = |e| CliError::from_client(e, bootstrap);
+    let topics: Vec<String> = client
+        .list_topics()
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    let live: Vec<i32> = client.brokers().into_iter().map(|(id, _)| id).collect();
+    rebalance_throttle::clear(client, &topics, &live)
+        .await
+        .map_err(fail)
 }
 
 fn emit_if_table(output: Output, text: &str) -> CliResult {
@@ -323,7 +370,8 @@ async fn wait(client: &Client, moves: &[Move], limit: Option<u64>, output: Outpu
                 ExitStatus::Error,
                 format!(
                     "{left} partition(s) still moving after {} s; they go on. Run this again \
-                     to follow them, or cancel with `strom cluster rebalance --cancel`",
+                     to follow them, or cancel with `strom cluster rebalance --cancel`; a \
+                     --throttle stays until `strom cluster rebalance --clear-throttle`",
                     started.elapsed().as_secs()
                 ),
             ));
