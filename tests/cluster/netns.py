@@ -95,6 +95,19 @@ class Network:
     def heal(self, index):
         _ip("link", "set", self.host_ends[index], "master", self.bridge)
 
+    def slow(self, index, rate="128kbit", queue="1s"):
+        """Holds traffic towards node `index` (0-based) to `rate` with a token bucket (tbf) on
+        its veth's host end: a slow link to it, queueing up to `queue` and dropping beyond."""
+        out = subprocess.run(["tc", "qdisc", "replace", "dev", self.host_ends[index], "root",
+                              "tbf", "rate", rate, "burst", "16kbit", "latency", queue],
+                             capture_output=True, text=True, timeout=10)
+        if out.returncode != 0:
+            raise RuntimeError(f"tc qdisc replace ... tbf: {out.stderr.strip()}")
+
+    def unslow(self, index):
+        subprocess.run(["tc", "qdisc", "del", "dev", self.host_ends[index], "root"],
+                       capture_output=True, text=True, timeout=10)
+
     def close(self):
         """Removes every namespace, veth and the bridge this network made; never raises."""
         for ns in self.namespaces:

@@ -8,7 +8,11 @@ active controller.
 With a replicated partition (three replicas), its leader cut off from the controller and the
 followers acknowledges nothing written to it from inside its namespace, the majority elects a
 new leader and takes writes, and after healing the old leader truncates what it appended
-alone: every replica ends with the same batches, without the unacknowledged record."""
+alone: every replica ends with the same batches, without the unacknowledged record.
+
+A slow link to a follower (a tbf token bucket on its veth; this kernel has no netem): the
+follower lags, its leader takes it out of the ISR, acks=all carries on with the other two,
+and once the link heals it catches up and rejoins."""
 
 import json
 import os
@@ -18,6 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
+from confluent_kafka import Producer
 
 import cluster_kit as kit
 import netns
@@ -195,3 +200,88 @@ def test_a_cut_off_leader_acknowledges_nothing_and_truncates_after_healing(
     seen = consume_all(cluster, "cut", 1)
     assert "before" in seen and "majority" in seen, seen
     assert "during" not in seen, f"the cut-off leader's unacknowledged record survived: {seen}"
+
+
+def test_a_slow_follower_leaves_the_isr_and_rejoins_when_its_link_heals(network,
+                                                                         cluster_factory):
+    # The link towards one follower is held to 128 kbit/s (tbf: this kernel has no netem)
+    # while an acks=all producer writes about 200 KB/s: the follower falls behind, its leader
+    # takes it out of the ISR after replica.lag.time.max.ms (an AlterPartition the leader
+    # proposes, not a fencing), acks=all carries on with the other two (min.insync.replicas
+    # 2). Once the link heals the follower catches up and its leader puts it back.
+    from test_replication import FAST_FENCING, consume_all, wait_replicas_identical
+
+    # Kafka's default broker session (9 s): the slow link delays the follower's heartbeat
+    # answers too, and it must lag out of the ISR, not be fenced.
+    env = {**FAST_FENCING, "STROM_BROKER_SESSION_TIMEOUT_MS": "9000",
+           "STROM_BROKER_HEARTBEAT_INTERVAL_MS": "1000"}
+    cluster = cluster_factory(3, hosts=network.addresses, env=env,
+                              prefixes=[network.prefix(i) for i in range(3)])
+    controller = cluster.wait_formed()
+    addr = cluster.nodes[0].addr
+    error, message = kit.create_topic(addr, "lag", partitions=1, replication_factor=3,
+                                      configs={"min.insync.replicas": "2"})
+    assert error == kit.NONE, (error, message)
+
+    def partition0():
+        return kit.metadata(addr)["topics"]["lag"]["partitions"][0]
+
+    kit.wait_until("a full ISR", lambda: len(partition0()[2]) == 3, 30)
+    leader = cluster.node(partition0()[0])
+    slow = next(n for n in cluster.nodes if n is not leader and n.node_id != controller)
+    addr = leader.addr  # asked from here on: the slow link would slow the asking too
+    acked, failed = {}, []
+
+    def delivered(err, msg):
+        if err:
+            failed.append(str(err))
+        else:
+            acked[msg.value()[:12]] = msg.offset()
+
+    producer = Producer({"bootstrap.servers": cluster.bootstrap, "acks": "all",
+                         "enable.idempotence": True, "linger.ms": 5,
+                         "message.timeout.ms": 120000})
+    sent = 0
+
+    def write_for(seconds):
+        nonlocal sent
+        until = time.monotonic() + seconds
+        while time.monotonic() < until:
+            producer.produce("lag", value=f"v{sent:011d}".encode() + b"x" * 2000,
+                             on_delivery=delivered)
+            sent += 1
+            producer.poll(0)
+            time.sleep(0.01)
+
+    write_for(1)
+    assert producer.flush(30) == 0
+    network.slow(slow.node_id - 1)
+    try:
+        shrunk_at = None
+        until = time.monotonic() + 40
+        while time.monotonic() < until and shrunk_at is None:
+            write_for(1)
+            if slow.node_id not in partition0()[2]:
+                shrunk_at = time.monotonic()
+        assert shrunk_at is not None, f"node {slow.node_id} stayed in the ISR: {partition0()}"
+        before = len(acked)
+        write_for(3)
+        assert producer.flush(60) == 0, "acks=all stalled with two in-sync replicas"
+        assert len(acked) > before, "nothing acknowledged after the shrink"
+        assert slow.node_id in kit.metadata(addr)["brokers"], \
+            f"node {slow.node_id} was fenced: its ISR removal should come from lagging"
+    finally:
+        network.unslow(slow.node_id - 1)
+    kit.wait_until(f"node {slow.node_id} back in the ISR",
+                   lambda: slow.node_id in partition0()[2], 60)
+    proposals = [line for line in leader.log_path.read_text(errors="replace").splitlines()
+                 if "proposing an ISR change" in line and "lag-0" in line]
+    assert proposals, "the leader proposed no ISR change for lag-0"
+    print(f"\nslow follower {slow.node_id}: the leader's ISR proposals: "
+          + " | ".join(line.split("isr=")[-1] for line in proposals))
+    assert not failed, failed[:5]
+    wait_replicas_identical(cluster, "lag", 1)
+    seen = consume_all(cluster, "lag", 1)
+    prefixes = {v[:12].encode() for v in seen}
+    lost = [k for k in acked if k not in prefixes]
+    assert not lost, f"{len(lost)} acknowledged records missing, e.g. {lost[:3]}"
