@@ -24,6 +24,7 @@ From the repository root, after `cargo build --release -p strom`:
 
     .venv/bin/python bench/replication.py
     RECORDS=100000 ROUNDS=1 KILLS=5 .venv/bin/python bench/replication.py     # shorter
+    FAILOVER_ONLY=1 KILLS=20 .venv/bin/python bench/replication.py            # part 3 only
     SIZE=1024 RATE=10000 .venv/bin/python bench/replication.py                # 1 KiB, 10k/s
 """
 
@@ -49,6 +50,8 @@ ROUNDS = int(os.environ.get("ROUNDS", "2"))
 RATE = int(os.environ.get("RATE", "2000"))
 E2E_SECONDS = int(os.environ.get("E2E_SECONDS", "10"))
 KILLS = int(os.environ.get("KILLS", "20"))
+# Only the leader failovers (part 3), without the throughput, latency and reference parts.
+FAILOVER_ONLY = os.environ.get("FAILOVER_ONLY") == "1"
 
 
 def loadgen(*args):
@@ -129,8 +132,8 @@ def leader_failovers(nodes, bootstrap):
 
 def main():
     if not LOADGEN.exists():
-        sys.exit(f"build the load generator first: (cd bench/rdkafka-loadgen && cargo build "
-                 f"--release)")
+        sys.exit("build the load generator first: (cd bench/rdkafka-loadgen && cargo build "
+                 "--release)")
     result = {"records": RECORDS, "size": SIZE, "rounds": ROUNDS, "rate": RATE}
     with tempfile.TemporaryDirectory() as root:
         nodes = kit.cluster(root, 3)
@@ -142,7 +145,7 @@ def main():
                                                          replication_factor=factor)])
                 futures[name].result(timeout=30)
                 kit.wait_full_isr(client, name, 3, factor)
-            for acks in ("all", "1"):
+            for acks in () if FAILOVER_ONLY else ("all", "1"):
                 rates = {"rf1": [], "rf3": []}
                 for _ in range(ROUNDS):
                     for name in ("rf1", "rf3"):
@@ -152,7 +155,7 @@ def main():
                 result[f"acks_{acks}"] = {"rf1_records_per_sec": round(med["rf1"]),
                                           "rf3_records_per_sec": round(med["rf3"]),
                                           "ratio": round(med["rf3"] / med["rf1"], 2)}
-            for name in ("rf1", "rf3"):
+            for name in () if FAILOVER_ONLY else ("rf1", "rf3"):
                 r = loadgen("e2e", bootstrap, name, RATE * E2E_SECONDS, SIZE, "all", RATE, 60)
                 lat = r["e2e_latency_ms"]
                 result[f"e2e_ms_{name}"] = {"p50": round(lat["p50"], 2), "p99": round(lat["p99"], 2)}
@@ -166,12 +169,17 @@ def main():
         finally:
             for node in nodes:
                 node.stop()
-        single = single_node_reference(root)
-        result["single_node_records_per_sec"] = {k: round(v) for k, v in single.items()}
-        rf3_all = result["acks_all"]["rf3_records_per_sec"]
-        result["rf3_acks_all_over_single"] = {k: round(rf3_all / v, 2) for k, v in single.items()}
+        if not FAILOVER_ONLY:
+            single = single_node_reference(root)
+            result["single_node_records_per_sec"] = {k: round(v) for k, v in single.items()}
+            rf3_all = result["acks_all"]["rf3_records_per_sec"]
+            result["rf3_acks_all_over_single"] = {k: round(rf3_all / v, 2)
+                                                  for k, v in single.items()}
     print(json.dumps(result))
     print("| measure | rf=1 | rf=3 | ratio |\n|---|---:|---:|---:|", file=sys.stderr)
+    if FAILOVER_ONLY:
+        report_failover(result)
+        return
     for acks in ("all", "1"):
         m = result[f"acks_{acks}"]
         print(f"| produce acks={acks}, records/s | {m['rf1_records_per_sec']} | "
@@ -183,6 +191,10 @@ def main():
     ratio = result["rf3_acks_all_over_single"]
     print(f"| rf=3 acks=all against one node: acks=all {single['all']}/s, acks=1 "
           f"{single['1']}/s | | | {ratio['all']} / {ratio['1']} |", file=sys.stderr)
+    report_failover(result)
+
+
+def report_failover(result):
     if "leader_failover_s" in result:
         f = result["leader_failover_s"]
         print(f"| leader failover over {f['measured']} kills, p50 / p99 / max s | | "

@@ -89,3 +89,38 @@ def test_a_broker_stopped_with_sigterm_gives_up_its_leaderships_at_once(cluster_
                    "nothing on the others", given_up, 2, interval=0.05, detail=views)
     print(f"\ncontrolled shutdown: broker {stopped.node_id} unlisted "
           f"{time.monotonic() - exited_at:.2f} s after its exit")
+
+
+def test_a_killed_broker_is_fenced_without_waiting_out_its_session(cluster_factory):
+    # With the default 9 s session and 2 s heartbeats, a SIGKILLed broker's listener refuses
+    # connections: the active controller's probe of late brokers fences it at once
+    # (gone_broker_probe.rs), and its partitions get another leader. The paused broker of
+    # the first test is not fenced so (its listener still accepts), only by its session.
+    cluster = cluster_factory(3)
+    controller_id = cluster.wait_formed()
+    killed = next(n for n in cluster.nodes if n.node_id != controller_id)
+    others = [n for n in cluster.nodes if n is not killed]
+    error, message = kit.create_topic(others[0].addr, "spread", partitions=6,
+                                      replication_factor=3)
+    assert error == kit.NONE, (error, message)
+    cluster.wait_topic_everywhere("spread", 6)
+
+    killed.kill()
+    killed_at = time.monotonic()
+
+    def moved():
+        for n in others:
+            m = kit.metadata(n.addr)
+            leaders = [v[0] for v in m["topics"]["spread"]["partitions"].values()]
+            if killed.node_id in m["brokers"] or killed.node_id in leaders:
+                return None
+        return True
+
+    kit.wait_until(f"node {killed.node_id}, SIGKILLed, unlisted and leading nothing",
+                   moved, FENCE_BOUND_SECONDS)
+    print(f"\nSIGKILL: broker {killed.node_id} unlisted, its leaderships moved "
+          f"{time.monotonic() - killed_at:.2f} s after the kill (session 9 s)")
+    log = cluster.node(controller_id).log_path.read_text(errors="replace")
+    assert any("listener refuses connections" in line and f"broker={killed.node_id}" in line
+               for line in log.splitlines()), \
+        "the controller did not fence the killed broker by its probe"

@@ -17,6 +17,7 @@ use tokio::sync::watch;
 
 use crate::config::BrokerConfig;
 use crate::controller_service::run_fencing;
+use crate::gone_broker_probe::run_gone_broker_probe;
 use crate::meta_properties::ensure_meta_properties;
 use crate::server::{
     QuorumParts, StartError, check_metadata_location, cluster_id_claim, open_quorum,
@@ -78,6 +79,12 @@ impl ControllerNode {
             shutdown_tx,
             shutdown,
         } = self;
+        let probe = tokio::spawn(run_gone_broker_probe(
+            Arc::clone(&parts.controller),
+            Arc::clone(&clock),
+            config.broker_heartbeat_interval_ms,
+            shutdown.clone(),
+        ));
         let fencing = tokio::spawn(run_fencing(
             Arc::clone(&parts.controller),
             clock,
@@ -93,6 +100,7 @@ impl ControllerNode {
         tracing::info!("shutting down");
         let _ = shutdown_tx.send(true);
         fencing.abort();
+        probe.abort();
         identity.abort();
         let _ = parts.raft_listener.await;
         parts.node.shutdown().await;

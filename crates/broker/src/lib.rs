@@ -39,6 +39,7 @@ pub mod coordinator;
 pub mod dispatch;
 pub mod errors;
 pub mod fetch_session;
+pub mod gone_broker_probe;
 pub mod handlers;
 pub mod isr_checks;
 pub mod meta_properties;

@@ -27,6 +27,7 @@ use crate::coordinator::internal_topic::InternalTopicSettings;
 use crate::coordinator::txn::TxnServiceParts;
 use crate::coordinator::{GroupService, OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, TxnService};
 use crate::fetch_session::FetchSessionCache;
+use crate::gone_broker_probe::run_gone_broker_probe;
 use crate::isr_checks::run_isr_checks;
 use crate::meta_properties::{
     MetaPropertiesError, check_meta_properties, ensure_meta_properties, fresh_cluster_id,
@@ -272,6 +273,12 @@ impl Server {
             cancelled.push(tokio::spawn(
                 Arc::clone(&quorum.lifecycle).run(shutdown.clone()),
             ));
+            cancelled.push(tokio::spawn(run_gone_broker_probe(
+                Arc::clone(&broker.controller),
+                Arc::clone(&clock),
+                broker.config.broker_heartbeat_interval_ms,
+                shutdown.clone(),
+            )));
             cancelled.push(tokio::spawn(run_fencing(
                 Arc::clone(&broker.controller),
                 clock,

@@ -10,6 +10,11 @@
 //! - [`Controller::fence_expired`], run by a timer, fences every unfenced broker not heard
 //!   from for `broker.session.timeout.ms`, and takes its leaderships away in the same commit.
 //!   A controller that just became active first gives every broker a full session.
+//! - A broker whose process is gone need not wait out its session: the active controller's
+//!   broker side probes the listener of each broker whose heartbeats are late
+//!   ([`Controller::late_brokers`]), and a refused connection (no process listens there)
+//!   fences it at once ([`Controller::fence_gone`]). A paused or cut-off broker does not
+//!   refuse connections (they hang), so only the session timeout fences those.
 //!
 //! Time is the caller's (`now_ms`, monotonic), so these run under a test's clock.
 
@@ -158,21 +163,71 @@ impl Controller {
         Ok(expired)
     }
 
-    fn expired_brokers(&self, image: &MetadataImage, now_ms: u64) -> Vec<NodeId> {
+    /// Unfenced brokers not heard from for `late_ms` (less than their session): where to
+    /// probe them, and since when they are silent.
+    pub fn late_brokers(&self, now_ms: u64, late_ms: u64) -> Vec<LateBroker> {
+        let image = self.image();
+        let last_ms = self.heartbeat_times(now_ms, &image);
+        image
+            .live_brokers()
+            .filter_map(|b| {
+                let last = last_ms.get(&b.broker_id).copied().unwrap_or(now_ms);
+                (now_ms.saturating_sub(last) >= late_ms).then(|| LateBroker {
+                    broker_id: b.broker_id,
+                    epoch: b.epoch,
+                    host: b.host.clone(),
+                    port: b.port,
+                    last_heartbeat_ms: last,
+                })
+            })
+            .collect()
+    }
+
+    /// Fences `late` at once: its listener refused a connection, so no process serves it.
+    /// Nothing happens (false) if it heartbeated since, registered anew or is fenced already.
+    pub fn fence_gone(&self, late: &LateBroker) -> Result<bool> {
+        let mut inner = self.lock_for_write()?;
+        let id = late.broker_id;
+        let still = inner
+            .image
+            .broker(id)
+            .is_some_and(|b| b.epoch == late.epoch && !b.fenced);
+        let heard_since = super::lock(&self.heartbeats)
+            .last_ms
+            .get(&id)
+            .is_some_and(|&t| t > late.last_heartbeat_ms);
+        if !still || heard_since {
+            return Ok(false);
+        }
+        let records = fencing(&inner.image, id);
+        self.commit(&mut inner, &records)?;
+        super::lock(&self.heartbeats).last_ms.remove(&id);
+        tracing::warn!(broker = %id, host = %late.host, port = late.port,
+            "broker fenced: heartbeats late and its listener refuses connections (process gone)");
+        Ok(true)
+    }
+
+    /// The last heartbeat of every broker heard from in this term, a broker not heard from
+    /// yet counting from `now_ms`.
+    fn heartbeat_times(&self, now_ms: u64, image: &MetadataImage) -> HashMap<NodeId, u64> {
         let term = self.current_term();
         let mut heartbeats = super::lock(&self.heartbeats);
         if heartbeats.term != term {
-            // A new active controller heard no one yet: everyone gets a full session.
             heartbeats.term = term;
             heartbeats.last_ms.clear();
         }
+        for b in image.live_brokers() {
+            heartbeats.last_ms.entry(b.broker_id).or_insert(now_ms);
+        }
+        heartbeats.last_ms.clone()
+    }
+
+    fn expired_brokers(&self, image: &MetadataImage, now_ms: u64) -> Vec<NodeId> {
+        let last_ms = self.heartbeat_times(now_ms, image);
         let timeout = self.limits.broker_session_timeout_ms;
         image
             .live_brokers()
-            .filter(|b| {
-                let last = *heartbeats.last_ms.entry(b.broker_id).or_insert(now_ms);
-                now_ms.saturating_sub(last) >= timeout
-            })
+            .filter(|b| now_ms.saturating_sub(last_ms[&b.broker_id]) >= timeout)
             .map(|b| b.broker_id)
             .collect()
     }
@@ -193,6 +248,16 @@ impl Controller {
             .as_ref()
             .map_or(0, |node| node.raft().metrics().borrow().current_term)
     }
+}
+
+/// A broker whose heartbeats are late, and where its listener is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateBroker {
+    pub broker_id: NodeId,
+    pub epoch: i64,
+    pub host: String,
+    pub port: i32,
+    pub last_heartbeat_ms: u64,
 }
 
 /// Broker `id`'s registration, which must be at `epoch`.
@@ -465,6 +530,36 @@ mod tests {
                 assert_eq!(after.leader_epoch, was.leader_epoch + 2);
             }
         }
+    }
+
+    #[test]
+    fn a_late_broker_whose_process_is_gone_is_fenced_before_its_session_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let epochs = join(&c, &[1, 2]);
+        c.create_topic(&topic("t", 4), false).unwrap();
+        let t0 = SESSION_MS / 4;
+        c.broker_heartbeat(NodeId(1), epochs[0], t0).unwrap();
+        c.broker_heartbeat(NodeId(2), epochs[1], t0).unwrap();
+        assert!(c.late_brokers(t0 + 100, 1_000).is_empty());
+        let late = c.late_brokers(t0 + 1_000, 1_000);
+        assert_eq!(late.len(), 2);
+        // Broker 1 heartbeats after it was found late: a refusal seen before means nothing.
+        c.broker_heartbeat(NodeId(1), epochs[0], t0 + 1_001).unwrap();
+        let one = late.iter().find(|b| b.broker_id == NodeId(1)).unwrap();
+        assert!(!c.fence_gone(one).unwrap());
+        let two = late.iter().find(|b| b.broker_id == NodeId(2)).unwrap();
+        assert!(c.fence_gone(two).unwrap());
+        assert!(c.image().broker(NodeId(2)).unwrap().fenced);
+        assert!(!c.image().broker(NodeId(1)).unwrap().fenced);
+        assert_eq!(leaders(&c, "t").iter().filter(|&&l| l == 2).count(), 0);
+        // Fenced already: nothing more, and no longer listed as late.
+        assert!(!c.fence_gone(two).unwrap());
+        assert!(
+            c.late_brokers(t0 + 2_000, 1_000)
+                .iter()
+                .all(|b| b.broker_id != NodeId(2))
+        );
     }
 
     #[test]
