@@ -545,7 +545,8 @@ mod tests {
         let late = c.late_brokers(t0 + 1_000, 1_000);
         assert_eq!(late.len(), 2);
         // Broker 1 heartbeats after it was found late: a refusal seen before means nothing.
-        c.broker_heartbeat(NodeId(1), epochs[0], t0 + 1_001).unwrap();
+        c.broker_heartbeat(NodeId(1), epochs[0], t0 + 1_001)
+            .unwrap();
         let one = late.iter().find(|b| b.broker_id == NodeId(1)).unwrap();
         assert!(!c.fence_gone(one).unwrap());
         let two = late.iter().find(|b| b.broker_id == NodeId(2)).unwrap();
