@@ -655,6 +655,16 @@ fn controller_limits(config: &BrokerConfig) -> ControllerLimits {
         topics_max: config.topics_max,
         partitions_max: config.partitions_max,
         broker_session_timeout_ms: config.broker_session_timeout_ms,
+        // The static min.insync.replicas (an empty image holds no topic or dynamic config).
+        min_insync_replicas: crate::topic_config::effective(
+            &strom_metadata::MetadataImage::default(),
+            config,
+            "",
+            "min.insync.replicas",
+        )
+        .trim()
+        .parse()
+        .unwrap_or(1),
     }
 }
 

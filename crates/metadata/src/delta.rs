@@ -166,6 +166,7 @@ mod tests {
             leader: Some(NodeId(1)),
             isr: None,
             replicas: None,
+            elr: None,
         }));
         let d = MetadataDelta::between(&old, &image(&records));
         assert_eq!(d.changed_partitions.len(), 1);

@@ -19,6 +19,10 @@ pub struct PartitionImage {
     pub partition_id: i32,
     pub replicas: Vec<NodeId>,
     pub isr: Vec<NodeId>,
+    /// Eligible leader replicas: out of the ISR, but holding everything below the high
+    /// watermark (KIP-966, `controller::elr`). Disjoint from `isr`.
+    #[serde(default)]
+    pub elr: Vec<NodeId>,
     pub leader: NodeId,
     pub leader_epoch: i32,
     pub partition_epoch: i32,
@@ -311,6 +315,7 @@ impl MetadataImage {
                 partition_id: partition.partition_id,
                 replicas: partition.replicas.clone(),
                 isr: partition.isr.clone(),
+                elr: Vec::new(),
                 leader: partition.leader,
                 leader_epoch: partition.leader_epoch,
                 partition_epoch: partition.partition_epoch,
@@ -344,6 +349,12 @@ impl MetadataImage {
         if let Some(isr) = &change.isr {
             partition.isr = isr.clone();
         }
+        if let Some(elr) = &change.elr {
+            partition.elr = elr.clone();
+        }
+        partition
+            .elr
+            .retain(|r| partition.replicas.contains(r) && !partition.isr.contains(r));
         if let Some(leader) = change.leader {
             partition.leader = leader;
             partition.leader_epoch += 1;

@@ -58,6 +58,10 @@ pub struct PartitionChangeRecord {
     pub leader: Option<NodeId>,
     pub isr: Option<Vec<NodeId>>,
     pub replicas: Option<Vec<NodeId>>,
+    /// Eligible leader replicas (KIP-966, `controller::elr`); absent from records written
+    /// before they existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elr: Option<Vec<NodeId>>,
 }
 
 /// The topic, its partitions and its configs are gone.

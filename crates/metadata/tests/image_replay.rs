@@ -105,6 +105,7 @@ fn records(steps: &[Step]) -> Vec<MetadataRecord> {
                         leader: leader.map(|l| NodeId(i32::from(l) + 1)),
                         isr: shrink_isr.then(|| vec![NodeId(1)]),
                         replicas: None,
+                        elr: None,
                     })
                 }),
             Step::RemoveTopic(i) => image.topic(&names(*i)).map(|t| {

@@ -35,6 +35,8 @@ pub struct Assignment {
     pub partition_epoch: i32,
     pub replicas: Vec<NodeId>,
     pub isr: Vec<NodeId>,
+    /// The topic's `min.insync.replicas` (see [`Partition::set_min_insync_replicas`]).
+    pub min_insync_replicas: usize,
 }
 
 /// The local log's offsets, read under its lock by the caller.
@@ -166,6 +168,10 @@ pub struct Partition {
     /// The local log's start and end as last reported: the high watermark stays inside them.
     log_start: Offset,
     log_end: Offset,
+    /// The topic's `min.insync.replicas`. As leader the high watermark moves only while the
+    /// committed ISR holds at least this many (capped at the replica count): Kafka's strict
+    /// min ISR (KIP-966), which makes replicas that leave a smaller ISR eligible leaders.
+    min_insync_replicas: usize,
 }
 
 impl Partition {
@@ -187,6 +193,7 @@ impl Partition {
             high_watermark: log.high_watermark.clamp(log.log_start, log.log_end),
             log_start: log.log_start,
             log_end: log.log_end,
+            min_insync_replicas: assignment.min_insync_replicas.max(1),
         };
         partition.take_role(assignment, log, now_ms);
         partition.check_invariants();
@@ -214,6 +221,7 @@ impl Partition {
             return Ok(Transition::Unchanged);
         }
         self.partition_epoch = assignment.partition_epoch;
+        self.min_insync_replicas = assignment.min_insync_replicas.max(1);
         let transition = if same_epoch {
             self.update_membership(assignment, now_ms)
         } else {
@@ -383,8 +391,22 @@ impl Partition {
         self.high_watermark
     }
 
+    /// Sets the topic's `min.insync.replicas` (the high watermark holds while the ISR is
+    /// smaller); as leader, a lower value may let the high watermark move at once.
+    pub fn set_min_insync_replicas(&mut self, min: usize) -> Option<Offset> {
+        let min = min.max(1);
+        if min == self.min_insync_replicas {
+            return None;
+        }
+        let before = self.high_watermark;
+        self.min_insync_replicas = min;
+        self.advance_high_watermark();
+        (self.high_watermark != before).then_some(self.high_watermark)
+    }
+
     /// Moves the high watermark (as leader) to the minimum durable offset over the ISR, if
-    /// every in-sync replica's is known and it is ahead.
+    /// every in-sync replica's is known and it is ahead, and the ISR is not below
+    /// `min.insync.replicas`.
     fn advance_high_watermark(&mut self) {
         let Role::Leader {
             isr,
@@ -395,6 +417,11 @@ impl Partition {
         else {
             return;
         };
+        if isr.len() < self.min_insync_replicas.min(replicas.len()).max(1) {
+            // Below min.insync.replicas the high watermark stays, so the replicas that left
+            // the ISR still hold all of it (they are eligible leaders).
+            return;
+        }
         let maximal = maximal_isr(isr, pending_isr.as_deref());
         let min_durable = maximal
             .iter()

@@ -179,6 +179,9 @@ impl Sim {
             partition_epoch: 0,
             replicas: NODES.to_vec(),
             isr: NODES.to_vec(),
+            // The simulated controller elects from the ISR only (no eligible leader
+            // replicas), so the high watermark needs no strict minimum here.
+            min_insync_replicas: 1,
         };
         let nodes = NODES
             .iter()

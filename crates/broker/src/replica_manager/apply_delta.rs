@@ -109,7 +109,7 @@ impl ReplicaManager {
         log_config: &dyn Fn(&str) -> LogConfig,
         changes: &mut LeadershipChanges,
     ) -> Result<(), ReplicaError> {
-        let assignment = assignment(changed);
+        let assignment = assignment(changed, log_config(&tp.topic).min_insync_replicas);
         let hosted = self.hosted(tp);
         if !assignment.replicas.contains(&self.node_id) {
             if let Some(h) = hosted {
@@ -325,9 +325,10 @@ impl ReplicaManager {
     }
 }
 
-fn assignment(changed: &ChangedPartition) -> Assignment {
+fn assignment(changed: &ChangedPartition, min_insync_replicas: usize) -> Assignment {
     let p = &changed.partition;
     Assignment {
+        min_insync_replicas,
         leader: (p.leader.0 >= 0).then_some(p.leader),
         leader_epoch: LeaderEpoch(p.leader_epoch),
         partition_epoch: p.partition_epoch,

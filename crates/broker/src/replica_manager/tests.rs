@@ -131,6 +131,7 @@ fn a_leader_epoch_bump_elects_again_at_the_new_epoch() {
             leader: Some(ME),
             isr: None,
             replicas: None,
+            elr: None,
         },
     )]);
     assert_eq!(
@@ -480,6 +481,7 @@ async fn an_isr_shrink_from_the_metadata_answers_the_acks_all_waiters() {
             leader: None,
             isr: Some(vec![ME]),
             replicas: None,
+            elr: None,
         },
     )]);
     let results = tokio::time::timeout(Duration::from_secs(10), waiting)

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Controller, brokers};
+use super::{Controller, brokers, elr};
 use crate::error::{MetadataError, Result};
 use crate::image::{MetadataImage, PartitionImage};
 use crate::record::{MetadataRecord, PartitionChangeRecord};
@@ -57,10 +57,14 @@ impl Controller {
             // Already so (a retry of a committed change): nothing to write.
             return Ok(changed(current));
         }
+        let min_isr = inner.image.topic_by_id(change.topic_id).map_or(1, |t| {
+            elr::min_insync_replicas(&inner.image, &t.name, self.limits.min_insync_replicas)
+        });
         let record = MetadataRecord::PartitionChange(PartitionChangeRecord {
             topic_id: change.topic_id,
             partition_id: change.partition_id,
             leader: None,
+            elr: elr::elr_change(current, &isr, min_isr),
             isr: Some(isr),
             replicas: None,
         });

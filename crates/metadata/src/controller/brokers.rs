@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::elr;
 use super::request::ClusterIdClaim;
 use super::{Controller, Inner};
 use crate::error::{MetadataError, Result};
@@ -100,7 +101,11 @@ impl Controller {
         }
         let epoch = (inner.image.record_count() + records.len() as u64) as i64;
         records.push(MetadataRecord::RegisterBroker(registration.clone()));
-        records.extend(leadership_loss(&inner.image, id));
+        records.extend(leadership_loss(
+            &inner.image,
+            id,
+            self.limits.min_insync_replicas,
+        ));
         self.commit(&mut inner, &records)?;
         let registered = inner.image.broker(id).expect("just registered");
         assert_eq!(registered.epoch, epoch, "the registration's epoch");
@@ -130,7 +135,7 @@ impl Controller {
         if broker.fenced {
             return Ok(());
         }
-        let records = fencing(&inner.image, id);
+        let records = fencing(&inner.image, id, self.limits.min_insync_replicas);
         self.commit(&mut inner, &records)?;
         super::lock(&self.heartbeats).last_ms.remove(&id);
         tracing::info!(broker = %id, "broker shut down: fenced, its leaderships given up");
@@ -142,7 +147,11 @@ impl Controller {
             broker_id: id,
             fenced: false,
         })];
-        records.extend(leadership_gain(&inner.image, id));
+        records.extend(leadership_gain(
+            &inner.image,
+            id,
+            self.limits.min_insync_replicas,
+        ));
         self.commit(inner, &records)?;
         assert!(!inner.image.broker(id).expect("registered").fenced);
         tracing::info!(broker = %id, "broker unfenced");
@@ -155,7 +164,7 @@ impl Controller {
         let mut inner = self.lock_for_write()?;
         let expired = self.expired_brokers(&inner.image, now_ms);
         for &id in &expired {
-            let records = fencing(&inner.image, id);
+            let records = fencing(&inner.image, id, self.limits.min_insync_replicas);
             self.commit(&mut inner, &records)?;
             tracing::warn!(broker = %id, timeout_ms = self.limits.broker_session_timeout_ms,
                 "broker fenced: no heartbeat within broker.session.timeout.ms");
@@ -199,7 +208,7 @@ impl Controller {
         if !still || heard_since {
             return Ok(false);
         }
-        let records = fencing(&inner.image, id);
+        let records = fencing(&inner.image, id, self.limits.min_insync_replicas);
         self.commit(&mut inner, &records)?;
         super::lock(&self.heartbeats).last_ms.remove(&id);
         tracing::warn!(broker = %id, host = %late.host, port = late.port,
@@ -276,24 +285,30 @@ fn registered_at(image: &MetadataImage, id: NodeId, epoch: i64) -> Result<&Broke
 }
 
 /// Fencing broker `id`: the fencing record and the loss of its leaderships, one commit.
-fn fencing(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
+fn fencing(image: &MetadataImage, id: NodeId, default_min_isr: usize) -> Vec<MetadataRecord> {
     let mut records = vec![MetadataRecord::BrokerFencing(BrokerFencingRecord {
         broker_id: id,
         fenced: true,
     })];
-    records.extend(leadership_loss(image, id));
+    records.extend(leadership_loss(image, id, default_min_isr));
     records
 }
 
 /// Partition changes taking broker `id` out of every partition it leads or is in sync for
 /// (it stopped, or a new run of it starts with only what it had on disk): it leaves each
-/// ISR, and where it led, the first live in-sync replica in replica order leads instead, or
-/// no one. The last member of an ISR stays in it, leaderless, so that it alone can lead
-/// again when it returns (no unclean election).
-fn leadership_loss(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
+/// ISR, and where it led, the first live in-sync replica in replica order leads instead, else
+/// a live eligible leader replica (`elr`), or no one. The last member of an ISR stays in it,
+/// leaderless, so that it alone can lead again when it returns (no unclean election). The
+/// ELR follows every ISR change.
+fn leadership_loss(
+    image: &MetadataImage,
+    id: NodeId,
+    default_min_isr: usize,
+) -> Vec<MetadataRecord> {
     let live = |n: &NodeId| *n != id && image.broker(*n).is_some_and(|b| !b.fenced);
     let mut records = Vec::new();
     for topic in image.topics() {
+        let min_isr = elr::min_insync_replicas(image, &topic.name, default_min_isr);
         for p in topic.partitions.values() {
             let leads = p.leader == id;
             if !leads && !p.isr.contains(&id) {
@@ -309,6 +324,15 @@ fn leadership_loss(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
                     .unwrap_or(NO_LEADER)
             });
             if leader == Some(NO_LEADER)
+                && let Some(eligible) = elr::eligible_leader(p, live)
+            {
+                tracing::info!(topic = %topic.name, partition = p.partition_id, leader = %eligible,
+                    "leader elected from the eligible leader replicas (no in-sync replica alive)");
+                leader = Some(eligible);
+                isr = Some(vec![eligible]);
+            }
+            let mut unclean = false;
+            if leader == Some(NO_LEADER)
                 && unclean_allowed(image, &topic.name)
                 && let Some(other) = p.replicas.iter().copied().find(live)
             {
@@ -316,38 +340,58 @@ fn leadership_loss(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
                     "unclean leader election: records it lacks are lost");
                 leader = Some(other);
                 isr = Some(vec![other]);
+                unclean = true;
             }
             if isr.is_none() && leader.is_none() {
                 continue;
             }
+            // After an unclean election no one else is known to hold what the leader holds.
+            let elr = match &isr {
+                Some(_) if unclean => Some(Vec::new()),
+                Some(new_isr) => elr::elr_change(p, new_isr, min_isr),
+                None => None,
+            };
             records.push(MetadataRecord::PartitionChange(PartitionChangeRecord {
                 topic_id: topic.topic_id,
                 partition_id: p.partition_id,
                 leader,
                 isr,
                 replicas: None,
+                elr,
             }));
         }
     }
     records
 }
 
-/// Partition changes making broker `id` leader of every partition that has none and lists
-/// it as an in-sync replica; or, where `unclean.leader.election.enable` is true, lists it
-/// as a replica at all (it then becomes the whole ISR).
-fn leadership_gain(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
+/// Partition changes making broker `id`, back from being fenced, leader of the partitions
+/// that have none and list it as an in-sync replica or an eligible leader replica (then it
+/// becomes the ISR alone, and the ISR members it replaces join the ELR); with unclean
+/// election allowed, of any leaderless partition it is a replica of.
+fn leadership_gain(
+    image: &MetadataImage,
+    id: NodeId,
+    default_min_isr: usize,
+) -> Vec<MetadataRecord> {
     let mut records = Vec::new();
     for topic in image.topics() {
+        let min_isr = elr::min_insync_replicas(image, &topic.name, default_min_isr);
         for p in topic.partitions.values() {
             if p.leader != NO_LEADER || !p.replicas.contains(&id) {
                 continue;
             }
-            let isr = if p.isr.contains(&id) {
-                None
+            let (isr, elr) = if p.isr.contains(&id) {
+                (None, None)
+            } else if p.elr.contains(&id) {
+                tracing::info!(topic = %topic.name, partition = p.partition_id, leader = %id,
+                    "leader elected from the eligible leader replicas (no in-sync replica alive)");
+                let isr = vec![id];
+                let elr = elr::elr_change(p, &isr, min_isr);
+                (Some(isr), elr)
             } else if unclean_allowed(image, &topic.name) {
                 tracing::warn!(topic = %topic.name, partition = p.partition_id, leader = %id,
                     "unclean leader election: records it lacks are lost");
-                Some(vec![id])
+                (Some(vec![id]), Some(Vec::new()))
             } else {
                 continue;
             };
@@ -357,14 +401,13 @@ fn leadership_gain(image: &MetadataImage, id: NodeId) -> Vec<MetadataRecord> {
                 leader: Some(id),
                 isr,
                 replicas: None,
+                elr,
             }));
         }
     }
     records
 }
 
-/// `unclean.leader.election.enable` for `topic`: its own setting, else the dynamic default
-/// for every broker (a broker's static property is not visible to the controller).
 fn unclean_allowed(image: &MetadataImage, topic: &str) -> bool {
     const NAME: &str = "unclean.leader.election.enable";
     let value = image.topic_config(topic, NAME).or_else(|| {
@@ -561,6 +604,78 @@ mod tests {
                 .iter()
                 .all(|b| b.broker_id != NodeId(2))
         );
+    }
+
+    #[test]
+    fn replicas_leaving_a_small_isr_are_eligible_and_one_leads_when_the_isr_is_gone() {
+        // Replicas 1,2,3 with min.insync.replicas 2. Broker 1 (leader) goes: the ISR {2,3}
+        // is at the minimum, so 1 is not eligible. Broker 2 goes: {3} is below it, so 2 is.
+        // Broker 3 goes: it stays as the ISR's last member, leaderless, and joins no one.
+        // Broker 2 comes back first: it may lead (it holds the high watermark, which stood
+        // still since the ISR fell below two), with 3 eligible in turn.
+        let dir = tempfile::tempdir().unwrap();
+        let c = controller(dir.path());
+        let epochs = join(&c, &[1, 2, 3]);
+        let t = NewTopic {
+            name: "t".into(),
+            num_partitions: -1,
+            replication_factor: -1,
+            assignments: vec![(0, vec![NodeId(1), NodeId(2), NodeId(3)])],
+            configs: vec![("min.insync.replicas".into(), Some("2".into()))],
+        };
+        c.create_topic(&t, false).unwrap();
+        let p = || c.image().topic("t").unwrap().partitions[&0].clone();
+        let fence = |id: i32, at: u64| {
+            for (i, &e) in epochs.iter().enumerate() {
+                if i as i32 + 1 != id {
+                    c.broker_heartbeat(NodeId(i as i32 + 1), e, at).unwrap();
+                }
+            }
+            let late = c
+                .late_brokers(at, 1)
+                .into_iter()
+                .find(|b| b.broker_id == NodeId(id))
+                .unwrap();
+            assert!(c.fence_gone(&late).unwrap());
+        };
+        assert_eq!(p().leader, NodeId(1));
+        fence(1, 100);
+        assert_eq!(
+            (p().leader, p().isr.clone()),
+            (NodeId(2), vec![NodeId(2), NodeId(3)])
+        );
+        assert!(p().elr.is_empty(), "{:?}", p());
+        fence(2, 200);
+        assert_eq!((p().leader, p().isr.clone()), (NodeId(3), vec![NodeId(3)]));
+        assert_eq!(p().elr, vec![NodeId(2)]);
+        // Gone before: ISR and ELR lose 3 only as the ISR's last member stays.
+        let late3 = c
+            .late_brokers(300, 1)
+            .into_iter()
+            .find(|b| b.broker_id == NodeId(3))
+            .unwrap();
+        assert!(c.fence_gone(&late3).unwrap());
+        assert_eq!((p().leader, p().isr.clone()), (NO_LEADER, vec![NodeId(3)]));
+        assert_eq!(p().elr, vec![NodeId(2)]);
+        // Broker 2's next heartbeat unfences it: it leads, alone in the ISR; 3 is eligible.
+        c.broker_heartbeat(NodeId(2), epochs[1], 400).unwrap();
+        assert_eq!((p().leader, p().isr.clone()), (NodeId(2), vec![NodeId(2)]));
+        assert_eq!(p().elr, vec![NodeId(3)]);
+        // Broker 1, never eligible, cannot take a partition that has a leader anyway; once
+        // the ISR is back at two (an AlterPartition adding 1), the ELR empties.
+        c.broker_heartbeat(NodeId(1), epochs[0], 500).unwrap();
+        let now = p();
+        c.alter_partition(&super::super::alter_partition::IsrChange {
+            broker_id: NodeId(2),
+            broker_epoch: epochs[1],
+            topic_id: c.image().topic("t").unwrap().topic_id,
+            partition_id: 0,
+            leader_epoch: now.leader_epoch,
+            partition_epoch: now.partition_epoch,
+            isr: vec![NodeId(1), NodeId(2)],
+        })
+        .unwrap();
+        assert!(p().elr.is_empty(), "{:?}", p());
     }
 
     #[test]

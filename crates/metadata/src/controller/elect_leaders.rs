@@ -201,6 +201,9 @@ fn change(
         topic_id: t.topic_id,
         partition_id: p.partition_id,
         leader: Some(leader),
+        // An unclean election (a new ISR of the leader alone) may go back below the high
+        // watermark: no other replica is known to hold what it holds, so the ELR empties.
+        elr: isr.as_ref().map(|_| Vec::new()),
         isr,
         replicas: None,
     })

@@ -22,6 +22,7 @@
 pub mod alter_partition;
 pub mod brokers;
 pub mod elect_leaders;
+pub mod elr;
 pub mod placement;
 pub mod reassign;
 pub mod request;
@@ -65,6 +66,9 @@ pub struct ControllerLimits {
     pub partitions_max: usize,
     /// `broker.session.timeout.ms`: a broker silent for this long is fenced.
     pub broker_session_timeout_ms: u64,
+    /// `min.insync.replicas` of the controller's static config: what a topic without its
+    /// own (and without a dynamic cluster default) has, for eligible leader replicas.
+    pub min_insync_replicas: usize,
 }
 
 impl Default for ControllerLimits {
@@ -77,6 +81,7 @@ impl Default for ControllerLimits {
             topics_max: 10_000,
             partitions_max: 100_000,
             broker_session_timeout_ms: 9_000,
+            min_insync_replicas: 1,
         }
     }
 }
@@ -245,6 +250,7 @@ impl Controller {
                     leader: Some(node),
                     isr: None,
                     replicas: None,
+                    elr: None,
                 })
             })
             .collect();

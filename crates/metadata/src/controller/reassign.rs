@@ -220,6 +220,9 @@ fn moved_to(
             leader,
             isr: (isr != p.isr).then_some(isr),
             replicas: Some(replicas.to_vec()),
+            // Replicas leaving the assignment leave the ELR with it (the image keeps the
+            // ELR within the replicas and out of the ISR).
+            elr: None,
         }),
         MetadataRecord::Reassignment(ReassignmentRecord {
             topic_id: t.topic_id,

@@ -17,6 +17,7 @@ fn assignment(leader: Option<NodeId>, epoch: i32, pe: i32, isr: &[NodeId]) -> As
         partition_epoch: pe,
         replicas: vec![ME, B, C],
         isr: isr.to_vec(),
+        min_insync_replicas: 1,
     }
 }
 
@@ -27,6 +28,7 @@ fn single(epoch: i32) -> Assignment {
         partition_epoch: epoch,
         replicas: vec![ME],
         isr: vec![ME],
+        min_insync_replicas: 1,
     }
 }
 
@@ -405,4 +407,39 @@ fn a_late_refusal_of_an_older_proposal_leaves_the_newer_one_pending() {
     assert_eq!(p.high_watermark(), Offset(10));
     p.isr_change_failed(second.partition_epoch);
     assert!(!p.isr_change_pending(second.partition_epoch));
+}
+
+#[test]
+fn below_min_insync_replicas_the_high_watermark_holds() {
+    // min.insync.replicas 2 of three replicas: with the ISR down to the leader alone the
+    // high watermark stays (the replicas that left hold all of it: eligible leaders), and it
+    // moves again once the ISR is back at two.
+    let mut a = assignment(Some(ME), 1, 1, &[ME]);
+    a.min_insync_replicas = 2;
+    let mut p = Partition::new(tp(), ME, &a, log(0, 10, 10, 5), 0).unwrap();
+    assert_eq!(
+        p.high_watermark(),
+        Offset(5),
+        "the checkpoint, not the flush"
+    );
+    assert_eq!(p.update_local_log(Offset(0), Offset(20), Offset(20)), None);
+    // A lower minimum lets it move at once.
+    assert_eq!(p.set_min_insync_replicas(1), Some(Offset(20)));
+    assert_eq!(p.set_min_insync_replicas(2), None);
+    assert_eq!(p.update_local_log(Offset(0), Offset(30), Offset(30)), None);
+    let mut back = assignment(Some(ME), 1, 2, &[ME, B]);
+    back.min_insync_replicas = 2;
+    p.apply(&back, log(0, 30, 30, 20), 1).unwrap();
+    assert_eq!(
+        p.update_follower(B, Offset(30), Offset(30), 2).unwrap(),
+        Some(Offset(30))
+    );
+    // With a minimum above the replica count, the replica count is the minimum.
+    let mut one = single(0);
+    one.min_insync_replicas = 3;
+    let mut p = Partition::new(tp(), ME, &one, log(0, 0, 0, 0), 0).unwrap();
+    assert_eq!(
+        p.update_local_log(Offset(0), Offset(4), Offset(4)),
+        Some(Offset(4))
+    );
 }
