@@ -238,6 +238,29 @@ fn three_nodes_form_a_cluster_and_survive_losing_the_controller() {
     eventually(Duration::from_secs(15), "the killed broker fenced", || {
         !broker_ids(&cluster_info(&nodes[survivor])).contains(&(killed as i64))
     });
+    // `strom cluster status` shows the killed broker's two partitions of `spread` (one
+    // replica each) offline, and no reassignment.
+    let status = json(&strom(
+        &nodes[survivor],
+        &["cluster", "status", "--output", "json"],
+        "",
+    ));
+    let offline: Vec<&serde_json::Value> = status["unhealthy"]
+        .as_array()
+        .expect("unhealthy")
+        .iter()
+        .filter(|u| u["topic"] == "spread")
+        .collect();
+    assert_eq!(offline.len(), 2, "{status}");
+    assert!(
+        offline
+            .iter()
+            .all(|u| u["state"] == "offline" && u["replicas"] == serde_json::json!([killed])),
+        "{status}"
+    );
+    assert_eq!(status["reassignments"].as_array().map(Vec::len), Some(0));
+    let table = ok(&strom(&nodes[survivor], &["cluster", "status"], ""));
+    assert!(table.contains("offline"), "{table}");
 
     // The killed node comes back on its directory and rejoins, with what it missed.
     let back = serving(layout.spawn(killed));

@@ -9,6 +9,7 @@
 
 mod bench;
 mod cluster;
+mod cluster_status;
 mod consume;
 mod group;
 mod produce;
@@ -36,7 +37,7 @@ pub enum ClientCommand {
     /// Show the cluster (its id, controller and brokers), or run a local one.
     #[command(
         subcommand,
-        after_help = "Examples:\n  strom cluster info\n  strom cluster up --nodes 3"
+        after_help = "Examples:\n  strom cluster info\n  strom cluster status\n  strom cluster up --nodes 3"
     )]
     Cluster(topic::ClusterCommand),
     /// List, describe and delete consumer groups, and reset their offsets.

@@ -221,7 +221,10 @@ fn print_plan(
     }
 }
 
-async fn send(client: &Client, request: impl Into<RequestBody>) -> Result<ResponseBody, CliError> {
+pub(super) async fn send(
+    client: &Client,
+    request: impl Into<RequestBody>,
+) -> Result<ResponseBody, CliError> {
     let connection = client
         .any_connection()
         .await
@@ -235,7 +238,7 @@ async fn send(client: &Client, request: impl Into<RequestBody>) -> Result<Respon
         .map_err(|e| CliError::new(ExitStatus::Error, e.to_string()))
 }
 
-fn refused(what: &str, code: i16, message: Option<&str>) -> CliError {
+pub(super) fn refused(what: &str, code: i16, message: Option<&str>) -> CliError {
     let name = ErrorCode::from_code(code).map_or_else(|| code.to_string(), |c| format!("{c:?}"));
     CliError::new(
         ExitStatus::Error,
@@ -309,7 +312,7 @@ async fn reassign(client: &Client, targets: Vec<Target>, what: &str) -> CliResul
     first_refusal.map_or(Ok(()), Err)
 }
 
-fn unexpected(api: &str) -> CliError {
+pub(super) fn unexpected(api: &str) -> CliError {
     CliError::new(ExitStatus::Error, format!("unexpected answer to {api}"))
 }
 

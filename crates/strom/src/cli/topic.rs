@@ -25,7 +25,8 @@ pub enum TopicCommand {
     /// List every topic with its partition count.
     #[command(after_help = "Example:\n  strom topic list --output json")]
     List(ListArgs),
-    /// Show a topic's partitions (leader, replicas, ISR, offsets) and its configs.
+    /// Show a topic's partitions (leader, leader epoch, replicas, ISR, offsets, whether
+    /// under-replicated or offline) and its configs.
     #[command(after_help = "Example:\n  strom topic describe orders")]
     Describe(NameArgs),
     /// Delete one or more topics and all their records.
@@ -106,6 +107,8 @@ pub struct AlterArgs {
 pub enum ClusterCommand {
     /// Cluster id, controller and brokers.
     Info(InfoArgs),
+    /// Brokers, under-replicated and offline partitions, and reassignments in progress.
+    Status(InfoArgs),
     /// Run a local development cluster of N nodes until Ctrl-C.
     #[command(after_help = super::cluster::EXAMPLES)]
     Up(super::cluster::UpArgs),
@@ -277,8 +280,11 @@ async fn describe(a: NameArgs) -> CliResult {
             "partitions": partitions.iter().map(|p| {
                 let (earliest, latest) = offset_of(p.partition);
                 json!({
-                    "partition": p.partition, "leader": p.leader, "replicas": p.replicas,
+                    "partition": p.partition, "leader": p.leader,
+                    "leader_epoch": p.leader_epoch, "replicas": p.replicas,
                     "isr": p.isr, "earliest": earliest, "latest": latest,
+                    "under_replicated": p.isr.len() < p.replicas.len(),
+                    "offline": p.leader < 0,
                 })
             }).collect::<Vec<_>>(),
             "configs": configs.iter().map(|c| json!({
@@ -292,13 +298,22 @@ async fn describe(a: NameArgs) -> CliResult {
                 .iter()
                 .map(|p| {
                     let (earliest, latest) = offset_of(p.partition);
+                    let state = if p.leader < 0 {
+                        "offline"
+                    } else if p.isr.len() < p.replicas.len() {
+                        "under-replicated"
+                    } else {
+                        ""
+                    };
                     vec![
                         p.partition.to_string(),
                         p.leader.to_string(),
+                        p.leader_epoch.to_string(),
                         ids(&p.replicas),
                         ids(&p.isr),
                         earliest.to_string(),
                         latest.to_string(),
+                        state.to_string(),
                     ]
                 })
                 .collect();
@@ -310,10 +325,12 @@ async fn describe(a: NameArgs) -> CliResult {
             let header = [
                 "PARTITION",
                 "LEADER",
+                "EPOCH",
                 "REPLICAS",
                 "ISR",
                 "EARLIEST",
                 "LATEST",
+                "STATE",
             ];
             text.push_str(&table::render(&header, &rows));
             let set: Vec<Vec<String>> = configs
@@ -400,6 +417,7 @@ pub async fn run_cluster(command: ClusterCommand) -> CliResult {
         ClusterCommand::Info(a) => a,
         ClusterCommand::Up(a) => return super::cluster::up(a).await,
         ClusterCommand::Rebalance(a) => return super::rebalance::rebalance(a).await,
+        ClusterCommand::Status(a) => return super::cluster_status::status(a).await,
     };
     let client = connect(&a.connect).await?;
     let brokers = client.brokers();
@@ -496,7 +514,7 @@ pub async fn run_offsets(a: OffsetsArgs) -> CliResult {
 
 /// The metadata quorum's leader (the active controller), from DescribeQuorum; `None` when
 /// the broker does not say.
-async fn quorum_leader(client: &strom_client::Client) -> Option<i32> {
+pub(super) async fn quorum_leader(client: &strom_client::Client) -> Option<i32> {
     use strom_protocol::generated::describe_quorum_request::{PartitionData, TopicData};
     use strom_protocol::generated::{DescribeQuorumRequest, ResponseBody};
     let request = DescribeQuorumRequest {

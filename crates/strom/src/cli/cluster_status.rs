@@ -1,0 +1,201 @@
+//! `strom cluster status`: the cluster's health in one look, with Kafka's APIs only (so it
+//! works against Kafka too): the live brokers and the active controller (Metadata,
+//! DescribeQuorum), every partition that is under-replicated (fewer in-sync replicas than
+//! replicas) or offline (no leader), and the reassignments in progress
+//! (ListPartitionReassignments) with the replicas each adds and removes.
+
+use serde_json::json;
+use strom_client::{Client, PartitionInfo};
+use strom_protocol::generated::{ListPartitionReassignmentsRequest, ResponseBody};
+
+use super::rebalance::{refused, send, unexpected};
+use super::topic::{InfoArgs, quorum_leader};
+use super::{CliError, CliResult, Output, connect, emit, emit_json, table};
+
+/// How long the controller may take to list reassignments.
+const LIST_TIMEOUT_MS: i32 = 30_000;
+
+/// A partition that needs attention.
+struct Unhealthy {
+    topic: String,
+    partition: PartitionInfo,
+}
+
+impl Unhealthy {
+    fn state(&self) -> &'static str {
+        if self.partition.leader < 0 {
+            "offline"
+        } else {
+            "under-replicated"
+        }
+    }
+}
+
+/// A reassignment in progress.
+struct Moving {
+    topic: String,
+    partition: i32,
+    replicas: Vec<i32>,
+    adding: Vec<i32>,
+    removing: Vec<i32>,
+}
+
+pub async fn status(a: InfoArgs) -> CliResult {
+    let client = connect(&a.connect).await?;
+    let bootstrap = a.connect.bootstrap.clone();
+    let topics = client
+        .list_topics()
+        .await
+        .map_err(|e| CliError::from_client(e, &bootstrap))?;
+    let total: usize = topics.iter().map(|t| t.partitions.len()).sum();
+    let mut unhealthy: Vec<Unhealthy> = topics
+        .iter()
+        .flat_map(|t| {
+            t.partitions
+                .iter()
+                .filter(|p| p.leader < 0 || p.isr.len() < p.replicas.len())
+                .map(|p| Unhealthy {
+                    topic: t.name.clone(),
+                    partition: p.clone(),
+                })
+        })
+        .collect();
+    unhealthy
+        .sort_by(|a, b| (&a.topic, a.partition.partition).cmp(&(&b.topic, b.partition.partition)));
+    let moving = reassignments(&client).await?;
+    let controller = quorum_leader(&client).await;
+    let brokers = client.brokers();
+    let cluster_id = client.cluster_id().unwrap_or_default();
+    match a.connect.output {
+        Output::Json => emit_json(&json!({
+            "cluster_id": cluster_id,
+            "active_controller": controller,
+            "brokers": brokers.iter().map(|(id, addr)| json!({"id": id, "address": addr}))
+                .collect::<Vec<_>>(),
+            "partitions": total,
+            "under_replicated": unhealthy.iter().filter(|u| u.partition.leader >= 0).count(),
+            "offline": unhealthy.iter().filter(|u| u.partition.leader < 0).count(),
+            "unhealthy": unhealthy.iter().map(|u| json!({
+                "topic": u.topic, "partition": u.partition.partition,
+                "leader": u.partition.leader, "replicas": u.partition.replicas,
+                "isr": u.partition.isr, "state": u.state(),
+            })).collect::<Vec<_>>(),
+            "reassignments": moving.iter().map(|m| json!({
+                "topic": m.topic, "partition": m.partition, "replicas": m.replicas,
+                "adding": m.adding, "removing": m.removing,
+            })).collect::<Vec<_>>(),
+        })),
+        Output::Table => emit(&render(
+            &cluster_id,
+            controller,
+            &brokers,
+            total,
+            &unhealthy,
+            &moving,
+        )),
+    }
+}
+
+fn ids(v: &[i32]) -> String {
+    v.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+}
+
+fn render(
+    cluster_id: &str,
+    controller: Option<i32>,
+    brokers: &[(i32, String)],
+    total: usize,
+    unhealthy: &[Unhealthy],
+    moving: &[Moving],
+) -> String {
+    let rows: Vec<Vec<String>> = brokers
+        .iter()
+        .map(|(id, addr)| {
+            let role = if Some(*id) == controller {
+                "active controller"
+            } else {
+                ""
+            };
+            vec![id.to_string(), addr.clone(), role.to_string()]
+        })
+        .collect();
+    let mut text = format!("cluster {cluster_id}\n\n");
+    text.push_str(&table::render(&["BROKER", "ADDRESS", "ROLE"], &rows));
+    let offline = unhealthy.iter().filter(|u| u.partition.leader < 0).count();
+    text.push_str(&format!(
+        "\npartitions: {total}, under-replicated: {}, offline: {offline}\n",
+        unhealthy.len() - offline
+    ));
+    if !unhealthy.is_empty() {
+        let rows: Vec<Vec<String>> = unhealthy
+            .iter()
+            .map(|u| {
+                vec![
+                    u.topic.clone(),
+                    u.partition.partition.to_string(),
+                    u.partition.leader.to_string(),
+                    ids(&u.partition.replicas),
+                    ids(&u.partition.isr),
+                    u.state().to_string(),
+                ]
+            })
+            .collect();
+        text.push('\n');
+        let header = ["TOPIC", "PARTITION", "LEADER", "REPLICAS", "ISR", "STATE"];
+        text.push_str(&table::render(&header, &rows));
+    }
+    text.push_str(&format!("\nreassignments in progress: {}\n", moving.len()));
+    if !moving.is_empty() {
+        let rows: Vec<Vec<String>> = moving
+            .iter()
+            .map(|m| {
+                vec![
+                    m.topic.clone(),
+                    m.partition.to_string(),
+                    ids(&m.replicas),
+                    ids(&m.adding),
+                    ids(&m.removing),
+                ]
+            })
+            .collect();
+        text.push('\n');
+        let header = ["TOPIC", "PARTITION", "REPLICAS", "ADDING", "REMOVING"];
+        text.push_str(&table::render(&header, &rows));
+    }
+    text
+}
+
+/// Every reassignment in progress, by topic and partition.
+async fn reassignments(client: &Client) -> Result<Vec<Moving>, CliError> {
+    let request = ListPartitionReassignmentsRequest {
+        timeout_ms: LIST_TIMEOUT_MS,
+        topics: None,
+        ..ListPartitionReassignmentsRequest::default()
+    };
+    let ResponseBody::ListPartitionReassignments(r) = send(client, request).await? else {
+        return Err(unexpected("ListPartitionReassignments"));
+    };
+    if r.error_code != 0 {
+        return Err(refused(
+            "listing reassignments",
+            r.error_code,
+            r.error_message.as_deref(),
+        ));
+    }
+    let mut moving: Vec<Moving> = r
+        .topics
+        .into_iter()
+        .flat_map(|t| {
+            let name = t.name;
+            t.partitions.into_iter().map(move |p| Moving {
+                topic: name.clone(),
+                partition: p.partition_index,
+                replicas: p.replicas,
+                adding: p.adding_replicas,
+                removing: p.removing_replicas,
+            })
+        })
+        .collect();
+    moving.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+    Ok(moving)
+}
