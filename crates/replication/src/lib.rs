@@ -18,8 +18,10 @@
 //! end offsets (their page cache).
 
 mod partition;
+mod truncation;
 
 pub use partition::{
     Assignment, EpochError, IsrProposal, LocalLog, Partition, ReplicaState, Role, StateError,
     Transition,
 };
+pub use truncation::truncation_point;

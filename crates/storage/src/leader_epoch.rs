@@ -159,7 +159,9 @@ impl LeaderEpochFileCache {
     }
 
     /// Kafka's `endOffsetFor`: the largest epoch `<= epoch` and the offset where it ended (the
-    /// next epoch's start, or `log_end` for the latest). `None` if `epoch` predates them all.
+    /// next epoch's start, or `log_end` for the latest). An `epoch` older than them all ends
+    /// where the first known one starts (`epoch` itself is answered, as Kafka does): a
+    /// follower then cuts everything of later epochs. `None` only without any epoch.
     pub fn end_offset_for(
         &self,
         epoch: LeaderEpoch,
@@ -171,7 +173,7 @@ impl LeaderEpochFileCache {
         }
         let next = self.entries.iter().position(|e| e.epoch > epoch)?;
         if next == 0 {
-            return None;
+            return Some((epoch, self.entries[0].start_offset));
         }
         Some((
             self.entries[next - 1].epoch,
@@ -187,7 +189,8 @@ mod tests {
     #[test]
     fn end_offset_for_epoch_follows_kafka() {
         // The end of an epoch is where the next one starts; the latest ends at the log end;
-        // an unknown older epoch maps to the largest known one below it.
+        // an unknown older epoch maps to the largest known one below it; one older than all
+        // ends where the first starts.
         let dir = tempfile::tempdir().unwrap();
         let mut cache = LeaderEpochFileCache::open(dir.path().to_path_buf()).unwrap();
         assert!(cache.assign(LeaderEpoch(1), Offset(0)).unwrap());
@@ -195,7 +198,7 @@ mod tests {
         assert!(cache.assign(LeaderEpoch(3), Offset(10)).unwrap());
         assert!(cache.assign(LeaderEpoch(5), Offset(20)).unwrap());
         let end = |e| cache.end_offset_for(LeaderEpoch(e), Offset(30));
-        assert_eq!(end(0), None);
+        assert_eq!(end(0), Some((LeaderEpoch(0), Offset(0))));
         assert_eq!(end(1), Some((LeaderEpoch(1), Offset(10))));
         assert_eq!(end(2), Some((LeaderEpoch(1), Offset(10))));
         assert_eq!(end(3), Some((LeaderEpoch(3), Offset(20))));

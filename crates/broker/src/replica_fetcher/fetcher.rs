@@ -274,7 +274,7 @@ async fn truncate(
                 back_off(shared, partitions, &tp, f.leader_epoch);
                 continue;
             }
-            let target = truncation_offset(
+            let (target, complete) = truncation_offset(
                 shared,
                 &tp,
                 f,
@@ -286,7 +286,8 @@ async fn truncate(
                 .replicas
                 .truncate_follower(&tp, f.leader_epoch, target)
             {
-                Ok(_) => partitions.update(&tp, f.leader_epoch, |s| s.truncated = true),
+                // Not complete: the next round asks again with the epoch now last here.
+                Ok(_) => partitions.update(&tp, f.leader_epoch, |s| s.truncated = complete),
                 Err(e) => {
                     tracing::warn!(partition = %tp, error = %e, "follower truncation failed");
                     back_off(shared, partitions, &tp, f.leader_epoch);
@@ -297,9 +298,9 @@ async fn truncate(
     Ok(())
 }
 
-/// Where the local log stops agreeing with the leader's: the end of the largest epoch both
-/// have (the leader's answer, bounded by the local entry for that epoch and the log end);
-/// the high watermark when the leader has no epoch at or below ours.
+/// Where to cut the local log after the leader answered OffsetForLeaderEpoch with
+/// (`leader_epoch`, `end_offset`), and whether the logs then agree
+/// ([`strom_replication::truncation_point`]: Kafka's rule with KIP-279's extra rounds).
 fn truncation_offset(
     shared: &Shared,
     tp: &TopicPartition,
@@ -307,19 +308,22 @@ fn truncation_offset(
     position: &FollowerPosition,
     leader_epoch: i32,
     end_offset: i64,
-) -> Offset {
-    if leader_epoch < 0 || end_offset < 0 {
-        return position.high_watermark.min(position.log_end);
-    }
-    let mut target = Offset(end_offset).min(position.log_end);
-    if let Ok(Some((_, local_end))) =
+) -> (Offset, bool) {
+    let answer = (leader_epoch >= 0 && end_offset >= 0)
+        .then_some((LeaderEpoch(leader_epoch), Offset(end_offset)));
+    let local_end_for = |epoch: LeaderEpoch| {
         shared
             .replicas
-            .follower_end_offset_for_epoch(tp, f.leader_epoch, LeaderEpoch(leader_epoch))
-    {
-        target = target.min(local_end);
-    }
-    target
+            .follower_end_offset_for_epoch(tp, f.leader_epoch, epoch)
+            .ok()
+            .flatten()
+    };
+    strom_replication::truncation_point(
+        answer,
+        local_end_for,
+        position.high_watermark,
+        position.log_end,
+    )
 }
 
 /// One fetch; returns the record bytes the `throttled` partitions brought.
