@@ -9,6 +9,7 @@
 #   ./scripts/fault-tests.sh --short                 CI: seed 11, 3 nodes, rf 3, every fault once
 #   ./scripts/fault-tests.sh --seed 42 --duration 600 --nodes 5 --rf 3
 #   ./scripts/fault-tests.sh --seed 42 --runs 20     seeds 42..61, one after another
+#   ./scripts/fault-tests.sh --seed 5 --rf 3 --min-insync 2   eligible leader replicas too
 #   ./scripts/fault-tests.sh --schedule target/faults/seed-42/schedule.jsonl   replay
 #
 # Each run leaves its history, schedule, report and node logs in target/faults/seed-S/.
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seed="" duration=60 nodes=3 rf=1 runs=1 schedule=""
+seed="" duration=60 nodes=3 rf=1 runs=1 schedule="" min_insync=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) duration=60 nodes=3 runs=1 rf=3 seed="${seed:-11}"; shift ;;
@@ -25,9 +26,10 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --nodes) nodes="$2"; shift 2 ;;
     --rf) rf="$2"; shift 2 ;;
+    --min-insync) min_insync="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --schedule) schedule="$2"; shift 2 ;;
-    -h|--help) sed -n "2,16p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,17p" "$0"; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +73,7 @@ for i in $(seq 0 $((runs - 1))); do
   echo "== fault run: seed $s, $nodes nodes, rf $rf, $duration s of faults"
   rc=0
   .venv/bin/python tests/faults/run.py --seed "$s" --duration "$duration" --nodes "$nodes" \
-    --rf "$rf" || rc=$?
+    --rf "$rf" --min-insync "$min_insync" || rc=$?
   [ "$rc" -gt "$status" ] && status=$rc
 done
 exit $status

@@ -4,7 +4,7 @@ come and go, heal everything, read every partition to its end, and judge the his
 (checker.py). Exit 0 when the checker finds nothing, 1 when it finds a violation, 2 when the
 run itself failed (the harness, or a cluster that never formed).
 
-    python tests/faults/run.py --seed 7 [--duration 60] [--nodes 3] [--rf 1]
+    python tests/faults/run.py --seed 7 [--duration 60] [--nodes 3] [--rf 1] [--min-insync 2]
                                [--schedule FILE] [--out DIR]
 
 Everything it writes stays in --out (history.jsonl, schedule.jsonl, report.json, node logs);
@@ -65,9 +65,12 @@ class Run:
         self.fc.cluster.wait_formed(timeout=60)
         first = self.fc.nodes[0].addr
         rf = self.args.rf
+        configs = ({"min.insync.replicas": str(self.args.min_insync)}
+                   if self.args.min_insync else None)
         for topic in (EVENTS, TXN):
             error, message = kit.create_topic(first, topic, partitions=PARTITIONS,
-                                              replication_factor=rf, timeout_ms=10000)
+                                              replication_factor=rf, configs=configs,
+                                              timeout_ms=10000)
             if error not in (kit.NONE, kit.TOPIC_ALREADY_EXISTS):
                 raise SystemExit(f"CreateTopics {topic} with replication factor {rf}: error "
                                  f"{error} {message}")
@@ -76,8 +79,8 @@ class Run:
         coordinator = self.txn_coordinator(first)
         self.fc.cluster.wait_topic_everywhere(EVENTS, PARTITIONS)
         self.fc.cluster.wait_topic_everywhere(TXN, PARTITIONS)
-        log(f"topics {EVENTS} and {TXN} ({PARTITIONS} partitions, rf {rf}); transaction "
-            f"coordinator on node {coordinator}")
+        log(f"topics {EVENTS} and {TXN} ({PARTITIONS} partitions, rf {rf}, min.insync.replicas "
+            f"{self.args.min_insync or 'default'}); transaction coordinator on node {coordinator}")
 
     def txn_coordinator(self, addr):
         return kit.find_coordinator(addr, workloads_txn_id(), key_type=1, wait=30)
@@ -228,6 +231,9 @@ def main(argv=None):
     ap.add_argument("--duration", type=float, default=60, help="seconds of faults")
     ap.add_argument("--nodes", type=int, default=3)
     ap.add_argument("--rf", type=int, default=1, help="replication factor of the topics")
+    ap.add_argument("--min-insync", type=int, default=0,
+                    help="min.insync.replicas of the topics (0: the broker's default, 1); 2 "
+                         "with rf 3 exercises eligible leader replicas")
     ap.add_argument("--schedule", help="replay this schedule file instead of the seed's")
     ap.add_argument("--out", help="directory for the history, report and logs")
     ap.add_argument("--lazyfs", choices=["auto", "yes", "no"], default="auto",
