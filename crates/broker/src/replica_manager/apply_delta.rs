@@ -284,6 +284,7 @@ impl ReplicaManager {
                 continue;
             }
             let next = log_config(topic);
+            let min_insync_replicas = next.min_insync_replicas;
             let log = hosted.log();
             if *log.config() != next
                 && let Err(e) = log.update_config(next)
@@ -291,6 +292,7 @@ impl ReplicaManager {
                 tracing::warn!(partition = %hosted.topic_partition(), error = %e,
                     "config not applied");
             }
+            hosted.min_insync_replicas_changed(min_insync_replicas);
         }
     }
 

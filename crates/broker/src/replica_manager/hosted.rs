@@ -135,7 +135,6 @@ impl HostedPartition {
     ) -> Option<Offset> {
         // Durable first: it never passes the log end, so reading the end after it keeps
         // durable <= end even if a flush completes in between.
-        self.sync_min_insync_replicas(state);
         let durable = self.log.recovery_point();
         let log_start = self.log.log_start_offset();
         let log_end = self.log.log_end_offset();
@@ -164,7 +163,6 @@ impl HostedPartition {
         now_ms: i64,
     ) -> Result<(), PartitionError> {
         let mut state = self.state();
-        self.sync_min_insync_replicas(&mut state);
         state
             .update_follower(replica, fetch_offset, fetch_offset, now_ms)
             .map_err(|_| PartitionError::NotLeader(self.tp.clone()))?;
@@ -172,10 +170,14 @@ impl HostedPartition {
         Ok(())
     }
 
-    /// Hands the topic's current `min.insync.replicas` to the state machine (the high
-    /// watermark holds while the ISR is smaller); the caller publishes a move it causes.
-    fn sync_min_insync_replicas(&self, state: &mut Partition) {
-        state.set_min_insync_replicas(self.log.config().min_insync_replicas);
+    /// The topic's `min.insync.replicas` changed (a config delta; partition changes carry
+    /// it in their assignment): the high watermark holds while the ISR is smaller, and a
+    /// lower minimum may move it at once.
+    pub(super) fn min_insync_replicas_changed(&self, min: usize) {
+        let mut state = self.state();
+        if state.set_min_insync_replicas(min).is_some() {
+            self.publish_high_watermark(&state);
+        }
     }
 
     /// In-sync replicas as committed (this broker leads), and the topic's

@@ -366,6 +366,16 @@ fn replicated_topic(name: &str, id: TopicId) -> Vec<MetadataRecord> {
     ]
 }
 
+/// The follower fsyncs what it appended to `r-0` (as it does before each fetch).
+async fn flush_follower(follower: &Arc<ReplicaManager>) {
+    let flush = follower
+        .follower_flush(&tp("r", 0), LeaderEpoch(0))
+        .unwrap();
+    tokio::task::spawn_blocking(move || flush.wait().unwrap())
+        .await
+        .unwrap();
+}
+
 /// Node 2's fetch from the leader at `offset`: what the leader answered.
 async fn follower_fetch(leader: &Arc<ReplicaManager>, offset: i64) -> strom_storage::FetchData {
     follower_fetch_throttled(leader, offset, false).await
@@ -429,13 +439,7 @@ async fn acks_all_waits_for_the_follower_to_fetch_past_the_records_after_its_flu
         (info.first_offset, info.last_offset),
         (Offset(0), Offset(4))
     );
-    let flush = follower
-        .rm
-        .follower_flush(&tp("r", 0), LeaderEpoch(0))
-        .unwrap();
-    tokio::task::spawn_blocking(move || flush.wait().unwrap())
-        .await
-        .unwrap();
+    flush_follower(&follower.rm).await;
     tokio::time::sleep(Duration::from_millis(50)).await;
     assert!(
         !waiting.is_finished(),
@@ -556,15 +560,55 @@ async fn a_throttled_partition_is_answered_with_its_offsets_and_no_records() {
         .rm
         .append_as_follower(&tp("r", 0), LeaderEpoch(0), data.records)
         .unwrap();
-    let flush = follower
-        .rm
-        .follower_flush(&tp("r", 0), LeaderEpoch(0))
-        .unwrap();
-    tokio::task::spawn_blocking(move || flush.wait().unwrap())
-        .await
-        .unwrap();
+    flush_follower(&follower.rm).await;
     let again = follower_fetch_throttled(&leader.rm, 5, true).await;
     assert!(again.records.is_empty());
     let results = waiting.await.unwrap();
     assert!(results[0].1.is_ok(), "{results:?}");
+}
+
+#[test]
+fn a_lower_min_insync_replicas_from_a_config_change_releases_the_high_watermark() {
+    // ISR {1} of replicas {1,2} with min.insync.replicas 2: the flush does not move the
+    // high watermark (the strict minimum that keeps replica 2 an eligible leader). A config
+    // delta lowering the minimum to 1 moves it at once, with no append or fetch after it.
+    let mut f = Fixture::new();
+    let id = TopicId::random();
+    f.records.push(MetadataRecord::Topic(TopicRecord {
+        name: "r".into(),
+        topic_id: id,
+    }));
+    f.records.push(MetadataRecord::Partition(PartitionRecord {
+        topic_id: id,
+        partition_id: 0,
+        replicas: vec![ME, NodeId(2)],
+        isr: vec![ME],
+        leader: ME,
+        leader_epoch: 0,
+        partition_epoch: 0,
+    }));
+    let next = MetadataImage::from_records(&f.records);
+    let delta = MetadataDelta::between(&f.image, &next);
+    let strict = LogConfig {
+        min_insync_replicas: 2,
+        ..LogConfig::default()
+    };
+    f.rm.apply_delta(&delta, &next, &|_| strict.clone());
+    f.image = next;
+    let appended = f.rm.append_records(
+        AppendOrigin::Client,
+        RequiredAcks::Leader,
+        vec![(tp("r", 0), batch(5))],
+    );
+    assert!(appended.into_first_error().is_ok());
+    let hosted = f.rm.hosted(&tp("r", 0)).unwrap();
+    hosted.log().flush().unwrap();
+    hosted.local_log_changed(0);
+    assert_eq!(hosted.high_watermark(), Offset(0), "held below the minimum");
+    f.commit(vec![MetadataRecord::Config(ConfigRecord {
+        resource: ConfigResource::Topic("r".into()),
+        name: "min.insync.replicas".into(),
+        value: Some("1".into()),
+    })]);
+    assert_eq!(hosted.high_watermark(), Offset(5));
 }
