@@ -5,39 +5,16 @@
 //! (ListPartitionReassignments) with the replicas each adds and removes.
 
 use serde_json::json;
-use strom_client::{Client, PartitionInfo};
-use strom_protocol::generated::{ListPartitionReassignmentsRequest, ResponseBody};
+use strom_client::PartitionInfo;
 
-use super::rebalance::{refused, send, unexpected};
-use super::topic::{InfoArgs, quorum_leader};
+use super::admin_requests::{Reassignment, reassignments};
+use super::topic::{InfoArgs, brokers_table, partition_state, quorum_leader};
 use super::{CliError, CliResult, Output, connect, emit, emit_json, table};
-
-/// How long the controller may take to list reassignments.
-const LIST_TIMEOUT_MS: i32 = 30_000;
 
 /// A partition that needs attention.
 struct Unhealthy {
     topic: String,
     partition: PartitionInfo,
-}
-
-impl Unhealthy {
-    fn state(&self) -> &'static str {
-        if self.partition.leader < 0 {
-            "offline"
-        } else {
-            "under-replicated"
-        }
-    }
-}
-
-/// A reassignment in progress.
-struct Moving {
-    topic: String,
-    partition: i32,
-    replicas: Vec<i32>,
-    adding: Vec<i32>,
-    removing: Vec<i32>,
 }
 
 pub async fn status(a: InfoArgs) -> CliResult {
@@ -53,7 +30,7 @@ pub async fn status(a: InfoArgs) -> CliResult {
         .flat_map(|t| {
             t.partitions
                 .iter()
-                .filter(|p| p.leader < 0 || p.isr.len() < p.replicas.len())
+                .filter(|p| !partition_state(p).is_empty())
                 .map(|p| Unhealthy {
                     topic: t.name.clone(),
                     partition: p.clone(),
@@ -78,7 +55,7 @@ pub async fn status(a: InfoArgs) -> CliResult {
             "unhealthy": unhealthy.iter().map(|u| json!({
                 "topic": u.topic, "partition": u.partition.partition,
                 "leader": u.partition.leader, "replicas": u.partition.replicas,
-                "isr": u.partition.isr, "state": u.state(),
+                "isr": u.partition.isr, "state": partition_state(&u.partition),
             })).collect::<Vec<_>>(),
             "reassignments": moving.iter().map(|m| json!({
                 "topic": m.topic, "partition": m.partition, "replicas": m.replicas,
@@ -106,21 +83,10 @@ fn render(
     brokers: &[(i32, String)],
     total: usize,
     unhealthy: &[Unhealthy],
-    moving: &[Moving],
+    moving: &[Reassignment],
 ) -> String {
-    let rows: Vec<Vec<String>> = brokers
-        .iter()
-        .map(|(id, addr)| {
-            let role = if Some(*id) == controller {
-                "active controller"
-            } else {
-                ""
-            };
-            vec![id.to_string(), addr.clone(), role.to_string()]
-        })
-        .collect();
     let mut text = format!("cluster {cluster_id}\n\n");
-    text.push_str(&table::render(&["BROKER", "ADDRESS", "ROLE"], &rows));
+    text.push_str(&brokers_table(brokers, controller));
     let offline = unhealthy.iter().filter(|u| u.partition.leader < 0).count();
     text.push_str(&format!(
         "\npartitions: {total}, under-replicated: {}, offline: {offline}\n",
@@ -136,7 +102,7 @@ fn render(
                     u.partition.leader.to_string(),
                     ids(&u.partition.replicas),
                     ids(&u.partition.isr),
-                    u.state().to_string(),
+                    partition_state(&u.partition).to_string(),
                 ]
             })
             .collect();
@@ -163,39 +129,4 @@ fn render(
         text.push_str(&table::render(&header, &rows));
     }
     text
-}
-
-/// Every reassignment in progress, by topic and partition.
-async fn reassignments(client: &Client) -> Result<Vec<Moving>, CliError> {
-    let request = ListPartitionReassignmentsRequest {
-        timeout_ms: LIST_TIMEOUT_MS,
-        topics: None,
-        ..ListPartitionReassignmentsRequest::default()
-    };
-    let ResponseBody::ListPartitionReassignments(r) = send(client, request).await? else {
-        return Err(unexpected("ListPartitionReassignments"));
-    };
-    if r.error_code != 0 {
-        return Err(refused(
-            "listing reassignments",
-            r.error_code,
-            r.error_message.as_deref(),
-        ));
-    }
-    let mut moving: Vec<Moving> = r
-        .topics
-        .into_iter()
-        .flat_map(|t| {
-            let name = t.name;
-            t.partitions.into_iter().map(move |p| Moving {
-                topic: name.clone(),
-                partition: p.partition_index,
-                replicas: p.replicas,
-                adding: p.adding_replicas,
-                removing: p.removing_replicas,
-            })
-        })
-        .collect();
-    moving.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
-    Ok(moving)
 }

@@ -7,6 +7,7 @@
 //! ends with an exit code scripts can rely on (see [`ExitStatus`]). Errors say what to do
 //! next, because the person reading them is usually halfway through a task.
 
+mod admin_requests;
 mod bench;
 mod cluster;
 mod cluster_status;

@@ -25,10 +25,10 @@ use strom_protocol::generated::alter_partition_reassignments_request::{
 };
 use strom_protocol::generated::elect_leaders_request::TopicPartitions;
 use strom_protocol::generated::{
-    AlterPartitionReassignmentsRequest, ElectLeadersRequest, ListPartitionReassignmentsRequest,
-    RequestBody, ResponseBody,
+    AlterPartitionReassignmentsRequest, ElectLeadersRequest, ResponseBody,
 };
 
+use super::admin_requests::{self, REQUEST_TIMEOUT_MS, refused, send, unexpected};
 use super::rebalance_plan::{self, Move, PartitionReplicas};
 use super::rebalance_throttle;
 use super::{
@@ -45,8 +45,6 @@ pub const EXAMPLES: &str = "Examples:
   strom cluster rebalance --clear-throttle
                                           remove a throttle left by --no-wait or a timeout";
 
-/// How long the controller may take to accept the reassignments.
-const REQUEST_TIMEOUT_MS: i32 = 30_000;
 /// How often progress is asked for.
 const POLL_INTERVAL: Duration = Duration::from_secs(1);
 
@@ -221,34 +219,6 @@ fn print_plan(
     }
 }
 
-pub(super) async fn send(
-    client: &Client,
-    request: impl Into<RequestBody>,
-) -> Result<ResponseBody, CliError> {
-    let connection = client
-        .any_connection()
-        .await
-        .map_err(|e| CliError::new(ExitStatus::Error, e.to_string()))?;
-    connection
-        .send_with_timeout(
-            request,
-            Duration::from_millis(REQUEST_TIMEOUT_MS as u64 + 5_000),
-        )
-        .await
-        .map_err(|e| CliError::new(ExitStatus::Error, e.to_string()))
-}
-
-pub(super) fn refused(what: &str, code: i16, message: Option<&str>) -> CliError {
-    let name = ErrorCode::from_code(code).map_or_else(|| code.to_string(), |c| format!("{c:?}"));
-    CliError::new(
-        ExitStatus::Error,
-        format!(
-            "{what} refused: {name}{}",
-            message.map(|m| format!(" ({m})")).unwrap_or_default()
-        ),
-    )
-}
-
 async fn start(client: &Client, moves: &[Move]) -> CliResult {
     let targets = moves
         .iter()
@@ -312,35 +282,12 @@ async fn reassign(client: &Client, targets: Vec<Target>, what: &str) -> CliResul
     first_refusal.map_or(Ok(()), Err)
 }
 
-pub(super) fn unexpected(api: &str) -> CliError {
-    CliError::new(ExitStatus::Error, format!("unexpected answer to {api}"))
-}
-
 /// Every reassignment in progress: (topic, partition).
 async fn ongoing(client: &Client) -> Result<BTreeSet<(String, i32)>, CliError> {
-    let request = ListPartitionReassignmentsRequest {
-        timeout_ms: REQUEST_TIMEOUT_MS,
-        topics: None,
-        ..ListPartitionReassignmentsRequest::default()
-    };
-    let ResponseBody::ListPartitionReassignments(r) = send(client, request).await? else {
-        return Err(unexpected("ListPartitionReassignments"));
-    };
-    if r.error_code != 0 {
-        return Err(refused(
-            "listing reassignments",
-            r.error_code,
-            r.error_message.as_deref(),
-        ));
-    }
-    Ok(r.topics
+    Ok(admin_requests::reassignments(client)
+        .await?
         .into_iter()
-        .flat_map(|t| {
-            let name = t.name;
-            t.partitions
-                .into_iter()
-                .map(move |p| (name.clone(), p.partition_index))
-        })
+        .map(|r| (r.topic, r.partition))
         .collect())
 }
 

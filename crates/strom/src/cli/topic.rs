@@ -298,13 +298,6 @@ async fn describe(a: NameArgs) -> CliResult {
                 .iter()
                 .map(|p| {
                     let (earliest, latest) = offset_of(p.partition);
-                    let state = if p.leader < 0 {
-                        "offline"
-                    } else if p.isr.len() < p.replicas.len() {
-                        "under-replicated"
-                    } else {
-                        ""
-                    };
                     vec![
                         p.partition.to_string(),
                         p.leader.to_string(),
@@ -313,7 +306,7 @@ async fn describe(a: NameArgs) -> CliResult {
                         ids(&p.isr),
                         earliest.to_string(),
                         latest.to_string(),
-                        state.to_string(),
+                        partition_state(p).to_string(),
                     ]
                 })
                 .collect();
@@ -433,19 +426,8 @@ pub async fn run_cluster(command: ClusterCommand) -> CliResult {
                 .collect::<Vec<_>>(),
         })),
         Output::Table => {
-            let rows: Vec<Vec<String>> = brokers
-                .iter()
-                .map(|(id, addr)| {
-                    let role = if Some(*id) == quorum_leader {
-                        "active controller"
-                    } else {
-                        ""
-                    };
-                    vec![id.to_string(), addr.clone(), role.to_string()]
-                })
-                .collect();
             let mut text = format!("cluster {cluster_id}\n\n");
-            text.push_str(&table::render(&["BROKER", "ADDRESS", "ROLE"], &rows));
+            text.push_str(&brokers_table(&brokers, quorum_leader));
             emit(&text)
         }
     }
@@ -514,6 +496,33 @@ pub async fn run_offsets(a: OffsetsArgs) -> CliResult {
 
 /// The metadata quorum's leader (the active controller), from DescribeQuorum; `None` when
 /// the broker does not say.
+/// The brokers as a table, the active controller marked.
+pub(super) fn brokers_table(brokers: &[(i32, String)], controller: Option<i32>) -> String {
+    let rows: Vec<Vec<String>> = brokers
+        .iter()
+        .map(|(id, addr)| {
+            let role = if Some(*id) == controller {
+                "active controller"
+            } else {
+                ""
+            };
+            vec![id.to_string(), addr.clone(), role.to_string()]
+        })
+        .collect();
+    table::render(&["BROKER", "ADDRESS", "ROLE"], &rows)
+}
+
+/// "offline" (no leader), "under-replicated" (fewer in sync than replicas), or "".
+pub(super) fn partition_state(p: &strom_client::PartitionInfo) -> &'static str {
+    if p.leader < 0 {
+        "offline"
+    } else if p.isr.len() < p.replicas.len() {
+        "under-replicated"
+    } else {
+        ""
+    }
+}
+
 pub(super) async fn quorum_leader(client: &strom_client::Client) -> Option<i32> {
     use strom_protocol::generated::describe_quorum_request::{PartitionData, TopicData};
     use strom_protocol::generated::{DescribeQuorumRequest, ResponseBody};
