@@ -57,27 +57,37 @@ def test_a_stopped_broker_is_fenced_and_unfenced(cluster_factory):
     cluster.wait_topic_everywhere("spread", 6)
 
 
+def spread_over_three(cluster_factory, replication_factor=1):
+    """Three nodes with the default session and topic `spread` (6 partitions) led two per
+    node; returns (cluster, active controller id, a node that is not it, the other two)."""
+    cluster = cluster_factory(3)
+    controller_id = cluster.wait_formed()
+    node = next(n for n in cluster.nodes if n.node_id != controller_id)
+    others = [n for n in cluster.nodes if n is not node]
+    error, message = kit.create_topic(others[0].addr, "spread", partitions=6,
+                                      replication_factor=replication_factor)
+    assert error == kit.NONE, (error, message)
+    cluster.wait_topic_everywhere("spread", 6)
+    return cluster, controller_id, node, others
+
+
+def gone_from(others, node):
+    """True once no node of `others` lists `node` in Metadata or as a leader of `spread`."""
+    for n in others:
+        m = kit.metadata(n.addr)
+        leaders = [v[0] for v in m["topics"]["spread"]["partitions"].values()]
+        if node.node_id in m["brokers"] or node.node_id in leaders:
+            return None
+    return True
+
+
 def test_a_broker_stopped_with_sigterm_gives_up_its_leaderships_at_once(cluster_factory):
     # With the default 9 s session, a broker that exits on SIGTERM is unlisted and leads
     # nothing within 2 s of its exit: clients are not sent to a dead address for a session.
-    cluster = cluster_factory(3)
-    controller_id = cluster.wait_formed()
-    stopped = next(n for n in cluster.nodes if n.node_id != controller_id)
-    others = [n for n in cluster.nodes if n is not stopped]
-    error, message = kit.create_topic(others[0].addr, "spread", partitions=6)
-    assert error == kit.NONE, (error, message)
-    cluster.wait_topic_everywhere("spread", 6)
+    _cluster, _controller_id, stopped, others = spread_over_three(cluster_factory)
 
     assert stopped.stop() == 0
     exited_at = time.monotonic()
-
-    def given_up():
-        for n in others:
-            m = kit.metadata(n.addr)
-            leaders = [v[0] for v in m["topics"]["spread"]["partitions"].values()]
-            if stopped.node_id in m["brokers"] or stopped.node_id in leaders:
-                return None
-        return True
 
     def views():
         return "\n".join(
@@ -86,7 +96,8 @@ def test_a_broker_stopped_with_sigterm_gives_up_its_leaderships_at_once(cluster_
             for n in others for m in [kit.metadata(n.addr)])
 
     kit.wait_until(f"node {stopped.node_id}, stopped with SIGTERM, unlisted and leading "
-                   "nothing on the others", given_up, 2, interval=0.05, detail=views)
+                   "nothing on the others", lambda: gone_from(others, stopped), 2,
+                   interval=0.05, detail=views)
     print(f"\ncontrolled shutdown: broker {stopped.node_id} unlisted "
           f"{time.monotonic() - exited_at:.2f} s after its exit")
 
@@ -96,28 +107,12 @@ def test_a_killed_broker_is_fenced_without_waiting_out_its_session(cluster_facto
     # connections: the active controller's probe of late brokers fences it at once
     # (gone_broker_probe.rs), and its partitions get another leader. The paused broker of
     # the first test is not fenced so (its listener still accepts), only by its session.
-    cluster = cluster_factory(3)
-    controller_id = cluster.wait_formed()
-    killed = next(n for n in cluster.nodes if n.node_id != controller_id)
-    others = [n for n in cluster.nodes if n is not killed]
-    error, message = kit.create_topic(others[0].addr, "spread", partitions=6,
-                                      replication_factor=3)
-    assert error == kit.NONE, (error, message)
-    cluster.wait_topic_everywhere("spread", 6)
+    cluster, controller_id, killed, others = spread_over_three(cluster_factory, 3)
 
     killed.kill()
     killed_at = time.monotonic()
-
-    def moved():
-        for n in others:
-            m = kit.metadata(n.addr)
-            leaders = [v[0] for v in m["topics"]["spread"]["partitions"].values()]
-            if killed.node_id in m["brokers"] or killed.node_id in leaders:
-                return None
-        return True
-
     kit.wait_until(f"node {killed.node_id}, SIGKILLed, unlisted and leading nothing",
-                   moved, FENCE_BOUND_SECONDS)
+                   lambda: gone_from(others, killed), FENCE_BOUND_SECONDS)
     print(f"\nSIGKILL: broker {killed.node_id} unlisted, its leaderships moved "
           f"{time.monotonic() - killed_at:.2f} s after the kill (session 9 s)")
     log = cluster.node(controller_id).log_path.read_text(errors="replace")

@@ -45,18 +45,7 @@ def set_configs(cluster, resource_type, name, configs):
 def test_a_throttled_reassignment_copies_near_the_rate(cluster_factory, side):
     cluster = cluster_factory(2, env=kit.FAST_FENCING)
     cluster.wait_formed()
-    client = admin(cluster)
-    client.create_topics([NewTopic("thr", num_partitions=1, replication_factor=-1,
-                                   replica_assignment=[[1]])])["thr"].result(timeout=30)
-    kit.wait_until("thr: led by broker 1", lambda: partitions_of(cluster, "thr").get(0) is not None
-                   and partitions_of(cluster, "thr")[0].leader == 1, 30)
-    producer = Producer({"bootstrap.servers": cluster.bootstrap, "linger.ms": 20})
-    for _ in range(RECORDS):
-        producer.produce("thr", value=os.urandom(VALUE_BYTES), partition=0)
-        producer.poll(0)
-    assert producer.flush(60) == 0
-    size = len(partition_log_bytes(cluster.node(1), "thr", 0))
-    assert size > RECORDS * VALUE_BYTES, size
+    size = fill(cluster, "thr", [[1]])
 
     throttled_broker = 1 if side == "leader" else 2
     set_configs(cluster, ResourceType.TOPIC, "thr",
@@ -93,14 +82,16 @@ def fill(cluster, topic, assignment):
     client = admin(cluster)
     client.create_topics([NewTopic(topic, num_partitions=len(assignment), replication_factor=-1,
                                    replica_assignment=assignment)])[topic].result(timeout=30)
-    kit.wait_until(f"{topic}: led", lambda: partitions_of(cluster, topic).get(0) is not None
-                   and partitions_of(cluster, topic)[0].leader == assignment[0][0], 30)
+    kit.wait_until(f"{topic}: led by broker {assignment[0][0]}", lambda: getattr(
+        partitions_of(cluster, topic).get(0), "leader", None) == assignment[0][0], 30)
     producer = Producer({"bootstrap.servers": cluster.bootstrap, "linger.ms": 20})
     for _ in range(RECORDS):
         producer.produce(topic, value=os.urandom(VALUE_BYTES), partition=0)
         producer.poll(0)
     assert producer.flush(60) == 0
-    return len(partition_log_bytes(cluster.node(assignment[0][0]), topic, 0))
+    size = len(partition_log_bytes(cluster.node(assignment[0][0]), topic, 0))
+    assert size > RECORDS * VALUE_BYTES, size
+    return size
 
 
 def throttles(cluster, resource_type, name):

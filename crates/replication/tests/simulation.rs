@@ -808,8 +808,9 @@ fn run_with(seed: u64, min_isr: usize) -> usize {
     sim.acked.len()
 }
 
-#[test]
-fn seeded_runs_lose_no_acknowledged_record() {
+/// Runs the seeds of `STROM_SIM_SEED` (one) or `STROM_SIM_SEEDS` (0..N, default
+/// `DEFAULT_SEEDS`) with `min.insync.replicas` `min_isr`; a failing seed names its replay.
+fn run_seeds(min_isr: usize) {
     let seeds: Vec<u64> = match std::env::var("STROM_SIM_SEED") {
         Ok(one) => vec![one.parse().expect("STROM_SIM_SEED is a number")],
         Err(_) => {
@@ -820,10 +821,12 @@ fn seeded_runs_lose_no_acknowledged_record() {
     };
     let mut acked = 0;
     for seed in seeds {
-        let outcome = std::panic::catch_unwind(|| run(seed));
-        match outcome {
+        match std::panic::catch_unwind(|| run_with(seed, min_isr)) {
             Ok(n) => acked += n,
-            Err(_) => panic!("seed {seed} failed; replay with STROM_SIM_SEED={seed}"),
+            Err(_) => panic!(
+                "seed {seed} (min.insync.replicas {min_isr}) failed; replay with \
+                 STROM_SIM_SEED={seed}"
+            ),
         }
     }
     assert!(
@@ -832,29 +835,17 @@ fn seeded_runs_lose_no_acknowledged_record() {
     );
 }
 
+#[test]
+fn seeded_runs_lose_no_acknowledged_record() {
+    run_seeds(1);
+}
+
 /// The same with `min.insync.replicas` 2: the high watermark holds while the ISR is the
 /// leader alone, and a replica that left such an ISR may be elected when no in-sync one is
-/// alive (eligible leader replicas). Seeds from `STROM_SIM_SEED` or `STROM_SIM_SEEDS` too.
+/// alive (eligible leader replicas).
 #[test]
 fn seeded_runs_with_eligible_leader_replicas_lose_no_acknowledged_record() {
-    let seeds: Vec<u64> = match std::env::var("STROM_SIM_SEED") {
-        Ok(one) => vec![one.parse().expect("STROM_SIM_SEED is a number")],
-        Err(_) => {
-            let count = std::env::var("STROM_SIM_SEEDS")
-                .map_or(DEFAULT_SEEDS, |n| n.parse().expect("a count"));
-            (0..count).collect()
-        }
-    };
-    let mut acked = 0;
-    for seed in seeds {
-        match std::panic::catch_unwind(|| run_with(seed, 2)) {
-            Ok(n) => acked += n,
-            Err(_) => panic!(
-                "seed {seed} (min.insync.replicas 2) failed; replay with STROM_SIM_SEED={seed}"
-            ),
-        }
-    }
-    assert!(acked > 0, "no run acknowledged anything");
+    run_seeds(2);
 }
 
 /// The seeds that found bugs, kept as regressions (all within the default range too):
@@ -874,7 +865,7 @@ fn seeded_runs_with_eligible_leader_replicas_lose_no_acknowledged_record() {
 ///   log asked about an epoch older than all it holds answered "none" instead of where its
 ///   first epoch starts, so a follower kept a prefix the leader did not have. Fixed as Kafka
 ///   does (KIP-279): when our epoch differs from the leader's answer, cut and ask again
-///   (`replica_fetcher::fetcher::truncation_offset`), and an older epoch ends where the first
+///   (`strom_replication::truncation_point`), and an older epoch ends where the first
 ///   known one starts (`LeaderEpochFileCache::end_offset_for`).
 #[test]
 fn the_seeds_that_found_bugs_pass() {
