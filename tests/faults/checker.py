@@ -29,6 +29,18 @@ Properties (each a function below; all pure, so they can be tested on made-up hi
 - incomplete-final-read: the final read could not reach the end of a partition after every
   fault was healed (availability; the other properties are judged on what was read).
 
+Over the read-write transactions (ReadWriteTransactions: each reads at read_committed, then
+writes, and sends its consumed offsets with the transaction; `read_write` below says why
+each edge holds):
+
+- aborted-read (G1a) also covers their reads: none is a value of an aborted transaction.
+- G1b: each value they read is in the final read_committed read at the offset it was read
+  at (a read of something the committed state does not hold).
+- consumed-twice: no value is read by two committed transactions (each sends offsets past
+  what it read, so a second consumer must start after it).
+- G1c: no cycle of write-read and write-write dependencies among committed transactions that
+  the order of events in time forbids (write cycles alone, G0, Kafka allows).
+
 `check(events)` returns a report: ok, the count per property, the first violation (by the
 time of the latest event it involves, i.e. when it became visible) with those events, and
 the first 50 violations.
@@ -40,7 +52,8 @@ from collections import defaultdict
 
 PROPERTIES = ["lost-write", "offset-conflict", "record-at-two-offsets", "duplicate", "order",
               "nonmonotonic-poll", "skipped-poll", "aborted-read", "partial-transaction",
-              "committed-offset-backwards", "incomplete-final-read"]
+              "committed-offset-backwards", "incomplete-final-read", "G1b", "consumed-twice",
+              "G1c"]
 
 
 def violation(prop, message, *events):
@@ -388,8 +401,249 @@ def final_reads(view):
     return out
 
 
+# ---- read-write transactions: the dependency graph
+
+
+class _Graph:
+    """A directed graph over integer nodes with a label on some edges."""
+
+    def __init__(self):
+        self.out = defaultdict(list)
+        self.labels = {}
+
+    def edge(self, a, b, label=None):
+        self.out[a].append(b)
+        if label is not None:
+            self.labels.setdefault((a, b), label)
+
+    def components(self, nodes):
+        """Strongly connected components of more than one node, or with a self-loop
+        (Tarjan's algorithm, iterative: a history has thousands of transactions)."""
+        index, low, on_stack, stack, found = {}, {}, set(), [], []
+        counter = 0
+        for root in nodes:
+            if root in index:
+                continue
+            index[root] = low[root] = counter
+            counter += 1
+            stack.append(root)
+            on_stack.add(root)
+            work = [(root, iter(self.out.get(root, ())))]
+            while work:
+                node, successors = work[-1]
+                advanced = False
+                for nxt in successors:
+                    if nxt not in index:
+                        index[nxt] = low[nxt] = counter
+                        counter += 1
+                        stack.append(nxt)
+                        on_stack.add(nxt)
+                        work.append((nxt, iter(self.out.get(nxt, ()))))
+                        advanced = True
+                        break
+                    if nxt in on_stack:
+                        low[node] = min(low[node], index[nxt])
+                if advanced:
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in self.out.get(node, ()):
+                        found.append(component)
+        return found
+
+    def cycle_through(self, start, within):
+        """The shortest cycle from `start` back to it using only nodes of `within`."""
+        parent = {start: None}
+        queue = [start]
+        for node in queue:
+            for nxt in self.out.get(node, ()):
+                if nxt == start:
+                    path = [node]
+                    while parent[path[-1]] is not None:
+                        path.append(parent[path[-1]])
+                    return [start] + path[::-1][1:] + [start]
+                if nxt in within and nxt not in parent:
+                    parent[nxt] = node
+                    queue.append(nxt)
+        return None
+
+
+def _rw_transactions(view):
+    """The read-write transactions (a txn-begin with reads) and which of them count as
+    committed: those answered committed, and those whose outcome the client never learned
+    (unknown, or no answer before the run stopped) whose values are in the final
+    read_committed read. An aborted transaction is never in the graph, even if its values
+    were read (that read is flagged as aborted-read)."""
+    begins = {e["txn"]: e for e in view.events if e["type"] == "txn-begin" and "reads" in e}
+    stored = set()
+    for p in view.final.get("read_committed", []):
+        stored.add(p["value"])
+    committed = set()
+    for txn, begin in begins.items():
+        status = view.txns[txn]["status"]
+        if status == "committed" or (status in ("unknown", "open")
+                                     and any(v in stored for v in begin["values"])):
+            committed.add(txn)
+    return begins, committed
+
+
+def read_write(view):
+    """aborted-read (G1a), G1b, consumed-twice and G1c over the read-write transactions.
+
+    The graph's edges are orders in time that a correct Kafka implies, so any cycle is a
+    contradiction. Each committed transaction T has two moments: s(T), when its first value
+    was appended, and e(T), when its last one was, s(T) <= e(T); a transaction reads before
+    it writes (the workload does), and commits only after every value it wrote was appended.
+
+    - wr: T2 read (read_committed) a value T1 wrote. The read saw T1 committed, so every
+      value of T1 was appended before T2 read, before T2 wrote: e(T1) < s(T2).
+    - ww: in one partition of the final read_committed read, a value of T1 precedes a value
+      of T2 (offset order is append order): s(T1) < e(T2). Concurrent transactions interleave
+      in a partition and may do so in opposite orders in two partitions: ww edges both ways,
+      a write cycle (G0) Kafka allows, since records are appended when sent, not at commit.
+
+    A cycle of these inequalities is impossible: it needs e(T) before s(T) somewhere, i.e.
+    a cycle of wr edges (G1c proper) or of ww and wr edges in which no two ww edges follow
+    each other (the time an edge ends at is then where the next starts, or later). Such a
+    cycle is reported as G1c. A pure ww cycle is G0 and not a violation. The graph is built
+    on moments, not transactions, so that rule needs no search over paths: nodes s(T) and
+    e(T) with s -> e, wr as e(T1) -> s(T2), and for ww one node per record of a committed
+    transaction in each partition's final read, chained in offset order, with s(T) -> record
+    -> e(T) for T's own records. Every edge is an order in time (<= or <), the non-strict
+    ones cannot close a cycle alone, so every cycle is a contradiction; and the graph is
+    linear in the history (no edge per pair of transactions).
+
+    Anti-dependencies (rw) are not used: a consumer's read of a record says nothing about
+    what follows it in the partition, so no read observes a state that a later write
+    replaces."""
+    out = []
+    begins, committed = _rw_transactions(view)
+    if not begins:
+        return out
+    logs = view.final_log("read_committed")
+    readers = defaultdict(list)  # value -> committed transactions that read it
+    for txn, begin in begins.items():
+        topic = begin["topic"]
+        for partition, offset, value in begin["reads"]:
+            writer = view.value_txn.get(value)
+            if writer and view.txns[writer]["status"] == "aborted":
+                out.append(violation("aborted-read", f"read-write transaction {txn} read "
+                                     f"{value!r} ({topic}/{partition}@{offset}) of aborted "
+                                     f"transaction {writer} (G1a)", begin,
+                                     *view.txns[writer]["events"]))
+                continue
+            if view.complete("read_committed", topic, partition):
+                at = logs[(topic, partition)].get(offset)
+                if at is None or at["value"] != value:
+                    where = f"holds {at['value']!r}" if at else "holds nothing"
+                    out.append(violation("G1b", f"read-write transaction {txn} read {value!r} "
+                                         f"at {topic}/{partition}@{offset} (read_committed); "
+                                         f"the final read_committed read {where} there",
+                                         begin, at))
+            if txn in committed and txn not in readers[value]:
+                readers[value].append(txn)
+    for value, txns in readers.items():
+        if len(txns) > 1:
+            out.append(violation("consumed-twice", f"{value!r} was consumed by committed "
+                                 f"transactions {txns}, each sending offsets past it",
+                                 *(begins[t] for t in txns)))
+    out += _cycles(view, begins, committed, logs)
+    return out
+
+
+def _cycles(view, begins, committed, logs):
+    out = []
+    g = _Graph()
+    order = sorted(committed)
+    number = {txn: i for i, txn in enumerate(order)}
+    start, end = (lambda t: 2 * number[t]), (lambda t: 2 * number[t] + 1)
+    for txn in order:
+        g.edge(start(txn), end(txn))
+        for partition, offset, value in begins[txn]["reads"]:
+            writer = view.value_txn.get(value)
+            if writer in committed:
+                g.edge(end(writer), start(txn),
+                       ("wr", writer, txn, f"{value!r} at {begins[txn]['topic']}/"
+                                           f"{partition}@{offset}"))
+    topics = {b["topic"] for b in begins.values()}
+    records = {}  # record node -> (topic, partition, offset, value, txn)
+    node = 2 * len(order)
+    for (topic, partition), at in sorted(logs.items()):
+        if topic not in topics:
+            continue
+        previous = None
+        for offset in sorted(at):
+            txn = view.value_txn.get(at[offset]["value"])
+            if txn not in committed:
+                continue
+            records[node] = (topic, partition, offset, at[offset]["value"], txn)
+            g.edge(start(txn), node)
+            g.edge(node, end(txn))
+            if previous is not None:
+                g.edge(previous, node)
+            previous = node
+            node += 1
+    for component in g.components(range(node)):
+        within = set(component)
+        # From a start moment: every cycle passes one (records lead only to later records and
+        # to ends, ends only to starts).
+        first = min(n for n in component if n < 2 * len(order) and n % 2 == 0)
+        path = g.cycle_through(first, within)
+        out.append(_cycle_violation(path, g, order, records, begins, view))
+    return out
+
+
+def _cycle_violation(path, g, order, records, begins, view):
+    """A G1c violation naming the transactions of `path` (moments and records) and the edge
+    between each and the next."""
+    edges = []
+    i = 0
+    while i < len(path) - 1:
+        a, b = path[i], path[i + 1]
+        if (a, b) in g.labels:
+            kind, writer, reader, detail = g.labels[(a, b)]
+            edges.append((writer, "wr", reader, f"{reader} read {detail}"))
+        elif b in records:
+            # s(T1) -> records ... -> e(T2): a ww edge when T2 is another transaction.
+            j = i + 1
+            while path[j + 1] in records:
+                j += 1
+            first, last = records[b], records[path[j]]
+            writer = order[a // 2]
+            reader = order[path[j + 1] // 2]
+            if writer != reader:
+                edges.append((writer, "ww", reader,
+                              f"{first[0]}/{first[1]}: {first[3]!r}@{first[2]} before "
+                              f"{last[3]!r}@{last[2]}"))
+            i = j
+        i += 1
+    txns = []
+    for writer, _, reader, _ in edges:
+        for t in (writer, reader):
+            if t not in txns:
+                txns.append(t)
+    chain = " ".join(f"{w} -{k}-> {r};" for w, k, r, _ in edges)
+    details = "; ".join(f"{w} -{k}-> {r}: {d}" for w, k, r, d in edges)
+    events = []
+    for t in txns:
+        events.append(begins[t])
+        events += view.txns[t]["events"][1:]
+    return violation("G1c", f"circular information flow between committed transactions "
+                            f"{txns}: {chain.rstrip(';')} ({details})", *events)
+
+
 CHECKS = [lost_writes, offset_conflicts, two_offsets, duplicates, order, polls_in_order,
-          transactions, committed_offsets, final_reads]
+          transactions, committed_offsets, final_reads, read_write]
 
 
 def check(events):
@@ -413,6 +667,7 @@ def check(events):
         "faults": sum(1 for e in events if e["type"] == "fault-on"),
         "worker-crashes": [e for e in events if e["type"] == "worker-crash"],
         "producer-fatal": [e for e in events if e["type"] == "producer-fatal"],
+        "read-write": _rw_stats(view),
         "stored-twice-after-message-timeout": sum(
             1 for (_, _, v), at in _read_offsets(view).items()
             if len(at) > 1 and view.excused(v)),
@@ -420,6 +675,19 @@ def check(events):
     return {"ok": not found, "violations_by_property": counts,
             "first": found[0] if found else None, "violations": found[:50],
             "context": context(events, found[0]) if found else [], "stats": stats}
+
+
+def _rw_stats(view):
+    """The read-write transactions' outcomes and the graph's size, for the report."""
+    begins, committed = _rw_transactions(view)
+    status = defaultdict(int)
+    for txn in begins:
+        status[view.txns[txn]["status"]] += 1
+    wr = sum(1 for t in committed for _, _, v in begins[t]["reads"]
+             if view.value_txn.get(v) in committed)
+    return {"transactions": len(begins), "in-graph (committed)": len(committed),
+            **{s: status[s] for s in ("committed", "aborted", "unknown", "open")},
+            "reads": sum(len(b["reads"]) for b in begins.values()), "wr-edges": wr}
 
 
 # How far before the first violation `context` looks, and how many events it keeps.
@@ -456,6 +724,8 @@ def render(report):
         lines.append(f"worker crashes: {s['worker-crashes']}")
     for e in s["producer-fatal"]:
         lines.append(f"fatal producer error (t={e['t']}, {e['proc']}): {e['error']}")
+    if s.get("read-write", {}).get("transactions"):
+        lines.append(f"read-write transactions (dependency graph): {s['read-write']}")
     if s.get("stored-twice-after-message-timeout"):
         lines.append(f"stored twice after a message timeout (librdkafka's epoch bump, "
                      f"excused): {s['stored-twice-after-message-timeout']} values")

@@ -289,3 +289,171 @@ def test_the_first_violation_is_the_earliest():
     _, report = flagged(h)
     assert report["first"]["property"] == "committed-offset-backwards"
     assert "first: [committed-offset-backwards]" in checker.render(report)
+
+
+# ---- read-write transactions (G1a, G1b, consumed-twice, G1c)
+
+RW = "rw"
+
+
+def rw(h, txn, writes, reads=(), outcome="committed", proc="rw1"):
+    """A read-write transaction: it read `reads` [(partition, offset, value)], then wrote
+    `writes` [(value, partition)]; `outcome` None leaves it without an answer."""
+    h.add("txn-begin", proc=proc, txn=txn, topic=RW, values=[v for v, _ in writes],
+          reads=[list(r) for r in reads], offsets=[])
+    for v, p in writes:
+        h.send(v, p, proc=proc, txn=txn, topic=RW)
+    if outcome:
+        h.add(f"txn-{outcome}", proc=proc, txn=txn)
+    return h
+
+
+def rw_final(h, records, partitions=4):
+    return h.final(records, "read_committed", partitions=partitions, topic=RW)
+
+
+def g1c(report):
+    return [v for v in report["violations"] if v["property"] == "G1c"]
+
+
+def test_a_cycle_of_reads_is_caught_and_named():
+    # T1 read T2's value and T2 read T1's: each saw the other committed before it wrote.
+    h = H()
+    rw(h, "T1", [("a", 0)], reads=[(1, 0, "b")], proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], proc="rw2")
+    found, report = flagged(rw_final(h, [(0, 0, "a"), (1, 0, "b")]))
+    assert found == {"G1c"}
+    message = report["first"]["message"]
+    assert "['T1', 'T2']" in message or "['T2', 'T1']" in message
+    assert "T1 -wr-> T2" in message and "T2 -wr-> T1" in message
+    assert "'a' at rw/0@0" in message
+    assert {e["txn"] for e in report["first"]["events"]} == {"T1", "T2"}
+
+
+def test_a_read_and_a_later_write_before_it_make_a_cycle():
+    # T2 read T1's 'a', so T1 was committed (all its values appended) before T2 wrote; yet
+    # T2's 'b' precedes T1's 'c' in partition 1.
+    h = H()
+    rw(h, "T1", [("a", 0), ("c", 1)], proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], proc="rw2")
+    found, report = flagged(rw_final(h, [(0, 0, "a"), (1, 0, "b"), (1, 1, "c")]))
+    assert found == {"G1c"}
+    message = report["first"]["message"]
+    assert "T1 -wr-> T2" in message and "T2 -ww-> T1" in message
+    assert "rw/1: 'b'@0 before 'c'@1" in message
+    # The same records in the order the read implies are clean.
+    h = H()
+    rw(h, "T1", [("a", 0), ("c", 1)], proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], proc="rw2")
+    assert flagged(rw_final(h, [(0, 0, "a"), (1, 0, "c"), (1, 1, "b")]))[0] == set()
+
+
+def test_a_cycle_through_three_transactions_is_caught():
+    # T1 -wr-> T2 -ww-> T3 -wr-> T1: e(T1) < s(T2) < e(T3) < s(T1) <= e(T1).
+    h = H()
+    rw(h, "T1", [("a", 0)], reads=[(2, 0, "z")], proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], proc="rw2")
+    rw(h, "T3", [("y", 1), ("z", 2)], proc="rw3")
+    found, report = flagged(rw_final(h, [(0, 0, "a"), (1, 0, "b"), (1, 1, "y"),
+                                         (2, 0, "z")]))
+    assert found == {"G1c"}
+    message = report["first"]["message"]
+    for edge in ("T1 -wr-> T2", "T2 -ww-> T3", "T3 -wr-> T1"):
+        assert edge in message
+
+
+def test_write_cycles_of_concurrent_transactions_are_allowed():
+    # G0: T1 and T2 were open together and interleaved in opposite orders in two partitions;
+    # T3 read T1 and wrote after both. Kafka appends records when they are sent, so this is
+    # no violation.
+    h = H()
+    rw(h, "T1", [("a", 0), ("d", 1)], proc="rw1")
+    rw(h, "T2", [("b", 0), ("c", 1)], proc="rw2")
+    rw(h, "T3", [("e", 1)], reads=[(0, 0, "a")], proc="rw3")
+    found, _ = flagged(rw_final(h, [(0, 0, "a"), (0, 1, "b"), (1, 0, "c"), (1, 1, "d"),
+                                    (1, 2, "e")]))
+    assert found == set()
+    # Two ww edges in a row do not chain: T1 -ww-> T2 -ww-> T3 -wr-> T1 can happen (T2 wrote
+    # 'c' before T3 wrote 'y', and 'b' after T1, which read T3, wrote 'a').
+    h = H()
+    rw(h, "T1", [("a", 0)], reads=[(2, 0, "z")], proc="rw1")
+    rw(h, "T2", [("b", 0), ("c", 1)], proc="rw2")
+    rw(h, "T3", [("y", 1), ("z", 2)], proc="rw3")
+    found, _ = flagged(rw_final(h, [(0, 0, "a"), (0, 1, "b"), (1, 0, "c"), (1, 1, "y"),
+                                    (2, 0, "z")]))
+    assert found == set()
+
+
+def test_an_aborted_transaction_is_not_part_of_a_cycle():
+    # T1 aborted; T2 read its value (a dirty read: G1a, flagged as aborted-read) and T1 had
+    # read T2's: with T1 counted this would be a cycle, but an aborted transaction has no
+    # place in the committed graph.
+    h = H()
+    rw(h, "T1", [("a", 0)], reads=[(1, 0, "b")], outcome="aborted", proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], proc="rw2")
+    h.final([(0, 0, "a"), (1, 0, "b")], "read_uncommitted", topic=RW)
+    found, report = flagged(rw_final(h, [(1, 0, "b")]))
+    assert found == {"aborted-read"}
+    assert "read 'a' (rw/0@0) of aborted transaction T1 (G1a)" in report["first"]["message"]
+    # Without the dirty read: the aborted transaction's reads and writes make no edges.
+    h = H()
+    rw(h, "T1", [("a", 1)], reads=[(1, 1, "b")], outcome="aborted", proc="rw1")
+    rw(h, "T2", [("b", 1)], proc="rw2")
+    h.final([(1, 0, "a"), (1, 1, "b")], "read_uncommitted", topic=RW)
+    assert flagged(rw_final(h, [(1, 1, "b")]))[0] == set()
+
+
+def test_a_transaction_of_unknown_outcome_counts_when_its_values_are_stored():
+    h = H()
+    rw(h, "T1", [("a", 0)], reads=[(1, 0, "b")], outcome="unknown", proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], outcome=None, proc="rw2")
+    assert flagged(rw_final(h, [(0, 0, "a"), (1, 0, "b")]))[0] == {"G1c"}
+
+
+def test_a_read_the_final_state_does_not_hold_is_caught():
+    # T2 read 'a' at rw/0@0, but the committed log holds 'x' there (G1b-style: a read of a
+    # value that is not in the committed state).
+    h = H()
+    rw(h, "T0", [("x", 0)], proc="rw3")
+    rw(h, "T1", [("a", 0)], proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], proc="rw2")
+    found, report = flagged(rw_final(h, [(0, 0, "x"), (0, 1, "a"), (1, 0, "b")]))
+    assert "G1b" in found
+    g1b = [v for v in report["violations"] if v["property"] == "G1b"][0]
+    assert "read 'a' at rw/0@0" in g1b["message"] and "holds 'x'" in g1b["message"]
+
+
+def test_a_value_consumed_by_two_committed_transactions_is_caught():
+    h = H()
+    rw(h, "T1", [("a", 0)], proc="rw1")
+    rw(h, "T2", [("b", 1)], reads=[(0, 0, "a")], proc="rw2")
+    rw(h, "T3", [("c", 2)], reads=[(0, 0, "a")], outcome="aborted", proc="rw1")
+    ok = rw_final(H(), [])
+    ok.events = h.events + rw_final(H(), [(0, 0, "a"), (1, 0, "b")]).events
+    assert flagged(ok)[0] == set()
+    rw(h, "T4", [("d", 3)], reads=[(0, 0, "a")], proc="rw1")
+    found, report = flagged(rw_final(h, [(0, 0, "a"), (1, 0, "b"), (3, 0, "d")]))
+    assert found == {"consumed-twice"}
+    assert "'a' was consumed by committed transactions ['T2', 'T4']" in report["first"][
+        "message"]
+
+
+def test_the_graph_is_fast_on_a_long_history():
+    # 4,000 transactions over 4 partitions, each reading the value of the one before; then a
+    # cycle planted at the far end (the first transaction reads the last) is still found.
+    import time
+    n = 4000
+
+    def history(first_reads):
+        h = H()
+        for i in range(n):
+            reads = [((i - 1) % 4, (i - 1) // 4, f"v{i - 1}")] if i else first_reads
+            rw(h, f"T{i}", [(f"v{i}", i % 4)], reads=reads, proc=f"rw{i % 3}")
+        return rw_final(h, [(i % 4, i // 4, f"v{i}") for i in range(n)])
+
+    started = time.monotonic()
+    assert flagged(history([]))[0] == set()
+    assert time.monotonic() - started < 5
+    found, report = flagged(history([((n - 1) % 4, (n - 1) // 4, f"v{n - 1}")]))
+    assert found == {"G1c"}
+    assert f"T{n - 1} -wr-> T0" in report["first"]["message"]

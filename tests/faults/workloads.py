@@ -7,6 +7,10 @@ the run started), for checker.py to judge afterwards.
 - `TransactionalProducer`: a transactional.id; each transaction writes a few values to
   several partitions, then commits or (drawn from the seed) aborts; the outcome is recorded as
   committed, aborted or unknown (an error from commit_transaction that left it unclear).
+- `ReadWriteTransactions`: consume-transform-produce in transactions on one topic: a group
+  member at read_committed that, in each transaction, writes new values naming the values it
+  read, sends its consumed offsets with the transaction, and commits or aborts; its reads,
+  writes, offsets and outcome are recorded for the checker's dependency graph.
 - `Consumer`: in a group (subscribe, offsets committed synchronously after each batch and
   recorded once the commit is answered, with
   the time its request was sent) or with assign from the beginning; read_uncommitted
@@ -23,7 +27,7 @@ import threading
 import time
 
 from confluent_kafka import Consumer as KafkaConsumer
-from confluent_kafka import KafkaException, Producer, TopicPartition
+from confluent_kafka import OFFSET_BEGINNING, KafkaException, Producer, TopicPartition
 
 # Settings every client gets; run.py adds a logger here so librdkafka's own log lines go to the
 # run's clients.log instead of the terminal.
@@ -300,6 +304,171 @@ class Consumer(Workload):
                              for p, o in last.items()]
                 self.history.add(type="commit-failed", proc=self.proc, group=self.group,
                                  error=str(e), offsets=attempted)
+
+
+class ReadWriteTransactions(Workload):
+    """A transactional consume-transform-produce worker on one topic: it reads a few records
+    with read_committed in a group, and in one transaction writes new unique values (each
+    carrying, in its `reads` header, the values it was made from), sends the consumed offsets
+    with send_offsets_to_transaction, and commits or (drawn from the seed) aborts. Every
+    transaction is recorded as a `txn-begin` with its reads ([partition, offset, value]), its
+    writes and the offsets it sends, then its sends and its outcome, so that checker.py can
+    build the dependency graph between transactions.
+
+    Reads always come before writes within a transaction: the graph's edges rely on it. A
+    batch polled while a rebalance happened is dropped (its partitions may be someone else's
+    now), and after any transaction that did not commit the consumer goes back to the
+    group's committed offsets, so a value is consumed by at most one committed transaction."""
+
+    def __init__(self, name, history, stop, bootstrap, topic, partitions, seed, group,
+                 abort_ratio=0.15, per_txn=(1, 3), reads_max=6):
+        super().__init__(name, history, stop, {})
+        self.bootstrap, self.topic, self.partitions = bootstrap, topic, partitions
+        self.rng = random.Random(f"{seed}:{name}")
+        self.group = group
+        self.abort_ratio = abort_ratio
+        self.per_txn = per_txn
+        self.reads_max = reads_max
+        self.txn_id = f"faults-{name}"
+        self.rebalanced = False
+
+    # The same producer as TransactionalProducer's (its transactional.id is `txn_id`).
+    producer = TransactionalProducer.producer
+
+    def consumer(self):
+        c = KafkaConsumer({**CLIENT_CONFIG, "bootstrap.servers": self.bootstrap,
+                           "group.id": self.group, "enable.auto.commit": False,
+                           "auto.offset.reset": "earliest", "isolation.level": "read_committed",
+                           "session.timeout.ms": 10000, "heartbeat.interval.ms": 1000,
+                           "socket.connection.setup.timeout.ms": 3000,
+                           "reconnect.backoff.max.ms": 1000,
+                           "topic.metadata.refresh.interval.ms": 2000,
+                           "fetch.wait.max.ms": 100})
+
+        def assigned(consumer, parts):
+            self.rebalanced = True
+            self.history.add(type="assign", proc=self.proc, mode="group", group=self.group,
+                             topic=self.topic, partitions=sorted(tp.partition for tp in parts))
+
+        def revoked(consumer, parts):
+            self.rebalanced = True
+            self.history.add(type="revoke", proc=self.proc, mode="group", topic=self.topic,
+                             partitions=sorted(tp.partition for tp in parts))
+
+        c.subscribe([self.topic], on_assign=assigned, on_revoke=revoked)
+        return c
+
+    def body(self):
+        c = self.consumer()
+        p = self.producer()
+        n = 0
+        try:
+            while p is not None and not self.stop_event.is_set():
+                self.rebalanced = False
+                msgs = c.consume(num_messages=self.rng.randint(1, self.reads_max), timeout=0.3)
+                if self.rebalanced:
+                    # The new assignment starts from the committed offsets; what this call
+                    # returned after it is read again from there.
+                    c = self.rewind(c, replace=False)
+                    continue
+                reads = [[m.partition(), m.offset(), m.value().decode()] for m in msgs
+                         if not m.error()]
+                txn = f"{self.proc}-t{n}"
+                n += 1
+                p, outcome = self.transact(p, c, txn, reads)
+                if outcome != "committed":
+                    c = self.rewind(c)
+                time.sleep(0.02)
+        finally:
+            c.close()
+            if p is not None:
+                p.flush(10)
+
+    def transact(self, p, c, txn, reads):
+        """One transaction over `reads`; returns the producer to go on with and the outcome."""
+        count = self.rng.randint(*self.per_txn)
+        abort = self.rng.random() < self.abort_ratio
+        values = [(f"{txn}-{i}", self.rng.randrange(self.partitions)) for i in range(count)]
+        offsets = {}
+        for partition, offset, _ in reads:
+            offsets[partition] = max(offsets.get(partition, 0), offset + 1)
+        self.history.add(type="txn-begin", proc=self.proc, txn=txn, topic=self.topic,
+                         values=[v for v, _ in values], reads=reads,
+                         offsets=sorted(offsets.items()))
+        header = [("reads", ",".join(v for _, _, v in reads).encode())]
+        stage = "write"
+        try:
+            p.begin_transaction()
+            for value, partition in values:
+                self.history.add(type="send", proc=self.proc, topic=self.topic,
+                                 partition=partition, value=value, txn=txn)
+                p.produce(self.topic, value=value.encode(), key=value.encode(),
+                          partition=partition, headers=header)
+            if offsets:
+                p.send_offsets_to_transaction(
+                    [TopicPartition(self.topic, part, o) for part, o in offsets.items()],
+                    c.consumer_group_metadata(), 15)
+            if abort:
+                p.flush(15)
+                p.abort_transaction(15)
+                self.history.add(type="txn-aborted", proc=self.proc, txn=txn)
+                return p, "aborted"
+            stage = "commit"
+            p.commit_transaction(15)
+            self.history.add(type="txn-committed", proc=self.proc, txn=txn)
+            return p, "committed"
+        except KafkaException as e:
+            err = e.args[0]
+            self.history.add(type="txn-unknown", proc=self.proc, txn=txn, error=str(e),
+                             stage=stage, abortable=err.txn_requires_abort(),
+                             fatal=err.fatal())
+            return self.recover(p, err, txn, stage)
+
+    def recover(self, p, err, txn, stage):
+        if stage == "commit" and err.retriable() and not err.fatal():
+            # The commit goes on in the background; asking again learns its outcome.
+            try:
+                p.commit_transaction(15)
+                self.history.add(type="txn-committed", proc=self.proc, txn=txn)
+                return p, "committed"
+            except KafkaException as e:
+                err = e.args[0]
+        if not err.fatal():
+            try:
+                p.abort_transaction(15)
+                self.history.add(type="txn-aborted", proc=self.proc, txn=txn)
+                return p, "aborted"
+            except KafkaException as e:
+                self.history.add(type="txn-abort-failed", proc=self.proc, txn=txn,
+                                 error=str(e))
+        # A new producer with the same transactional.id fences this one and finishes or
+        # aborts what it left open; the outcome stays unknown to the history.
+        return self.producer(), "unknown"
+
+    def rewind(self, c, replace=True):
+        """Back to the group's committed offsets (read_committed asks for stable ones, so an
+        open transaction's offsets are waited for); when the seek fails, with `replace`, a new
+        consumer, which rejoins the group and starts from them."""
+        try:
+            parts = c.assignment()
+            if parts:
+                committed = c.committed(parts, timeout=10)
+                for tp in committed:
+                    if tp.offset < 0:
+                        tp.offset = OFFSET_BEGINNING
+                    c.seek(tp)
+                self.history.add(type="rw-rewind", proc=self.proc,
+                                 offsets=[[tp.partition, tp.offset] for tp in committed])
+            return c
+        except KafkaException as e:
+            self.history.add(type="rw-rewind-failed", proc=self.proc, error=str(e))
+            if not replace:
+                return c
+            try:
+                c.close()
+            except (KafkaException, RuntimeError):
+                pass
+            return self.consumer()
 
 
 def final_read(history, bootstrap, topic, partitions, isolation, timeout_s=60):
