@@ -9,14 +9,19 @@
 #   bench/before_after.sh BEFORE_STROM AFTER_STROM [MORE_STROM...]
 #   ROUNDS=3 SECONDS_PER_RUN=8 bench/before_after.sh /tmp/strom-90d8e2e target/release/strom
 #
-# Workloads (each bounded by a record count and SECONDS_PER_RUN): produce 1 KiB records to
-# 16 partitions with acks=1 and with acks=all, then consume what acks=1 wrote.
+# Workloads (each bounded by COUNT records, default 2,000,000, and SECONDS_PER_RUN): produce
+# 1 KiB records to 16 partitions with acks=1 and with acks=all, then consume what acks=1
+# wrote. Mind the page cache: 2 GB stays under the kernel's dirty-page limits of a machine
+# with tens of GiB, so a broker that leaves acks=1 data to the kernel never writes it to disk
+# during the run, while one whose high watermark follows the flush (Strom since issue 14)
+# writes all of it.
 set -euo pipefail
 
 [ "$#" -ge 2 ] || { echo "usage: before_after.sh BEFORE_STROM AFTER_STROM [MORE_STROM...]" >&2; exit 2; }
 binaries=("$@")
 rounds="${ROUNDS:-3}"
 per_run="${SECONDS_PER_RUN:-8}"
+count="${COUNT:-2000000}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${STROM_BENCH_DIR:-$root/target/bench-before-after}"
 rm -rf "$work"
@@ -57,13 +62,13 @@ one() {
     name="produce 1024B p16 acks=$acks"
     line="$(STROM_BOOTSTRAP="$addr" timeout $((per_run + 60)) "$client" bench produce \
       --duration "$per_run" --quiet --output json --topic "t-$acks" --partitions 16 \
-      --record-size 1024 --count 2000000 --acks "$acks" --compression none --producers 2 \
+      --record-size 1024 --count "$count" --acks "$acks" --compression none --producers 2 \
       --batch-size 1048576)"
     emit "$label" "$round" "$name" "$line"
   done
   name="consume 1024B p16"
   line="$(STROM_BOOTSTRAP="$addr" timeout $((per_run + 60)) "$client" bench consume \
-    --duration "$per_run" --quiet --output json --topic t-1 --count 2000000)"
+    --duration "$per_run" --quiet --output json --topic t-1 --count "$count")"
   emit "$label" "$round" "$name" "$line"
 }
 
