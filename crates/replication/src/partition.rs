@@ -23,6 +23,7 @@
 use std::collections::BTreeMap;
 
 use strom_metadata::NodeId;
+use strom_metadata::controller::elr::effective_min_isr;
 use strom_storage::{LeaderEpoch, Offset, TopicPartition};
 
 /// A partition's leadership and replicas, as the metadata gives them.
@@ -417,9 +418,10 @@ impl Partition {
         else {
             return;
         };
-        if isr.len() < self.min_insync_replicas.min(replicas.len()).max(1) {
-            // Below min.insync.replicas the high watermark stays, so the replicas that left
-            // the ISR still hold all of it (they are eligible leaders).
+        if isr.len() < effective_min_isr(self.min_insync_replicas, replicas.len()) {
+            // Below min.insync.replicas (as the controller counts it for the ELR) the high
+            // watermark stays, so the replicas that left the ISR still hold all of it (they
+            // are eligible leaders).
             return;
         }
         let maximal = maximal_isr(isr, pending_isr.as_deref());
