@@ -8,9 +8,13 @@ namespace that drops what comes from node A's address cuts A -> B; both directio
 partition. The clients run in the root namespace (the bridge's own address) and are never cut
 off by a partition: a minority node stays reachable by clients, which is the case where a
 stale leader could answer. Packet delay, loss and reordering use `tc netem` on the node's
-interface when the kernel has it; without netem (CONFIG_NET_SCH_NETEM unset) delay comes from
-a slow token bucket (tbf) and loss from iptables' `statistic` match, and reordering is not
-available. A full disk is a filler file that takes every free byte of the node's tmpfs.
+interface when the kernel has it. Without netem (CONFIG_NET_SCH_NETEM unset) they are built
+from what such kernels do have (`degrade_commands`): an HTB root qdisc with two classes, each
+a token bucket (tbf) of its own, a main one at 2 Mbit/s (queueing delay) and a slow one at
+128 kbit/s; iptables' CLASSIFY target sends a random tenth of the node's outgoing packets to
+the slow class, so they leave out of turn with the packets around them (reordering), and the
+`statistic` match drops 5% (loss). A full disk is a filler file that takes every free byte of
+the node's tmpfs.
 
 Everything made here (namespaces, veths, bridge, mounts, directories) is removed by
 `FaultCluster.close()`, which never raises and is called on every exit path.
@@ -67,6 +71,85 @@ def tools_missing():
     """The commands the harness needs that are not installed."""
     return [t for t in ("ip", "iptables", "tc", "mount", "umount", "fallocate")
             if shutil.which(t) is None]
+
+
+# Without netem: the rates of the two token buckets of a degraded node (degrade_commands),
+# the default class's (most packets) and the slow class's (the reordered tenth).
+MAIN_RATE, SLOW_RATE = "2mbit", "128kbit"
+
+
+def degrade_commands(dev, netem, loss_pct=5, reorder_pct=10, delay_ms=50, jitter_ms=30):
+    """The commands (run in the node's namespace) that degrade `dev`'s outgoing packets.
+
+    With netem: `delay 50ms 30ms loss 5% reorder 10%`. Without it, reordering needs two
+    queues that drain independently, and the only classful qdisc such kernels have is HTB:
+    an HTB root whose two classes never limit anything themselves (1 Gbit/s each), each with
+    a tbf of its own as its queue. Class 1:10, the default, is the old degrade's token bucket
+    (2 Mbit/s, queueing up to 200 ms, dropping beyond). Class 1:20 gets `reorder_pct` of the
+    packets, picked at random by iptables (mangle POSTROUTING, `statistic` then `CLASSIFY`),
+    and drains at 128 kbit/s with up to 300 ms of queue. A packet of the slow class leaves
+    before main-class packets queued ahead of it when the main bucket is backlogged (a burst,
+    a fetch response), and after main-class packets sent behind it when its own bucket is
+    empty: either way, out of order within its TCP stream. Loss is iptables' `statistic`
+    match dropping `loss_pct` of the packets the node sends."""
+    if netem:
+        return [["tc", "qdisc", "add", "dev", dev, "root", "netem", "delay", f"{delay_ms}ms",
+                 f"{jitter_ms}ms", "loss", f"{loss_pct}%", "reorder", f"{reorder_pct}%",
+                 "50%"]]
+    cmds = [
+        ["tc", "qdisc", "add", "dev", dev, "root", "handle", "1:", "htb", "default", "10"],
+        ["tc", "class", "add", "dev", dev, "parent", "1:", "classid", "1:10", "htb", "rate",
+         "1gbit", "quantum", "1514"],
+        ["tc", "class", "add", "dev", dev, "parent", "1:", "classid", "1:20", "htb", "rate",
+         "1gbit", "quantum", "1514"],
+        ["tc", "qdisc", "add", "dev", dev, "parent", "1:10", "handle", "10:", "tbf", "rate",
+         MAIN_RATE, "burst", "8kb", "latency", "200ms"],
+        ["tc", "qdisc", "add", "dev", dev, "parent", "1:20", "handle", "20:", "tbf", "rate",
+         SLOW_RATE, "burst", "2kb", "latency", "300ms"],
+    ]
+    if reorder_pct:
+        cmds.append(["iptables", "-t", "mangle", "-A", "POSTROUTING", "-o", dev, "-m",
+                     "statistic", "--mode", "random", "--probability",
+                     f"{reorder_pct / 100:.3f}", "-j", "CLASSIFY", "--set-class", "1:20"])
+    if loss_pct:
+        cmds.append(["iptables", "-A", "OUTPUT", "-m", "statistic", "--mode", "random",
+                     "--probability", f"{loss_pct / 100:.3f}", "-j", "DROP"])
+    return cmds
+
+
+def heal_commands(dev):
+    """Takes every network fault off a node: its filter and mangle rules, its root qdisc."""
+    return [["iptables", "-F"], ["iptables", "-t", "mangle", "-F"],
+            ["tc", "qdisc", "del", "dev", dev, "root"]]
+
+
+def leftover_faults(output_of, dev):
+    """The fault rules and qdiscs still on a node (`output_of(*cmd)` runs in its namespace)."""
+    left = []
+    for line in output_of("tc", "qdisc", "show", "dev", dev).splitlines():
+        if any(q in line for q in (" htb ", " tbf ", " netem ")):
+            left.append(line.strip())
+    for table in ("filter", "mangle"):
+        for line in output_of("iptables-save", "-t", table).splitlines():
+            if line.startswith("-A "):
+                left.append(f"{table}: {line}")
+    return left
+
+
+# The TCP counters that tell reordering apart: the sender's reorder detections (from SACK,
+# timestamps, or duplicate ACKs without SACK), the receiver's out-of-order queue.
+TCP_COUNTERS = ("TcpExtTCPSACKReorder", "TcpExtTCPTSReorder", "TcpExtTCPRenoReorder",
+                "TcpExtTCPOFOQueue", "TcpRetransSegs", "TcpOutSegs", "TcpInSegs")
+
+
+def tcp_counters(output_of):
+    """{counter: value} from `nstat` (absolute values, no history file touched)."""
+    values = {}
+    for line in output_of("nstat", "-asz", *TCP_COUNTERS).splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] in TCP_COUNTERS:
+            values[parts[0]] = int(parts[1])
+    return values
 
 
 class FaultCluster:
@@ -218,24 +301,30 @@ class FaultCluster:
                     for dst in b:
                         self.drop(src, dst)
 
-    def degrade(self, node_id, delay_ms=50, jitter_ms=30, loss_pct=5, reorder_pct=10):
-        """Slows and thins node `node_id`'s outgoing packets (netem, else tbf + statistic)."""
+    def degrade(self, node_id, loss_pct=5, reorder_pct=10):
+        """Slows, thins and reorders node `node_id`'s outgoing packets (`degrade_commands`)."""
         dev = self.net.ns_ends[node_id - 1]
-        if self.netem:
-            self.in_ns(node_id, "tc", "qdisc", "add", "dev", dev, "root", "netem", "delay",
-                       f"{delay_ms}ms", f"{jitter_ms}ms", "loss", f"{loss_pct}%", "reorder",
-                       f"{reorder_pct}%", "50%")
-        else:
-            self.in_ns(node_id, "tc", "qdisc", "add", "dev", dev, "root", "tbf", "rate",
-                       "2mbit", "burst", "8kb", "latency", f"{max(delay_ms, 1) * 4}ms")
-            self.in_ns(node_id, "iptables", "-A", "OUTPUT", "-m", "statistic", "--mode",
-                       "random", "--probability", f"{loss_pct / 100:.3f}", "-j", "DROP")
+        for cmd in degrade_commands(dev, self.netem, loss_pct, reorder_pct):
+            self.in_ns(node_id, *cmd)
 
     def heal_network(self):
         for i in range(1, self.size + 1):
-            self.in_ns(i, "iptables", "-F", check=False)
-            self.in_ns(i, "tc", "qdisc", "del", "dev", self.net.ns_ends[i - 1], "root",
-                       check=False)
+            for cmd in heal_commands(self.net.ns_ends[i - 1]):
+                self.in_ns(i, *cmd, check=False)
+
+    def network_faults_left(self):
+        """What a healed network still holds ({node: [qdisc or rule]}; empty when clean)."""
+        left = {}
+        for i in range(1, self.size + 1):
+            found = leftover_faults(lambda *cmd, i=i: self.in_ns(i, *cmd, check=False).stdout,
+                                    self.net.ns_ends[i - 1])
+            if found:
+                left[i] = found
+        return left
+
+    def tcp_counters(self, node_id):
+        """The TCP counters of the node's namespace (`nstat`), for the reordering figures."""
+        return tcp_counters(lambda *cmd: self.in_ns(node_id, *cmd, check=False).stdout)
 
     # ---- disk
 

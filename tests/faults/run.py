@@ -124,6 +124,7 @@ class Run:
         elif kind == "one-way":
             fc.drop(f["from"], f["to"])
         elif kind == "degrade":
+            self.tcp_before = {i: fc.tcp_counters(i) for i in range(1, self.args.nodes + 1)}
             fc.degrade(f["node"])
         elif kind == "disk-full":
             fc.fill_disk(f["node"])
@@ -145,6 +146,24 @@ class Run:
             fc.restart(f["node"])
         else:
             fc.heal_network()
+        if kind == "degrade":
+            self.degrade_counters(f["node"])
+
+    def degrade_counters(self, node):
+        """What the degraded link did to TCP while it lasted, from the nodes' own counters:
+        the degraded node's reorder detections (it sends the reordered segments and learns
+        of it from the ACKs) and retransmissions, the other nodes' out-of-order arrivals."""
+        delta = {}
+        for i, before in self.tcp_before.items():
+            now = self.fc.tcp_counters(i)
+            delta[i] = {k: now.get(k, 0) - before.get(k, 0) for k in now}
+        mine = delta[node]
+        reorders = sum(mine.get(f"TcpExtTCP{k}Reorder", 0) for k in ("SACK", "TS", "Reno"))
+        ofo = sum(d.get("TcpExtTCPOFOQueue", 0) for i, d in delta.items() if i != node)
+        log(f"degrade of node {node}: {reorders} reorderings detected by its TCP, "
+            f"{mine.get('TcpRetransSegs', 0)} of {mine.get('TcpOutSegs', 0)} segments sent "
+            f"again, {ofo} segments queued out of order at the other nodes")
+        self.history.add(type="degrade-tcp", node=node, counters=delta)
 
     def watch(self):
         """Records and restarts nodes that died on their own (not a fault of the schedule):
@@ -180,6 +199,10 @@ class Run:
         self.faults()
         self.watch()
         self.fc.heal_all()
+        left = self.fc.network_faults_left()
+        if left:
+            log(f"network faults left after healing: {left}")
+            self.history.add(type="faults-left", left={str(k): v for k, v in left.items()})
         self.fc.cluster.wait_formed(timeout=60)
         log("every fault healed, the cluster formed again; the workloads run 8 s more")
         for _ in range(16):
