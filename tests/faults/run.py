@@ -32,9 +32,10 @@ import workloads  # noqa: E402
 from faultkit import kit  # noqa: E402
 
 EVENTS, TXN = "events", "txn"
+RW = "rw"  # read-write transactions: consume-transform-produce on one topic
 PARTITIONS = 4
 SETUP_S = 90
-AFTER_S = 120  # healing, recovery and the final reads, at most
+AFTER_S = 200  # healing, recovery and the final reads (five, 40 s each), at most
 
 
 def log(msg):
@@ -67,7 +68,7 @@ class Run:
         rf = self.args.rf
         configs = ({"min.insync.replicas": str(self.args.min_insync)}
                    if self.args.min_insync else None)
-        for topic in (EVENTS, TXN):
+        for topic in (EVENTS, TXN, RW):
             error, message = kit.create_topic(first, topic, partitions=PARTITIONS,
                                               replication_factor=rf, configs=configs,
                                               timeout_ms=10000)
@@ -79,8 +80,10 @@ class Run:
         coordinator = self.txn_coordinator(first)
         self.fc.cluster.wait_topic_everywhere(EVENTS, PARTITIONS)
         self.fc.cluster.wait_topic_everywhere(TXN, PARTITIONS)
-        log(f"topics {EVENTS} and {TXN} ({PARTITIONS} partitions, rf {rf}, min.insync.replicas "
-            f"{self.args.min_insync or 'default'}); transaction coordinator on node {coordinator}")
+        self.fc.cluster.wait_topic_everywhere(RW, PARTITIONS)
+        log(f"topics {EVENTS}, {TXN} and {RW} ({PARTITIONS} partitions, rf {rf}, "
+            f"min.insync.replicas {self.args.min_insync or 'default'}); transaction "
+            f"coordinator on node {coordinator}")
 
     def txn_coordinator(self, addr):
         return kit.find_coordinator(addr, workloads_txn_id(), key_type=1, wait=30)
@@ -91,6 +94,8 @@ class Run:
             workloads.IdempotentProducer("p1", h, s, b, EVENTS, PARTITIONS, 40, seed),
             workloads.IdempotentProducer("p2", h, s, b, EVENTS, PARTITIONS, 40, seed),
             workloads.TransactionalProducer("tx1", h, s, b, TXN, PARTITIONS, seed),
+            workloads.ReadWriteTransactions("rw1", h, s, b, RW, PARTITIONS, seed, "faults-rw"),
+            workloads.ReadWriteTransactions("rw2", h, s, b, RW, PARTITIONS, seed, "faults-rw"),
             workloads.Consumer("g1", h, s, b, EVENTS, PARTITIONS, group="faults-events"),
             workloads.Consumer("g2", h, s, b, EVENTS, PARTITIONS, group="faults-events"),
             workloads.Consumer("a1", h, s, b, EVENTS, PARTITIONS),
@@ -219,7 +224,8 @@ class Run:
         self.watch()
         missing = {}
         for topic, isolation in ((EVENTS, "read_uncommitted"), (TXN, "read_uncommitted"),
-                                 (TXN, "read_committed")):
+                                 (TXN, "read_committed"), (RW, "read_uncommitted"),
+                                 (RW, "read_committed")):
             missing[(topic, isolation)] = workloads.final_read(
                 self.history, self.fc.bootstrap, topic, PARTITIONS, isolation, timeout_s=40)
         log(f"final reads done; incomplete partitions: "

@@ -21,6 +21,7 @@ the run started), for checker.py to judge afterwards.
 Every wait is bounded; the threads stop when `stop` is set.
 """
 
+import contextlib
 import json
 import random
 import threading
@@ -331,6 +332,7 @@ class ReadWriteTransactions(Workload):
         self.reads_max = reads_max
         self.txn_id = f"faults-{name}"
         self.rebalanced = False
+        self.calling = None  # (librdkafka call, its timeout, when it started)
 
     # The same producer as TransactionalProducer's (its transactional.id is `txn_id`).
     producer = TransactionalProducer.producer
@@ -358,14 +360,39 @@ class ReadWriteTransactions(Workload):
         c.subscribe([self.topic], on_assign=assigned, on_revoke=revoked)
         return c
 
+    @contextlib.contextmanager
+    def blocking(self, call, timeout):
+        self.calling = (call, timeout, time.monotonic())
+        try:
+            yield
+        finally:
+            self.calling = None
+
+    def watchdog(self):
+        """Records a librdkafka call that has not returned 10 s after its own timeout (the
+        worker is then stuck in the client, and the history says where)."""
+        reported = None
+        while self.is_alive():
+            time.sleep(1)
+            calling = self.calling
+            if calling and calling is not reported:
+                call, timeout, started = calling
+                if time.monotonic() - started > timeout + 10:
+                    self.history.add(type="rw-call-stuck", proc=self.proc, call=call,
+                                     timeout=timeout, seconds=round(time.monotonic() - started))
+                    reported = calling
+
     def body(self):
+        threading.Thread(target=self.watchdog, name=f"{self.proc}-watchdog", daemon=True).start()
         c = self.consumer()
         p = self.producer()
         n = 0
         try:
             while p is not None and not self.stop_event.is_set():
                 self.rebalanced = False
-                msgs = c.consume(num_messages=self.rng.randint(1, self.reads_max), timeout=0.3)
+                with self.blocking("consume", 0.3):
+                    msgs = c.consume(num_messages=self.rng.randint(1, self.reads_max),
+                                     timeout=0.3)
                 if self.rebalanced:
                     # The new assignment starts from the committed offsets; what this call
                     # returned after it is read again from there.
@@ -375,14 +402,21 @@ class ReadWriteTransactions(Workload):
                          if not m.error()]
                 txn = f"{self.proc}-t{n}"
                 n += 1
-                p, outcome = self.transact(p, c, txn, reads)
+                replaced, outcome = self.transact(p, c, txn, reads)
+                if replaced is not p:
+                    # The last reference to a fenced producer goes: librdkafka destroys it.
+                    with self.blocking("destroy the old producer", 10):
+                        p = None
+                p = replaced
                 if outcome != "committed":
                     c = self.rewind(c)
                 time.sleep(0.02)
         finally:
-            c.close()
+            with self.blocking("consumer close", 10):
+                c.close()
             if p is not None:
-                p.flush(10)
+                with self.blocking("flush", 10):
+                    p.flush(10)
 
     def transact(self, p, c, txn, reads):
         """One transaction over `reads`; returns the producer to go on with and the outcome."""
@@ -405,16 +439,19 @@ class ReadWriteTransactions(Workload):
                 p.produce(self.topic, value=value.encode(), key=value.encode(),
                           partition=partition, headers=header)
             if offsets:
-                p.send_offsets_to_transaction(
-                    [TopicPartition(self.topic, part, o) for part, o in offsets.items()],
-                    c.consumer_group_metadata(), 15)
+                with self.blocking("send_offsets_to_transaction", 15):
+                    p.send_offsets_to_transaction(
+                        [TopicPartition(self.topic, part, o) for part, o in offsets.items()],
+                        c.consumer_group_metadata(), 15)
             if abort:
-                p.flush(15)
-                p.abort_transaction(15)
+                with self.blocking("flush and abort_transaction", 30):
+                    p.flush(15)
+                    p.abort_transaction(15)
                 self.history.add(type="txn-aborted", proc=self.proc, txn=txn)
                 return p, "aborted"
             stage = "commit"
-            p.commit_transaction(15)
+            with self.blocking("commit_transaction", 15):
+                p.commit_transaction(15)
             self.history.add(type="txn-committed", proc=self.proc, txn=txn)
             return p, "committed"
         except KafkaException as e:
@@ -428,14 +465,16 @@ class ReadWriteTransactions(Workload):
         if stage == "commit" and err.retriable() and not err.fatal():
             # The commit goes on in the background; asking again learns its outcome.
             try:
-                p.commit_transaction(15)
+                with self.blocking("commit_transaction (again)", 15):
+                    p.commit_transaction(15)
                 self.history.add(type="txn-committed", proc=self.proc, txn=txn)
                 return p, "committed"
             except KafkaException as e:
                 err = e.args[0]
         if not err.fatal():
             try:
-                p.abort_transaction(15)
+                with self.blocking("abort_transaction", 15):
+                    p.abort_transaction(15)
                 self.history.add(type="txn-aborted", proc=self.proc, txn=txn)
                 return p, "aborted"
             except KafkaException as e:
@@ -452,7 +491,8 @@ class ReadWriteTransactions(Workload):
         try:
             parts = c.assignment()
             if parts:
-                committed = c.committed(parts, timeout=10)
+                with self.blocking("committed", 10):
+                    committed = c.committed(parts, timeout=10)
                 for tp in committed:
                     if tp.offset < 0:
                         tp.offset = OFFSET_BEGINNING
@@ -465,7 +505,8 @@ class ReadWriteTransactions(Workload):
             if not replace:
                 return c
             try:
-                c.close()
+                with self.blocking("consumer close", 10):
+                    c.close()
             except (KafkaException, RuntimeError):
                 pass
             return self.consumer()
