@@ -178,7 +178,18 @@ impl GroupCoordinator {
                 TimerKind::ConsumerRevocation {
                     group_id,
                     member_id,
-                } => self.fence_consumer_member(&group_id, &member_id, now_ms, &mut fx),
+                } => {
+                    if let Some(Group::Consumer(g)) = self.groups.get(&group_id)
+                        && let Some(m) = g.members.get(&member_id)
+                    {
+                        assert_eq!(
+                            m.state,
+                            crate::consumer::MemberState::UnrevokedPartitions,
+                            "group {group_id}: revocation timeout of {member_id}, which owes none"
+                        );
+                    }
+                    self.fence_consumer_member(&group_id, &member_id, now_ms, &mut fx)
+                }
                 TimerKind::OffsetExpiration => self.expire_offsets(now_ms, &mut fx),
             }
         }

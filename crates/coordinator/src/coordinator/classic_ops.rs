@@ -733,7 +733,17 @@ impl GroupCoordinator {
         if let Err(e) = self.sync_group_inner(parked, req, now_ms, &mut fx) {
             fx.responses_now.push(reply(parked, sync_error(e)));
         }
-        self.finish(fx)
+        let fx = self.finish(fx);
+        // An assignment is handed out only once the record that holds it is durable.
+        assert!(
+            fx.responses_now.iter().all(|r| !matches!(
+                &r.response,
+                Response::SyncGroup(s) if s.error_code == 0
+            )),
+            "group {}: a SyncGroup success answered before its record is durable",
+            req.group_id
+        );
+        fx
     }
 
     fn sync_group_inner(
@@ -797,7 +807,18 @@ impl GroupCoordinator {
                     assignment,
                     ..Default::default()
                 };
-                fx.responses_now
+                // The group turned Stable when the leader's assignment was decided, before its
+                // record is durable (Kafka waits for the commit). Writing the group again and
+                // answering after it keeps the answer from getting ahead of the log: a
+                // failover could otherwise reuse this generation with another assignment.
+                let record = CoordinatorRecord::GroupMetadata(
+                    GroupMetadataKey {
+                        group: group_id.to_string(),
+                    },
+                    Some(group.to_record_value()),
+                );
+                self.push_record(fx, record);
+                fx.responses_after_persist
                     .push(reply(parked, Response::SyncGroup(response)));
             }
             State::CompletingRebalance => {

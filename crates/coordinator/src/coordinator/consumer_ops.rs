@@ -641,7 +641,10 @@ impl GroupCoordinator {
             now_ms.saturating_add(session),
         );
         if next_state == MemberState::UnrevokedPartitions {
-            if !was_unrevoked {
+            // Each new revocation gets the full rebalance timeout, as in Kafka: a member that
+            // revoked and was at once asked to revoke more must not be fenced on the first
+            // deadline while its client still counts on the partitions it keeps.
+            if !was_unrevoked || changed {
                 self.timers.schedule(
                     revocation_timer(group_id, &member_id),
                     now_ms.saturating_add(rebalance_timeout),

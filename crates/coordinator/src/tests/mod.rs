@@ -7,6 +7,7 @@ mod offsets;
 mod records;
 mod regex_subscriptions;
 mod replay;
+mod simulation;
 mod txn;
 mod txn_offsets;
 mod txn_v2;
