@@ -342,6 +342,11 @@ class ReadWriteTransactions(Workload):
                            "group.id": self.group, "enable.auto.commit": False,
                            "auto.offset.reset": "earliest", "isolation.level": "read_committed",
                            "session.timeout.ms": 10000, "heartbeat.interval.ms": 1000,
+                           # A worker stuck in a librdkafka call (send_offsets_to_transaction
+                           # can outlive its timeout while the group coordinator is down,
+                           # librdkafka issue 5456) leaves the group after this long, and the
+                           # others take its partitions over.
+                           "max.poll.interval.ms": 45000,
                            "socket.connection.setup.timeout.ms": 3000,
                            "reconnect.backoff.max.ms": 1000,
                            "topic.metadata.refresh.interval.ms": 2000,
