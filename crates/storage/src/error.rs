@@ -32,6 +32,17 @@ pub enum StorageError {
         source: RecordError,
     },
 
+    /// A segment's stored batches do not read back as written: a header that does not parse
+    /// or runs past the segment, offsets out of order or outside the segment, or an index
+    /// entry that names no batch. Found by a read, below the recovery point (a media error
+    /// or a damaged file), which recovery does not scan.
+    #[error("segment {path} is corrupt at position {position}: {reason}")]
+    CorruptSegment {
+        path: PathBuf,
+        position: u64,
+        reason: String,
+    },
+
     /// A well-formed batch that the log refuses (Kafka's `INVALID_RECORD`).
     #[error("record batch {batch_index} is invalid: {reason}")]
     InvalidRecord {

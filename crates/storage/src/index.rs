@@ -318,7 +318,14 @@ impl<E: IndexEntry> IndexFile<E> {
     /// Keeps the first `n` entries (loading them first), in memory and in the file, so that
     /// a crash cannot bring the dropped ones back.
     fn truncate_entries(&mut self, n: usize) -> Result<()> {
-        self.load()?;
+        if n == 0 {
+            // Nothing is kept, so nothing is read: an index about to be rebuilt may be
+            // damaged past what opening it checked (its first and last entries), and its
+            // entries must not be trusted, not even to be counted.
+            self.loaded = Some(Vec::new());
+        } else {
+            self.load()?;
+        }
         let entries = self.loaded_mut();
         if n < entries.len() {
             entries.truncate(n);

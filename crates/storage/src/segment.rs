@@ -265,48 +265,141 @@ pub(crate) struct SegmentReadView {
     pub lookup: OffsetLookup,
     /// Bytes of the segment that were fully written when the view was taken.
     pub size: u64,
+    /// The segment's next offset when the view was taken: every batch ends below it.
+    pub next_offset: Offset,
 }
 
 impl SegmentReadView {
-    /// The position to scan from for the offset the view was taken for.
-    pub fn scan_from(&self) -> u32 {
-        let (_, position) = self.lookup.resolve();
-        assert!(
-            u64::from(position) <= self.size,
-            "index position {position} past the segment's {} bytes",
-            self.size
-        );
-        position
+    /// Finds the first batch whose last offset is at or after `target`, scanning headers
+    /// from the offset index's entry. Returns its position and header, or `None` if the
+    /// segment has no such batch.
+    ///
+    /// The view holds whole batches only, in offset order, so bytes that do not read as
+    /// such are damage that recovery did not scan for (it scans only above the recovery
+    /// point): an error, never a silent end of the segment, so that a read cannot skip to
+    /// the next segment past records that are still there. An index entry that does not
+    /// name the batch it points at is damage too; the scan then starts from the segment's
+    /// first batch instead.
+    pub fn find_batch(&self, target: Offset) -> Result<Option<(u64, RecordBatchHeader)>> {
+        let (indexed, from) = self.lookup.resolve();
+        if from > 0 {
+            match self.scan_headers(target, u64::from(from), Some(indexed))? {
+                Ok(found) => return Ok(found),
+                Err((position, reason)) => tracing::warn!(
+                    path = %self.path.display(), position, reason,
+                    "index entry does not match the segment; scanning from its start"
+                ),
+            }
+        }
+        self.scan_headers(target, 0, None)?
+            .map_err(|(position, reason)| self.corrupt(position, reason))
     }
 
-    /// Finds the first batch whose last offset is at or after `target`, scanning headers
-    /// from `scan_from`. Returns its position and header.
-    pub fn find_batch(&self, target: Offset) -> Result<Option<(u64, RecordBatchHeader)>> {
-        let mut position = u64::from(self.scan_from());
+    fn corrupt(&self, position: u64, reason: String) -> StorageError {
+        StorageError::CorruptSegment {
+            path: self.path.clone(),
+            position,
+            reason,
+        }
+    }
+
+    /// [`SegmentReadView::find_batch`] from `start`, where the batch whose last offset is
+    /// `indexed` (if given) must begin; `Ok(Err((position, why)))` where the bytes are not
+    /// the batches they should be.
+    #[allow(clippy::type_complexity)]
+    fn scan_headers(
+        &self,
+        target: Offset,
+        start: u64,
+        indexed: Option<Offset>,
+    ) -> Result<std::result::Result<Option<(u64, RecordBatchHeader)>, (u64, String)>> {
+        if start > 0 && start >= self.size {
+            return Ok(Err((
+                start,
+                "an index position past the segment's end".into(),
+            )));
+        }
+        let mut position = start;
+        let mut previous_last = self.base_offset.0 - 1;
         let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
-        while position + RECORD_BATCH_HEADER_SIZE as u64 <= self.size {
-            let n = read_fully_at(&self.file, &mut head, position).io("read", &self.path)?;
-            let Ok(header) = RecordBatchHeader::parse(&head[..n]) else {
-                return Ok(None);
-            };
-            if header.last_offset() >= target.0 {
-                return Ok(Some((position, header)));
+        while position < self.size {
+            if position + RECORD_BATCH_HEADER_SIZE as u64 > self.size {
+                return Ok(Err((position, "a partial batch header".into())));
             }
+            let n = read_fully_at(&self.file, &mut head, position).io("read", &self.path)?;
+            let header = match RecordBatchHeader::parse(&head[..n]) {
+                Ok(header) => header,
+                Err(e) => return Ok(Err((position, e.to_string()))),
+            };
+            if let Err(why) = self.check_header(&header, position, previous_last) {
+                return Ok(Err((position, why)));
+            }
+            if position == start
+                && let Some(indexed) = indexed
+                && header.last_offset() != indexed.0
+            {
+                let why = format!("batch ends at {}, index says {indexed}", {
+                    header.last_offset()
+                });
+                return Ok(Err((position, why)));
+            }
+            if header.last_offset() >= target.0 {
+                return Ok(Ok(Some((position, header))));
+            }
+            previous_last = header.last_offset();
             position += header.total_size() as u64;
         }
-        Ok(None)
+        Ok(Ok(None))
     }
 
-    /// The header of the batch at `position`, or `None` where the segment's batches end
-    /// (its end, or bytes that are not a whole header).
+    /// Whether `header`, read at `position` after a batch ending at `previous_last`, can be
+    /// a batch of this segment: inside it, after that batch, within the bytes written.
+    fn check_header(
+        &self,
+        header: &RecordBatchHeader,
+        position: u64,
+        previous_last: i64,
+    ) -> std::result::Result<(), String> {
+        let (base, last) = (header.base_offset, header.last_offset());
+        if header.last_offset_delta < 0 || base <= previous_last || last >= self.next_offset.0 {
+            return Err(format!(
+                "batch {base}..={last} does not follow {previous_last} inside the segment \
+                 ending before {}",
+                self.next_offset
+            ));
+        }
+        if position + header.total_size() as u64 > self.size {
+            return Err(format!(
+                "batch of {} bytes runs past the segment's {}",
+                header.total_size(),
+                self.size
+            ));
+        }
+        Ok(())
+    }
+
+    /// The header of the batch at `position` (a batch boundary), or `None` at the end of
+    /// the segment; bytes there that are not a whole batch are an error, as in
+    /// [`SegmentReadView::find_batch`].
     pub fn header_at(&self, position: u64) -> Result<Option<RecordBatchHeader>> {
-        if position + RECORD_BATCH_HEADER_SIZE as u64 > self.size {
+        if position >= self.size {
             return Ok(None);
+        }
+        if position + RECORD_BATCH_HEADER_SIZE as u64 > self.size {
+            return Err(self.corrupt(position, "a partial batch header".into()));
         }
         let mut head = [0u8; RECORD_BATCH_HEADER_SIZE];
         let n = read_fully_at(&self.file, &mut head, position).io("read", &self.path)?;
-        let header = RecordBatchHeader::parse(&head[..n]).ok();
-        Ok(header.filter(|h| position + h.total_size() as u64 <= self.size))
+        let header = RecordBatchHeader::parse(&head[..n])
+            .map_err(|e| self.corrupt(position, e.to_string()))?;
+        if position + header.total_size() as u64 > self.size {
+            let why = format!(
+                "batch of {} bytes runs past the segment",
+                header.total_size()
+            );
+            return Err(self.corrupt(position, why));
+        }
+        Ok(Some(header))
     }
 
     /// The whole batch at `position` whose header is `header` (from
@@ -367,11 +460,21 @@ impl SegmentReadView {
         buf.truncate(n);
         let bytes = buf.freeze();
         let mut end = 0;
+        let mut previous_last = first.base_offset - 1;
         for batch in BatchIter::new(bytes.clone()) {
             let Ok(batch) = batch else { break };
             if batch.header().base_offset >= max_offset.0 {
                 break;
             }
+            if end > 0
+                && self
+                    .check_header(batch.header(), position + end as u64, previous_last)
+                    .is_err()
+            {
+                // Damage: served up to it; the read that starts there reports it.
+                break;
+            }
+            previous_last = batch.header().last_offset();
             if end == 0 {
                 // The first batch returned holds the offset asked for (or the next one).
                 assert!(
@@ -635,6 +738,14 @@ impl LogSegment {
     /// offset and newest timestamp by scanning batch headers after the last index entry.
     /// Returns false (changing nothing) if the segment needs [`LogSegment::recover`].
     pub fn load_tail(&mut self) -> Result<bool> {
+        self.load_tail_before(None)
+    }
+
+    /// [`LogSegment::load_tail`] for a segment followed by one based at `next_base`. The
+    /// batches scanned must be in offset order, the first one the one the last index entry
+    /// names, and none may reach `next_base`: otherwise (damage below the recovery point,
+    /// a base offset the CRC does not cover) the segment needs [`LogSegment::recover`].
+    pub fn load_tail_before(&mut self, next_base: Option<Offset>) -> Result<bool> {
         if self.size > SEGMENT_BYTES_MAX || !self.offset_index.sanity_check(self.size.max(1)) {
             return Ok(false);
         }
@@ -643,10 +754,21 @@ impl LogSegment {
         let mut scanner = BatchScanner::new(&file, &self.log_path, u64::from(position), self.size);
         let mut next = self.base_offset;
         let mut max_ts = self.time_index.last_entry();
+        let limit = next_base.map_or(i64::MAX, |b| b.0);
         loop {
             match scanner.next_batch()? {
-                Ok(Some((_, batch))) => {
+                Ok(Some((at, batch))) => {
                     let h = batch.header();
+                    let named = at != u64::from(position) || position == 0 || {
+                        h.last_offset() == last_indexed.0
+                    };
+                    let in_order = h.last_offset_delta >= 0
+                        && h.base_offset >= next.0
+                        && h.last_offset() < limit
+                        && named;
+                    if !in_order {
+                        return Ok(false);
+                    }
                     next = Offset(h.next_offset());
                     if max_ts.is_none_or(|(ts, _)| h.max_timestamp > ts.0) {
                         max_ts = Some((Timestamp(h.max_timestamp), Offset(h.last_offset())));
@@ -676,6 +798,13 @@ impl LogSegment {
     /// that is torn or corrupt. The outcome lists where each leader epoch starts among the
     /// batches kept, so the epoch cache can be rebuilt for them.
     pub fn recover(&mut self) -> Result<RecoveryOutcome> {
+        self.recover_before(None)
+    }
+
+    /// [`LogSegment::recover`] for a segment followed by one based at `next_base`: a batch
+    /// reaching it is corrupt (its base offset, which the CRC does not cover, is damaged),
+    /// and is cut off with everything after it.
+    pub fn recover_before(&mut self, next_base: Option<Offset>) -> Result<RecoveryOutcome> {
         self.offset_index.reset()?;
         self.time_index.reset()?;
         self.next_offset = self.base_offset;
@@ -688,6 +817,9 @@ impl LogSegment {
         let mut scanner = BatchScanner::new(&log, &path, 0, size);
         let mut batches = 0;
         let mut epochs: Vec<(LeaderEpoch, Offset)> = Vec::new();
+        // The end of the last batch kept: a batch the scanner returned whole but that fails
+        // its checks is cut off with everything after it.
+        let mut valid = 0u64;
         let stop = loop {
             let (position, batch) = match scanner.next_batch()? {
                 Ok(Some(found)) => found,
@@ -695,6 +827,16 @@ impl LogSegment {
                 Err(stop) => break Some(stop),
             };
             if let Err(why) = self.check_recovered_batch(&batch) {
+                break Some(ScanStop::Corrupt(why));
+            }
+            if let Some(next_base) = next_base
+                && batch.header().last_offset() >= next_base.0
+            {
+                let why = format!(
+                    "batch {}..={} reaches the next segment at {next_base}",
+                    batch.header().base_offset,
+                    batch.header().last_offset()
+                );
                 break Some(ScanStop::Corrupt(why));
             }
             let h = batch.header();
@@ -705,9 +847,15 @@ impl LogSegment {
             let info = BatchInfo::from_header(0, h);
             self.index_batch(position as u32, &info)?;
             self.next_offset = info.last_offset.plus(1);
+            valid = position + info.size as u64;
             batches += 1;
         };
-        let valid = scanner.position();
+        assert!(
+            valid <= scanner.position() && (stop.is_some() || valid == scanner.position()),
+            "recovery of {} kept {valid} bytes, scanned {}",
+            self.log_path.display(),
+            scanner.position()
+        );
         let truncated = self.size - valid;
         if truncated > 0 {
             log.set_len(valid).io("truncate", &self.log_path)?;
@@ -975,6 +1123,7 @@ impl LogSegment {
             base_offset: self.base_offset,
             lookup: self.offset_index.lookup_later(target)?,
             size: self.size,
+            next_offset: self.next_offset,
         })
     }
 

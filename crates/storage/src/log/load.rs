@@ -11,7 +11,8 @@
 //!    files are renamed to their final names. (The cleaner keeps a header for the last batch
 //!    of every group, so the swap's range always covers the segments it replaced.)
 //! 3. Segments are opened in offset order. Without a clean-shutdown marker, each segment
-//!    that can contain offsets at or past the recovery point is scanned batch by batch with
+//!    that can contain offsets at or past the recovery point, or ends there (its indexes
+//!    are written at the roll that follows), is scanned batch by batch with
 //!    CRC checks; its indexes are rebuilt and it is truncated at the first torn or corrupt
 //!    batch, and any later segments are deleted. Other segments keep their indexes if those
 //!    pass a sanity check; an index that is missing or fails it is rebuilt by a scan.
@@ -274,18 +275,20 @@ fn open_segments(
         let base = bases[i];
         let (mut segment, missing_index) = LogSegment::open_in(files, dir, base, "", config, now)?;
         let next_base = bases.get(i + 1).copied();
-        let may_be_unflushed = next_base.is_none_or(|n| n > params.recovery_point);
+        // A segment that ends at the recovery point may have rolled after the flush that
+        // moved it there: its indexes, written out at the roll, may not be on disk.
+        let may_be_unflushed = next_base.is_none_or(|n| n >= params.recovery_point);
         let unflushed = !params.had_clean_shutdown && may_be_unflushed;
         if unflushed || segment.txn_index_damaged() {
             opened.rebuild_txn_from.get_or_insert(base);
         }
-        let scan = unflushed || missing_index || !segment.load_tail()?;
+        let scan = unflushed || missing_index || !segment.load_tail_before(next_base)?;
         if scan {
             if !missing_index && (params.had_clean_shutdown || !may_be_unflushed) {
                 tracing::warn!(dir = %dir.display(), base = base.0, "rebuilding bad index");
             }
             stats.rebuilt_indexes += usize::from(missing_index);
-            let outcome = segment.recover()?;
+            let outcome = segment.recover_before(next_base)?;
             opened.recovered_epochs.extend_from_slice(&outcome.epochs);
             stats.recovered_segments += 1;
             stats.truncated_bytes += outcome.truncated_bytes;

@@ -190,7 +190,12 @@ impl Log {
             batch_index: 0,
             source,
         };
-        let mut position = u64::from(view.scan_from());
+        // From the batch the index points at, found (and the index entry checked) as a
+        // read would find it.
+        let (indexed_offset, _) = view.lookup.resolve();
+        let Some((mut position, _)) = view.find_batch(indexed_offset)? else {
+            return Ok(None);
+        };
         while let Some(h) = view.header_at(position)? {
             let size = h.total_size() as u64;
             if h.last_offset() < log_start.0 || h.max_timestamp < target.0 {
