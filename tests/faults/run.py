@@ -29,6 +29,7 @@ import checker  # noqa: E402
 import faultkit  # noqa: E402
 import schedule as schedules  # noqa: E402
 import workloads  # noqa: E402
+import workloads_kafka_python as kp  # noqa: E402
 from faultkit import kit  # noqa: E402
 
 EVENTS, TXN = "events", "txn"
@@ -103,7 +104,14 @@ class Run:
             workloads.Consumer("rcg1", h, s, b, TXN, PARTITIONS, group="faults-txn",
                                isolation="read_committed"),
         ]
+        self.workers += [
+            kp.IdempotentProducer("kp1", h, s, b, EVENTS, PARTITIONS, 40),
+            kp.GroupConsumer("kg1", h, s, b, EVENTS, PARTITIONS, group="faults-events-kp"),
+            kp.GroupConsumer("kg2", h, s, b, EVENTS, PARTITIONS, group="faults-events-kp"),
+        ]
         for w in self.workers:
+            self.history.add(type="workload", proc=w.proc, kind=type(w).__name__,
+                             client=getattr(w, "client", "librdkafka"))
             w.start()
 
     # ---- faults
@@ -311,6 +319,7 @@ def main(argv=None):
     handler = logging.FileHandler(out / "clients.log", mode="w")
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
     client_log.addHandler(handler)
+    kp.route_logs(handler)
     workloads.CLIENT_CONFIG["logger"] = client_log
     if os.environ.get("FAULTS_CLIENT_DEBUG"):
         # librdkafka's debug contexts for every client (say "eos" for the idempotence and
@@ -334,6 +343,7 @@ def main(argv=None):
     report["seconds"] = round(time.monotonic() - started, 1)
     report["panics"] = panics(out)
     report["deaths"] = run.deaths
+    report["clients"] = {w.proc: getattr(w, "client", "librdkafka") for w in run.workers}
     (out / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     log(f"run took {report['seconds']} s; history {out / 'history.jsonl'}")
     print(checker.render(report), flush=True)
