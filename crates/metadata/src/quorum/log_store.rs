@@ -195,11 +195,21 @@ impl RaftLogStore {
     }
 
     /// Entries from `start` below `end`, no more than `append_bytes_max` of frames (but at
-    /// least one when there is one).
+    /// least one when there is one); none when the entry at `start` is not in the log.
+    ///
+    /// openraft sends what this returns as the entries right after `start - 1`. A
+    /// replication task of a leadership this node has lost can still run for a moment and
+    /// read after the log was purged behind a snapshot: the entries from a later index would
+    /// then go out as if they followed `start - 1`, and a follower that took them would hold
+    /// a log with a hole (our append refuses it with a panic that stops its Raft). Nothing is
+    /// better: openraft then sends a heartbeat.
     fn limited_entries(&self, start: u64, end: u64) -> Vec<RaftEntry> {
         let files = lock(&self.files);
+        if !files.entries.contains_key(&start) {
+            return Vec::new();
+        }
         let mut bytes = 0usize;
-        let mut out = Vec::new();
+        let mut out: Vec<RaftEntry> = Vec::new();
         for (_, stored) in files.entries.range(start..end) {
             bytes += stored.frame_bytes;
             if !out.is_empty() && bytes > self.append_bytes_max {
@@ -207,6 +217,12 @@ impl RaftLogStore {
             }
             out.push(stored.entry.clone());
         }
+        assert!(
+            out.iter()
+                .enumerate()
+                .all(|(i, e)| e.log_id.index == start + i as u64),
+            "entries read for replication from {start} are not consecutive from it"
+        );
         out
     }
 
@@ -602,6 +618,25 @@ mod tests {
             ..store.clone()
         };
         assert_eq!(roomy.limited_entries(1, 4).len(), 3);
+    }
+
+    #[test]
+    fn a_replication_read_from_a_purged_index_returns_nothing() {
+        // Entries asked for from an index purged behind a snapshot are not answered with the
+        // entries after the purge, which a follower would take as following the index before.
+        let dir = tempfile::tempdir().unwrap();
+        let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1 << 20).unwrap();
+        store
+            .append_blocking((0..6).map(|i| entry(1, i)).collect())
+            .unwrap();
+        store.purge_blocking(entry(1, 3).log_id).unwrap();
+        assert!(store.limited_entries(2, 6).is_empty());
+        let from_four: Vec<u64> = store
+            .limited_entries(4, 6)
+            .iter()
+            .map(|e| e.log_id.index)
+            .collect();
+        assert_eq!(from_four, vec![4, 5]);
     }
 
     #[test]
