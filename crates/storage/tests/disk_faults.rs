@@ -481,6 +481,18 @@ fn crash_logs(rng: &mut Rng, fault: Fault, durable: &Durable, current: &Files, i
         .sum();
     let mut left = if fault == Fault::UnsyncedBitFlip {
         unsynced
+    } else if rng.chance(25) {
+        // Cut where a segment's unsynced bytes end: the next segments hold none.
+        let ends: Vec<usize> = logs
+            .iter()
+            .scan(0, |total, (_, synced, bytes)| {
+                *total += bytes.len() - synced;
+                Some(*total)
+            })
+            .collect();
+        ends.get(rng.below(ends.len() as u64) as usize)
+            .copied()
+            .unwrap_or(0)
     } else {
         rng.below(unsynced as u64 + 1) as usize
     };

@@ -311,6 +311,33 @@ fn open_segments(
                 }
                 bases.truncate(i + 1);
             }
+            let previous_end = opened
+                .segments
+                .values()
+                .next_back()
+                .map(|p| p.next_offset());
+            if segment.size() == 0
+                && previous_end.is_some_and(|end| i + 1 < bases.len() || end < base)
+            {
+                // A roll never leaves an empty segment behind, nor starts one past the log
+                // end without writing to it: this one's data was lost (its file reached the
+                // disk, its bytes did not), so what follows it cannot be kept either.
+                tracing::warn!(dir = %dir.display(), base = base.0,
+                    "deleting an empty segment whose data was lost, and those after it");
+                segment.delete_files()?;
+                stats.deleted_segments += 1;
+                for &later in &bases[i + 1..] {
+                    let (doomed, _) = LogSegment::open_in(files, dir, later, "", config, now)?;
+                    stats.truncated_bytes += doomed.size();
+                    doomed.delete_files()?;
+                    stats.deleted_segments += 1;
+                }
+                opened.recovered.retain(|&b| b != base);
+                if opened.rebuild_txn_from == Some(base) {
+                    opened.rebuild_txn_from = opened.segments.keys().next_back().copied();
+                }
+                break;
+            }
         }
         opened.segments.insert(base, segment);
         i += 1;
