@@ -21,8 +21,16 @@
 //!   moment (or to any running node when none does), its outcome recorded as committed
 //!   (with the record count the leader answered), refused, or unknown.
 //!
-//! Checked throughout (every `SAMPLE_MS`, and on every metrics change for elections):
-//! 1. election safety: no two nodes lead, or hold a committed vote for, the same term;
+//! Checked throughout (every `SAMPLE_MS`, and on every metrics change of every node):
+//! 1. election safety, as openraft 0.9 defines it: it identifies a leader by (term, node id)
+//!    and, without its `single-term-leader` feature (Strom does not enable it), a node that
+//!    voted for (t, 2) may still grant (t, 3), so one term can see two leaders one after the
+//!    other, and does here (counted as `terms_with_two_leaders`, not a violation; Kafka's
+//!    one-leader-per-epoch does not hold for `QuorumDescription::leader_epoch`). What must
+//!    hold is that each node's vote never goes back, not even across a crash and restart
+//!    (a vote is fsync'd before it is granted or acted on), so no node grants two
+//!    candidates of one leader id; and no task of the quorum panics (openraft's and Strom's
+//!    assertions, caught by tokio, are recorded by a panic hook);
 //! 2. every entry any node has applied is the same at the same log index on every node
 //!    (read back from the nodes' `raft.log` files), and each node's image is exactly the
 //!    records of the committed entries up to its record count, in log order;
@@ -33,6 +41,9 @@
 //! has applied the leader's whole log: 2. every proposal acknowledged as committed is applied
 //! on every node, at the position its acknowledgement gave, never lost across the crashes;
 //! 4. a refused proposal is never applied, an unknown one at most once.
+//!
+//! Two planted bugs (crashes that lose synced log frames, or the synced vote) show the checks
+//! fail when the storage breaks its promise.
 //!
 //! Seeds: `cargo test -p strom-metadata --test quorum_simulation` runs the seeds that found
 //! bugs, `DEFAULT_SEEDS` fixed seeds, and `FRESH_SEEDS` fresh ones drawn from the clock, and
@@ -79,8 +90,9 @@ const SAMPLE_MS: u64 = 20;
 const RECOVERY_BOUND: Duration = Duration::from_secs(15);
 /// Then: longest until every node has applied the leader's whole log.
 const SETTLE_BOUND: Duration = Duration::from_secs(30);
-/// Fixed seeds a plain `cargo test` runs.
-const DEFAULT_SEEDS: u64 = 24;
+/// Fixed seeds a plain `cargo test` runs (about 5 s on an idle machine in the test
+/// profile; a seed simulates 20 s of faults and the recovery after them).
+const DEFAULT_SEEDS: u64 = 64;
 /// Fresh seeds (from the clock) a plain run adds, printed so a failure can be replayed.
 const FRESH_SEEDS: u64 = 4;
 /// Seeds that found bugs, kept as regressions: 473 and 503 (five voters) had a replication
@@ -1304,4 +1316,37 @@ fn the_checks_catch_a_disk_that_forgets_the_vote() {
     // seed says so.
     let report = first_catch(Planted::ForgetVote, 50).expect("no seed caught the lost vote");
     println!("{report}");
+}
+
+#[test]
+#[ignore = "known: a crash mid-append can leave a node that refuses to reopen (see below)"]
+fn a_crash_that_kept_a_later_page_of_an_append_but_not_an_earlier_one_reopens() {
+    // One append writes several frames and fsyncs once. Until that fsync the kernel may
+    // write the pages back in any order, so a crash can keep the page holding the last
+    // frame of the append while an earlier page never reached the disk (a hole, read back
+    // as zeros). None of that append was acknowledged, so the log should reopen without it;
+    // `scan_frames` instead takes a bad frame followed by a valid one for damage and refuses
+    // to open, and the node stays down until an operator steps in.
+    let dir = tempfile::tempdir().unwrap();
+    let entry = |index: u64| RaftEntry {
+        log_id: openraft::LogId::new(openraft::CommittedLeaderId::new(1, 1), index),
+        payload: EntryPayload::Blank,
+    };
+    {
+        let store = RaftLogStore::open(dir.path(), 1 << 20, 1 << 20).unwrap();
+        store.append_blocking(vec![entry(0), entry(1)]).unwrap();
+    }
+    let path = dir.path().join(RAFT_LOG_FILE);
+    let synced = std::fs::read(&path).unwrap();
+    let frame = |index: u64| {
+        let payload = serde_json::json!({ "entry": entry(index) }).to_string();
+        strom_metadata::quorum::frame_file::encode_frame(&path, payload.as_bytes(), 1 << 20)
+            .unwrap()
+    };
+    let mut crashed = synced.clone();
+    crashed.extend(std::iter::repeat_n(0u8, frame(2).len()));
+    crashed.extend(frame(3));
+    std::fs::write(&path, &crashed).unwrap();
+    let store = RaftLogStore::open(dir.path(), 1 << 20, 1 << 20).expect("reopens");
+    assert_eq!(store.entries(..).len(), 2);
 }
