@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The fault suite (tests/faults, docs/faults.md): a cluster of real `strom server` processes,
 # each in its own network namespace, under faults from a seeded schedule (SIGKILL and restart,
-# SIGSTOP/SIGCONT, partitions, one-way loss, a degraded link, a full disk, a crash that drops
-# unsynced writes), with librdkafka workloads recording every send, ack, poll and commit; a
-# checker then judges the history against Kafka's guarantees. Runs as root. First the
-# checker's own tests (pure Python).
+# SIGSTOP/SIGCONT, partitions, one-way loss, a slow and reordering link, a full disk, a crash
+# that drops unsynced writes), with librdkafka and kafka-python workloads recording every
+# send, ack, poll and commit; a checker then judges the history against Kafka's guarantees.
+# Runs as root. First the checker's own tests (pure Python).
 #
 #   ./scripts/fault-tests.sh --short                 CI: seed 11, 3 nodes, rf 3, every fault once
 #   ./scripts/fault-tests.sh --seed 42 --duration 600 --nodes 5 --rf 3
