@@ -108,7 +108,7 @@ class Run:
             kp.IdempotentProducer("kp1", h, s, b, EVENTS, PARTITIONS, 40),
             kp.GroupConsumer("kg1", h, s, b, EVENTS, PARTITIONS, group="faults-events-kp"),
             kp.GroupConsumer("kg2", h, s, b, EVENTS, PARTITIONS, group="faults-events-kp"),
-        ]
+        ] if self.args.kafka_python == "yes" else []
         for w in self.workers:
             self.history.add(type="workload", proc=w.proc, kind=type(w).__name__,
                              client=getattr(w, "client", "librdkafka"))
@@ -273,6 +273,8 @@ def main(argv=None):
                          "with rf 3 exercises eligible leader replicas")
     ap.add_argument("--schedule", help="replay this schedule file instead of the seed's")
     ap.add_argument("--out", help="directory for the history, report and logs")
+    ap.add_argument("--kafka-python", choices=["yes", "no"], default="yes",
+                    help="run the kafka-python workloads too (workloads_kafka_python.py)")
     ap.add_argument("--lazyfs", choices=["auto", "yes", "no"], default="auto",
                     help="data directories on lazyfs.py (drops unsynced writes on a crash)")
     args = ap.parse_args(argv)
