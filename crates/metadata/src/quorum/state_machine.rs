@@ -40,6 +40,9 @@ pub struct MetadataStateMachine {
     published: Arc<watch::Sender<Arc<MetadataImage>>>,
     /// Snapshots built by this process, for unique snapshot ids.
     builds: Arc<AtomicU64>,
+    /// Held while the snapshot file is written and made current, so builds and installs
+    /// (which run at once: openraft builds in a task of its own) write it one at a time.
+    snapshot_writes: Arc<Mutex<()>>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -78,6 +81,7 @@ impl MetadataStateMachine {
             applied: Arc::new(Mutex::new(applied)),
             published,
             builds: Arc::new(AtomicU64::new(0)),
+            snapshot_writes: Arc::new(Mutex::new(())),
         })
     }
 
@@ -144,6 +148,7 @@ impl MetadataStateMachine {
                 ),
             });
         }
+        let _writing = lock(&self.snapshot_writes);
         snapshot::write_snapshot_file(&self.dir, &loaded.bytes)?;
         let mut applied = lock(&self.applied);
         applied.image = Arc::new(loaded.image.clone());
@@ -170,28 +175,41 @@ pub struct ImageSnapshotBuilder {
     image: Arc<MetadataImage>,
     meta: RaftSnapshotMeta,
     applied: Arc<Mutex<Applied>>,
+    snapshot_writes: Arc<Mutex<()>>,
 }
 
 impl ImageSnapshotBuilder {
-    /// Writes the snapshot file and makes it the current snapshot (blocking).
+    /// Writes the snapshot file and makes it the current snapshot (blocking), unless a
+    /// snapshot at least as new became current since the builder captured its image (one
+    /// installed from the leader meanwhile): the file must never go back behind the log
+    /// openraft purged for that one.
     fn build_blocking(self) -> Result<LoadedSnapshot, FrameError> {
         let path = self.dir.join(snapshot::SNAPSHOT_FILE);
         let bytes =
             snapshot::encode_snapshot(&path, &self.meta, &self.image, self.snapshot_bytes_max)?;
-        snapshot::write_snapshot_file(&self.dir, &bytes)?;
         let loaded = LoadedSnapshot {
             meta: self.meta,
             image: (*self.image).clone(),
             bytes,
         };
-        let mut applied = lock(&self.applied);
-        let newer = applied
+        let _writing = lock(&self.snapshot_writes);
+        let newer = lock(&self.applied)
             .current
             .as_ref()
             .is_none_or(|c| c.meta.last_log_id < loaded.meta.last_log_id);
-        if newer {
-            applied.current = Some(loaded.clone());
+        if !newer {
+            return Ok(loaded);
         }
+        snapshot::write_snapshot_file(&self.dir, &loaded.bytes)?;
+        let mut applied = lock(&self.applied);
+        assert!(
+            applied
+                .current
+                .as_ref()
+                .is_none_or(|c| c.meta.last_log_id < loaded.meta.last_log_id),
+            "a snapshot became current while another was being written"
+        );
+        applied.current = Some(loaded.clone());
         Ok(loaded)
     }
 }
@@ -208,6 +226,7 @@ impl RaftSnapshotBuilder<MetadataRaftConfig> for ImageSnapshotBuilder {
             image: Arc::clone(&self.image),
             meta: self.meta.clone(),
             applied: Arc::clone(&self.applied),
+            snapshot_writes: Arc::clone(&self.snapshot_writes),
         };
         let loaded = run_blocking("building a snapshot", move || builder.build_blocking())
             .await
@@ -253,6 +272,7 @@ impl RaftStateMachine<MetadataRaftConfig> for MetadataStateMachine {
                 snapshot_id,
             },
             applied: Arc::clone(&self.applied),
+            snapshot_writes: Arc::clone(&self.snapshot_writes),
         }
     }
 
@@ -272,6 +292,7 @@ impl RaftStateMachine<MetadataRaftConfig> for MetadataStateMachine {
             applied: Arc::clone(&self.applied),
             published: Arc::clone(&self.published),
             builds: Arc::clone(&self.builds),
+            snapshot_writes: Arc::clone(&self.snapshot_writes),
         };
         let meta = meta.clone();
         run_blocking("installing a snapshot", move || {
@@ -309,6 +330,38 @@ mod tests {
     fn open(dir: &Path) -> Result<MetadataStateMachine, FrameError> {
         let (published, _) = watch::channel(Arc::new(MetadataImage::default()));
         MetadataStateMachine::open(dir, 1 << 20, Arc::new(published))
+    }
+
+    #[tokio::test]
+    async fn a_snapshot_built_from_an_older_state_never_replaces_a_newer_installed_one() {
+        // A builder captures the image when openraft asks for it and writes later; a newer
+        // snapshot installed from the leader in between stays the one on disk, so a restart
+        // does not start from a state behind the log openraft purged after the install.
+        let leader_dir = tempfile::tempdir().unwrap();
+        let mut leader = open(leader_dir.path()).unwrap();
+        leader.apply_entries((0..5).map(|i| commit(i, i as i64)));
+        let newer = leader
+            .get_snapshot_builder()
+            .await
+            .build_snapshot()
+            .await
+            .unwrap();
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut machine = open(dir.path()).unwrap();
+        machine.apply_entries([commit(0, 0)]);
+        let mut older = machine.get_snapshot_builder().await;
+        machine
+            .install_snapshot(&newer.meta, newer.snapshot)
+            .await
+            .unwrap();
+        older.build_snapshot().await.unwrap();
+        drop(machine);
+        let mut reopened = open(dir.path()).unwrap();
+        let (applied, _) = reopened.applied_state().await.unwrap();
+        assert_eq!(applied.map(|l| l.index), Some(4));
+        let current = reopened.get_current_snapshot().await.unwrap().unwrap();
+        assert_eq!(current.meta.last_log_id.map(|l| l.index), Some(4));
     }
 
     #[tokio::test]
