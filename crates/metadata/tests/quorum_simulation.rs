@@ -14,9 +14,13 @@
 //!   `raft.log` was damaged the way a crash can damage it (a torn copy of a frame, or
 //!   garbage, after the last synced frame) or with half-written `.tmp` files left behind.
 //!   Every write of the log is fsync'd before Raft hears of it, so nothing synced is ever
-//!   dropped: what a crash loses is exactly such an unsynced tail. At each crash a copy of
-//!   the log with one bit flipped in an earlier frame must also refuse to open, naming the
-//!   frame's offset;
+//!   dropped: what a crash loses is exactly such an unsynced tail. (A crash here is openraft's
+//!   shutdown, then the damage: messages the node already sent may still arrive.) At each
+//!   crash a copy of the log with one bit flipped in an earlier frame must also refuse to
+//!   open, naming the frame's offset; a flip in the last frame cannot be told from a torn
+//!   write and is cut off (counted as `last_frame_flips_truncated`). Not simulated: a crash
+//!   that keeps a later page of a multi-frame append but not an earlier one, which the log
+//!   does not survive yet (the ignored test at the end);
 //! - proposals: a topic record with a unique name sent to the node that leads at that
 //!   moment (or to any running node when none does), its outcome recorded as committed
 //!   (with the record count the leader answered), refused, or unknown.
@@ -52,8 +56,9 @@
 //! seed panics naming the violation, the seed and the events leading to it.
 //!
 //! How exactly a seed replays. The plan (voter count, every node's election timeouts, every
-//! event and its virtual time, each message's fate as a function of its link and its number
-//! on that link) is a pure function of the seed. openraft 0.9 draws each election timeout
+//! event and its virtual time, and each message's fate as a function of its link, direction
+//! and number on that link) is a pure function of the seed; which message is the n-th on a
+//! link is the run's doing. openraft 0.9 draws each election timeout
 //! uniformly from `[election_timeout_min, election_timeout_max)` with its runtime's thread
 //! RNG, which a caller cannot seed; the simulation gives each node incarnation a range one
 //! millisecond wide, so the draw has one possible value and the timeouts are the seed's. What
@@ -62,8 +67,10 @@
 //! not advance while such work runs, so no timeout fires early because of it); (b) tokio's
 //! `select!` without `biased` (openraft's replication backoff) picks among ready branches
 //! with tokio's own unseeded RNG. So the same seed replays the same faults at the same
-//! virtual times, and usually, but not certainly, the same interleaving: a seed that failed
-//! once may need a few replays (`STROM_SIM_SEED=N`, in a loop) to fail again.
+//! virtual times, and usually, but not certainly, the same interleaving (five replays each:
+//! seed 77 ran the same five times, seed 42 three different ways): a seed that failed once
+//! may need a few replays (`STROM_SIM_SEED=N`, in a loop) to fail again; seeds 473 and 503
+//! failed on each replay tried before their fix.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
