@@ -243,6 +243,12 @@ impl ClassicGroup {
     }
 
     pub fn add_member(&mut self, member: ClassicMember) {
+        assert!(
+            !self.members.contains_key(&member.member_id),
+            "group {}: member id {} is already in use",
+            self.group_id,
+            member.member_id
+        );
         if self.members.is_empty() {
             self.protocol_type = Some(member.protocol_type.clone());
         }

@@ -224,6 +224,18 @@ impl GroupCoordinator {
         )
     }
 
+    /// Folds what a load read (record bytes, the load time) into the member id generator. Every
+    /// coordinator starts from the configured seed, so without this one that takes over a
+    /// partition would hand out the very ids its predecessor did, to new members of groups
+    /// whose old members still hold them.
+    fn mix_member_id_state(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.member_id_state =
+                (self.member_id_state ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.next_random();
+    }
+
     fn next_random(&mut self) -> u64 {
         // splitmix64
         self.member_id_state = self.member_id_state.wrapping_add(0x9E37_79B9_7F4A_7C15);

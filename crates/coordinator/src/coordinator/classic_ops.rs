@@ -228,7 +228,20 @@ impl GroupCoordinator {
     }
 
     fn join_new_member(&mut self, group_id: &str, p: JoinParams, now_ms: i64, fx: &mut Effects) {
-        let new_member_id = self.new_member_id(&p.client_id);
+        // Clients often share a client id (librdkafka's default): the generated part alone
+        // must tell members apart, so an id already in use is never handed out again.
+        let new_member_id = loop {
+            let id = self.new_member_id(&p.client_id);
+            let taken = match self.groups.get(group_id) {
+                Some(Group::Classic(g)) => {
+                    g.members.contains_key(&id) || g.pending_members.contains(&id)
+                }
+                _ => false,
+            };
+            if !taken {
+                break id;
+            }
+        };
         let max_pending = self.config.group_max_pending_members;
         let Some(group) = self.classic_mut(group_id) else {
             return;

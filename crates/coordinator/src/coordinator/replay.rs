@@ -30,6 +30,8 @@ impl GroupCoordinator {
         key: &Bytes,
         value: Option<&Bytes>,
     ) -> Result<ReplayOutcome, CoordinatorError> {
+        self.mix_member_id_state(key);
+        self.mix_member_id_state(value.map_or(&[][..], |v| &v[..]));
         match decode_record(key, value) {
             Ok(record) => {
                 self.replay_record(&record);
@@ -133,6 +135,7 @@ impl GroupCoordinator {
     }
 
     fn arm_loaded(&mut self, only: Option<i32>, now_ms: i64) {
+        self.mix_member_id_state(&now_ms.to_be_bytes());
         let mut timers = Vec::new();
         for (group_id, group) in &self.groups {
             if only.is_some_and(|p| self.partition_for(group_id) != p) {

@@ -446,6 +446,8 @@ impl GroupCoordinator {
         key: &Bytes,
         value: Option<&Bytes>,
     ) -> Result<ReplayOutcome, CoordinatorError> {
+        self.mix_member_id_state(key);
+        self.mix_member_id_state(value.map_or(&[][..], |v| &v[..]));
         let record = match decode_record(key, value) {
             Ok(record) => record,
             Err(CoordinatorError::UnknownRecordType { .. }) => return Ok(ReplayOutcome::Skipped),
