@@ -916,7 +916,8 @@ struct Summary {
     committed: usize,
     refused: usize,
     unknown: usize,
-    crashes: usize,
+    /// Restarts of a node after a crash (or at the end of the faults).
+    restarts: usize,
     terms: usize,
     terms_with_two_leaders: usize,
     recovery_ms: u64,
@@ -1070,7 +1071,7 @@ impl Sim {
             committed: count(|o| matches!(o, Outcome::Committed { .. })),
             refused: count(|o| matches!(o, Outcome::Refused(_))),
             unknown: count(|o| matches!(o, Outcome::Unknown(_) | Outcome::Pending)),
-            crashes: self.incarnations.values().sum::<u64>() as usize,
+            restarts: self.incarnations.values().sum::<u64>() as usize,
             terms: observed.leaders.len(),
             terms_with_two_leaders: observed.leaders.values().filter(|l| l.len() > 1).count(),
             recovery_ms: 0,
@@ -1291,8 +1292,9 @@ fn seeds() -> Vec<u64> {
 #[test]
 fn seeded_faults_never_break_the_quorums_safety_and_it_recovers_after() {
     // Under seeded loss, delay, duplication, partitions and crashes with torn log tails, no
-    // term has two leaders, every node applies the same entries at the same indexes, every
-    // acknowledged commit survives, and the healed cluster commits again in bounded time.
+    // node's vote goes back and no quorum task panics, every node applies the same entries
+    // at the same indexes, every acknowledged commit survives, and the healed cluster
+    // commits again in bounded time.
     run_seeds(&seeds());
 }
 
