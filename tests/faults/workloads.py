@@ -321,18 +321,26 @@ class ReadWriteTransactions(Workload):
     now), and after any transaction that did not commit the consumer goes back to the
     group's committed offsets, so a value is consumed by at most one committed transaction."""
 
+    # How many times a stuck worker is replaced (each successor may get stuck in turn).
+    SUCCESSORS_MAX = 5
+
     def __init__(self, name, history, stop, bootstrap, topic, partitions, seed, group,
-                 abort_ratio=0.15, per_txn=(1, 3), reads_max=6):
+                 abort_ratio=0.15, per_txn=(1, 3), reads_max=6, txn_id=None,
+                 successors_left=SUCCESSORS_MAX):
         super().__init__(name, history, stop, {})
         self.bootstrap, self.topic, self.partitions = bootstrap, topic, partitions
+        self.seed = seed
         self.rng = random.Random(f"{seed}:{name}")
         self.group = group
         self.abort_ratio = abort_ratio
         self.per_txn = per_txn
         self.reads_max = reads_max
-        self.txn_id = f"faults-{name}"
+        self.txn_id = txn_id or f"faults-{name}"
         self.rebalanced = False
         self.calling = None  # (librdkafka call, its timeout, when it started)
+        self.retired = False  # replaced while stuck: records what it learns, starts nothing
+        self.successors_left = successors_left
+        self.successors = []
 
     # The same producer as TransactionalProducer's (its transactional.id is `txn_id`).
     producer = TransactionalProducer.producer
@@ -375,17 +383,47 @@ class ReadWriteTransactions(Workload):
 
     def watchdog(self):
         """Records a librdkafka call that has not returned 10 s after its own timeout (the
-        worker is then stuck in the client, and the history says where)."""
-        reported = None
-        while self.is_alive():
+        worker is then stuck in the client, and the history says where), and replaces the
+        worker: a successor with the same transactional.id fences the stuck producer (the
+        coordinator aborts its open transaction), and the stuck member leaves the group after
+        max.poll.interval.ms. The stuck thread, if its call ever returns, records the outcome
+        and stops."""
+        while threading.Thread.is_alive(self) and not self.stop_event.is_set():
             time.sleep(1)
             calling = self.calling
-            if calling and calling is not reported:
-                call, timeout, started = calling
-                if time.monotonic() - started > timeout + 10:
-                    self.history.add(type="rw-call-stuck", proc=self.proc, call=call,
-                                     timeout=timeout, seconds=round(time.monotonic() - started))
-                    reported = calling
+            if not calling:
+                continue
+            call, timeout, started = calling
+            if time.monotonic() - started <= timeout + 10:
+                continue
+            self.history.add(type="rw-call-stuck", proc=self.proc, call=call,
+                             timeout=timeout, seconds=round(time.monotonic() - started),
+                             replaced=self.successors_left > 0)
+            self.retired = True
+            if self.successors_left > 0:
+                successor = ReadWriteTransactions(
+                    f"{self.proc.split('.')[0]}.{self.SUCCESSORS_MAX - self.successors_left + 1}",
+                    self.history, self.stop_event, self.bootstrap, self.topic, self.partitions,
+                    self.seed, self.group, self.abort_ratio, self.per_txn, self.reads_max,
+                    txn_id=self.txn_id, successors_left=self.successors_left - 1)
+                self.successors.append(successor)
+                successor.start()
+            return
+
+    def join(self, timeout=None):
+        """Joins the successors too: run.py stops and joins the workers it started before
+        the final reads, and a successor must not write after them."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+
+        def left():
+            return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+        for w in self.successors:
+            w.join(left())
+        super().join(left())
+
+    def is_alive(self):
+        return threading.Thread.is_alive(self) or any(w.is_alive() for w in self.successors)
 
     def body(self):
         threading.Thread(target=self.watchdog, name=f"{self.proc}-watchdog", daemon=True).start()
@@ -393,7 +431,7 @@ class ReadWriteTransactions(Workload):
         p = self.producer()
         n = 0
         try:
-            while p is not None and not self.stop_event.is_set():
+            while p is not None and not self.stop_event.is_set() and not self.retired:
                 self.rebalanced = False
                 with self.blocking("consume", 0.3):
                     msgs = c.consume(num_messages=self.rng.randint(1, self.reads_max),
@@ -408,6 +446,8 @@ class ReadWriteTransactions(Workload):
                 txn = f"{self.proc}-t{n}"
                 n += 1
                 replaced, outcome = self.transact(p, c, txn, reads)
+                if self.retired:
+                    break
                 if replaced is not p:
                     # The last reference to a fenced producer goes: librdkafka destroys it.
                     with self.blocking("destroy the old producer", 10):
@@ -420,8 +460,11 @@ class ReadWriteTransactions(Workload):
             with self.blocking("consumer close", 10):
                 c.close()
             if p is not None:
-                with self.blocking("flush", 10):
-                    p.flush(10)
+                try:
+                    with self.blocking("flush", 10):
+                        p.flush(10)
+                except KafkaException:
+                    pass  # a fenced producer (a retired worker's) refuses even to flush
 
     def transact(self, p, c, txn, reads):
         """One transaction over `reads`; returns the producer to go on with and the outcome."""
@@ -486,8 +529,9 @@ class ReadWriteTransactions(Workload):
                 self.history.add(type="txn-abort-failed", proc=self.proc, txn=txn,
                                  error=str(e))
         # A new producer with the same transactional.id fences this one and finishes or
-        # aborts what it left open; the outcome stays unknown to the history.
-        return self.producer(), "unknown"
+        # aborts what it left open; the outcome stays unknown to the history. A retired
+        # worker starts none: its successor has that transactional.id now.
+        return (None if self.retired else self.producer()), "unknown"
 
     def rewind(self, c, replace=True):
         """Back to the group's committed offsets (read_committed asks for stable ones, so an
