@@ -108,6 +108,11 @@ class Run:
             kp.IdempotentProducer("kp1", h, s, b, EVENTS, PARTITIONS, 40),
             kp.GroupConsumer("kg1", h, s, b, EVENTS, PARTITIONS, group="faults-events-kp"),
             kp.GroupConsumer("kg2", h, s, b, EVENTS, PARTITIONS, group="faults-events-kp"),
+            # A kafka-python member of g1 and g2's group that leaves and rejoins every 15 s:
+            # partitions handed over between the two clients, each starting from offsets
+            # the other committed.
+            kp.GroupConsumer("kg3", h, s, b, EVENTS, PARTITIONS, group="faults-events",
+                             rejoin_s=15),
         ] if self.args.kafka_python == "yes" else []
         for w in self.workers:
             self.history.add(type="workload", proc=w.proc, kind=type(w).__name__,

@@ -12,7 +12,8 @@ so every property of checker.py judges them too.
   librdkafka's default), offsets committed synchronously after each poll that returned
   records; assignments and revocations (from its ConsumerRebalanceListener), polls, answered
   commits (with the time the request was sent) and failed commits (with the offsets they
-  carried, their outcome unknown) are recorded.
+  carried, their outcome unknown) are recorded. Optionally it leaves and rejoins its group
+  every few seconds.
 
 Every event of these workers carries `client: "kafka-python"`. kafka-python's own log goes
 wherever `route_logs` sends it (run.py: the run's clients.log). Every wait is bounded; the
@@ -177,15 +178,21 @@ class IdempotentProducer(Workload):
 
 
 class GroupConsumer(Workload):
+    """With `rejoin_s`, the member leaves its group every `rejoin_s` seconds (closing its
+    consumer, which sends LeaveGroup), stays away `away_s`, and joins again with a new
+    consumer, as a rolling restart would: its partitions go to the other members and come
+    back, each owner taking over from the offsets the last one committed."""
+
     def __init__(self, name, history, stop, bootstrap, topic, partitions, group,
-                 isolation="read_uncommitted"):
+                 isolation="read_uncommitted", rejoin_s=None, away_s=4.0):
         super().__init__(name, history, stop, {})
         self.bootstrap, self.topic, self.partitions = bootstrap, topic, partitions
         self.group = group
         self.isolation = isolation
+        self.rejoin_s, self.away_s = rejoin_s, away_s
 
-    def body(self):
-        c = self.connect(lambda: KafkaConsumer(
+    def consumer(self):
+        return self.connect(lambda: KafkaConsumer(
             bootstrap_servers=self.bootstrap, client_id=f"faults-{self.proc}",
             group_id=self.group, enable_auto_commit=False, auto_offset_reset="earliest",
             isolation_level=self.isolation, session_timeout_ms=10000,
@@ -193,8 +200,8 @@ class GroupConsumer(Workload):
             max_poll_records=200,
             partition_assignment_strategy=(RangePartitionAssignor,
                                            RoundRobinPartitionAssignor), **COMMON), "consumer")
-        if c is None:
-            return
+
+    def listener(self):
         worker = self
 
         class Listener(ConsumerRebalanceListener):
@@ -208,12 +215,24 @@ class GroupConsumer(Workload):
                               topic=worker.topic,
                               partitions=sorted(tp.partition for tp in revoked))
 
-        c.subscribe([self.topic], listener=Listener())
-        try:
-            while not self.stop_event.is_set():
-                self.poll_once(c)
-        finally:
-            c.close(autocommit=False, timeout_ms=5000)
+        return Listener()
+
+    def body(self):
+        while not self.stop_event.is_set():
+            c = self.consumer()
+            if c is None:
+                return
+            c.subscribe([self.topic], listener=self.listener())
+            until = time.monotonic() + self.rejoin_s if self.rejoin_s else None
+            try:
+                while not self.stop_event.is_set() and (until is None
+                                                        or time.monotonic() < until):
+                    self.poll_once(c)
+            finally:
+                c.close(autocommit=False, timeout_ms=5000)
+            if not self.stop_event.is_set():
+                self.record(type="left-group", proc=self.proc, group=self.group)
+                self.stop_event.wait(self.away_s)
 
     def poll_once(self, c):
         try:
