@@ -10,6 +10,7 @@ mod replay;
 mod simulation;
 mod txn;
 mod txn_offsets;
+mod txn_simulation;
 mod txn_v2;
 
 use bytes::Bytes;
