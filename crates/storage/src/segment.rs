@@ -303,7 +303,7 @@ impl SegmentReadView {
         }
     }
 
-    /// [`SegmentReadView::find_batch`] from `start`, where the batch whose last offset is
+    /// [`SegmentReadView::find_batch`] from `start`, where a batch starting at or before
     /// `indexed` (if given) must begin; `Ok(Err((position, why)))` where the bytes are not
     /// the batches they should be.
     #[allow(clippy::type_complexity)]
@@ -334,12 +334,14 @@ impl SegmentReadView {
             if let Err(why) = self.check_header(&header, position, previous_last) {
                 return Ok(Err((position, why)));
             }
+            // An entry names a batch's last offset (Kafka's, written per append, may name
+            // a later batch of the same append): the batch there starts at or before it.
             if position == start
                 && let Some(indexed) = indexed
-                && header.last_offset() != indexed.0
+                && header.base_offset > indexed.0
             {
-                let why = format!("batch ends at {}, index says {indexed}", {
-                    header.last_offset()
+                let why = format!("batch starts at {}, index says {indexed}", {
+                    header.base_offset
                 });
                 return Ok(Err((position, why)));
             }
@@ -742,9 +744,10 @@ impl LogSegment {
     }
 
     /// [`LogSegment::load_tail`] for a segment followed by one based at `next_base`. The
-    /// batches scanned must be in offset order, the first one the one the last index entry
-    /// names, and none may reach `next_base`: otherwise (damage below the recovery point,
-    /// a base offset the CRC does not cover) the segment needs [`LogSegment::recover`].
+    /// batches scanned must be in offset order, the first one starting at or before the
+    /// last index entry's offset, and none may reach `next_base`: otherwise (damage below
+    /// the recovery point, a base offset the CRC does not cover) the segment needs
+    /// [`LogSegment::recover`].
     pub fn load_tail_before(&mut self, next_base: Option<Offset>) -> Result<bool> {
         if self.size > SEGMENT_BYTES_MAX || !self.offset_index.sanity_check(self.size.max(1)) {
             return Ok(false);
@@ -760,7 +763,7 @@ impl LogSegment {
                 Ok(Some((at, batch))) => {
                     let h = batch.header();
                     let named = at != u64::from(position) || position == 0 || {
-                        h.last_offset() == last_indexed.0
+                        h.base_offset <= last_indexed.0
                     };
                     let in_order = h.last_offset_delta >= 0
                         && h.base_offset >= next.0
