@@ -1,7 +1,10 @@
 //! A deterministic simulation of the group coordinator: the real [`GroupCoordinator`] driven
 //! by a seeded scheduler with a simulated clock, a simulated `__consumer_offsets` log with a
-//! durable prefix, and clients of both protocols. A failing seed replays exactly:
-//! `STROM_SIM_SEED=N cargo test -p strom-coordinator simulation`.
+//! durable prefix, and clients of both protocols. A failing seed replays exactly (checked: a
+//! seed's trace is byte-identical from run to run): `STROM_SIM_SEED=N cargo test -p
+//! strom-coordinator tests::simulation::`; `STROM_SIM_TRACE=1` prints what happened.
+//! A plain run covers the fixed seeds and `DEFAULT_FRESH_SEEDS` fresh ones, printed;
+//! `STROM_SIM_SEEDS=N` runs the fixed seeds and N fresh ones.
 //!
 //! Simulated around the state machine, each a small model of what the broker or a client does:
 //! - the log: every record the coordinator emits is encoded and appended to its partition;
@@ -15,7 +18,8 @@
 //!   does after a failed append. Requests in flight are failed (`NOT_COORDINATOR`), parked
 //!   ones answered by the unload;
 //! - classic members (JoinGroup v5 with `MEMBER_ID_REQUIRED`, SyncGroup with a leader-side
-//!   assignment of topic `c`, Heartbeat, OffsetCommit, LeaveGroup), KIP-848 members
+//!   assignment of topic `c`, Heartbeat, OffsetCommit, LeaveGroup; all with one client id,
+//!   as librdkafka's default gives them), KIP-848 members
 //!   (ConsumerGroupHeartbeat v1: join, acknowledge, revoke at once, leave; OffsetCommit v9
 //!   with the member epoch) and a simple committer (generation -1); members stall past their
 //!   session timeout, leave and come back.

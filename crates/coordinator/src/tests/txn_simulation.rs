@@ -2,7 +2,9 @@
 //! [`TransactionCoordinator`] driven by a seeded scheduler with a simulated clock, a simulated
 //! `__transaction_state` log with a durable prefix, a broker that writes markers some time
 //! after their records are durable, and transactional producers. A failing seed replays
-//! exactly: `STROM_SIM_SEED=N cargo test -p strom-coordinator txn_simulation`.
+//! exactly (checked: a seed's trace is byte-identical from run to run): `STROM_SIM_SEED=N
+//! cargo test -p strom-coordinator tests::txn_simulation::`; `STROM_SIM_TRACE=1` prints what
+//! happened, `STROM_SIM_SEEDS=N` runs N fresh seeds besides the fixed ones.
 //!
 //! Simulated: producers (InitProducerId v4; AddPartitionsToTxn v3; EndTxn v3, or v5 with the
 //! epoch bump of KIP-890 for half of them) that stall past their transaction timeout; replies
