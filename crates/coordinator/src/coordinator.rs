@@ -198,7 +198,7 @@ impl GroupCoordinator {
 
     fn finish(&mut self, mut fx: Effects) -> Effects {
         fx.timers = self.timers.take_armed();
-        fx.normalize()
+        fx
     }
 
     fn push_record(&self, fx: &mut Effects, record: CoordinatorRecord) {

@@ -186,13 +186,4 @@ impl Effects {
             .extend(other.responses_after_persist);
         self.timers.extend(other.timers);
     }
-
-    /// Replies need no wait when nothing is being written.
-    pub(crate) fn normalize(mut self) -> Effects {
-        if self.records.is_empty() {
-            let later = std::mem::take(&mut self.responses_after_persist);
-            self.responses_now.extend(later);
-        }
-        self
-    }
 }

@@ -19,6 +19,11 @@
 //!   the replies that needed it are answered with an error, the follow-ups are dropped, and
 //!   the partition is reloaded from its log, because the shard already counted records the
 //!   log does not have.
+//! - **Replies that wrote nothing.** The shard's state already holds what earlier decisions
+//!   wrote before it is committed, so a reply decided from it without a record of its own (a
+//!   retried AddPartitionsToTxn, a KIP-890 verification, a SyncGroup of a group already
+//!   stable) waits for every append still in flight when it was decided, and fails if one of
+//!   them does: otherwise it could vouch for state that a lost leadership takes back.
 //! - **Parked requests.** Each call gets a [`RequestId`]; a reply decided later (another
 //!   member's join, a timer) finds its waiter here.
 //! - **Timers.** One task calls the shard's `tick` at its next deadline.
@@ -147,11 +152,28 @@ struct State<S: Shard> {
     shard: S,
     waiting: HashMap<RequestId, oneshot::Sender<S::Response>>,
     partitions: BTreeMap<i32, Status>,
+    /// Appends not yet committed or failed, by a sequence number of their own.
+    in_flight: BTreeMap<u64, (i32, watch::Receiver<AppendOutcome>)>,
+    next_append: u64,
+}
+
+/// How an append ended: `None` while it waits for its commit, then whether it committed.
+type AppendOutcome = Option<bool>;
+
+/// One decision's append to one partition, and where its outcome is told.
+struct InFlightAppend {
+    partition: i32,
+    append: PendingAppend,
+    id: u64,
+    outcome: watch::Sender<AppendOutcome>,
 }
 
 /// Records appended and not yet committed, with what waits for them.
 struct Pending<S: Shard> {
-    appends: Vec<(i32, PendingAppend)>,
+    appends: Vec<InFlightAppend>,
+    /// The appends of earlier decisions still in flight when a decision with no records of
+    /// its own decided replies for after the commit: those replies wait for them too.
+    earlier: Vec<(i32, watch::Receiver<AppendOutcome>)>,
     after_commit: Vec<(RequestId, S::Response)>,
     followups: Vec<S::Followup>,
     /// Partitions whose append failed, to reload once the lock is released.
@@ -192,6 +214,8 @@ impl<S: Shard> CoordinatorRuntime<S> {
                 shard,
                 waiting: HashMap::new(),
                 partitions: BTreeMap::new(),
+                in_flight: BTreeMap::new(),
+                next_append: 0,
             }),
             replicas,
             clock,
@@ -213,6 +237,34 @@ impl<S: Shard> CoordinatorRuntime<S> {
 
     pub fn now_ms(&self) -> i64 {
         self.clock.now().0
+    }
+
+    fn tp(&self, partition: i32) -> TopicPartition {
+        TopicPartition::new(self.topic, partition)
+    }
+
+    /// Waits for the earlier appends a decision with no records of its own depends on; the
+    /// first that failed, or whose outcome is unknown (its finish was dropped before
+    /// telling, or it outlived the commit wait), if any.
+    async fn earlier_failure(
+        &self,
+        earlier: Vec<(i32, watch::Receiver<AppendOutcome>)>,
+    ) -> Option<(i32, PartitionError)> {
+        let mut failed = None;
+        for (partition, mut outcome) in earlier {
+            let waited = tokio::time::timeout(
+                Duration::from_millis(COMMIT_WAIT_MS_MAX),
+                outcome.wait_for(Option::is_some),
+            )
+            .await;
+            let error = match waited {
+                Ok(Ok(committed)) if *committed == Some(true) => continue,
+                Ok(Ok(_)) => PartitionError::Stopped(self.tp(partition)),
+                Ok(Err(_)) | Err(_) => PartitionError::RequestTimedOut(self.tp(partition)),
+            };
+            failed.get_or_insert((partition, error));
+        }
+        failed
     }
 
     fn lock(&self) -> MutexGuard<'_, State<S>> {
@@ -285,7 +337,7 @@ impl<S: Shard> CoordinatorRuntime<S> {
             Self::check(&state, scope)?;
             state.waiting.insert(id, tx);
             let decision = f(&mut state.shard, id, self.now_ms());
-            self.carry_out(&mut state, decision)
+            self.carry_out(&mut state, decision, scope)
         };
         decided();
         self.spawn_finish(pending);
@@ -311,17 +363,19 @@ impl<S: Shard> CoordinatorRuntime<S> {
             let mut state = self.lock();
             Self::check(&state, scope)?;
             let (decision, result) = f(&mut state.shard, self.now_ms());
-            (result, self.carry_out(&mut state, decision))
+            (result, self.carry_out(&mut state, decision, scope))
         };
         let committed = self.finish(pending).await;
         Ok((result, committed))
     }
 
-    /// Answers `now` replies and appends the records, under the lock.
+    /// Answers `now` replies and appends the records, under the lock. A decision about one
+    /// partition (`scope`) that wrote nothing waits only for that partition's appends.
     fn carry_out(
         &self,
         state: &mut State<S>,
         decision: Decision<S::Response, S::Followup>,
+        scope: Scope,
     ) -> Pending<S> {
         if decision.timers_changed {
             self.timers_changed.notify_one();
@@ -329,8 +383,26 @@ impl<S: Shard> CoordinatorRuntime<S> {
         for (id, response) in decision.now {
             deliver(state, id, response);
         }
+        let earlier = if decision.records.is_empty() && !decision.after_commit.is_empty() {
+            // An append whose finish was dropped before telling never will.
+            state
+                .in_flight
+                .retain(|_, (_, outcome)| outcome.has_changed().is_ok());
+            state
+                .in_flight
+                .values()
+                .filter(|(p, _)| match scope {
+                    Scope::Partition(only) => *p == only,
+                    Scope::Any | Scope::Shard => true,
+                })
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut pending = Pending {
             appends: Vec::new(),
+            earlier,
             after_commit: decision.after_commit,
             followups: decision.followups,
             reloads: Vec::new(),
@@ -351,7 +423,18 @@ impl<S: Shard> CoordinatorRuntime<S> {
                 vec![(tp, set)],
             );
             match appended.into_first_error() {
-                Ok(appended) => pending.appends.push((partition, appended)),
+                Ok(append) => {
+                    let id = state.next_append;
+                    state.next_append += 1;
+                    let (outcome, watched) = watch::channel(None);
+                    state.in_flight.insert(id, (partition, watched));
+                    pending.appends.push(InFlightAppend {
+                        partition,
+                        append,
+                        id,
+                        outcome,
+                    });
+                }
                 Err((_, e)) => {
                     tracing::error!(topic = self.topic, partition, error = %e,
                         "appending coordinator records failed");
@@ -373,6 +456,7 @@ impl<S: Shard> CoordinatorRuntime<S> {
 
     fn spawn_finish(self: &Arc<Self>, pending: Pending<S>) {
         if pending.appends.is_empty()
+            && pending.earlier.is_empty()
             && pending.after_commit.is_empty()
             && pending.followups.is_empty()
             && pending.reloads.is_empty()
@@ -393,15 +477,30 @@ impl<S: Shard> CoordinatorRuntime<S> {
             tokio::spawn(async move { runtime.run_load(partition, epoch).await });
         }
         let mut failure: Option<(i32, PartitionError)> = None;
-        for (partition, append) in pending.appends {
+        if let Some((partition, error)) = self.earlier_failure(pending.earlier).await {
+            // That append's own finish reloads its partition; these replies only fail.
+            failure = Some((partition, error));
+        }
+        let mut reload = None;
+        for InFlightAppend {
+            partition,
+            append,
+            id,
+            outcome,
+        } in pending.appends
+        {
             let results = append.wait(Duration::from_millis(COMMIT_WAIT_MS_MAX)).await;
-            if let Some(e) = results.into_iter().find_map(|(_, r)| r.err()) {
+            let error = results.into_iter().find_map(|(_, r)| r.err());
+            self.lock().in_flight.remove(&id);
+            outcome.send_replace(Some(error.is_none()));
+            if let Some(e) = error {
                 tracing::error!(topic = self.topic, partition, error = %e,
                     "coordinator records not committed");
+                reload.get_or_insert(partition);
                 failure.get_or_insert((partition, e));
             }
         }
-        let Some((partition, error)) = failure else {
+        let Some((_, error)) = failure else {
             {
                 let mut state = self.lock();
                 for (id, response) in pending.after_commit {
@@ -420,9 +519,10 @@ impl<S: Shard> CoordinatorRuntime<S> {
             for (id, response) in pending.after_commit {
                 deliver(&mut state, id, S::failed(&response, &error));
             }
-            self.begin_reload(&mut state, partition)
+            reload
+                .and_then(|partition| Some((partition, self.begin_reload(&mut state, partition)?)))
         };
-        if let Some(epoch) = reload {
+        if let Some((partition, epoch)) = reload {
             let runtime = Arc::clone(self);
             tokio::spawn(async move { runtime.run_load(partition, epoch).await });
         }
@@ -483,7 +583,7 @@ impl<S: Shard> CoordinatorRuntime<S> {
             state.partitions.insert(partition, Status::Active(epoch));
             let decision = state.shard.complete_load(partition, self.now_ms());
             self.timers_changed.notify_one();
-            self.carry_out(&mut state, decision)
+            self.carry_out(&mut state, decision, Scope::Any)
         };
         tracing::info!(
             topic = self.topic,
@@ -575,7 +675,7 @@ impl<S: Shard> CoordinatorRuntime<S> {
             let pending = {
                 let mut state = self.lock();
                 let decision = state.shard.tick(self.now_ms());
-                self.carry_out(&mut state, decision)
+                self.carry_out(&mut state, decision, Scope::Any)
             };
             self.spawn_finish(pending);
         }

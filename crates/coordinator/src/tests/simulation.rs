@@ -200,6 +200,10 @@ struct Client {
     stalled_until_ms: i64,
     incarnation: u32,
     next_offset: i64,
+    /// Classic static membership: `group.instance.id`.
+    instance: Option<String>,
+    /// The stall ends with a restart: a static member comes back without its member id.
+    restart_on_resume: bool,
 }
 
 impl Client {
@@ -221,6 +225,8 @@ impl Client {
             stalled_until_ms: 0,
             incarnation: 0,
             next_offset: 0,
+            instance: None,
+            restart_on_resume: false,
         }
     }
 
@@ -279,6 +285,8 @@ struct Sim {
     pending: Vec<Pending>,
     clients: Vec<Client>,
     outstanding: BTreeMap<RequestId, (usize, Sent)>,
+    /// Requests of a client that restarted since: nobody reads their answers.
+    orphans: BTreeMap<RequestId, Sent>,
     answered: BTreeSet<RequestId>,
     next_request: u64,
     commit_sequence: u64,
@@ -300,7 +308,11 @@ impl Sim {
         let mut clients = Vec::new();
         for (g, n) in [("classic-a", 3), ("classic-b", 2)] {
             for i in 0..n {
-                clients.push(Client::new(&format!("{g}-{i}"), g, Protocol::Classic));
+                let mut c = Client::new(&format!("{g}-{i}"), g, Protocol::Classic);
+                if i == 0 {
+                    c.instance = Some(format!("{g}-static"));
+                }
+                clients.push(c);
             }
         }
         for (g, n) in [("consumer-a", 3), ("consumer-b", 2)] {
@@ -329,6 +341,7 @@ impl Sim {
             pending: Vec::new(),
             clients,
             outstanding: BTreeMap::new(),
+            orphans: BTreeMap::new(),
             answered: BTreeSet::new(),
             next_request: 1,
             commit_sequence: 0,
@@ -378,8 +391,25 @@ impl Sim {
         for reply in fx.responses_now {
             self.deliver(reply);
         }
+        if needs.is_empty() {
+            // A reply that wrote nothing waits for what earlier calls wrote to its group's
+            // partition and is not yet durable, as the broker's runtime makes it.
+            for reply in &fx.responses_after_persist {
+                let Some((client, _)) = self.outstanding.get(&reply.request_id) else {
+                    continue;
+                };
+                let p = crate::partition_for(&self.clients[*client].group, OFFSETS_PARTITIONS);
+                let end = self.log.partitions[p as usize].len();
+                if self.log.durable[p as usize] < end {
+                    needs.insert(p, end);
+                }
+            }
+        }
         for reply in fx.responses_after_persist {
-            assert!(!needs.is_empty(), "a reply waits for nothing");
+            if needs.is_empty() {
+                self.deliver(reply);
+                continue;
+            }
             self.pending.push(Pending {
                 needs: needs.iter().map(|(p, n)| (*p, *n)).collect(),
                 reply,
@@ -410,6 +440,13 @@ impl Sim {
             "request {:?} answered twice: {reply:?}",
             reply.request_id
         );
+        if let Some(sent) = self.orphans.remove(&reply.request_id) {
+            // Its client restarted; a commit's answer still tells what the log holds.
+            if let Sent::Commit(group, parts) = sent {
+                self.on_commit_reply(&group, &parts, Some(reply.response));
+            }
+            return;
+        }
         let Some((client, sent)) = self.outstanding.remove(&reply.request_id) else {
             panic!("a reply to a request nobody sent: {reply:?}");
         };
@@ -418,6 +455,13 @@ impl Sim {
 
     /// A request whose answer was lost (the coordinator moved): the client sees an error.
     fn fail(&mut self, id: RequestId) {
+        if let Some(sent) = self.orphans.remove(&id) {
+            self.answered.insert(id);
+            if let Sent::Commit(group, parts) = sent {
+                self.on_commit_reply(&group, &parts, None);
+            }
+            return;
+        }
         if let Some((client, sent)) = self.outstanding.remove(&id) {
             self.answered.insert(id);
             self.on_reply(client, sent, None);
@@ -439,6 +483,10 @@ impl Sim {
         if self.now < c.stalled_until_ms {
             return;
         }
+        if c.restart_on_resume {
+            self.restart(i);
+        }
+        let c = &self.clients[i];
         if c.commit_request.is_none() && self.now >= c.next_commit_ms {
             self.clients[i].next_commit_ms = self.now + self.rng.range(500, 4_000);
             self.commit(i);
@@ -468,6 +516,7 @@ impl Sim {
                     group_id: c.group.clone(),
                     generation_id: c.generation,
                     member_id: c.member_id.clone(),
+                    group_instance_id: c.instance.clone(),
                     ..Default::default()
                 };
                 let r = self.c.heartbeat(&ctx, &req, self.now);
@@ -499,6 +548,7 @@ impl Sim {
             session_timeout_ms: CLASSIC_SESSION_MS,
             rebalance_timeout_ms: CLASSIC_REBALANCE_MS,
             member_id: c.member_id.clone(),
+            group_instance_id: c.instance.clone(),
             protocol_type: "consumer".to_string(),
             protocols: vec![JoinGroupRequestProtocol {
                 name: "range".to_string(),
@@ -520,6 +570,7 @@ impl Sim {
             group_id: c.group.clone(),
             members: vec![MemberIdentity {
                 member_id: c.member_id.clone(),
+                group_instance_id: c.instance.clone(),
                 ..Default::default()
             }],
             ..Default::default()
@@ -559,6 +610,7 @@ impl Sim {
             group_id: c.group.clone(),
             generation_id: generation,
             member_id: c.member_id.clone(),
+            group_instance_id: c.instance.clone(),
             protocol_type: Some("consumer".to_string()),
             protocol_name: Some("range".to_string()),
             assignments,
@@ -699,12 +751,32 @@ impl Sim {
             group_id: group.clone(),
             generation_id_or_member_epoch: generation,
             member_id: member,
+            group_instance_id: self.clients[i].instance.clone(),
             topics,
             ..Default::default()
         };
         self.send(i, &ctx, Sent::Commit(group, sent));
         let fx = self.c.offset_commit(&ctx, &req, self.now);
         self.absorb(fx);
+    }
+
+    /// A static member's process restarts: it forgets its member id and what it owned, and
+    /// rejoins with its instance id alone.
+    fn restart(&mut self, i: usize) {
+        let c = &mut self.clients[i];
+        trace(format_args!("{} {} restarts", self.now, c.name));
+        c.restart_on_resume = false;
+        for id in [c.group_request.take(), c.commit_request.take()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some((_, sent)) = self.outstanding.remove(&id) {
+                self.orphans.insert(id, sent);
+            }
+        }
+        let c = &mut self.clients[i];
+        c.drop_membership(true);
+        c.next_action_ms = self.now;
     }
 
     // ---- replies ----------------------------------------------------------------------
@@ -734,9 +806,11 @@ impl Sim {
                         c.member_id = r.member_id.clone();
                         c.phase = Phase::Out;
                     }
-                    Some(ErrorCode::UnknownMemberId | ErrorCode::IllegalGeneration) => {
-                        c.drop_membership(true)
-                    }
+                    Some(
+                        ErrorCode::UnknownMemberId
+                        | ErrorCode::IllegalGeneration
+                        | ErrorCode::FencedInstanceId,
+                    ) => c.drop_membership(true),
                     _ => {
                         c.drop_membership(false);
                         c.next_action_ms = now + 500;
@@ -765,9 +839,11 @@ impl Sim {
                         self.synced += 1;
                         self.claim_classic(&c, generation);
                     }
-                    Some(ErrorCode::UnknownMemberId | ErrorCode::IllegalGeneration) => {
-                        c.drop_membership(true)
-                    }
+                    Some(
+                        ErrorCode::UnknownMemberId
+                        | ErrorCode::IllegalGeneration
+                        | ErrorCode::FencedInstanceId,
+                    ) => c.drop_membership(true),
                     _ => c.drop_membership(false),
                 }
             }
@@ -965,6 +1041,9 @@ impl Sim {
                 self.now, self.clients[i].name
             ));
             self.clients[i].stalled_until_ms = until;
+            if self.clients[i].instance.is_some() && self.rng.chance(500) {
+                self.clients[i].restart_on_resume = true;
+            }
         }
         let n = self.clients.len();
         let start = self.rng.below(n as u64) as usize;

@@ -505,7 +505,7 @@ fn add_partitions_before_init_producer_id_is_refused() {
     };
     let fx = h.c.add_offsets_to_txn(&ctx, &req, h.now);
     let fx = h.absorb(fx);
-    match &fx.responses_now[0].response {
+    match &fx.replies().next().expect("a reply").response {
         TxnResponse::AddOffsetsToTxn(r) => {
             assert_eq!(r.error_code, code(ErrorCode::InvalidProducerIdMapping))
         }
@@ -1132,7 +1132,7 @@ fn init_producer_id_without_transactional_id_allocates() {
     let fx = h.c.init_producer_id(&ctx, &req, h.now);
     let fx = h.absorb(fx);
     assert!(fx.records.is_empty());
-    let TxnResponse::InitProducerId(r) = &fx.responses_now[0].response else {
+    let TxnResponse::InitProducerId(r) = &fx.replies().next().expect("a reply").response else {
         panic!()
     };
     assert_eq!(
@@ -1202,4 +1202,29 @@ fn list_transactions_v2_filters_by_a_whole_id_pattern() {
         code(ErrorCode::InvalidRegularExpression)
     );
     assert_eq!(list(&mut h, 1, Some("(orders")).1.len(), 3);
+}
+
+#[test]
+fn a_retried_add_partitions_waits_for_the_first_ones_record() {
+    // The fault suite's seed 11: a coordinator cut off from its followers appended the
+    // AddPartitionsToTxn record, which never committed; the client's retry, finding the
+    // partitions already in memory, was answered at once, so the client produced to a
+    // partition the next coordinator never knew was in the transaction, and its abort left
+    // that record without a marker. A reply that writes nothing is now a reply after the
+    // commit (the broker's runtime makes it wait for the appends still in flight).
+    let mut h = TxnHarness::new();
+    let producer = h.init("t1");
+    let (errors, first) = h.add_v("t1", producer, &[("a", 0), ("b", 2)], 3);
+    assert_eq!(errors, vec![0, 0]);
+    assert!(!first.records.is_empty());
+    assert!(first.responses_now.is_empty());
+    let (errors, retry) = h.add_v("t1", producer, &[("a", 0), ("b", 2)], 3);
+    assert_eq!(errors, vec![0, 0]);
+    assert!(retry.records.is_empty(), "nothing new to write");
+    assert!(
+        retry.responses_now.is_empty(),
+        "a retry answered before the first one's record is durable: {:?}",
+        retry.responses_now
+    );
+    assert_eq!(retry.responses_after_persist.len(), 1);
 }

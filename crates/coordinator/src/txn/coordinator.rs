@@ -146,7 +146,7 @@ impl TransactionCoordinator {
 
     pub(super) fn finish(&mut self, mut fx: TxnEffects) -> TxnEffects {
         fx.timers = self.timers.take_armed();
-        fx.normalize()
+        fx
     }
 
     /// Appends the record of an id's metadata as it now stands.

@@ -171,13 +171,4 @@ impl TxnEffects {
         self.markers.extend(other.markers);
         self.timers.extend(other.timers);
     }
-
-    /// Replies need no wait when nothing is being written.
-    pub(crate) fn normalize(mut self) -> TxnEffects {
-        if self.records.is_empty() {
-            let later = std::mem::take(&mut self.responses_after_persist);
-            self.responses_now.extend(later);
-        }
-        self
-    }
 }
