@@ -753,15 +753,30 @@ impl LogSegment {
             return Ok(false);
         }
         let (last_indexed, position) = self.offset_index.last_entry();
-        let file = self.log_file()?;
-        let mut scanner = BatchScanner::new(&file, &self.log_path, u64::from(position), self.size);
-        let mut next = self.base_offset;
         let mut max_ts = self.time_index.last_entry();
+        // The newest timestamp is the time index's last entry or one of the batches after
+        // it (any batch, if it has none): scan from that batch (found through the offset
+        // index) if it comes before the offset index's last entry, so that a time index
+        // missing its tail (cut short on disk) cannot hide a newer timestamp.
+        let from = match max_ts {
+            Some((_, offset)) if offset < last_indexed => self.offset_index.lookup(offset).1,
+            Some(_) => position,
+            None => 0,
+        };
+        if from > position {
+            // Entries increase in both fields: this one is damaged.
+            return Ok(false);
+        }
+        let file = self.log_file()?;
+        let mut scanner = BatchScanner::new(&file, &self.log_path, u64::from(from), self.size);
+        let mut next = self.base_offset;
         let limit = next_base.map_or(i64::MAX, |b| b.0);
+        let mut reached_indexed = position == 0;
         loop {
             match scanner.next_batch()? {
                 Ok(Some((at, batch))) => {
                     let h = batch.header();
+                    reached_indexed |= at == u64::from(position);
                     let named = at != u64::from(position) || position == 0 || {
                         h.base_offset <= last_indexed.0
                     };
@@ -781,8 +796,10 @@ impl LogSegment {
                 Err(_) => return Ok(false),
             }
         }
-        if position > 0 || self.size > 0 {
-            next = next.max(last_indexed.plus(1));
+        if !reached_indexed || (position > 0 && next <= last_indexed) {
+            // No batch starts at the last entry's position, or the batches from there end
+            // before its offset: the entry is damaged, and the segment cannot trust it.
+            return Ok(false);
         }
         if !self.time_index.sanity_check(next) {
             return Ok(false);

@@ -21,8 +21,9 @@
 //! - `DamagedMetadata`: the `.log` files as torn; indexes, transaction indexes, producer
 //!   snapshots and the leader-epoch checkpoint written since the flush torn, zeroed,
 //!   garbled or lost; indexes the flush had synced cut short (mid-entry too), given a
-//!   garbage tail, or lost; sometimes a torn `.tmp` checkpoint, and rarely a garbled
-//!   leader-epoch checkpoint (which the open must refuse, as Kafka does, rather than guess);
+//!   garbage tail, or lost, or one of their entries has a bit flipped (from a generator of
+//!   its own); sometimes a torn `.tmp` checkpoint, and rarely a garbled leader-epoch
+//!   checkpoint (which the open must refuse, as Kafka does, rather than guess);
 //! - `MediaBitFlip`: one bit flipped in a batch the last flush had synced, below the
 //!   recovery point: a media error.
 //!
@@ -470,7 +471,10 @@ fn crash_image(
     }
     match fault {
         Fault::UnsyncedBitFlip => flip_unsynced(rng, durable, &mut image, damage),
-        Fault::DamagedMetadata => damage_synced_metadata(rng, &mut image, damage),
+        Fault::DamagedMetadata => {
+            damage_synced_metadata(rng, &mut image, damage);
+            flip_synced_offset_index(durable, &mut image, damage);
+        }
         Fault::MediaBitFlip => flip_durable(rng, durable, &mut image, damage),
         _ => {}
     }
@@ -615,6 +619,31 @@ fn damage_synced_metadata(rng: &mut Rng, image: &mut Files, damage: &mut Damage)
         *epochs = b"0\n3\nnot an epoch\n".to_vec();
         damage.epoch_checkpoint_garbled = true;
     }
+}
+
+/// Sometimes, one bit flipped in an offset index the flush had synced (a media error in
+/// an entry, which opening checks only at the first and last entries): reads must still
+/// find every batch. Drawn from a generator of its own, so that adding this damage left
+/// every seed's other draws as they were (the regression seeds below).
+fn flip_synced_offset_index(durable: &Durable, image: &mut Files, damage: &mut Damage) {
+    let mut rng = Rng(durable.recovery_point.0 as u64 ^ image.len() as u64 ^ 0x1de8_f11b);
+    let synced: Vec<String> = image
+        .iter()
+        .filter(|(name, bytes)| {
+            name.ends_with(".index") && !bytes.is_empty() && durable.files.get(*name) == Some(bytes)
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    if synced.is_empty() || !rng.chance(40) {
+        return;
+    }
+    let name = &synced[rng.below(synced.len() as u64) as usize];
+    let bytes = image.get_mut(name).expect("index");
+    let at = rng.below(bytes.len() as u64) as usize;
+    bytes[at] ^= 1 << rng.below(8);
+    damage
+        .notes
+        .push(format!("flipped a bit of synced {name} at {at}"));
 }
 
 /// One bit flipped in a batch below the recovery point that the last flush had synced.
@@ -1259,4 +1288,28 @@ fn seed_3200_a_trusted_segment_tail_with_offsets_out_of_order_is_recovered() {
     // scan: its headers must follow the last index entry in order and stay below the next
     // segment, or the segment is recovered.
     run_checked(3200);
+}
+
+#[test]
+fn seed_197_a_damaged_last_index_entry_is_not_taken_for_the_segment_end() {
+    // A bit flipped in the last entry of a synced offset index named an offset far past
+    // the segment's batches; opening took the segment's end from it and broke the segment
+    // order invariant (a panic). The batches from that entry must reach its offset.
+    run_checked(197);
+}
+
+#[test]
+fn seed_2734_a_damaged_middle_index_entry_does_not_panic_the_open() {
+    // An index entry past the last one's position (entries increase, so it is damaged)
+    // made opening scan from beyond the end of the file: an arithmetic overflow.
+    run_checked(2734);
+}
+
+#[test]
+fn seed_2793_a_time_index_cut_short_does_not_hide_the_newest_timestamp() {
+    // A synced time index that lost its tail made the segment's newest timestamp come
+    // from its last remaining entry and the batches after the offset index's last entry
+    // only, so offset-for-timestamp skipped the segment. Opening now scans from the batch
+    // of the time index's last entry (from the start if it has none).
+    run_checked(2793);
 }
