@@ -334,8 +334,9 @@ impl SegmentReadView {
             if let Err(why) = self.check_header(&header, position, previous_last) {
                 return Ok(Err((position, why)));
             }
-            // An entry names a batch's last offset (Kafka's, written per append, may name
-            // a later batch of the same append): the batch there starts at or before it.
+            // An entry names a batch's last offset (one written per append, as Kafka's
+            // were, may name a later batch of that append): the batch there starts at or
+            // before it.
             if position == start
                 && let Some(indexed) = indexed
                 && header.base_offset > indexed.0
