@@ -821,16 +821,9 @@ impl GroupCoordinator {
                     ..Default::default()
                 };
                 // The group turned Stable when the leader's assignment was decided, before its
-                // record is durable (Kafka waits for the commit). Writing the group again and
-                // answering after it keeps the answer from getting ahead of the log: a
-                // failover could otherwise reuse this generation with another assignment.
-                let record = CoordinatorRecord::GroupMetadata(
-                    GroupMetadataKey {
-                        group: group_id.to_string(),
-                    },
-                    Some(group.to_record_value()),
-                );
-                self.push_record(fx, record);
+                // record is durable (Kafka waits for the commit). Answered after persist, the
+                // reply waits for that record, so it never gets ahead of the log: a failover
+                // could otherwise reuse this generation with another assignment.
                 fx.responses_after_persist
                     .push(reply(parked, Response::SyncGroup(response)));
             }

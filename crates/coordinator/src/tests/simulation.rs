@@ -19,7 +19,8 @@
 //!   ones answered by the unload;
 //! - classic members (JoinGroup v5 with `MEMBER_ID_REQUIRED`, SyncGroup with a leader-side
 //!   assignment of topic `c`, Heartbeat, OffsetCommit, LeaveGroup; all with one client id,
-//!   as librdkafka's default gives them), KIP-848 members
+//!   as librdkafka's default gives them; one static member per group, which restarts and
+//!   takes its place back by `group.instance.id`), KIP-848 members
 //!   (ConsumerGroupHeartbeat v1: join, acknowledge, revoke at once, leave; OffsetCommit v9
 //!   with the member epoch) and a simple committer (generation -1); members stall past their
 //!   session timeout, leave and come back.
@@ -1045,6 +1046,16 @@ impl Sim {
                 self.clients[i].restart_on_resume = true;
             }
         }
+        if self.rng.chance(3) {
+            // A static member restarts quickly, within its session: it takes its old place.
+            let statics: Vec<usize> = (0..self.clients.len())
+                .filter(|i| self.clients[*i].instance.is_some())
+                .collect();
+            let i = statics[self.rng.below(statics.len() as u64) as usize];
+            let until = self.now + self.rng.range(100, 8_000);
+            self.clients[i].stalled_until_ms = self.clients[i].stalled_until_ms.max(until);
+            self.clients[i].restart_on_resume = true;
+        }
         let n = self.clients.len();
         let start = self.rng.below(n as u64) as usize;
         for k in 0..n {
@@ -1387,8 +1398,8 @@ fn a_seed_replays_exactly() {
 ///   next rebalance handed out the same generation number again with another assignment, so
 ///   two members were told they own one partition in "one" generation. Kafka keeps the group
 ///   in CompletingRebalance until the record commits; Strom moves on at once, so a late
-///   SyncGroup now writes the group again and is answered after that record (an assertion
-///   in `sync_group` refuses a success answered before any record).
+///   SyncGroup is now answered after persist, which waits for the appends still in flight
+///   (an assertion in `sync_group` refuses a success answered at once).
 /// - 96722165229104: a KIP-848 member acknowledged one revocation and was at once asked to
 ///   revoke more; the revocation timeout was not re-armed, so the member (stalled) was fenced
 ///   at the first deadline and the partitions it had been told to keep went to another member
