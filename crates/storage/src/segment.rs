@@ -738,7 +738,8 @@ impl LogSegment {
     }
 
     /// Trusts the indexes if they pass their sanity checks and fills in the segment's next
-    /// offset and newest timestamp by scanning batch headers after the last index entry.
+    /// offset and newest timestamp by scanning batch headers after the last index entry (or
+    /// after the time index's, if that comes first).
     /// Returns false (changing nothing) if the segment needs [`LogSegment::recover`].
     pub fn load_tail(&mut self) -> Result<bool> {
         self.load_tail_before(None)

@@ -709,6 +709,8 @@ enum Stop {
     /// that does not start where the one before ended, or a last batch ending past the log
     /// end. Served as if it were data.
     Malformed(String),
+    /// The last batch served fails its CRC, which the consumer checks.
+    FailedCrc,
 }
 
 fn read_everything(log: &Log, rng: &mut Rng) -> Served {
@@ -741,7 +743,12 @@ fn read_everything(log: &Log, rng: &mut Rng) -> Served {
                 return stop(batches, next, Stop::Malformed(why));
             }
             next = Offset(batch.header().next_offset());
+            let crc_failed = batch.verify_crc().is_err();
             batches.push(batch);
+            if crc_failed {
+                // A consumer stops at a batch that fails its CRC: nothing after it is read.
+                return stop(batches, next, Stop::FailedCrc);
+            }
         }
         if iter.remaining() != 0 {
             return stop(batches, next, Stop::Malformed("part of a batch".into()));
@@ -860,6 +867,7 @@ fn run(seed: u64) -> Totals {
     }
 
     let served = read_everything(&log, &mut sim.rng);
+    totals.batches_checked = served.batches.len() as u64;
     let checkable = check_served(
         &log,
         &served,
@@ -877,7 +885,6 @@ fn run(seed: u64) -> Totals {
     check_indexes(&log, &served, &mut sim.rng, &context);
     check_producer_state(&log, &served, &sim, &context);
     check_appends_and_reopen(&log, &dir, &mut sim, &served, &context);
-    totals.batches_checked = served.batches.len() as u64;
     totals
 }
 
@@ -959,6 +966,8 @@ fn check_served(
                 totals.media_outside_crc += 1;
                 false
             }
+            // Counted above, where the batch served differs from the one appended.
+            Some((_, Stop::FailedCrc)) => false,
             Some((at, Stop::Malformed(why))) => {
                 panic!("{context}: after a media error, a read at {at} served {why}")
             }
