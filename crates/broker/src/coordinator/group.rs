@@ -260,6 +260,31 @@ impl GroupService {
         result
     }
 
+    /// Runs a read-only call whose answer must hold committed state only (OffsetFetch):
+    /// offsets are applied in memory as their OffsetCommit is decided, before the record
+    /// commits, so the answer waits for the appends in flight (and fails with them).
+    pub async fn read_committed<R>(
+        &self,
+        caller: &Caller,
+        turn: Option<Turn>,
+        group_id: Option<&str>,
+        f: impl FnOnce(&mut GroupCoordinator, &RequestContext, i64) -> R,
+    ) -> Result<R, CoordinatorError> {
+        let mut turn = turn;
+        if let Some(turn) = turn.as_mut() {
+            turn.wait().await;
+        }
+        let ctx = caller.context(strom_coordinator::RequestId(0));
+        let now = self.now_ms();
+        let read = self.runtime.read_committed(self.scope(group_id), |shard| {
+            f(&mut shard.coordinator, &ctx, now)
+        });
+        // The connection's next request waits for this one's answer, as for a call.
+        let result = read.await;
+        drop(turn);
+        result
+    }
+
     /// Runs a call that may write records and may be answered later; returns the reply
     /// addressed to this request, or the code to answer with when none came.
     pub async fn call(

@@ -243,6 +243,46 @@ impl<S: Shard> CoordinatorRuntime<S> {
         TopicPartition::new(self.topic, partition)
     }
 
+    /// The appends in flight that a reply about `scope` depends on.
+    fn in_flight_of(
+        state: &mut State<S>,
+        scope: Scope,
+    ) -> Vec<(i32, watch::Receiver<AppendOutcome>)> {
+        // An append whose finish was dropped before telling never will.
+        state
+            .in_flight
+            .retain(|_, (_, outcome)| outcome.has_changed().is_ok());
+        state
+            .in_flight
+            .values()
+            .filter(|(p, _)| match scope {
+                Scope::Partition(only) => *p == only,
+                Scope::Any | Scope::Shard => true,
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// A read-only look whose answer vouches for committed state (OffsetFetch): it waits
+    /// for the appends in flight when it read, and fails with `NotAvailable` if one of them
+    /// does, since what it read may then never be in the log.
+    pub async fn read_committed<R>(
+        &self,
+        scope: Scope,
+        f: impl FnOnce(&mut S) -> R,
+    ) -> Result<R, CoordinatorError> {
+        let (result, earlier) = {
+            let mut state = self.lock();
+            Self::check(&state, scope)?;
+            let result = f(&mut state.shard);
+            (result, Self::in_flight_of(&mut state, scope))
+        };
+        match self.earlier_failure(earlier).await {
+            None => Ok(result),
+            Some(_) => Err(CoordinatorError::NotAvailable),
+        }
+    }
+
     /// Waits for the earlier appends a decision with no records of its own depends on; the
     /// first that failed, or whose outcome is unknown (its finish was dropped before
     /// telling, or it outlived the commit wait), if any.
@@ -384,19 +424,7 @@ impl<S: Shard> CoordinatorRuntime<S> {
             deliver(state, id, response);
         }
         let earlier = if decision.records.is_empty() && !decision.after_commit.is_empty() {
-            // An append whose finish was dropped before telling never will.
-            state
-                .in_flight
-                .retain(|_, (_, outcome)| outcome.has_changed().is_ok());
-            state
-                .in_flight
-                .values()
-                .filter(|(p, _)| match scope {
-                    Scope::Partition(only) => *p == only,
-                    Scope::Any | Scope::Shard => true,
-                })
-                .cloned()
-                .collect()
+            Self::in_flight_of(state, scope)
         } else {
             Vec::new()
         };

@@ -118,7 +118,7 @@ async fn fetch(
     dedupe_request(&mut request);
     broker
         .groups
-        .read(caller, Some(turn), None, |c, ctx, _| {
+        .read_committed(caller, Some(turn), None, |c, ctx, _| {
             c.offset_fetch(ctx, &request)
         })
         .await
