@@ -13,7 +13,9 @@ use crate::replica_manager::PartitionError;
 /// The code a client expects for a storage failure.
 pub fn storage_error_code(e: &StorageError) -> ErrorCode {
     match e {
-        StorageError::CorruptRecord { .. } => ErrorCode::CorruptMessage,
+        StorageError::CorruptRecord { .. } | StorageError::CorruptSegment { .. } => {
+            ErrorCode::CorruptMessage
+        }
         StorageError::InvalidRecord { .. }
         | StorageError::InvalidRecords { .. }
         | StorageError::EmptyRecordSet => ErrorCode::InvalidRecord,
