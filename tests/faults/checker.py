@@ -272,6 +272,9 @@ def polls_in_order(view):
     uncertain = {}
     groups = {}  # proc -> its group
     maybe = {}  # (proc, topic, partition) -> uncertain commits at its latest assignment
+    # (proc, topic, partition) -> the (group, topic, partition) of its latest assignment,
+    # until its first poll there
+    assigned_from = {}
     for e in view.events:
         if e["type"] == "commit":
             committed[(e["group"], *_key(e))] = e
@@ -295,6 +298,7 @@ def polls_in_order(view):
                     c = committed.get(key)
                     last[k] = ("committed", c) if c else ("start", e)
                     maybe[k] = uncertain.get(key, set())
+                    assigned_from[k] = key
             continue
         if e["type"] != "poll" or e.get("mode") == "final":
             continue
@@ -303,6 +307,14 @@ def polls_in_order(view):
         last[k] = ("poll", e)
         if prev is None:
             continue
+        key = assigned_from.pop(k, None)
+        if key is not None:
+            # A commit the previous owner sent before the rebalance may be answered (or
+            # fail) after this member's assignment and still have been applied before this
+            # member read its committed offsets: until the first poll, those count too.
+            maybe[k] = set(maybe.get(k, ())) | uncertain.get(key, set())
+            if key in committed:
+                maybe[k].add(committed[key]["offset"])
         kind, p = prev
         low = {"start": -1, "committed": None, "poll": None}[kind]
         if kind != "start":

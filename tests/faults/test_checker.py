@@ -218,6 +218,33 @@ def test_a_member_may_start_from_a_commit_whose_outcome_was_unknown():
     assert flagged(marker)[0] == set()
 
 
+def test_a_commit_failing_after_the_next_owners_assignment_is_still_uncertain():
+    # The fault suite's seed 11: g2's commit of 3 hung on a stalled __consumer_offsets
+    # partition, an earlier attempt of it was written, and its final answer
+    # (UNKNOWN_MEMBER_ID) came just after kg3 was assigned the partition; kg3 started at 3.
+    base = produced(["a", "b", "c", "d"]).final([(0, 0, "a"), (0, 1, "b"), (0, 2, "c"),
+                                                  (0, 3, "d")])
+    h = H()
+    h.events = list(base.events)
+    h.assign(proc="m1", mode="group").poll("a", 0, proc="m1", mode="group")
+    h.commit(1, proc="m1")
+    h.poll("b", 1, proc="m1", mode="group").poll("c", 2, proc="m1", mode="group")
+    h.assign(proc="m2", mode="group")
+    h.add("commit-failed", proc="m1", group="g", error="UNKNOWN_MEMBER_ID",
+          offsets=[{"topic": T, "partition": 0, "offset": 3}])
+    h.poll("d", 3, proc="m2", mode="group")
+    assert flagged(h)[0] == set()
+    # A commit failing only after the new owner's first poll does not excuse that poll.
+    late = H()
+    late.events = list(base.events)
+    late.assign(proc="m1", mode="group").poll("a", 0, proc="m1", mode="group")
+    late.commit(1, proc="m1")
+    late.assign(proc="m2", mode="group").poll("d", 3, proc="m2", mode="group")
+    late.add("commit-failed", proc="m1", group="g", error="UNKNOWN_MEMBER_ID",
+             offsets=[{"topic": T, "partition": 0, "offset": 3}])
+    assert flagged(late)[0] == {"skipped-poll"}
+
+
 def test_read_committed_may_pass_over_aborted_records():
     h = H().txn("t1", ["x"], "committed", ).txn("t2", ["y"], "aborted")
     h.txn("t3", ["z"], "committed")
