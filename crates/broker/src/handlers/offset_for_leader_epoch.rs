@@ -1,8 +1,9 @@
 //! OffsetForLeaderEpoch: for each partition, the largest leader epoch at or below the one
 //! asked for and the offset where it ended (the log end for the current epoch), from the
 //! log's leader-epoch cache. Consumers use it after a leader change to detect a truncated
-//! log; followers will use it to find where to truncate. An epoch older than the oldest in
-//! the cache answers Kafka's undefined epoch and offset (-1, -1). `current_leader_epoch`
+//! log; followers use it to find where to truncate. An epoch older than the oldest in the
+//! cache answers that epoch and where the oldest starts, as Kafka's `endOffsetFor` does; an
+//! empty cache answers Kafka's undefined epoch and offset (-1, -1). `current_leader_epoch`
 //! fences stale callers as Fetch does.
 
 use strom_protocol::ErrorCode;
