@@ -266,7 +266,13 @@ def test_end_txn_v5_of_the_next_transaction_waits_for_the_markers(broker_factory
 
     commit, abort = p.wire.call_pipelined([end(e, True), end(e + 1, False)], EndTxnResponse, 5)
     assert (commit.error_code, commit.producer_id, commit.producer_epoch) == (NONE, pid, e + 1)
-    assert abort.error_code == CONCURRENT_TRANSACTIONS, abort
+    # Usually decided while the first's markers are still being written; on a loaded
+    # machine the markers may all be written (three fsyncs) before the second request is
+    # decided, and the abort of the next, empty transaction then goes through at once.
+    # Either way it is not fenced.
+    assert abort.error_code in (CONCURRENT_TRANSACTIONS, NONE), abort
+    if abort.error_code == NONE:
+        assert (abort.producer_id, abort.producer_epoch) == (pid, e + 2), abort
     p.epoch = e + 1
     assert p.end_settled(False) == (NONE, pid, e + 2)
 
