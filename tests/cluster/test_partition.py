@@ -211,9 +211,10 @@ def test_a_slow_follower_leaves_the_isr_and_rejoins_when_its_link_heals(network,
     # 2). Once the link heals the follower catches up and its leader puts it back.
     from test_replication import FAST_FENCING, consume_all, wait_replicas_identical
 
-    # Kafka's default broker session (9 s): the slow link delays the follower's heartbeat
-    # answers too, and it must lag out of the ISR, not be fenced.
-    env = {**FAST_FENCING, "STROM_BROKER_SESSION_TIMEOUT_MS": "9000",
+    # Twice Kafka's default broker session (9 s): the slow link delays the follower's
+    # heartbeat answers too, queued behind replication data (one CI run saw it fenced at
+    # 9 s), and it must lag out of the ISR, not be fenced.
+    env = {**FAST_FENCING, "STROM_BROKER_SESSION_TIMEOUT_MS": "18000",
            "STROM_BROKER_HEARTBEAT_INTERVAL_MS": "1000"}
     cluster = cluster_factory(3, hosts=network.addresses, env=env,
                               prefixes=[network.prefix(i) for i in range(3)])
