@@ -237,7 +237,7 @@ impl GroupService {
             .await
     }
 
-    /// Runs a read-only call (Heartbeat, OffsetFetch, ListGroups, DescribeGroups,
+    /// Runs a read-only call (Heartbeat, ListGroups, DescribeGroups,
     /// ConsumerGroupDescribe) after the caller's earlier requests were processed.
     pub async fn read<R>(
         &self,
@@ -246,10 +246,7 @@ impl GroupService {
         group_id: Option<&str>,
         f: impl FnOnce(&mut GroupCoordinator, &RequestContext, i64) -> R,
     ) -> Result<R, CoordinatorError> {
-        let mut turn = turn;
-        if let Some(turn) = turn.as_mut() {
-            turn.wait().await;
-        }
+        let turn = after_earlier(turn).await;
         let ctx = caller.context(strom_coordinator::RequestId(0));
         let now = self.now_ms();
         let result = self.runtime.read(self.scope(group_id), |shard| {
@@ -270,10 +267,7 @@ impl GroupService {
         group_id: Option<&str>,
         f: impl FnOnce(&mut GroupCoordinator, &RequestContext, i64) -> R,
     ) -> Result<R, CoordinatorError> {
-        let mut turn = turn;
-        if let Some(turn) = turn.as_mut() {
-            turn.wait().await;
-        }
+        let turn = after_earlier(turn).await;
         let ctx = caller.context(strom_coordinator::RequestId(0));
         let now = self.now_ms();
         let read = self.runtime.read_committed(self.scope(group_id), |shard| {
@@ -294,10 +288,7 @@ impl GroupService {
         group_id: Option<&str>,
         f: impl FnOnce(&mut GroupCoordinator, &RequestContext, i64) -> Effects,
     ) -> Result<Response, CoordinatorError> {
-        let mut turn = turn;
-        if let Some(turn) = turn.as_mut() {
-            turn.wait().await;
-        }
+        let turn = after_earlier(turn).await;
         self.runtime
             .call(
                 self.scope(group_id),
@@ -328,10 +319,7 @@ impl GroupService {
         turn: Option<Turn>,
         request: &TxnOffsetCommitRequest,
     ) -> Result<TxnOffsetCommitResponse, CoordinatorError> {
-        let mut turn = turn;
-        if let Some(turn) = turn.as_mut() {
-            turn.wait().await;
-        }
+        let turn = after_earlier(turn).await;
         let ctx = caller.context(strom_coordinator::RequestId(0));
         let scope = Scope::Partition(self.partition_for(&request.group_id));
         let decided = self
@@ -418,4 +406,14 @@ impl GroupService {
     pub fn topics(image: &MetadataImage) -> impl TopicMetadataLookup + '_ {
         ImageTopics(image)
     }
+}
+
+/// Waits until the caller's earlier requests on its connection were processed; the turn is
+/// held (and its drop releases the next request) by the caller.
+async fn after_earlier(turn: Option<Turn>) -> Option<Turn> {
+    let mut turn = turn;
+    if let Some(turn) = turn.as_mut() {
+        turn.wait().await;
+    }
+    turn
 }
