@@ -8,12 +8,19 @@
 //! offset 8: payload  `length` bytes  JSON, its shape set by the file (see each file's docs)
 //! ```
 //!
-//! An append-only file is frames back to back. Each frame is fsync'd before anyone learns of
-//! it, so a crash can tear only the last frame: [`scan_frames`] truncates such a tail. A bad
-//! frame with a valid frame anywhere after it is not a crash's doing; the scan refuses,
-//! naming the file and the byte offset of the bad frame, and changes nothing. A frame whose
-//! CRC matches but whose payload the file's reader rejects was written whole, so it is
-//! damage (or a bug) too, never truncated.
+//! An append-only file is frames back to back, written by appends of one or more frames, each
+//! append fsync'd once before anyone learns of it and before the next append starts. Until
+//! that fsync the kernel may write the append's pages back in any order, so a crash can leave
+//! any of the last append's frames missing or torn, a later one whole after an earlier one
+//! torn (a hole reads back as zeros). Nothing before the last append can be damaged that way.
+//! So each frame's payload names its append by the byte offset where the append's first frame
+//! starts (the file's reader extracts it; see [`scan_frames`]), and the scan truncates at a
+//! bad frame when every valid frame after it belongs to the append that holds the bad frame:
+//! the one starting at the bad frame, or the one the last good frame before it belongs to.
+//! A bad frame with any other valid frame after it (one of a later append, or one that names
+//! no append) is not a crash's doing; the scan refuses, naming the file and the byte offset
+//! of the bad frame, and changes nothing. A frame whose CRC matches but whose payload the
+//! file's reader rejects was written whole, so it is damage (or a bug) too, never truncated.
 //!
 //! Files replaced whole (the vote, the snapshot) are written by [`write_atomically`]: a
 //! temporary file, fsync, rename over the old one, fsync of the directory.
@@ -150,13 +157,16 @@ impl BadFrame {
 }
 
 /// Opens (creating if absent) the append-only framed file at `path`, hands every whole frame's
-/// position and payload to `visit` in order, truncates a torn final frame, and returns the
-/// file positioned at its end with the end's byte offset. `visit` rejecting a payload, or a
-/// bad frame followed by a valid one, is [`FrameError::Corrupt`].
+/// position and payload to `visit` in order, truncates a torn last append, and returns the
+/// file positioned at its end with the end's byte offset. `append_of` names the append a
+/// payload belongs to (the byte offset of its first frame; `None` when the payload does not
+/// say). `visit` rejecting a payload, or a bad frame followed by a valid one of another
+/// append, is [`FrameError::Corrupt`].
 pub fn scan_frames(
     path: &Path,
     max_payload_bytes: usize,
     mut visit: impl FnMut(u64, &[u8]) -> Result<(), String>,
+    append_of: impl Fn(&[u8]) -> Option<u64>,
 ) -> Result<(File, u64), FrameError> {
     let mut file = OpenOptions::new()
         .read(true)
@@ -168,6 +178,8 @@ pub fn scan_frames(
     let mut reader = BufReader::new(&mut file);
     let mut position = 0u64;
     let mut payload = Vec::new();
+    // The append the last good frame belongs to, if its payload says.
+    let mut last_append: Option<u64> = None;
     while position < file_len {
         let read = read_frame(
             &mut reader,
@@ -179,7 +191,13 @@ pub fn scan_frames(
         .map_err(io_error("read", path))?;
         if let Err(bad) = read {
             drop(reader);
-            truncate_torn_tail(&mut file, path, position, file_len, max_payload_bytes, &bad)?;
+            let tail = TornTail {
+                position,
+                file_len,
+                max_payload_bytes,
+                last_append,
+            };
+            truncate_torn_tail(&mut file, path, &tail, &bad, &append_of)?;
             break;
         }
         visit(position, &payload).map_err(|reason| FrameError::Corrupt {
@@ -187,6 +205,7 @@ pub fn scan_frames(
             position,
             reason: format!("a whole frame that does not decode: {reason}"),
         })?;
+        last_append = append_of(&payload);
         position += (FRAME_HEADER_BYTES + payload.len()) as u64;
     }
     file.seek(SeekFrom::End(0))
@@ -194,30 +213,61 @@ pub fn scan_frames(
     Ok((file, position))
 }
 
-/// Cuts the file at `position`, where `bad` was found, unless a valid frame follows (damage).
-fn truncate_torn_tail(
-    file: &mut File,
-    path: &Path,
+/// Where a scan found a bad frame, and what it knows there.
+struct TornTail {
+    /// The bad frame's byte offset.
     position: u64,
     file_len: u64,
     max_payload_bytes: usize,
-    bad: &BadFrame,
-) -> Result<(), FrameError> {
-    let next = find_valid_frame(file, position + 1, file_len, max_payload_bytes)
-        .map_err(io_error("read", path))?;
-    if let Some(next) = next {
-        return Err(FrameError::Corrupt {
-            path: path.to_path_buf(),
-            position,
-            reason: format!(
-                "{} followed by a valid frame at byte {next}: damage, not a torn final write; \
-                 nothing was changed",
-                bad.describe()
-            ),
-        });
+    /// The append of the last good frame before it, if that frame said.
+    last_append: Option<u64>,
+}
+
+impl TornTail {
+    /// Whether a valid frame of `append` after the bad frame can be part of the append that
+    /// holds the bad frame: the append starting at the bad frame, or the last good frame's.
+    fn same_append(&self, append: Option<u64>) -> bool {
+        append.is_some_and(|a| a == self.position || Some(a) == self.last_append)
     }
-    tracing::warn!(path = %path.display(), position, dropped_bytes = file_len - position,
-        problem = %bad.describe(), "quorum file ends in a torn frame; truncating it");
+}
+
+/// Cuts the file at the bad frame (`tail.position`) unless a valid frame of another append
+/// follows it (damage).
+fn truncate_torn_tail(
+    file: &mut File,
+    path: &Path,
+    tail: &TornTail,
+    bad: &BadFrame,
+    append_of: &impl Fn(&[u8]) -> Option<u64>,
+) -> Result<(), FrameError> {
+    let position = tail.position;
+    let mut from = position + 1;
+    // Every valid frame after the bad one, each skipped whole, must be of the bad one's append.
+    let mut torn_append: Option<Option<u64>> = None;
+    while let Some((next, payload)) =
+        find_valid_frame(file, from, tail.file_len, tail.max_payload_bytes)
+            .map_err(io_error("read", path))?
+    {
+        let append = append_of(&payload);
+        let one_append = torn_append.is_none_or(|a| a == append);
+        if !tail.same_append(append) || !one_append {
+            return Err(FrameError::Corrupt {
+                path: path.to_path_buf(),
+                position,
+                reason: format!(
+                    "{} followed by a valid frame at byte {next} of another append: damage, \
+                     not a crash during the last append; nothing was changed",
+                    bad.describe()
+                ),
+            });
+        }
+        torn_append = Some(append);
+        from = next + (FRAME_HEADER_BYTES + payload.len()) as u64;
+    }
+    let kept_after = torn_append.is_some();
+    tracing::warn!(path = %path.display(), position, dropped_bytes = tail.file_len - position,
+        problem = %bad.describe(), whole_frames_after = kept_after,
+        "quorum file ends in a torn append; truncating it");
     file.set_len(position).map_err(io_error("truncate", path))?;
     file.sync_all().map_err(io_error("fsync", path))
 }
@@ -250,14 +300,14 @@ fn read_frame(
     Ok(Ok(()))
 }
 
-/// The first position at or after `from` where a whole valid frame starts, if any. Run only
-/// after a bad frame, so it favours a small memory footprint over speed.
+/// The first position at or after `from` where a whole valid frame starts, with its payload,
+/// if any. Run only after a bad frame, so it favours a small memory footprint over speed.
 fn find_valid_frame(
     file: &File,
     from: u64,
     file_len: u64,
     max_payload_bytes: usize,
-) -> std::io::Result<Option<u64>> {
+) -> std::io::Result<Option<(u64, Vec<u8>)>> {
     let mut window = vec![0u8; SCAN_WINDOW_BYTES + FRAME_HEADER_BYTES];
     let mut payload = Vec::new();
     let mut start = from;
@@ -275,7 +325,7 @@ fn find_valid_frame(
             payload.resize(length as usize, 0);
             file.read_exact_at(&mut payload, at + FRAME_HEADER_BYTES as u64)?;
             if crc32c::crc32c(&payload) == crc {
-                return Ok(Some(at));
+                return Ok(Some((at, payload)));
             }
         }
         start += SCAN_WINDOW_BYTES as u64;
@@ -330,13 +380,83 @@ mod tests {
             .collect()
     }
 
+    /// Test payloads name their append as `<offset>:<text>`; others name none.
+    fn append_of(payload: &[u8]) -> Option<u64> {
+        let text = std::str::from_utf8(payload).ok()?;
+        text.split_once(':')?.0.parse().ok()
+    }
+
     fn scan(path: &Path) -> Result<Vec<Vec<u8>>, FrameError> {
         let mut out = Vec::new();
-        scan_frames(path, 1024, |_, p| {
-            out.push(p.to_vec());
-            Ok(())
-        })?;
+        scan_frames(
+            path,
+            1024,
+            |_, p| {
+                out.push(p.to_vec());
+                Ok(())
+            },
+            append_of,
+        )?;
         Ok(out)
+    }
+
+    /// Two appends, as the log writes them: `first` at byte 0, then `second` right after it,
+    /// each payload naming its append's offset. Returns the bytes and where `second` starts.
+    fn two_appends(first: &[&str], second: &[&str]) -> (Vec<u8>, usize) {
+        let tagged = |at: usize, texts: &[&str]| -> Vec<u8> {
+            let payloads: Vec<String> = texts.iter().map(|t| format!("{at}:{t}")).collect();
+            let refs: Vec<&[u8]> = payloads.iter().map(|p| p.as_bytes()).collect();
+            frames(&refs)
+        };
+        let mut bytes = tagged(0, first);
+        let at = bytes.len();
+        bytes.extend(tagged(at, second));
+        (bytes, at)
+    }
+
+    #[test]
+    fn a_hole_in_the_last_append_before_a_whole_frame_of_it_is_a_torn_append() {
+        // A crash kept the last frame of the last append but not the one before it (zeros):
+        // none of that append was acknowledged, so the file is cut where it started.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        for hole in 0..3 {
+            let (mut bytes, at) = two_appends(&["a", "b"], &["c", "d", "e"]);
+            let frame_len = (bytes.len() - at) / 3;
+            let start = at + hole * frame_len;
+            bytes[start..start + frame_len].fill(0);
+            std::fs::write(&path, &bytes).unwrap();
+            // The frames before the hole stay, those of the append before it among them.
+            let want: Vec<Vec<u8>> = ["0:a", "0:b", &format!("{at}:c"), &format!("{at}:d")]
+                [..2 + hole]
+                .iter()
+                .map(|p| p.as_bytes().to_vec())
+                .collect();
+            assert_eq!(
+                scan(&path).unwrap(),
+                want,
+                "hole in frame {hole} of the last append"
+            );
+            assert_eq!(std::fs::metadata(&path).unwrap().len() as usize, start);
+        }
+    }
+
+    #[test]
+    fn a_bad_frame_before_a_later_append_is_damage() {
+        // The first append was fsync'd before the second began, so a bad frame in it with a
+        // whole frame of the second after it is damage: refused, the file left as it was.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        let (mut bytes, _) = two_appends(&["a", "b"], &["c"]);
+        bytes[9] ^= 0x01;
+        std::fs::write(&path, &bytes).unwrap();
+        let err = scan(&path).unwrap_err();
+        assert!(
+            matches!(err, FrameError::Corrupt { position: 0, .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("another append"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
     }
 
     #[test]

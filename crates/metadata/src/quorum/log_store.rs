@@ -3,16 +3,21 @@
 //! Two files in the quorum directory, both made of [`super::frame_file`] frames (`length u32
 //! BE | crc32c u32 BE | JSON payload`):
 //!
-//! - `raft.log`, append-only. Each frame's payload is one JSON object with one key:
-//!   - `{"entry": E}`: a Raft log entry, `E` being openraft's `Entry` in its serde form
-//!     (`{"log_id": {"leader_id": {"term": T, "node_id": N}, "index": I}, "payload": ...}`,
-//!     the payload `"Blank"`, `{"Normal": {"records": [...]}}` with the metadata records of
-//!     [`crate::record`], or `{"Membership": ...}`);
+//! - `raft.log`, append-only. Each frame's payload is one JSON object, one of:
+//!   - `{"entry": E, "append": P}`: a Raft log entry, `E` being openraft's `Entry` in its
+//!     serde form (`{"log_id": {"leader_id": {"term": T, "node_id": N}, "index": I},
+//!     "payload": ...}`, the payload `"Blank"`, `{"Normal": {"records": [...]}}` with the
+//!     metadata records of [`crate::record`], or `{"Membership": ...}`), and `P` the byte
+//!     offset where the first frame of the append that wrote it starts. `"append"` is absent
+//!     from entries the purge rewrite wrote (below) and from logs written before it existed;
 //!   - `{"purged": L}`: every entry up to and including log id `L` was removed behind a
 //!     snapshot. Only ever the first frame.
 //!
 //!   Entries follow each other with consecutive indexes; where the first one starts is
-//!   openraft's to decide (right after the purged log id, in practice). Appends are fsync'd before Raft hears of them.
+//!   openraft's to decide (right after the purged log id, in practice). An append writes its
+//!   entries' frames and fsyncs once, before Raft hears of them and before the next append
+//!   starts; `"append"` lets the open tell a crash during the last append (any of its frames
+//!   missing, even one before a whole one) from damage (see [`super::frame_file`]).
 //!   A conflicting suffix is removed by truncating the file at the first removed entry
 //!   (fsync'd). Purging rewrites the file: a `purged` frame then the entries kept, to a
 //!   temporary file that is fsync'd and renamed over the log. The log only ever holds what
@@ -20,7 +25,7 @@
 //! - `vote`, one frame replaced whole on each change: `{"vote": V}`, openraft's `Vote`
 //!   (`{"leader_id": {"term": T, "node_id": N}, "committed": bool}`).
 //!
-//! Opening reads both back. A torn final frame of `raft.log` is truncated (it was never
+//! Opening reads both back. A torn last append of `raft.log` is truncated (it was never
 //! acknowledged); any other damage, or entries out of order, refuses to open, naming the file
 //! and byte offset. Entries are kept in memory between snapshots: the same bound that keeps
 //! the purge rewrite small keeps this small. Once a write or fsync fails the store takes no
@@ -48,12 +53,57 @@ pub const VOTE_FILE: &str = "vote";
 /// Largest vote frame: a vote is a few dozen bytes.
 const VOTE_BYTES_MAX: usize = 4096;
 
-/// One frame of `raft.log`.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum LogFrame {
+/// One frame of `raft.log`: an entry (with the offset of its append's first frame, when
+/// known) or a purge marker; which fields a frame holds is checked when it is read.
+#[derive(Serialize, Deserialize, Default)]
+struct LogFrame {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    entry: Option<RaftEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    purged: Option<RaftLogId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    append: Option<u64>,
+}
+
+/// What a read frame of `raft.log` holds.
+enum ReadFrame {
     Entry(RaftEntry),
     Purged(RaftLogId),
+}
+
+impl LogFrame {
+    fn entry(entry: RaftEntry, append: Option<u64>) -> LogFrame {
+        LogFrame {
+            entry: Some(entry),
+            append,
+            ..LogFrame::default()
+        }
+    }
+
+    fn purged(log_id: RaftLogId) -> LogFrame {
+        LogFrame {
+            purged: Some(log_id),
+            ..LogFrame::default()
+        }
+    }
+
+    fn decode(payload: &[u8]) -> Result<ReadFrame, String> {
+        let frame: LogFrame = serde_json::from_slice(payload).map_err(|e| e.to_string())?;
+        match (frame.entry, frame.purged, frame.append) {
+            (Some(entry), None, _) => Ok(ReadFrame::Entry(entry)),
+            (None, Some(log_id), None) => Ok(ReadFrame::Purged(log_id)),
+            _ => Err("a frame that is neither one entry nor one purge marker".into()),
+        }
+    }
+}
+
+/// The append a `raft.log` frame's payload names, if it names one.
+fn append_of(payload: &[u8]) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct AppendOnly {
+        append: Option<u64>,
+    }
+    serde_json::from_slice::<AppendOnly>(payload).ok()?.append
 }
 
 /// The vote file's payload.
@@ -126,12 +176,11 @@ impl RaftLogStore {
         let log_path = dir.join(RAFT_LOG_FILE);
         let mut entries: BTreeMap<u64, StoredEntry> = BTreeMap::new();
         let mut last_purged = None;
-        let (file, end) = frame_file::scan_frames(&log_path, entry_bytes_max, |position, p| {
-            let frame: LogFrame = serde_json::from_slice(p).map_err(|e| e.to_string())?;
-            match frame {
-                LogFrame::Purged(log_id) if position == 0 => last_purged = Some(log_id),
-                LogFrame::Purged(_) => return Err("a purge marker after the first frame".into()),
-                LogFrame::Entry(entry) => {
+        let visit = |position: u64, p: &[u8]| {
+            match LogFrame::decode(p)? {
+                ReadFrame::Purged(log_id) if position == 0 => last_purged = Some(log_id),
+                ReadFrame::Purged(_) => return Err("a purge marker after the first frame".into()),
+                ReadFrame::Entry(entry) => {
                     let expected = entries.last_key_value().map(|(i, _)| i + 1);
                     let index = entry.log_id.index;
                     if expected.is_some_and(|e| e != index) {
@@ -147,7 +196,8 @@ impl RaftLogStore {
                 }
             }
             Ok(())
-        })?;
+        };
+        let (file, end) = frame_file::scan_frames(&log_path, entry_bytes_max, visit, append_of)?;
         frame_file::sync_dir(&log_path)?;
         let vote = read_vote_file(&dir.join(VOTE_FILE))?;
         tracing::info!(dir = %dir.display(), entries = entries.len(), ?last_purged, ?vote,
@@ -249,6 +299,7 @@ impl RaftLogStore {
         let mut bytes = Vec::new();
         let mut stored = Vec::with_capacity(entries.len());
         let mut next = files.entries.last_key_value().map(|(i, _)| i + 1);
+        let append = files.end;
         for entry in entries {
             let index = entry.log_id.index;
             assert!(
@@ -256,8 +307,8 @@ impl RaftLogStore {
                 "append of entry {index} after {next:?}: the log must stay contiguous"
             );
             next = Some(index + 1);
-            let payload =
-                serde_json::to_vec(&LogFrame::Entry(entry.clone())).expect("an entry serializes");
+            let payload = serde_json::to_vec(&LogFrame::entry(entry.clone(), Some(append)))
+                .expect("an entry serializes");
             let frame = frame_file::encode_frame(&path, &payload, files.entry_bytes_max)?;
             let position = files.end + bytes.len() as u64;
             let frame_bytes = frame.len();
@@ -337,12 +388,14 @@ fn check_usable(files: &LogFiles, path: &Path) -> Result<(), FrameError> {
 fn rewrite_purged(files: &mut LogFiles, log_id: RaftLogId) -> Result<(), FrameError> {
     let path = files.log_path.clone();
     let kept = files.entries.split_off(&(log_id.index + 1));
-    let marker = serde_json::to_vec(&LogFrame::Purged(log_id)).expect("a log id serializes");
+    let marker = serde_json::to_vec(&LogFrame::purged(log_id)).expect("a log id serializes");
     let mut bytes = frame_file::encode_frame(&path, &marker, files.entry_bytes_max)?;
     let mut entries = BTreeMap::new();
     for (index, stored) in kept {
+        // No append named: the rewrite is fsync'd whole before it replaces the log, so a bad
+        // frame in it is damage, never a torn append.
         let payload =
-            serde_json::to_vec(&LogFrame::Entry(stored.entry.clone())).expect("serializes");
+            serde_json::to_vec(&LogFrame::entry(stored.entry.clone(), None)).expect("serializes");
         let frame = frame_file::encode_frame(&path, &payload, files.entry_bytes_max)?;
         let position = bytes.len() as u64;
         bytes.extend_from_slice(&frame);
@@ -556,7 +609,8 @@ mod tests {
                 .unwrap();
         }
         let whole = std::fs::read(&path).unwrap();
-        let payload = serde_json::to_vec(&LogFrame::Entry(entry(1, 2))).unwrap();
+        let append = Some(whole.len() as u64);
+        let payload = serde_json::to_vec(&LogFrame::entry(entry(1, 2), append)).unwrap();
         let frame = frame_file::encode_frame(&path, &payload, ENTRY_MAX).unwrap();
         let mut torn = whole.clone();
         torn.extend_from_slice(&frame[..frame.len() / 2]);
@@ -572,15 +626,17 @@ mod tests {
 
     #[test]
     fn a_corrupt_entry_before_the_tail_refuses_to_open_naming_file_and_offset() {
-        // A damaged byte in the second of three entries is not a torn write: opening fails
+        // A damaged byte in the second entry, with an entry of a later append after it, is
+        // not a crash's doing (that append began after the first was fsync'd): opening fails
         // with the log's path and the damaged entry's offset, and the file is untouched.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(RAFT_LOG_FILE);
         {
             let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap();
             store
-                .append_blocking(vec![entry(1, 0), entry(1, 1), entry(1, 2)])
+                .append_blocking(vec![entry(1, 0), entry(1, 1)])
                 .unwrap();
+            store.append_blocking(vec![entry(1, 2)]).unwrap();
         }
         let second = lock(
             &RaftLogStore::open(dir.path(), ENTRY_MAX, 1024)
@@ -601,6 +657,62 @@ mod tests {
         assert!(message.contains(&path.display().to_string()), "{message}");
         assert!(message.contains(&format!("byte {second}")), "{message}");
         assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_crash_that_kept_a_later_frame_of_the_last_append_but_not_an_earlier_one_reopens() {
+        // The pages of one append reach the disk in any order until its fsync: a crash kept
+        // the third entry's frame but not the second's (zeros). None of that append was
+        // acknowledged, so the log reopens with what precedes the hole, and appends go on.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(RAFT_LOG_FILE);
+        {
+            let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap();
+            store.append_blocking(vec![entry(1, 0)]).unwrap();
+            store
+                .append_blocking(vec![entry(1, 1), entry(1, 2), entry(1, 3)])
+                .unwrap();
+        }
+        let (second, second_len) = {
+            let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap();
+            let files = lock(&store.files);
+            (files.entries[&2].position, files.entries[&2].frame_bytes)
+        };
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[second as usize..second as usize + second_len].fill(0);
+        std::fs::write(&path, &bytes).unwrap();
+        let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap();
+        assert_eq!(indexes(&store), vec![0, 1]);
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), second);
+        store.append_blocking(vec![entry(1, 2)]).unwrap();
+        drop(store);
+        let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap();
+        assert_eq!(indexes(&store), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_log_written_before_appends_were_named_opens_and_stays_strict() {
+        // Frames without "append" (the format before it) read back as before; a bad frame
+        // followed by one of them is still refused.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(RAFT_LOG_FILE);
+        let old_frame = |index: u64| {
+            let payload = serde_json::json!({ "entry": entry(1, index) }).to_string();
+            frame_file::encode_frame(&path, payload.as_bytes(), ENTRY_MAX).unwrap()
+        };
+        let bytes: Vec<u8> = (0..3).flat_map(old_frame).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let store = RaftLogStore::open(dir.path(), ENTRY_MAX, 1024).unwrap();
+        assert_eq!(indexes(&store), vec![0, 1, 2]);
+        drop(store);
+        let mut damaged = bytes.clone();
+        damaged[old_frame(0).len() + 12] ^= 0x20;
+        std::fs::write(&path, &damaged).unwrap();
+        assert!(matches!(
+            RaftLogStore::open(dir.path(), ENTRY_MAX, 1024),
+            Err(FrameError::Corrupt { .. })
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), damaged);
     }
 
     #[test]
