@@ -82,6 +82,10 @@ class Run:
         self.fc.cluster.wait_topic_everywhere(EVENTS, PARTITIONS)
         self.fc.cluster.wait_topic_everywhere(TXN, PARTITIONS)
         self.fc.cluster.wait_topic_everywhere(RW, PARTITIONS)
+        workloads.start_groups_at_zero(
+            self.history, self.fc.bootstrap,
+            {"faults-events": EVENTS, "faults-events-kp": EVENTS, "faults-txn": TXN,
+             "faults-rw": RW}, PARTITIONS)
         log(f"topics {EVENTS}, {TXN} and {RW} ({PARTITIONS} partitions, rf {rf}, "
             f"min.insync.replicas {self.args.min_insync or 'default'}); transaction "
             f"coordinator on node {coordinator}")

@@ -28,7 +28,7 @@ import threading
 import time
 
 from confluent_kafka import Consumer as KafkaConsumer
-from confluent_kafka import OFFSET_BEGINNING, KafkaException, Producer, TopicPartition
+from confluent_kafka import KafkaException, Producer, TopicPartition
 
 # Settings every client gets; run.py adds a logger here so librdkafka's own log lines go to the
 # run's clients.log instead of the terminal.
@@ -268,7 +268,8 @@ class Consumer(Workload):
         if self.group:
             c.subscribe([self.topic], on_assign=assigned, on_revoke=revoked)
         else:
-            parts = [TopicPartition(self.topic, p, -2) for p in range(self.partitions)]
+            # Offset 0, not BEGINNING: no logical-offset query (see start_groups_at_zero).
+            parts = [TopicPartition(self.topic, p, 0) for p in range(self.partitions)]
             c.assign(parts)
             assigned(c, parts)
         try:
@@ -544,7 +545,9 @@ class ReadWriteTransactions(Workload):
                     committed = c.committed(parts, timeout=10)
                 for tp in committed:
                     if tp.offset < 0:
-                        tp.offset = OFFSET_BEGINNING
+                        # The group's start offsets are committed before the workloads
+                        # start; an explicit 0, not BEGINNING, all the same.
+                        tp.offset = 0
                     c.seek(tp)
                 self.history.add(type="rw-rewind", proc=self.proc,
                                  offsets=[[tp.partition, tp.offset] for tp in committed])
@@ -559,6 +562,46 @@ class ReadWriteTransactions(Workload):
             except (KafkaException, RuntimeError):
                 pass
             return self.consumer()
+
+
+def start_groups_at_zero(history, bootstrap, groups, partitions, timeout_s=60):
+    """Commits offset 0 for every partition of each group's topic ({group: topic}) before the
+    workloads start, so that no librdkafka consumer ever starts from a logical offset.
+
+    librdkafka (2.16.1, and its master as of 2026-07) mishandles a ListOffsets answer that
+    comes back after the partition moved on: `rd_kafka_toppar_handle_Offset` marks it
+    outdated and calls `rd_kafka_toppar_offset_retry`, which puts the partition, fetching
+    happily at its committed offset by then, back into the offset-query state with the
+    logical offset of the old query (BEGINNING), so the consumer starts over at 0. It takes a
+    query for BEGINNING (an assignment without a committed offset) sent to a broker that goes
+    down before answering: librdkafka keeps the request for a retry and sends it again when
+    the broker is back, long after the partition moved to another leader. The fault suite
+    does that (a restart, a pause), and seeds 14 and 400 found it as a consumer going back
+    to offset 0 within one assignment (docs/faults.md). With a committed offset for every
+    partition and explicit start offsets, the consumers never ask for a logical offset."""
+    c = KafkaConsumer({**CLIENT_CONFIG, "bootstrap.servers": bootstrap,
+                       "group.id": "faults-setup", "enable.auto.commit": False})
+    deadline = time.monotonic() + timeout_s
+    try:
+        for group, topic in groups.items():
+            c.close()
+            c = KafkaConsumer({**CLIENT_CONFIG, "bootstrap.servers": bootstrap,
+                               "group.id": group, "enable.auto.commit": False})
+            offsets = [TopicPartition(topic, p, 0) for p in range(partitions)]
+            while True:
+                try:
+                    done = c.commit(offsets=offsets, asynchronous=False)
+                    if all(tp.error is None for tp in done or []):
+                        break
+                except KafkaException:
+                    pass
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"could not commit the start offsets of group {group}")
+                time.sleep(0.5)
+            history.add(type="group-start", group=group, topic=topic, offset=0,
+                        partitions=list(range(partitions)))
+    finally:
+        c.close()
 
 
 def final_read(history, bootstrap, topic, partitions, isolation, timeout_s=60):
