@@ -162,23 +162,35 @@ impl ReplicaManager {
             (None, FetchIsolation::HighWatermark) => strom_storage::FetchIsolation::HighWatermark,
             (None, FetchIsolation::TxnCommitted) => strom_storage::FetchIsolation::TxnCommitted,
         };
+        // Nothing may be read, but the offsets still describe the partition.
+        let offsets_only = || FetchData {
+            records: bytes::Bytes::new(),
+            high_watermark: log.high_watermark(),
+            log_start_offset: log.log_start_offset(),
+            log_end_offset: log.log_end_offset(),
+            last_stable_offset: log.last_stable_offset(),
+            aborted_transactions: (isolation == FetchIsolation::TxnCommitted).then(Vec::new),
+        };
         if p.throttled || (max_bytes == 0 && !first) {
-            // Nothing may be read, but the offsets still describe the partition.
-            return Ok(FetchData {
-                records: bytes::Bytes::new(),
-                high_watermark: log.high_watermark(),
-                log_start_offset: log.log_start_offset(),
-                log_end_offset: log.log_end_offset(),
-                last_stable_offset: log.last_stable_offset(),
-                aborted_transactions: (isolation == FetchIsolation::TxnCommitted).then(Vec::new),
-            });
+            return Ok(offsets_only());
         }
         let params = FetchParams {
             max_bytes,
             min_one_batch: first,
             isolation: storage_isolation,
         };
-        let data = log.read(p.fetch_offset, params)?;
+        let data = match log.read(p.fetch_offset, params) {
+            Err(strom_storage::StorageError::OffsetOutOfRange { .. })
+                if blind_follower_read(request, p, hosted.is_leader()) =>
+            {
+                // As Kafka (3.4 on) answers: a consumer that sent no leader epoch may have
+                // come to this follower on stale metadata, and its offset may simply not
+                // have been replicated here yet. Out of range would make it reset its
+                // position; no records makes it retry, and refresh its metadata.
+                return Ok(offsets_only());
+            }
+            read => read?,
+        };
         assert!(
             data.records.len() <= max_bytes.max(data.records.len() * usize::from(first)),
             "{}: read {} bytes past the {max_bytes} allowed",
@@ -187,4 +199,13 @@ impl ReplicaManager {
         );
         Ok(data)
     }
+}
+
+/// A consumer's read from a follower (Fetch v11+) that names no leader epoch: the consumer
+/// cannot tell a follower it was sent to from a leader it found on stale metadata.
+fn blind_follower_read(request: &FetchRequest, p: &FetchPartition, leader: bool) -> bool {
+    request.replica.is_none()
+        && request.follower_reads
+        && !leader
+        && p.current_leader_epoch == LeaderEpoch::UNKNOWN
 }

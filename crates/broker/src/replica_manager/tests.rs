@@ -461,6 +461,46 @@ async fn acks_all_waits_for_the_follower_to_fetch_past_the_records_after_its_flu
         .leader(&tp("r", 0), LeaderEpoch::UNKNOWN)
         .unwrap_err();
     assert!(matches!(wrong, PartitionError::NotLeader(_)), "{wrong}");
+    // A consumer reading from the follower (Fetch v11+) past what it holds: without a leader
+    // epoch it gets no records and no error (it may be there on stale metadata, Kafka's
+    // answer since 3.4); with the epoch, out of range, which it knows to take to the leader.
+    let past = |epoch| FetchRequest {
+        replica: None,
+        follower_reads: true,
+        isolation: FetchIsolation::HighWatermark,
+        max_wait: Duration::ZERO,
+        min_bytes: 1,
+        max_bytes: 1 << 20,
+        partitions: vec![FetchPartition {
+            topic_partition: tp("r", 0),
+            fetch_offset: Offset(9),
+            max_bytes: 1 << 20,
+            current_leader_epoch: epoch,
+            throttled: false,
+        }],
+    };
+    let (_stop, shutdown) = tokio::sync::watch::channel(false);
+    let blind = follower
+        .rm
+        .fetch(&past(LeaderEpoch::UNKNOWN), shutdown.clone())
+        .await
+        .remove(0)
+        .expect("no error for a consumer without a leader epoch");
+    assert!(blind.records.is_empty());
+    assert_eq!(blind.log_end_offset, Offset(5));
+    let knowing = follower
+        .rm
+        .fetch(&past(LeaderEpoch(0)), shutdown)
+        .await
+        .remove(0)
+        .unwrap_err();
+    assert!(
+        matches!(
+            knowing,
+            PartitionError::Storage(strom_storage::StorageError::OffsetOutOfRange { .. })
+        ),
+        "{knowing}"
+    );
 }
 
 #[tokio::test]
