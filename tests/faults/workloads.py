@@ -576,8 +576,8 @@ def start_groups_at_zero(history, bootstrap, groups, partitions, timeout_s=60):
     query for BEGINNING (an assignment without a committed offset) sent to a broker that goes
     down before answering: librdkafka keeps the request for a retry and sends it again when
     the broker is back, long after the partition moved to another leader. The fault suite
-    does that (a restart, a pause), and seeds 14 and 400 found it as a consumer going back
-    to offset 0 within one assignment (docs/faults.md). With a committed offset for every
+    does that (a restart, a pause): seed 400 found it as a consumer going back to offset 0
+    within one assignment, and seed 14's rewind had the same signature (docs/faults.md). With a committed offset for every
     partition and explicit start offsets, the consumers never ask for a logical offset."""
     c = KafkaConsumer({**CLIENT_CONFIG, "bootstrap.servers": bootstrap,
                        "group.id": "faults-setup", "enable.auto.commit": False})
