@@ -363,6 +363,18 @@ class FaultCluster:
             if not n.alive():
                 self.restart(n.node_id)
 
+    def keep_data(self):
+        """Copies each stopped node's data directory next to it (`node-N-data`) before the
+        tmpfs goes: with FAULTS_KEEP_DATA set, for looking into a finding."""
+        problems = []
+        for n in self.nodes:
+            try:
+                shutil.copytree(n.data_dir, n.data_dir.with_name(n.data_dir.name + "-data"),
+                                symlinks=True, dirs_exist_ok=True)
+            except (OSError, shutil.Error) as e:
+                problems.append(f"keeping {n.data_dir}: {e!r}")
+        return problems
+
     def close(self):
         """Stops every process and removes everything this cluster made; never raises."""
         problems = []
@@ -372,6 +384,8 @@ class FaultCluster:
                 self.cluster.stop(sig=signal.SIGKILL, timeout=10)
             except Exception as e:  # noqa: BLE001 - cleanup goes on
                 problems.append(f"stop: {e!r}")
+            if os.environ.get("FAULTS_KEEP_DATA"):
+                problems += self.keep_data()
         for node_id, (proc, control) in self.lazy.items():
             mountpoint = self.node(node_id).data_dir
             if os.path.ismount(mountpoint):
