@@ -390,6 +390,19 @@ async fn follower_fetch_throttled(
     let request = FetchRequest {
         replica: Some(NodeId(2)),
         follower_reads: false,
+        ..read_of_r0(offset, LeaderEpoch(0), throttled)
+    };
+    let (_stop, shutdown) = tokio::sync::watch::channel(false);
+    let mut answers = leader.fetch(&request, shutdown).await;
+    answers.remove(0).unwrap()
+}
+
+/// A read of `r-0` at `offset` that does not wait, as a consumer would send it (callers set
+/// `replica` and `follower_reads`).
+fn read_of_r0(offset: i64, epoch: LeaderEpoch, throttled: bool) -> FetchRequest {
+    FetchRequest {
+        replica: None,
+        follower_reads: false,
         isolation: FetchIsolation::HighWatermark,
         max_wait: Duration::ZERO,
         min_bytes: 1,
@@ -398,13 +411,10 @@ async fn follower_fetch_throttled(
             topic_partition: tp("r", 0),
             fetch_offset: Offset(offset),
             max_bytes: 1 << 20,
-            current_leader_epoch: LeaderEpoch(0),
+            current_leader_epoch: epoch,
             throttled,
         }],
-    };
-    let (_stop, shutdown) = tokio::sync::watch::channel(false);
-    let mut answers = leader.fetch(&request, shutdown).await;
-    answers.remove(0).unwrap()
+    }
 }
 
 #[tokio::test]
@@ -465,19 +475,8 @@ async fn acks_all_waits_for_the_follower_to_fetch_past_the_records_after_its_flu
     // epoch it gets no records and no error (it may be there on stale metadata, Kafka's
     // answer since 3.4); with the epoch, out of range, which it knows to take to the leader.
     let past = |epoch| FetchRequest {
-        replica: None,
         follower_reads: true,
-        isolation: FetchIsolation::HighWatermark,
-        max_wait: Duration::ZERO,
-        min_bytes: 1,
-        max_bytes: 1 << 20,
-        partitions: vec![FetchPartition {
-            topic_partition: tp("r", 0),
-            fetch_offset: Offset(9),
-            max_bytes: 1 << 20,
-            current_leader_epoch: epoch,
-            throttled: false,
-        }],
+        ..read_of_r0(9, epoch, false)
     };
     let (_stop, shutdown) = tokio::sync::watch::channel(false);
     let blind = follower
