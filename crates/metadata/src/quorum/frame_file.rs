@@ -178,8 +178,8 @@ pub fn scan_frames(
     let mut reader = BufReader::new(&mut file);
     let mut position = 0u64;
     let mut payload = Vec::new();
-    // The append the last good frame belongs to, if its payload says.
-    let mut last_append: Option<u64> = None;
+    // The last good frame's payload, asked for its append only if a bad frame follows.
+    let mut last_good = Vec::new();
     while position < file_len {
         let read = read_frame(
             &mut reader,
@@ -195,7 +195,7 @@ pub fn scan_frames(
                 position,
                 file_len,
                 max_payload_bytes,
-                last_append,
+                last_append: (position > 0).then(|| append_of(&last_good)).flatten(),
             };
             truncate_torn_tail(&mut file, path, &tail, &bad, &append_of)?;
             break;
@@ -205,8 +205,8 @@ pub fn scan_frames(
             position,
             reason: format!("a whole frame that does not decode: {reason}"),
         })?;
-        last_append = append_of(&payload);
         position += (FRAME_HEADER_BYTES + payload.len()) as u64;
+        std::mem::swap(&mut payload, &mut last_good);
     }
     file.seek(SeekFrom::End(0))
         .map_err(io_error("seek", path))?;
