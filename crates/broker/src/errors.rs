@@ -37,7 +37,8 @@ pub fn producer_state_error_code(e: &ProducerStateError) -> ErrorCode {
     match e {
         ProducerStateError::InvalidProducerEpoch { .. } => ErrorCode::InvalidProducerEpoch,
         ProducerStateError::OutOfOrderSequence { .. } => ErrorCode::OutOfOrderSequenceNumber,
-        ProducerStateError::InvalidTxnState { .. } => ErrorCode::InvalidTxnState,
+        ProducerStateError::InvalidTxnState { .. }
+        | ProducerStateError::TransactionNotVerified { .. } => ErrorCode::InvalidTxnState,
         ProducerStateError::TransactionCoordinatorFenced { .. } => {
             ErrorCode::TransactionCoordinatorFenced
         }

@@ -80,7 +80,7 @@ pub use manager::{
 };
 pub use producer_state::{
     ActiveProducer, BATCHES_PER_PRODUCER, PRODUCERS_PER_PARTITION_MAX, ProducerStateError,
-    ProducerStateManager, SNAPSHOT_FILE_SUFFIX, SNAPSHOTS_RETAINED,
+    ProducerStateManager, SNAPSHOT_FILE_SUFFIX, SNAPSHOTS_RETAINED, VerificationGuard,
 };
 pub use segment::{LogSegment, RecoveryOutcome, ScanStop};
 pub use txn_index::{

@@ -20,6 +20,11 @@
 //! transaction that wrote data produces a transaction index entry (Kafka emits no completed
 //! transaction for a marker without data).
 //!
+//! It also holds KIP-890's verification guards, in memory only: a client's transactional
+//! batch that would start its producer's transaction here is appended only under a guard
+//! taken before the coordinator was asked and not ended since by a transactional batch of
+//! the producer (see `producer_state/verification.rs`).
+//!
 //! # Snapshots
 //!
 //! So a restart need not replay the whole log, the state is written to
@@ -64,6 +69,11 @@ use crate::checkpoint::write_atomically;
 use crate::error::IoContext;
 use crate::txn_index::TxnIndexEntry;
 use crate::{Offset, ProducerId, Result, StorageError, Timestamp};
+
+mod verification;
+
+pub use verification::VerificationGuard;
+use verification::Verifications;
 
 /// Batches remembered per producer (Kafka's `NUM_BATCHES_TO_RETAIN`).
 pub const BATCHES_PER_PRODUCER: usize = 5;
@@ -250,6 +260,15 @@ pub enum ProducerStateError {
     },
     #[error("{0} producers already tracked")]
     TooManyProducers(usize),
+    /// Kafka's `InvalidTxnStateException` for a batch that "was not part of an ongoing
+    /// transaction": it would start its producer's transaction here, and the coordinator's
+    /// word that the partition is in that transaction is missing or no longer current (see
+    /// `producer_state/verification.rs`).
+    #[error(
+        "producer {producer_id}: the record batch is not part of an ongoing transaction \
+         (the transaction coordinator's verification is missing or out of date)"
+    )]
+    TransactionNotVerified { producer_id: ProducerId },
 }
 
 /// One producer as DescribeProducers reports it.
@@ -283,6 +302,9 @@ pub(crate) struct PreparedAppend {
     entries: HashMap<ProducerId, ProducerEntry>,
     outcomes: Vec<(ProducerId, Outcome)>,
     end_offset: Option<Offset>,
+    /// Each transactional batch's producer, with the epoch of a marker (`None`: data): what
+    /// ends verification guards once written.
+    transactional: Vec<(ProducerId, Option<i16>)>,
 }
 
 /// Producer state of one partition. See the module docs.
@@ -294,6 +316,8 @@ pub struct ProducerStateManager {
     /// The state covers every batch below this offset.
     end_offset: Offset,
     producers_max: usize,
+    /// KIP-890 verification guards, in memory only.
+    verifications: Verifications,
 }
 
 fn in_sequence(last: i32, next: i32) -> bool {
@@ -309,6 +333,7 @@ impl ProducerStateManager {
             ongoing: BTreeMap::new(),
             end_offset,
             producers_max,
+            verifications: Verifications::new(producers_max),
         }
     }
 
@@ -348,6 +373,59 @@ impl ProducerStateManager {
         out
     }
 
+    /// Whether the producer has a transaction open here at `epoch` (Kafka's
+    /// `hasOngoingTransaction`): its batches then need no verification.
+    fn has_ongoing(&self, producer_id: ProducerId, epoch: i16) -> bool {
+        self.producers
+            .get(&producer_id)
+            .is_some_and(|e| e.txn_first_offset.is_some() && e.epoch == epoch)
+    }
+
+    /// Takes the guard a transactional producer's write holds while its transaction
+    /// coordinator is asked about this partition; `None` when the producer's transaction is
+    /// open here already and the write needs no asking. `tv2`: the producer uses
+    /// transaction version 2. See `producer_state/verification.rs`.
+    pub fn start_verification(
+        &mut self,
+        producer_id: ProducerId,
+        epoch: i16,
+        tv2: bool,
+        now: Timestamp,
+    ) -> Option<VerificationGuard> {
+        if self.has_ongoing(producer_id, epoch) {
+            return None;
+        }
+        Some(self.verifications.start(producer_id, epoch, tv2, now))
+    }
+
+    /// Refuses a client's transactional data batch that would start its producer's
+    /// transaction here unless `guard` is the producer's guard still in place: the
+    /// coordinator said the partition is in the transaction, and no transactional batch of
+    /// the producer was written since it was asked.
+    pub(crate) fn check_verified(
+        &self,
+        batches: &[ProducerBatch],
+        guard: Option<VerificationGuard>,
+    ) -> Result<(), ProducerStateError> {
+        let unverified = batches.iter().find(|b| {
+            b.transactional
+                && b.kind == BatchKind::Data
+                && !self.has_ongoing(b.producer_id, b.epoch)
+                && !self.verifications.holds(b.producer_id, guard)
+        });
+        match unverified {
+            Some(b) => Err(ProducerStateError::TransactionNotVerified {
+                producer_id: b.producer_id,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Verification guards in place (tests and metrics).
+    pub fn verifications_in_flight(&self) -> usize {
+        self.verifications.len()
+    }
+
     /// Kafka's `findDuplicateBatch` over a client's batches: the offsets of the first one
     /// that repeats a batch among its producer's last five under the same epoch.
     pub(crate) fn find_duplicate(&self, batches: &[ProducerBatch]) -> Option<(Offset, Offset)> {
@@ -381,6 +459,10 @@ impl ProducerStateManager {
             });
             if let Some(outcome) = apply(entry, b, level)? {
                 prepared.outcomes.push((b.producer_id, outcome));
+            }
+            if b.transactional {
+                let marker_epoch = matches!(b.kind, BatchKind::Marker { .. }).then_some(b.epoch);
+                prepared.transactional.push((b.producer_id, marker_epoch));
             }
             prepared.end_offset = Some(b.last_offset.plus(1));
         }
@@ -457,6 +539,9 @@ impl ProducerStateManager {
             }
         }
         self.producers.extend(prepared.entries);
+        for (producer_id, marker_epoch) in prepared.transactional {
+            self.verifications.written(producer_id, marker_epoch);
+        }
         if let Some(end) = prepared.end_offset {
             self.end_offset = self.end_offset.max(end);
         }
@@ -488,6 +573,7 @@ impl ProducerStateManager {
         self.producers.retain(|_, e| {
             e.txn_first_offset.is_some() || now.0.saturating_sub(e.last_timestamp.0) < expiration_ms
         });
+        self.verifications.expire(now, expiration_ms);
     }
 
     // ------------------------------------------------------------ snapshots

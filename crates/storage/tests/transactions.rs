@@ -532,3 +532,96 @@ fn transaction_version_2_markers_need_an_epoch_above_the_producers() {
     assert_eq!(log.last_stable_offset(), log.log_end_offset());
     assert_eq!(all_aborted(log), vec![aborted(7, data.first_offset.0)]);
 }
+
+/// The producer state error of a refused append.
+fn refusal(appended: strom_storage::Result<AppendInfo>) -> ProducerStateError {
+    match appended {
+        Err(StorageError::ProducerState(e)) => e,
+        other => panic!("expected a producer state error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_verification_answered_after_the_transaction_ended_here_opens_nothing() {
+    // The fault suite's seed 11: a write of transaction T1 was verified with the
+    // coordinator, the answer was held up, T1 was aborted and its marker written here, and
+    // then the write was appended: it opened a transaction in this partition that no
+    // coordinator knew, and the producer's next commit marker committed it. The guard
+    // taken before asking is gone once the marker is written, so the late write is refused.
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    let log = &o.log;
+    let epoch = LeaderEpoch(1);
+    // T0 commits normally: guard, append, marker.
+    let guard = log.start_verification(ProducerId(5), 0, false);
+    assert!(guard.is_some());
+    log.append_verified(producer_batch(5, 0, 0, 1, true), epoch, guard)
+        .unwrap();
+    // Open here now: the producer's next write needs no guard, and takes none.
+    assert_eq!(log.start_verification(ProducerId(5), 0, false), None);
+    log.append_verified(producer_batch(5, 0, 1, 1, true), epoch, None)
+        .unwrap();
+    end_txn(log, 5, false);
+    // T1's first write to this partition: the guard is taken, the coordinator asked ...
+    let late = log.start_verification(ProducerId(5), 0, false);
+    assert!(late.is_some());
+    // ... and before the answer arrives, T1 is aborted and its marker written here.
+    let abort = end_txn(log, 5, true);
+    let end = log.log_end_offset();
+    assert!(matches!(
+        refusal(log.append_verified(producer_batch(5, 0, 2, 1, true), epoch, late)),
+        ProducerStateError::TransactionNotVerified { .. }
+    ));
+    assert_eq!(log.log_end_offset(), end, "a refused write wrote nothing");
+    assert_eq!(log.first_unstable_offset(), None);
+    assert_eq!(log.last_stable_offset(), abort.next_offset());
+    // Without a guard at all it is refused too; with a fresh one (T2 asked anew) it opens T2.
+    assert!(matches!(
+        refusal(log.append_verified(producer_batch(5, 0, 2, 1, true), epoch, None)),
+        ProducerStateError::TransactionNotVerified { .. }
+    ));
+    let fresh = log.start_verification(ProducerId(5), 0, false);
+    assert_ne!(fresh, late);
+    let t2 = log
+        .append_verified(producer_batch(5, 0, 2, 1, true), epoch, fresh)
+        .unwrap();
+    assert_eq!(log.first_unstable_offset(), Some(t2.first_offset));
+    // A non-transactional batch never needs a guard.
+    log.append_verified(producer_batch(6, 0, 0, 1, false), epoch, None)
+        .unwrap();
+}
+
+#[test]
+fn a_guard_survives_the_previous_transactions_marker_only_under_transaction_version_2() {
+    // Under transaction version 2 the marker ending T1 carries the epoch T2 uses, and T2's
+    // first write may be verified before that marker reaches this partition: the marker
+    // at the guard's own epoch leaves the guard in place. Under version 0/1 the epoch never
+    // changes, so any marker ends the guard.
+    let tv2 = AppendOrigin::CoordinatorTv2 {
+        leader_epoch: LeaderEpoch(1),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let o = open(dir.path(), small_config(), clock(), LoadParams::default());
+    let log = &o.log;
+    let epoch = LeaderEpoch(1);
+    let t1 = log.start_verification(ProducerId(8), 3, true);
+    log.append_verified(producer_batch(8, 3, 0, 1, true), epoch, t1)
+        .unwrap();
+    // T2 (epoch 4) asks before T1's commit marker (epoch 4) is written here.
+    let t2 = log.start_verification(ProducerId(8), 4, true);
+    log.append(marker_batch(8, 4, false, 0), tv2).unwrap();
+    log.append_verified(producer_batch(8, 4, 0, 1, true), epoch, t2)
+        .unwrap();
+    // A marker at another epoch ends a version-2 guard: T3 (epoch 5) asks, the coordinator
+    // aborts it on a timeout with a marker at epoch 6, and T3's verified write opens nothing.
+    let t3 = log.start_verification(ProducerId(8), 5, true);
+    assert!(t3.is_some());
+    log.append(marker_batch(8, 5, false, 0), tv2).unwrap();
+    let t3 = log.start_verification(ProducerId(8), 5, true);
+    log.append(marker_batch(8, 6, true, 0), tv2).unwrap();
+    assert!(matches!(
+        refusal(log.append_verified(producer_batch(8, 5, 0, 1, true), epoch, t3)),
+        ProducerStateError::TransactionNotVerified { .. }
+    ));
+    assert_eq!(log.first_unstable_offset(), None);
+}

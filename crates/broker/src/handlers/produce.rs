@@ -1,5 +1,7 @@
 //! Produce: checks each partition's record set (no internal topic, one batch, a transactional
-//! batch only inside its producer's ongoing transaction: KIP-890's verification), hands them
+//! batch only inside its producer's ongoing transaction: KIP-890's verification, asked only
+//! where the transaction is not open yet, under a guard that a marker written meanwhile
+//! ends; see the storage crate's `producer_state/verification.rs`), hands them
 //! to the replica manager, and answers once the data is as durable as `acks` asks: acks=0
 //! gets no response at all, acks=1 is answered once the batches are in the leader's log (page
 //! cache), acks=all once the high watermark passes them (every in-sync replica has them on
@@ -26,13 +28,13 @@ use strom_protocol::generated::produce_response::{
 };
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
 use strom_protocol::records::{BatchIter, RecordBatchHeader};
-use strom_storage::TopicPartition;
+use strom_storage::{TopicPartition, VerificationGuard};
 
 use crate::context::Broker;
 use crate::coordinator::Caller;
 use crate::coordinator::txn_routing::CoordinatorAt;
 use crate::errors::{coordinator_error_code, partition_error_code};
-use crate::replica_manager::{AppendOrigin, Appended, PartitionError, RequiredAcks};
+use crate::replica_manager::{Appended, PartitionError, RequiredAcks};
 use crate::turn::Turn;
 
 /// Longest acks=all wait honoured, whatever `timeout_ms` says.
@@ -73,19 +75,25 @@ pub async fn handle(
     if version >= TOPIC_IDS_MIN_VERSION {
         name_topics_by_id(broker, &mut request);
     }
+    // Guards first, then the question: an answer that arrives after the transaction ended
+    // here finds its guard gone, and the write is refused rather than opening a
+    // transaction nobody will end (see the storage crate's `producer_state/verification.rs`).
+    let guards = start_verifications(broker, &request, version);
     let from_coordinator = match &request.transactional_id {
+        _ if guards.is_empty() => None,
         Some(id) if version >= IMPLICIT_ADD_MIN_VERSION => {
-            Some(ask_coordinator(broker, caller, id, &request, false).await)
+            Some(ask_coordinator(broker, caller, id, &request, &guards, false).await)
         }
         // The coordinator is another broker: KIP-890's verification goes to it.
         Some(id) if broker.txns.coordinator_at(id) != CoordinatorAt::Local => {
-            Some(ask_coordinator(broker, caller, id, &request, true).await)
+            Some(ask_coordinator(broker, caller, id, &request, &guards, true).await)
         }
         _ => None,
     };
     let txn = TxnCheck {
         transactional_id: request.transactional_id.as_deref(),
         from_coordinator: from_coordinator.as_ref(),
+        guards: &guards,
     };
     let Planned {
         mut responses,
@@ -93,9 +101,14 @@ pub async fn handle(
         slots,
     } = plan_appends(broker, request.topic_data, acks, version, &txn);
     let acks = acks.unwrap_or(RequiredAcks::None);
-    let pending = broker
-        .replica_manager
-        .append_records(AppendOrigin::Client, acks, entries);
+    let entries = entries
+        .into_iter()
+        .map(|(tp, records)| {
+            let guard = guards.get(&(tp.topic.clone(), tp.partition)).copied();
+            (tp, records, guard)
+        })
+        .collect();
+    let pending = broker.replica_manager.append_produced(acks, entries);
     // Appended in order: the connection's next produce may append now.
     drop(turn);
     let timeout =
@@ -261,6 +274,11 @@ fn check_partition(
     let Some(id) = txn.transactional_id else {
         return Ok(());
     };
+    if !txn.guards.contains_key(&(topic.to_string(), partition)) {
+        // The producer's transaction is open here already (or the partition is not led
+        // here, which the append answers): nothing to ask.
+        return Ok(());
+    }
     let refused = match txn.from_coordinator {
         Some(answered) => answered
             .get(&(topic.to_string(), partition))
@@ -282,6 +300,47 @@ struct TxnCheck<'a> {
     /// coordinator on another broker verifies them. `None`: the coordinator is here, and
     /// its state is read directly ([`unverified`]).
     from_coordinator: Option<&'a HashMap<(String, i32), ErrorCode>>,
+    /// The partitions whose batch needs the coordinator's word, with the guard each holds.
+    guards: &'a Guards,
+}
+
+/// The verification guard each partition's transactional batch holds, by (topic, partition).
+type Guards = HashMap<(String, i32), VerificationGuard>;
+
+/// Takes a verification guard in every partition led here whose first batch is
+/// transactional and would start its producer's transaction there: those, and only those,
+/// need the coordinator's word (Kafka asks for no partition whose transaction is open).
+fn start_verifications(broker: &Broker, request: &ProduceRequest, version: i16) -> Guards {
+    let mut guards = HashMap::new();
+    if request.transactional_id.is_none() {
+        return guards;
+    }
+    let tv2 = version >= IMPLICIT_ADD_MIN_VERSION;
+    for topic in request.topic_data.iter().filter(|t| !t.name.is_empty()) {
+        for data in &topic.partition_data {
+            let Some(header) = first_transactional_header(data.records.as_ref()) else {
+                continue;
+            };
+            let tp = TopicPartition::new(topic.name.clone(), data.index);
+            let started = broker.replica_manager.start_txn_verification(
+                &tp,
+                header.producer_id,
+                header.producer_epoch,
+                tv2,
+            );
+            if let Ok(Some(guard)) = started {
+                guards.insert((topic.name.clone(), data.index), guard);
+            }
+        }
+    }
+    guards
+}
+
+/// The header of a record set's first batch, if that batch is transactional.
+fn first_transactional_header(records: Option<&Bytes>) -> Option<RecordBatchHeader> {
+    let batch = BatchIter::new(records?.clone()).next()?.ok()?;
+    let header = batch.header();
+    header.is_transactional().then(|| header.clone())
 }
 
 /// Produce v13 names topics by id: each topic gets its name from the metadata image, or an
@@ -306,6 +365,7 @@ async fn ask_coordinator(
     caller: &Caller,
     transactional_id: &str,
     request: &ProduceRequest,
+    guards: &Guards,
     verify_only: bool,
 ) -> HashMap<(String, i32), ErrorCode> {
     let mut producer = None;
@@ -313,17 +373,14 @@ async fn ask_coordinator(
     for topic in request.topic_data.iter().filter(|t| !t.name.is_empty()) {
         let mut partitions = Vec::new();
         for data in &topic.partition_data {
-            let Some(records) = &data.records else {
+            if !guards.contains_key(&(topic.name.clone(), data.index)) {
                 continue;
-            };
-            let Some(Ok(batch)) = BatchIter::new(records.clone()).next() else {
-                continue;
-            };
-            let header = batch.header();
-            if header.is_transactional() {
-                producer.get_or_insert((header.producer_id, header.producer_epoch));
-                partitions.push(data.index);
             }
+            let Some(header) = first_transactional_header(data.records.as_ref()) else {
+                continue;
+            };
+            producer.get_or_insert((header.producer_id, header.producer_epoch));
+            partitions.push(data.index);
         }
         if !partitions.is_empty() {
             topics.push(AddPartitionsToTxnTopic {

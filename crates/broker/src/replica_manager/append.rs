@@ -16,7 +16,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use strom_storage::{AppendInfo, LeaderEpoch, Offset, TopicPartition};
+use strom_storage::{
+    AppendInfo, LeaderEpoch, Offset, ProducerId, TopicPartition, VerificationGuard,
+};
 use tokio::sync::oneshot;
 
 use super::delayed::ProduceOutcome;
@@ -66,17 +68,67 @@ pub struct PendingAppend {
 impl ReplicaManager {
     /// Appends each record set to its partition as leader. Synchronous: the bytes reach the
     /// page cache before it returns; see [`PendingAppend::wait`] for the acks.
+    ///
+    /// A client's transactional batches are not held to verification guards here; the
+    /// produce path appends with [`ReplicaManager::append_produced`].
     pub fn append_records(
         &self,
         origin: AppendOrigin,
         acks: RequiredAcks,
         entries: Vec<(TopicPartition, impl Into<Bytes>)>,
     ) -> PendingAppend {
+        let entries = entries.into_iter().map(|(tp, records)| {
+            let verified = Verified::Unchecked;
+            (tp, records.into(), verified)
+        });
+        self.append_all(origin, acks, entries)
+    }
+
+    /// A producer's record sets, as [`ReplicaManager::append_records`] with
+    /// [`AppendOrigin::Client`], each with the verification guard its partition's
+    /// transactional batch holds (KIP-890; `None` when no guard was taken): a batch that
+    /// would start its producer's transaction in a partition is refused with
+    /// `INVALID_TXN_STATE` unless its guard is still in place there.
+    pub fn append_produced(
+        &self,
+        acks: RequiredAcks,
+        entries: Vec<(TopicPartition, Bytes, Option<VerificationGuard>)>,
+    ) -> PendingAppend {
+        let entries = entries
+            .into_iter()
+            .map(|(tp, records, guard)| (tp, records, Verified::Guard(guard)));
+        self.append_all(AppendOrigin::Client, acks, entries)
+    }
+
+    /// The verification guard a transactional producer's write to `tp` holds while its
+    /// transaction coordinator is asked whether `tp` is in its transaction; `None` when the
+    /// producer's transaction is open in `tp` already (no asking needed). Only a leader
+    /// hands out guards.
+    pub fn start_txn_verification(
+        &self,
+        tp: &TopicPartition,
+        producer_id: i64,
+        producer_epoch: i16,
+        tv2: bool,
+    ) -> Result<Option<VerificationGuard>, PartitionError> {
+        let hosted = self.leader(tp, LeaderEpoch::UNKNOWN)?;
+        let guard = hosted
+            .log()
+            .start_verification(ProducerId(producer_id), producer_epoch, tv2);
+        Ok(guard)
+    }
+
+    fn append_all(
+        &self,
+        origin: AppendOrigin,
+        acks: RequiredAcks,
+        entries: impl ExactSizeIterator<Item = (TopicPartition, Bytes, Verified)>,
+    ) -> PendingAppend {
         let mut pending = PendingAppend {
             results: Vec::with_capacity(entries.len()),
             waits: Vec::new(),
         };
-        for (tp, records) in entries {
+        for (tp, records, verified) in entries {
             let appended = self
                 .hosted(&tp)
                 .ok_or_else(|| PartitionError::UnknownTopicOrPartition(tp.clone()))
@@ -84,7 +136,7 @@ impl ReplicaManager {
                     if acks == RequiredAcks::All {
                         check_min_isr(&hosted, false)?;
                     }
-                    let info = self.append_to(&hosted, origin, records.into())?;
+                    let info = self.append_to(&hosted, origin, records, verified)?;
                     if acks == RequiredAcks::All {
                         let required = info.next_offset();
                         let rx = hosted
@@ -116,6 +168,7 @@ impl ReplicaManager {
         hosted: &Arc<HostedPartition>,
         origin: AppendOrigin,
         records: Bytes,
+        verified: Verified,
     ) -> Result<AppendInfo, PartitionError> {
         let log = Arc::clone(hosted.log());
         let mut state = hosted.state();
@@ -133,7 +186,17 @@ impl ReplicaManager {
                 strom_storage::AppendOrigin::CoordinatorTv2 { leader_epoch }
             }
         };
-        let info = log.append(records, storage_origin)?;
+        let info = match verified {
+            Verified::Guard(guard) => {
+                assert_eq!(
+                    origin,
+                    AppendOrigin::Client,
+                    "only a producer's append is verified"
+                );
+                log.append_verified(records, leader_epoch, guard)?
+            }
+            Verified::Unchecked => log.append(records, storage_origin)?,
+        };
         if !info.duplicate {
             assert!(
                 info.first_offset <= info.last_offset,
@@ -153,6 +216,13 @@ impl ReplicaManager {
         }
         Ok(info)
     }
+}
+
+/// Whether an append is held to KIP-890's verification guards.
+#[derive(Debug, Clone, Copy)]
+enum Verified {
+    Unchecked,
+    Guard(Option<VerificationGuard>),
 }
 
 /// acks=all needs `min.insync.replicas` in the ISR: before appending

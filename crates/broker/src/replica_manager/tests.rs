@@ -347,6 +347,68 @@ async fn an_acks_all_retry_waits_for_its_original_to_be_durable() {
     assert!(hosted.high_watermark() >= original.next_offset());
 }
 
+fn transactional_batch(producer_id: i64, sequence: i32) -> BytesMut {
+    let mut builder = RecordBatchBuilder::new(Compression::None, 0)
+        .with_producer(producer_id, 0, sequence)
+        .with_transactional(true);
+    builder.append(1_700_000_000_000, None, Some(b"v"), &[]);
+    BytesMut::from(&builder.build().unwrap()[..])
+}
+
+#[test]
+fn a_produce_verified_before_the_transactions_marker_landed_is_refused() {
+    // KIP-890's guard through the replica manager: a guard is handed out only by a leader
+    // and only when the producer's transaction is not open here; the abort marker written
+    // while the coordinator's answer was on its way ends it, and the produce that held it
+    // is refused (INVALID_TXN_STATE) with nothing written.
+    let mut f = Fixture::new();
+    f.commit(topic_records("a", TopicId::random(), 1));
+    let a0 = tp("a", 0);
+    assert!(matches!(
+        f.rm.start_txn_verification(&tp("a", 5), 3, 0, false),
+        Err(PartitionError::UnknownTopicOrPartition(_))
+    ));
+    let guard = f.rm.start_txn_verification(&a0, 3, 0, false).unwrap();
+    assert!(guard.is_some());
+    let marker = strom_protocol::records::build_end_transaction_marker(
+        strom_protocol::records::EndTransactionMarker::abort(0),
+        0,
+        3,
+        0,
+        1_700_000_000_000,
+    )
+    .unwrap();
+    let written = f.rm.append_records(
+        AppendOrigin::Coordinator,
+        RequiredAcks::Leader,
+        vec![(a0.clone(), marker)],
+    );
+    assert!(written.results()[0].1.is_ok());
+    let end = f.rm.hosted(&a0).unwrap().log().log_end_offset();
+    let late = f.rm.append_produced(
+        RequiredAcks::Leader,
+        vec![(a0.clone(), transactional_batch(3, 0).freeze(), guard)],
+    );
+    assert!(matches!(
+        late.results()[0].1,
+        Err(PartitionError::Storage(
+            strom_storage::StorageError::ProducerState(
+                strom_storage::ProducerStateError::TransactionNotVerified { .. }
+            )
+        ))
+    ));
+    assert_eq!(f.rm.hosted(&a0).unwrap().log().log_end_offset(), end);
+    // Asked again after the marker, the guard holds and the write opens the transaction;
+    // the next write of that transaction takes no guard.
+    let guard = f.rm.start_txn_verification(&a0, 3, 0, false).unwrap();
+    let opened = f.rm.append_produced(
+        RequiredAcks::Leader,
+        vec![(a0.clone(), transactional_batch(3, 0).freeze(), guard)],
+    );
+    assert!(opened.results()[0].1.is_ok());
+    assert_eq!(f.rm.start_txn_verification(&a0, 3, 0, false).unwrap(), None);
+}
+
 /// Topic `name` of one partition on nodes 1 and 2, led by 1, both in sync.
 fn replicated_topic(name: &str, id: TopicId) -> Vec<MetadataRecord> {
     vec![

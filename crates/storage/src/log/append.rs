@@ -13,9 +13,9 @@ use strom_protocol::records::{
 
 use super::validator::{BatchHead, ValidationContext, restamp_crc, validate};
 use super::{Log, LogState};
-use crate::producer_state::{CheckLevel, PreparedAppend, ProducerBatch};
+use crate::producer_state::{CheckLevel, PreparedAppend, ProducerBatch, VerificationGuard};
 use crate::segment::BatchInfo;
-use crate::{LeaderEpoch, LogConfig, Offset, Result, StorageError, Timestamp};
+use crate::{LeaderEpoch, LogConfig, Offset, ProducerId, Result, StorageError, Timestamp};
 
 /// Who is appending, which decides whether offsets are assigned and what is allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,12 +122,53 @@ impl Log {
     /// coordinator epoch, or (for [`AppendOrigin::CoordinatorTv2`] markers) a producer epoch
     /// not above the producer's, is [`StorageError::ProducerState`] and nothing is written.
     /// Replicated batches are never refused by producer state.
+    ///
+    /// A client's transactional batches are not checked against verification guards here;
+    /// the produce path appends with [`Log::append_verified`].
     pub fn append(
         self: &Arc<Self>,
         records: impl Into<Bytes>,
         origin: AppendOrigin,
     ) -> Result<AppendInfo> {
-        let records: Bytes = records.into();
+        self.append_checked(records.into(), origin, Verified::Unchecked)
+    }
+
+    /// A producer's records as [`Log::append`] with [`AppendOrigin::Client`], and KIP-890's
+    /// check besides: a transactional batch that would start its producer's transaction here
+    /// needs `guard`, taken by [`Log::start_verification`] before the coordinator was asked,
+    /// to be still in place (`INVALID_TXN_STATE` otherwise, nothing written). See
+    /// `producer_state/verification.rs`.
+    pub fn append_verified(
+        self: &Arc<Self>,
+        records: impl Into<Bytes>,
+        leader_epoch: LeaderEpoch,
+        guard: Option<VerificationGuard>,
+    ) -> Result<AppendInfo> {
+        let origin = AppendOrigin::Client { leader_epoch };
+        self.append_checked(records.into(), origin, Verified::Guard(guard))
+    }
+
+    /// The guard a transactional producer's write holds while the coordinator is asked
+    /// whether this partition is in its transaction; `None` if the producer's transaction is
+    /// open here already, so the write needs no asking.
+    pub fn start_verification(
+        &self,
+        producer_id: ProducerId,
+        epoch: i16,
+        tv2: bool,
+    ) -> Option<VerificationGuard> {
+        let now = self.clock.now();
+        self.state()
+            .producer_state
+            .start_verification(producer_id, epoch, tv2, now)
+    }
+
+    fn append_checked(
+        self: &Arc<Self>,
+        records: Bytes,
+        origin: AppendOrigin,
+        verified: Verified,
+    ) -> Result<AppendInfo> {
         let config = self.config();
         let now = self.clock.now();
         let cx = ValidationContext {
@@ -180,6 +221,14 @@ impl Log {
                 last_offset,
                 st.log_start_offset,
             ));
+        }
+        if let Verified::Guard(guard) = verified {
+            assert_eq!(
+                level,
+                CheckLevel::Client,
+                "only a client's append is verified"
+            );
+            st.producer_state.check_verified(&producer_batches, guard)?;
         }
         let prepared = st.producer_state.prepare(&producer_batches, level)?;
         self.record_epochs(&mut st, &records, &batches, origin)?;
@@ -324,6 +373,13 @@ fn place_batches(
             Ok(append_time)
         }
     }
+}
+
+/// Whether an append is held to KIP-890's verification guards.
+#[derive(Debug, Clone, Copy)]
+enum Verified {
+    Unchecked,
+    Guard(Option<VerificationGuard>),
 }
 
 fn check_level(origin: AppendOrigin) -> CheckLevel {

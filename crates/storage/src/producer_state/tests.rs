@@ -247,3 +247,71 @@ fn snapshot_round_trips_and_rejects_damage() {
         assert!(ProducerStateManager::decode_snapshot(&bytes[..len], Offset(11), 10).is_err());
     }
 }
+
+#[test]
+fn verification_guards_are_shared_bounded_ended_by_writes_and_expire() {
+    // Pipelined writes of one producer share its guard; a transactional write of the
+    // producer (data or marker) ends it; beyond the bound the oldest is dropped; old ones
+    // expire with idle producers. A guard that is gone refuses the write it was taken for.
+    let mut state = ProducerStateManager::new(Offset(0), 2);
+    let first = state.start_verification(ProducerId(1), 0, false, Timestamp(10));
+    assert!(first.is_some());
+    assert_eq!(
+        state.start_verification(ProducerId(1), 0, false, Timestamp(11)),
+        first
+    );
+    let starts = [data(1, 0, 0, 0, 1, true)];
+    assert_eq!(state.check_verified(&starts, first), Ok(()));
+    assert!(state.check_verified(&starts, None).is_err());
+    append(&mut state, starts[0], CheckLevel::Client).unwrap();
+    assert_eq!(state.verifications_in_flight(), 0, "data ends the guard");
+    // Open here: no guard is taken and none is needed.
+    assert_eq!(
+        state.start_verification(ProducerId(1), 0, false, Timestamp(12)),
+        None
+    );
+    assert_eq!(
+        state.check_verified(&[data(1, 0, 1, 1, 1, true)], None),
+        Ok(())
+    );
+    // Bounded: a third producer's guard drops the oldest.
+    let two = state.start_verification(ProducerId(2), 0, false, Timestamp(20));
+    let three = state.start_verification(ProducerId(3), 0, false, Timestamp(21));
+    let four = state.start_verification(ProducerId(4), 0, false, Timestamp(22));
+    assert_eq!(state.verifications_in_flight(), 2);
+    assert_eq!(
+        state.check_verified(&[data(2, 0, 0, 5, 1, true)], two),
+        Err(ProducerStateError::TransactionNotVerified {
+            producer_id: ProducerId(2)
+        })
+    );
+    assert_eq!(
+        state.check_verified(&[data(3, 0, 0, 5, 1, true)], three),
+        Ok(())
+    );
+    // Another producer's guard is no guard for this one.
+    assert!(
+        state
+            .check_verified(&[data(3, 0, 0, 5, 1, true)], four)
+            .is_err()
+    );
+    // A marker of producer 3 ends its guard; expiry ends producer 4's.
+    append(
+        &mut state,
+        marker(3, 0, 5, true, 0),
+        CheckLevel::Coordinator,
+    )
+    .unwrap();
+    assert!(
+        state
+            .check_verified(&[data(3, 0, 0, 6, 1, true)], three)
+            .is_err()
+    );
+    state.remove_expired(Timestamp(1_000), 100);
+    assert_eq!(state.verifications_in_flight(), 0);
+    assert!(
+        state
+            .check_verified(&[data(4, 0, 0, 6, 1, true)], four)
+            .is_err()
+    );
+}
