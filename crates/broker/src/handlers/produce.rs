@@ -340,7 +340,7 @@ fn start_verifications(broker: &Broker, request: &ProduceRequest, version: i16) 
 fn first_transactional_header(records: Option<&Bytes>) -> Option<RecordBatchHeader> {
     let batch = BatchIter::new(records?.clone()).next()?.ok()?;
     let header = batch.header();
-    header.is_transactional().then(|| header.clone())
+    header.is_transactional().then_some(*header)
 }
 
 /// Produce v13 names topics by id: each topic gets its name from the metadata image, or an
