@@ -80,7 +80,8 @@ pub use manager::{
 };
 pub use producer_state::{
     ActiveProducer, BATCHES_PER_PRODUCER, PRODUCERS_PER_PARTITION_MAX, ProducerStateError,
-    ProducerStateManager, SNAPSHOT_FILE_SUFFIX, SNAPSHOTS_RETAINED, VerificationGuard,
+    ProducerStateManager, SNAPSHOT_FILE_SUFFIX, SNAPSHOTS_RETAINED,
+    VERIFICATIONS_PER_PARTITION_MAX, VerificationGuard,
 };
 pub use segment::{LogSegment, RecoveryOutcome, ScanStop};
 pub use txn_index::{

@@ -80,6 +80,10 @@ pub const BATCHES_PER_PRODUCER: usize = 5;
 /// Producers remembered per partition. Beyond it the least recently active producer without
 /// an open transaction is forgotten; a client producer that would need more is refused.
 pub const PRODUCERS_PER_PARTITION_MAX: usize = 10_000;
+/// Verification guards held at once per partition (one per producer whose first write of a
+/// transaction here waits for its coordinator's answer). Beyond it the oldest is dropped,
+/// and the write that held it is refused; the producer aborts and tries again.
+pub const VERIFICATIONS_PER_PARTITION_MAX: usize = 1_000;
 pub const SNAPSHOT_FILE_SUFFIX: &str = ".snapshot";
 /// Snapshots kept per partition; older ones are deleted when a new one is written.
 pub const SNAPSHOTS_RETAINED: usize = 3;
@@ -333,7 +337,7 @@ impl ProducerStateManager {
             ongoing: BTreeMap::new(),
             end_offset,
             producers_max,
-            verifications: Verifications::new(producers_max),
+            verifications: Verifications::new(producers_max.min(VERIFICATIONS_PER_PARTITION_MAX)),
         }
     }
 
