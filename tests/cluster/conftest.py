@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+import netns
 from cluster_kit import Cluster
 
 TEST_SECONDS = int(os.environ.get("STROM_CLUSTER_TEST_SECONDS", "240"))
@@ -112,3 +113,19 @@ def cluster5(tmp_path_factory):
         yield cluster
     finally:
         factory.close()
+
+
+@pytest.fixture
+def network():
+    """Three network namespaces joined by a bridge (netns.py), removed at teardown; skips the
+    test where namespaces cannot be made (not root)."""
+    try:
+        netns.probe()
+    except netns.NetnsUnavailable as e:
+        pytest.skip(f"no network namespaces: {e}")
+    net = netns.Network(3)
+    try:
+        yield net
+    finally:
+        net.close()
+        assert not net.leftovers(), f"left behind: {net.leftovers()}"

@@ -25,24 +25,9 @@ import pytest
 from confluent_kafka import Producer
 
 import cluster_kit as kit
-import netns
 
 KIT = Path(__file__).resolve().parent / "cluster_kit.py"
 MAJORITY_BOUND_SECONDS = 20
-
-
-@pytest.fixture
-def network():
-    try:
-        netns.probe()
-    except netns.NetnsUnavailable as e:
-        pytest.skip(f"no network namespaces: {e}")
-    net = netns.Network(3)
-    try:
-        yield net
-    finally:
-        net.close()
-        assert not net.leftovers(), f"left behind: {net.leftovers()}"
 
 
 def in_namespace(net, index, *args, timeout=30):

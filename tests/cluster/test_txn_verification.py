@@ -28,7 +28,6 @@ import pytest
 from confluent_kafka import Consumer, TopicPartition
 
 import cluster_kit as kit
-import netns
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import hostile_kit as raw  # noqa: E402
@@ -40,19 +39,11 @@ REQUEST_SECONDS = 30
 
 
 @pytest.fixture
-def network():
-    try:
-        netns.probe()
-    except netns.NetnsUnavailable as e:
-        pytest.skip(f"no network namespaces: {e}")
+def iptables_network(network):
+    """The suite's `network` (conftest.py), where iptables can hold traffic up."""
     if subprocess.run(["which", "iptables"], capture_output=True).returncode != 0:
         pytest.skip("no iptables (scripts/cluster-tests.sh installs it when run as root)")
-    net = netns.Network(3)
-    try:
-        yield net
-    finally:
-        net.close()
-        assert not net.leftovers(), f"left behind: {net.leftovers()}"
+    return network
 
 
 def call(addr, frame, parse, retry=False, wait=REQUEST_SECONDS):
@@ -158,8 +149,9 @@ def records_read(cluster, partition):
         c.close()
 
 
-def test_a_verification_answered_after_the_abort_marker_writes_nothing(network,
+def test_a_verification_answered_after_the_abort_marker_writes_nothing(iptables_network,
                                                                         cluster_factory):
+    network = iptables_network
     env = {**kit.FAST_FENCING, "STROM_TRANSACTION_STATE_LOG_REPLICATION_FACTOR": "1"}
     cluster = cluster_factory(3, hosts=network.addresses, env=env,
                               prefixes=[network.prefix(i) for i in range(3)])
