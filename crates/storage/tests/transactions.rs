@@ -364,10 +364,7 @@ fn appends_are_checked_against_producer_state() {
         (first.first_offset, first.last_offset)
     );
     assert_eq!(log.log_end_offset(), end);
-    let refused = |records, origin| match log.append(records, origin) {
-        Err(StorageError::ProducerState(e)) => e,
-        other => panic!("expected a producer state error, got {other:?}"),
-    };
+    let refused = |records, origin| refusal(log.append(records, origin));
     assert!(matches!(
         refused(producer_batch(9, 1, 7, 1, false), EPOCH),
         ProducerStateError::OutOfOrderSequence { last: 4, .. }
@@ -491,10 +488,7 @@ fn transaction_version_2_markers_need_an_epoch_above_the_producers() {
     let o = open(dir.path(), small_config(), clock(), LoadParams::default());
     let log = &o.log;
     append(log, producer_batch(7, 3, 0, 2, true));
-    let refused = |records, origin| match log.append(records, origin) {
-        Err(StorageError::ProducerState(e)) => e,
-        other => panic!("expected a producer state error, got {other:?}"),
-    };
+    let refused = |records, origin| refusal(log.append(records, origin));
     assert!(matches!(
         refused(marker_batch(7, 3, false, 1), tv2),
         ProducerStateError::InvalidProducerEpoch {
