@@ -104,7 +104,12 @@ pub async fn handle(
     let entries = entries
         .into_iter()
         .map(|(tp, records)| {
-            let guard = guards.get(&(tp.topic.clone(), tp.partition)).copied();
+            // No allocation for the common case: a request that takes no guard.
+            let guard = if guards.is_empty() {
+                None
+            } else {
+                guards.get(&(tp.topic.clone(), tp.partition)).copied()
+            };
             (tp, records, guard)
         })
         .collect();
