@@ -73,7 +73,7 @@ pub use index::{OffsetIndex, TimeIndex};
 pub use leader_epoch::LeaderEpochFileCache;
 pub use log::{
     AbortedTxn, AppendInfo, AppendOrigin, FetchData, FetchIsolation, FetchParams, FlushStats,
-    LoadParams, LoadStats, Log, SegmentInfo,
+    LoadParams, LoadStats, Log, SegmentInfo, Verified,
 };
 pub use manager::{
     CLEAN_SHUTDOWN_FILE, LogManager, LogManagerConfig, PartitionSize, STRAY_DIR_SUFFIX,

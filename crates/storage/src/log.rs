@@ -66,7 +66,7 @@ mod tests;
 mod truncation;
 mod validator;
 
-pub use append::{AppendInfo, AppendOrigin};
+pub use append::{AppendInfo, AppendOrigin, Verified};
 pub use durability::FlushStats;
 pub use load::{LoadParams, LoadStats};
 pub use read::{AbortedTxn, FetchData, FetchIsolation, FetchParams};

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use strom_storage::{
-    AppendInfo, LeaderEpoch, Offset, ProducerId, TopicPartition, VerificationGuard,
+    AppendInfo, LeaderEpoch, Offset, ProducerId, TopicPartition, VerificationGuard, Verified,
 };
 use tokio::sync::oneshot;
 
@@ -216,13 +216,6 @@ impl ReplicaManager {
         }
         Ok(info)
     }
-}
-
-/// Whether an append is held to KIP-890's verification guards.
-#[derive(Debug, Clone, Copy)]
-enum Verified {
-    Unchecked,
-    Guard(Option<VerificationGuard>),
 }
 
 /// acks=all needs `min.insync.replicas` in the ISR: before appending

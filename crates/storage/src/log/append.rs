@@ -375,10 +375,13 @@ fn place_batches(
     }
 }
 
-/// Whether an append is held to KIP-890's verification guards.
+/// Whether a producer's append is held to KIP-890's verification guards.
 #[derive(Debug, Clone, Copy)]
-enum Verified {
+pub enum Verified {
+    /// Not checked: the coordinators' own writes, and tests.
     Unchecked,
+    /// The produce path: a batch that would start its producer's transaction needs this
+    /// guard (taken by [`Log::start_verification`]) still in place.
     Guard(Option<VerificationGuard>),
 }
 
