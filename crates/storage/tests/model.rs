@@ -154,14 +154,22 @@ fn run(ops: Vec<Op>) {
                 let changed = log.truncate_to(Offset(target)).expect("truncate");
                 assert_eq!(changed, target < model.log_end, "truncate to {target}");
                 if changed {
-                    // A straddling batch goes whole, yet the log end is exactly the target.
-                    model.batches.retain(|b| b.1 < target);
-                    model.log_start = if target < first_base {
+                    // A straddling batch goes whole, and the log ends where it started (or
+                    // at the target when no batch holds it); below the first segment the
+                    // log restarts empty at the target.
+                    let end = if target < first_base {
                         target
                     } else {
-                        model.log_start.min(target)
+                        model
+                            .batches
+                            .iter()
+                            .filter(|b| b.0 >= first_base && b.1 >= target)
+                            .map(|b| b.0)
+                            .fold(target, i64::min)
                     };
-                    model.log_end = target;
+                    model.batches.retain(|b| b.1 < target);
+                    model.log_start = model.log_start.min(end);
+                    model.log_end = end;
                     log.update_high_watermark(Offset(model.log_end));
                 }
             }
@@ -211,7 +219,6 @@ fn run(ops: Vec<Op>) {
                 model.log_end = last_segment_end.max(model.log_start);
             }
         }
-        model.batches.retain(|b| b.1 >= model.log_start);
         let log = &opened.log;
         assert_eq!(log.log_end_offset(), Offset(model.log_end), "log end");
         assert_eq!(log.log_start_offset(), Offset(model.log_start), "log start");

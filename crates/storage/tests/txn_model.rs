@@ -239,9 +239,16 @@ fn run(ops: Vec<Op>) {
                     continue;
                 }
                 if log.truncate_to(Offset(target)).unwrap() {
+                    // A straddling batch goes whole and the log ends where it started.
+                    let end = model
+                        .events
+                        .iter()
+                        .filter(|e| e.last >= target)
+                        .map(|e| e.first)
+                        .fold(target, i64::min);
                     model.events.retain(|e| e.last < target);
-                    model.log_end = target;
-                    log.update_high_watermark(Offset(target));
+                    model.log_end = end;
+                    log.update_high_watermark(Offset(end));
                 }
             }
             Op::Read { at } => {
@@ -294,4 +301,31 @@ proptest! {
         // the LSO, aborted transactions overlapping them) agree with the model throughout.
         run(ops);
     }
+}
+
+#[test]
+fn a_roll_after_truncating_inside_a_batch_survives_a_crash() {
+    // The case this test's property found in CI (2026-12-06): the truncation (to offset 4)
+    // falls inside the plain batch at 3..=5; the roll and the unclean restart that follow
+    // must leave the log end where the model has it.
+    let txn = |records| Op::Txn {
+        producer: 0,
+        records,
+    };
+    run(vec![
+        txn(3),
+        Op::Plain { records: 3 },
+        txn(3),
+        txn(1),
+        txn(1),
+        txn(1),
+        txn(3),
+        Op::End {
+            producer: 0,
+            abort: false,
+        },
+        Op::Truncate { at: 11615 },
+        Op::Roll,
+        Op::Restart { clean: false },
+    ]);
 }

@@ -105,8 +105,9 @@ fn truncation_during_an_fsync_keeps_the_recovery_point_honest() {
     let waiter = log.flush_to(end).unwrap();
     let queued = flusher.pop().unwrap();
     run_flush_with(queued, || {
+        // Inside the batch: it goes whole and the log ends where it started.
         assert!(log.truncate_to(Offset(4)).unwrap());
-        append(&log, 10);
+        append(&log, 14);
     });
     assert_eq!(log.log_end_offset(), Offset(14));
     assert_eq!(log.recovery_point(), Offset::ZERO);
@@ -115,7 +116,7 @@ fn truncation_during_an_fsync_keeps_the_recovery_point_honest() {
         waiter.try_result(),
         Some(Err(FlushError::BeyondLogEnd {
             end,
-            log_end: Offset(4)
+            log_end: Offset::ZERO
         }))
     );
     assert_eq!(log.flush().unwrap(), Offset(14));
@@ -133,23 +134,24 @@ fn truncation_answers_waiters_for_the_offsets_it_removes() {
     let second = append(&log, 3);
     let kept = log.flush_to(first).unwrap();
     let removed = log.flush_to(second).unwrap();
+    // Inside the second batch (3..=5): it goes whole and the log ends at 3.
     assert!(log.truncate_to(Offset(4)).unwrap());
     assert_eq!(
         removed.try_result(),
         Some(Err(FlushError::BeyondLogEnd {
             end: second,
-            log_end: Offset(4)
+            log_end: Offset(3)
         }))
     );
     assert_eq!(kept.try_result(), None);
     flusher.pop().unwrap().run_scheduled_flush();
-    assert_eq!(kept.try_result(), Some(Ok(Offset(4))));
+    assert_eq!(kept.try_result(), Some(Ok(Offset(3))));
     let beyond = log.flush_to(Offset(100)).unwrap();
     assert_eq!(
         beyond.try_result(),
         Some(Err(FlushError::BeyondLogEnd {
             end: Offset(100),
-            log_end: Offset(4)
+            log_end: Offset(3)
         }))
     );
     assert_eq!(

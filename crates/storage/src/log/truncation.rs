@@ -15,14 +15,19 @@ use crate::{Offset, Result};
 
 impl Log {
     /// Removes every record at or after `offset` (a follower diverged from its leader), as
-    /// Kafka's `UnifiedLog.truncateTo` does. Segments whose base offset is above `offset`
-    /// are deleted; in the one that becomes active, the batch holding `offset` goes whole,
-    /// with everything after it (a batch is never split). The log end then becomes exactly
-    /// `offset`, even when that leaves a gap after the last batch kept: the leader's next
-    /// batch starts there. The log start drops to `offset` if it was above it, and if the
-    /// first segment starts above `offset` the log restarts empty at `offset`. At or past
-    /// the log end nothing changes except that leader epochs starting at or past the log
-    /// end are dropped. Returns whether records were removed; a negative `offset` is
+    /// Kafka's `UnifiedLog.truncateTo` does, with one difference. Segments whose base offset
+    /// is at or above `offset` are deleted (the first segment excepted); in the one that
+    /// becomes active, the batch holding `offset` goes whole, with everything after it (a
+    /// batch is never split). The log end then becomes the end of the last batch kept, at
+    /// most `offset`: Kafka's becomes exactly `offset`, leaving a gap after the last batch
+    /// that its own restart forgets (the log end is read back from the last batch) and that
+    /// a segment rolled into it would keep or lose depending on whether a crash came first.
+    /// Here the log end is always where the data ends, so a restart never moves it, and a
+    /// follower fetches the removed offsets below `offset` again instead of lacking them.
+    /// The log start drops to the new end if it was above it, and if the first segment
+    /// starts above `offset` the log restarts empty at `offset`. At or past the log end
+    /// nothing changes except that leader epochs starting at or past the log end are
+    /// dropped. Returns whether records were removed; a negative `offset` is
     /// [`StorageError::OffsetOutOfRange`](crate::StorageError::OffsetOutOfRange).
     pub fn truncate_to(&self, offset: Offset) -> Result<bool> {
         let mut st = self.state();
@@ -47,10 +52,15 @@ impl Log {
             self.truncate_fully_locked(&mut st, offset)?;
             return Ok(true);
         }
+        // A segment starting exactly at `offset` would be left empty; unless it is the
+        // first, it goes too, so that no empty segment sits past the data before it (which
+        // recovery takes for a segment whose bytes a crash lost).
+        let first = *st.segments.keys().next().expect("a log has a segment");
         let doomed: Vec<Offset> = st
             .segments
-            .range((Bound::Excluded(offset), Bound::Unbounded))
+            .range((Bound::Included(offset), Bound::Unbounded))
             .map(|(&b, _)| b)
+            .filter(|&b| b != first)
             .collect();
         for base in doomed {
             if let Some(segment) = st.segments.remove(&base) {
@@ -61,18 +71,23 @@ impl Log {
         let active = st.active_mut();
         active.on_become_active()?;
         active.truncate_to(offset)?;
+        let end = active.next_offset();
+        assert!(
+            end <= offset,
+            "truncation to {offset} left data up to {end}"
+        );
         st.files_changed = true;
-        st.log_start_offset = st.log_start_offset.min(offset);
+        st.log_start_offset = st.log_start_offset.min(end);
         // Kafka's `truncateAndReload`: snapshots above the new end go, and the state comes
         // from the newest one left plus a replay; transactions that started at or after the
         // new end disappear with their records.
-        let (producer_state, _) =
-            producers::rebuild(&self.dir, &mut st.segments, offset, offset, None)?;
+        let (producer_state, _) = producers::rebuild(&self.dir, &mut st.segments, end, end, None)?;
         st.producer_state = producer_state;
-        self.after_truncation(&mut st, offset)?;
+        self.after_truncation(&mut st, end)?;
         assert_eq!(
-            st.log_end_offset, offset,
-            "truncation did not end the log at {offset}"
+            st.log_end_offset,
+            st.active().next_offset(),
+            "truncation to {offset} did not end the log where its data ends"
         );
         Ok(true)
     }
