@@ -6,7 +6,6 @@ timing is asserted."""
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from conftest import ROOT, strom_bin
 

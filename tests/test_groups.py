@@ -4,7 +4,6 @@ kafka-python and aiokafka. Members run as separate processes (tests/group_worker
 can join, leave cleanly, or be killed with SIGKILL while a producer writes a numbered
 sequence; committed offsets must then cover everything and nothing may be skipped."""
 
-import os
 import signal
 import struct
 import subprocess

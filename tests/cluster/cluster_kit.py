@@ -206,7 +206,8 @@ def metadata(addr, timeout=REQUEST_SECONDS):
         return index, (leader, tuple(replicas), tuple(isr), error)
 
     def topic():
-        error, name, _internal = r.i16(), r.string(), r.i8()
+        error, name = r.i16(), r.string()
+        r.i8()  # is_internal
         parts = dict(r.array(partition))
         return name, {"error": error, "partitions": parts}
 
@@ -289,7 +290,8 @@ def describe_quorum(addr, timeout=REQUEST_SECONDS):
         return replica_id
 
     def partition():
-        _index, perror = r.i32(), r.i16()
+        r.i32()  # partition index
+        perror = r.i16()
         r.compact_string()  # error message
         leader, epoch = r.i32(), r.i32()
         r.take(8)  # high watermark

@@ -20,6 +20,7 @@ Everything made here (namespaces, veths, bridge, mounts, directories) is removed
 `FaultCluster.close()`, which never raises and is called on every exit path.
 """
 
+import importlib
 import os
 import shutil
 import signal
@@ -61,7 +62,7 @@ def lazyfs_unavailable():
     if not os.path.exists("/dev/fuse"):
         return "no /dev/fuse"
     try:
-        import mfusepy  # noqa: F401
+        importlib.import_module("mfusepy")
     except (ImportError, OSError) as e:
         return f"mfusepy (with libfuse3) is not importable: {e}"
     return None
