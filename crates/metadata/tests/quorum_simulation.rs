@@ -77,6 +77,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+use strom_sim::{SimRng, mix};
 
 use openraft::{EntryPayload, ServerState};
 use serde::{Deserialize, Serialize};
@@ -112,33 +113,6 @@ const FRESH_SEEDS: u64 = 4;
 const REGRESSION_SEEDS: &[u64] = &[473, 503];
 /// Events printed with a violation.
 const EVENTS_SHOWN: usize = 40;
-
-/// splitmix64: small, seeded, enough for a plan.
-#[derive(Clone)]
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        mix(self.0)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn between(&mut self, low: u64, high: u64) -> u64 {
-        low + self.below(high - low + 1)
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
-
-/// splitmix64's finalizer: a well-mixed function of `z`.
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
 
 /// What share of messages is lost, delayed (by up to `delay_max_ms`) or duplicated.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -201,8 +175,8 @@ struct Plan {
 
 impl Plan {
     fn new(seed: u64, planted: Planted) -> Plan {
-        let mut rng = Rng(seed);
-        let count = if rng.chance(30) { 5 } else { 3 };
+        let mut rng = SimRng::new(seed);
+        let count = if rng.percent(30) { 5 } else { 3 };
         let voters: Vec<RaftNodeId> = (1..=count).collect();
         let mut events = Vec::new();
         let mut down: BTreeMap<RaftNodeId, u64> = BTreeMap::new();
@@ -225,7 +199,7 @@ impl Plan {
                 proposals += 1;
                 Event::Propose {
                     name: format!("s{seed}-p{proposals}"),
-                    pick: rng.next(),
+                    pick: rng.next_u64(),
                 }
             } else if roll < 70 {
                 Event::Weather(Weather {
@@ -259,9 +233,11 @@ impl Plan {
                     },
                     (_, 2) => Damage::Garbage {
                         bytes: rng.between(1, 300),
-                        noise: rng.next(),
+                        noise: rng.next_u64(),
                     },
-                    (_, _) => Damage::TmpFiles { noise: rng.next() },
+                    (_, _) => Damage::TmpFiles {
+                        noise: rng.next_u64(),
+                    },
                 };
                 down.insert(node, t + rng.between(50, 4_000));
                 Event::Crash { node, damage }
@@ -349,14 +325,14 @@ impl NetworkFaults for SeededFaults {
             *n
         };
         let link = message.source << 40 | message.target << 20 | u64::from(direction);
-        let mut rng = Rng(mix(self.seed ^ mix(link)) ^ number);
-        if rng.chance(weather.lose_percent) {
+        let mut rng = SimRng::new(mix(self.seed ^ mix(link)) ^ number);
+        if rng.percent(weather.lose_percent) {
             return Fate::Lose;
         }
-        if rng.chance(weather.delay_percent) {
+        if rng.percent(weather.delay_percent) {
             return Fate::Delay(Duration::from_millis(rng.between(1, weather.delay_max_ms)));
         }
-        if message.direction == Direction::Request && rng.chance(weather.duplicate_percent) {
+        if message.direction == Direction::Request && rng.percent(weather.duplicate_percent) {
             return Fate::Duplicate(Duration::from_millis(rng.between(0, 300)));
         }
         Fate::Deliver
@@ -661,12 +637,14 @@ impl Sim {
                 tail = unsynced_append_with_a_hole(&bytes, whole);
             }
             Damage::Garbage { bytes, noise } => {
-                let mut rng = Rng(noise);
-                tail.extend((0..bytes).map(|_| rng.next() as u8));
+                let mut rng = SimRng::new(noise);
+                tail.extend((0..bytes).map(|_| rng.next_u64() as u8));
             }
             Damage::TmpFiles { noise } => {
-                let mut rng = Rng(noise);
-                let junk: Vec<u8> = (0..rng.between(1, 64)).map(|_| rng.next() as u8).collect();
+                let mut rng = SimRng::new(noise);
+                let junk: Vec<u8> = (0..rng.between(1, 64))
+                    .map(|_| rng.next_u64() as u8)
+                    .collect();
                 for name in ["vote.tmp", "snapshot.tmp"] {
                     std::fs::write(dir.join(name), &junk).expect("writes a tmp file");
                 }
@@ -699,7 +677,7 @@ impl Sim {
         if whole.len() < 2 {
             return;
         }
-        let mut rng = Rng(mix(self.plan.seed ^ self.now_ms() ^ id));
+        let mut rng = SimRng::new(mix(self.plan.seed ^ self.now_ms() ^ id));
         let scratch = tempfile::tempdir().expect("a scratch directory");
         let path = scratch.path().join(RAFT_LOG_FILE);
         let pick = rng.below(whole.len() as u64) as usize;
@@ -1339,9 +1317,9 @@ fn seeds() -> Vec<u64> {
     let clock = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
-    let mut fresh = Rng(clock);
+    let mut fresh = SimRng::new(clock);
     (0..count)
-        .chain((0..FRESH_SEEDS).map(|_| fresh.next() % 1_000_000_000))
+        .chain((0..FRESH_SEEDS).map(|_| fresh.next_u64() % 1_000_000_000))
         .collect()
 }
 

@@ -28,6 +28,7 @@
 //! moves back as leader, never passes an in-sync replica's durable offset) hold throughout.
 
 use std::collections::BTreeMap;
+use strom_sim::SimRng;
 
 use strom_metadata::NodeId;
 use strom_replication::{Assignment, LocalLog, Partition, truncation_point};
@@ -45,25 +46,6 @@ const QUIET_STEPS: usize = 1_500;
 const DEFAULT_SEEDS: u64 = 3_000;
 /// A fetch unanswered this long is given up (`replica.fetch` request timeout, simulated).
 const FETCH_TIMEOUT_MS: i64 = 200;
-
-/// splitmix64: small, seeded, enough for a scheduler.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 #[derive(Debug, Clone, Default)]
 struct Log {
@@ -155,7 +137,7 @@ enum Msg {
 }
 
 struct Sim {
-    rng: Rng,
+    rng: SimRng,
     now: i64,
     nodes: Vec<Node>,
     controller: Assignment,
@@ -211,7 +193,7 @@ impl Sim {
             })
             .collect();
         Sim {
-            rng: Rng(seed),
+            rng: SimRng::new(seed),
             now: 0,
             nodes,
             controller,
@@ -234,7 +216,7 @@ impl Sim {
     fn send(&mut self, to: NodeId, msg: Msg) {
         // The metadata log reaches every broker in the end (Raft): delayed and reordered with
         // the rest, never lost. Everything else may be.
-        if self.faults && !matches!(msg, Msg::Metadata(_)) && self.rng.chance(3) {
+        if self.faults && !matches!(msg, Msg::Metadata(_)) && self.rng.percent(3) {
             return; // lost
         }
         let delay = 1 + self.rng.below(if self.faults { 60 } else { 10 }) as i64;
@@ -605,7 +587,7 @@ impl Sim {
         let Some(&id) = down.get(self.rng.below(down.len().max(1) as u64) as usize) else {
             return;
         };
-        if self.faults && self.rng.chance(50) {
+        if self.faults && self.rng.percent(50) {
             return;
         }
         trace(format_args!("{} restart {id:?}", self.now));

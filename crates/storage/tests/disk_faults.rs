@@ -62,6 +62,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
+use strom_sim::SimRng;
 
 use bytes::{Bytes, BytesMut};
 use common::clock;
@@ -79,31 +80,6 @@ const FIXED_SEEDS: u64 = 500;
 const FRESH_SEEDS: u64 = 100;
 /// Steps (appends, flushes, epoch changes) of one seed, at most.
 const STEPS_MAX: u64 = 160;
-
-/// splitmix64: small, seeded, enough for a simulation.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn range(&mut self, low: u64, high: u64) -> u64 {
-        low + self.below(high - low + 1)
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fault {
@@ -166,7 +142,7 @@ struct Durable {
 
 struct Sim {
     seed: u64,
-    rng: Rng,
+    rng: SimRng,
     clock: Arc<ManualClock>,
     config: LogConfig,
     leader_epoch: i32,
@@ -175,11 +151,11 @@ struct Sim {
     flushes: Vec<Durable>,
 }
 
-fn sim_config(rng: &mut Rng) -> LogConfig {
+fn sim_config(rng: &mut SimRng) -> LogConfig {
     LogConfig {
-        segment_bytes: rng.range(1800, 6000),
+        segment_bytes: rng.between(1800, 6000),
         segment_index_bytes: [24, 48, 96, 1024][rng.below(4) as usize],
-        index_interval_bytes: rng.range(1, 600),
+        index_interval_bytes: rng.between(1, 600),
         retention_ms: None,
         segment_ms: None,
         message_timestamp_after_max_ms: None,
@@ -207,7 +183,7 @@ fn open_log(
 
 impl Sim {
     fn new(seed: u64) -> Sim {
-        let mut rng = Rng(seed);
+        let mut rng = SimRng::new(seed);
         let config = sim_config(&mut rng);
         let producers = (0..4)
             .map(|i| Producer {
@@ -237,19 +213,19 @@ impl Sim {
     /// A batch of random records: its count, sizes, timestamps and codec from the seed.
     fn random_batch(&mut self, builder: RecordBatchBuilder) -> BytesMut {
         let rng = &mut self.rng;
-        let codec = if rng.chance(30) {
-            Compression::ALL[rng.range(1, 4) as usize]
+        let codec = if rng.percent(30) {
+            Compression::ALL[rng.between(1, 4) as usize]
         } else {
             Compression::None
         };
         let mut b = builder.with_compression(codec);
-        let count = rng.range(1, 12);
+        let count = rng.between(1, 12);
         let now = self.clock.now().0;
         for i in 0..count {
             // Mostly rising, sometimes a little out of order, as producers' clocks are.
             let timestamp = now + i as i64 * 3 - rng.below(40) as i64;
             let key = format!("k{}", rng.below(50));
-            let mut value = format!("{}:{}:", self.seed, rng.next()).into_bytes();
+            let mut value = format!("{}:{}:", self.seed, rng.next_u64()).into_bytes();
             value.resize(value.len() + rng.below(120) as usize, b'a' + (i % 26) as u8);
             b.append(timestamp, Some(key.as_bytes()), Some(&value), &[]);
         }
@@ -257,7 +233,7 @@ impl Sim {
     }
 
     fn step(&mut self, log: &Arc<Log>) {
-        self.clock.advance_ms(self.rng.range(1, 50) as i64);
+        self.clock.advance_ms(self.rng.between(1, 50) as i64);
         match self.rng.below(100) {
             0..=44 => {
                 let batch = self.random_batch(RecordBatchBuilder::new(Compression::None, 0));
@@ -298,7 +274,7 @@ impl Sim {
             return;
         }
         let p = open[self.rng.below(open.len() as u64) as usize];
-        let marker = if self.rng.chance(40) {
+        let marker = if self.rng.percent(40) {
             EndTransactionMarker::abort(0)
         } else {
             EndTransactionMarker::commit(0)
@@ -367,7 +343,7 @@ fn is_metadata(name: &str) -> bool {
 /// The bytes a crash leaves of a file that held `synced` at the last flush (`None`: it did
 /// not exist) and `current` in the page cache (`None`: deleted since), for `fault`.
 fn crash_file(
-    rng: &mut Rng,
+    rng: &mut SimRng,
     fault: Fault,
     name: &str,
     synced: Option<&Vec<u8>>,
@@ -378,7 +354,7 @@ fn crash_file(
     }
     let Some(current) = current else {
         // Deleted since the flush: the deletion may or may not have reached the disk.
-        return if rng.chance(50) {
+        return if rng.percent(50) {
             None
         } else {
             synced.cloned()
@@ -389,18 +365,18 @@ fn crash_file(
         Some(s) => {
             // Rewritten whole since the flush (an index written out at a roll, a
             // checkpoint replaced): old or new, or a torn new one in the metadata fault.
-            if fault == Fault::DamagedMetadata && is_metadata(name) && rng.chance(50) {
+            if fault == Fault::DamagedMetadata && is_metadata(name) && rng.percent(50) {
                 let keep = rng.below(current.len() as u64 + 1) as usize;
                 return Some(current[..keep].to_vec());
             }
-            return Some(if rng.chance(50) {
+            return Some(if rng.percent(50) {
                 s.clone()
             } else {
                 current.clone()
             });
         }
         None => {
-            if rng.chance(20) {
+            if rng.percent(20) {
                 return None;
             }
             0
@@ -422,7 +398,7 @@ fn crash_file(
             let page_end = current.len().div_ceil(4096) * 4096;
             let fill = page_end.max(current.len()) - out.len();
             let fill = rng.below(fill as u64 + 1) as usize;
-            if rng.chance(50) {
+            if rng.percent(50) {
                 out.resize(out.len() + fill, 0);
             } else {
                 out.extend(rng.bytes(fill));
@@ -448,7 +424,7 @@ fn crash_file(
 
 /// The directory a crash with `fault` leaves, given the last flush and the page cache.
 fn crash_image(
-    rng: &mut Rng,
+    rng: &mut SimRng,
     fault: Fault,
     durable: &Durable,
     current: &Files,
@@ -487,7 +463,13 @@ fn crash_image(
 /// Segment files created since the flush exist in creation order: some may be missing past
 /// the cut, or present and empty. With `GarbageTail` the cut is followed by zeros or random
 /// bytes to the end of its page; with `UnsyncedBitFlip` everything written survives.
-fn crash_logs(rng: &mut Rng, fault: Fault, durable: &Durable, current: &Files, image: &mut Files) {
+fn crash_logs(
+    rng: &mut SimRng,
+    fault: Fault,
+    durable: &Durable,
+    current: &Files,
+    image: &mut Files,
+) {
     let logs: Vec<(&String, usize, &Vec<u8>)> = current
         .iter()
         .filter(|(name, _)| name.ends_with(".log"))
@@ -506,7 +488,7 @@ fn crash_logs(rng: &mut Rng, fault: Fault, durable: &Durable, current: &Files, i
         .sum();
     let mut left = if fault == Fault::UnsyncedBitFlip {
         unsynced
-    } else if rng.chance(25) {
+    } else if rng.percent(25) {
         // Cut where a segment's unsynced bytes end: the next segments hold none.
         let ends: Vec<usize> = logs
             .iter()
@@ -528,7 +510,7 @@ fn crash_logs(rng: &mut Rng, fault: Fault, durable: &Durable, current: &Files, i
         left -= keep;
         let new_file = !durable.files.contains_key(name);
         if new_file && keep == 0 {
-            exists &= rng.chance(70);
+            exists &= rng.percent(70);
             if !exists {
                 continue;
             }
@@ -537,7 +519,7 @@ fn crash_logs(rng: &mut Rng, fault: Fault, durable: &Durable, current: &Files, i
         if fault == Fault::GarbageTail && keep < tail && (keep > 0 || left == 0) {
             let page_end = (synced + keep).div_ceil(4096).max(1) * 4096;
             let fill = rng.below((page_end - out.len()) as u64 + 1) as usize;
-            if rng.chance(50) {
+            if rng.percent(50) {
                 out.resize(out.len() + fill, 0);
             } else {
                 out.extend(rng.bytes(fill));
@@ -550,7 +532,7 @@ fn crash_logs(rng: &mut Rng, fault: Fault, durable: &Durable, current: &Files, i
 }
 
 /// One bit flipped in bytes of the image that the last flush had not synced.
-fn flip_unsynced(rng: &mut Rng, durable: &Durable, image: &mut Files, damage: &mut Damage) {
+fn flip_unsynced(rng: &mut SimRng, durable: &Durable, image: &mut Files, damage: &mut Damage) {
     let candidates: Vec<(String, usize)> = image
         .iter()
         .filter_map(|(name, bytes)| {
@@ -580,14 +562,14 @@ fn flip_unsynced(rng: &mut Rng, durable: &Durable, image: &mut Files, damage: &m
 
 /// Damage to index files the flush had synced (lost, cut short, cut mid-entry), and a torn
 /// checkpoint temp file; sometimes a garbled leader-epoch checkpoint.
-fn damage_synced_metadata(rng: &mut Rng, image: &mut Files, damage: &mut Damage) {
+fn damage_synced_metadata(rng: &mut SimRng, image: &mut Files, damage: &mut Damage) {
     let indexes: Vec<String> = image
         .keys()
         .filter(|n| n.ends_with(".index") || n.ends_with(".timeindex"))
         .cloned()
         .collect();
     for name in indexes {
-        if !rng.chance(30) {
+        if !rng.percent(30) {
             continue;
         }
         let bytes = image.get_mut(&name).expect("index");
@@ -602,18 +584,18 @@ fn damage_synced_metadata(rng: &mut Rng, image: &mut Files, damage: &mut Damage)
                 damage.notes.push(format!("cut {name} to {keep}"));
             }
             _ => {
-                let n = rng.range(1, 40) as usize;
+                let n = rng.between(1, 40) as usize;
                 bytes.extend(rng.bytes(n));
                 damage.notes.push(format!("{n} garbage bytes after {name}"));
             }
         }
     }
-    if rng.chance(20) {
+    if rng.percent(20) {
         let len = rng.below(30) as usize;
         let torn = rng.bytes(len);
         image.insert("leader-epoch-checkpoint.tmp".into(), torn);
     }
-    if rng.chance(5)
+    if rng.percent(5)
         && let Some(epochs) = image.get_mut("leader-epoch-checkpoint")
     {
         *epochs = b"0\n3\nnot an epoch\n".to_vec();
@@ -626,7 +608,7 @@ fn damage_synced_metadata(rng: &mut Rng, image: &mut Files, damage: &mut Damage)
 /// find every batch. Drawn from a generator of its own, so that adding this damage left
 /// every seed's other draws as they were (the regression seeds below).
 fn flip_synced_offset_index(durable: &Durable, image: &mut Files, damage: &mut Damage) {
-    let mut rng = Rng(durable.recovery_point.0 as u64 ^ image.len() as u64 ^ 0x1de8_f11b);
+    let mut rng = SimRng::new(durable.recovery_point.0 as u64 ^ image.len() as u64 ^ 0x1de8_f11b);
     let synced: Vec<String> = image
         .iter()
         .filter(|(name, bytes)| {
@@ -634,7 +616,7 @@ fn flip_synced_offset_index(durable: &Durable, image: &mut Files, damage: &mut D
         })
         .map(|(name, _)| name.clone())
         .collect();
-    if synced.is_empty() || !rng.chance(40) {
+    if synced.is_empty() || !rng.percent(40) {
         return;
     }
     let name = &synced[rng.below(synced.len() as u64) as usize];
@@ -647,7 +629,7 @@ fn flip_synced_offset_index(durable: &Durable, image: &mut Files, damage: &mut D
 }
 
 /// One bit flipped in a batch below the recovery point that the last flush had synced.
-fn flip_durable(rng: &mut Rng, durable: &Durable, image: &mut Files, damage: &mut Damage) {
+fn flip_durable(rng: &mut SimRng, durable: &Durable, image: &mut Files, damage: &mut Damage) {
     let candidates: Vec<(String, usize, i64, usize)> = layout(&durable.files)
         .into_iter()
         .filter(|(name, position, base, size)| {
@@ -713,7 +695,7 @@ enum Stop {
     FailedCrc,
 }
 
-fn read_everything(log: &Log, rng: &mut Rng) -> Served {
+fn read_everything(log: &Log, rng: &mut SimRng) -> Served {
     let mut batches: Vec<RecordBatch> = Vec::new();
     let mut next = log.log_start_offset();
     let end = log.log_end_offset();
@@ -722,7 +704,7 @@ fn read_everything(log: &Log, rng: &mut Rng) -> Served {
         stopped: Some((at, why)),
     };
     while next < end {
-        let max_bytes = rng.range(1, 20_000) as usize;
+        let max_bytes = rng.between(1, 20_000) as usize;
         let data = match log.read(next, read_params(max_bytes)) {
             Ok(data) => data,
             Err(e) => return stop(batches, next, Stop::Error(e)),
@@ -799,14 +781,14 @@ fn run(seed: u64) -> Totals {
 
     let (log, _, flusher) =
         open_log(&dir, &sim.config, &sim.clock, LoadParams::default()).expect("first open");
-    let steps = sim.rng.range(10, STEPS_MAX);
+    let steps = sim.rng.between(10, STEPS_MAX);
     for _ in 0..steps {
         sim.step(&log);
     }
-    if fault == Fault::MediaBitFlip || sim.rng.chance(50) {
+    if fault == Fault::MediaBitFlip || sim.rng.percent(50) {
         sim.flush(&log);
     }
-    for _ in 0..sim.rng.range(0, 30) {
+    for _ in 0..sim.rng.between(0, 30) {
         sim.step(&log);
     }
     let appended = batches_by_offset(&log);
@@ -827,7 +809,7 @@ fn run(seed: u64) -> Totals {
         eprintln!("image {lens:?}\nlayout {:?}", layout(&image));
     }
     // The recovery-point checkpoint is written after flushes, so it may lag the last one.
-    let checkpointed = if sim.rng.chance(25) {
+    let checkpointed = if sim.rng.percent(25) {
         let at = sim.rng.below(sim.flushes.len() as u64 + 1) as usize;
         sim.flushes
             .get(at)
@@ -1029,12 +1011,12 @@ fn records_of(served: &Served) -> Vec<(i64, i64)> {
     out
 }
 
-fn check_indexes(log: &Log, served: &Served, rng: &mut Rng, context: &str) {
+fn check_indexes(log: &Log, served: &Served, rng: &mut SimRng, context: &str) {
     let batches = &served.batches;
     for _ in 0..40.min(batches.len()) {
         let batch = &batches[rng.below(batches.len() as u64) as usize];
         let h = batch.header();
-        let offset = rng.range(h.base_offset as u64, h.last_offset() as u64) as i64;
+        let offset = rng.between(h.base_offset as u64, h.last_offset() as u64) as i64;
         let data = log
             .read(Offset(offset), read_params(1))
             .unwrap_or_else(|e| panic!("{context}: read at {offset}: {e}"));
@@ -1050,7 +1032,7 @@ fn check_indexes(log: &Log, served: &Served, rng: &mut Rng, context: &str) {
     }
     for _ in 0..30 {
         let (_, ts) = records[rng.below(records.len() as u64) as usize];
-        let target = ts + rng.range(0, 6) as i64 - 3;
+        let target = ts + rng.between(0, 6) as i64 - 3;
         let expected = records
             .iter()
             .find(|&&(_, t)| t >= target)
@@ -1185,8 +1167,8 @@ fn seeds() -> Vec<u64> {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
-    let mut fresh = Rng(nanos);
-    let extra: Vec<u64> = (0..FRESH_SEEDS).map(|_| fresh.next() >> 16).collect();
+    let mut fresh = SimRng::new(nanos);
+    let extra: Vec<u64> = (0..FRESH_SEEDS).map(|_| fresh.next_u64() >> 16).collect();
     eprintln!("disk_faults: fresh seeds this run: {extra:?}");
     seeds.extend(extra);
     seeds

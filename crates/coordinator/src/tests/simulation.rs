@@ -45,6 +45,7 @@
 //!   machine's own assertions hold.
 
 use std::collections::{BTreeMap, BTreeSet};
+use strom_sim::SimRng;
 
 use bytes::Bytes;
 use strom_protocol::generated::consumer_group_heartbeat_request::TopicPartitions;
@@ -82,28 +83,6 @@ const CLASSIC_TOPIC: &str = "c";
 const CLASSIC_PARTITIONS: i32 = 6;
 const SIMPLE_GROUP: &str = "simple";
 const SIMPLE_TOPIC: &str = "s";
-
-/// splitmix64: small, seeded, enough for a scheduler.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, per_mille: u64) -> bool {
-        self.below(1000) < per_mille
-    }
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo) as u64) as i64
-    }
-}
 
 fn trace(what: std::fmt::Arguments) {
     if std::env::var_os("STROM_SIM_TRACE").is_some() {
@@ -277,7 +256,7 @@ struct Pending {
 }
 
 struct Sim {
-    rng: Rng,
+    rng: SimRng,
     now: i64,
     c: GroupCoordinator,
     /// Every appended record replayed as it is written: what a reload would build.
@@ -324,10 +303,10 @@ impl Sim {
             }
         }
         clients.push(Client::new("simple-0", SIMPLE_GROUP, Protocol::Simple));
-        let mut rng = Rng(seed);
+        let mut rng = SimRng::new(seed);
         for c in &mut clients {
-            c.next_action_ms = rng.range(0, 3_000);
-            c.next_commit_ms = rng.range(0, 5_000);
+            c.next_action_ms = rng.in_range(0, 3_000);
+            c.next_commit_ms = rng.in_range(0, 5_000);
         }
         Sim {
             rng,
@@ -489,7 +468,7 @@ impl Sim {
         }
         let c = &self.clients[i];
         if c.commit_request.is_none() && self.now >= c.next_commit_ms {
-            self.clients[i].next_commit_ms = self.now + self.rng.range(500, 4_000);
+            self.clients[i].next_commit_ms = self.now + self.rng.in_range(500, 4_000);
             self.commit(i);
         }
         let c = &self.clients[i];
@@ -508,7 +487,7 @@ impl Sim {
         match c.phase {
             Phase::Out => self.classic_join(i),
             Phase::Member => {
-                if self.rng.chance(20) {
+                if self.rng.per_mille(20) {
                     return self.classic_leave(i);
                 }
                 let ctx = self.ctx(4, i);
@@ -624,7 +603,7 @@ impl Sim {
 
     fn act_consumer(&mut self, i: usize) {
         let c = &self.clients[i];
-        if c.phase == Phase::Member && self.rng.chance(15) {
+        if c.phase == Phase::Member && self.rng.per_mille(15) {
             return self.consumer_leave(i);
         }
         let ctx = self.ctx(1, i);
@@ -856,7 +835,7 @@ impl Sim {
             (Sent::Leave, _) => {
                 let c = &mut self.clients[i];
                 c.drop_membership(true);
-                c.next_action_ms = now + self.rng.range(1_000, 20_000);
+                c.next_action_ms = now + self.rng.in_range(1_000, 20_000);
             }
             (Sent::ConsumerHeartbeat { at_ms, owned }, r) => {
                 self.on_consumer_heartbeat(i, at_ms, &owned, r)
@@ -1005,10 +984,10 @@ fn to_topic_partitions(owned: &BTreeSet<(Uuid, i32)>) -> Vec<TopicPartitions> {
 
 impl Sim {
     fn step(&mut self) {
-        self.now += self.rng.range(1, 400);
+        self.now += self.rng.in_range(1, 400);
         let fx = self.c.tick(self.now);
         self.absorb(fx);
-        if self.rng.chance(300) {
+        if self.rng.per_mille(300) {
             let p = self.rng.below(OFFSETS_PARTITIONS as u64) as usize;
             let durable = self.log.durable[p];
             let ends: Vec<usize> = self.log.batch_ends[p]
@@ -1019,7 +998,7 @@ impl Sim {
             // Part way or to the end, a batch at a time.
             if !ends.is_empty() {
                 let last = ends.len() - 1;
-                let pick = if self.rng.chance(500) {
+                let pick = if self.rng.per_mille(500) {
                     last
                 } else {
                     self.rng.below(ends.len() as u64) as usize
@@ -1028,31 +1007,31 @@ impl Sim {
             }
             self.deliver_durable();
         }
-        if self.rng.chance(4) {
+        if self.rng.per_mille(4) {
             self.failover();
-        } else if self.rng.chance(4) {
+        } else if self.rng.per_mille(4) {
             let p = self.rng.below(OFFSETS_PARTITIONS as u64) as i32;
             self.reload_partition(p);
         }
-        if self.rng.chance(6) {
+        if self.rng.per_mille(6) {
             let i = self.rng.below(self.clients.len() as u64) as usize;
-            let until = self.now + self.rng.range(2_000, 30_000);
+            let until = self.now + self.rng.in_range(2_000, 30_000);
             trace(format_args!(
                 "{} {} stalls until {until}",
                 self.now, self.clients[i].name
             ));
             self.clients[i].stalled_until_ms = until;
-            if self.clients[i].instance.is_some() && self.rng.chance(500) {
+            if self.clients[i].instance.is_some() && self.rng.per_mille(500) {
                 self.clients[i].restart_on_resume = true;
             }
         }
-        if self.rng.chance(3) {
+        if self.rng.per_mille(3) {
             // A static member restarts quickly, within its session: it takes its old place.
             let statics: Vec<usize> = (0..self.clients.len())
                 .filter(|i| self.clients[*i].instance.is_some())
                 .collect();
             let i = statics[self.rng.below(statics.len() as u64) as usize];
-            let until = self.now + self.rng.range(100, 8_000);
+            let until = self.now + self.rng.in_range(100, 8_000);
             self.clients[i].stalled_until_ms = self.clients[i].stalled_until_ms.max(until);
             self.clients[i].restart_on_resume = true;
         }
@@ -1213,7 +1192,7 @@ impl Sim {
                 }
             }
         }
-        if self.rng.chance(50) {
+        if self.rng.per_mille(50) {
             self.check_offsets();
             self.check_shadow();
         }
@@ -1355,8 +1334,8 @@ fn seeds() -> Vec<u64> {
     let base = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
-    let mut fresh = Rng(base);
-    let fresh: Vec<u64> = (0..count).map(|_| fresh.next() >> 16).collect();
+    let mut fresh = SimRng::new(base);
+    let fresh: Vec<u64> = (0..count).map(|_| fresh.next_u64() >> 16).collect();
     eprintln!("group coordinator simulation: fresh seeds {fresh:?}");
     FIXED_SEEDS.chain(fresh).collect()
 }

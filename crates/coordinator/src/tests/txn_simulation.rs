@@ -23,6 +23,7 @@
 //! the state machine's own assertions (every state transition is one Kafka allows) hold.
 
 use std::collections::BTreeMap;
+use strom_sim::SimRng;
 
 use bytes::Bytes;
 use strom_protocol::ErrorCode;
@@ -44,28 +45,6 @@ const TXN_PARTITIONS: i32 = 3;
 const TXN_TIMEOUT_MS: i32 = 8_000;
 const DEFAULT_FRESH_SEEDS: u64 = 300;
 const FIXED_SEEDS: std::ops::Range<u64> = 0..30;
-
-/// splitmix64, as in the group coordinator's simulation.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, per_mille: u64) -> bool {
-        self.below(1000) < per_mille
-    }
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo) as u64) as i64
-    }
-}
 
 fn trace(what: std::fmt::Arguments) {
     if std::env::var_os("STROM_SIM_TRACE").is_some() {
@@ -125,7 +104,7 @@ struct Pending {
 }
 
 struct Sim {
-    rng: Rng,
+    rng: SimRng,
     now: i64,
     coordinator_epoch: i32,
     allocator: std::sync::Arc<std::sync::atomic::AtomicI64>,
@@ -155,7 +134,7 @@ struct Sim {
 
 impl Sim {
     fn new(seed: u64) -> Sim {
-        let mut rng = Rng(seed);
+        let mut rng = SimRng::new(seed);
         let producers = (0..PRODUCERS)
             .map(|i| Producer {
                 id: format!("tx-{i}"),
@@ -165,7 +144,7 @@ impl Sim {
                 epoch: -1,
                 told: (-1, -1),
                 inflight: None,
-                next_action_ms: rng.range(0, 2_000),
+                next_action_ms: rng.in_range(0, 2_000),
                 stalled_until_ms: 0,
             })
             .collect();
@@ -271,7 +250,7 @@ impl Sim {
 
     fn start_markers(&mut self, markers: Vec<MarkerRequest>) {
         for m in markers {
-            let at = self.now + self.rng.range(10, 3_000);
+            let at = self.now + self.rng.in_range(10, 3_000);
             trace(format_args!(
                 "{} marker {} {:?} {:?} {:?} due {at}",
                 self.now, m.transactional_id, m.producer_id, m.producer_epoch, m.result
@@ -335,7 +314,7 @@ impl Sim {
                 let fx = self.c.init_producer_id(&ctx, &req, self.now);
                 self.absorb(fx);
             }
-            Phase::Ready | Phase::InTxn if p.phase == Phase::Ready || self.rng.chance(300) => {
+            Phase::Ready | Phase::InTxn if p.phase == Phase::Ready || self.rng.per_mille(300) => {
                 let ctx = self.ctx(3);
                 let p = &mut self.producers[i];
                 p.phase = Phase::Adding;
@@ -356,7 +335,7 @@ impl Sim {
                 self.absorb(fx);
             }
             Phase::InTxn => {
-                let commit = self.rng.chance(700);
+                let commit = self.rng.per_mille(700);
                 let ctx = self.ctx(if p.tv2 { 5 } else { 3 });
                 let p = &mut self.producers[i];
                 p.phase = Phase::Ending;
@@ -399,7 +378,7 @@ impl Sim {
     fn on_reply(&mut self, i: usize, sent: Sent, response: Option<TxnResponse>) {
         let now = self.now;
         self.producers[i].inflight = None;
-        self.producers[i].next_action_ms = now + self.rng.range(0, 1_500);
+        self.producers[i].next_action_ms = now + self.rng.in_range(0, 1_500);
         let Some(response) = response else {
             // The coordinator moved: start over with InitProducerId, as a client does after
             // an error it cannot retry.
@@ -472,7 +451,7 @@ impl Sim {
     }
 
     fn step(&mut self) {
-        self.now += self.rng.range(1, 300);
+        self.now += self.rng.in_range(1, 300);
         let fx = self.c.tick(self.now);
         self.absorb(fx);
         // The broker finishes writing markers.
@@ -508,7 +487,7 @@ impl Sim {
             self.written.push(mark);
             self.absorb(fx);
         }
-        let flush = !self.faults || self.rng.chance(300);
+        let flush = !self.faults || self.rng.per_mille(300);
         if flush {
             let p = self.rng.below(TXN_PARTITIONS as u64) as usize;
             let durable = self.durable[p];
@@ -518,7 +497,7 @@ impl Sim {
                 .filter(|e| *e > durable)
                 .collect();
             if let Some(last) = ends.last() {
-                self.durable[p] = if !self.faults || self.rng.chance(500) {
+                self.durable[p] = if !self.faults || self.rng.per_mille(500) {
                     *last
                 } else {
                     ends[self.rng.below(ends.len() as u64) as usize]
@@ -526,12 +505,12 @@ impl Sim {
             }
             self.deliver_durable();
         }
-        if self.faults && self.rng.chance(8) {
+        if self.faults && self.rng.per_mille(8) {
             self.failover();
         }
-        if self.faults && self.rng.chance(5) {
+        if self.faults && self.rng.per_mille(5) {
             let i = self.rng.below(PRODUCERS as u64) as usize;
-            self.producers[i].stalled_until_ms = self.now + self.rng.range(1_000, 20_000);
+            self.producers[i].stalled_until_ms = self.now + self.rng.in_range(1_000, 20_000);
         }
         let start = self.rng.below(PRODUCERS as u64) as usize;
         for k in 0..PRODUCERS {
@@ -664,8 +643,8 @@ fn seeds() -> Vec<u64> {
     let base = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
-    let mut fresh = Rng(base ^ 0x7478);
-    let fresh: Vec<u64> = (0..count).map(|_| fresh.next() >> 16).collect();
+    let mut fresh = SimRng::new(base ^ 0x7478);
+    let fresh: Vec<u64> = (0..count).map(|_| fresh.next_u64() >> 16).collect();
     eprintln!("transaction coordinator simulation: fresh seeds {fresh:?}");
     FIXED_SEEDS.chain(fresh).collect()
 }
