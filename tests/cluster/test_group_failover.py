@@ -80,15 +80,22 @@ class Member(threading.Thread):
         self.topic = topic
         self.seen = []  # values, in the order consumed
         self.revocations = []  # times partitions were taken from this member
+        # The partitions assigned to it now; replaced, never changed in place, as the test's
+        # thread reads it.
+        self.holding = frozenset()
         self.failed_commits = 0
         self.stop = threading.Event()
 
     def run(self):
+        def assigned(consumer, partitions):
+            self.holding = self.holding | {p.partition for p in partitions}
+
         def revoked(consumer, partitions):
             if partitions:
                 self.revocations.append(time.monotonic())
+            self.holding = self.holding - {p.partition for p in partitions}
 
-        self.consumer.subscribe([self.topic], on_revoke=revoked)
+        self.consumer.subscribe([self.topic], on_assign=assigned, on_revoke=revoked)
         try:
             while not self.stop.is_set():
                 msgs = [m for m in self.consumer.consume(BATCH, 0.5) if not m.error()]
@@ -115,11 +122,12 @@ class PythonMember(threading.Thread):
 
         class Listener(ConsumerRebalanceListener):
             def on_partitions_assigned(self, assigned):
-                pass
+                member.holding = member.holding | {p.partition for p in assigned}
 
             def on_partitions_revoked(self, revoked):
                 if revoked:
                     member.revocations.append(time.monotonic())
+                member.holding = member.holding - {p.partition for p in revoked}
 
         self.consumer = KafkaConsumer(
             bootstrap_servers=bootstrap.split(","), group_id=group,
@@ -131,6 +139,7 @@ class PythonMember(threading.Thread):
         self.topic = topic
         self.seen = []
         self.revocations = []
+        self.holding = frozenset()
         self.failed_commits = 0
         self.stop = threading.Event()
 
@@ -157,6 +166,15 @@ def consumed(members):
     return sum(len(m.seen) for m in members)
 
 
+def settled(members):
+    """Every member holds partitions and together they hold each once: the group's first
+    rebalance is over. Consuming is not enough: under KIP-848 the first member to join can
+    consume everything while the others wait for it to revoke at its next heartbeat (5 s
+    apart by default), and a kill in that window leaves a revocation for after it."""
+    held = [p for m in members for p in m.holding]
+    return all(m.holding for m in members) and sorted(held) == list(range(PARTITIONS))
+
+
 @pytest.mark.parametrize("protocol,assignor,static", [
     ("classic", "range", False), ("classic", "cooperative-sticky", False),
     ("consumer", None, False), ("classic", "range", True), ("kafka-python", "range", False)])
@@ -176,6 +194,8 @@ def test_a_group_survives_its_coordinators_broker(cluster, protocol, assignor, s
     for m in members:
         m.start()
     kit.wait_until("the members consuming", lambda: consumed(members) > 600, 60)
+    kit.wait_until("every member holding its partitions", lambda: settled(members), 60,
+                   detail=lambda: [sorted(m.holding) for m in members])
     coordinator = kit.find_coordinator(cluster.nodes[0].addr, group)
     victim = cluster.node(coordinator)
     others = [n for n in cluster.nodes if n is not victim]
