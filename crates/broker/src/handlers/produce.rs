@@ -104,12 +104,7 @@ pub async fn handle(
     let entries = entries
         .into_iter()
         .map(|(tp, records)| {
-            // No allocation for the common case: a request that takes no guard.
-            let guard = if guards.is_empty() {
-                None
-            } else {
-                guards.get(&(tp.topic.clone(), tp.partition)).copied()
-            };
+            let guard = guards.get(&tp.topic, tp.partition).map(|held| held.guard);
             (tp, records, guard)
         })
         .collect();
@@ -279,7 +274,7 @@ fn check_partition(
     let Some(id) = txn.transactional_id else {
         return Ok(());
     };
-    if !txn.guards.contains_key(&(topic.to_string(), partition)) {
+    if txn.guards.get(topic, partition).is_none() {
         // The producer's transaction is open here already (or the partition is not led
         // here, which the append answers): nothing to ask.
         return Ok(());
@@ -309,14 +304,35 @@ struct TxnCheck<'a> {
     guards: &'a Guards,
 }
 
-/// The verification guard each partition's transactional batch holds, by (topic, partition).
-type Guards = HashMap<(String, i32), VerificationGuard>;
+/// The verification guard each partition's transactional batch holds, by topic and then
+/// partition (looked up by `&str`, so no lookup copies a topic name).
+#[derive(Default)]
+struct Guards(HashMap<String, HashMap<i32, Held>>);
+
+/// A partition's guard, with the producer its first batch names (read once, when the guard
+/// is taken).
+#[derive(Clone, Copy)]
+struct Held {
+    guard: VerificationGuard,
+    /// (producer id, producer epoch)
+    producer: (i64, i16),
+}
+
+impl Guards {
+    fn get(&self, topic: &str, partition: i32) -> Option<&Held> {
+        self.0.get(topic)?.get(&partition)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 /// Takes a verification guard in every partition led here whose first batch is
 /// transactional and would start its producer's transaction there: those, and only those,
 /// need the coordinator's word (Kafka asks for no partition whose transaction is open).
 fn start_verifications(broker: &Broker, request: &ProduceRequest, version: i16) -> Guards {
-    let mut guards = HashMap::new();
+    let mut guards = Guards::default();
     if request.transactional_id.is_none() {
         return guards;
     }
@@ -334,7 +350,13 @@ fn start_verifications(broker: &Broker, request: &ProduceRequest, version: i16) 
                 tv2,
             );
             if let Ok(Some(guard)) = started {
-                guards.insert((topic.name.clone(), data.index), guard);
+                let producer = (header.producer_id, header.producer_epoch);
+                let held = Held { guard, producer };
+                guards
+                    .0
+                    .entry(topic.name.clone())
+                    .or_default()
+                    .insert(data.index, held);
             }
         }
     }
@@ -378,13 +400,10 @@ async fn ask_coordinator(
     for topic in request.topic_data.iter().filter(|t| !t.name.is_empty()) {
         let mut partitions = Vec::new();
         for data in &topic.partition_data {
-            if !guards.contains_key(&(topic.name.clone(), data.index)) {
-                continue;
-            }
-            let Some(header) = first_transactional_header(data.records.as_ref()) else {
+            let Some(held) = guards.get(&topic.name, data.index) else {
                 continue;
             };
-            producer.get_or_insert((header.producer_id, header.producer_epoch));
+            producer.get_or_insert(held.producer);
             partitions.push(data.index);
         }
         if !partitions.is_empty() {
